@@ -1,0 +1,33 @@
+"use server";
+
+import { getUserById, updateUser } from "@/db/queries/users";
+import type { ActionState } from "@/lib/action-state";
+import { fieldErrorsFrom, runAction } from "@/lib/actions";
+import { audit } from "@/lib/audit";
+import { checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { changeOwnPasswordSchema } from "@/lib/validations/users";
+
+export async function changeOwnPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const me = await requireUser(null, "action:changeOwnPassword");
+    const parsed = changeOwnPasswordSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
+    const { current, password, confirm } = parsed.data;
+    const user = getUserById({ id: me.id });
+    if (!user) throw new AppError("not_found");
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      await audit({ action: "user.password_change_failed", actorId: me.id, actorEmail: me.email, targetType: "user", targetId: me.id });
+      return { ok: false, fieldErrors: { current: t("password.wrongCurrent") } };
+    }
+    const problem = checkPasswordPolicy(password);
+    if (problem) return { ok: false, fieldErrors: { password: t(`password.${problem}`) } };
+    if (password !== confirm) return { ok: false, fieldErrors: { confirm: t("password.mismatch") } };
+    // The current session stays valid: only other sessions would need ending, and
+    // ending them would also end this one (one version per user).
+    updateUser({ id: me.id, changes: { passwordHash: await hashPassword(password) }, endSessions: false });
+    await audit({ action: "user.password_change", actorId: me.id, actorEmail: me.email, targetType: "user", targetId: me.id });
+    return { ok: true, message: t("password.changed") };
+  });
+}

@@ -1,0 +1,14 @@
+import { getTranslations } from "next-intl/server";
+import { PageTitle } from "@/components/desk/page-title";
+import { requirePageUser } from "@/lib/auth/session";
+
+export default async function Page() {
+  await requirePageUser("review");
+  const t = await getTranslations();
+  return (
+    <>
+      <PageTitle title={t("nav.review")} description={t("pages.review")} />
+      <p className="text-stone-600">{t("desk.empty")}</p>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { auditLog, users, type AuditEntry } from "@/db/schema";
+
+export type AuditInput = {
+  actorId?: number | null;
+  actorEmail?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | number | null;
+  detail?: Record<string, unknown> | null;
+  ip?: string | null;
+};
+
+export function insertAuditEntry(entry: AuditInput): void {
+  getDb()
+    .insert(auditLog)
+    .values({
+      actorId: entry.actorId ?? null,
+      actorEmail: entry.actorEmail ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId == null ? null : String(entry.targetId),
+      detail: entry.detail ?? null,
+      ip: entry.ip ?? null,
+    })
+    .run();
+}
+
+export type AuditRow = AuditEntry & { actorName: string | null };
+
+export function listAuditEntries({
+  actorId,
+  action,
+  page,
+  pageSize,
+}: {
+  actorId?: number;
+  action?: string;
+  page: number;
+  pageSize: number;
+}): { rows: AuditRow[]; total: number } {
+  const conditions: SQL[] = [];
+  if (actorId !== undefined) conditions.push(eq(auditLog.actorId, actorId));
+  if (action) conditions.push(eq(auditLog.action, action));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const db = getDb();
+  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({ entry: auditLog, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all()
+    .map((r) => ({ ...r.entry, actorName: r.actorName }));
+  return { rows, total };
+}
+
+export function listAuditActions(): string[] {
+  return getDb()
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(auditLog.action)
+    .all()
+    .map((r) => r.action);
+}

@@ -1,0 +1,42 @@
+import { createTestUser } from "./support/db";
+import { expect, signIn, test, pageAlert } from "./support/fixtures";
+
+test("a user changes their own password: old one required, policy enforced", async ({ page }) => {
+  const user = await createTestUser("reviewer");
+  await signIn(page, user.email, user.password);
+  await page.goto("/desk/account");
+  const current = page.getByLabel("当前密码");
+  const next = page.getByLabel("新密码", { exact: true });
+  const confirm = page.getByLabel("确认新密码");
+  const submit = page.getByRole("button", { name: "修改密码" });
+
+  await current.fill("not my password");
+  await next.fill("a brand new passphrase");
+  await confirm.fill("a brand new passphrase");
+  await submit.click();
+  await expect(page.getByText("当前密码不正确。")).toBeVisible();
+
+  await current.fill(user.password);
+  await next.fill("too short");
+  await confirm.fill("too short");
+  await submit.click();
+  await expect(page.getByText("密码至少 12 个字符。")).toBeVisible();
+
+  await current.fill(user.password);
+  await next.fill("a brand new passphrase");
+  await confirm.fill("a different passphrase");
+  await submit.click();
+  await expect(page.getByText("两次输入的新密码不一致。")).toBeVisible();
+
+  await current.fill(user.password);
+  await next.fill("a brand new passphrase");
+  await confirm.fill("a brand new passphrase");
+  await submit.click();
+  await expect(page.getByText("密码已修改。")).toBeVisible();
+
+  await page.getByRole("button", { name: "退出" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, user.email, user.password, { expectDesk: false });
+  await expect(pageAlert(page)).toHaveText("邮箱或密码不正确。");
+  await signIn(page, user.email, "a brand new passphrase");
+});

@@ -1,0 +1,71 @@
+import { createTestUser, DEMO_PASSWORD } from "./support/db";
+import { expect, signIn, test, pageAlert } from "./support/fixtures";
+
+test("a user the admin deactivates is signed out on their next request and cannot sign in", async ({ browser }) => {
+  const victim = await createTestUser("editor");
+  const victimContext = await browser.newContext();
+  const victimPage = await victimContext.newPage();
+  await signIn(victimPage, victim.email, victim.password);
+  await expect(victimPage.getByRole("heading", { level: 1 })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin@folio.local", DEMO_PASSWORD);
+  await admin.goto("/desk/admin/users");
+  const row = admin.getByTestId(`user-${victim.email}`);
+  await row.getByRole("button", { name: "停用" }).click();
+  await expect(row.getByText(`已停用 ${victim.email}。`)).toBeVisible();
+  await expect(row.getByRole("cell", { name: "已停用" })).toBeVisible();
+
+  // The victim's existing session: the very next request lands on sign-in.
+  await victimPage.goto("/desk/imports");
+  await expect(victimPage).toHaveURL(/\/login/);
+  await signIn(victimPage, victim.email, victim.password, { expectDesk: false });
+  await expect(pageAlert(victimPage)).toHaveText("邮箱或密码不正确。");
+
+  // Reactivated, they can sign in again.
+  await row.getByRole("button", { name: "重新启用" }).click();
+  await expect(row.getByText(`已重新启用 ${victim.email}。`)).toBeVisible();
+  await signIn(victimPage, victim.email, victim.password);
+  await victimContext.close();
+  await adminContext.close();
+});
+
+test("a role change takes effect on the next request of an existing session", async ({ browser }) => {
+  const user = await createTestUser("editor");
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  await signIn(userPage, user.email, user.password);
+  expect((await userPage.goto("/desk/imports"))?.status()).toBe(200);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, "admin@folio.local", DEMO_PASSWORD);
+  await admin.goto("/desk/admin/users");
+  const row = admin.getByTestId(`user-${user.email}`);
+  await row.getByLabel(`角色 ${user.email}`).selectOption("reviewer");
+  await row.getByRole("button", { name: "修改角色" }).click();
+  await expect(row.getByText(`${user.email} 的角色改为`, { exact: false })).toBeVisible();
+
+  // Their old token no longer counts: they must sign in again, and then are a reviewer.
+  await userPage.goto("/desk/imports");
+  await expect(userPage).toHaveURL(/\/login/);
+  await signIn(userPage, user.email, user.password);
+  expect((await userPage.goto("/desk/imports"))?.status()).toBe(403);
+  await userContext.close();
+  await adminContext.close();
+});
+
+test("the last active admin cannot deactivate themselves", async ({ page }) => {
+  const db = (await import("./support/db")).openTestDb();
+  const admins = db.prepare("select count(*) as n from users where role = 'admin' and active = 1").get() as { n: number };
+  db.close();
+  expect(admins.n, "no other spec creates an admin").toBe(1);
+  await signIn(page, "admin@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/admin/users");
+  const row = page.getByTestId("user-admin@folio.local");
+  await row.getByRole("button", { name: "停用" }).click();
+  await expect(row.getByText("必须至少保留一名启用的管理员。")).toBeVisible();
+  await page.reload();
+  await expect(row.getByRole("cell", { name: "启用", exact: true })).toBeVisible();
+});

@@ -1,0 +1,97 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { insertAuditEntry } from "@/db/queries/audit";
+import { listRecentFailures, recordLoginAttempt } from "@/db/queries/login-attempts";
+import { getUserByEmail, normalizeEmail } from "@/db/queries/users";
+import { env } from "@/lib/env";
+import { clientIpFrom } from "@/lib/request-info";
+import { PASSWORD_MAX_LENGTH, verifyAgainstDecoy, verifyPassword } from "./password";
+import { decideThrottle, THROTTLE_WINDOW_MS } from "./throttle";
+
+/** Error codes next-auth passes back to the sign-in form. */
+export const SIGNIN_ERROR = { invalid: "CredentialsSignin", throttled: "Throttled" } as const;
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+export async function authorizeCredentials(
+  raw: Record<string, unknown> | undefined,
+  ip: string | null,
+): Promise<{ id: string; email: string; name: string; sv: number } | null> {
+  const parsed = credentialsSchema.safeParse(raw ?? {});
+  if (!parsed.success) return null;
+  const email = normalizeEmail(parsed.data.email);
+  const now = Date.now();
+
+  const decision = decideThrottle(listRecentFailures({ email, since: now - THROTTLE_WINDOW_MS }), now);
+  if (decision.throttled) {
+    insertAuditEntry({
+      action: "auth.signin.throttled",
+      actorEmail: email,
+      detail: { retryAt: new Date(decision.retryAt).toISOString() },
+      ip,
+    });
+    throw new Error(SIGNIN_ERROR.throttled);
+  }
+
+  const user = getUserByEmail({ email });
+  const passwordOk = user
+    ? await verifyPassword(user.passwordHash, parsed.data.password)
+    : await verifyAgainstDecoy(parsed.data.password);
+
+  if (!user || !passwordOk || !user.active) {
+    recordLoginAttempt({ email, success: false, ip });
+    insertAuditEntry({
+      action: "auth.signin.failure",
+      actorId: user?.id ?? null,
+      actorEmail: email,
+      detail: { reason: !user ? "unknown_email" : !passwordOk ? "wrong_password" : "deactivated" },
+      ip,
+    });
+    return null;
+  }
+
+  recordLoginAttempt({ email, success: true, ip });
+  insertAuditEntry({ action: "auth.signin.success", actorId: user.id, actorEmail: email, ip });
+  return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Folio",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        authorize: (credentials, req) =>
+          authorizeCredentials(
+            credentials,
+            clientIpFrom((n) => {
+              const v = req?.headers?.[n];
+              return Array.isArray(v) ? v[0] : v;
+            }),
+          ),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        // The token carries only identity and the session version; role and active
+        // state are read from the database on every request.
+        if (user) token.sv = (user as { sv?: number }).sv;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, userId: token.sub, sv: token.sv };
+      },
+    },
+  };
+}

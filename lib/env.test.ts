@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, loadOrCreateSecret, parseEnv } from "./env";
+
+describe("configuration", () => {
+  it("has working defaults for the embedded demo", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_PATH).toBe("./data/folio.db");
+    expect(env.PORT).toBe(3000);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(EnvError);
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ NEXTAUTH_URL: "not a url" })).toThrow(/NEXTAUTH_URL/);
+    expect(() => parseEnv({ DATABASE_PATH: "" })).toThrow(/DATABASE_PATH/);
+  });
+
+  it("generates the auth secret once into the data folder and reuses it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-env-"));
+    const first = loadOrCreateSecret(dir);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadOrCreateSecret(dir)).toBe(first);
+    expect(fs.statSync(path.join(dir, "auth-secret")).mode & 0o077).toBe(0);
+  });
+});

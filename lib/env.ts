@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+
+/**
+ * The one reader of process.env. Every value has a default that works for the
+ * embedded demo; a malformed value stops start-up with a message naming it.
+ */
+const schema = z.object({
+  DATABASE_PATH: z.string().min(1).default("./data/folio.db"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; dataDir: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof schema> {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  return result.data;
+}
+
+/** The secret lives beside the database so a fresh install needs no setup and it is never committed. */
+export function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // first run: create below
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(48).toString("base64url");
+  fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = parseEnv(process.env);
+  const dataDir = path.dirname(path.resolve(parsed.DATABASE_PATH));
+  const AUTH_SECRET = parsed.AUTH_SECRET ?? loadOrCreateSecret(dataDir);
+  // next-auth v4 reads these two itself. Without a fixed public URL we trust the
+  // Host header, so any PORT or proxy host works without extra configuration.
+  if (!parsed.NEXTAUTH_URL && !process.env.AUTH_TRUST_HOST) process.env.AUTH_TRUST_HOST = "true";
+  process.env.NEXTAUTH_SECRET = AUTH_SECRET;
+  cached = { ...parsed, AUTH_SECRET, dataDir };
+  return cached;
+}

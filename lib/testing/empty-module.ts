@@ -1,0 +1,2 @@
+// Stands in for "server-only" under vitest, where no React server bundle exists.
+export {};

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with status 403.
+  experimental: { authInterrupts: true },
+  serverExternalPackages: ["better-sqlite3", "argon2"],
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, defineConfig } from "@playwright/test";
+
+// One temporary database per run; workers inherit the folder through the environment.
+process.env.FOLIO_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "folio-e2e-"));
+const DATABASE_PATH = path.join(process.env.FOLIO_E2E_DIR, "folio.db");
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+
+/** CHROMIUM_PATH wins; then Playwright's own browser if installed; then Debian's. */
+function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    if (fs.existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // no bundled browser registered
+  }
+  return "/usr/bin/chromium";
+}
+
+export default defineConfig({
+  testDir: "./e2e",
+  // Playwright empties its output folder at start: keep it apart from the unit report.
+  outputDir: "test-results/playwright",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // The production build (npm test builds it first), on the temporary database.
+    command: `npm run -s db:seed -- --demo && npx next start -p ${PORT}`,
+    url: `http://localhost:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { DATABASE_PATH, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

@@ -1,0 +1,28 @@
+import { parseArgs } from "node:util";
+import { ensureSections } from "@/db/queries/sections";
+import { createUser, getUserByEmail } from "@/db/queries/users";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-users";
+import { STANDARD_SECTIONS } from "@/db/seed/sections";
+import { hashPassword } from "@/lib/auth/password";
+import { env } from "@/lib/env";
+
+const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
+
+async function main() {
+  const added = ensureSections(STANDARD_SECTIONS);
+  console.log(`sections: ${added} added, ${STANDARD_SECTIONS.length - added} already there`);
+  if (!values.demo) return;
+  // The demo password is below the policy on purpose: it is published in the README.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    if (getUserByEmail({ email: u.email })) continue;
+    createUser({ ...u, passwordHash: hash, isDemo: true });
+    console.log(`demo user: ${u.email} (${u.role})`);
+  }
+  console.log(`seeded ${env().DATABASE_PATH}`);
+}
+
+main().catch((e) => {
+  console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

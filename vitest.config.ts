@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      "server-only": path.resolve(__dirname, "lib/testing/empty-module.ts"),
+    },
+  },
+  test: {
+    include: ["{lib,db,scripts,components}/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+  },
+});
