@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { parseLeadingByline, parseNameByline, parseStandaloneByline, parseTrailingByline } from "./byline";
+
+describe("bylines", () => {
+  it("本报讯 with reporters and correspondents", () => {
+    const r = parseLeadingByline("本报讯(融媒体中心记者 何文杰 通讯员 毛文强)近日，区财政局下达");
+    expect(r?.byline).toMatchObject({
+      text: "本报讯(融媒体中心记者 何文杰 通讯员 毛文强)",
+      source: "本报讯",
+      reporters: ["何文杰"],
+      correspondents: ["毛文强"],
+    });
+    expect(r?.length).toBe("本报讯(融媒体中心记者 何文杰 通讯员 毛文强)".length);
+  });
+
+  it("full-width brackets and several reporters", () => {
+    const r = parseLeadingByline("本报讯（记者 张三 李四 摄影 王五）昨日");
+    expect(r?.byline).toMatchObject({ reporters: ["张三", "李四"], photographers: ["王五"] });
+  });
+
+  it("splits two names that lost their space, among other names", () => {
+    const r = parseLeadingByline("本报讯(融媒体中心记者 蒋坤红 通讯员 胡沉傅梅)近日");
+    expect(r?.byline.correspondents).toEqual(["胡沉", "傅梅"]);
+    expect(r?.byline.merged).toEqual(["胡沉傅梅"]);
+  });
+
+  it("keeps a four-character name when it is the only name", () => {
+    expect(parseStandaloneByline("记者 欧阳娜娜")?.reporters).toEqual(["欧阳娜娜"]);
+  });
+
+  it("本报记者 alone on a line", () => {
+    expect(parseStandaloneByline("本报记者 张三 李四")).toMatchObject({ source: "本报", reporters: ["张三", "李四"] });
+  });
+
+  it("文/ and 图/", () => {
+    expect(parseStandaloneByline("文/赵敏 慈辉辉 何君林")).toMatchObject({ source: null, reporters: ["赵敏", "慈辉辉", "何君林"] });
+    expect(parseStandaloneByline("图/张三")).toMatchObject({ reporters: [], photographers: ["张三"] });
+    expect(parseStandaloneByline("文/李四 图/王五")).toMatchObject({ reporters: ["李四"], photographers: ["王五"] });
+  });
+
+  it("文/ at the end of a paragraph after a space", () => {
+    const s = "荣昌区正奋力催生更加丰硕的“创新之果”。 文/赵敏 慈辉辉 何君林";
+    const r = parseTrailingByline(s);
+    expect(r?.start).toBe(s.indexOf("文/"));
+    expect(r?.byline.reporters).toEqual(["赵敏", "慈辉辉", "何君林"]);
+    expect(parseTrailingByline("这是一句话 文/件很多")).toBeNull();
+  });
+
+  it("news agency datelines", () => {
+    const r = parseLeadingByline("新华社北京3月7日电(记者 张三 李四)国务院");
+    expect(r?.byline).toMatchObject({ text: "新华社北京3月7日电(记者 张三 李四)", source: "新华社", reporters: ["张三", "李四"] });
+    expect(parseLeadingByline("新华社北京3月7日电 国务院")?.byline.source).toBe("新华社");
+  });
+
+  it("XX消息 at paragraph start", () => {
+    const r = parseLeadingByline("重庆日报消息 近日，记者从会上获悉");
+    expect(r?.byline).toMatchObject({ text: "重庆日报消息", source: "重庆日报" });
+  });
+
+  it("an author's name alone", () => {
+    expect(parseNameByline("仲音")).toMatchObject({ text: "仲音", source: null, reporters: ["仲音"] });
+    expect(parseNameByline("这不是一个名字啊")).toBeNull();
+  });
+
+  it("does not take running text for a byline", () => {
+    expect(parseLeadingByline("本报今日起改版，敬请关注。")).toBeNull();
+    expect(parseStandaloneByline("记者从会上获悉，今年我市将实施五大行动")).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+import { endsSentence } from "./chars";
+
+export type ParsedByline = {
+  /** The byline as printed (e.g. "本报讯(融媒体中心记者 张雪)"). */
+  text: string;
+  source: string | null;
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+  /** 4-character runs split into two names (lost separating space). */
+  merged: string[];
+};
+
+const NAME = /^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}$/;
+const ROLE_WORD = "记者|通讯员|实习生|摄影";
+const ROLE_TOKEN = new RegExp(`^([\\u3400-\\u9fff]{0,10}?(?:${ROLE_WORD}))[：:]?(.*)$`);
+const SLASH_ROLE = /^(文图|文\/图|文|图|摄影|摄)\s*[/／:：]\s*/;
+
+type Role = "reporters" | "correspondents" | "photographers";
+
+function roleOf(word: string): Role {
+  if (word.includes("通讯员")) return "correspondents";
+  if (/图$|摄影?$/.test(word) && !/文图|文\/图/.test(word)) return "photographers";
+  return "reporters";
+}
+
+function emptyByline(text: string, source: string | null): ParsedByline {
+  return { text, source, reporters: [], correspondents: [], photographers: [], merged: [] };
+}
+
+/**
+ * Parses "记者 A B 通讯员 C" / "文/A B 图/C" lists into roles. Returns null when a token
+ * is neither a role nor a name, so running text is never mistaken for a byline.
+ */
+function parseRoleList(s: string, into: ParsedByline, defaultRole: Role | null): boolean {
+  const tokens = s.split(/[\s、，,]+/).filter((t) => t.length > 0);
+  let role: Role | null = defaultRole;
+  const names: { name: string; role: Role }[] = [];
+  for (const raw of tokens) {
+    let tok = raw;
+    const slash = SLASH_ROLE.exec(tok);
+    const m = slash ? null : ROLE_TOKEN.exec(tok);
+    if (slash) {
+      role = roleOf(slash[1] as string);
+      tok = tok.slice(slash[0].length);
+    } else if (m) {
+      role = roleOf(m[1] as string);
+      tok = m[2] as string;
+    }
+    if (!tok) continue;
+    if (!role || !NAME.test(tok)) return false;
+    names.push({ name: tok, role });
+  }
+  if (names.length === 0) return false;
+  const others = names.filter((n) => n.name.length !== 4 || n.name.includes("·"));
+  const splitFours = names.length > 1 && others.length > 0 && others.every((n) => n.name.length <= 3);
+  for (const n of names) {
+    if (splitFours && n.name.length === 4 && !n.name.includes("·")) {
+      into[n.role].push(n.name.slice(0, 2), n.name.slice(2));
+      into.merged.push(n.name);
+    } else into[n.role].push(n.name);
+  }
+  return true;
+}
+
+const BENBAO = /^(本报讯|本报消息|本报综合消息)\s*(?:[(（]([^()（）]{1,80})[)）])?/;
+const DATELINE =
+  /^((?:新华社|中新社|中新网|新华网|人民网|央视网|[\u3400-\u9fff]{1,6}?(?:社|报|网|台)))([\u3400-\u9fff]{0,6}?)(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日电(?:\s*[(（]([^()（）]{1,60})[)）])?/;
+const NEWS_FROM = /^([\u3400-\u9fff]{2,8}?(?:日报|晚报|报|网|社|新闻|电视台|客户端))消息(?=[\s，,：:]|$)/;
+
+/** A byline that opens a paragraph, followed by body text on the same line. */
+export function parseLeadingByline(s: string): { length: number; byline: ParsedByline } | null {
+  let m = BENBAO.exec(s);
+  if (m) {
+    const by = emptyByline(m[0].trim(), m[1] as string);
+    if (m[2] !== undefined && !parseRoleList(m[2], by, null)) return null;
+    return { length: m[0].length, byline: by };
+  }
+  m = DATELINE.exec(s);
+  if (m) {
+    const by = emptyByline(m[0].trim(), m[1] as string);
+    if (m[5] !== undefined) parseRoleList(m[5], by, "reporters");
+    return { length: m[0].length, byline: by };
+  }
+  m = NEWS_FROM.exec(s);
+  if (m) return { length: m[0].length, byline: emptyByline(m[0], m[1] as string) };
+  return null;
+}
+
+/** A line that is nothing but a byline: "本报记者 A B", "文/A B C", "图/A", "记者 A 通讯员 B". */
+export function parseStandaloneByline(s: string): ParsedByline | null {
+  const t = s.trim();
+  const lead = parseLeadingByline(t);
+  if (lead && lead.length === t.length) return lead.byline;
+  const hasRole = SLASH_ROLE.test(t) || new RegExp(`^[\\u3400-\\u9fff]{0,10}?(?:${ROLE_WORD})`).test(t);
+  if (!hasRole || t.length > 60) return null;
+  const by = emptyByline(t, /^本报/.test(t) ? "本报" : null);
+  return parseRoleList(t.replace(/^本报(?=记者|通讯员)/, ""), by, null) ? by : null;
+}
+
+/** An author's name alone (under a commentary). Only used where context expects one. */
+export function parseNameByline(s: string): ParsedByline | null {
+  const t = s.trim();
+  if (!/^[\u3400-\u9fff]{2,4}$/.test(t)) return null;
+  return { ...emptyByline(t, null), reporters: [t] };
+}
+
+/** "…的“创新之果”。 文/赵敏 慈辉辉 何君林": a byline after the last sentence of a paragraph. */
+export function parseTrailingByline(s: string): { start: number; byline: ParsedByline } | null {
+  const m = /\s+((?:文图|文\/图|文|图|摄影|摄)\s*[/／][^/／]{2,40}(?:\s+(?:图|摄影)\s*[/／][^/／]{2,30})?)\s*$/.exec(s);
+  if (!m || !endsSentence(s.slice(0, m.index))) return null;
+  const by = parseStandaloneByline(m[1] as string);
+  return by ? { start: m.index + m[0].length - m[0].trimStart().length, byline: by } : null;
+}
+
+/** Combines several byline pieces of one article (e.g. 文/… and 图/…). */
+export function mergeBylines(list: readonly ParsedByline[]): ParsedByline | null {
+  if (list.length === 0) return null;
+  const out = emptyByline(list.map((b) => b.text).join(" "), null);
+  for (const b of list) {
+    out.source ??= b.source;
+    out.reporters.push(...b.reporters.filter((n) => !out.reporters.includes(n)));
+    out.correspondents.push(...b.correspondents.filter((n) => !out.correspondents.includes(n)));
+    out.photographers.push(...b.photographers.filter((n) => !out.photographers.includes(n)));
+    out.merged.push(...b.merged);
+  }
+  return out;
+}

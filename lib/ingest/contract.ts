@@ -1,0 +1,81 @@
+import type { Segmentation } from "./types";
+
+export type ContractBodyRole = "paragraph" | "heading" | "lead" | "caption";
+
+/** The public JSON other tools read (printed by `npm run ingest`). Keep it stable. */
+export type ContractJson = {
+  encoding: string;
+  masthead: {
+    paper: string | null;
+    publisher: string | null;
+    date: string | null;
+    weekday: string | null;
+    lunarDate: string | null;
+    issueNo: number | null;
+    totalIssueNo: number | null;
+    pageCount: number | null;
+    page: number | null;
+    pageName: string | null;
+    website: string | null;
+    licence: string | null;
+  } | null;
+  articles: {
+    kicker: string | null;
+    title: string | null;
+    subtitle: string | null;
+    rubric: string | null;
+    byline: string | null;
+    source: string | null;
+    reporters: string[];
+    correspondents: string[];
+    photographers: string[];
+    body: { role: ContractBodyRole; text: string }[];
+    jumpTo: number | null;
+    jumpFrom: number | null;
+    confidence: number;
+  }[];
+  orphans: { text: string; reason: string }[];
+  discarded: { text: string; reason: string }[];
+};
+
+const BODY_ROLES = new Set<string>(["paragraph", "heading", "lead", "caption"]);
+
+export function toContractJson(seg: Segmentation): ContractJson {
+  const m = seg.masthead;
+  return {
+    encoding: seg.encoding,
+    masthead: m && {
+      paper: m.paper,
+      publisher: m.publisher,
+      date: m.date,
+      weekday: m.weekday,
+      lunarDate: m.lunarDate,
+      issueNo: m.issueNo,
+      totalIssueNo: m.totalIssueNo,
+      pageCount: m.pageCount,
+      page: m.page,
+      pageName: m.pageName,
+      website: m.website,
+      licence: m.licence,
+    },
+    articles: seg.articles.map((a) => ({
+      kicker: a.kicker,
+      title: a.title,
+      subtitle: a.subtitle,
+      rubric: a.rubric,
+      byline: a.byline,
+      source: a.source,
+      reporters: a.reporters,
+      correspondents: a.correspondents,
+      photographers: a.photographers,
+      body: a.blocks
+        .filter((b) => BODY_ROLES.has(b.role))
+        .map((b) => ({ role: b.role as ContractBodyRole, text: b.text })),
+      jumpTo: a.jumpTo,
+      jumpFrom: a.jumpFrom,
+      confidence: a.confidence,
+    })),
+    orphans: seg.orphans.map((o) => ({ text: o.text, reason: o.reason })),
+    discarded: seg.discarded.map((d) => ({ text: d.text, reason: d.reason })),
+  };
+}
