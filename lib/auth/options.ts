@@ -65,6 +65,15 @@ export function authOptions(): NextAuthOptions {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
+    logger: {
+      // A tampered or stale cookie is an expected "signed out", not an error worth a stack trace.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR") return;
+        console.error(`[next-auth] ${code}`, metadata);
+      },
+      warn: (code) => console.warn(`[next-auth] ${code}`),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         name: "Folio",
