@@ -1,0 +1,37 @@
+/** Article states, in the order a story normally moves through them. */
+export const ARTICLE_STATES = [
+  "draft",
+  "in_review",
+  "changes_requested",
+  "approved",
+  "scheduled",
+  "published",
+  "unpublished",
+] as const;
+
+export type ArticleState = (typeof ARTICLE_STATES)[number];
+
+/** Everything a person (or the scheduler) can do to an article's state; TRANSITIONS says when. */
+export const WORKFLOW_ACTIONS = [
+  "submit", // editor hands a draft or a reworked story to the reviewers: a fresh review round starts
+  "request_changes", // reviewer sends it back to the editor with a comment; approvals so far are void
+  "approve", // reviewer signs off; approved once the section's number of distinct reviewers is reached
+  "publish", // reviewer publishes an approved (or scheduled) article now
+  "schedule", // reviewer sets a future publish time for an approved article, or moves an existing one
+  "unschedule", // reviewer cancels a scheduled publish; the article stays approved
+  "publish_scheduled", // the scheduler publishes a scheduled article once its time has come (no one online)
+  "unpublish", // reviewer takes a published article down, with a reason
+  "republish", // reviewer puts an unpublished article back up, unchanged
+  "reopen", // editor takes an unpublished article back to draft to rework it; it must pass review again
+] as const;
+
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+// Form data arrives as strings: these guards let actions narrow them before calling decide().
+export function isArticleState(value: unknown): value is ArticleState {
+  return (ARTICLE_STATES as readonly unknown[]).includes(value);
+}
+
+export function isWorkflowAction(value: unknown): value is WorkflowAction {
+  return (WORKFLOW_ACTIONS as readonly unknown[]).includes(value);
+}

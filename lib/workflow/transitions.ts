@@ -1,0 +1,46 @@
+import type { Role } from "@/lib/auth/roles";
+import type { ArticleState, WorkflowAction } from "./states";
+
+/** Who may perform a transition: a role, or the scheduler acting with nobody online. */
+export type Performer = Role | "system";
+
+/** Inputs a transition needs beyond who and when. */
+export type Requirement = "comment" | "reason" | "publishAt";
+
+/** Approval is the one transition whose result is not fixed: it depends on the section's quota. */
+export type QuotaOutcome = { belowQuota: ArticleState; atQuota: ArticleState };
+
+export type Transition = {
+  from: readonly ArticleState[];
+  by: readonly Performer[];
+  to: ArticleState | QuotaOutcome;
+  requires: readonly Requirement[];
+};
+
+// Admin appears in every human row: an admin has everything editors and reviewers have.
+export const TRANSITIONS: Readonly<Record<WorkflowAction, Transition>> = {
+  submit: { from: ["draft", "changes_requested"], by: ["editor", "admin"], to: "in_review", requires: [] },
+  // From approved too: a reviewer who spots a problem before publication need not publish it.
+  request_changes: {
+    from: ["in_review", "approved"],
+    by: ["reviewer", "admin"],
+    to: "changes_requested",
+    requires: ["comment"],
+  },
+  approve: {
+    from: ["in_review"],
+    by: ["reviewer", "admin"],
+    to: { belowQuota: "in_review", atQuota: "approved" },
+    requires: [],
+  },
+  // From scheduled too: "publish now" on a scheduled story must not need an unschedule first.
+  publish: { from: ["approved", "scheduled"], by: ["reviewer", "admin"], to: "published", requires: [] },
+  schedule: { from: ["approved", "scheduled"], by: ["reviewer", "admin"], to: "scheduled", requires: ["publishAt"] },
+  unschedule: { from: ["scheduled"], by: ["reviewer", "admin"], to: "approved", requires: [] },
+  publish_scheduled: { from: ["scheduled"], by: ["system"], to: "published", requires: [] },
+  unpublish: { from: ["published"], by: ["reviewer", "admin"], to: "unpublished", requires: ["reason"] },
+  // Unpublished text cannot be edited, so republishing restores exactly what reviewers approved.
+  republish: { from: ["unpublished"], by: ["reviewer", "admin"], to: "published", requires: [] },
+  // Not from changes_requested: that state is already editable and submittable, a second path adds nothing.
+  reopen: { from: ["unpublished"], by: ["editor", "admin"], to: "draft", requires: [] },
+};
