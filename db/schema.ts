@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["admin", "editor", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -70,6 +70,45 @@ export const loginAttempts = sqliteTable(
   (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt)],
 );
 
+export const IMPORT_STATUSES = ["open", "accepted"] as const;
+
+/**
+ * One paste or upload of a page's (or an issue's) raw text. The bytes are kept
+ * exactly as received and never changed; the engine's proposal and the editor's
+ * working state are stored beside them.
+ */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    rawBytes: blob("raw_bytes", { mode: "buffer" }).notNull(),
+    rawSha256: text("raw_sha256").notNull(),
+    fileName: text("file_name"),
+    encoding: text("encoding").notNull(),
+    format: text("format").notNull(),
+    // The masthead as the editor confirmed it (prefilled from the engine).
+    paper: text("paper"),
+    issueDate: text("issue_date"),
+    totalIssueNo: integer("total_issue_no"),
+    issueNo: integer("issue_no"),
+    pageCount: integer("page_count"),
+    pageNumber: integer("page_number"),
+    pageName: text("page_name"),
+    articleCount: integer("article_count").notNull(),
+    // The engine's Segmentation JSON at import time (text, spans, doubts).
+    proposal: text("proposal", { mode: "json" }).notNull().$type<unknown>(),
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => imports.id),
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("open"),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("imports_issue_page_idx").on(t.issueDate, t.pageNumber)],
+);
+
 export type User = typeof users.$inferSelect;
+export type Import = typeof imports.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,51 @@
+import "server-only";
+import { and, desc, eq, getTableColumns, isNull, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { imports, users, type Import } from "@/db/schema";
+
+export type NewImport = Omit<typeof imports.$inferInsert, "id" | "status" | "version" | "createdAt" | "updatedAt">;
+
+export function insertImport(values: NewImport): Import {
+  return getDb().insert(imports).values(values).returning().get();
+}
+
+export function getImportById({ id }: { id: number }): Import | undefined {
+  return getDb().select().from(imports).where(eq(imports.id, id)).get();
+}
+
+/** The newest import of the same page of the same issue: a new one supersedes it. */
+export function getLatestImportForPage({
+  issueDate,
+  pageNumber,
+}: {
+  issueDate: string | null;
+  pageNumber: number | null;
+}): Pick<Import, "id" | "createdAt"> | undefined {
+  if (!issueDate) return undefined;
+  const page: SQL = pageNumber == null ? isNull(imports.pageNumber) : eq(imports.pageNumber, pageNumber);
+  return getDb()
+    .select({ id: imports.id, createdAt: imports.createdAt })
+    .from(imports)
+    .where(and(eq(imports.issueDate, issueDate), page))
+    .orderBy(desc(imports.id))
+    .get();
+}
+
+export function getImportSupersedingId({ id }: { id: number }): number | undefined {
+  return getDb().select({ id: imports.id }).from(imports).where(eq(imports.supersedesId, id)).orderBy(desc(imports.id)).get()?.id;
+}
+
+export type ImportListRow = Omit<Import, "rawBytes" | "proposal"> & { createdByName: string };
+
+export function listImports({ limit = 100 }: { limit?: number } = {}): ImportListRow[] {
+  // The raw bytes and the proposal can be megabytes: a list never loads them.
+  const { rawBytes: _raw, proposal: _proposal, ...columns } = getTableColumns(imports);
+  return getDb()
+    .select({ ...columns, createdByName: users.name })
+    .from(imports)
+    .innerJoin(users, eq(users.id, imports.createdById))
+    .orderBy(desc(imports.id))
+    .limit(limit)
+    .all();
+}
+

@@ -1,0 +1,105 @@
+import path from "node:path";
+import { DEMO_PASSWORD, openTestDb } from "./support/db";
+import { expect, signIn, test } from "./support/fixtures";
+
+const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
+const GB18030_PAGE = path.join(__dirname, "fixtures", "front-page-gb18030.txt");
+
+function importCount(): number {
+  const db = openTestDb();
+  const row = db.prepare("select count(*) as n from imports").get() as { n: number };
+  db.close();
+  return row.n;
+}
+
+test("an editor uploads the front page, confirms the detected masthead and creates the import", async ({ page }) => {
+  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
+
+  await expect(page.getByText(/已识别：编码 utf-8，\d+ 篇稿件。/)).toBeVisible();
+  await expect(page.getByLabel("报名")).toHaveValue("荣昌报");
+  await expect(page.getByLabel("出版日期")).toHaveValue("2024-03-08");
+  await expect(page.getByLabel("总期号")).toHaveValue("273");
+  await expect(page.getByLabel("期号", { exact: true })).toHaveValue("27");
+  await expect(page.getByLabel("版数")).toHaveValue("4");
+  await expect(page.getByLabel("版次")).toHaveValue("1");
+  await page.getByLabel("版名").fill("要闻");
+  await expect(page.getByRole("listitem").filter({ hasText: "重庆将实施五大行动加速创新要素向企业集聚" })).toBeVisible();
+
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page).toHaveURL(/\/desk\/imports\/\d+$/);
+  const firstId = page.url().split("/").pop();
+  await expect(page.getByRole("heading", { name: `导入 #${firstId}` })).toBeVisible();
+  await expect(page.getByText("荣昌报 2024-03-08 第1版 要闻")).toBeVisible();
+  await expect(page.getByRole("article", { name: "重庆将实施五大行动加速创新要素向企业集聚" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "原始文字" })).toContainText("区委书记高洪波调研我区妇字号企业");
+
+  // The bytes are stored exactly as uploaded.
+  const db = openTestDb();
+  const stored = db.prepare("select raw_bytes, file_name, encoding from imports where id = ?").get(Number(firstId)) as {
+    raw_bytes: Buffer;
+    file_name: string;
+    encoding: string;
+  };
+  db.close();
+  const fs = await import("node:fs");
+  expect(stored.raw_bytes.equals(fs.readFileSync(FRONT_PAGE))).toBe(true);
+  expect(stored.file_name).toBe("rongchang-2024-03-08-p1.md");
+
+  // Importing the same page of the same issue again is allowed and says what it supersedes.
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
+  await expect(page.getByLabel("版次")).toHaveValue("1");
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page.getByText(`此导入取代了 导入 #${firstId}。`)).toBeVisible();
+  await page.goto(`/desk/imports/${firstId}`);
+  await expect(page.getByText(/此导入已被 导入 #\d+ 取代。/)).toBeVisible();
+});
+
+test("a GB18030 file is decoded right and says so", async ({ page }) => {
+  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("上传文件").setInputFiles(GB18030_PAGE);
+  await expect(page.getByText(/已识别：编码 gb18030/)).toBeVisible();
+  await expect(page.getByLabel("报名")).toHaveValue("荣昌报");
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page).toHaveURL(/\/desk\/imports\/\d+$/);
+  await expect(page.getByText("gb18030", { exact: true })).toBeVisible();
+  await expect(page.getByRole("article", { name: "重庆将实施五大行动加速创新要素向企业集聚" })).toBeVisible();
+});
+
+test("empty, oversized and binary input each get a clear message and store nothing", async ({ page }) => {
+  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/imports/new");
+  const before = importCount();
+  const create = page.getByRole("button", { name: "创建导入" });
+  const alert = page.locator("main").getByRole("alert");
+
+  await expect(create).toBeDisabled();
+  await page.getByLabel("或粘贴文字").fill("   \n\u3000 \n");
+  await expect(alert).toHaveText("没有可导入的文字：内容为空。");
+  await expect(create).toBeDisabled();
+  await page.getByLabel("或粘贴文字").fill("");
+
+  await page.getByLabel("上传文件").setInputFiles({
+    name: "huge.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.alloc(6 * 1024 * 1024, "荣昌报".repeat(10)),
+  });
+  await expect(alert).toHaveText("文件超过 5 MB，无法导入。请按版面分开导入。");
+  await expect(create).toBeDisabled();
+
+  const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  await page.getByLabel("上传文件").setInputFiles({ name: "photo.txt", mimeType: "text/plain", buffer: binary });
+  await expect(alert).toHaveText("这不是文本文件（看起来是二进制数据）。请导出为 .txt 或 .md 后再导入。");
+  await expect(create).toBeDisabled();
+
+  expect(importCount()).toBe(before);
+});
+
+test("a reviewer cannot reach the import page", async ({ page }) => {
+  await signIn(page, "reviewer@folio.local", DEMO_PASSWORD);
+  expect((await page.goto("/desk/imports/new"))?.status()).toBe(403);
+  expect((await page.goto("/desk/imports"))?.status()).toBe(403);
+});

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const optionalInt = (max: number) => z.preprocess(blankToNull, z.coerce.number().int().min(1).max(max).nullable());
+const optionalText = (max: number) =>
+  z.preprocess(blankToNull, z.string().trim().max(max, "validation.tooLong").nullable());
+
+/** The masthead as the editor confirms it before creating the import. */
+export const importMastheadSchema = z.object({
+  paper: optionalText(100),
+  issueDate: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "imports.badDate")
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "imports.badDate")
+      .nullable(),
+  ),
+  totalIssueNo: optionalInt(1_000_000),
+  issueNo: optionalInt(100_000),
+  pageCount: optionalInt(200),
+  pageNumber: optionalInt(200),
+  pageName: optionalText(50),
+});
+
+export type ImportMasthead = z.infer<typeof importMastheadSchema>;
+export const MASTHEAD_FIELDS = Object.keys(importMastheadSchema.shape) as (keyof ImportMasthead)[];
