@@ -1,5 +1,5 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sections, type Section } from "@/db/schema";
 
@@ -24,4 +24,55 @@ export function ensureSections(seeds: readonly SectionSeed[]): number {
     });
   });
   return added;
+}
+
+export function getSectionById({ id }: { id: number }): Section | undefined {
+  return getDb().select().from(sections).where(eq(sections.id, id)).get();
+}
+
+export function getSectionBySlug({ slug }: { slug: string }): Section | undefined {
+  return getDb().select().from(sections).where(eq(sections.slug, slug)).get();
+}
+
+export function insertSection(values: { slug: string; name: string; approvalsRequired: number }): Section {
+  const db = getDb();
+  const last = db.select({ position: sections.position }).from(sections).orderBy(desc(sections.position)).get();
+  return db
+    .insert(sections)
+    .values({ ...values, position: (last?.position ?? -1) + 1 })
+    .returning()
+    .get();
+}
+
+export function updateSection({
+  id,
+  changes,
+}: {
+  id: number;
+  changes: Partial<Pick<Section, "slug" | "name" | "approvalsRequired" | "hidden">>;
+}): Section | undefined {
+  return getDb()
+    .update(sections)
+    .set({ ...changes, version: sql`${sections.version} + 1`, updatedAt: new Date() })
+    .where(eq(sections.id, id))
+    .returning()
+    .get();
+}
+
+/** Swaps a section with its neighbour in the running order, in one transaction. */
+export function moveSection({ id, direction }: { id: number; direction: "up" | "down" }): boolean {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const ordered = tx.select().from(sections).orderBy(asc(sections.position), asc(sections.id)).all();
+    const from = ordered.findIndex((s) => s.id === id);
+    const to = direction === "up" ? from - 1 : from + 1;
+    if (from < 0 || to < 0 || to >= ordered.length) return false;
+    [ordered[from], ordered[to]] = [ordered[to]!, ordered[from]!];
+    // Renumber densely, so equal positions left by older data cannot turn a swap into a no-op.
+    ordered.forEach((s, position) => {
+      if (s.position !== position)
+        tx.update(sections).set({ position, updatedAt: new Date() }).where(eq(sections.id, s.id)).run();
+    });
+    return true;
+  });
 }

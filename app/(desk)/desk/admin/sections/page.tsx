@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { listSections } from "@/db/queries/sections";
 import { requirePageUser } from "@/lib/auth/session";
+import { CreateSectionForm, SectionRowForms } from "./_components/section-forms";
 
 export default async function SectionsPage() {
   await requirePageUser("manageSections");
@@ -10,26 +11,31 @@ export default async function SectionsPage() {
   return (
     <>
       <PageTitle title={t("sections.title")} description={t("pages.sections")} />
-      <table className="w-full border-collapse bg-white text-sm">
-        <thead>
-          <tr className="border-b border-stone-300 text-left">
-            <th className="p-2">{t("sections.name")}</th>
-            <th className="p-2">{t("sections.slug")}</th>
-            <th className="p-2">{t("sections.approvals")}</th>
-            <th className="p-2">{t("sections.hidden")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sections.map((s) => (
-            <tr key={s.id} className="border-b border-stone-200">
-              <td className="p-2">{s.name}</td>
-              <td className="p-2 font-mono">{s.slug}</td>
-              <td className="p-2">{s.approvalsRequired}</td>
-              <td className="p-2">{s.hidden ? t("common.yes") : t("common.no")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <section aria-labelledby="create-section" className="mb-6 rounded border border-stone-300 bg-white p-4">
+        <h2 id="create-section" className="mb-3 text-lg font-semibold">
+          {t("sections.create")}
+        </h2>
+        <CreateSectionForm />
+      </section>
+      <ol className="flex flex-col gap-3">
+        {sections.map((s, i) => (
+          <li
+            key={s.id}
+            aria-label={s.name}
+            className={`rounded border border-stone-300 p-3 ${s.hidden ? "bg-stone-100" : "bg-white"}`}
+          >
+            <p className="mb-2 text-sm font-semibold">
+              {i + 1}. {s.name} <span className="font-mono font-normal text-stone-600">/sections/{s.slug}</span>
+              {s.hidden ? <span className="ml-2 rounded bg-stone-300 px-1 text-xs">{t("sections.hidden")}</span> : null}
+            </p>
+            <SectionRowForms
+              section={{ id: s.id, name: s.name, slug: s.slug, approvalsRequired: s.approvalsRequired, hidden: s.hidden }}
+              first={i === 0}
+              last={i === sections.length - 1}
+            />
+          </li>
+        ))}
+      </ol>
     </>
   );
 }

@@ -1,0 +1,95 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getSectionById, getSectionBySlug, insertSection, moveSection, updateSection } from "@/db/queries/sections";
+import { keepValues, type ActionState } from "@/lib/action-state";
+import { fieldErrorsFrom, runAction } from "@/lib/actions";
+import { audit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import {
+  createSectionSchema,
+  moveSectionSchema,
+  sectionVisibilitySchema,
+  updateSectionSchema,
+} from "@/lib/validations/sections";
+
+const PATH = "/desk/admin/sections";
+
+export async function createSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const admin = await requireUser("manageSections", "action:createSection");
+    const values = keepValues(formData, ["name", "slug", "approvalsRequired"]);
+    const parsed = createSectionSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), values };
+    if (getSectionBySlug({ slug: parsed.data.slug }))
+      return { ok: false, fieldErrors: { slug: t("sections.slugTaken") }, values };
+    const section = insertSection(parsed.data);
+    await audit({ action: "section.create", actorId: admin.id, actorEmail: admin.email, targetType: "section", targetId: section.id, detail: parsed.data });
+    revalidatePath(PATH);
+    return { ok: true, message: t("sections.created", { name: section.name }) };
+  });
+}
+
+export async function updateSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const admin = await requireUser("manageSections", "action:updateSection");
+    const parsed = updateSectionSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
+    const { sectionId, ...changes } = parsed.data;
+    const before = getSectionById({ id: sectionId });
+    if (!before) throw new AppError("not_found");
+    const holder = getSectionBySlug({ slug: changes.slug });
+    if (holder && holder.id !== sectionId) return { ok: false, fieldErrors: { slug: t("sections.slugTaken") } };
+    updateSection({ id: sectionId, changes });
+    await audit({
+      action: "section.update",
+      actorId: admin.id,
+      actorEmail: admin.email,
+      targetType: "section",
+      targetId: sectionId,
+      detail: { from: { name: before.name, slug: before.slug, approvalsRequired: before.approvalsRequired }, to: changes },
+    });
+    revalidatePath(PATH);
+    return { ok: true, message: t("sections.saved", { name: changes.name }) };
+  });
+}
+
+export async function setSectionHiddenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const admin = await requireUser("manageSections", "action:setSectionHidden");
+    const parsed = sectionVisibilitySchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: t("errors.invalid") };
+    const section = updateSection({ id: parsed.data.sectionId, changes: { hidden: parsed.data.hidden } });
+    if (!section) throw new AppError("not_found");
+    await audit({
+      action: parsed.data.hidden ? "section.hide" : "section.show",
+      actorId: admin.id,
+      actorEmail: admin.email,
+      targetType: "section",
+      targetId: section.id,
+    });
+    revalidatePath(PATH);
+    return { ok: true, message: t(parsed.data.hidden ? "sections.hiddenDone" : "sections.shownDone", { name: section.name }) };
+  });
+}
+
+export async function moveSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const admin = await requireUser("manageSections", "action:moveSection");
+    const parsed = moveSectionSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: t("errors.invalid") };
+    if (moveSection({ id: parsed.data.sectionId, direction: parsed.data.direction })) {
+      await audit({
+        action: "section.move",
+        actorId: admin.id,
+        actorEmail: admin.email,
+        targetType: "section",
+        targetId: parsed.data.sectionId,
+        detail: { direction: parsed.data.direction },
+      });
+    }
+    revalidatePath(PATH);
+    return { ok: true };
+  });
+}

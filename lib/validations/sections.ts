@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const name = z.string().trim().min(1, "validation.required").max(40, "validation.tooLong");
+// Slugs are part of public URLs (/sections/<slug>) and never change silently: lowercase, digits, hyphens.
+const slug = z.string().trim().min(1, "validation.required").max(40, "validation.tooLong").regex(SLUG_PATTERN, "sections.badSlug");
+const approvalsRequired = z.coerce.number().int().min(1, "sections.badApprovals").max(3, "sections.badApprovals");
+const sectionId = z.coerce.number().int().positive();
+
+export const createSectionSchema = z.object({ name, slug, approvalsRequired });
+export const updateSectionSchema = z.object({ sectionId, name, slug, approvalsRequired });
+export const sectionVisibilitySchema = z.object({ sectionId, hidden: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const moveSectionSchema = z.object({ sectionId, direction: z.enum(["up", "down"]) });
