@@ -2,11 +2,16 @@ import "server-only";
 import { insertAuditEntry, type AuditInput } from "@/db/queries/audit";
 import { requestIp } from "@/lib/request-info";
 
-/** Records an audit entry with the caller's IP. Audit must never break the action it records. */
-export async function audit(entry: Omit<AuditInput, "ip">): Promise<void> {
+/** Audit must never break the action it records: a failed write is logged, not thrown. */
+export function recordAudit(entry: AuditInput): void {
   try {
-    insertAuditEntry({ ...entry, ip: await requestIp().catch(() => null) });
+    insertAuditEntry(entry);
   } catch (e) {
     console.error("audit write failed", e);
   }
+}
+
+/** Records an audit entry with the caller's IP. */
+export async function audit(entry: Omit<AuditInput, "ip">): Promise<void> {
+  recordAudit({ ...entry, ip: await requestIp().catch(() => null) });
 }

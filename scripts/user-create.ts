@@ -3,13 +3,13 @@ import readline from "node:readline";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { ensureSections } from "@/db/queries/sections";
 import { STANDARD_SECTIONS } from "@/db/seed/sections";
-import { checkPasswordPolicy, hashPassword } from "@/lib/auth/password";
+import { checkPasswordPolicy, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { createUserSchema } from "@/lib/validations/users";
 
 const PROBLEMS = {
-  too_short: "password must be at least 12 characters",
-  too_long: "password must be at most 256 characters",
-  too_common: "password is one of the 1,000 most common passwords",
+  too_short: `password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  too_long: `password must be at most ${PASSWORD_MAX_LENGTH} characters`,
+  too_common: "password is one of the most common passwords",
 } as const;
 
 function fail(message: string): never {

@@ -3,8 +3,12 @@ import { and, desc, eq, gte } from "drizzle-orm";
 import { getDb } from "@/db";
 import { loginAttempts } from "@/db/schema";
 
-export function recordLoginAttempt(input: { email: string; success: boolean; ip: string | null }): void {
-  getDb().insert(loginAttempts).values(input).run();
+export function recordLoginAttempt(input: { email: string; success: boolean; ip: string | null }): number {
+  return getDb().insert(loginAttempts).values(input).returning({ id: loginAttempts.id }).get().id;
+}
+
+export function markLoginAttemptSucceeded({ id }: { id: number }): void {
+  getDb().update(loginAttempts).set({ success: true, updatedAt: new Date() }).where(eq(loginAttempts.id, id)).run();
 }
 
 /** Failure times (ms) for one email since `since`, newest first. */

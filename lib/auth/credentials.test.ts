@@ -56,3 +56,15 @@ describe("credentials sign-in", () => {
     expect(listAuditEntries({ action: "auth.signin.throttled", page: 1, pageSize: 10 }).total).toBe(2);
   });
 });
+
+describe("parallel guesses", () => {
+  it("cannot get past the throttle by racing: at most five are checked", async () => {
+    const email = "race@paper.cn";
+    createUser({ email, name: "R", role: "editor", passwordHash: await hashPassword(PASSWORD) });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => authorizeCredentials({ email, password: `guess number ${i}` }, null)),
+    );
+    const refused = results.filter((r) => r.status === "rejected").length;
+    expect(refused).toBeGreaterThanOrEqual(15);
+  });
+});

@@ -2,16 +2,17 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { insertAuditEntry } from "@/db/queries/audit";
-import { listRecentFailures, recordLoginAttempt } from "@/db/queries/login-attempts";
+import { listRecentFailures, markLoginAttemptSucceeded, recordLoginAttempt } from "@/db/queries/login-attempts";
 import { getUserByEmail, normalizeEmail } from "@/db/queries/users";
+import { recordAudit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/request-info";
 import { PASSWORD_MAX_LENGTH, verifyAgainstDecoy, verifyPassword } from "./password";
 import { decideThrottle, THROTTLE_WINDOW_MS } from "./throttle";
 
-/** Error codes next-auth passes back to the sign-in form. */
-export const SIGNIN_ERROR = { invalid: "CredentialsSignin", throttled: "Throttled" } as const;
+import { SIGNIN_ERROR } from "./signin-errors";
+
+export { SIGNIN_ERROR };
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -29,7 +30,7 @@ export async function authorizeCredentials(
 
   const decision = decideThrottle(listRecentFailures({ email, since: now - THROTTLE_WINDOW_MS }), now);
   if (decision.throttled) {
-    insertAuditEntry({
+    recordAudit({
       action: "auth.signin.throttled",
       actorEmail: email,
       detail: { retryAt: new Date(decision.retryAt).toISOString() },
@@ -38,14 +39,16 @@ export async function authorizeCredentials(
     throw new Error(SIGNIN_ERROR.throttled);
   }
 
+  // Counted as a failure before the (slow) password check, so a burst of parallel
+  // guesses sees its own attempts; turned into a success only when it is one.
+  const attemptId = recordLoginAttempt({ email, success: false, ip });
   const user = getUserByEmail({ email });
   const passwordOk = user
     ? await verifyPassword(user.passwordHash, parsed.data.password)
     : await verifyAgainstDecoy(parsed.data.password);
 
   if (!user || !passwordOk || !user.active) {
-    recordLoginAttempt({ email, success: false, ip });
-    insertAuditEntry({
+    recordAudit({
       action: "auth.signin.failure",
       actorId: user?.id ?? null,
       actorEmail: email,
@@ -55,8 +58,8 @@ export async function authorizeCredentials(
     return null;
   }
 
-  recordLoginAttempt({ email, success: true, ip });
-  insertAuditEntry({ action: "auth.signin.success", actorId: user.id, actorEmail: email, ip });
+  markLoginAttemptSucceeded({ id: attemptId });
+  recordAudit({ action: "auth.signin.success", actorId: user.id, actorEmail: email, ip });
   return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
 }
 

@@ -6,11 +6,11 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { SIGNIN_ERROR } from "@/lib/auth/signin-errors";
 
-// next-auth's error codes, as set by lib/auth/options.ts
 function messageKey(error: string): "invalid" | "throttled" | "error" {
-  if (error === "CredentialsSignin") return "invalid";
-  if (error === "Throttled") return "throttled";
+  if (error === SIGNIN_ERROR.invalid) return "invalid";
+  if (error === SIGNIN_ERROR.throttled) return "throttled";
   return "error";
 }
 

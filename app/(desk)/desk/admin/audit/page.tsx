@@ -19,9 +19,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("audit");
   const format = await getFormatter();
   const params = await searchParams;
-  const actorId = Number(one(params.user)) || undefined;
+  const userParam = Number(one(params.user));
+  const actorId = Number.isSafeInteger(userParam) && userParam > 0 ? userParam : undefined;
   const action = one(params.action);
-  const page = Math.max(1, Math.floor(Number(one(params.page)) || 1));
+  const requested = Number(one(params.page));
+  // Any number in the URL is clamped, so a hand-typed ?page=1e18 is a page, not a database error.
+  const page = Math.min(Number.isSafeInteger(requested) && requested > 0 ? requested : 1, 1_000_000);
   const { rows, total } = listAuditEntries({ actorId, action, page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const users = listUsers();
