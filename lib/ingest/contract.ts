@@ -1,24 +1,12 @@
-import type { Segmentation } from "./types";
+import type { Masthead, Segmentation } from "./types";
 
 export type ContractBodyRole = "paragraph" | "heading" | "lead" | "caption";
 
 /** The public JSON other tools read (printed by `npm run ingest`). Keep it stable. */
 export type ContractJson = {
   encoding: string;
-  masthead: {
-    paper: string | null;
-    publisher: string | null;
-    date: string | null;
-    weekday: string | null;
-    lunarDate: string | null;
-    issueNo: number | null;
-    totalIssueNo: number | null;
-    pageCount: number | null;
-    page: number | null;
-    pageName: string | null;
-    website: string | null;
-    licence: string | null;
-  } | null;
+  // The masthead minus what stays internal (printer, provenance spans).
+  masthead: Omit<Masthead, "printer" | "fieldSpans"> | null;
   articles: {
     kicker: string | null;
     title: string | null;

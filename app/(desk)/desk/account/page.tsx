@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
+import { Panel } from "@/components/ui/panel";
 import { requirePageUser } from "@/lib/auth/session";
 import { ChangePasswordForm } from "./_components/change-password-form";
 
@@ -9,12 +10,9 @@ export default async function AccountPage() {
   return (
     <>
       <PageTitle title={t("desk.account")} description={`${user.name} · ${user.email} · ${t(`roles.${user.role}`)}`} />
-      <section aria-labelledby="change-password" className="max-w-md rounded border border-stone-300 bg-white p-4">
-        <h2 id="change-password" className="mb-3 text-lg font-semibold">
-          {t("password.change")}
-        </h2>
+      <Panel id="change-password" title={t("password.change")} className="max-w-md">
         <ChangePasswordForm />
-      </section>
+      </Panel>
     </>
   );
 }

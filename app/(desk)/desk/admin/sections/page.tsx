@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
+import { Panel } from "@/components/ui/panel";
 import { listSections } from "@/db/queries/sections";
 import { requirePageUser } from "@/lib/auth/session";
 import { CreateSectionForm, SectionRowForms } from "./_components/section-forms";
@@ -11,12 +12,9 @@ export default async function SectionsPage() {
   return (
     <>
       <PageTitle title={t("sections.title")} description={t("pages.sections")} />
-      <section aria-labelledby="create-section" className="mb-6 rounded border border-stone-300 bg-white p-4">
-        <h2 id="create-section" className="mb-3 text-lg font-semibold">
-          {t("sections.create")}
-        </h2>
+      <Panel id="create-section" title={t("sections.create")} className="mb-6">
         <CreateSectionForm />
-      </section>
+      </Panel>
       <ol className="flex flex-col gap-3">
         {sections.map((s, i) => (
           <li

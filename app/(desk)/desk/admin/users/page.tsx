@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
+import { Panel } from "@/components/ui/panel";
 import { listUsers } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/session";
 import { CreateUserForm } from "./_components/create-user-form";
@@ -12,12 +13,9 @@ export default async function UsersPage() {
   return (
     <>
       <PageTitle title={t("users.title")} />
-      <section aria-labelledby="create-user" className="mb-8 rounded border border-stone-300 bg-white p-4">
-        <h2 id="create-user" className="mb-3 text-lg font-semibold">
-          {t("users.create")}
-        </h2>
+      <Panel id="create-user" title={t("users.create")} className="mb-8">
         <CreateUserForm />
-      </section>
+      </Panel>
       <table className="w-full border-collapse bg-white text-sm">
         <thead>
           <tr className="border-b border-stone-300 text-left">
