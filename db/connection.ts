@@ -6,6 +6,9 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Query functions that may run inside a caller's transaction take this. */
+export type DbOrTx = Db | Tx;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 

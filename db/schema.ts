@@ -1,5 +1,9 @@
 import { sql } from "drizzle-orm";
-import { blob, index, integer, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { ArticleBody } from "@/lib/article-body/types";
+import type { Span } from "@/lib/ingest/types";
+import type { WorkbenchDoc } from "@/lib/workbench/types";
+import { ARTICLE_STATES } from "../lib/workflow/states";
 
 export const ROLES = ["admin", "editor", "reviewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -55,6 +59,8 @@ export const auditLog = sqliteTable(
     index("audit_log_created_idx").on(t.createdAt),
     index("audit_log_actor_idx").on(t.actorId),
     index("audit_log_action_idx").on(t.action),
+    // An article's timeline is its audit entries.
+    index("audit_log_target_idx").on(t.targetType, t.targetId),
   ],
 );
 
@@ -108,7 +114,239 @@ export const imports = sqliteTable(
   (t) => [index("imports_issue_page_idx").on(t.issueDate, t.pageNumber)],
 );
 
+/** The editor's working state of an import's segmentation (the workbench document). */
+export const importWork = sqliteTable("import_work", {
+  importId: integer("import_id")
+    .primaryKey()
+    .references(() => imports.id),
+  doc: text("doc", { mode: "json" }).notNull().$type<WorkbenchDoc>(),
+  // Every save must name the version it started from; a mismatch is a stale save.
+  version: integer("version").notNull().default(1),
+  // False until a person saves: a re-run of the engine on an untouched import needs no warning.
+  manual: integer("manual", { mode: "boolean" }).notNull().default(false),
+  savedById: integer("saved_by_id").references(() => users.id),
+  acceptedVersion: integer("accepted_version"),
+  ...timestamps,
+});
+
+/** Earlier working states kept before they were replaced (re-running the engine, accepting). */
+export const importWorkRevisions = sqliteTable(
+  "import_work_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    version: integer("version").notNull(),
+    reason: text("reason", { enum: ["rerun", "accept"] }).notNull(),
+    doc: text("doc", { mode: "json" }).notNull().$type<WorkbenchDoc>(),
+    savedById: integer("saved_by_id").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("import_work_revisions_import_idx").on(t.importId)],
+);
+
+/** One printed issue of the paper (荣昌报 2024-03-08, 总第N期 第N期). */
+export const issues = sqliteTable("issues", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  paper: text("paper").notNull(),
+  date: text("date").notNull().unique(),
+  issueNo: integer("issue_no"),
+  totalIssueNo: integer("total_issue_no"),
+  pageCount: integer("page_count"),
+  weekday: text("weekday"),
+  lunarDate: text("lunar_date"),
+  publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+/** A printed page (版) of an issue. */
+export const pages = sqliteTable(
+  "pages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id),
+    number: integer("number").notNull(),
+    name: text("name"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],
+);
+
+export const ARTICLE_LANGUAGES = ["zh-CN", "en"] as const;
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    state: text("state", { enum: ARTICLE_STATES }).notNull().default("draft"),
+    issueId: integer("issue_id").references(() => issues.id),
+    pageId: integer("page_id").references(() => pages.id),
+    // Print order on its page.
+    position: integer("position").notNull().default(0),
+    sectionId: integer("section_id").references(() => sections.id),
+    // A jump's later part (上接N版) points to the part it continues; readers see one article.
+    continuesId: integer("continues_id").references((): AnySQLiteColumn => articles.id),
+    importId: integer("import_id").references(() => imports.id),
+    // The workbench article id, so accepting again updates the same article.
+    importKey: text("import_key"),
+    rawSpans: text("raw_spans", { mode: "json" }).$type<Span[]>(),
+    kicker: text("kicker"),
+    title: text("title").notNull().default(""),
+    subtitle: text("subtitle"),
+    rubric: text("rubric"),
+    byline: text("byline"),
+    source: text("source"),
+    reporters: text("reporters", { mode: "json" }).notNull().default([]).$type<string[]>(),
+    correspondents: text("correspondents", { mode: "json" }).notNull().default([]).$type<string[]>(),
+    photographers: text("photographers", { mode: "json" }).notNull().default([]).$type<string[]>(),
+    jumpToPage: integer("jump_to_page"),
+    jumpFromPage: integer("jump_from_page"),
+    body: text("body", { mode: "json" }).notNull().$type<ArticleBody>(),
+    // Rendered on the server from body at every save: search and previews never parse JSON.
+    bodyText: text("body_text").notNull().default(""),
+    charCount: integer("char_count").notNull().default(0),
+    language: text("language", { enum: ARTICLE_LANGUAGES }).notNull().default("zh-CN"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    lastEditedById: integer("last_edited_by_id").references(() => users.id),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    // Who saved since the last submit: they may not approve this round.
+    editorsSinceSubmit: text("editors_since_submit", { mode: "json" }).notNull().default([]).$type<number[]>(),
+    scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    firstPublishedAt: integer("first_published_at", { mode: "timestamp_ms" }),
+    unpublishedAt: integer("unpublished_at", { mode: "timestamp_ms" }),
+    unpublishReason: text("unpublish_reason"),
+    // The public 更正 note, shown while published.
+    correction: text("correction"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index("articles_page_idx").on(t.pageId, t.position),
+    index("articles_issue_idx").on(t.issueId),
+    index("articles_state_idx").on(t.state, t.publishedAt),
+    index("articles_section_idx").on(t.sectionId, t.publishedAt),
+    uniqueIndex("articles_import_key_idx").on(t.importId, t.importKey),
+  ],
+);
+
+export const REVISION_KINDS = ["import", "create", "save", "restore"] as const;
+
+/** Every save of an article is a revision: the full snapshot, so any two can be compared. */
+export const articleRevisions = sqliteTable(
+  "article_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    version: integer("version").notNull(),
+    kind: text("kind", { enum: REVISION_KINDS }).notNull(),
+    note: text("note"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    snapshot: text("snapshot", { mode: "json" }).notNull().$type<ArticleSnapshot>(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("article_revisions_version_idx").on(t.articleId, t.version)],
+);
+
+export type ArticleSnapshot = {
+  kicker: string | null;
+  title: string;
+  subtitle: string | null;
+  rubric: string | null;
+  byline: string | null;
+  source: string | null;
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+  sectionId: number | null;
+  body: ArticleBody;
+};
+
+/** Approvals of a review round (a round starts at submit; older rounds' rows stay for history). */
+export const articleApprovals = sqliteTable(
+  "article_approvals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    // The article's submittedAt when this approval was given.
+    round: integer("round", { mode: "timestamp_ms" }).notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("article_approvals_round_idx").on(t.articleId, t.round, t.reviewerId)],
+);
+
+export type CommentAnchor = { from: number; to: number; quote: string };
+
+export const articleComments = sqliteTable(
+  "article_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["comment", "changes_requested"] }).notNull().default("comment"),
+    body: text("body").notNull(),
+    anchor: text("anchor", { mode: "json" }).$type<CommentAnchor>(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedById: integer("resolved_by_id").references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [index("article_comments_article_idx").on(t.articleId, t.createdAt)],
+);
+
+/** "Being edited by X since HH:MM": a soft lock that expires; the version check is the guarantee. */
+export const articleLocks = sqliteTable("article_locks", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  ...timestamps,
+});
+
+/** The version a reviewer last looked at, so the queue can show what changed since. */
+export const articleViews = sqliteTable(
+  "article_views",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    version: integer("version").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.articleId] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type Import = typeof imports.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type ImportWork = typeof importWork.$inferSelect;
+export type Issue = typeof issues.$inferSelect;
+export type Page = typeof pages.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type ArticleComment = typeof articleComments.$inferSelect;

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ensureSections } from "@/db/queries/sections";
 import { createUser, getUserByEmail } from "@/db/queries/users";
+import { seedDemoIssue } from "@/db/seed/demo-issue";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-users";
 import { STANDARD_SECTIONS } from "@/db/seed/sections";
 import { hashPassword } from "@/lib/auth/password";
@@ -19,6 +20,8 @@ async function main() {
     createUser({ ...u, passwordHash: hash, isDemo: true });
     console.log(`demo user: ${u.email} (${u.role})`);
   }
+  const published = seedDemoIssue();
+  if (published > 0) console.log(`demo issue: ${published} articles imported from db/demo and published`);
   console.log(`seeded ${env().DATABASE_PATH}`);
 }
 

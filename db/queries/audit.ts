@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { auditLog, users, type AuditEntry } from "@/db/schema";
 
 export type AuditInput = {
@@ -13,8 +13,9 @@ export type AuditInput = {
   ip?: string | null;
 };
 
-export function insertAuditEntry(entry: AuditInput): void {
-  getDb()
+/** Pass the transaction when the entry must commit or roll back with the change it records. */
+export function insertAuditEntry(entry: AuditInput, db: DbOrTx = getDb()): void {
+  db
     .insert(auditLog)
     .values({
       actorId: entry.actorId ?? null,

@@ -1,14 +1,121 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ArticleStateBadge } from "@/components/desk/article-state-badge";
 import { PageTitle } from "@/components/desk/page-title";
+import { listDeskArticles } from "@/db/queries/article-desk";
+import { listSections } from "@/db/queries/sections";
+import { listUsers } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/session";
+import { ARTICLE_STATES, isArticleState } from "@/lib/workflow/states";
+import { NewArticleForm } from "./_components/new-article-form";
 
-export default async function Page() {
+type Search = { issue?: string; page?: string; section?: string; state?: string; author?: string; q?: string };
+
+export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePageUser("editArticles");
   const t = await getTranslations();
+  const format = await getFormatter();
+  const sp = await searchParams;
+  const filters = {
+    issueDate: /^\d{4}-\d{2}-\d{2}$/.test(sp.issue ?? "") ? sp.issue : undefined,
+    pageNumber: Number(sp.page) || undefined,
+    sectionId: Number(sp.section) || undefined,
+    state: isArticleState(sp.state) ? sp.state : undefined,
+    authorId: Number(sp.author) || undefined,
+    q: sp.q?.trim().slice(0, 100) || undefined,
+  };
+  const rows = listDeskArticles(filters);
+  const sections = listSections();
+  const authors = listUsers().filter((u) => u.role !== "reviewer");
+  const select = "rounded border border-stone-400 bg-white px-2 py-1";
   return (
     <>
       <PageTitle title={t("nav.myArticles")} description={t("pages.myArticles")} />
-      <p className="text-stone-600">{t("desk.empty")}</p>
+      <NewArticleForm />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm" role="search">
+        <label className="flex flex-col gap-1">
+          {t("articles.filters.q")}
+          <input name="q" defaultValue={filters.q ?? ""} className={select} />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("articles.filters.issue")}
+          <input name="issue" type="date" defaultValue={filters.issueDate ?? ""} className={select} />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("articles.filters.page")}
+          <input name="page" type="number" min={1} max={200} defaultValue={filters.pageNumber ?? ""} className={`${select} w-20`} />
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("articles.filters.section")}
+          <select name="section" defaultValue={filters.sectionId ?? ""} className={select}>
+            <option value="">{t("articles.filters.all")}</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("articles.filters.state")}
+          <select name="state" defaultValue={filters.state ?? ""} className={select}>
+            <option value="">{t("articles.filters.all")}</option>
+            {ARTICLE_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`states.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          {t("articles.filters.author")}
+          <select name="author" defaultValue={filters.authorId ?? ""} className={select}>
+            <option value="">{t("articles.filters.all")}</option>
+            {authors.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-stone-400 bg-white px-3 py-1">
+          {t("articles.filters.apply")}
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="text-stone-600">{t("desk.empty")}</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-sm">
+          <thead>
+            <tr className="border-b border-stone-300 text-left">
+              <th className="p-2">{t("articles.fields.title")}</th>
+              <th className="p-2">{t("articles.filters.state")}</th>
+              <th className="p-2">{t("articles.filters.issue")}</th>
+              <th className="p-2">{t("articles.filters.section")}</th>
+              <th className="p-2">{t("articles.filters.author")}</th>
+              <th className="p-2">{t("audit.when")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b border-stone-200">
+                <td className="p-2">
+                  <Link href={`/desk/articles/${r.id}`} className="underline">
+                    {r.title || t("imports.untitled")}
+                  </Link>
+                </td>
+                <td className="p-2">
+                  <ArticleStateBadge state={r.state} />
+                </td>
+                <td className="p-2">{r.issueDate ? `${r.issueDate} ${t("articles.pageNo", { page: r.pageNumber ?? "—" })}` : "—"}</td>
+                <td className="p-2">{r.sectionName ?? "—"}</td>
+                <td className="p-2">{r.authorName}</td>
+                <td className="p-2">{format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

@@ -1,0 +1,249 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { acquireLock, getRevision, insertComment, releaseLock, resolveComment } from "@/db/queries/article-desk";
+import { saveArticle, transitionArticle, type WriteOutcome } from "@/db/queries/article-workflow";
+import { getArticleById } from "@/db/queries/articles";
+import { getSectionById } from "@/db/queries/sections";
+import type { ActionState } from "@/lib/action-state";
+import { fieldErrorsFrom, runAction } from "@/lib/actions";
+import { parseArticleBody } from "@/lib/article-body";
+import { audit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/session";
+import { AppError, isAppError } from "@/lib/errors";
+import { requestIp } from "@/lib/request-info";
+import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
+import { isWorkflowAction } from "@/lib/workflow";
+
+export type StaleInfo = { version: number; savedByName: string | null; savedAt: string };
+
+export type ArticleActionResult =
+  | { ok: true; message: string; version: number; savedAt: string; state: string }
+  | { ok: false; message: string; stale?: StaleInfo; fieldErrors?: Record<string, string> };
+
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+async function guarded(body: (t: Translate) => Promise<ArticleActionResult>): Promise<ArticleActionResult> {
+  const t = await getTranslations();
+  try {
+    return await body(t);
+  } catch (e) {
+    if (isAppError(e)) return { ok: false, message: t(`errors.${e.code}`) };
+    if (e instanceof Error && "digest" in e) throw e;
+    console.error("article action failed", e);
+    return { ok: false, message: t("errors.unexpected") };
+  }
+}
+
+function outcomeResult(outcome: WriteOutcome, t: Translate, success: string): ArticleActionResult {
+  if (outcome.ok) {
+    revalidatePath(`/desk/articles/${outcome.article.id}`);
+    revalidatePath("/desk/issues", "layout");
+    // Public pages read per request; this drops any cached copy of the changed article.
+    revalidatePath("/", "layout");
+    return {
+      ok: true,
+      message: success,
+      version: outcome.article.version,
+      savedAt: outcome.article.updatedAt.toISOString(),
+      state: outcome.article.state,
+    };
+  }
+  if (outcome.reason === "not_found") return { ok: false, message: t("errors.not_found") };
+  if (outcome.reason === "stale") {
+    return {
+      ok: false,
+      message: t("articles.stale", {
+        name: outcome.stale.savedByName ?? "?",
+        time: outcome.stale.savedAt.toISOString().slice(11, 16),
+      }),
+      stale: {
+        version: outcome.stale.version,
+        savedByName: outcome.stale.savedByName,
+        savedAt: outcome.stale.savedAt.toISOString(),
+      },
+    };
+  }
+  const key = `workflow.refusals.${outcome.refusal.code}`;
+  return { ok: false, message: t.has(key) ? t(key) : outcome.refusal.message };
+}
+
+/**
+ * Saves headline fields and body. The body is Tiptap JSON checked against the allow-list here,
+ * whatever the editor in the browser sent; who may edit in which state is lib/workflow's call.
+ */
+export async function saveArticleAction(input: {
+  articleId: number;
+  baseVersion: number;
+  fields: Record<string, unknown>;
+  body: unknown;
+  note?: string | null;
+  correction?: string | null;
+  autosave?: boolean;
+}): Promise<ArticleActionResult> {
+  return guarded(async (t) => {
+    const user = await requireUser("viewIssues", "action:saveArticle");
+    const meta = saveMetaSchema.safeParse(input ?? {});
+    if (!meta.success) throw new AppError("invalid");
+    const fields = articleFieldsSchema.safeParse(input.fields ?? {});
+    if (!fields.success) return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(fields.error, t) };
+    const body = parseArticleBody(input.body);
+    if (!body.ok) return { ok: false, message: t(body.code === "too_large" ? "articles.bodyTooLarge" : "articles.bodyInvalid", { detail: body.message }) };
+    if (fields.data.sectionId && !getSectionById({ id: fields.data.sectionId })) {
+      return { ok: false, message: t("errors.invalid"), fieldErrors: { sectionId: t("articles.noSuchSection") } };
+    }
+    const current = getArticleById({ id: meta.data.articleId });
+    if (!current) throw new AppError("not_found");
+    const correction = meta.data.correction !== undefined && current.state === "published" ? { correction: meta.data.correction } : {};
+    const outcome = saveArticle({
+      id: current.id,
+      baseVersion: meta.data.baseVersion,
+      changes: { ...fields.data, ...correction, body: body.body },
+      note: meta.data.note ?? (meta.data.autosave ? t("articles.autosaveNote") : null),
+      actor: { id: user.id, role: user.role, email: user.email },
+      ip: await requestIp(),
+    });
+    if (outcome.ok) acquireLock({ articleId: current.id, userId: user.id, takeOver: false });
+    return outcomeResult(outcome, t, t("articles.saved"));
+  });
+}
+
+/** A workflow step: the buttons show only allowed actions, but this decides again on the server. */
+export async function transitionArticleAction(input: {
+  articleId: number;
+  baseVersion: number;
+  action: string;
+  comment?: string;
+  reason?: string;
+  publishAt?: string;
+}): Promise<ArticleActionResult> {
+  return guarded(async (t) => {
+    const user = await requireUser("viewIssues", "action:transitionArticle");
+    const id = Number(input?.articleId);
+    const baseVersion = Number(input?.baseVersion);
+    if (!Number.isInteger(id) || !Number.isInteger(baseVersion)) throw new AppError("invalid");
+    if (!isWorkflowAction(input.action) || input.action === "publish_scheduled") {
+      return { ok: false, message: t("workflow.refusals.unknown_action") };
+    }
+    const publishAt = input.publishAt ? new Date(input.publishAt) : undefined;
+    const outcome = transitionArticle({
+      id,
+      baseVersion,
+      action: input.action,
+      actor: { id: user.id, role: user.role, email: user.email },
+      comment: typeof input.comment === "string" ? input.comment.slice(0, 4000) : undefined,
+      reason: typeof input.reason === "string" ? input.reason.slice(0, 1000) : undefined,
+      publishAt,
+      ip: await requestIp(),
+    });
+    if (!outcome.ok && outcome.reason === "refused") {
+      await audit({
+        action: "article.refused",
+        actorId: user.id,
+        actorEmail: user.email,
+        targetType: "article",
+        targetId: id,
+        detail: { action: input.action, code: outcome.refusal.code },
+      });
+    }
+    return outcomeResult(outcome, t, t(`workflow.done.${input.action}`));
+  });
+}
+
+/** Restores an old revision as a new one; nothing is overwritten. */
+export async function restoreRevisionAction(input: { articleId: number; version: number; baseVersion: number }): Promise<ArticleActionResult> {
+  return guarded(async (t) => {
+    const user = await requireUser("viewIssues", "action:restoreRevision");
+    const revision = getRevision({ articleId: Number(input?.articleId), version: Number(input?.version) });
+    if (!revision) throw new AppError("not_found");
+    const { sectionId, ...snapshot } = revision.snapshot;
+    const outcome = saveArticle({
+      id: revision.articleId,
+      baseVersion: Number(input.baseVersion),
+      changes: { ...snapshot, sectionId },
+      note: t("articles.restoredNote", { version: revision.version }),
+      kind: "restore",
+      actor: { id: user.id, role: user.role, email: user.email },
+      ip: await requestIp(),
+    });
+    return outcomeResult(outcome, t, t("articles.restored", { version: revision.version }));
+  });
+}
+
+export async function addCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const user = await requireUser("viewIssues", "action:addComment");
+    const parsed = commentSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
+    const { articleId, body, quote } = parsed.data;
+    const article = getArticleById({ id: articleId });
+    if (!article) throw new AppError("not_found");
+    // Anchored only to a passage that is really in the body (offsets into its plain text).
+    const at = quote ? article.bodyText.indexOf(quote) : -1;
+    const anchor = quote && at >= 0 ? { from: at, to: at + quote.length, quote } : null;
+    const comment = insertComment({ articleId, authorId: user.id, body, anchor });
+    await audit({
+      action: "article.comment",
+      actorId: user.id,
+      actorEmail: user.email,
+      targetType: "article",
+      targetId: articleId,
+      detail: { commentId: comment.id, anchored: anchor !== null },
+    });
+    revalidatePath(`/desk/articles/${articleId}`);
+    return { ok: true, message: t("comments.added") };
+  });
+}
+
+export async function resolveCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const user = await requireUser("viewIssues", "action:resolveComment");
+    const articleId = Number(formData.get("articleId"));
+    const id = Number(formData.get("commentId"));
+    if (!resolveComment({ id, articleId, userId: user.id })) throw new AppError("not_found");
+    await audit({ action: "article.comment.resolve", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId, detail: { commentId: id } });
+    revalidatePath(`/desk/articles/${articleId}`);
+    return { ok: true, message: t("comments.resolved") };
+  });
+}
+
+/** Soft lock: take, renew or take over. Returns who holds it now. */
+export async function lockArticleAction(input: { articleId: number; takeOver?: boolean; release?: boolean }) {
+  const user = await requireUser("viewIssues", "action:lockArticle");
+  const articleId = Number(input?.articleId);
+  if (!getArticleById({ id: articleId })) throw new AppError("not_found");
+  if (input.release) {
+    releaseLock({ articleId, userId: user.id });
+    return null;
+  }
+  const holder = acquireLock({ articleId, userId: user.id, takeOver: input.takeOver === true });
+  if (input.takeOver) {
+    await audit({ action: "article.lock.takeover", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId });
+  }
+  return { userId: holder.userId, name: holder.name, since: holder.since.toISOString(), mine: holder.userId === user.id };
+}
+
+/** The article as saved now: for an editor whose save was stale, to compare or to continue from. */
+export async function loadArticleAction(input: { articleId: number }) {
+  await requireUser("viewIssues", "action:loadArticle");
+  const article = getArticleById({ id: Number(input?.articleId) });
+  if (!article) throw new AppError("not_found");
+  return {
+    version: article.version,
+    fields: {
+      kicker: article.kicker ?? "",
+      title: article.title,
+      subtitle: article.subtitle ?? "",
+      rubric: article.rubric ?? "",
+      byline: article.byline ?? "",
+      source: article.source ?? "",
+      reporters: article.reporters.join(" "),
+      correspondents: article.correspondents.join(" "),
+      photographers: article.photographers.join(" "),
+      sectionId: article.sectionId ? String(article.sectionId) : "",
+      language: article.language,
+    },
+    body: article.body,
+  };
+}

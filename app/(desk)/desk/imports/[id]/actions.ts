@@ -1,0 +1,131 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { acceptImportWork } from "@/db/queries/accept-import";
+import { getImportById } from "@/db/queries/imports";
+import { getImportWork, replaceImportWorkWithEngine } from "@/db/queries/import-work";
+import { audit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/session";
+import type { AcceptPlan } from "@/lib/desk/accept-plan";
+import { proposalOf } from "@/lib/desk/import-text";
+import { AppError, isAppError } from "@/lib/errors";
+import { ingest } from "@/lib/ingest";
+import { acceptedArticles, fromSegmentation, workbenchStatus } from "@/lib/workbench";
+
+export type WorkbenchActionResult =
+  | { ok: true; message: string; version?: number; redirectTo?: string }
+  | { ok: false; message: string; stale?: { version: number }; needsConfirm?: boolean; held?: HeldArticle[] };
+
+export type HeldArticle = { id: number; state: string; title: string; changed: string[] };
+
+function importIdOf(value: unknown): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id < 1) throw new AppError("not_found");
+  const item = getImportById({ id });
+  if (!item) throw new AppError("not_found");
+  return id;
+}
+
+function versionOf(value: unknown): number {
+  const v = Number(value);
+  if (!Number.isInteger(v) || v < 1) throw new AppError("invalid");
+  return v;
+}
+
+function heldOf(plan: AcceptPlan): HeldArticle[] {
+  return plan.held.map((h) => ({ id: h.id, state: h.state, title: h.article.title ?? "", changed: h.changed }));
+}
+
+async function guarded(body: () => Promise<WorkbenchActionResult>): Promise<WorkbenchActionResult> {
+  try {
+    return await body();
+  } catch (e) {
+    if (isAppError(e)) {
+      const t = await getTranslations("errors");
+      return { ok: false, message: t(e.code) };
+    }
+    throw e;
+  }
+}
+
+/**
+ * Accepts the saved working state (the client saves first, then names that version): the
+ * issue, the page and one draft per article. Held articles need `confirm` or `skipHeld`.
+ */
+export async function acceptImportAction(input: {
+  importId: number;
+  baseVersion: number;
+  confirm?: number[];
+  skipHeld?: boolean;
+}): Promise<WorkbenchActionResult> {
+  return guarded(async () => {
+    const user = await requireUser("importPages", "action:acceptImport");
+    const t = await getTranslations("workbench");
+    const importId = importIdOf(input?.importId);
+    const baseVersion = versionOf(input?.baseVersion);
+    const item = getImportById({ id: importId });
+    const work = getImportWork({ importId });
+    if (!item || !work) throw new AppError("not_found");
+    const status = workbenchStatus(work.doc);
+    if (!status.canAccept) return { ok: false, message: t("acceptBlocked") };
+    const confirmed = new Set((Array.isArray(input.confirm) ? input.confirm : []).map(Number).filter(Number.isInteger));
+    const outcome = acceptImportWork({
+      importId,
+      baseVersion,
+      accepted: acceptedArticles(work.doc),
+      masthead: proposalOf(item).masthead,
+      person: { id: user.id, role: user.role, email: user.email },
+      confirmed,
+      skipHeld: input.skipHeld === true,
+    });
+    if (!outcome.ok) {
+      if (outcome.reason === "stale") return { ok: false, message: t("staleAccept"), stale: { version: outcome.version } };
+      if (outcome.reason === "masthead") return { ok: false, message: t("mastheadMissing") };
+      return { ok: false, message: t("heldArticles"), held: heldOf(outcome.plan) };
+    }
+    revalidatePath("/desk/issues", "layout");
+    revalidatePath("/desk/articles");
+    return {
+      ok: true,
+      message: t("accepted", { created: outcome.created, updated: outcome.updated, removed: outcome.removed }),
+      redirectTo: `/desk/issues/${outcome.issueDate}`,
+    };
+  });
+}
+
+/** Runs the engine again on the stored raw bytes. Manual edits are kept as a revision, after the editor agrees. */
+export async function rerunEngineAction(input: { importId: number; baseVersion: number; confirm?: boolean }): Promise<WorkbenchActionResult> {
+  return guarded(async () => {
+    const user = await requireUser("importPages", "action:rerunEngine");
+    const t = await getTranslations("workbench");
+    const importId = importIdOf(input?.importId);
+    const baseVersion = versionOf(input?.baseVersion);
+    const item = getImportById({ id: importId });
+    const work = getImportWork({ importId });
+    if (!item || !work) throw new AppError("not_found");
+    if (work.manual && input.confirm !== true) return { ok: false, message: t("rerunConfirm"), needsConfirm: true };
+    const proposal = ingest(new Uint8Array(item.rawBytes), {
+      page: item.pageNumber ?? undefined,
+      date: item.issueDate ?? undefined,
+    });
+    const result = replaceImportWorkWithEngine({
+      importId,
+      baseVersion,
+      doc: fromSegmentation(proposal),
+      proposal,
+      articleCount: proposal.articles.length,
+      userId: user.id,
+    });
+    if (!result.ok) return { ok: false, message: t("staleRerun"), stale: { version: result.stale.version } };
+    await audit({
+      action: "import.rerun",
+      actorId: user.id,
+      actorEmail: user.email,
+      targetType: "import",
+      targetId: importId,
+      detail: { keptRevision: work.manual, version: result.version },
+    });
+    return { ok: true, message: t("rerunDone"), version: result.version };
+  });
+}

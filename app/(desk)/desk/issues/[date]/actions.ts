@@ -1,0 +1,77 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getArticleById } from "@/db/queries/articles";
+import { publishArticles } from "@/db/queries/article-workflow";
+import { getIssueByDate, linkJumpPart, listPagesWithArticles, markIssuePublished, moveArticleOnPage } from "@/db/queries/issues";
+import { readinessInput } from "@/lib/desk/issue-readiness-input";
+import { requestIp } from "@/lib/request-info";
+import { checkIssueReadiness } from "@/lib/workflow";
+import type { ActionState } from "@/lib/action-state";
+import { runAction } from "@/lib/actions";
+import { audit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+function articleIdFrom(formData: FormData, field: string) {
+  const id = Number(formData.get(field));
+  const article = Number.isInteger(id) && id > 0 ? getArticleById({ id }) : undefined;
+  if (!article) throw new AppError("not_found");
+  return article;
+}
+
+export async function moveArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const user = await requireUser("editArticles", "action:moveArticle");
+    const article = articleIdFrom(formData, "articleId");
+    const direction = formData.get("direction") === "up" ? "up" : "down";
+    if (!moveArticleOnPage({ articleId: article.id, direction })) return { ok: false, message: t("issues.cannotMove") };
+    await audit({ action: "article.move", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: article.id, detail: { direction } });
+    revalidatePath("/desk/issues", "layout");
+    return { ok: true, message: t("issues.moved") };
+  });
+}
+
+/** Joins a continuation (上接) to the part it continues, or undoes that (headId empty). */
+export async function linkJumpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const user = await requireUser("editArticles", "action:linkJump");
+    const part = articleIdFrom(formData, "partId");
+    const unlink = !formData.get("headId");
+    const head = unlink ? null : articleIdFrom(formData, "headId");
+    if (head && (head.id === part.id || head.issueId !== part.issueId || head.continuesId != null)) {
+      return { ok: false, message: t("issues.badJump") };
+    }
+    linkJumpPart({ partId: part.id, headId: head?.id ?? null });
+    await audit({
+      action: unlink ? "article.jump.unlink" : "article.jump.link",
+      actorId: user.id,
+      actorEmail: user.email,
+      targetType: "article",
+      targetId: part.id,
+      detail: { headId: head?.id ?? null, previous: part.continuesId },
+    });
+    revalidatePath("/desk/issues", "layout");
+    return { ok: true, message: unlink ? t("issues.unlinked") : t("issues.linked") };
+  });
+}
+
+/** Publishes the whole issue at once, after checking it is complete; nothing is published if anything blocks. */
+export async function publishIssueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const user = await requireUser("review", "action:publishIssue");
+    const issue = getIssueByDate({ date: String(formData.get("date") ?? "") });
+    if (!issue) throw new AppError("not_found");
+    const pages = listPagesWithArticles({ issueId: issue.id });
+    const blockers = checkIssueReadiness(readinessInput(pages, issue.pageCount));
+    if (blockers.length > 0) return { ok: false, message: t("issues.blocked", { count: blockers.length }) };
+    const ids = pages.flatMap((p) => p.articles.map((a) => a.id));
+    const result = publishArticles({ ids, actor: { id: user.id, role: user.role, email: user.email }, ip: await requestIp() });
+    if (!result.ok) return { ok: false, message: t("issues.publishFailed", { id: result.id }) };
+    markIssuePublished({ issueId: issue.id });
+    await audit({ action: "issue.publish", actorId: user.id, actorEmail: user.email, targetType: "issue", targetId: issue.id, detail: { date: issue.date, published: result.published } });
+    revalidatePath("/desk/issues", "layout");
+    revalidatePath("/", "layout");
+    return { ok: true, message: t("issues.published", { count: result.published }) };
+  });
+}

@@ -1,0 +1,203 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db";
+import { insertAuditEntry } from "@/db/queries/audit";
+import { applyWorkflowEffects, insertArticle, updateArticleIfVersion, workflowArticleOf } from "@/db/queries/articles";
+import { articleRevisions, articles, importWork, imports, issues, pages, sections, type Import } from "@/db/schema";
+import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
+import type { Masthead } from "@/lib/ingest/types";
+import { onEdit } from "@/lib/workflow";
+import type { Person } from "@/lib/workflow/types";
+import type { AcceptedArticle } from "@/lib/workbench/types";
+
+export type AcceptOutcome =
+  | { ok: true; issueDate: string; pageNumber: number; created: number; updated: number; removed: number; plan: AcceptPlan }
+  | { ok: false; reason: "stale"; version: number }
+  | { ok: false; reason: "masthead" }
+  | { ok: false; reason: "held"; plan: AcceptPlan };
+
+/** Issue and page from the import's confirmed masthead; fills fields an earlier page left empty. */
+function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
+  const date = item.issueDate as string;
+  let issue = db.select().from(issues).where(eq(issues.date, date)).get();
+  const known = {
+    paper: item.paper ?? masthead?.paper ?? "",
+    issueNo: item.issueNo,
+    totalIssueNo: item.totalIssueNo,
+    pageCount: item.pageCount,
+    weekday: masthead?.weekday ?? null,
+    lunarDate: masthead?.lunarDate ?? null,
+  };
+  if (!issue) {
+    issue = db.insert(issues).values({ date, ...known }).returning().get();
+  } else {
+    const fill = Object.fromEntries(
+      Object.entries(known).filter(([k, v]) => v != null && v !== "" && issue?.[k as keyof typeof known] == null),
+    );
+    if (Object.keys(fill).length > 0) issue = db.update(issues).set(fill).where(eq(issues.id, issue.id)).returning().get();
+  }
+  const number = item.pageNumber as number;
+  let page = db.select().from(pages).where(eq(pages.issueId, issue.id)).all().find((p) => p.number === number);
+  if (!page) page = db.insert(pages).values({ issueId: issue.id, number, name: item.pageName }).returning().get();
+  else if (item.pageName && page.name !== item.pageName) {
+    page = db.update(pages).set({ name: item.pageName }).where(eq(pages.id, page.id)).returning().get();
+  }
+  return { issue, page };
+}
+
+function existingArticlesOf(db: DbOrTx, importId: number): ExistingArticle[] {
+  return db
+    .select()
+    .from(articles)
+    .where(eq(articles.importId, importId))
+    .all()
+    .filter((a) => a.importKey != null)
+    .map((a) => ({
+      id: a.id,
+      key: a.importKey as string,
+      state: a.state,
+      untouched: a.lastEditedById == null,
+      fields: {
+        kicker: a.kicker,
+        title: a.title,
+        subtitle: a.subtitle,
+        rubric: a.rubric,
+        byline: a.byline,
+        source: a.source,
+        reporters: a.reporters,
+        correspondents: a.correspondents,
+        photographers: a.photographers,
+        jumpTo: a.jumpToPage,
+        jumpFrom: a.jumpFromPage,
+        body: a.body as AcceptedArticle["body"],
+      },
+    }));
+}
+
+function fieldsOf(a: AcceptedArticle) {
+  return {
+    kicker: a.kicker,
+    title: a.title ?? "",
+    subtitle: a.subtitle,
+    rubric: a.rubric,
+    byline: a.byline,
+    source: a.source,
+    reporters: a.reporters,
+    correspondents: a.correspondents,
+    photographers: a.photographers,
+    jumpToPage: a.jumpTo,
+    jumpFromPage: a.jumpFrom,
+    rawSpans: a.rawSpans,
+    body: a.body as never,
+  };
+}
+
+/**
+ * Turns the workbench into the issue, its page and one draft per article, all or nothing.
+ * Articles that moved on in review are changed only when the editor confirmed them.
+ */
+export function acceptImportWork({
+  importId,
+  baseVersion,
+  accepted,
+  masthead,
+  person,
+  confirmed,
+  skipHeld,
+}: {
+  importId: number;
+  baseVersion: number;
+  accepted: AcceptedArticle[];
+  masthead: Masthead | null;
+  person: Person & { email: string };
+  confirmed: ReadonlySet<number>;
+  skipHeld: boolean;
+}): AcceptOutcome {
+  return getDb().transaction((tx) => {
+    const item = tx.select().from(imports).where(eq(imports.id, importId)).get();
+    const work = tx.select().from(importWork).where(eq(importWork.importId, importId)).get();
+    if (!item || !work) throw new Error(`import ${importId} has no working state`);
+    if (work.version !== baseVersion) return { ok: false, reason: "stale", version: work.version } as const;
+    if (!item.issueDate || item.pageNumber == null) return { ok: false, reason: "masthead" } as const;
+
+    const plan = planAccept(accepted, existingArticlesOf(tx, importId), confirmed);
+    if (plan.held.length > 0 && !skipHeld) return { ok: false, reason: "held", plan } as const;
+
+    const { issue, page } = upsertIssueAndPage(tx, item, masthead);
+    // A page named like a section (要闻) files its new articles there; the editor can change it.
+    const section = item.pageName
+      ? tx.select({ id: sections.id }).from(sections).where(eq(sections.name, item.pageName)).get()
+      : undefined;
+    const now = new Date();
+    const note = `import #${importId}`;
+
+    for (const { article, position } of plan.create) {
+      insertArticle(
+        tx,
+        {
+          ...fieldsOf(article),
+          state: "draft",
+          issueId: issue.id,
+          pageId: page.id,
+          position,
+          sectionId: section?.id ?? null,
+          importId,
+          importKey: article.key,
+          authorId: person.id,
+        },
+        { kind: "import", note, authorId: person.id },
+      );
+    }
+    for (const { id, article, position } of plan.update) {
+      const current = tx.select().from(articles).where(eq(articles.id, id)).get();
+      if (!current) continue;
+      // Re-accepting an article in review is an edit like any other: it may start a new round.
+      const decision = onEdit(workflowArticleOf(tx, current), person, now);
+      if (!decision.ok) continue;
+      const effects = applyWorkflowEffects(tx, current, decision.effects, { actorId: person.id, now });
+      updateArticleIfVersion(tx, {
+        id,
+        baseVersion: current.version,
+        changes: { ...fieldsOf(article), ...effects, state: decision.to, issueId: issue.id, pageId: page.id, position },
+        info: { kind: "import", note: `${note} (again)`, authorId: person.id },
+        now,
+      });
+    }
+    for (const { id, position } of plan.unchanged) {
+      tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
+    }
+    if (plan.remove.length > 0) {
+      tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, plan.remove)).run();
+      tx.delete(articles).where(inArray(articles.id, plan.remove)).run();
+    }
+    tx.update(imports).set({ status: "accepted", updatedAt: now }).where(eq(imports.id, importId)).run();
+    tx.update(importWork).set({ acceptedVersion: work.version }).where(eq(importWork.importId, importId)).run();
+    insertAuditEntry(
+      {
+        actorId: person.id,
+        actorEmail: person.email,
+        action: "import.accept",
+        targetType: "import",
+        targetId: importId,
+        detail: {
+          issueDate: issue.date,
+          page: page.number,
+          created: plan.create.length,
+          updated: plan.update.length,
+          held: plan.held.map((h) => h.id),
+          removed: plan.remove,
+        },
+      },
+      tx,
+    );
+    return {
+      ok: true,
+      issueDate: issue.date,
+      pageNumber: page.number,
+      created: plan.create.length,
+      updated: plan.update.length,
+      removed: plan.remove.length,
+      plan,
+    } as const;
+  });
+}

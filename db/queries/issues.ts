@@ -1,0 +1,121 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { articles, issues, pages, sections, type Article, type Issue, type Page } from "@/db/schema";
+
+export function getIssueByDate({ date }: { date: string }): Issue | undefined {
+  return getDb().select().from(issues).where(eq(issues.date, date)).get();
+}
+
+export type IssueListRow = Issue & { pages: number; articles: number; published: number };
+
+export function listIssues({ limit = 100 }: { limit?: number } = {}): IssueListRow[] {
+  return getDb()
+    .select({
+      issue: issues,
+      pages: sql<number>`(select count(*) from ${pages} where ${pages.issueId} = ${issues.id})`,
+      articles: sql<number>`(select count(*) from ${articles} where ${articles.issueId} = ${issues.id})`,
+      published: sql<number>`(select count(*) from ${articles} where ${articles.issueId} = ${issues.id} and ${articles.state} = 'published')`,
+    })
+    .from(issues)
+    .orderBy(desc(issues.date))
+    .limit(limit)
+    .all()
+    .map((r) => ({ ...r.issue, pages: r.pages, articles: r.articles, published: r.published }));
+}
+
+export type DeskArticleRow = Pick<
+  Article,
+  | "id"
+  | "state"
+  | "kicker"
+  | "title"
+  | "subtitle"
+  | "byline"
+  | "position"
+  | "pageId"
+  | "sectionId"
+  | "jumpToPage"
+  | "jumpFromPage"
+  | "continuesId"
+  | "version"
+  | "updatedAt"
+> & { sectionName: string | null };
+
+export type PageWithArticles = Page & { articles: DeskArticleRow[] };
+
+/** The issue's pages in order, each with its articles in print order. */
+export function listPagesWithArticles({ issueId }: { issueId: number }): PageWithArticles[] {
+  const db = getDb();
+  const pageRows = db.select().from(pages).where(eq(pages.issueId, issueId)).orderBy(asc(pages.number)).all();
+  if (pageRows.length === 0) return [];
+  const rows = db
+    .select({
+      id: articles.id,
+      state: articles.state,
+      kicker: articles.kicker,
+      title: articles.title,
+      subtitle: articles.subtitle,
+      byline: articles.byline,
+      position: articles.position,
+      pageId: articles.pageId,
+      sectionId: articles.sectionId,
+      jumpToPage: articles.jumpToPage,
+      jumpFromPage: articles.jumpFromPage,
+      continuesId: articles.continuesId,
+      version: articles.version,
+      updatedAt: articles.updatedAt,
+      sectionName: sections.name,
+    })
+    .from(articles)
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .where(
+      inArray(
+        articles.pageId,
+        pageRows.map((p) => p.id),
+      ),
+    )
+    .orderBy(asc(articles.position), asc(articles.id))
+    .all();
+  return pageRows.map((p) => ({ ...p, articles: rows.filter((a) => a.pageId === p.id) }));
+}
+
+/** Articles of the issue whose jump (上接N版) is not yet linked to the part it continues. */
+export function listUnlinkedJumpParts({ issueId }: { issueId: number }) {
+  return getDb()
+    .select({ id: articles.id, title: articles.title, jumpFromPage: articles.jumpFromPage, pageId: articles.pageId })
+    .from(articles)
+    .where(and(eq(articles.issueId, issueId), sql`${articles.jumpFromPage} is not null`, isNull(articles.continuesId)))
+    .all();
+}
+
+/** Sets a continuation (上接) part to belong to its head article; both keep their pages. */
+export function linkJumpPart({ partId, headId }: { partId: number; headId: number | null }): void {
+  getDb().update(articles).set({ continuesId: headId }).where(eq(articles.id, partId)).run();
+}
+
+/** Swaps an article with its neighbour in print order on its page. Returns false at either end. */
+export function moveArticleOnPage({ articleId, direction }: { articleId: number; direction: "up" | "down" }): boolean {
+  return getDb().transaction((tx) => {
+    const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    if (!article?.pageId) return false;
+    const siblings = tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.pageId, article.pageId))
+      .orderBy(asc(articles.position), asc(articles.id))
+      .all();
+    const index = siblings.findIndex((s) => s.id === articleId);
+    const target = index + (direction === "up" ? -1 : 1);
+    if (index < 0 || target < 0 || target >= siblings.length) return false;
+    const order = siblings.map((s) => s.id);
+    [order[index], order[target]] = [order[target] as number, order[index] as number];
+    // Renumber the page so positions stay dense whatever earlier accepts left.
+    order.forEach((id, position) => tx.update(articles).set({ position }).where(eq(articles.id, id)).run());
+    return true;
+  });
+}
+
+export function markIssuePublished({ issueId, at = new Date() }: { issueId: number; at?: Date }): void {
+  getDb().update(issues).set({ publishedAt: at, updatedAt: at }).where(eq(issues.id, issueId)).run();
+}

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { acceptImportWork } from "@/db/queries/accept-import";
+import { transitionArticle } from "@/db/queries/article-workflow";
+import { ensureImportWork } from "@/db/queries/import-work";
+import { insertImport } from "@/db/queries/imports";
+import { getUserByEmail } from "@/db/queries/users";
+import { articles, imports, issues, sections } from "@/db/schema";
+import { ingest } from "@/lib/ingest";
+import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
+
+export const DEMO_ISSUE_DATE = "2024-03-08";
+
+/** The two real sample pages; the feature page has no masthead of its own, so it is told where it belongs. */
+const PAGES = [
+  { file: "rongchang-2024-03-08-p1.md", page: 1, pageName: "要闻", section: "news" },
+  { file: "rongchang-feature-page.txt", page: 3, pageName: "专题", section: "features" },
+] as const;
+
+/**
+ * Imports both samples through the engine, accepts them as an editor, and has two reviewers
+ * approve and publish them: a new user sees a real paper at once. Does nothing if the issue exists.
+ */
+export function seedDemoIssue(): number {
+  const db = getDb();
+  if (db.select().from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).get()) return 0;
+  const editor = getUserByEmail({ email: "editor@folio.local" });
+  const reviewer = getUserByEmail({ email: "reviewer@folio.local" });
+  if (!editor || !reviewer) throw new Error("seed the demo users first");
+  const editorActor = { id: editor.id, role: editor.role, email: editor.email };
+  const reviewerActor = { id: reviewer.id, role: reviewer.role, email: reviewer.email };
+  let published = 0;
+  for (const sample of PAGES) {
+    const bytes = fs.readFileSync(path.join(process.cwd(), "db", "demo", sample.file));
+    const proposal = ingest(bytes, { page: sample.page, date: DEMO_ISSUE_DATE });
+    const m = proposal.masthead;
+    const item = insertImport({
+      rawBytes: bytes,
+      rawSha256: createHash("sha256").update(bytes).digest("hex"),
+      fileName: sample.file,
+      encoding: proposal.encoding,
+      format: proposal.format,
+      paper: m?.paper ?? "荣昌报",
+      issueDate: DEMO_ISSUE_DATE,
+      totalIssueNo: m?.totalIssueNo ?? null,
+      issueNo: m?.issueNo ?? null,
+      pageCount: m?.pageCount ?? 4,
+      pageNumber: sample.page,
+      pageName: m?.pageName ?? sample.pageName,
+      articleCount: proposal.articles.length,
+      proposal,
+      supersedesId: null,
+      createdById: editor.id,
+    });
+    const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
+    const outcome = acceptImportWork({
+      importId: item.id,
+      baseVersion: work.version,
+      accepted: acceptedArticles(work.doc),
+      masthead: proposal.masthead,
+      person: editorActor,
+      confirmed: new Set(),
+      skipHeld: false,
+    });
+    if (!outcome.ok) throw new Error(`demo accept failed: ${outcome.reason}`);
+    const section = db.select().from(sections).where(eq(sections.slug, sample.section)).get();
+    for (const a of db.select().from(articles).where(eq(articles.importId, item.id)).all()) {
+      db.update(articles).set({ sectionId: section?.id ?? null }).where(eq(articles.id, a.id)).run();
+      let version = a.version;
+      for (const [action, actor] of [
+        ["submit", editorActor],
+        ["approve", reviewerActor],
+        ["publish", reviewerActor],
+      ] as const) {
+        const step = transitionArticle({ id: a.id, baseVersion: version, action, actor, ip: null });
+        if (!step.ok) throw new Error(`demo ${action} failed for article ${a.id}: ${step.reason}`);
+        version = step.article.version;
+      }
+      published += 1;
+    }
+    db.update(imports).set({ status: "accepted" }).where(eq(imports.id, item.id)).run();
+  }
+  return published;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { diffTexts, revisionText, type DiffPart } from "./diff";
+import { REALISTIC_BODY } from "./test-fixtures";
+import { textToBody } from "./text";
+
+const side = (parts: DiffPart[], kind: "before" | "after") =>
+  parts
+    .filter((p) => p.kind === "same" || p.kind === (kind === "before" ? "removed" : "added"))
+    .map((p) => p.text)
+    .join("");
+const changes = (parts: DiffPart[]) => parts.filter((p) => p.kind !== "same");
+
+describe("diffTexts", () => {
+  it("shows an inserted and a deleted phrase in Chinese text", () => {
+    const before = "县委书记张三主持召开全县春耕生产工作会议，县长李四作重要讲话。";
+    const after = "县委书记张三今天上午主持召开全县春耕生产工作会议，县长李四讲话。";
+    const parts = diffTexts(before, after);
+    expect(changes(parts)).toEqual([
+      { kind: "added", text: "今天上午" },
+      { kind: "removed", text: "作重要" },
+    ]);
+    expect(side(parts, "before")).toBe(before);
+    expect(side(parts, "after")).toBe(after);
+  });
+
+  it("folds short unchanged runs between changes into one replacement", () => {
+    const parts = diffTexts("今年粮食产量达到十二万吨。", "今年粮食总产突破十三万吨。");
+    expect(changes(parts)).toEqual([
+      { kind: "removed", text: "产量达到十二" },
+      { kind: "added", text: "总产突破十三" },
+    ]);
+  });
+
+  it("keeps changes inside their paragraphs", () => {
+    const before = "第一段没有变。\n第二段写错了字。\n第三段也没有变。";
+    const after = "第一段没有变。\n第二段改正了字。\n第三段也没有变。";
+    const parts = diffTexts(before, after);
+    expect(parts).toEqual([
+      { kind: "same", text: "第一段没有变。\n第二段" },
+      { kind: "removed", text: "写错" },
+      { kind: "added", text: "改正" },
+      { kind: "same", text: "了字。\n第三段也没有变。" },
+    ]);
+  });
+
+  it("diffs mostly-Latin text by word", () => {
+    const parts = diffTexts("The county fair opens on Friday.", "The county fair opens on Saturday.");
+    expect(changes(parts)).toEqual([
+      { kind: "removed", text: "Friday" },
+      { kind: "added", text: "Saturday" },
+    ]);
+  });
+
+  it("keeps CJK Extension B characters whole", () => {
+    const parts = diffTexts("记者王𠀀报道", "记者李𪚥报道");
+    expect(changes(parts)).toEqual([
+      { kind: "removed", text: "王𠀀" },
+      { kind: "added", text: "李𪚥" },
+    ]);
+  });
+
+  it("handles equal, empty and wholly new text", () => {
+    expect(diffTexts("", "")).toEqual([]);
+    expect(diffTexts("同", "同")).toEqual([{ kind: "same", text: "同" }]);
+    expect(diffTexts("", "新")).toEqual([{ kind: "added", text: "新" }]);
+    expect(diffTexts("旧", "")).toEqual([{ kind: "removed", text: "旧" }]);
+  });
+
+  it("stays fast and exact on a complete rewrite of a long article", () => {
+    const a = Array.from({ length: 400 }, (_, i) => `第${i}段：今天天气很好，群众纷纷走出家门。`).join("\n");
+    const b = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} was rewritten in English entirely.`).join("\n");
+    const started = Date.now();
+    const parts = diffTexts(a, b);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(side(parts, "before")).toBe(a);
+    expect(side(parts, "after")).toBe(b);
+  });
+});
+
+describe("revisionText", () => {
+  it("labels headline fields and marks body structure", () => {
+    const text = revisionText({ kicker: "春耕", title: "全县春耕现场会召开", subtitle: null, byline: " ", body: REALISTIC_BODY });
+    expect(text.split("\n")).toEqual([
+      "Kicker: 春耕",
+      "Title: 全县春耕现场会召开",
+      "",
+      "[Lead] 本报讯（记者 王𠀀 通讯员 李𪚥）3月8日，全县春耕生产现场会在城关镇召开。",
+      "会议要求，各乡镇要抓好种子、化肥等农资供应，详见县农业农村局网站。",
+      "[Subhead] 抓好三项重点",
+      "1. 确保种子质量",
+      "2. 保障化肥供应",
+      "[Minor subhead] 群众说",
+      "[Quote] “今年的种子来得早，",
+      "心里踏实。”",
+      "• 咨询电话见本报网站",
+      "• 来信：news@example.cn",
+      "[Caption] 图为农技人员在田间指导。👩‍🌾 本报记者 摄",
+    ]);
+  });
+
+  it("takes translated labels, and a title change shows as a change of that line", () => {
+    const body = textToBody(["正文"]);
+    const labels = { title: "标题" };
+    const parts = diffTexts(revisionText({ title: "旧标题", body }, labels), revisionText({ title: "新标题", body }, labels));
+    expect(changes(parts)).toEqual([
+      { kind: "removed", text: "旧" },
+      { kind: "added", text: "新" },
+    ]);
+    expect(parts[0]).toEqual({ kind: "same", text: "标题: " });
+  });
+});

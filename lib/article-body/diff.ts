@@ -1,0 +1,194 @@
+import { diffChars, diffLines, diffWordsWithSpace, type ChangeObject } from "diff";
+import { inlineText, isBlank, textblocks } from "./text";
+import type { ArticleBody } from "./types";
+
+export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
+
+// Past this many edits jsdiff gives up and the span is shown as replaced whole: the
+// search is O(N·D), and a rewrite that large reads better as "old / new" anyway.
+const MAX_EDIT_LENGTH = 2000;
+
+/**
+ * What changed between two texts, for showing revisions to an editor. Lines are aligned
+ * first (so an edit stays inside its paragraph), then changed lines are compared by
+ * character for Chinese or by word for mostly-Latin text, and short unchanged runs caught
+ * between two changes are folded into them so the result reads as phrases, not confetti.
+ */
+export function diffTexts(before: string, after: string): DiffPart[] {
+  if (before === after) return before === "" ? [] : [{ kind: "same", text: before }];
+  const lines = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH }) ?? [
+    { value: before, removed: true, added: false, count: 1 },
+    { value: after, removed: false, added: true, count: 1 },
+  ];
+  const parts: DiffPart[] = [];
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    parts.push(...refine(removed, added));
+    removed = added = "";
+  };
+  for (const change of lines) {
+    if (change.removed) removed += change.value;
+    else if (change.added) added += change.value;
+    else {
+      flush();
+      parts.push({ kind: "same", text: change.value });
+    }
+  }
+  flush();
+  return joinNeighbours(parts.filter((p) => p.text !== ""));
+}
+
+/** A finer diff of one replaced span. */
+function refine(removed: string, added: string): DiffPart[] {
+  if (removed === "" || added === "") {
+    return [
+      { kind: "removed", text: removed },
+      { kind: "added", text: added },
+    ];
+  }
+  const options = { maxEditLength: MAX_EDIT_LENGTH };
+  const changes = mostlyLatin(removed + added)
+    ? diffWordsWithSpace(removed, added, options)
+    : diffChars(removed, added, options);
+  if (!changes) {
+    return [
+      { kind: "removed", text: removed },
+      { kind: "added", text: added },
+    ];
+  }
+  return foldShortRuns(changes);
+}
+
+type Hunk = { same: string } | { removed: string; added: string };
+
+/**
+ * Folds an unchanged run lying between two changes into them when it is short: at most
+ * two characters, or at most half the size of both neighbouring changes. Runs holding a
+ * line break are kept, so paragraphs never merge.
+ */
+function foldShortRuns(changes: ChangeObject<string>[]): DiffPart[] {
+  const hunks: Hunk[] = [];
+  for (const c of changes) {
+    const last = hunks.at(-1);
+    if (!c.added && !c.removed) hunks.push({ same: c.value });
+    else if (last && "removed" in last) {
+      if (c.removed) last.removed += c.value;
+      else last.added += c.value;
+    } else hunks.push(c.removed ? { removed: c.value, added: "" } : { removed: "", added: c.value });
+  }
+  let folded = true;
+  while (folded) {
+    folded = false;
+    for (let i = 1; i + 1 < hunks.length; i++) {
+      const [left, mid, right] = [hunks[i - 1], hunks[i], hunks[i + 1]];
+      if (!left || !mid || !right || !("same" in mid) || "same" in left || "same" in right) continue;
+      if (mid.same.includes("\n")) continue;
+      const size = length(mid.same);
+      const neighbour = Math.min(changeSize(left), changeSize(right));
+      if (size > 2 && size * 2 > neighbour) continue;
+      hunks.splice(i - 1, 3, { removed: left.removed + mid.same + right.removed, added: left.added + mid.same + right.added });
+      folded = true;
+    }
+  }
+  return hunks.flatMap((h): DiffPart[] =>
+    "same" in h
+      ? [{ kind: "same", text: h.same }]
+      : [
+          { kind: "removed", text: h.removed },
+          { kind: "added", text: h.added },
+        ],
+  );
+}
+
+function changeSize(h: { removed: string; added: string }): number {
+  return Math.max(length(h.removed), length(h.added));
+}
+
+/** Length in code points, so a CJK Extension B character counts once. */
+function length(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function mostlyLatin(s: string): boolean {
+  const letters = s.match(/\p{L}/gu)?.length ?? 0;
+  const latin = s.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return letters > 0 && latin * 2 > letters;
+}
+
+function joinNeighbours(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  for (const p of parts) {
+    const last = out.at(-1);
+    if (last && last.kind === p.kind) last.text += p.text;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+export type RevisionLabels = {
+  kicker: string;
+  title: string;
+  subtitle: string;
+  byline: string;
+  subhead: string;
+  minorSubhead: string;
+  lead: string;
+  caption: string;
+  quote: string;
+};
+
+const DEFAULT_LABELS: RevisionLabels = {
+  kicker: "Kicker",
+  title: "Title",
+  subtitle: "Subtitle",
+  byline: "Byline",
+  subhead: "Subhead",
+  minorSubhead: "Minor subhead",
+  lead: "Lead",
+  caption: "Caption",
+  quote: "Quote",
+};
+
+export type RevisionFields = {
+  kicker?: string | null;
+  title?: string | null;
+  subtitle?: string | null;
+  byline?: string | null;
+  body: ArticleBody;
+};
+
+/**
+ * One revision as plain text for diffTexts: a labelled line per non-empty headline field,
+ * a blank line, then one line per body paragraph. Subheads, lead, captions, quotes and
+ * list items are marked, so turning a paragraph into a subhead shows up as a change.
+ * Pass translated labels from the page; the defaults are English.
+ */
+export function revisionText(fields: RevisionFields, labels: Partial<RevisionLabels> = {}): string {
+  const l = { ...DEFAULT_LABELS, ...labels };
+  const head: string[] = [];
+  for (const key of ["kicker", "title", "subtitle", "byline"] as const) {
+    const value = fields[key]?.trim();
+    if (value) head.push(`${l[key]}: ${value}`);
+  }
+  const body: string[] = [];
+  for (const block of fields.body.content) {
+    let lastItem = -1;
+    for (const tb of textblocks(block)) {
+      if (isBlank(tb.content)) continue;
+      const text = inlineText(tb.content);
+      let prefix = "";
+      if (block.type === "heading") prefix = `[${block.attrs.level === 2 ? l.subhead : l.minorSubhead}] `;
+      else if (tb.kind === "lead") prefix = `[${l.lead}] `;
+      else if (tb.kind === "caption") prefix = `[${l.caption}] `;
+      else if (tb.kind === "blockquote") prefix = `[${l.quote}] `;
+      else if (tb.kind === "bulletList") prefix = tb.index === lastItem ? "  " : "• ";
+      else if (tb.kind === "orderedList") prefix = tb.index === lastItem ? "   " : `${tb.index + 1}. `;
+      lastItem = tb.index;
+      body.push(prefix + text);
+    }
+  }
+  return head.length > 0 ? `${head.join("\n")}\n\n${body.join("\n")}` : body.join("\n");
+}

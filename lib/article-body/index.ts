@@ -1,0 +1,15 @@
+export type * from "./types";
+export {
+  MAX_BODY_BYTES,
+  MAX_BODY_DEPTH,
+  MAX_HREF_LENGTH,
+  hrefProblem,
+  isAllowedHref,
+  parseArticleBody,
+  parseArticleBodyJson,
+} from "./validate";
+export type { ParseArticleBodyResult } from "./validate";
+export { escapeHtml, renderBodyHtml } from "./render";
+export { bodyCharCount, bodyPlainText, countChars, textToBody } from "./text";
+export { diffTexts, revisionText } from "./diff";
+export type { DiffPart, RevisionFields, RevisionLabels } from "./diff";

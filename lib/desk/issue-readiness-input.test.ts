@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { checkIssueReadiness } from "@/lib/workflow";
+import { readinessInput } from "./issue-readiness-input";
+
+const base = { sectionId: 1, state: "approved" as const, jumpToPage: null, jumpFromPage: null, continuesId: null };
+
+describe("readinessInput", () => {
+  it("treats a linked jump as resolved and an unlinked part as not", () => {
+    const pages = [
+      { number: 1, articles: [{ ...base, id: 1, title: "头", jumpToPage: 2 }] },
+      { number: 2, articles: [{ ...base, id: 2, title: "续", jumpFromPage: 1, continuesId: 1 }] },
+    ];
+    expect(checkIssueReadiness(readinessInput(pages, 2))).toEqual([]);
+    const unlinked = [pages[0]!, { number: 2, articles: [{ ...pages[1]!.articles[0]!, continuesId: null }] }];
+    expect(checkIssueReadiness(readinessInput(unlinked, 2)).map((b) => [b.code, "articleId" in b ? b.articleId : null])).toEqual([
+      ["jump_unresolved", 1],
+      ["jump_unresolved", 2],
+    ]);
+  });
+
+  it("reports a draft as not approved", () => {
+    const pages = [{ number: 1, articles: [{ ...base, id: 3, title: "稿", state: "draft" as const }] }];
+    expect(checkIssueReadiness(readinessInput(pages, 1)).map((b) => b.code)).toEqual(["article_not_approved"]);
+  });
+});

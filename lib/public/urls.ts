@@ -1,0 +1,157 @@
+import { requireIsoDate, parseIsoDate } from "./dates";
+
+/**
+ * Public URL shapes. Every link the reader site prints goes through these, so
+ * a route rename is one edit here plus the folder move.
+ *
+ *   /articles/123                 Chinese (or otherwise non-ASCII) headline
+ *   /articles/123-river-festival  ASCII headline: id, then a slug
+ *   /issues/2024-03-08            an issue
+ *   /issues/2024-03-08/2          one printed page
+ *   /sections/yaowen              a section
+ */
+
+export const FEED_PATH = "/feed.xml";
+export const SITEMAP_PATH = "/sitemap.xml";
+export const SEARCH_PATH = "/search";
+export const ARCHIVE_PATH = "/issues";
+
+const SLUG_MAX = 60;
+/** 15 digits stay below Number.MAX_SAFE_INTEGER (16 digits). */
+const ARTICLE_PARAM = /^([1-9]\d{0,14})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/i;
+
+/**
+ * A slug only when the whole headline survives in ASCII. Pinyin would need a
+ * dictionary (and guesses wrong on 多音字), and a partial slug ("荣昌AI产业" ->
+ * "ai") misleads, so any non-ASCII letter or digit means no slug: the id alone
+ * is the address. Accents are dropped (Café -> cafe).
+ */
+export function articleSlug(title: string | null | undefined): string | null {
+  if (title == null) return null;
+  const folded = title.normalize("NFKD").replace(/\p{M}/gu, "");
+  const alphanumerics = folded.replace(/[^\p{L}\p{N}]/gu, "");
+  if (/[^\x00-\x7F]/.test(alphanumerics)) return null;
+  const slug = folded
+    .toLowerCase()
+    .replace(/['\u2019]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug === "") return null;
+  if (slug.length <= SLUG_MAX) return slug;
+  const cut = slug.slice(0, SLUG_MAX + 1);
+  const lastDash = cut.lastIndexOf("-");
+  return (lastDash > 0 ? cut.slice(0, lastDash) : cut.slice(0, SLUG_MAX)).replace(/-+$/, "");
+}
+
+/** The `[param]` segment of an article URL: "123" or "123-some-slug". An explicit slug wins over the title. */
+export function articleParam(a: { id: number; title: string | null; slug?: string | null }): string {
+  if (!Number.isSafeInteger(a.id) || a.id < 1) throw new RangeError(`not an article id: ${a.id}`);
+  const slug = a.slug != null && a.slug !== "" ? articleSlug(a.slug) : articleSlug(a.title);
+  return slug === null ? String(a.id) : `${a.id}-${slug}`;
+}
+
+export function articlePath(a: { id: number; title: string | null; slug?: string | null }): string {
+  return `/articles/${articleParam(a)}`;
+}
+
+/**
+ * "123" and "123-any-slug" -> 123; anything else (leading zeros, signs, empty
+ * slug, non-ASCII, "123abc") -> null so the page can 404. The slug is not
+ * checked against the title: the page compares `param` with `articleParam(a)`
+ * and redirects to the canonical form, so renamed headlines keep old links alive.
+ */
+export function parseArticleParam(param: string): number | null {
+  const m = ARTICLE_PARAM.exec(param);
+  return m ? Number(m[1]) : null;
+}
+
+export function issuePath(date: string): string {
+  requireIsoDate(date);
+  return `/issues/${date}`;
+}
+
+export function pagePath(date: string, page: number): string {
+  requireIsoDate(date);
+  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`not a page number: ${page}`);
+  return `/issues/${date}/${page}`;
+}
+
+export function sectionPath(slug: string): string {
+  if (slug === "") throw new RangeError("empty section slug");
+  return `/sections/${encodeURIComponent(slug)}`;
+}
+
+export function searchPath(q: string, page = 1): string {
+  return withPage(q === "" ? SEARCH_PATH : `${SEARCH_PATH}?${new URLSearchParams({ q }).toString()}`, page);
+}
+
+/** The archive, optionally opened at a month ("2024-03"). */
+export function archivePath(month?: string): string {
+  if (month === undefined) return ARCHIVE_PATH;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`not a month: ${month}`);
+  return `${ARCHIVE_PATH}?${new URLSearchParams({ month }).toString()}`;
+}
+
+/** Adds `page=N` to a list URL; page 1 is the bare URL, so each list has one address for its first page. */
+export function withPage(path: string, page: number): string {
+  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`not a page number: ${page}`);
+  if (page === 1) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}page=${page}`;
+}
+
+/** A `?page=` value -> 1, 2, …; anything else (absent, "0", "abc", an array) -> 1. */
+export function parseListPageParam(param: string | string[] | undefined): number {
+  return typeof param === "string" && /^[1-9]\d{0,5}$/.test(param) ? Number(param) : 1;
+}
+
+/** A `[date]` route param -> the date, or null for anything that is not a real calendar day. */
+export function parseIssueDateParam(param: string): string | null {
+  return parseIsoDate(param) ? param : null;
+}
+
+/** A `[page]` route param -> 1, 2, …; null for "0", "01", "1.5", "-1", "". */
+export function parsePageParam(param: string): number | null {
+  return /^[1-9]\d{0,3}$/.test(param) ? Number(param) : null;
+}
+
+/**
+ * Joins the configured site URL and a path. Plain string joining rather than
+ * `new URL(path, base)`, which would drop a sub-path deployment
+ * (https://example.org/paper + /articles/1).
+ */
+export function absoluteUrl(base: string, path: string): string {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new RangeError(`not an absolute URL: ${JSON.stringify(base)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new RangeError(`not an http(s) URL: ${base}`);
+  if (url.search !== "" || url.hash !== "") throw new RangeError(`site URL must not carry a query or fragment: ${base}`);
+  const root = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  return `${root}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+/** A host header value we are willing to print into links: name or IPv4/IPv6 address, optional port. */
+const SAFE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The site's base URL: the configured SITE_URL when set, otherwise the request's
+ * own host (the first X-Forwarded-Host / X-Forwarded-Proto value when a proxy
+ * sent one). A host that is not a plain name, address and port is not
+ * trusted: the result falls back to http://localhost rather than printing an
+ * attacker's string into canonical links. Production sites should set SITE_URL.
+ */
+export function siteUrlFromRequest(opts: {
+  configured?: string | null;
+  host: string | null;
+  forwardedHost?: string | null;
+  forwardedProto?: string | null;
+}): string {
+  if (opts.configured) return opts.configured.replace(/\/+$/, "");
+  const first = (v: string | null | undefined) => v?.split(",")[0]?.trim() ?? "";
+  const host = first(opts.forwardedHost) || first(opts.host);
+  const proto = first(opts.forwardedProto).toLowerCase();
+  if (!SAFE_HOST.test(host)) return "http://localhost";
+  return `${proto === "https" ? "https" : "http"}://${host.toLowerCase()}`;
+}
