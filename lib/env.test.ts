@@ -18,6 +18,14 @@ describe("configuration", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
     expect(() => parseEnv({ NEXTAUTH_URL: "not a url" })).toThrow(/NEXTAUTH_URL/);
     expect(() => parseEnv({ DATABASE_PATH: "" })).toThrow(/DATABASE_PATH/);
+    expect(() => parseEnv({ SITE_URL: "example.org" })).toThrow(/SITE_URL/);
+    expect(() => parseEnv({ SITE_URL: "ftp://example.org" })).toThrow(/SITE_URL/);
+    expect(() => parseEnv({ SITE_URL: "https://example.org/?a=1" })).toThrow(/SITE_URL/);
+  });
+
+  it("takes the public site URL when given, with or without a sub-path", () => {
+    expect(parseEnv({}).SITE_URL).toBeUndefined();
+    expect(parseEnv({ SITE_URL: "https://example.org/paper" }).SITE_URL).toBe("https://example.org/paper");
   });
 
   it("generates the auth secret once into the data folder and reuses it", () => {

@@ -12,6 +12,12 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  // The public site's address for canonical links, feeds and sitemaps (https://example.org or
+  // https://example.org/paper). Without it each request's own host is used.
+  SITE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => !u.includes("?") && !u.includes("#"), "must not carry a query or fragment")
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, daysInMonth, formatMonth, monthCalendar, monthKey, monthOfDate, monthRange, parseMonthParam } from "./calendar";
+import { addMonths, daysInMonth, formatMonth, monthCalendar, monthKey, monthOfDate, monthRange, parseIssueLookup, parseMonthParam } from "./calendar";
 
 describe("archive months", () => {
   it("parses month params strictly", () => {
@@ -30,5 +30,30 @@ describe("archive months", () => {
     expect(weeks.flat().filter((d) => d !== null)).toHaveLength(31);
     // February 2015 starts on a Sunday and fills exactly four weeks.
     expect(monthCalendar({ year: 2015, month: 2 })).toHaveLength(4);
+  });
+});
+
+describe("parseIssueLookup", () => {
+  it("reads a date in the forms people type", () => {
+    for (const input of ["2024-03-08", "2024-3-8", "2024/3/8", "2024.03.08", "2024年3月8日", " ２０２４-０３-０８ "]) {
+      expect(parseIssueLookup({ date: input })).toEqual({ kind: "date", date: "2024-03-08" });
+    }
+    expect(parseIssueLookup({ date: "2024-02-30" })).toEqual({ kind: "badDate", input: "2024-02-30" });
+    expect(parseIssueLookup({ date: "yesterday" }).kind).toBe("badDate");
+  });
+
+  it("reads an issue number with an optional year", () => {
+    expect(parseIssueLookup({ no: "273" })).toEqual({ kind: "number", no: 273 });
+    expect(parseIssueLookup({ no: "第27期", year: "2024" })).toEqual({ kind: "number", no: 27, year: 2024 });
+    expect(parseIssueLookup({ no: "总第273期", year: "" })).toEqual({ kind: "number", no: 273 });
+    expect(parseIssueLookup({ no: "0" }).kind).toBe("badNumber");
+    expect(parseIssueLookup({ no: "27", year: "24" }).kind).toBe("badNumber");
+  });
+
+  it("prefers the date and ignores empty or repeated fields", () => {
+    expect(parseIssueLookup({ date: "2024-03-08", no: "1" }).kind).toBe("date");
+    expect(parseIssueLookup({ date: "", no: "" })).toEqual({ kind: "none" });
+    expect(parseIssueLookup({ date: ["2024-03-08", "x"] })).toEqual({ kind: "none" });
+    expect(parseIssueLookup({})).toEqual({ kind: "none" });
   });
 });

@@ -1,4 +1,4 @@
-import { isoDateToUtc, requireIsoDate } from "./dates";
+import { isoDateToUtc, parseIsoDate, requireIsoDate } from "./dates";
 
 /** A calendar month of the archive. */
 export type YearMonth = { year: number; month: number };
@@ -60,4 +60,37 @@ export function monthCalendar(ym: YearMonth): (string | null)[][] {
   const weeks: (string | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   return weeks;
+}
+
+export type IssueLookup =
+  | { kind: "none" }
+  | { kind: "date"; date: string }
+  | { kind: "badDate"; input: string }
+  | { kind: "number"; no: number; year?: number }
+  | { kind: "badNumber"; input: string };
+
+const one = (v: string | string[] | undefined): string | undefined => (typeof v === "string" ? v.normalize("NFKC").trim() : undefined);
+/** 2024-03-08, 2024-3-8, 2024/3/8, 2024.3.8 and 2024年3月8日. */
+const LOOSE_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/**
+ * The archive's two GET forms: `?date=` (a date input, or a date typed by
+ * hand where the browser has no date picker) and `?no=` with an optional
+ * `year=`. Full-width digits are accepted (NFKC). The date form wins when both
+ * are filled in.
+ */
+export function parseIssueLookup(params: Record<string, string | string[] | undefined>): IssueLookup {
+  const date = one(params.date);
+  if (date) {
+    const m = LOOSE_DATE.exec(date);
+    const iso = m ? `${m[1]}-${(m[2] ?? "").padStart(2, "0")}-${(m[3] ?? "").padStart(2, "0")}` : null;
+    return iso && parseIsoDate(iso) ? { kind: "date", date: iso } : { kind: "badDate", input: date };
+  }
+  const no = one(params.no)?.replace(/^第|期$/g, "").replace(/^总第/, "");
+  if (no) {
+    const year = one(params.year);
+    if (!/^[1-9]\d{0,6}$/.test(no) || (year && !/^\d{4}$/.test(year))) return { kind: "badNumber", input: no };
+    return year ? { kind: "number", no: Number(no), year: Number(year) } : { kind: "number", no: Number(no) };
+  }
+  return { kind: "none" };
 }

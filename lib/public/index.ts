@@ -42,10 +42,12 @@ export {
   monthKey,
   monthOfDate,
   monthRange,
+  parseIssueLookup,
   parseMonthParam,
 } from "./calendar";
-export type { YearMonth } from "./calendar";
+export type { IssueLookup, YearMonth } from "./calendar";
 export { pageLinks, pageOffset, totalPages } from "./pagination";
 export type { PageLink } from "./pagination";
 export { renderGonePage } from "./gone";
 export type { GonePageOptions } from "./gone";
+export { etagMatches } from "./http";

@@ -37,6 +37,8 @@ export type BlockAttrs = {
   confidence: number;
   /** Why the engine was unsure, shown beside the block until the editor resolves it. */
   doubt: BlockDoubt | null;
+  /** In the bin: the id of the article the block was discarded from. */
+  origin?: string | null;
 };
 
 export type ArticleAttrs = {

@@ -74,6 +74,8 @@ const blockSchema = z.strictObject({
     spans: bounded(spanSchema, WORKBENCH_LIMITS.spans, "spans"),
     confidence: z.number().min(0).max(1),
     doubt: doubtSchema.nullable(),
+    // A discarded block remembers the article it came from, so "restore" can put it back after a reload.
+    origin: idSchema.nullable().optional(),
   }),
   content: bounded(textSchema, WORKBENCH_LIMITS.textNodesPerBlock, "text nodes in a block").optional(),
 });

@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { getImportById, getImportSupersedingId } from "@/db/queries/imports";
+import { ensureImportWork, listImportWorkRevisions } from "@/db/queries/import-work";
 import { getUserById } from "@/db/queries/users";
 import { requirePageUser } from "@/lib/auth/session";
-import type { Segmentation } from "@/lib/ingest";
-import { ProposalView } from "./_components/proposal-view";
+import { proposalOf } from "@/lib/desk/import-text";
+import { fromSegmentation } from "@/lib/workbench";
+import type { WorkbenchLabelsInput } from "@/components/editor/workbench";
+import { WorkbenchScreen } from "./_components/workbench-screen";
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("importPages");
@@ -14,10 +17,14 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const item = Number.isInteger(id) ? getImportById({ id }) : undefined;
   if (!item) notFound();
   const t = await getTranslations("imports");
+  const all = await getTranslations();
   const format = await getFormatter();
   const supersededBy = getImportSupersedingId({ id: item.id });
   const author = getUserById({ id: item.createdById });
-  const seg = item.proposal as Segmentation;
+  const seg = proposalOf(item);
+  // The first open starts from the engine's proposal; every later one from the saved working state.
+  const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(seg) });
+  const kept = listImportWorkRevisions({ importId: item.id });
   return (
     <>
       <PageTitle
@@ -63,7 +70,18 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           })}
         </p>
       ) : null}
-      <ProposalView seg={seg} />
+      {kept.length > 0 ? (
+        <p className="mb-2 text-sm text-stone-700">
+          {t("keptRevisions", { count: kept.length, version: kept[0]?.version ?? 0, name: kept[0]?.savedByName ?? "—" })}
+        </p>
+      ) : null}
+      <WorkbenchScreen
+        importId={item.id}
+        rawText={seg.text}
+        initialDoc={work.doc}
+        initialVersion={work.version}
+        labels={all.raw("workbenchEditor") as WorkbenchLabelsInput}
+      />
     </>
   );
 }

@@ -1,0 +1,230 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useAutosave, type SaveAnswer } from "@/components/desk/use-autosave";
+import { Workbench, WORKBENCH_SHORTCUTS, type WorkbenchHandle, type WorkbenchLabelsInput } from "@/components/editor/workbench";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { articlesOf, blockText, type WorkbenchDoc, type WorkbenchStatus } from "@/lib/workbench";
+import { acceptImportAction, rerunEngineAction, type HeldArticle } from "../actions";
+
+type ServerWork = { version: number; doc: WorkbenchDoc; savedByName: string | null; savedAt: string };
+
+async function putWork(importId: number, baseVersion: number, doc: WorkbenchDoc, keepalive: boolean): Promise<SaveAnswer> {
+  const res = await fetch(`/api/imports/${importId}/work`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ baseVersion, doc }),
+    // Only small bodies may outlive the page; larger ones rely on the debounced saves before.
+    keepalive: keepalive && doc.content.length < 400,
+  });
+  const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.ok) return { ok: true, version: Number(answer.version), savedAt: String(answer.savedAt) };
+  if (res.status === 409) {
+    return { ok: false, stale: { version: Number(answer.version), savedByName: (answer.savedByName as string | null) ?? null, savedAt: String(answer.savedAt) } };
+  }
+  return { ok: false, message: typeof answer.message === "string" ? answer.message : `HTTP ${res.status}` };
+}
+
+async function getWork(importId: number): Promise<ServerWork> {
+  const res = await fetch(`/api/imports/${importId}/work`, { cache: "no-store" });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return (await res.json()) as ServerWork;
+}
+
+/** The articles as plain text, for an editor who wants to keep a copy of a refused version. */
+function docAsText(doc: WorkbenchDoc): string {
+  return articlesOf(doc)
+    .map((a) => a.content.map((b) => blockText(b)).join("\n"))
+    .join("\n\n――――\n\n");
+}
+
+export function WorkbenchScreen({
+  importId,
+  rawText,
+  initialDoc,
+  initialVersion,
+  labels,
+}: {
+  importId: number;
+  rawText: string;
+  initialDoc: WorkbenchDoc;
+  initialVersion: number;
+  labels: WorkbenchLabelsInput;
+}) {
+  const t = useTranslations("workbench");
+  const format = useFormatter();
+  const router = useRouter();
+  const handle = useRef<WorkbenchHandle>(null);
+  const [status, setStatus] = useState<WorkbenchStatus | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; link?: string } | null>(null);
+  const [held, setHeld] = useState<HeldArticle[] | null>(null);
+  const [confirmRerun, setConfirmRerun] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const save = useCallback((base: number, doc: WorkbenchDoc, { keepalive }: { keepalive: boolean }) => putWork(importId, base, doc, keepalive), [importId]);
+  const autosave = useAutosave<WorkbenchDoc>({ initialVersion, save, delayMs: 800 });
+
+  const loadServerVersion = async () => {
+    const work = await getWork(importId);
+    handle.current?.setContent(work.doc);
+    autosave.rebase(work.version);
+    setMessage({ ok: true, text: t("reloaded", { version: work.version }) });
+  };
+
+  const keepMine = async () => {
+    const work = await getWork(importId);
+    const mine = handle.current?.getDoc();
+    if (!mine) return;
+    autosave.rebase(work.version);
+    autosave.change(mine);
+    await autosave.flush();
+  };
+
+  const accept = async (opts: { confirm?: number[]; skipHeld?: boolean } = {}) => {
+    setBusy(true);
+    try {
+      const doc = handle.current?.getDoc();
+      if (doc && autosave.hasPending()) autosave.change(doc);
+      if (!(await autosave.flush())) return;
+      const result = await acceptImportAction({ importId, baseVersion: autosave.version.current, ...opts });
+      setHeld(result.ok ? null : (result.held ?? null));
+      setMessage({ ok: result.ok, text: result.message, link: result.ok ? result.redirectTo : undefined });
+      if (result.ok) router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rerun = async (confirm: boolean) => {
+    setBusy(true);
+    try {
+      if (!(await autosave.flush())) return;
+      const result = await rerunEngineAction({ importId, baseVersion: autosave.version.current, confirm });
+      if (!result.ok && result.needsConfirm) {
+        setConfirmRerun(true);
+        return;
+      }
+      setConfirmRerun(false);
+      setMessage({ ok: result.ok, text: result.message });
+      if (result.ok) await loadServerVersion();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const s = autosave.status;
+  const saveText =
+    s.kind === "saved"
+      ? t("saved", { version: s.version, time: s.savedAt ? format.dateTime(new Date(s.savedAt), { timeStyle: "medium" }) : "—" })
+      : s.kind === "dirty"
+        ? t("dirty")
+        : s.kind === "saving"
+          ? t("saving")
+          : s.kind === "stale"
+            ? t("staleShort")
+            : t("saveError", { message: s.message });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <p role="status" data-testid="save-status" className="text-sm text-stone-700">
+          {saveText}
+        </p>
+        <Button type="button" onClick={() => void accept()} disabled={busy || !status?.canAccept || s.kind === "stale"}>
+          {t("accept")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => void rerun(false)} disabled={busy}>
+          {t("rerun")}
+        </Button>
+        {status && !status.canAccept ? <span className="text-sm text-amber-800">{t("acceptHint")}</span> : null}
+      </div>
+      {confirmRerun ? (
+        <div role="alert" className="flex flex-wrap items-center gap-2 rounded border border-amber-600 bg-amber-50 p-3 text-sm">
+          {t("rerunConfirm")}
+          <Button type="button" variant="danger" onClick={() => void rerun(true)}>
+            {t("rerunYes")}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setConfirmRerun(false)}>
+            {t("cancel")}
+          </Button>
+        </div>
+      ) : null}
+      {s.kind === "stale" ? (
+        <div role="alert" className="space-y-2 rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">
+          <p>{t("stale", { name: s.savedByName ?? "?", time: format.dateTime(new Date(s.savedAt), { timeStyle: "medium" }), version: s.version })}</p>
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="secondary" onClick={() => void loadServerVersion()}>
+              {t("loadTheirs")}
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                const doc = handle.current?.getDoc();
+                if (doc) void navigator.clipboard?.writeText(docAsText(doc));
+                setMessage({ ok: true, text: t("copied") });
+              }}
+            >
+              {t("copyMine")}
+            </Button>
+            <Button type="button" variant="danger" onClick={() => void keepMine()}>
+              {t("keepMine")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {message ? (
+        <Notice tone={message.ok ? "success" : "error"}>
+          {message.text}{" "}
+          {message.link ? (
+            <Link href={message.link} className="underline">
+              {t("openIssue")}
+            </Link>
+          ) : null}
+        </Notice>
+      ) : null}
+      {held ? (
+        <div className="space-y-2 rounded border border-amber-600 bg-amber-50 p-3 text-sm">
+          <ul className="list-disc pl-5">
+            {held.map((h) => (
+              <li key={h.id}>
+                {t("heldRow", { title: h.title, state: h.state, fields: h.changed.join(", ") })}
+              </li>
+            ))}
+          </ul>
+          <div className="flex gap-2">
+            <Button type="button" variant="danger" onClick={() => void accept({ confirm: held.map((h) => h.id) })}>
+              {t("overwriteHeld")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => void accept({ skipHeld: true })}>
+              {t("skipHeld")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <Workbench
+        ref={handle}
+        rawText={rawText}
+        initialDoc={initialDoc}
+        labels={labels}
+        onChange={autosave.change}
+        onStatusChange={setStatus}
+      />
+      <details className="text-sm">
+        <summary className="cursor-pointer">{t("shortcuts")}</summary>
+        <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+          {WORKBENCH_SHORTCUTS.map((row) => (
+            <li key={`${row.action}-${row.role ?? ""}`}>
+              <kbd className="rounded border border-stone-300 bg-stone-100 px-1">{row.keys.join(" / ")}</kbd>{" "}
+              {row.role ? `${labels.actions?.setRole ?? "→"} ${labels.roles?.[row.role] ?? row.role}` : (labels.actions?.[row.action] ?? row.action)}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}

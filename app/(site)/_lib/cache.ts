@@ -1,0 +1,17 @@
+/**
+ * Cache-Control for the public site. Every page reads SQLite per request so a
+ * publish or unpublish shows on the very next request: nothing may be reused
+ * without asking the server again.
+ *
+ * - page: HTML follows the reader's interface-language cookie, so shared caches
+ *   must not keep it (private); the browser may keep it for back/forward but
+ *   must revalidate (no-cache).
+ * - feed: XML is the same for everyone; caches may store it but must revalidate
+ *   every time, and the ETag makes that revalidation a cheap 304.
+ * - robots: does not change with publishing.
+ */
+export const PUBLIC_CACHE_CONTROL = {
+  page: "private, no-cache",
+  feed: "public, no-cache",
+  robots: "public, max-age=3600",
+} as const;

@@ -1,0 +1,12 @@
+import "server-only";
+import { listPublicHeadlinesOfPage, listPublicPagesOfIssue, type PageHeadline, type PublicIssueRow, type PublicPageInfo } from "@/db/queries/public";
+
+export type IssuePageData = { issue: PublicIssueRow; pages: PublicPageInfo[]; page: PublicPageInfo; headlines: PageHeadline[] };
+
+/** An issue's printed page (by default its first public page, normally 第1版), or null when that page has nothing published. */
+export function loadIssuePage(issue: PublicIssueRow, pageNumber?: number): IssuePageData | null {
+  const pages = listPublicPagesOfIssue({ issueId: issue.id });
+  const page = pageNumber === undefined ? pages[0] : pages.find((p) => p.number === pageNumber);
+  if (!page) return null;
+  return { issue, pages, page, headlines: listPublicHeadlinesOfPage({ pageId: page.id }) };
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { getLatestPublicIssue } from "@/db/queries/public";
+import { env } from "@/lib/env";
+import { FEED_PATH, absoluteUrl, siteUrlFromRequest } from "@/lib/public";
+
+/** SITE_URL when configured, else this request's host (see siteUrlFromRequest). */
+export function siteUrlFromHeaders(h: Headers): string {
+  return siteUrlFromRequest({
+    configured: env().SITE_URL,
+    host: h.get("host"),
+    forwardedHost: h.get("x-forwarded-host"),
+    forwardedProto: h.get("x-forwarded-proto"),
+  });
+}
+
+export const getSiteUrl = cache(async (): Promise<string> => siteUrlFromHeaders(await headers()));
+
+/** One read per request however many components ask. */
+export const getLatestIssue = cache(() => getLatestPublicIssue() ?? null);
+
+/** The paper's name as its newest public issue prints it. */
+export const getSiteName = cache((fallback: string): string => getLatestIssue()?.paper ?? fallback);
+
+/**
+ * `alternates` for a page's metadata. A page that sets alternates replaces the
+ * layout's whole object, so the feed link travels with every canonical URL.
+ */
+export async function alternatesFor(path: string) {
+  const siteUrl = await getSiteUrl();
+  return { canonical: absoluteUrl(siteUrl, path), types: { "application/rss+xml": absoluteUrl(siteUrl, FEED_PATH) } };
+}

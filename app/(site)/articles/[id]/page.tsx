@@ -1,0 +1,176 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { dateLabel } from "@/components/site/format";
+import { HeadlineStack } from "@/components/site/headline-stack";
+import { getAdjacentArticlesOnPage, getPublicArticleById, type AdjacentArticle, type PublicArticleView } from "@/db/queries/public";
+import { renderBodyHtml } from "@/lib/article-body";
+import {
+  absoluteUrl,
+  articleMeta,
+  articleParam,
+  articlePath,
+  displayTitle,
+  issuePath,
+  jsonLdScript,
+  newsArticleJsonLd,
+  pagePath,
+  parseArticleParam,
+  sectionPath,
+} from "@/lib/public";
+import { alternatesFor, getSiteName, getSiteUrl } from "../../_lib/site";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+const lookup = cache((id: number) => getPublicArticleById({ id }));
+
+/**
+ * The published story for the URL, or the redirect or 404 it calls for.
+ * Withdrawn articles never get here: proxy.ts answers them 410 first (a page
+ * cannot set that status). One withdrawn in between the two reads is a 404.
+ */
+function resolve(param: string): PublicArticleView {
+  const id = parseArticleParam(param);
+  if (id === null) notFound();
+  const result = lookup(id);
+  if (result.kind === "part") {
+    const head = lookup(result.headId);
+    permanentRedirect(head.kind === "article" ? articlePath(head.view.article) : `/articles/${result.headId}`);
+  }
+  if (result.kind !== "article") notFound();
+  // Old slugs and bare ids keep working: one canonical address per story.
+  if (param !== articleParam(result.view.article)) permanentRedirect(articlePath(result.view.article));
+  return result.view;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseArticleParam((await params).id);
+  const result = id === null ? null : lookup(id);
+  if (result?.kind !== "article") return {};
+  const t = await getTranslations("site");
+  const meta = articleMeta(result.view.article, await getSiteUrl(), { siteName: getSiteName(t("fallbackName")) });
+  return {
+    title: meta.title,
+    description: meta.description,
+    alternates: { ...(await alternatesFor(articlePath(result.view.article))), canonical: meta.canonical },
+    openGraph: meta.openGraph,
+  };
+}
+
+function AdjacentLink({ article, rel, label }: { article: AdjacentArticle; rel: "prev" | "next"; label: string }) {
+  return (
+    <Link href={articlePath(article)} rel={rel} className="group flex flex-col rounded border border-stone-300 p-3 hover:border-accent">
+      <span className="text-xs text-stone-600">{label}</span>
+      <span className="font-serif font-bold group-hover:text-accent group-hover:underline">{article.title || article.subtitle || article.kicker}</span>
+    </Link>
+  );
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const view = resolve((await params).id);
+  const { article, issue, parts } = view;
+  const t = await getTranslations("site");
+  const locale = await getLocale();
+  const siteUrl = await getSiteUrl();
+  const siteName = getSiteName(t("fallbackName"));
+  const canonical = absoluteUrl(siteUrl, articlePath(article));
+  const jsonLd = newsArticleJsonLd(article, { siteUrl, paper: issue?.paper ?? siteName, issue: issue ?? undefined });
+  const { prev, next } = getAdjacentArticlesOnPage({ articleId: article.id });
+  const jumped = parts.length > 1;
+
+  return (
+    <>
+      <article lang={article.language} aria-labelledby="article-title" className="mx-auto max-w-3xl">
+        <header className="border-b border-stone-300 pb-4">
+          <HeadlineStack
+            as="h1"
+            size="lg"
+            kicker={article.kicker}
+            subtitle={article.subtitle}
+            title={<span id="article-title">{displayTitle(article)}</span>}
+          />
+          {article.byline ? <p className="mt-3 text-stone-700">{article.byline}</p> : null}
+          <p className="mt-2 flex flex-wrap gap-x-2 text-sm text-stone-600" lang={locale}>
+            {issue ? (
+              <span>
+                {t("printedIn")}{" "}
+                <Link href={issuePath(issue.date)} className="underline hover:text-accent">
+                  {t("printedDate", { date: dateLabel(issue.date, locale) })}
+                </Link>{" "}
+                {article.pages.map((p, i) => (
+                  <span key={p.number}>
+                    {i > 0 ? " / " : null}
+                    <Link href={pagePath(issue.date, p.number)} className="underline hover:text-accent">
+                      {t("pageLabel", { number: p.number })}
+                    </Link>
+                  </span>
+                ))}
+              </span>
+            ) : null}
+            {article.sectionSlug && article.sectionName ? (
+              <span>
+                ·{" "}
+                <Link href={sectionPath(article.sectionSlug)} className="underline hover:text-accent">
+                  {article.sectionName}
+                </Link>
+              </span>
+            ) : null}
+          </p>
+        </header>
+
+        {article.correction ? (
+          <aside aria-labelledby="correction-heading" className="mt-4 border-l-4 border-amber-600 bg-amber-50 px-4 py-3" lang={locale}>
+            <h2 id="correction-heading" className="font-bold text-amber-900">
+              {t("correction")}
+            </h2>
+            <p lang={article.language}>{article.correction}</p>
+          </aside>
+        ) : null}
+
+        {jumped ? (
+          <p className="mt-4 text-sm text-stone-600" lang={locale}>
+            {t("partsNote", { count: parts.length })}
+          </p>
+        ) : null}
+
+        {parts.map((part) => {
+          // renderBodyHtml escapes every string and sanitises its output with an allow-list.
+          const bodyHtml = <div className="article-body" dangerouslySetInnerHTML={{ __html: renderBodyHtml(part.body) }} />;
+          if (!jumped || part.pageNumber === null) {
+            return (
+              <div key={part.id} className="mt-6">
+                {bodyHtml}
+              </div>
+            );
+          }
+          return (
+            <section key={part.id} aria-labelledby={`part-${part.id}`} className="mt-6">
+              <h2 id={`part-${part.id}`} className="mb-3 border-b border-dotted border-stone-400 pb-1 text-sm font-bold text-stone-600" lang={locale}>
+                {part.pageName ? t("pageTabNamed", { number: part.pageNumber, name: part.pageName }) : t("pageTab", { number: part.pageNumber })}
+              </h2>
+              {bodyHtml}
+            </section>
+          );
+        })}
+
+        <p className="mt-8 hidden break-all text-sm print:block" lang={locale}>
+          {t("articleUrl")}
+          {canonical}
+        </p>
+      </article>
+
+      {prev || next ? (
+        <nav aria-label={t("onThisPage")} className="mx-auto mt-10 grid max-w-3xl gap-3 sm:grid-cols-2 print:hidden">
+          <div>{prev ? <AdjacentLink article={prev} rel="prev" label={t("prevArticle")} /> : null}</div>
+          <div className="sm:text-right">{next ? <AdjacentLink article={next} rel="next" label={t("nextArticle")} /> : null}</div>
+        </nav>
+      ) : null}
+
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(jsonLd) }} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { IssuePageView } from "@/components/site/issue-page-view";
+import { loadIssuePage } from "./_lib/issue-page";
+import { alternatesFor, getLatestIssue, getSiteName } from "./_lib/site";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site");
+  return { title: { absolute: getSiteName(t("fallbackName")) }, alternates: await alternatesFor("/") };
+}
+
+/** The front page is the latest public issue's first page, as printed. */
+export default async function HomePage() {
+  const t = await getTranslations("site");
+  const issue = getLatestIssue();
+  const data = issue ? loadIssuePage(issue) : null;
+  if (!data) {
+    return (
+      <div className="flex flex-col gap-4 py-10">
+        <h1 className="font-serif text-4xl font-bold text-accent">{getSiteName(t("fallbackName"))}</h1>
+        <p className="text-stone-600">{t("noIssue")}</p>
+        <Link href="/desk" className="self-start underline" prefetch={false}>
+          {t("desk")}
+        </Link>
+      </div>
+    );
+  }
+  return <IssuePageView {...data} />;
+}

@@ -1,0 +1,181 @@
+import type { BlockDoubt, WorkbenchRole } from "@/lib/workbench";
+
+/**
+ * Every string the workbench shows. Plain strings only (no functions), so a server
+ * page can pass next-intl translations straight through to this client component.
+ * `{n}`, `{role}` and similar are placeholders filled by `fillLabel`.
+ */
+export type WorkbenchLabels = {
+  roles: Record<WorkbenchRole, string>;
+  /** Article header; `{n}` is the article's number (1-based). */
+  article: string;
+  untitled: string;
+  tray: string;
+  bin: string;
+  emptyTray: string;
+  emptyBin: string;
+  /** Prefix of a doubt note: "存疑：{kind label} {engine reason}". */
+  doubt: string;
+  /** The engine's doubt codes in words (its `reason` text is English and shown after it). */
+  doubtKinds: Record<BlockDoubt["kind"], string>;
+  dragHandle: string;
+  editorRegion: string;
+  rawRegion: string;
+  rawHint: string;
+  toolbar: string;
+  roleSelect: string;
+  roleNone: string;
+  moveTo: string;
+  moveToChoose: string;
+  moveToNewArticle: string;
+  moveToTray: string;
+  /** Button title: `{label}` and `{keys}`. */
+  withShortcut: string;
+  actions: Record<WorkbenchAction, string>;
+  status: {
+    articles: string;
+    blocks: string;
+    discarded: string;
+    unassigned: string;
+    doubts: string;
+    withoutTitle: string;
+  };
+  legend: { tray: string; bin: string; none: string };
+};
+
+export const WORKBENCH_ACTIONS = [
+  "splitArticle",
+  "mergePrevious",
+  "mergeNext",
+  "moveBlockUp",
+  "moveBlockDown",
+  "moveArticleUp",
+  "moveArticleDown",
+  "setRole",
+  "joinBlock",
+  "joinBlockAtEnd",
+  "joinBlockAtStart",
+  "splitBlock",
+  "discardBlock",
+  "restoreBlock",
+  "nextDoubt",
+  "previousDoubt",
+  "resolveDoubt",
+  "undo",
+  "redo",
+] as const;
+
+export type WorkbenchAction = (typeof WORKBENCH_ACTIONS)[number];
+
+export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
+  roles: {
+    kicker: "引题",
+    title: "主题",
+    subtitle: "副题",
+    rubric: "栏目",
+    byline: "署名",
+    lead: "导语",
+    heading: "小标题",
+    paragraph: "正文",
+    caption: "图片说明",
+    jump: "转版",
+  },
+  article: "稿件 {n}",
+  untitled: "（无标题）",
+  tray: "未归属",
+  bin: "弃用",
+  emptyTray: "没有未归属的文字。",
+  emptyBin: "没有弃用的文字。",
+  doubt: "存疑",
+  doubtKinds: {
+    column_join: "跨栏拼接，请核对衔接处",
+    fragment_attached: "并入了零散片段",
+    leading_text_attached: "开头的文字并入了本稿",
+    trailing_headline: "末尾的标题可能属于下一篇",
+    merged_names: "粘连的人名已拆开",
+    heading_placed: "小标题的位置是推断的",
+    heading_level: "标题层级不确定",
+    subhead_or_title: "不确定是小标题还是主题",
+    rubric_reordered: "栏目名称的顺序已调整",
+    lead_box: "导语框",
+    duplicate_text: "文字重复",
+    short_line: "短行，可能是版面元素",
+    page_inferred: "转版版次是推断的",
+    furniture: "版面元素（口号、报头等）",
+    unassigned: "未归属任何稿件",
+    no_article: "不属于本版任何稿件（可能接上一版）",
+    stray_letters: "零散字母",
+    vertical_label: "竖排标签",
+    duplicate: "重复内容",
+  },
+  dragHandle: "拖动",
+  editorRegion: "稿件划分",
+  rawRegion: "原文",
+  rawHint: "点击原文跳到对应段落。",
+  toolbar: "划分工具",
+  roleSelect: "段落类型",
+  roleNone: "—",
+  moveTo: "移至",
+  moveToChoose: "选择稿件…",
+  moveToNewArticle: "新稿件",
+  moveToTray: "未归属",
+  withShortcut: "{label}（{keys}）",
+  actions: {
+    splitArticle: "从此段拆分稿件",
+    mergePrevious: "并入上一篇",
+    mergeNext: "与下一篇合并",
+    moveBlockUp: "段落上移",
+    moveBlockDown: "段落下移",
+    moveArticleUp: "稿件上移",
+    moveArticleDown: "稿件下移",
+    setRole: "设为{role}",
+    joinBlock: "与下一段合并",
+    joinBlockAtEnd: "段末：与下一段合并",
+    joinBlockAtStart: "段首：与上一段合并",
+    splitBlock: "在光标处拆分段落",
+    discardBlock: "弃用",
+    restoreBlock: "恢复",
+    nextDoubt: "下一处存疑",
+    previousDoubt: "上一处存疑",
+    resolveDoubt: "确认无误",
+    undo: "撤销",
+    redo: "重做",
+  },
+  status: {
+    articles: "稿件 {n} 篇",
+    blocks: "段落 {n}",
+    discarded: "弃用 {n} 字",
+    unassigned: "未归属 {n} 字",
+    doubts: "存疑 {n} 处",
+    withoutTitle: "无标题 {n} 篇",
+  },
+  legend: { tray: "未归属", bin: "弃用", none: "未使用（报头等）" },
+};
+
+/** A partial override; missing strings fall back to the Chinese defaults. */
+export type WorkbenchLabelsInput = Partial<Omit<WorkbenchLabels, "roles" | "doubtKinds" | "actions" | "status" | "legend">> & {
+  roles?: Partial<WorkbenchLabels["roles"]>;
+  doubtKinds?: Partial<WorkbenchLabels["doubtKinds"]>;
+  actions?: Partial<WorkbenchLabels["actions"]>;
+  status?: Partial<WorkbenchLabels["status"]>;
+  legend?: Partial<WorkbenchLabels["legend"]>;
+};
+
+export function resolveLabels(input: WorkbenchLabelsInput | undefined): WorkbenchLabels {
+  const d = DEFAULT_WORKBENCH_LABELS;
+  if (!input) return d;
+  return {
+    ...d,
+    ...input,
+    roles: { ...d.roles, ...input.roles },
+    doubtKinds: { ...d.doubtKinds, ...input.doubtKinds },
+    actions: { ...d.actions, ...input.actions },
+    status: { ...d.status, ...input.status },
+    legend: { ...d.legend, ...input.legend },
+  };
+}
+
+/** Fills `{name}` placeholders; unknown ones are left as written. */
+export function fillLabel(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

@@ -1,0 +1,250 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articles, issues, pages, sections, users } from "@/db/schema";
+import type { ArticleBody } from "@/lib/article-body/types";
+
+// getDb() opens DATABASE_PATH on first use; each test file runs in its own process.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-public-"));
+process.env.DATABASE_PATH = path.join(dir, "public.db");
+
+const { getDb } = await import("@/db");
+const q = await import("./public");
+
+const body = (text: string): ArticleBody => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const DAY = 24 * 60 * 60 * 1000;
+const T0 = new Date("2024-03-08T00:30:00Z").getTime();
+
+type Ids = Record<string, number>;
+const ids: Ids = {};
+
+function article(key: string, values: Partial<typeof articles.$inferInsert> & { text?: string }) {
+  const { text = `${key}的正文`, ...rest } = values;
+  const row = getDb()
+    .insert(articles)
+    .values({ authorId: ids.user as number, title: key, body: body(text), bodyText: text, ...rest })
+    .returning({ id: articles.id })
+    .get();
+  ids[key] = row.id;
+}
+
+function published(at: number) {
+  return { state: "published" as const, publishedAt: new Date(at), firstPublishedAt: new Date(at) };
+}
+
+beforeAll(() => {
+  const db = getDb();
+  ids.user = db.insert(users).values({ email: "e@example.org", name: "编辑", role: "editor", passwordHash: "x" }).returning().get().id;
+  ids.news = db.insert(sections).values({ slug: "news", name: "要闻", position: 0 }).returning().get().id;
+  ids.hiddenSection = db.insert(sections).values({ slug: "old", name: "旧栏目", position: 1, hidden: true }).returning().get().id;
+
+  ids.i0308 = db.insert(issues).values({ paper: "荣昌报", date: "2024-03-08", issueNo: 27, totalIssueNo: 273, pageCount: 4 }).returning().get().id;
+  ids.i0305 = db.insert(issues).values({ paper: "荣昌报", date: "2024-03-05", issueNo: 26, totalIssueNo: 272, pageCount: 4 }).returning().get().id;
+  ids.i0201 = db.insert(issues).values({ paper: "荣昌报", date: "2024-02-01", issueNo: 12, totalIssueNo: 258 }).returning().get().id;
+  // Only drafts: not public.
+  ids.i0312 = db.insert(issues).values({ paper: "荣昌报", date: "2024-03-12", issueNo: 28, totalIssueNo: 274 }).returning().get().id;
+
+  const page = (issue: string, number: number, name: string) =>
+    db.insert(pages).values({ issueId: ids[issue] as number, number, name }).returning().get().id;
+  ids.p0308_1 = page("i0308", 1, "要闻");
+  ids.p0308_2 = page("i0308", 2, "综合");
+  ids.p0308_3 = page("i0308", 3, "专题");
+  ids.p0305_1 = page("i0305", 1, "要闻");
+  ids.p0201_1 = page("i0201", 1, "要闻");
+  ids.p0312_1 = page("i0312", 1, "要闻");
+
+  const on = (issue: string, pageKey: string, position: number) => ({ issueId: ids[issue], pageId: ids[pageKey], position, sectionId: ids.news });
+  article("头条", { ...on("i0308", "p0308_1", 0), ...published(T0), kicker: "引题", subtitle: "副题", byline: "本报讯(记者 张雪)", jumpToPage: 2, text: "荣昌夏布走向世界。乡村振兴的故事" });
+  article("二条", { ...on("i0308", "p0308_1", 1), ...published(T0) });
+  article("撤下稿", { ...on("i0308", "p0308_1", 2), state: "unpublished", firstPublishedAt: new Date(T0), unpublishedAt: new Date(T0 + 1000) });
+  article("三条", { ...on("i0308", "p0308_1", 3), ...published(T0) });
+  article("草稿", { ...on("i0308", "p0308_1", 4), state: "draft" });
+  article("头条续", { ...on("i0308", "p0308_2", 0), ...published(T0), continuesId: ids["头条"], jumpFromPage: 1, text: "续篇里有猪博会的消息" });
+  article("二版稿", { ...on("i0308", "p0308_2", 1), ...published(T0), sectionId: ids.hiddenSection });
+  // A story whose head is withdrawn: its part must not show on page 3.
+  article("孤儿续", { ...on("i0308", "p0308_3", 0), ...published(T0), continuesId: ids["撤下稿"] });
+  article("旧闻", { ...on("i0305", "p0305_1", 0), ...published(T0 - 3 * DAY), text: "猪博会开幕" });
+  article("二月稿", { ...on("i0201", "p0201_1", 0), ...published(T0 - 36 * DAY), language: "en", title: "River Festival" });
+  article("未来稿", { ...on("i0312", "p0312_1", 0), state: "approved" });
+  // Taken back to draft after it was public: still gone, not missing.
+  article("重写稿", { ...on("i0305", "p0305_1", 1), state: "draft", firstPublishedAt: new Date(T0 - 3 * DAY) });
+});
+
+afterAll(() => {
+  getDb().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("issues", () => {
+  it("finds the latest issue with a published article", () => {
+    expect(q.getLatestPublicIssue()?.date).toBe("2024-03-08");
+    expect(q.getPublicIssueByDate({ date: "2024-03-12" })).toBeUndefined();
+    expect(q.getPublicIssueByDate({ date: "2024-03-05" })).toMatchObject({ totalIssueNo: 272, paper: "荣昌报" });
+  });
+
+  it("lists only pages that carry a published article", () => {
+    const list = q.listPublicPagesOfIssue({ issueId: ids.i0308 as number });
+    expect(list.map((p) => [p.number, p.name, p.articleCount])).toEqual([
+      [1, "要闻", 3],
+      [2, "综合", 2],
+      [3, "专题", 1],
+    ]);
+  });
+
+  it("builds the archive by month and finds issues by 期号", () => {
+    expect(q.listPublicIssueMonths()).toEqual([
+      { month: "2024-03", issues: 2 },
+      { month: "2024-02", issues: 1 },
+    ]);
+    expect(q.listPublicIssuesBetween({ from: "2024-03-01", to: "2024-04-01" }).map((i) => i.date)).toEqual(["2024-03-05", "2024-03-08"]);
+    expect(q.findPublicIssueByNumber({ no: 273 })?.date).toBe("2024-03-08");
+    expect(q.findPublicIssueByNumber({ no: 26 })?.date).toBe("2024-03-05");
+    expect(q.findPublicIssueByNumber({ no: 12, year: 2024 })?.date).toBe("2024-02-01");
+    expect(q.findPublicIssueByNumber({ no: 12, year: 2023 })).toBeUndefined();
+    expect(q.findPublicIssueByNumber({ no: 274 })).toBeUndefined();
+    expect(q.getNearestPublicIssues({ date: "2024-03-06" })).toEqual({ before: "2024-03-05", after: "2024-03-08" });
+    expect(q.getNearestPublicIssues({ date: "2024-03-09" })).toEqual({ before: "2024-03-08", after: null });
+  });
+});
+
+describe("a page's headlines", () => {
+  it("lists published stories in print order with their jumps", () => {
+    const p1 = q.listPublicHeadlinesOfPage({ pageId: ids.p0308_1 as number });
+    expect(p1.map((h) => h.title)).toEqual(["头条", "二条", "三条"]);
+    expect(p1[0]).toMatchObject({ kicker: "引题", subtitle: "副题", continuedOn: [2], continues: null, sectionSlug: "news" });
+  });
+
+  it("shows a later part as a pointer to its head, and hides a part whose head is withdrawn", () => {
+    const p2 = q.listPublicHeadlinesOfPage({ pageId: ids.p0308_2 as number });
+    expect(p2.map((h) => h.title)).toEqual(["头条续", "二版稿"]);
+    expect(p2[0]?.continues).toEqual({ id: ids["头条"], title: "头条", pageNumber: 1 });
+    expect(p2[1]).toMatchObject({ sectionName: null, sectionSlug: null });
+    expect(q.listPublicHeadlinesOfPage({ pageId: ids.p0308_3 as number })).toEqual([]);
+  });
+});
+
+describe("one article", () => {
+  it("says what each id should answer", () => {
+    expect(q.getArticleAvailability({ id: ids["头条"] as number })).toEqual({ kind: "published" });
+    expect(q.getArticleAvailability({ id: ids["头条续"] as number })).toEqual({ kind: "part", headId: ids["头条"] });
+    expect(q.getArticleAvailability({ id: ids["撤下稿"] as number })).toEqual({ kind: "gone" });
+    expect(q.getArticleAvailability({ id: ids["孤儿续"] as number })).toEqual({ kind: "gone" });
+    expect(q.getArticleAvailability({ id: ids["重写稿"] as number })).toEqual({ kind: "gone" });
+    expect(q.getArticleAvailability({ id: ids["草稿"] as number })).toEqual({ kind: "missing" });
+    expect(q.getArticleAvailability({ id: ids["未来稿"] as number })).toEqual({ kind: "missing" });
+    expect(q.getArticleAvailability({ id: 999999 })).toEqual({ kind: "missing" });
+  });
+
+  it("merges a jumped story's parts in page order", () => {
+    const result = q.getPublicArticleById({ id: ids["头条"] as number });
+    if (result.kind !== "article") throw new Error(result.kind);
+    const { article, parts, issue } = result.view;
+    expect(parts.map((p) => [p.title, p.pageNumber])).toEqual([
+      ["头条", 1],
+      ["头条续", 2],
+    ]);
+    expect(article.pages).toEqual([
+      { number: 1, name: "要闻" },
+      { number: 2, name: "综合" },
+    ]);
+    expect(article.bodyText).toBe("荣昌夏布走向世界。乡村振兴的故事\n续篇里有猪博会的消息");
+    expect(article).toMatchObject({ issueDate: "2024-03-08", sectionSlug: "news", language: "zh-CN", correction: null });
+    expect(issue?.totalIssueNo).toBe(273);
+    expect(q.getPublicArticleById({ id: ids["头条续"] as number })).toEqual({ kind: "part", headId: ids["头条"] });
+    expect(q.getPublicArticleById({ id: ids["草稿"] as number })).toEqual({ kind: "missing" });
+  });
+
+  it("finds the neighbours on the page, skipping unpublished stories and parts", () => {
+    const mid = q.getAdjacentArticlesOnPage({ articleId: ids["二条"] as number });
+    expect(mid.prev?.title).toBe("头条");
+    expect(mid.next?.title).toBe("三条");
+    expect(q.getAdjacentArticlesOnPage({ articleId: ids["头条"] as number }).prev).toBeNull();
+    expect(q.getAdjacentArticlesOnPage({ articleId: ids["二版稿"] as number })).toEqual({ prev: null, next: null });
+  });
+});
+
+describe("sections", () => {
+  it("lists visible sections and their stories newest first, paginated", () => {
+    expect(q.listPublicSections().map((s) => s.slug)).toEqual(["news"]);
+    expect(q.getPublicSectionBySlug({ slug: "old" })).toBeUndefined();
+    const first = q.listPublishedArticlesBySection({ sectionId: ids.news as number, page: 1, pageSize: 2 });
+    expect(first.total).toBe(5);
+    expect(first.items.map((i) => i.title)).toEqual(["头条", "二条"]);
+    const last = q.listPublishedArticlesBySection({ sectionId: ids.news as number, page: 3, pageSize: 2 });
+    expect(last.items.map((i) => [i.title, i.date])).toEqual([["River Festival", "2024-02-01"]]);
+  });
+});
+
+describe("search", () => {
+  it("finds long terms through FTS and short ones through LIKE, newest first", () => {
+    const long = q.searchPublishedArticles({ q: "猪博会", page: 1, pageSize: 10 });
+    expect(long.plan.kind).toBe("fts");
+    // The hit in the part on page 2 counts for its head.
+    expect(long.items.map((i) => i.title)).toEqual(["头条", "旧闻"]);
+    expect(long.items[0]?.text).toContain("续篇里有猪博会的消息");
+    expect(long.total).toBe(2);
+
+    const short = q.searchPublishedArticles({ q: "荣昌", page: 1, pageSize: 10 });
+    expect(short.plan.kind).toBe("like");
+    expect(short.items.map((i) => i.title)).toEqual(["头条"]);
+    expect(q.searchPublishedArticles({ q: "river", page: 1, pageSize: 10 }).items.map((i) => i.id)).toEqual([ids["二月稿"]]);
+  });
+
+  it("pages results and never returns unpublished text", () => {
+    // 二条, 三条, 二版稿, River Festival; 孤儿续 says 正文 too, but its head is withdrawn.
+    const page2 = q.searchPublishedArticles({ q: "正文", page: 2, pageSize: 3 });
+    expect(page2.total).toBe(4);
+    expect(page2.items).toHaveLength(1);
+    expect(q.searchPublishedArticles({ q: "撤下稿", page: 1, pageSize: 10 }).total).toBe(0);
+    expect(q.searchPublishedArticles({ q: "   ", page: 1, pageSize: 10 })).toMatchObject({ total: 0, items: [] });
+  });
+
+  it("follows publish and unpublish on the next query", () => {
+    const db = getDb();
+    db.update(articles).set({ state: "unpublished" }).where(eq(articles.id, ids["旧闻"] as number)).run();
+    expect(q.searchPublishedArticles({ q: "猪博会", page: 1, pageSize: 10 }).items.map((i) => i.title)).toEqual(["头条"]);
+    expect(q.getArticleAvailability({ id: ids["旧闻"] as number })).toEqual({ kind: "gone" });
+    db.update(articles).set({ state: "published" }).where(eq(articles.id, ids["旧闻"] as number)).run();
+    expect(q.searchPublishedArticles({ q: "猪博会", page: 1, pageSize: 10 }).total).toBe(2);
+  });
+});
+
+describe("feed and sitemap", () => {
+  it("lists published stories only, newest first", () => {
+    const feed = q.listFeedArticles({ limit: 3 });
+    expect(feed.map((a) => a.title)).toEqual(["头条", "二条", "三条"]);
+    expect(feed[0]?.publishedAt).toEqual(new Date(T0));
+
+    const map = q.listSitemapData();
+    expect(map.issues.map((i) => [i.date, i.pages])).toEqual([
+      ["2024-03-08", [1, 2, 3]],
+      ["2024-03-05", [1]],
+      ["2024-02-01", [1]],
+    ]);
+    expect(map.articles.map((a) => a.title)).toEqual(["头条", "二条", "三条", "二版稿", "旧闻", "River Festival"]);
+    expect(map.sections.map((s) => s.slug)).toEqual(["news"]);
+  });
+});
+
+describe("a web-only story", () => {
+  it("has no issue: its day is the Beijing date it was first published, and its correction shows", () => {
+    const at = new Date("2024-03-09T17:00:00Z").getTime(); // 2024-03-10 01:00 in Beijing
+    article("网络稿", { ...published(at), sectionId: ids.news, correction: "  更正：日期有误。 " });
+    try {
+      const result = q.getPublicArticleById({ id: ids["网络稿"] as number });
+      if (result.kind !== "article") throw new Error(result.kind);
+      expect(result.view.issue).toBeNull();
+      expect(result.view.article).toMatchObject({ issueDate: "2024-03-10", pages: [], correction: "  更正：日期有误。 " });
+      expect(q.listPublishedArticlesBySection({ sectionId: ids.news as number, page: 1, pageSize: 1 }).items[0]).toMatchObject({
+        title: "网络稿",
+        date: "2024-03-10",
+        pageNumber: null,
+      });
+      expect(q.getAdjacentArticlesOnPage({ articleId: ids["网络稿"] as number })).toEqual({ prev: null, next: null });
+    } finally {
+      getDb().delete(articles).where(eq(articles.id, ids["网络稿"] as number)).run();
+    }
+  });
+});
