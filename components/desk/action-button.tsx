@@ -32,7 +32,7 @@ export function ActionButton({
       <Button type="submit" variant={variant} disabled={pending} aria-label={accessibleName}>
         {label}
       </Button>
-      {state.message && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
+      {state.message ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { sections, type Section } from "@/db/schema";
+import { articles, sections, type Section } from "@/db/schema";
 
 export function listSections(): Section[] {
   return getDb().select().from(sections).orderBy(asc(sections.position), asc(sections.id)).all();
@@ -44,19 +44,32 @@ export function insertSection(values: { slug: string; name: string; approvalsReq
     .get();
 }
 
+/** With `baseVersion`, writes only if nobody saved the section since the form was opened. */
 export function updateSection({
   id,
   changes,
+  baseVersion,
 }: {
   id: number;
   changes: Partial<Pick<Section, "slug" | "name" | "approvalsRequired" | "hidden">>;
+  baseVersion?: number;
 }): Section | undefined {
   return getDb()
     .update(sections)
     .set({ ...changes, version: sql`${sections.version} + 1`, updatedAt: new Date() })
-    .where(eq(sections.id, id))
+    .where(baseVersion === undefined ? eq(sections.id, id) : and(eq(sections.id, id), eq(sections.version, baseVersion)))
     .returning()
     .get();
+}
+
+/** Deletes a section nobody files under; returns how many articles use it otherwise (nothing deleted). */
+export function deleteSectionIfUnused({ id }: { id: number }): { deleted: boolean; inUse: number } {
+  return getDb().transaction((tx) => {
+    const inUse = tx.select({ n: count() }).from(articles).where(eq(articles.sectionId, id)).get()?.n ?? 0;
+    if (inUse > 0) return { deleted: false, inUse };
+    const deleted = tx.delete(sections).where(eq(sections.id, id)).run().changes === 1;
+    return { deleted, inUse: 0 };
+  });
 }
 
 /** Swaps a section with its neighbour in the running order, in one transaction. */

@@ -40,3 +40,66 @@ export function auditActions(filter: { action?: string; actorEmail?: string; tar
   db.close();
   return rows;
 }
+
+type ArrangedArticle = {
+  title: string;
+  state?: "draft" | "in_review" | "approved" | "scheduled" | "published" | "unpublished";
+  sectionSlug?: string;
+  issueId?: number | null;
+  pageId?: number | null;
+  position?: number;
+  body?: string;
+  authorEmail?: string;
+};
+
+/**
+ * Puts an article straight into the database in a given state, for tests about what happens
+ * next (the stories that reach a state through the desk are tested elsewhere).
+ */
+export function arrangeArticle(a: ArrangedArticle): number {
+  const db = openTestDb();
+  const author = db.prepare("select id from users where email = ?").get(a.authorEmail ?? "editor@folio.local") as { id: number };
+  const section = a.sectionSlug ? (db.prepare("select id from sections where slug = ?").get(a.sectionSlug) as { id: number }) : null;
+  const text = a.body ?? `${a.title}的正文。`;
+  const body = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+  const now = Date.now();
+  const state = a.state ?? "draft";
+  const submitted = state === "draft" ? null : now - 60_000;
+  const published = state === "published" || state === "unpublished" ? now - 30_000 : null;
+  const info = db
+    .prepare(
+      `insert into articles (state, issue_id, page_id, position, section_id, title, body, body_text, char_count, author_id, submitted_at, published_at, first_published_at, unpublished_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(state, a.issueId ?? null, a.pageId ?? null, a.position ?? 0, section?.id ?? null, a.title, body, text, text.length, author.id, submitted, published, published, state === "unpublished" ? now : null);
+  const id = Number(info.lastInsertRowid);
+  db.prepare("insert into article_revisions (article_id, version, kind, author_id, snapshot) values (?, 1, 'create', ?, ?)").run(
+    id,
+    author.id,
+    JSON.stringify({ kicker: null, title: a.title, subtitle: null, rubric: null, byline: null, source: null, reporters: [], correspondents: [], photographers: [], sectionId: section?.id ?? null, body: JSON.parse(body) }),
+  );
+  db.close();
+  return id;
+}
+
+/** A fresh issue with one page, for tests that publish whole issues. */
+export function arrangeIssue(date: string, pageCount = 1): { issueId: number; pageIds: number[] } {
+  const db = openTestDb();
+  const issueId = Number(db.prepare("insert into issues (paper, date, page_count, issue_no, total_issue_no) values ('荣昌报', ?, ?, 99, 9999)").run(date, pageCount).lastInsertRowid);
+  const pageIds: number[] = [];
+  for (let n = 1; n <= pageCount; n++) pageIds.push(Number(db.prepare("insert into pages (issue_id, number, name) values (?, ?, ?)").run(issueId, n, `第${n}版`).lastInsertRowid));
+  db.close();
+  return { issueId, pageIds };
+}
+
+export function articleState(id: number): { state: string; version: number; published_at: number | null; body_text: string } {
+  const db = openTestDb();
+  const row = db.prepare("select state, version, published_at, body_text from articles where id = ?").get(id) as {
+    state: string;
+    version: number;
+    published_at: number | null;
+    body_text: string;
+  };
+  db.close();
+  return row;
+}

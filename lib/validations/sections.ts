@@ -9,6 +9,7 @@ const approvalsRequired = z.coerce.number().int().min(1, "sections.badApprovals"
 const sectionId = z.coerce.number().int().positive();
 
 export const createSectionSchema = z.object({ name, slug, approvalsRequired });
-export const updateSectionSchema = z.object({ sectionId, name, slug, approvalsRequired });
+export const updateSectionSchema = z.object({ sectionId, name, slug, approvalsRequired, version: z.coerce.number().int().positive() });
+export const deleteSectionSchema = z.object({ sectionId });
 export const sectionVisibilitySchema = z.object({ sectionId, hidden: z.enum(["true", "false"]).transform((v) => v === "true") });
 export const moveSectionSchema = z.object({ sectionId, direction: z.enum(["up", "down"]) });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getSectionById, getSectionBySlug, insertSection, moveSection, updateSection } from "@/db/queries/sections";
+import { deleteSectionIfUnused, getSectionById, getSectionBySlug, insertSection, moveSection, updateSection } from "@/db/queries/sections";
 import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { audit } from "@/lib/audit";
@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import {
   createSectionSchema,
+  deleteSectionSchema,
   moveSectionSchema,
   sectionVisibilitySchema,
   updateSectionSchema,
@@ -36,12 +37,14 @@ export async function updateSectionAction(_prev: ActionState, formData: FormData
     const admin = await requireUser("manageSections", "action:updateSection");
     const parsed = updateSectionSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
-    const { sectionId, ...changes } = parsed.data;
+    const { sectionId, version, ...changes } = parsed.data;
     const before = getSectionById({ id: sectionId });
     if (!before) throw new AppError("not_found");
     const holder = getSectionBySlug({ slug: changes.slug });
     if (holder && holder.id !== sectionId) return { ok: false, fieldErrors: { slug: t("sections.slugTaken") } };
-    updateSection({ id: sectionId, changes });
+    if (!updateSection({ id: sectionId, changes, baseVersion: version })) {
+      return { ok: false, message: t("sections.stale", { name: before.name }) };
+    }
     await audit({
       action: "section.update",
       actorId: admin.id,
@@ -91,5 +94,21 @@ export async function moveSectionAction(_prev: ActionState, formData: FormData):
     }
     revalidatePath(PATH);
     return { ok: true };
+  });
+}
+
+/** A section in use keeps the archive's links working: it can be hidden, never deleted. */
+export async function deleteSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const admin = await requireUser("manageSections", "action:deleteSection");
+    const parsed = deleteSectionSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return { ok: false, message: t("errors.invalid") };
+    const section = getSectionById({ id: parsed.data.sectionId });
+    if (!section) throw new AppError("not_found");
+    const result = deleteSectionIfUnused({ id: section.id });
+    if (!result.deleted) return { ok: false, message: t("sections.inUse", { name: section.name, count: result.inUse }) };
+    await audit({ action: "section.delete", actorId: admin.id, actorEmail: admin.email, targetType: "section", targetId: section.id, detail: { slug: section.slug, name: section.name } });
+    revalidatePath(PATH);
+    return { ok: true, message: t("sections.deleted", { name: section.name }) };
   });
 }

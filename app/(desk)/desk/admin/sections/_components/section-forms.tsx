@@ -6,9 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { IDLE, type ActionState } from "@/lib/action-state";
-import { createSectionAction, moveSectionAction, setSectionHiddenAction, updateSectionAction } from "../actions";
+import { createSectionAction, deleteSectionAction, moveSectionAction, setSectionHiddenAction, updateSectionAction } from "../actions";
 
-type SectionRow = { id: number; name: string; slug: string; approvalsRequired: number; hidden: boolean };
+type SectionRow = { id: number; name: string; slug: string; approvalsRequired: number; hidden: boolean; version: number };
 
 function ApprovalsSelect({ id, defaultValue, label }: { id: string; defaultValue: number; label: string }) {
   return (
@@ -57,12 +57,14 @@ export function SectionRowForms({ section, first, last }: { section: SectionRow;
   const [saveState, save, saving] = useActionState(updateSectionAction, IDLE);
   const [hideState, hide] = useActionState(setSectionHiddenAction, IDLE);
   const [, move] = useActionState(moveSectionAction, IDLE);
+  const [deleteState, remove] = useActionState(deleteSectionAction, IDLE);
   const errors = saveState.fieldErrors ?? {};
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
         <form action={save} noValidate className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="sectionId" value={section.id} />
+          <input type="hidden" name="version" value={section.version} />
           <Field id={`name-${section.id}`} name="name" label={t("name")} defaultValue={section.name} error={errors.name} />
           <Field id={`slug-${section.id}`} name="slug" label={t("slug")} defaultValue={section.slug} error={errors.slug} />
           <ApprovalsSelect id={`approvals-${section.id}`} label={t("approvals")} defaultValue={section.approvalsRequired} />
@@ -87,8 +89,15 @@ export function SectionRowForms({ section, first, last }: { section: SectionRow;
           </Button>
         </form>
       </div>
+      <form action={remove}>
+        <input type="hidden" name="sectionId" value={section.id} />
+        <Button type="submit" variant="danger" aria-label={t("deleteNamed", { name: section.name })}>
+          {t("delete")}
+        </Button>
+      </form>
       <Message state={saveState} />
       <Message state={hideState} />
+      <Message state={deleteState} />
     </div>
   );
 }
