@@ -56,6 +56,8 @@ export function WorkbenchScreen({
   labels: WorkbenchLabelsInput;
 }) {
   const t = useTranslations("workbench");
+  const tAll = useTranslations();
+  const fieldName = (f: string) => (f === "body" ? tAll("articles.body") : tAll(`articles.fields.${f}` as "articles.fields.title"));
   const format = useFormatter();
   const router = useRouter();
   const handle = useRef<WorkbenchHandle>(null);
@@ -109,8 +111,8 @@ export function WorkbenchScreen({
         return;
       }
       setConfirmRerun(false);
-      setMessage({ ok: result.ok, text: result.message });
       if (result.ok) await loadServerVersion();
+      setMessage({ ok: result.ok, text: result.message });
     } finally {
       setBusy(false);
     }
@@ -192,7 +194,7 @@ export function WorkbenchScreen({
           <ul className="list-disc pl-5">
             {held.map((h) => (
               <li key={h.id}>
-                {t("heldRow", { title: h.title, state: h.state, fields: h.changed.join(", ") })}
+                {t("heldRow", { title: h.title, state: tAll(`states.${h.state}` as "states.draft"), fields: h.changed.map(fieldName).join("、") })}
               </li>
             ))}
           </ul>

@@ -1,0 +1,71 @@
+import path from "node:path";
+import { DEMO_PASSWORD, openTestDb } from "./support/db";
+import { expect, signIn, test } from "./support/fixtures";
+
+const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
+const FIRST = "重庆将实施五大行动加速创新要素向企业集聚";
+const SECOND = "为妇女参与经济社会发展创造条件";
+
+function row(importId: number, title: string) {
+  const db = openTestDb();
+  const r = db.prepare("select id, state, byline, version from articles where import_id = ? and title like ?").get(importId, `${title}%`) as {
+    id: number;
+    state: string;
+    byline: string | null;
+    version: number;
+  };
+  db.close();
+  return r;
+}
+
+test("accepting again updates drafts, holds articles in review until confirmed; re-running the engine asks and keeps the manual state", async ({ page }) => {
+  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
+  await page.getByLabel("出版日期", { exact: true }).fill("2024-02-20");
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page.locator("[data-article-id]")).toHaveCount(8);
+  const importId = Number(page.url().split("/").pop());
+  await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
+  await expect(page.getByText("已接受：新建 8 篇")).toBeVisible();
+
+  // The first article moves on to review meanwhile.
+  const first = row(importId, FIRST);
+  const db = openTestDb();
+  db.prepare("update articles set state = 'in_review', submitted_at = ? where id = ?").run(Date.now(), first.id);
+  db.close();
+
+  // Change the byline of both articles into body text (Mod-Alt-8 = paragraph).
+  for (const byline of ["重庆日报消息", "本报讯(融媒体中心记者 张雪)3月7日"]) {
+    await page.locator('[data-type="block"][data-role="byline"]').filter({ hasText: byline.slice(0, 6) }).first().click();
+    await page.keyboard.press("Control+Alt+8");
+  }
+  await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
+  const second = row(importId, SECOND);
+
+  await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
+  await expect(page.getByText("以下稿件已进入审核流程，接受会改动它们。请确认：")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: FIRST })).toContainText("（审核中）：正文");
+  expect(row(importId, FIRST)).toEqual({ ...first, state: "in_review" });
+  expect(row(importId, SECOND)).toEqual(second);
+
+  await page.getByRole("button", { name: "不改动它们，只更新其他稿件" }).click();
+  await expect(page.getByText(/已接受：新建 0 篇，更新 \d+ 篇/)).toBeVisible();
+  expect(row(importId, FIRST)).toEqual({ ...first, state: "in_review" });
+  expect(row(importId, SECOND).version).toBeGreaterThan(second.version);
+
+  // Re-running the engine asks first, then keeps the manual segmentation as a revision.
+  await page.getByRole("button", { name: "重新识别" }).click();
+  const ask = page.getByRole("alert").filter({ hasText: "重新识别会替换当前的手工划分" });
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "重新识别" }).click();
+  await expect(page.getByText("已重新识别；之前的手工划分已保留。")).toBeVisible();
+  await expect(page.locator('[data-type="block"][data-role="byline"]').filter({ hasText: "重庆日报消息" })).toHaveCount(1);
+  const check = openTestDb();
+  const kept = check.prepare("select reason, doc from import_work_revisions where import_id = ?").all(importId) as { reason: string; doc: string }[];
+  check.close();
+  expect(kept).toHaveLength(1);
+  expect(kept[0]!.reason).toBe("rerun");
+  await page.reload();
+  await expect(page.getByText(/保留了 1 个之前的手工划分/)).toBeVisible();
+});
