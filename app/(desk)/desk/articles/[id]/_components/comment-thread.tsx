@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -23,6 +23,19 @@ export function CommentThread({ articleId, comments }: { articleId: number; comm
   const format = useFormatter();
   const [state, action, pending] = useActionState(addCommentAction, IDLE);
   const [, resolve] = useActionState(resolveCommentAction, IDLE);
+  // The passage last selected in the body: typing the comment moves focus away, so remember it.
+  const [quote, setQuote] = useState("");
+  useEffect(() => {
+    const onSelect = () => {
+      const sel = window.getSelection();
+      const text = sel?.toString().trim() ?? "";
+      const node = sel?.anchorNode;
+      const inBody = node ? (node instanceof Element ? node : node.parentElement)?.closest(".ProseMirror") : null;
+      if (text && inBody) setQuote(text.slice(0, 500));
+    };
+    document.addEventListener("selectionchange", onSelect);
+    return () => document.removeEventListener("selectionchange", onSelect);
+  }, []);
   return (
     <section aria-labelledby="comments">
       <h2 id="comments" className="mb-2 text-lg font-semibold">
@@ -50,18 +63,18 @@ export function CommentThread({ articleId, comments }: { articleId: number; comm
           </li>
         ))}
       </ol>
-      <form
-        action={action}
-        className="flex flex-col gap-2"
-        onSubmit={(e) => {
-          // Anchor to the passage selected in the body, if any.
-          const form = e.currentTarget;
-          const selection = window.getSelection()?.toString().trim() ?? "";
-          (form.elements.namedItem("quote") as HTMLInputElement).value = selection.slice(0, 500);
-        }}
-      >
+      <form action={action} className="flex flex-col gap-2" onSubmit={() => setTimeout(() => setQuote(""), 0)}>
         <input type="hidden" name="articleId" value={articleId} />
-        <input type="hidden" name="quote" defaultValue="" />
+        <input type="hidden" name="quote" value={quote} />
+        {quote ? (
+          <p className="flex items-start gap-2 text-sm">
+            <span className="text-stone-600">{t("quoting")}</span>
+            <q className="flex-1 text-stone-800">{quote}</q>
+            <button type="button" className="underline" onClick={() => setQuote("")}>
+              {t("noQuote")}
+            </button>
+          </p>
+        ) : null}
         <label htmlFor="comment-body" className="text-sm font-medium">
           {t("new")}
         </label>
