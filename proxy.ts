@@ -5,20 +5,12 @@ import { getArticleAvailability } from "@/db/queries/public";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { parseArticleParam } from "@/lib/public";
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-
 /**
- * Comfort only: sends visitors without a session cookie to sign-in and tells desk
- * pages their own path. Every page and action still checks the session itself.
+ * Tells desk pages their own path (for the way back after sign-in). It does not redirect:
+ * every page checks the session itself, and its refusal is audited there.
  */
 function deskProxy(request: NextRequest) {
   const path = request.nextUrl.pathname + request.nextUrl.search;
-  const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasCookie && request.method === "GET") {
-    const login = new URL("/login", request.url);
-    login.searchParams.set("callbackUrl", path);
-    return NextResponse.redirect(login);
-  }
   const headers = new Headers(request.headers);
   headers.set("x-folio-path", path);
   return NextResponse.next({ request: { headers } });

@@ -24,6 +24,14 @@ export type ArticleActionResult =
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
+/** For actions that answer data, not messages: a refusal (already audited) becomes an empty answer, not a 500. */
+function refusedAs<T>(value: T) {
+  return (e: unknown): T => {
+    if (isAppError(e)) return value;
+    throw e;
+  };
+}
+
 async function guarded(body: (t: Translate) => Promise<ArticleActionResult>): Promise<ArticleActionResult> {
   const t = await getTranslations();
   try {
@@ -210,9 +218,9 @@ export async function resolveCommentAction(_prev: ActionState, formData: FormDat
 
 /** Soft lock: take, renew or take over. Returns who holds it now. */
 export async function lockArticleAction(input: { articleId: number; takeOver?: boolean; release?: boolean }) {
-  const user = await requireUser("viewIssues", "action:lockArticle");
+  const user = await requireUser("viewIssues", "action:lockArticle").catch(refusedAs(null));
   const articleId = Number(input?.articleId);
-  if (!getArticleById({ id: articleId })) throw new AppError("not_found");
+  if (!user || !getArticleById({ id: articleId })) return null;
   if (input.release) {
     releaseLock({ articleId, userId: user.id });
     return null;
@@ -226,9 +234,9 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
 
 /** The article as saved now: for an editor whose save was stale, to compare or to continue from. */
 export async function loadArticleAction(input: { articleId: number }) {
-  await requireUser("viewIssues", "action:loadArticle");
-  const article = getArticleById({ id: Number(input?.articleId) });
-  if (!article) throw new AppError("not_found");
+  const user = await requireUser("viewIssues", "action:loadArticle").catch(refusedAs(null));
+  const article = user ? getArticleById({ id: Number(input?.articleId) }) : undefined;
+  if (!article) return null;
   return {
     version: article.version,
     fields: {

@@ -109,11 +109,13 @@ export function ArticleEditor({
 
   const showTheirs = async () => {
     const current = await loadArticleAction({ articleId: article.id });
+    if (!current) return;
     setTheirs({ version: current.version, text: revisionText({ ...current.fields, body: current.body as ArticleBody }) });
   };
 
   const loadTheirs = async () => {
     const current = await loadArticleAction({ articleId: article.id });
+    if (!current) return;
     setDraft({ fields: current.fields as Fields, body: current.body as ArticleBody, correction: draft.correction });
     setEditorKey((k) => k + 1);
     setTheirs(null);
@@ -124,6 +126,7 @@ export function ArticleEditor({
   // Keep mine after seeing theirs: a deliberate save on top of the newer version.
   const keepMine = async () => {
     const current = await loadArticleAction({ articleId: article.id });
+    if (!current) return;
     autosave.rebase(current.version);
     autosave.change({ ...draftRef.current, note: t("articles.keptMineNote"), autosave: false });
     setTheirs(null);

@@ -1,0 +1,292 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, Browser } from "@playwright/test";
+import { arrangeArticle, createTestUser, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { expect, signIn, test } from "./support/fixtures";
+
+/**
+ * Who may reach what: every page, route handler and server action of the build, with the roles
+ * allowed. The first test fails when the build has an entry this table does not list.
+ */
+type Who = "anonymous" | "editor" | "reviewer" | "admin" | "deactivated";
+const EVERYONE: Who[] = ["anonymous", "editor", "reviewer", "admin", "deactivated"];
+const STAFF: Who[] = ["editor", "reviewer", "admin"];
+const EDITORS: Who[] = ["editor", "admin"];
+const REVIEWERS: Who[] = ["reviewer", "admin"];
+const ADMIN: Who[] = ["admin"];
+
+/** Pages: route pattern → a real URL for it, and who may open it. */
+const PAGES: Record<string, { url: string; allowed: Who[] }> = {
+  "/": { url: "/", allowed: EVERYONE },
+  "/login": { url: "/login", allowed: EVERYONE },
+  "/issues": { url: "/issues", allowed: EVERYONE },
+  "/issues/[date]": { url: "/issues/2024-03-08", allowed: EVERYONE },
+  "/issues/[date]/[page]": { url: "/issues/2024-03-08/1", allowed: EVERYONE },
+  "/articles/[id]": { url: "/articles/1", allowed: EVERYONE },
+  "/sections/[slug]": { url: "/sections/news", allowed: EVERYONE },
+  "/search": { url: "/search?q=%E8%8D%A3%E6%98%8C", allowed: EVERYONE },
+  "/desk": { url: "/desk", allowed: STAFF },
+  "/desk/account": { url: "/desk/account", allowed: STAFF },
+  "/desk/admin/audit": { url: "/desk/admin/audit", allowed: ADMIN },
+  "/desk/admin/sections": { url: "/desk/admin/sections", allowed: ADMIN },
+  "/desk/admin/users": { url: "/desk/admin/users", allowed: ADMIN },
+  "/desk/articles": { url: "/desk/articles", allowed: EDITORS },
+  "/desk/articles/[id]": { url: "/desk/articles/1", allowed: STAFF },
+  "/desk/articles/[id]/history": { url: "/desk/articles/1/history", allowed: STAFF },
+  "/desk/imports": { url: "/desk/imports", allowed: EDITORS },
+  "/desk/imports/new": { url: "/desk/imports/new", allowed: EDITORS },
+  "/desk/imports/[id]": { url: "/desk/imports/1", allowed: EDITORS },
+  "/desk/issues": { url: "/desk/issues", allowed: STAFF },
+  "/desk/issues/[date]": { url: "/desk/issues/2024-03-08", allowed: STAFF },
+  "/desk/review": { url: "/desk/review", allowed: REVIEWERS },
+};
+
+/** Route handlers: "METHOD pattern" → a real URL and who may use it. */
+const ROUTES: Record<string, { url: string; allowed: Who[]; data?: unknown }> = {
+  "GET /api/health": { url: "/api/health", allowed: EVERYONE },
+  "GET /api/auth/[...nextauth]": { url: "/api/auth/csrf", allowed: EVERYONE },
+  "POST /api/auth/[...nextauth]": { url: "/api/auth/signout", allowed: EVERYONE },
+  "GET /api/imports/[id]/work": { url: "/api/imports/1/work", allowed: EDITORS },
+  "PUT /api/imports/[id]/work": { url: "/api/imports/1/work", allowed: EDITORS, data: { baseVersion: 1, doc: { type: "doc", content: [] } } },
+  "GET /feed.xml": { url: "/feed.xml", allowed: EVERYONE },
+  "GET /sitemap.xml": { url: "/sitemap.xml", allowed: EVERYONE },
+  "GET /robots.txt": { url: "/robots.txt", allowed: EVERYONE },
+};
+
+/**
+ * Server actions: "file#export" → who may call it, and harmless arguments (a form with no
+ * fields, or an object naming nothing), so an allowed call passes authorization and then stops
+ * at validation, and a refused one shows the refusal.
+ */
+const FORM = "form";
+const ACTIONS: Record<string, { allowed: Who[]; args: unknown }> = {
+  "app/_actions/locale.ts#setLocaleAction": { allowed: EVERYONE, args: [{ locale: "zh-CN" }] },
+  "app/(desk)/desk/account/actions.ts#changeOwnPasswordAction": { allowed: STAFF, args: FORM },
+  "app/(desk)/desk/admin/sections/actions.ts#createSectionAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/admin/sections/actions.ts#updateSectionAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/admin/sections/actions.ts#setSectionHiddenAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/admin/sections/actions.ts#moveSectionAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/admin/sections/actions.ts#deleteSectionAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/admin/users/actions.ts#createUserAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/admin/users/actions.ts#changeRoleAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/admin/users/actions.ts#setActiveAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/admin/users/actions.ts#resetPasswordAction": { allowed: ADMIN, args: FORM },
+  "app/(desk)/desk/articles/actions.ts#createArticleAction": { allowed: EDITORS, args: FORM },
+  "app/(desk)/desk/articles/[id]/actions.ts#saveArticleAction": { allowed: STAFF, args: { articleId: 0, baseVersion: 1, fields: {}, body: null } },
+  "app/(desk)/desk/articles/[id]/actions.ts#transitionArticleAction": { allowed: STAFF, args: { articleId: 0, baseVersion: 1, action: "submit" } },
+  "app/(desk)/desk/articles/[id]/actions.ts#restoreRevisionAction": { allowed: STAFF, args: { articleId: 0, version: 1, baseVersion: 1 } },
+  "app/(desk)/desk/articles/[id]/actions.ts#loadArticleAction": { allowed: STAFF, args: { articleId: 0 } },
+  "app/(desk)/desk/articles/[id]/actions.ts#lockArticleAction": { allowed: STAFF, args: { articleId: 0 } },
+  "app/(desk)/desk/articles/[id]/actions.ts#addCommentAction": { allowed: STAFF, args: FORM },
+  "app/(desk)/desk/articles/[id]/actions.ts#resolveCommentAction": { allowed: STAFF, args: FORM },
+  "app/(desk)/desk/imports/new/actions.ts#createImportAction": { allowed: EDITORS, args: FORM },
+  "app/(desk)/desk/imports/[id]/actions.ts#acceptImportAction": { allowed: EDITORS, args: { importId: 0, baseVersion: 1 } },
+  "app/(desk)/desk/imports/[id]/actions.ts#rerunEngineAction": { allowed: EDITORS, args: { importId: 0, baseVersion: 1 } },
+  "app/(desk)/desk/issues/[date]/actions.ts#moveArticleAction": { allowed: EDITORS, args: FORM },
+  "app/(desk)/desk/issues/[date]/actions.ts#linkJumpAction": { allowed: EDITORS, args: FORM },
+  "app/(desk)/desk/issues/[date]/actions.ts#publishIssueAction": { allowed: REVIEWERS, args: FORM },
+};
+
+const NEXT_DIR = path.join(__dirname, "..", ".next");
+
+/** Page and route patterns of the build, from Next's own manifest (route groups removed). */
+function builtRoutes(): { pages: string[]; handlers: string[] } {
+  const manifest = JSON.parse(fs.readFileSync(path.join(NEXT_DIR, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const pages: string[] = [];
+  const handlers: string[] = [];
+  for (const [entry, route] of Object.entries(manifest)) {
+    // /_not-found and /_global-error are the framework's own fallbacks, not routes of ours.
+    if (route.startsWith("/_")) continue;
+    if (entry.endsWith("/page")) pages.push(route);
+    if (entry.endsWith("/route")) {
+      // Which methods a handler answers: its exported functions.
+      const file = path.join(__dirname, "..", "app", `${entry.replace(/\/route$/, "")}/route.ts`);
+      const source = fs.readFileSync(file, "utf8");
+      const exported = [...source.matchAll(/export (?:async )?(?:function|const) (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+      for (const list of source.matchAll(/export \{([^}]*)\}/g)) exported.push(...[...list[1]!.matchAll(/as (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!));
+      for (const method of exported) handlers.push(`${method} ${route}`);
+    }
+  }
+  return { pages, handlers };
+}
+
+type ActionEntry = { id: string; key: string; worker: string };
+
+function builtActions(): ActionEntry[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(NEXT_DIR, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+  };
+  return Object.entries(manifest.node).map(([id, a]) => ({ id, key: `${a.filename}#${a.exportedName}`, worker: Object.keys(a.workers)[0]! }));
+}
+
+/** A page that bundles the action: the action is posted there, as the browser would. */
+function urlOfWorker(worker: string): string {
+  const route = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .replace(/\/\([^)]+\)/g, "")
+    .replace("[id]", "1")
+    .replace("[date]", "2024-03-08");
+  return route === "" ? "/" : route;
+}
+
+test("every page, route handler and server action of the build is in the table", () => {
+  const { pages, handlers } = builtRoutes();
+  const actions = builtActions().map((a) => a.key);
+  expect(pages.filter((p) => !(p in PAGES)), "pages missing from PAGES").toEqual([]);
+  expect(handlers.filter((h) => !(h in ROUTES)), "route handlers missing from ROUTES").toEqual([]);
+  expect(actions.filter((a) => !(a in ACTIONS)), "server actions missing from ACTIONS").toEqual([]);
+  // And the table names nothing that no longer exists.
+  expect(Object.keys(ACTIONS).filter((a) => !actions.includes(a))).toEqual([]);
+  expect(Object.keys(PAGES).filter((p) => !pages.includes(p))).toEqual([]);
+});
+
+/** Everything a refused call could have written, apart from the audit log and sign-in records. */
+function fingerprint(): string {
+  const db = openTestDb();
+  const tables = ["users", "sections", "imports", "import_work", "issues", "pages", "articles", "article_revisions", "article_comments", "article_approvals", "article_locks"];
+  const parts = tables.map((t) => JSON.stringify(db.prepare(`select count(*) as n, max(updated_at) as u from ${t}`).get()));
+  db.close();
+  return parts.join("|");
+}
+
+function refusalCount(): number {
+  const db = openTestDb();
+  const row = db.prepare("select count(*) as n from audit_log where action in ('authz.forbidden', 'authz.unauthenticated')").get() as { n: number };
+  db.close();
+  return row.n;
+}
+
+async function sessions(browser: Browser): Promise<Record<Who, APIRequestContext>> {
+  const out: Partial<Record<Who, APIRequestContext>> = {};
+  out.anonymous = (await browser.newContext()).request;
+  for (const who of ["editor", "reviewer", "admin"] as const) {
+    const context = await browser.newContext();
+    await signIn(await context.newPage(), `${who}@folio.local`, DEMO_PASSWORD);
+    out[who] = context.request;
+  }
+  // A real session whose user is deactivated afterwards: refused from the very next request.
+  const gone = await createTestUser("editor");
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), gone.email, gone.password);
+  const db = openTestDb();
+  db.prepare("update users set active = 0 where email = ?").run(gone.email);
+  db.close();
+  out.deactivated = context.request;
+  return out as Record<Who, APIRequestContext>;
+}
+
+function isLoginRedirect(status: number, location: string | undefined): boolean {
+  return status >= 300 && status < 400 && (location ?? "").startsWith("/login");
+}
+
+test("each page answers each role as the table says; refusals are 403 or a sign-in redirect, audited, never 500", async ({ browser }) => {
+  const as = await sessions(browser);
+  for (const [pattern, { url, allowed }] of Object.entries(PAGES)) {
+    for (const who of EVERYONE) {
+      const before = refusalCount();
+      const res = await as[who].get(url, { maxRedirects: 0 });
+      const where = `${who} GET ${url} (${pattern})`;
+      expect(res.status(), where).toBeLessThan(500);
+      if (allowed.includes(who)) {
+        // Signed-in people asking for the sign-in page are sent on to the desk.
+        const onward = res.status() >= 300 && res.status() < 400 && !isLoginRedirect(res.status(), res.headers().location);
+        expect(res.status() === 200 || onward, `${where} → ${res.status()}`).toBe(true);
+      } else {
+        const refused = res.status() === 403 || res.status() === 401 || isLoginRedirect(res.status(), res.headers().location);
+        expect(refused, `${where} → ${res.status()} ${res.headers().location ?? ""}`).toBe(true);
+        expect(refusalCount(), `${where} audited`).toBeGreaterThan(before);
+      }
+    }
+  }
+});
+
+test("each route handler answers each role as the table says", async ({ browser }) => {
+  const as = await sessions(browser);
+  for (const [key, { url, allowed, data }] of Object.entries(ROUTES)) {
+    const method = key.split(" ")[0]!;
+    for (const who of EVERYONE) {
+      const before = fingerprint();
+      const audited = refusalCount();
+      const res = await as[who].fetch(url, { method, data, maxRedirects: 0 });
+      const where = `${who} ${key}`;
+      expect(res.status(), where).toBeLessThan(500);
+      if (allowed.includes(who)) {
+        expect([401, 403], where).not.toContain(res.status());
+      } else {
+        expect([401, 403], where).toContain(res.status());
+        expect(fingerprint(), `${where} wrote nothing`).toBe(before);
+        expect(refusalCount(), `${where} audited`).toBeGreaterThan(audited);
+      }
+    }
+  }
+});
+
+const REFUSAL = /您没有权限执行此操作。|请先登录。/;
+
+/** The action's own return value from the RSC answer (row 0 names the row holding it). */
+function actionResult(payload: string): string {
+  const root = /^0:(.*)$/m.exec(payload)?.[1];
+  const ref = root ? (JSON.parse(root) as { a?: string }).a : undefined;
+  if (!ref?.startsWith("$@")) return ref ?? "";
+  return new RegExp(`^${ref.slice(2)}:(.*)$`, "m").exec(payload)?.[1] ?? "";
+}
+
+test("each server action, posted directly, answers each role as the table says; refusals write nothing and are audited", async ({ browser }) => {
+  const as = await sessions(browser);
+  for (const action of builtActions()) {
+    const { allowed, args } = ACTIONS[action.key]!;
+    // (prevState, formData) actions get an empty form; the others their object (or argument list).
+    const body = args === FORM ? [{ ok: false }, "$K1"] : Array.isArray(args) ? args : [args];
+    for (const who of EVERYONE) {
+      const before = fingerprint();
+      const audited = refusalCount();
+      const res = await as[who].post(urlOfWorker(action.worker), {
+        headers: { "next-action": action.id, accept: "text/x-component" },
+        multipart: { "0": JSON.stringify(body) },
+        maxRedirects: 0,
+      });
+      const where = `${who} ${action.key}`;
+      const text = await res.text();
+      expect(res.status(), `${where}: ${text.slice(0, 200)}`).toBeLessThan(500);
+      if (allowed.includes(who)) {
+        expect(actionResult(text), where).not.toMatch(REFUSAL);
+      } else {
+        expect(fingerprint(), `${where} wrote nothing`).toBe(before);
+        expect(refusalCount(), `${where} audited`).toBeGreaterThan(audited);
+      }
+    }
+  }
+});
+
+test("object-level rules hold even for allowed roles: an editor cannot edit an article in review", async ({ browser }) => {
+  const as = await sessions(browser);
+  const id = arrangeArticle({ title: "审核中的稿件不许编辑", state: "in_review", sectionSlug: "news" });
+  const save = builtActions().find((a) => a.key.endsWith("#saveArticleAction"))!;
+  const before = fingerprint();
+  const res = await as.editor.post(urlOfWorker(save.worker), {
+    headers: { "next-action": save.id, accept: "text/x-component" },
+    multipart: {
+      "0": JSON.stringify([
+        {
+          articleId: id,
+          baseVersion: 1,
+          fields: { kicker: "", title: "改掉标题", subtitle: "", rubric: "", byline: "", source: "", reporters: "", correspondents: "", photographers: "", sectionId: "", language: "zh-CN" },
+          body: { type: "doc", content: [] },
+        },
+      ]),
+    },
+  });
+  expect(res.status()).toBeLessThan(500);
+  expect(await res.text()).toContain("您的角色不能执行这个操作。");
+  expect(fingerprint()).toBe(before);
+});
+
+test("a forged x-middleware-subrequest header does not get past the session check", async ({ request }) => {
+  for (const forged of ["proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/middleware:src/middleware"]) {
+    const before = refusalCount();
+    const res = await request.get("/desk/admin/users", { headers: { "x-middleware-subrequest": forged }, maxRedirects: 0 });
+    expect(isLoginRedirect(res.status(), res.headers().location) || res.status() === 401, forged).toBe(true);
+    expect(refusalCount()).toBeGreaterThan(before);
+  }
+});
