@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from "next-intl";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
@@ -23,7 +24,9 @@ export default async function LoginPage({
         <LocaleSwitcher />
       </div>
       <h1 className="font-serif text-3xl font-bold text-accent">{t("title")}</h1>
-      <LoginForm callbackUrl={callbackUrl} initialError={error} />
+      <NextIntlClientProvider>
+        <LoginForm callbackUrl={callbackUrl} initialError={error} />
+      </NextIntlClientProvider>
     </main>
   );
 }
