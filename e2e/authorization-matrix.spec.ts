@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser } from "@playwright/test";
+import { actionResult, builtActions, urlOfWorker } from "./support/actions";
 import { arrangeArticle, createTestUser, DEMO_PASSWORD, openTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
@@ -110,26 +111,6 @@ function builtRoutes(): { pages: string[]; handlers: string[] } {
   return { pages, handlers };
 }
 
-type ActionEntry = { id: string; key: string; worker: string };
-
-function builtActions(): ActionEntry[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(NEXT_DIR, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
-  };
-  return Object.entries(manifest.node).map(([id, a]) => ({ id, key: `${a.filename}#${a.exportedName}`, worker: Object.keys(a.workers)[0]! }));
-}
-
-/** A page that bundles the action: the action is posted there, as the browser would. */
-function urlOfWorker(worker: string): string {
-  const route = worker
-    .replace(/^app/, "")
-    .replace(/\/page$/, "")
-    .replace(/\/\([^)]+\)/g, "")
-    .replace("[id]", "1")
-    .replace("[date]", "2024-03-08");
-  return route === "" ? "/" : route;
-}
-
 test("every page, route handler and server action of the build is in the table", () => {
   const { pages, handlers } = builtRoutes();
   const actions = builtActions().map((a) => a.key);
@@ -223,14 +204,6 @@ test("each route handler answers each role as the table says", async ({ browser 
 });
 
 const REFUSAL = /您没有权限执行此操作。|请先登录。/;
-
-/** The action's own return value from the RSC answer (row 0 names the row holding it). */
-function actionResult(payload: string): string {
-  const root = /^0:(.*)$/m.exec(payload)?.[1];
-  const ref = root ? (JSON.parse(root) as { a?: string }).a : undefined;
-  if (!ref?.startsWith("$@")) return ref ?? "";
-  return new RegExp(`^${ref.slice(2)}:(.*)$`, "m").exec(payload)?.[1] ?? "";
-}
 
 test("each server action, posted directly, answers each role as the table says; refusals write nothing and are audited", async ({ browser }) => {
   const as = await sessions(browser);

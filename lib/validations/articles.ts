@@ -2,19 +2,27 @@ import { z } from "zod";
 import { ARTICLE_LANGUAGES } from "@/db/schema";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max, "validation.tooLong").nullable());
+// A lone UTF-16 surrogate cannot be stored as UTF-8: SQLite would keep a replacement character instead.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const wellFormed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .refine((v) => !LONE_SURROGATE.test(v), "validation.brokenText");
+const optionalText = (max: number) => z.preprocess(blankToNull, wellFormed(max).nullable());
 // Names arrive as one field, separated the way a newsroom types them: spaces, 、 or commas.
 const names = z
   .string()
   .max(400, "validation.tooLong")
   .transform((s) => s.split(/[\s,，、;；]+/).filter((n) => n.length > 0))
-  .pipe(z.array(z.string().max(40, "validation.tooLong")).max(20, "validation.tooLong"));
+  .pipe(z.array(wellFormed(40)).max(20, "validation.tooLong"));
 
 /** The headline and byline fields of the article form; the body is validated by lib/article-body. */
 export const articleFieldsSchema = z
   .object({
     kicker: optionalText(200),
-    title: z.string().trim().max(200, "validation.tooLong"),
+    title: wellFormed(200),
     subtitle: optionalText(300),
     rubric: optionalText(60),
     byline: optionalText(300),
@@ -39,6 +47,6 @@ export const saveMetaSchema = z.object({
 
 export const commentSchema = z.object({
   articleId: z.coerce.number().int().positive(),
-  body: z.string().trim().min(1, "validation.required").max(4000, "validation.tooLong"),
+  body: wellFormed(4000).pipe(z.string().min(1, "validation.required")),
   quote: z.preprocess(blankToNull, z.string().max(500).nullable()).optional(),
 });
