@@ -73,7 +73,7 @@ export const loginAttempts = sqliteTable(
     ip: text("ip"),
     ...timestamps,
   },
-  (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt)],
+  (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_created_idx").on(t.createdAt)],
 );
 
 export const IMPORT_STATUSES = ["open", "accepted"] as const;

@@ -1,8 +1,10 @@
 import { createTestUser } from "./support/db";
 import { expect, signIn, test, pageAlert } from "./support/fixtures";
 
-test("a user changes their own password: old one required, policy enforced", async ({ page }) => {
+test("a user changes their own password: old one required, policy enforced, every session ended", async ({ page, browser }) => {
   const user = await createTestUser("reviewer");
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signIn(elsewhere, user.email, user.password);
   await signIn(page, user.email, user.password);
   await page.goto("/desk/account");
   const current = page.getByLabel("当前密码");
@@ -32,10 +34,11 @@ test("a user changes their own password: old one required, policy enforced", asy
   await next.fill("a brand new passphrase");
   await confirm.fill("a brand new passphrase");
   await submit.click();
-  await expect(page.getByText("密码已修改。")).toBeVisible();
-
-  await page.getByRole("button", { name: "退出" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  // Both sessions end: this one is sent to sign in again, the other is refused on its next request.
+  await expect(page).toHaveURL(/\/login\?passwordChanged=1/);
+  await expect(page.getByText("密码已修改，请用新密码登录。")).toBeVisible();
+  await elsewhere.goto("/desk");
+  await expect(elsewhere).toHaveURL(/\/login/);
   await signIn(page, user.email, user.password, { expectDesk: false });
   await expect(pageAlert(page)).toHaveText("邮箱或密码不正确。");
   await signIn(page, user.email, "a brand new passphrase");

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { getCurrentUser } from "@/lib/auth/session";
+import { Notice } from "@/components/ui/notice";
 import { LoginForm } from "./_components/login-form";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,7 @@ export default async function LoginPage({
         <LocaleSwitcher />
       </div>
       <h1 className="font-serif text-3xl font-bold text-accent">{t("title")}</h1>
+      {params.passwordChanged === "1" ? <Notice tone="success">{t("passwordChanged")}</Notice> : null}
       <NextIntlClientProvider>
         <LoginForm callbackUrl={callbackUrl} initialError={error} />
       </NextIntlClientProvider>

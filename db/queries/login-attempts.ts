@@ -1,10 +1,18 @@
 import "server-only";
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { getDb } from "@/db";
 import { loginAttempts } from "@/db/schema";
 
+/** Attempts older than this matter to nobody: the throttle looks back 15 minutes, the audit log keeps the history. */
+export const LOGIN_ATTEMPT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 export function recordLoginAttempt(input: { email: string; success: boolean; ip: string | null }): number {
-  return getDb().insert(loginAttempts).values(input).returning({ id: loginAttempts.id }).get().id;
+  const db = getDb();
+  // Pruned as it grows, so a flood of guesses cannot fill the disk (an indexed range delete).
+  db.delete(loginAttempts)
+    .where(lt(loginAttempts.createdAt, new Date(Date.now() - LOGIN_ATTEMPT_RETENTION_MS)))
+    .run();
+  return db.insert(loginAttempts).values(input).returning({ id: loginAttempts.id }).get().id;
 }
 
 export function markLoginAttemptSucceeded({ id }: { id: number }): void {

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { listRecentFailures, recordLoginAttempt } from "@/db/queries/login-attempts";
 import { getUserById, updateUser } from "@/db/queries/users";
 import type { ActionState } from "@/lib/action-state";
@@ -13,7 +14,8 @@ import { AppError } from "@/lib/errors";
 import { changeOwnPasswordSchema } from "@/lib/validations/users";
 
 export async function changeOwnPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async (t) => {
+  let changed = false;
+  const state = await runAction(async (t) => {
     const me = await requireUser(null, "action:changeOwnPassword");
     const parsed = changeOwnPasswordSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
@@ -32,10 +34,13 @@ export async function changeOwnPasswordAction(_prev: ActionState, formData: Form
     const problem = checkPasswordPolicy(password);
     if (problem) return { ok: false, fieldErrors: { password: t(`password.${problem}`) } };
     if (password !== confirm) return { ok: false, fieldErrors: { confirm: t("password.mismatch") } };
-    // The current session stays valid: only other sessions would need ending, and
-    // ending them would also end this one (one version per user).
-    updateUser({ id: me.id, changes: { passwordHash: await hashPassword(password) }, endSessions: false });
+    // Every session ends, this one included: a session stolen before the change must not outlive it.
+    updateUser({ id: me.id, changes: { passwordHash: await hashPassword(password) }, endSessions: true });
     await audit({ action: "user.password_change", actorId: me.id, actorEmail: me.email, targetType: "user", targetId: me.id });
+    changed = true;
     return { ok: true, message: t("password.changed") };
   });
+  // Outside runAction: redirect() works by throwing.
+  if (changed) redirect("/login?passwordChanged=1");
+  return state;
 }
