@@ -5,9 +5,22 @@ import type { ArticleListItem } from "@/db/queries/public";
 import { articlePath, excerpt } from "@/lib/public";
 import { dateLabel } from "./format";
 import { HeadlineStack } from "./headline-stack";
+import { Marked } from "./search-snippet";
 
-/** Stories as a list: headline stack, date and page, and a summary (or the search snippet given by `summary`). */
-export async function ArticleList({ items, summary }: { items: readonly ArticleListItem[]; summary?: (item: ArticleListItem) => ReactNode }) {
+/**
+ * Stories as a list: headline stack, date and page, and a summary (or the search snippet given by `summary`).
+ * With `highlight`, hits of those search terms are marked in the headline and byline too: a story may be
+ * found by a word that is only in its headline, and its body snippet then has nothing to mark.
+ */
+export async function ArticleList({
+  items,
+  summary,
+  highlight = [],
+}: {
+  items: readonly ArticleListItem[];
+  summary?: (item: ArticleListItem) => ReactNode;
+  highlight?: readonly string[];
+}) {
   const t = await getTranslations("site");
   const locale = await getLocale();
   return (
@@ -18,17 +31,22 @@ export async function ArticleList({ items, summary }: { items: readonly ArticleL
             <HeadlineStack
               as="h2"
               size="sm"
-              kicker={item.kicker}
-              subtitle={item.subtitle}
+              kicker={item.kicker ? <Marked text={item.kicker} terms={highlight} /> : null}
+              subtitle={item.subtitle ? <Marked text={item.subtitle} terms={highlight} /> : null}
               title={
                 <Link id={`item-${item.id}`} href={articlePath(item)} className="hover:text-accent hover:underline">
-                  {item.title || excerpt(item.opening, 30)}
+                  <Marked text={item.title || excerpt(item.opening, 30)} terms={highlight} />
                 </Link>
               }
             />
             <p className="mt-1 text-sm text-stone-600" lang={locale}>
               {item.pageNumber !== null ? t("itemMeta", { date: dateLabel(item.date, locale), number: item.pageNumber }) : dateLabel(item.date, locale)}
-              {item.byline ? <span lang={item.language}> · {item.byline}</span> : null}
+              {item.byline ? (
+                <span lang={item.language}>
+                  {" · "}
+                  <Marked text={item.byline} terms={highlight} />
+                </span>
+              ) : null}
             </p>
             <p className="mt-1 text-stone-800">{summary ? summary(item) : excerpt(item.opening, 100)}</p>
           </article>

@@ -15,9 +15,9 @@ export function HeadlineStack({
   size = "md",
 }: {
   as: Level;
-  kicker: string | null;
+  kicker: ReactNode;
   title: ReactNode;
-  subtitle: string | null;
+  subtitle: ReactNode;
   size?: "lg" | "md" | "sm";
 }) {
   const titleClass = {

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { mastheadLine, type PublicIssue } from "@/lib/public";
 
 /**
@@ -11,8 +12,13 @@ export function Masthead({ issue }: { issue: PublicIssue }) {
     <header className="border-b-4 border-double border-ink pb-3 text-center">
       <h1 className="font-serif text-4xl font-bold tracking-widest text-accent sm:text-5xl">{issue.paper}</h1>
       <p className="mt-2 flex flex-wrap justify-center gap-x-3 gap-y-1 text-sm text-stone-700">
-        {pieces.map((p) => (
-          <span key={p.key}>{p.text}</span>
+        {/* The flex gap only spaces the pieces on screen; the spaces keep them apart as text
+            (copying, reader modes, search engines, no CSS), and a flex container does not render them. */}
+        {pieces.map((p, i) => (
+          <Fragment key={p.key}>
+            {i > 0 ? " " : null}
+            <span>{p.text}</span>
+          </Fragment>
         ))}
       </p>
     </header>

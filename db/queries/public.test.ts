@@ -39,6 +39,7 @@ beforeAll(() => {
   ids.user = db.insert(users).values({ email: "e@example.org", name: "编辑", role: "editor", passwordHash: "x" }).returning().get().id;
   ids.news = db.insert(sections).values({ slug: "news", name: "要闻", position: 0 }).returning().get().id;
   ids.hiddenSection = db.insert(sections).values({ slug: "old", name: "旧栏目", position: 1, hidden: true }).returning().get().id;
+  ids.draftsOnly = db.insert(sections).values({ slug: "culture", name: "文化", position: 2 }).returning().get().id;
 
   ids.i0308 = db.insert(issues).values({ paper: "荣昌报", date: "2024-03-08", issueNo: 27, totalIssueNo: 273, pageCount: 4 }).returning().get().id;
   ids.i0305 = db.insert(issues).values({ paper: "荣昌报", date: "2024-03-05", issueNo: 26, totalIssueNo: 272, pageCount: 4 }).returning().get().id;
@@ -68,6 +69,7 @@ beforeAll(() => {
   article("旧闻", { ...on("i0305", "p0305_1", 0), ...published(T0 - 3 * DAY), text: "猪博会开幕" });
   article("二月稿", { ...on("i0201", "p0201_1", 0), ...published(T0 - 36 * DAY), language: "en", title: "River Festival" });
   article("未来稿", { ...on("i0312", "p0312_1", 0), state: "approved" });
+  article("文化草稿", { state: "draft", sectionId: ids.draftsOnly });
   // Taken back to draft after it was public: still gone, not missing.
   article("重写稿", { ...on("i0305", "p0305_1", 1), state: "draft", firstPublishedAt: new Date(T0 - 3 * DAY) });
 });
@@ -169,6 +171,9 @@ describe("sections", () => {
   it("lists visible sections and their stories newest first, paginated", () => {
     expect(q.listPublicSections().map((s) => s.slug)).toEqual(["news"]);
     expect(q.getPublicSectionBySlug({ slug: "old" })).toBeUndefined();
+    // Visible but with only a draft in it: not public yet, like an issue with nothing published.
+    expect(q.getPublicSectionBySlug({ slug: "culture" })).toBeUndefined();
+    expect(q.getPublicSectionBySlug({ slug: "news" })?.name).toBe("要闻");
     const first = q.listPublishedArticlesBySection({ sectionId: ids.news as number, page: 1, pageSize: 2 });
     expect(first.total).toBe(5);
     expect(first.items.map((i) => i.title)).toEqual(["头条", "二条"]);

@@ -500,26 +500,27 @@ function listItemsQuery() {
 
 export type PublicSection = { id: number; slug: string; name: string };
 
-/** A section readers may browse: not hidden by the newsroom. */
+/** A section is public while it is visible and has a published story (as an issue is): the navigation, sitemap and page agree. */
+const sectionIsPublic = and(
+  eq(sections.hidden, false),
+  sql`exists (select 1 from ${articles} where ${articles.sectionId} = ${sections.id} and ${articles.state} = ${PUBLISHED} and ${articles.continuesId} is null)`,
+);
+
+/** A section readers may browse: not hidden by the newsroom, and with something published in it. */
 export function getPublicSectionBySlug({ slug }: { slug: string }): PublicSection | undefined {
   return getDb()
     .select({ id: sections.id, slug: sections.slug, name: sections.name })
     .from(sections)
-    .where(and(eq(sections.slug, slug), eq(sections.hidden, false)))
+    .where(and(eq(sections.slug, slug), sectionIsPublic))
     .get();
 }
 
-/** Visible sections that have published stories, in the newsroom's order (the site navigation). */
+/** Public sections in the newsroom's order (the site navigation). */
 export function listPublicSections(): PublicSection[] {
   return getDb()
     .select({ id: sections.id, slug: sections.slug, name: sections.name })
     .from(sections)
-    .where(
-      and(
-        eq(sections.hidden, false),
-        sql`exists (select 1 from ${articles} where ${articles.sectionId} = ${sections.id} and ${articles.state} = ${PUBLISHED} and ${articles.continuesId} is null)`,
-      ),
-    )
+    .where(sectionIsPublic)
     .orderBy(asc(sections.position), asc(sections.id))
     .all();
 }

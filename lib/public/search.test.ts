@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightSnippet, likePattern, normaliseQuery, planSearch } from "./search";
+import { highlightSnippet, likePattern, markTerms, normaliseQuery, planSearch } from "./search";
 
 describe("planSearch", () => {
   it.each<[string, string, ReturnType<typeof planSearch>]>([
@@ -101,6 +101,16 @@ describe("highlightSnippet", () => {
     expect(text.endsWith(out) || text.includes(`${out} `)).toBe(true);
   });
 
+  it("never marks part of a hit at the window's edge", () => {
+    // The window after the first hit ends inside the second 荣昌.
+    // 11 either side, the unused left side given to the right: 荣昌 + 22 characters ends at 24, inside 荣昌 at 23..25.
+    const text = `荣昌${"一".repeat(21)}荣昌${"二".repeat(10)}`;
+    const s = highlightSnippet(text, ["荣昌"], 11);
+    expect(s.parts.filter((p) => p.hit).map((p) => p.text)).toEqual(["荣昌", "荣昌"]);
+    expect(joined(s)).toBe(text.slice(0, 25));
+    expect(s.after).toBe(true);
+  });
+
   it("treats terms as text, not patterns", () => {
     const s = highlightSnippet("a.b a+b (c) [d] \\e", ["a+b", "(c)", "[d]", "\\e", "."], 100);
     expect(s.parts.filter((p) => p.hit).map((p) => p.text)).toEqual([".", "a+b", "(c)", "[d]", "\\e"]);
@@ -126,5 +136,35 @@ describe("highlightSnippet", () => {
       { text: '<img src=x onerror="alert(1)"> ', hit: false },
       { text: "荣昌", hit: true },
     ]);
+  });
+});
+
+describe("markTerms", () => {
+  it("marks every hit in a headline, case-insensitive, keeping the text whole", () => {
+    expect(markTerms("荣昌：提升创新能力 绽放科技之花", ["荣昌", "科技"])).toEqual([
+      { text: "荣昌", hit: true },
+      { text: "：提升创新能力 绽放", hit: false },
+      { text: "科技", hit: true },
+      { text: "之花", hit: false },
+    ]);
+    expect(markTerms("Linen and LINEN", ["linen"])).toEqual([
+      { text: "Linen", hit: true },
+      { text: " and ", hit: false },
+      { text: "LINEN", hit: true },
+    ]);
+  });
+
+  it("prefers the longer term and treats terms as text", () => {
+    expect(markTerms("科技型企业", ["企业", "科技型企业"])).toEqual([{ text: "科技型企业", hit: true }]);
+    expect(markTerms("a+b ab", ["a+b"])).toEqual([
+      { text: "a+b", hit: true },
+      { text: " ab", hit: false },
+    ]);
+  });
+
+  it("without terms or hits the text is one plain part", () => {
+    expect(markTerms("标题", [])).toEqual([{ text: "标题", hit: false }]);
+    expect(markTerms("标题", ["不在"])).toEqual([{ text: "标题", hit: false }]);
+    expect(markTerms("", ["x"])).toEqual([]);
   });
 });

@@ -97,6 +97,31 @@ function snapEnd(text: string, end: number, limit: number): number {
   return end;
 }
 
+/** A case-insensitive pattern matching any of the terms, longest first so "企业" does not cut "科技型企业" short. */
+function termsPattern(terms: readonly string[]): RegExp | null {
+  const needles = [...new Set(terms.filter((t) => t !== ""))].sort((a, b) => b.length - a.length);
+  return needles.length === 0 ? null : new RegExp(needles.map(escapeRegExp).join("|"), "giu");
+}
+
+/**
+ * Every hit of the terms in a short text (a headline or byline), marked; the
+ * text is kept whole and as written. A story found by a word in its headline
+ * shows the hit there, since its body snippet may have none.
+ */
+export function markTerms(text: string, terms: readonly string[]): SnippetPart[] {
+  const re = termsPattern(terms);
+  if (!re) return text === "" ? [] : [{ text, hit: false }];
+  const parts: SnippetPart[] = [];
+  let cursor = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > cursor) parts.push({ text: text.slice(cursor, m.index), hit: false });
+    parts.push({ text: m[0], hit: true });
+    cursor = m.index + m[0].length;
+  }
+  if (cursor < text.length) parts.push({ text: text.slice(cursor), hit: false });
+  return parts;
+}
+
 /**
  * A window of about `radius` characters either side of the first hit, with
  * every hit inside it marked (case-insensitive). Returns plain strings: the
@@ -105,12 +130,9 @@ function snapEnd(text: string, end: number, limit: number): number {
  */
 export function highlightSnippet(text: string, terms: readonly string[], radius = 60): Snippet {
   const flat = text.replace(/\s+/gu, " ").trim();
-  const needles = [...new Set(terms.filter((t) => t !== ""))].sort((a, b) => b.length - a.length);
+  const re = termsPattern(terms);
   const hits: { start: number; end: number }[] = [];
-  if (needles.length > 0) {
-    const re = new RegExp(needles.map(escapeRegExp).join("|"), "giu");
-    for (const m of flat.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length });
-  }
+  if (re) for (const m of flat.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length });
 
   const width = Math.max(0, radius);
   const first = hits[0];
@@ -126,6 +148,9 @@ export function highlightSnippet(text: string, terms: readonly string[], radius 
     end = first.end + right;
     start = snapStart(flat, start, first.start);
     end = snapEnd(flat, end, first.end);
+    // A later hit cut by the window's end would show as half a word marked ("荣" of 荣昌): take it whole.
+    const straddling = hits.find((h) => h.start < end && h.end > end);
+    if (straddling) end = straddling.end;
   } else {
     start = 0;
     end = snapEnd(flat, Math.min(flat.length, 2 * width), 0);

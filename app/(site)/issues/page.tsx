@@ -177,7 +177,7 @@ export default async function ArchivePage({ searchParams }: Props) {
                           {issue.issueNo !== null ? <span className="text-xs font-normal">{t("issueNoShort", { no: issue.issueNo })}</span> : null}
                         </Link>
                       ) : (
-                        <span className="text-stone-400">{day}</span>
+                        <span className="text-stone-500">{day}</span>
                       )}
                     </td>
                   );

@@ -63,7 +63,11 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="results-heading" className="text-lg font-bold">
             {result.total > 0 ? t("resultsCount", { q, count: result.total }) : t("noResults", { q })}
           </h2>
-          <ArticleList items={result.items} summary={(item) => <SearchSnippet snippet={highlightSnippet(result.items.find((i) => i.id === item.id)?.text ?? "", terms)} />} />
+          <ArticleList
+            items={result.items}
+            highlight={terms}
+            summary={(item) => <SearchSnippet snippet={highlightSnippet(result.items.find((i) => i.id === item.id)?.text ?? "", terms)} />}
+          />
           <Pagination page={page} total={result.total} pageSize={PAGE_SIZE} href={(p) => searchPath(q, p)} />
         </section>
       ) : null}
