@@ -51,6 +51,9 @@ test("hostile text in every field and hostile JSON posted to the save action nev
   const editor = await editorContext.newPage();
   await signIn(editor, "editor@folio.local", DEMO_PASSWORD);
   const save = actionNamed("saveArticleAction");
+  const lookup = openTestDb();
+  const local = lookup.prepare("select id from sections where slug = 'local'").get() as { id: number };
+  lookup.close();
   const fields = {
     kicker: `${MARK}引题 ${PAYLOADS[1]}`,
     title: `${MARK}标题 ${PAYLOADS[0]} ${PAYLOADS[2]}`.slice(0, 200),
@@ -61,7 +64,7 @@ test("hostile text in every field and hostile JSON posted to the save action nev
     reporters: "张三",
     correspondents: "",
     photographers: "",
-    sectionId: "",
+    sectionId: String(local.id),
     language: "zh-CN",
   };
   const body = {
