@@ -11,7 +11,7 @@ import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { parseArticleBody } from "@/lib/article-body";
 import { audit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, expectedError } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
 import { isWorkflowAction } from "@/lib/workflow";
@@ -29,7 +29,10 @@ async function guarded(body: (t: Translate) => Promise<ArticleActionResult>): Pr
   try {
     return await body(t);
   } catch (e) {
-    if (isAppError(e)) return { ok: false, message: t(`errors.${e.code}`) };
+    // A busy database (SQLITE_BUSY past busy_timeout) rolled the save back: the editor keeps
+    // the text and is asked to retry.
+    const expected = expectedError(e);
+    if (expected) return { ok: false, message: t(`errors.${expected.code}`) };
     if (e instanceof Error && "digest" in e) throw e;
     console.error("article action failed", e);
     return { ok: false, message: t("errors.unexpected") };
