@@ -11,7 +11,7 @@ import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { parseArticleBody } from "@/lib/article-body";
 import { audit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
-import { AppError, expectedError } from "@/lib/errors";
+import { AppError, expectedError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
 import { isWorkflowAction } from "@/lib/workflow";
@@ -220,7 +220,14 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
     releaseLock({ articleId, userId: user.id });
     return null;
   }
-  const holder = acquireLock({ articleId, userId: user.id, takeOver: input.takeOver === true });
+  let holder;
+  try {
+    holder = acquireLock({ articleId, userId: user.id, takeOver: input.takeOver === true });
+  } catch (e) {
+    // The soft lock is renewed every minute; while another process holds the database, skip a renewal.
+    if (isDatabaseBusy(e)) return null;
+    throw e;
+  }
   if (input.takeOver) {
     await audit({ action: "article.lock.takeover", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId });
   }
