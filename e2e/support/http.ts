@@ -53,7 +53,10 @@ export async function signInRaw(baseURL: string, email: string, password: string
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/desk", json: "true" }).toString(),
     cookies: cookiePairs(csrf),
   });
-  const url = response.status === 200 ? (JSON.parse(response.body) as { url?: string }).url : response.headers.get("location");
+  // With json=true next-auth answers { url } (status 200, or 401 for refused credentials), as its own client reads it.
+  const url = response.headers.get("content-type")?.includes("json")
+    ? (JSON.parse(response.body) as { url?: string }).url
+    : response.headers.get("location");
   const error = url ? new URL(url, baseURL).searchParams.get("error") : null;
   const signedIn = response.setCookies.some((c) => /^(__Secure-)?next-auth\.session-token=./.test(c));
   return { signedIn, error, response, cookies: [...cookiePairs(csrf), ...cookiePairs(response)] };
