@@ -2,6 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_CACHE_CONTROL } from "@/app/(site)/_lib/cache";
 import { goneArticleResponse } from "@/app/(site)/_lib/gone";
 import { getArticleAvailability } from "@/db/queries/public";
+import { env } from "@/lib/env";
+import { isSameOriginRequest, SAFE_METHODS } from "@/lib/http/origin";
+import { contentSecurityPolicy, isHttpsRequest, newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { parseArticleParam } from "@/lib/public";
 
@@ -9,14 +12,15 @@ import { parseArticleParam } from "@/lib/public";
  * Tells desk pages their own path (for the way back after sign-in). It does not redirect:
  * every page checks the session itself, and its refusal is audited there.
  */
-function deskProxy(request: NextRequest) {
+function deskProxy(request: NextRequest, headers: Headers) {
   const path = request.nextUrl.pathname + request.nextUrl.search;
-  const headers = new Headers(request.headers);
   headers.set("x-folio-path", path);
   return NextResponse.next({ request: { headers } });
 }
 
 const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
+/** The reader's pages (not feeds, robots, sitemap or route handlers, which set their own Cache-Control). */
+const SITE_PAGE_PATH = /^\/(?:|articles\/[^/]+\/?|issues(?:\/.*)?|sections(?:\/.*)?|search\/?)$/;
 /** No route matches this path, so Next answers it with app/not-found.tsx, rendered on the server. */
 const NOT_FOUND_PATH = "/_folio/not-found";
 
@@ -28,8 +32,8 @@ const NOT_FOUND_PATH = "/_folio/not-found";
  * before they render: production Next keeps a Cache-Control a dynamic page
  * already has (`next dev` always sends no-store).
  */
-function siteProxy(request: NextRequest) {
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+function siteProxy(request: NextRequest, headers: Headers) {
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next({ request: { headers } });
   const article = ARTICLE_PATH.exec(request.nextUrl.pathname);
   const id = article?.[1] ? parseArticleParam(article[1]) : null;
   const availability = id === null ? null : getArticleAvailability({ id }).kind;
@@ -38,18 +42,48 @@ function siteProxy(request: NextRequest) {
     // notFound() thrown by a page is rendered client-side only (vercel/next.js#62228): the HTML
     // is an empty error shell without JavaScript. An unmatched path gets the server-rendered
     // not-found page with status 404, so unknown articles are sent there.
-    return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
+    return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
   }
-  const response = NextResponse.next();
-  response.headers.set("cache-control", PUBLIC_CACHE_CONTROL.page);
+  const response = NextResponse.next({ request: { headers } });
+  if (SITE_PAGE_PATH.test(request.nextUrl.pathname)) response.headers.set("cache-control", PUBLIC_CACHE_CONTROL.page);
   return response;
 }
 
+/**
+ * A write sent from another site's page: a server action, a route handler, a sign-in. Next
+ * refuses such server actions itself (with a 500 and a logged stack) and route handlers call
+ * assertSameOrigin; answering here gives one clear 403 for all of them.
+ */
+function crossOriginRefusal(): Response {
+  return new Response("Cross-origin request refused.\n", {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+/**
+ * Every response but static files passes here and leaves with the security headers
+ * (lib/http/security-headers.ts): a Content-Security-Policy with a fresh nonce, and HSTS
+ * when the visitor came over https. Next reads the nonce from the request's CSP header and
+ * puts it on its own scripts, which is why the request gets the header too; every page is
+ * rendered per request, so each has its own nonce.
+ */
 export function proxy(request: NextRequest) {
+  const { NEXTAUTH_URL, NODE_ENV } = env();
+  const https = isHttpsRequest({ forwardedProto: request.headers.get("x-forwarded-proto"), url: request.url, publicUrl: NEXTAUTH_URL });
+  const csp = contentSecurityPolicy({ nonce: newNonce(), https, dev: NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
   const { pathname } = request.nextUrl;
-  return pathname === "/desk" || pathname.startsWith("/desk/") ? deskProxy(request) : siteProxy(request);
+  let response: Response;
+  if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest((name) => request.headers.get(name))) response = crossOriginRefusal();
+  else if (pathname === "/desk" || pathname.startsWith("/desk/")) response = deskProxy(request, headers);
+  else response = siteProxy(request, headers);
+  for (const [name, value] of Object.entries(securityHeaders({ csp, https }))) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  matcher: ["/desk", "/desk/:path*", "/", "/articles/:param", "/issues", "/issues/:path*", "/sections/:path*", "/search"],
+  // Everything except build output (hashed JS/CSS, which next.config.ts headers() covers).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -16,13 +16,13 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
  * Opens (creating if missing) and migrates the SQLite file. Used by the app and
  * by the scripts, which cannot import the server-only module.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, { busyTimeoutMs = 5000 }: { busyTimeoutMs?: number } = {}): Db {
   const resolved = path.resolve(file);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const sqlite = new Database(resolved);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 const holder = globalThis as unknown as { folioDb?: Db };
 
 export function getDb(): Db {
-  holder.folioDb ??= openDatabase(env().DATABASE_PATH);
+  holder.folioDb ??= openDatabase(env().DATABASE_PATH, { busyTimeoutMs: env().DB_BUSY_TIMEOUT_MS });
   return holder.folioDb;
 }
 

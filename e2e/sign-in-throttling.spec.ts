@@ -1,5 +1,6 @@
-import { auditActions, createTestUser } from "./support/db";
+import { auditActions, createTestUser, openTestDb } from "./support/db";
 import { expect, signIn, test, pageAlert } from "./support/fixtures";
+import { signInRaw } from "./support/http";
 
 test("after five wrong passwords, even the right one is refused with a clear message", async ({ page }) => {
   const user = await createTestUser("editor");
@@ -12,4 +13,33 @@ test("after five wrong passwords, even the right one is refused with a clear mes
   await expect(page).toHaveURL(/\/login/);
   expect(auditActions({ action: "auth.signin.throttled", actorEmail: user.email })).toHaveLength(1);
   expect(auditActions({ action: "auth.signin.failure", actorEmail: user.email })).toHaveLength(5);
+});
+
+test("150 attempts from 150 different X-Forwarded-For addresses: after five failures even the right password is refused", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const user = await createTestUser("editor");
+  const answers: { error: string | null; signedIn: boolean; right: boolean }[] = [];
+  for (let i = 0; i < 150; i++) {
+    // Every tenth attempt after the fifth uses the right password.
+    const right = i >= 5 && i % 10 === 0;
+    const ip = `203.0.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+    const answer = await signInRaw(baseURL!, user.email, right ? user.password : `wrong guess ${i}`, { "x-forwarded-for": ip });
+    answers.push({ error: answer.error, signedIn: answer.signedIn, right });
+  }
+  const last = await signInRaw(baseURL!, user.email, user.password, { "x-forwarded-for": "198.51.100.77" });
+  answers.push({ error: last.error, signedIn: last.signedIn, right: true });
+
+  expect(answers.slice(0, 5).map((a) => a.error)).toEqual(Array(5).fill("CredentialsSignin"));
+  expect(answers.slice(5).every((a) => a.error === "Throttled" && !a.signedIn)).toBe(true);
+  expect(answers.filter((a) => a.right)).toHaveLength(15);
+  expect(answers.some((a) => a.signedIn)).toBe(false);
+
+  expect(auditActions({ action: "auth.signin.failure", actorEmail: user.email })).toHaveLength(5);
+  expect(auditActions({ action: "auth.signin.throttled", actorEmail: user.email })).toHaveLength(146);
+  expect(auditActions({ action: "auth.signin.success", actorEmail: user.email })).toHaveLength(0);
+  // The addresses were taken as given (the audit log shows 151 different ones); they just do not reset the count.
+  const db = openTestDb();
+  const ips = db.prepare("select count(distinct ip) as n from audit_log where actor_email = ? and action like 'auth.signin.%'").get(user.email) as { n: number };
+  db.close();
+  expect(ips.n).toBe(151);
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import { isAppError } from "@/lib/errors";
+import { expectedError } from "@/lib/errors";
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -19,7 +19,7 @@ export function fieldErrorsFrom(error: z.ZodError, t: Translate): Record<string,
 }
 
 /**
- * Runs an action body and maps expected failures (AppError) to a translated
+ * Runs an action body and maps expected failures (AppError, a busy database) to a translated
  * message; anything else is logged and shown as a plain "unexpected" message.
  */
 export async function runAction(body: (t: Translate) => Promise<ActionState>): Promise<ActionState> {
@@ -27,7 +27,8 @@ export async function runAction(body: (t: Translate) => Promise<ActionState>): P
   try {
     return await body(t);
   } catch (e) {
-    if (isAppError(e)) return { ok: false, message: t(`errors.${e.code}`) };
+    const expected = expectedError(e);
+    if (expected) return { ok: false, message: t(`errors.${expected.code}`) };
     // redirect()/forbidden() signal by throwing: let Next.js handle them.
     if (e instanceof Error && "digest" in e) throw e;
     console.error("action failed", e);

@@ -9,6 +9,7 @@ describe("configuration", () => {
     const env = parseEnv({});
     expect(env.DATABASE_PATH).toBe("./data/folio.db");
     expect(env.PORT).toBe(3000);
+    expect(env.DB_BUSY_TIMEOUT_MS).toBe(5000);
   });
 
   it("names the variable that is wrong", () => {
@@ -18,6 +19,8 @@ describe("configuration", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
     expect(() => parseEnv({ NEXTAUTH_URL: "not a url" })).toThrow(/NEXTAUTH_URL/);
     expect(() => parseEnv({ DATABASE_PATH: "" })).toThrow(/DATABASE_PATH/);
+    expect(() => parseEnv({ DB_BUSY_TIMEOUT_MS: "-1" })).toThrow(/DB_BUSY_TIMEOUT_MS/);
+    expect(() => parseEnv({ DB_BUSY_TIMEOUT_MS: "soon" })).toThrow(/DB_BUSY_TIMEOUT_MS/);
     expect(() => parseEnv({ SITE_URL: "example.org" })).toThrow(/SITE_URL/);
     expect(() => parseEnv({ SITE_URL: "ftp://example.org" })).toThrow(/SITE_URL/);
     expect(() => parseEnv({ SITE_URL: "https://example.org/?a=1" })).toThrow(/SITE_URL/);

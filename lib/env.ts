@@ -19,6 +19,9 @@ const schema = z.object({
     .refine((u) => !u.includes("?") && !u.includes("#"), "must not carry a query or fragment")
     .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // How long a write waits for another process's lock (a backup, a script) before giving up
+  // with "busy, please retry". better-sqlite3 waits synchronously, so keep it short.
+  DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; dataDir: string };
@@ -47,6 +50,15 @@ export function loadOrCreateSecret(dataDir: string): string {
   const secret = crypto.randomBytes(48).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The database file and busy timeout alone, for maintenance scripts (backup, restore) that must
+ * not create an auth secret or touch next-auth's variables as env() does.
+ */
+export function databaseSettings(source: Record<string, string | undefined> = process.env): { file: string; busyTimeoutMs: number } {
+  const parsed = parseEnv(source);
+  return { file: path.resolve(parsed.DATABASE_PATH), busyTimeoutMs: parsed.DB_BUSY_TIMEOUT_MS };
 }
 
 let cached: Env | undefined;

@@ -1,5 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { isHttpsRequest } from "@/lib/http/security-headers";
 
 export function clientIpFrom(get: (name: string) => string | null | undefined): string | null {
   const forwarded = get("x-forwarded-for");
@@ -15,4 +17,9 @@ export async function requestIp(): Promise<string | null> {
 /** Set by proxy.ts on desk requests so pages can send people back after sign-in. */
 export async function requestPath(): Promise<string | null> {
   return (await headers()).get("x-folio-path");
+}
+
+/** Whether this request came over https (directly, through a proxy, or by configuration): cookies get Secure then. */
+export async function requestIsHttps(): Promise<boolean> {
+  return isHttpsRequest({ forwardedProto: (await headers()).get("x-forwarded-proto"), publicUrl: env().NEXTAUTH_URL });
 }

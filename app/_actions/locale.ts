@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
+import { requestIsHttps } from "@/lib/request-info";
 
 /** Open to everyone, readers included: it only stores a display preference. */
 export async function setLocaleAction(formData: FormData): Promise<void> {
@@ -13,6 +14,8 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
     maxAge: 60 * 60 * 24 * 365,
     sameSite: "lax",
     httpOnly: true,
+    // The same rule as next-auth's cookies: Secure whenever the visitor is on https.
+    secure: await requestIsHttps(),
   });
   revalidatePath("/", "layout");
 }

@@ -47,6 +47,9 @@ export function saveArticle({
   ip: string | null;
   now?: Date;
 }): WriteOutcome {
+  // IMMEDIATE takes the write lock first, waiting up to busy_timeout for another process
+  // (a backup, a script) to let go. A deferred transaction that reads first could not wait:
+  // its read snapshot would be stale once the other writer commits (SQLITE_BUSY_SNAPSHOT).
   return getDb().transaction((tx) => {
     const current = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!current) return { ok: false, reason: "not_found" } as const;
@@ -75,7 +78,7 @@ export function saveArticle({
       tx,
     );
     return { ok: true, article } as const;
-  });
+  }, { behavior: "immediate" });
 }
 
 export type TransitionInput = {

@@ -1,21 +1,15 @@
 import "server-only";
-import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors";
+import { getTranslations } from "next-intl/server";
+import { AppError, expectedError, HTTP_STATUS } from "@/lib/errors";
+import { isSameOriginRequest } from "@/lib/http/origin";
 
 /**
  * A cross-site page cannot write through our route handlers: browsers send Origin on
- * every non-GET fetch, and it must name this host.
+ * every non-GET fetch, and it must name this host. (proxy.ts refuses such requests
+ * before they get here; this keeps each handler safe on its own.)
  */
 export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (!host || originHost !== host) throw new AppError("forbidden", "cross-origin request");
+  if (!isSameOriginRequest((name) => request.headers.get(name))) throw new AppError("forbidden", "cross-origin request");
 }
 
 /** Reads a JSON body without trusting its declared size. */
@@ -31,13 +25,21 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   }
 }
 
-/** Maps AppError to its status with a JSON body; anything else is logged and answered 500 without detail. */
+/**
+ * Maps AppError (and a busy database) to its status with a JSON body; anything else is logged
+ * and answered 500 without detail. An error without its own message gets the translated one,
+ * which the desk shows as is.
+ */
 export async function handleRoute(body: () => Promise<Response>): Promise<Response> {
   try {
     return await body();
   } catch (e) {
-    if (isAppError(e)) {
-      return Response.json({ error: e.code, message: e.message }, { status: HTTP_STATUS[e.code], headers: { "cache-control": "no-store" } });
+    const expected = expectedError(e);
+    if (expected) {
+      const message = expected.message === expected.code ? (await getTranslations("errors"))(expected.code) : expected.message;
+      const headers: Record<string, string> = { "cache-control": "no-store" };
+      if (expected.code === "busy") headers["retry-after"] = "2";
+      return Response.json({ error: expected.code, message }, { status: HTTP_STATUS[expected.code], headers });
     }
     console.error("route failed", e);
     return Response.json({ error: "unexpected" }, { status: 500 });

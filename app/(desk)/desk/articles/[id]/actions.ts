@@ -11,7 +11,7 @@ import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { parseArticleBody } from "@/lib/article-body";
 import { audit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, expectedError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
 import { isWorkflowAction } from "@/lib/workflow";
@@ -37,7 +37,10 @@ async function guarded(body: (t: Translate) => Promise<ArticleActionResult>): Pr
   try {
     return await body(t);
   } catch (e) {
-    if (isAppError(e)) return { ok: false, message: t(`errors.${e.code}`) };
+    // A busy database (SQLITE_BUSY past busy_timeout) rolled the save back: the editor keeps
+    // the text and is asked to retry.
+    const expected = expectedError(e);
+    if (expected) return { ok: false, message: t(`errors.${expected.code}`) };
     if (e instanceof Error && "digest" in e) throw e;
     console.error("article action failed", e);
     return { ok: false, message: t("errors.unexpected") };
@@ -225,7 +228,14 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
     releaseLock({ articleId, userId: user.id });
     return null;
   }
-  const holder = acquireLock({ articleId, userId: user.id, takeOver: input.takeOver === true });
+  let holder;
+  try {
+    holder = acquireLock({ articleId, userId: user.id, takeOver: input.takeOver === true });
+  } catch (e) {
+    // The soft lock is renewed every minute; while another process holds the database, skip a renewal.
+    if (isDatabaseBusy(e)) return null;
+    throw e;
+  }
   if (input.takeOver) {
     await audit({ action: "article.lock.takeover", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId });
   }

@@ -9,7 +9,7 @@ import { audit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import type { AcceptPlan } from "@/lib/desk/accept-plan";
 import { proposalOf } from "@/lib/desk/import-text";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, expectedError } from "@/lib/errors";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation, workbenchStatus } from "@/lib/workbench";
 
@@ -41,9 +41,10 @@ async function guarded(body: () => Promise<WorkbenchActionResult>): Promise<Work
   try {
     return await body();
   } catch (e) {
-    if (isAppError(e)) {
+    const expected = expectedError(e);
+    if (expected) {
       const t = await getTranslations("errors");
-      return { ok: false, message: t(e.code) };
+      return { ok: false, message: t(expected.code) };
     }
     throw e;
   }

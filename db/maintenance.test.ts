@@ -1,0 +1,204 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "./connection";
+import { backupDatabase, defaultBackupPath, inspectDatabaseFile, MaintenanceError, restoreDatabase, timestamp } from "./maintenance";
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-maint-"));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A migrated Folio database with `n` articles, closed again. */
+function folioDb(file: string, n: number, title = "稿件"): string {
+  const db = openDatabase(file);
+  const sqlite = db.$client;
+  const userId = Number(sqlite.prepare("insert into users (email, name, role, password_hash) values (?, '编辑', 'editor', 'x')").run(`e${Math.random()}@x`).lastInsertRowid);
+  const insert = sqlite.prepare("insert into articles (title, body, body_text, author_id) values (?, ?, ?, ?)");
+  for (let i = 0; i < n; i++) insert.run(`${title}${i}`, JSON.stringify({ type: "doc", content: [] }), `${title}${i}`, userId);
+  sqlite.close();
+  return file;
+}
+
+function articleTitles(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare("select title from articles order by id").all() as { title: string }[];
+  db.close();
+  return rows.map((r) => r.title);
+}
+
+function siblings(file: string): string[] {
+  const base = path.basename(file);
+  return fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(base) && f !== base);
+}
+
+/** Another process that opens the database (as the server does) and keeps it open, idle. */
+async function holdOpen(file: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const D = require("better-sqlite3"); const db = new D(${JSON.stringify(file)}); db.pragma("journal_mode = WAL");
+       db.prepare("select count(*) from users").get(); console.log("open"); setInterval(() => {}, 1000);`,
+    ],
+    { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+  );
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once("data", () => resolve());
+    child.once("exit", (code) => reject(new Error(`holder exited ${code}`)));
+  });
+  return child;
+}
+
+async function refusal(run: () => unknown): Promise<MaintenanceError> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof MaintenanceError) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("backup", () => {
+  it("writes a checked, self-contained, private copy and never overwrites one", async () => {
+    const dir = tempDir();
+    const source = folioDb(path.join(dir, "folio.db"), 5);
+    const target = path.join(dir, "backups", "b.db");
+    const result = await backupDatabase({ source, target });
+    expect(result.counts.articles).toBe(5);
+    expect(result.target).toBe(target);
+    expect(articleTitles(target)).toEqual(articleTitles(source));
+    expect(siblings(target)).toEqual([]);
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+    expect((await refusal(() => backupDatabase({ source, target }))).code).toBe("exists");
+    expect((await refusal(() => backupDatabase({ source: path.join(dir, "none.db"), target: path.join(dir, "x.db") }))).code).toBe("missing");
+  });
+
+  it("names the default backup after the time, in the data folder", () => {
+    const now = new Date(2024, 2, 8, 9, 5, 7);
+    expect(timestamp(now)).toBe("20240308-090507");
+    expect(defaultBackupPath("/srv/folio/data/folio.db", now)).toBe("/srv/folio/data/backups/folio-20240308-090507.db");
+  });
+});
+
+describe("restore", () => {
+  it("replaces the database, keeps the old one beside it and leaves no -wal/-shm behind", async () => {
+    const dir = tempDir();
+    const backup = path.join(dir, "backup.db");
+    await backupDatabase({ source: folioDb(path.join(dir, "old.db"), 3, "备份"), target: backup });
+    const live = folioDb(path.join(dir, "folio.db"), 7, "现在");
+    // A stale -shm from a crashed server, and a -wal with unfolded writes of the current file.
+    const writer = new Database(live);
+    writer.pragma("journal_mode = WAL");
+    writer.pragma("wal_autocheckpoint = 0");
+    writer.prepare("update articles set title = '现在-最新' where title = '现在0'").run();
+    const walBefore = fs.readFileSync(`${live}-wal`);
+    writer.close();
+    fs.writeFileSync(`${live}-wal`, walBefore);
+    fs.writeFileSync(`${live}-shm`, Buffer.alloc(32768));
+
+    const result = restoreDatabase({ source: backup, target: live, now: new Date(2024, 2, 8, 9, 5, 7) });
+    expect(result.previous).toBe(`${live}.before-restore-20240308-090507`);
+    expect(articleTitles(live)).toEqual(["备份0", "备份1", "备份2"]);
+    expect(siblings(live)).toEqual(["folio.db.before-restore-20240308-090507"]);
+    // The kept file is whole: the WAL's last write was folded into it.
+    expect(articleTitles(result.previous!)).toContain("现在-最新");
+    expect(articleTitles(result.previous!)).toHaveLength(7);
+    // The app opens and migrates the restored file as usual.
+    openDatabase(live).$client.close();
+    expect(inspectDatabaseFile(live).counts.articles).toBe(3);
+  });
+
+  it("puts the backup in place when there is no database yet", async () => {
+    const dir = tempDir();
+    const backup = path.join(dir, "backup.db");
+    await backupDatabase({ source: folioDb(path.join(dir, "old.db"), 2), target: backup });
+    const result = restoreDatabase({ source: backup, target: path.join(dir, "new", "folio.db") });
+    expect(result.previous).toBeNull();
+    expect(articleTitles(path.join(dir, "new", "folio.db"))).toHaveLength(2);
+  });
+
+  it("refuses while another process has the database open, and changes nothing", async () => {
+    const dir = tempDir();
+    const backup = path.join(dir, "backup.db");
+    await backupDatabase({ source: folioDb(path.join(dir, "old.db"), 3), target: backup });
+    const live = folioDb(path.join(dir, "folio.db"), 7);
+    const holder = await holdOpen(live);
+    const error = await refusal(() => restoreDatabase({ source: backup, target: live, busyTimeoutMs: 200 }));
+    expect(error.code).toBe("in_use");
+    expect(error.message).toMatch(/server running/);
+    expect(articleTitles(live)).toHaveLength(7);
+    expect(siblings(live).filter((f) => !f.endsWith("-wal") && !f.endsWith("-shm"))).toEqual([]);
+    // Once the other process lets go, the same restore goes through.
+    holder.kill();
+    await new Promise((resolve) => holder.once("exit", resolve));
+    expect(restoreDatabase({ source: backup, target: live }).counts.articles).toBe(3);
+  });
+
+  it("refuses a file that fails integrity_check, is not SQLite, or is not a Folio database", async () => {
+    const dir = tempDir();
+    const live = folioDb(path.join(dir, "folio.db"), 4);
+
+    const garbage = path.join(dir, "garbage.db");
+    fs.writeFileSync(garbage, "this is not a database at all ".repeat(200));
+    expect((await refusal(() => restoreDatabase({ source: garbage, target: live }))).code).toBe("corrupt");
+
+    // A real Folio backup with one b-tree page overwritten.
+    const damaged = path.join(dir, "damaged.db");
+    await backupDatabase({ source: folioDb(path.join(dir, "big.db"), 400), target: damaged });
+    const bytes = fs.readFileSync(damaged);
+    const pageSize = bytes.readUInt16BE(16);
+    const pages = bytes.length / pageSize;
+    bytes.fill(0x5a, Math.floor(pages / 2) * pageSize + 8, Math.floor(pages / 2) * pageSize + 200);
+    fs.writeFileSync(damaged, bytes);
+    const corrupt = await refusal(() => restoreDatabase({ source: damaged, target: live }));
+    expect(corrupt.code).toBe("corrupt");
+    expect(corrupt.message).toContain(damaged);
+
+    const other = path.join(dir, "other.db");
+    const db = new Database(other);
+    db.exec("create table notes (text)");
+    db.close();
+    const notFolio = await refusal(() => restoreDatabase({ source: other, target: live }));
+    expect(notFolio.code).toBe("not_folio");
+    expect(notFolio.message).toMatch(/__drizzle_migrations, users, articles/);
+
+    const newer = folioDb(path.join(dir, "newer.db"), 1);
+    const n = new Database(newer);
+    n.prepare("insert into __drizzle_migrations (hash, created_at) values ('future', ?)").run(Date.now() + 10 * 365 * 86_400_000);
+    n.close();
+    expect((await refusal(() => restoreDatabase({ source: newer, target: live }))).code).toBe("newer_schema");
+
+    // Nothing was replaced and no temporary file was left (reading it just now may leave -wal/-shm).
+    expect(articleTitles(live)).toHaveLength(4);
+    expect(siblings(live).filter((f) => !/-(wal|shm)$/.test(f))).toEqual([]);
+  });
+
+  it("refuses a live database file (one with a -wal beside it) as the source", async () => {
+    const dir = tempDir();
+    const source = folioDb(path.join(dir, "live.db"), 2);
+    const writer = new Database(source);
+    writer.pragma("wal_autocheckpoint = 0");
+    writer.prepare("update articles set title = 'x' where id = 1").run();
+    try {
+      const error = await refusal(() => restoreDatabase({ source, target: path.join(dir, "folio.db") }));
+      expect(error.code).toBe("live_source");
+    } finally {
+      writer.close();
+    }
+  });
+});

@@ -1,0 +1,259 @@
+import path from "node:path";
+import type { Page, Request } from "@playwright/test";
+import { DEMO_PASSWORD, openTestDb } from "./support/db";
+import { expect, signIn, test } from "./support/fixtures";
+import { cookieNamed, raw, signInRaw, type RawResponse } from "./support/http";
+
+const EVIL = "https://evil.example";
+const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
+
+function publishedArticleId(): number {
+  const db = openTestDb();
+  const row = db.prepare("select id from articles where state = 'published' order by id limit 1").get() as { id: number } | undefined;
+  db.close();
+  if (!row) throw new Error("the demo seed has no published article");
+  return row.id;
+}
+
+function directives(csp: string | null): Map<string, string> {
+  return new Map(
+    (csp ?? "")
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values.join(" ")]),
+  );
+}
+
+/** The checks every response must pass, whatever it is. */
+function expectSecurityHeaders(res: RawResponse, where: string) {
+  const h = res.headers;
+  expect(h.get("x-content-type-options"), where).toBe("nosniff");
+  expect(h.get("referrer-policy"), where).toBe("strict-origin-when-cross-origin");
+  expect(h.get("x-frame-options"), where).toBe("DENY");
+  expect(h.get("permissions-policy"), where).toMatch(/^camera=\(\), microphone=\(\), geolocation=\(\)/);
+  expect(h.get("strict-transport-security"), `${where}: no HSTS over plain http`).toBeNull();
+  const csp = directives(h.get("content-security-policy"));
+  expect(csp.get("default-src"), where).toBe("'self'");
+  expect(csp.get("script-src"), where).toMatch(/^'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'$/);
+  expect(csp.get("style-src"), where).toBe("'self' 'unsafe-inline'");
+  expect(csp.get("img-src"), where).toBe("'self' data:");
+  expect(csp.get("object-src"), where).toBe("'none'");
+  expect(csp.get("base-uri"), where).toBe("'none'");
+  expect(csp.get("frame-ancestors"), where).toBe("'none'");
+  expect(csp.get("form-action"), where).toBe("'self'");
+  expect(csp.has("upgrade-insecure-requests"), where).toBe(false);
+}
+
+/** Every executable script in the HTML carries this response's nonce (JSON-LD is data, not run). */
+function expectScriptsNonced(res: RawResponse, where: string) {
+  const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+  const scripts = res.body.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length, `${where} has scripts`).toBeGreaterThan(0);
+  for (const tag of scripts) {
+    if (tag.includes('type="application/ld+json"')) continue;
+    expect(tag, where).toContain(`nonce="${nonce}"`);
+  }
+}
+
+test("every kind of response carries the security headers, pages with a fresh script nonce each", async ({ baseURL }) => {
+  const base = baseURL!;
+  const editor = await signInRaw(base, "editor@folio.local", DEMO_PASSWORD);
+  expect(editor.signedIn).toBe(true);
+  const article = `/articles/${publishedArticleId()}`;
+  const cases: [string, string[], number][] = [
+    ["/", [], 200],
+    [article, [], 200],
+    ["/desk", [], 307],
+    ["/desk", editor.cookies, 200],
+    ["/login", [], 200],
+    ["/api/health", [], 200],
+    ["/articles/999999", [], 404],
+    ["/feed.xml", [], 200],
+  ];
+  for (const [url, cookies, status] of cases) {
+    const where = `${url}${cookies.length ? " (signed in)" : ""}`;
+    const res = await raw(base, url, { cookies });
+    expect(res.status, where).toBe(status);
+    expectSecurityHeaders(res, where);
+    if (status === 200 && res.headers.get("content-type")?.startsWith("text/html")) expectScriptsNonced(res, where);
+  }
+  const [a, b] = [await raw(base, article), await raw(base, article)];
+  expect(a.headers.get("content-security-policy")).not.toBe(b.headers.get("content-security-policy"));
+
+  // Build output (no proxy) still gets the request-independent headers.
+  const chunk = /src="(\/_next\/static\/[^"]+\.js)"/.exec(a.body)?.[1];
+  expect(chunk).toBeTruthy();
+  const js = await raw(base, chunk!);
+  expect(js.status).toBe(200);
+  expect(js.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(js.headers.get("x-frame-options")).toBe("DENY");
+});
+
+test("over https (as a TLS proxy reports it) HSTS and upgrade-insecure-requests are added", async ({ baseURL }) => {
+  for (const url of ["/", "/api/health"]) {
+    const res = await raw(baseURL!, url, { headers: { "x-forwarded-proto": "https" } });
+    expect(res.headers.get("strict-transport-security"), url).toBe("max-age=31536000");
+    expect(directives(res.headers.get("content-security-policy")).has("upgrade-insecure-requests"), url).toBe(true);
+  }
+});
+
+test("session and locale cookies: HttpOnly, SameSite=Lax, and Secure exactly when on https", async ({ baseURL }) => {
+  const base = baseURL!;
+  const plain = await signInRaw(base, "editor@folio.local", DEMO_PASSWORD);
+  const session = cookieNamed(plain.response, "next-auth.session-token");
+  expect(session, "session cookie over http").toBeTruthy();
+  expect(session!.attributes.has("httponly")).toBe(true);
+  expect(session!.attributes.get("samesite")?.toLowerCase()).toBe("lax");
+  expect(session!.attributes.has("secure")).toBe(false);
+
+  const tls = await signInRaw(base, "editor@folio.local", DEMO_PASSWORD, { "x-forwarded-proto": "https" });
+  const secure = cookieNamed(tls.response, "__Secure-next-auth.session-token");
+  expect(secure, "session cookie over https").toBeTruthy();
+  expect(secure!.attributes.has("httponly")).toBe(true);
+  expect(secure!.attributes.has("secure")).toBe(true);
+  expect(secure!.attributes.get("samesite")?.toLowerCase()).toBe("lax");
+
+  // The language switch is a no-JavaScript form posting a server action.
+  const home = await raw(base, "/");
+  const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(home.body)?.[1];
+  expect(actionField).toBeTruthy();
+  const switchTo = async (headers: Record<string, string>) => {
+    const form = new FormData();
+    form.set(actionField!, "");
+    form.set("locale", "en");
+    return raw(base, "/", { method: "POST", body: form, headers: { origin: new URL(base).origin, ...headers } });
+  };
+  const locale = cookieNamed(await switchTo({}), "folio-locale");
+  expect(locale?.value).toBe("en");
+  expect(locale!.attributes.has("httponly")).toBe(true);
+  expect(locale!.attributes.get("samesite")?.toLowerCase()).toBe("lax");
+  expect(locale!.attributes.has("secure")).toBe(false);
+  expect(cookieNamed(await switchTo({ "x-forwarded-proto": "https" }), "folio-locale")!.attributes.has("secure")).toBe(true);
+});
+
+test("a server action posted from another origin is refused and changes nothing", async ({ baseURL }) => {
+  const base = baseURL!;
+  const home = await raw(base, "/");
+  const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(home.body)![1]!;
+  const post = (origin: string) => {
+    const form = new FormData();
+    form.set(actionField, "");
+    form.set("locale", "en");
+    return raw(base, "/", { method: "POST", body: form, headers: { origin } });
+  };
+  const evil = await post(EVIL);
+  expect(evil.status).toBe(403);
+  expect(evil.setCookies.filter((c) => c.startsWith("folio-locale="))).toEqual([]);
+  expectSecurityHeaders(evil, "refusal");
+  // The same request from our own origin does take effect, so the refusal above is the origin check.
+  expect(cookieNamed(await post(new URL(base).origin), "folio-locale")?.value).toBe("en");
+});
+
+test("a signed-in save replayed from another origin is refused; from our origin the same request saves", async ({ page, baseURL }) => {
+  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/articles");
+  await page.getByLabel("新稿件标题").fill("跨站请求测试稿件");
+  await page.getByRole("button", { name: "新建稿件" }).click();
+  await expect(page).toHaveURL(/\/desk\/articles\/\d+$/);
+  const id = Number(page.url().split("/").pop());
+  const [saveRequest] = await Promise.all([
+    page.waitForRequest((r: Request) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes('"baseVersion"')),
+    page.getByLabel("引题", { exact: true }).fill("引题一"),
+  ]);
+  await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
+
+  const current = () => {
+    const db = openTestDb();
+    const row = db.prepare("select title, version from articles where id = ?").get(id) as { title: string; version: number };
+    db.close();
+    return row;
+  };
+  const replay = (origin: string) => {
+    const args = JSON.parse(saveRequest.postData()!) as [{ baseVersion: number; fields: { title: string } }];
+    args[0].baseVersion = current().version;
+    args[0].fields.title = "被篡改的标题";
+    const h = saveRequest.headers();
+    return page.request.post(`/desk/articles/${id}`, {
+      headers: { "next-action": h["next-action"]!, "content-type": h["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component", origin },
+      data: JSON.stringify(args),
+    });
+  };
+
+  const before = current();
+  const refused = await replay(EVIL);
+  expect(refused.status()).toBe(403);
+  expect(current()).toEqual(before);
+
+  const accepted = await replay(new URL(baseURL!).origin);
+  expect(accepted.status()).toBe(200);
+  expect(current().title).toBe("被篡改的标题");
+});
+
+test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothing", async ({ page, baseURL }) => {
+  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
+  await expect(page.getByText(/已识别：编码/)).toBeVisible();
+  await page.getByLabel("出版日期", { exact: true }).fill("2024-05-20");
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page).toHaveURL(/\/desk\/imports\/\d+$/);
+  const id = Number(page.url().split("/").pop());
+
+  const work = await page.request.get(`/api/imports/${id}/work`);
+  expect(work.status()).toBe(200);
+  const { version, doc } = (await work.json()) as { version: number; doc: unknown };
+  const put = (origin: string) => page.request.put(`/api/imports/${id}/work`, { headers: { origin }, data: { baseVersion: version, doc } });
+
+  const refused = await put(EVIL);
+  expect(refused.status()).toBe(403);
+  expect(refused.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const db = openTestDb();
+  expect((db.prepare("select version from import_work where import_id = ?").get(id) as { version: number }).version).toBe(version);
+  db.close();
+  // "null" (a sandboxed frame) is foreign too.
+  expect((await put("null")).status()).toBe(403);
+
+  const accepted = await put(new URL(baseURL!).origin);
+  expect(accepted.status()).toBe(200);
+  expect(((await accepted.json()) as { version: number }).version).toBe(version + 1);
+});
+
+/** Records every CSP violation the page reports, from before its first script runs. */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  const console: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) console.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = list;
+    document.addEventListener("securitypolicyviolation", (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []))];
+}
+
+test("under the policy the reader pages and the Tiptap editor run with no violation", async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto(`/articles/${publishedArticleId()}`);
+  await expect(page.locator("article").first()).toBeVisible();
+  // A client-side navigation (the window survives it) needs the framework's scripts, which run only with the nonce.
+  await page.evaluate(() => ((window as unknown as { __sameWindow: boolean }).__sameWindow = true));
+  await page.getByRole("navigation", { name: "网站导航" }).getByRole("link", { name: "首页" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("navigation", { name: "网站导航" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __sameWindow?: boolean }).__sameWindow)).toBe(true);
+  expect(await violations()).toEqual([]);
+
+  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/articles");
+  await page.getByLabel("新稿件标题").fill("内容安全策略下的编辑器");
+  await page.getByRole("button", { name: "新建稿件" }).click();
+  await expect(page).toHaveURL(/\/desk\/articles\/\d+$/);
+  const body = page.getByRole("textbox", { name: "正文" });
+  await body.click();
+  await page.keyboard.type("编辑器在严格策略下照常工作。");
+  await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
+  await expect(body).toContainText("编辑器在严格策略下照常工作。");
+  expect(await violations()).toEqual([]);
+});

@@ -1,0 +1,31 @@
+import { backupDatabase, defaultBackupPath, MaintenanceError } from "@/db/maintenance";
+import { databaseSettings, EnvError } from "@/lib/env";
+
+const USAGE = "usage: npm run db:backup [-- <target-file>]   (default: <data folder>/backups/folio-YYYYMMDD-HHMMSS.db)";
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes("-h") || args.includes("--help")) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (args.length > 1 || args.some((a) => a.startsWith("-"))) fail(USAGE);
+  const { file, busyTimeoutMs } = databaseSettings();
+  const target = args[0] ?? defaultBackupPath(file);
+  const result = await backupDatabase({ source: file, target, busyTimeoutMs });
+  const { articles, article_revisions: revisions, audit_log: audit, users } = result.counts;
+  process.stdout.write(
+    `backup written: ${result.target} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, integrity ok; ` +
+      `${users} users, ${articles} articles, ${revisions} revisions, ${audit} audit entries)\n`,
+  );
+}
+
+main().catch((e) => {
+  if (e instanceof MaintenanceError || e instanceof EnvError) fail(e.message);
+  fail(e instanceof Error ? e.message : String(e), 1);
+});

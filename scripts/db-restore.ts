@@ -1,0 +1,34 @@
+import { MaintenanceError, restoreDatabase } from "@/db/maintenance";
+import { databaseSettings, EnvError } from "@/lib/env";
+
+const USAGE = "usage: npm run db:restore -- <backup-file>   (stop the Folio server first)";
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(code);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args.includes("-h") || args.includes("--help")) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const [source] = args;
+  if (!source || args.length > 1 || source.startsWith("-")) fail(USAGE);
+  const { file } = databaseSettings();
+  try {
+    const result = restoreDatabase({ source, target: file });
+    const { articles, article_revisions: revisions, audit_log: audit, users } = result.counts;
+    process.stdout.write(`restored ${file} from ${source} (integrity ok; ${users} users, ${articles} articles, ${revisions} revisions, ${audit} audit entries)\n`);
+    if (result.previous) process.stdout.write(`the replaced database is kept as ${result.previous}\n`);
+    if (result.pendingMigrations > 0) process.stdout.write(`${result.pendingMigrations} newer migration(s) will be applied when Folio starts\n`);
+  } catch (e) {
+    // 3: the database is in use (a running server); 2: the backup was refused.
+    if (e instanceof MaintenanceError) fail(e.message, e.code === "in_use" ? 3 : 2);
+    if (e instanceof EnvError) fail(e.message);
+    fail(e instanceof Error ? e.message : String(e), 1);
+  }
+}
+
+main();
