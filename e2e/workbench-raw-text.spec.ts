@@ -30,22 +30,3 @@ test("clicking the raw text selects its block, and selecting a block marks its r
   const otherId = await other.getAttribute("data-block-id");
   await expect(raw.locator(`[data-block="${otherId}"]`).first()).toHaveAttribute("data-selected", /.*/);
 });
-
-test("a block dragged by its role label lands in the bin, and the move can be undone", async ({ page }) => {
-  await openImport(page);
-  const bin = page.locator('[data-type="bin"]');
-  const block = page.locator('[data-type="block"]').filter({ hasText: "区人大常委会副主任邓启才" }).first();
-  // Dropped onto the text already in the bin (the slogan), as a person would aim.
-  const handle = block.locator("[draggable=true]").first();
-  const target = bin.locator('[data-type="block"]').first().getByText("争做文明示范");
-  await handle.hover();
-  await page.mouse.down();
-  const box = (await target.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 2, { steps: 12 });
-  await page.mouse.up();
-  await expect(bin).toContainText("区人大常委会副主任邓启才");
-  await expect(page.getByRole("status").filter({ hasText: "稿件 8 篇" })).toContainText("未归属 0 字");
-  await page.locator('[data-type="block"]').filter({ hasText: "唐成军到荣峰河巡河时指出" }).first().click();
-  await page.keyboard.press("Control+z");
-  await expect(bin).not.toContainText("区人大常委会副主任邓启才");
-});
