@@ -14,6 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError, expectedError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
+import { articleFormFields } from "@/lib/desk/article-form";
 import { isWorkflowAction } from "@/lib/workflow";
 
 export type StaleInfo = { version: number; savedByName: string | null; savedAt: string };
@@ -249,19 +250,7 @@ export async function loadArticleAction(input: { articleId: number }) {
   if (!article) return null;
   return {
     version: article.version,
-    fields: {
-      kicker: article.kicker ?? "",
-      title: article.title,
-      subtitle: article.subtitle ?? "",
-      rubric: article.rubric ?? "",
-      byline: article.byline ?? "",
-      source: article.source ?? "",
-      reporters: article.reporters.join(" "),
-      correspondents: article.correspondents.join(" "),
-      photographers: article.photographers.join(" "),
-      sectionId: article.sectionId ? String(article.sectionId) : "",
-      language: article.language,
-    },
+    fields: articleFormFields(article),
     body: article.body,
   };
 }

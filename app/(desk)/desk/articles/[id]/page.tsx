@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { listSections } from "@/db/queries/sections";
 import { requirePageUser } from "@/lib/auth/session";
 import { allowedActions, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
+import { articleFormFields } from "@/lib/desk/article-form";
 import { ArticleEditor } from "./_components/article-editor";
 import { CommentThread } from "./_components/comment-thread";
 
@@ -57,19 +58,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           version: article.version,
           state: article.state,
           updatedAt: article.updatedAt.toISOString(),
-          fields: {
-            kicker: article.kicker ?? "",
-            title: article.title,
-            subtitle: article.subtitle ?? "",
-            rubric: article.rubric ?? "",
-            byline: article.byline ?? "",
-            source: article.source ?? "",
-            reporters: article.reporters.join(" "),
-            correspondents: article.correspondents.join(" "),
-            photographers: article.photographers.join(" "),
-            sectionId: article.sectionId ? String(article.sectionId) : "",
-            language: article.language,
-          },
+          fields: articleFormFields(article),
           body: article.body,
           correction: article.correction ?? "",
         }}

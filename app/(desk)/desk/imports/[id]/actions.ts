@@ -19,18 +19,15 @@ export type WorkbenchActionResult =
 
 export type HeldArticle = { id: number; state: string; title: string; changed: string[] };
 
-function importIdOf(value: unknown): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id < 1) throw new AppError("not_found");
-  const item = getImportById({ id });
-  if (!item) throw new AppError("not_found");
-  return id;
-}
-
-function versionOf(value: unknown): number {
-  const v = Number(value);
-  if (!Number.isInteger(v) || v < 1) throw new AppError("invalid");
-  return v;
+/** The import and its working state named by an action's input, with the version the client started from. */
+function importAndWork(input: { importId?: unknown; baseVersion?: unknown } | null | undefined) {
+  const importId = Number(input?.importId);
+  const baseVersion = Number(input?.baseVersion);
+  const item = Number.isInteger(importId) && importId > 0 ? getImportById({ id: importId }) : undefined;
+  const work = item ? getImportWork({ importId }) : undefined;
+  if (!item || !work) throw new AppError("not_found");
+  if (!Number.isInteger(baseVersion) || baseVersion < 1) throw new AppError("invalid");
+  return { importId, baseVersion, item, work };
 }
 
 function heldOf(plan: AcceptPlan): HeldArticle[] {
@@ -63,11 +60,7 @@ export async function acceptImportAction(input: {
   return guarded(async () => {
     const user = await requireUser("importPages", "action:acceptImport");
     const t = await getTranslations("workbench");
-    const importId = importIdOf(input?.importId);
-    const baseVersion = versionOf(input?.baseVersion);
-    const item = getImportById({ id: importId });
-    const work = getImportWork({ importId });
-    if (!item || !work) throw new AppError("not_found");
+    const { importId, baseVersion, item, work } = importAndWork(input);
     const status = workbenchStatus(work.doc);
     if (!status.canAccept) return { ok: false, message: t("acceptBlocked") };
     const confirmed = new Set((Array.isArray(input.confirm) ? input.confirm : []).map(Number).filter(Number.isInteger));
@@ -100,11 +93,7 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
   return guarded(async () => {
     const user = await requireUser("importPages", "action:rerunEngine");
     const t = await getTranslations("workbench");
-    const importId = importIdOf(input?.importId);
-    const baseVersion = versionOf(input?.baseVersion);
-    const item = getImportById({ id: importId });
-    const work = getImportWork({ importId });
-    if (!item || !work) throw new AppError("not_found");
+    const { importId, baseVersion, item, work } = importAndWork(input);
     if (work.manual && input.confirm !== true) return { ok: false, message: t("rerunConfirm"), needsConfirm: true };
     const proposal = ingest(new Uint8Array(item.rawBytes), {
       page: item.pageNumber ?? undefined,

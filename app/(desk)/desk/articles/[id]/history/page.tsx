@@ -51,26 +51,8 @@ export default async function HistoryPage({
         ) : null}
       </p>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm">
-        <label className="flex flex-col gap-1">
-          {t("history.from")}
-          <select name="a" defaultValue={a} className="rounded border border-stone-400 px-2 py-1">
-            {revisions.map((r) => (
-              <option key={r.version} value={r.version}>
-                v{r.version}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          {t("history.to")}
-          <select name="b" defaultValue={b} className="rounded border border-stone-400 px-2 py-1">
-            {revisions.map((r) => (
-              <option key={r.version} value={r.version}>
-                v{r.version}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RevisionSelect name="a" label={t("history.from")} value={a} versions={revisions.map((r) => r.version)} />
+        <RevisionSelect name="b" label={t("history.to")} value={b} versions={revisions.map((r) => r.version)} />
         <button type="submit" className="rounded border border-stone-400 bg-white px-3 py-1">
           {t("history.compare")}
         </button>
@@ -114,5 +96,20 @@ export default async function HistoryPage({
         </tbody>
       </table>
     </>
+  );
+}
+
+function RevisionSelect({ name, label, value, versions }: { name: string; label: string; value: number; versions: number[] }) {
+  return (
+    <label className="flex flex-col gap-1">
+      {label}
+      <select name={name} defaultValue={value} className="rounded border border-stone-400 px-2 py-1">
+        {versions.map((v) => (
+          <option key={v} value={v}>
+            v{v}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
