@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
@@ -9,13 +8,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: "Folio", template: "%s · Folio" }, description: t("tagline") };
 }
 
+// No NextIntlClientProvider here: it would send every message (about 20 KB) with every public
+// page. The desk layout and the sign-in page, whose client components translate, provide it.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
-      <body className="min-h-screen font-sans antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
-      </body>
+      <body className="min-h-screen font-sans antialiased">{children}</body>
     </html>
   );
 }

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { safeCallbackPath } from "@/lib/auth/redirect";
@@ -23,7 +24,9 @@ export default async function LoginPage({
         <LocaleSwitcher />
       </div>
       <h1 className="font-serif text-3xl font-bold text-accent">{t("title")}</h1>
-      <LoginForm callbackUrl={callbackUrl} initialError={error} />
+      <NextIntlClientProvider>
+        <LoginForm callbackUrl={callbackUrl} initialError={error} />
+      </NextIntlClientProvider>
     </main>
   );
 }

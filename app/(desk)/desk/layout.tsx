@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { DeskHeader } from "@/components/desk/desk-header";
 import { hasActiveDemoUsers } from "@/db/queries/users";
@@ -10,14 +11,16 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const user = await requirePageUser();
   const t = await getTranslations("desk");
   return (
-    <div className="min-h-screen bg-stone-50">
-      {hasActiveDemoUsers() ? (
-        <p role="status" className="bg-amber-300 px-4 py-1 text-center text-sm font-medium text-amber-950">
-          {t("demoBanner")}
-        </p>
-      ) : null}
-      <DeskHeader user={user} />
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
-    </div>
+    <NextIntlClientProvider>
+      <div className="min-h-screen bg-stone-50">
+        {hasActiveDemoUsers() ? (
+          <p role="status" className="bg-amber-300 px-4 py-1 text-center text-sm font-medium text-amber-950">
+            {t("demoBanner")}
+          </p>
+        ) : null}
+        <DeskHeader user={user} />
+        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      </div>
+    </NextIntlClientProvider>
   );
 }
