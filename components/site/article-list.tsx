@@ -1,10 +1,10 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ArticleListItem } from "@/db/queries/public";
 import { articlePath, excerpt } from "@/lib/public";
 import { dateLabel } from "./format";
 import { HeadlineStack } from "./headline-stack";
+import { SiteLink } from "./site-link";
 
 /** Stories as a list: headline stack, date and page, and a summary (or the search snippet given by `summary`). */
 export async function ArticleList({ items, summary }: { items: readonly ArticleListItem[]; summary?: (item: ArticleListItem) => ReactNode }) {
@@ -21,9 +21,9 @@ export async function ArticleList({ items, summary }: { items: readonly ArticleL
               kicker={item.kicker}
               subtitle={item.subtitle}
               title={
-                <Link id={`item-${item.id}`} href={articlePath(item)} className="hover:text-accent hover:underline">
+                <SiteLink id={`item-${item.id}`} href={articlePath(item)} className="hover:text-accent hover:underline">
                   {item.title || excerpt(item.opening, 30)}
-                </Link>
+                </SiteLink>
               }
             />
             <p className="mt-1 text-sm text-stone-600" lang={locale}>
