@@ -8,6 +8,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: "Folio", template: "%s · Folio" }, description: t("tagline") };
 }
 
+// No NextIntlClientProvider here: it would send every message (about 20 KB) with every public
+// page. The desk layout and the sign-in page, whose client components translate, provide it.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (

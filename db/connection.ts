@@ -26,5 +26,17 @@ export function openDatabase(file: string, { busyTimeoutMs = 5000 }: { busyTimeo
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  refreshPlannerStatistics(db);
   return db;
+}
+
+/**
+ * Table statistics for SQLite's query planner, refreshed only where they are missing or
+ * stale (SQLite's advice for long-lived connections: at open, then now and then). Without
+ * them the planner takes `state = 'published'` for a selective index and walks the whole
+ * archive to find one page's articles. `analysis_limit` keeps each ANALYZE to a sample.
+ */
+export function refreshPlannerStatistics(db: Db): void {
+  db.$client.pragma("analysis_limit = 1000");
+  db.$client.pragma("optimize = 0x10002");
 }

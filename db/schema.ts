@@ -232,6 +232,8 @@ export const articles = sqliteTable(
     index("articles_issue_idx").on(t.issueId),
     index("articles_state_idx").on(t.state, t.publishedAt),
     index("articles_section_idx").on(t.sectionId, t.publishedAt),
+    // Jumped stories are read by following continuesId down from the head (public pages, search).
+    index("articles_continues_idx").on(t.continuesId),
     uniqueIndex("articles_import_key_idx").on(t.importId, t.importKey),
   ],
 );

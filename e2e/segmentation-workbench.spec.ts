@@ -36,8 +36,9 @@ async function waitSaved(page: Page) {
   await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
 }
 
+/** textContent, not innerText: articles far from the viewport are not rendered (content-visibility), and innerText reads only rendered text. */
 async function lastBlockText(page: Page, title: string): Promise<string> {
-  return (await article(page, title).locator('[data-type="block"]').last().innerText()).trim();
+  return ((await article(page, title).locator('[data-type="block"]').last().textContent()) ?? "").trim();
 }
 
 test("front page: 8 proposed articles, merge, split, move by keyboard, discard, undo/redo, reload, accept into 8 drafts", async ({ page }) => {

@@ -1,10 +1,14 @@
 import "server-only";
+import { getDb } from "@/db";
+import { refreshPlannerStatistics } from "@/db/connection";
 import { publishDueArticles } from "@/db/queries/article-workflow";
 
 const TICK_MS = 15_000;
-const holder = globalThis as unknown as { folioScheduler?: ReturnType<typeof setInterval> };
+/** The archive grows all day; the planner's statistics are brought up to date hourly. */
+const STATISTICS_MS = 60 * 60_000;
+const holder = globalThis as unknown as { folioScheduler?: ReturnType<typeof setInterval>; folioStatistics?: ReturnType<typeof setInterval> };
 
-/** Publishes due scheduled articles every few seconds, with nobody signed in. Errors are logged, never thrown. */
+/** Publishes due scheduled articles every few seconds, with nobody signed in, and refreshes the planner statistics hourly. Errors are logged, never thrown. */
 export function startScheduler(): void {
   if (holder.folioScheduler) return;
   const tick = () => {
@@ -18,4 +22,12 @@ export function startScheduler(): void {
   holder.folioScheduler = setInterval(tick, TICK_MS);
   holder.folioScheduler.unref?.();
   tick();
+  holder.folioStatistics = setInterval(() => {
+    try {
+      refreshPlannerStatistics(getDb());
+    } catch (e) {
+      console.error("refreshing planner statistics failed", e);
+    }
+  }, STATISTICS_MS);
+  holder.folioStatistics.unref?.();
 }

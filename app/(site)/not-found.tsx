@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SiteLink } from "@/components/site/site-link";
 import { ARCHIVE_PATH, SEARCH_PATH } from "@/lib/public";
 
 /** notFound() from any public page: inside the site's header and footer, with ways to go on. */
@@ -11,19 +11,19 @@ export default async function SiteNotFound() {
       <p className="text-stone-600">{t("notFoundHint")}</p>
       <ul className="flex gap-4">
         <li>
-          <Link href="/" className="underline">
+          <SiteLink href="/" className="underline">
             {t("home")}
-          </Link>
+          </SiteLink>
         </li>
         <li>
-          <Link href={ARCHIVE_PATH} className="underline">
+          <SiteLink href={ARCHIVE_PATH} className="underline">
             {t("archive")}
-          </Link>
+          </SiteLink>
         </li>
         <li>
-          <Link href={SEARCH_PATH} className="underline">
+          <SiteLink href={SEARCH_PATH} className="underline">
             {t("searchTitle")}
-          </Link>
+          </SiteLink>
         </li>
       </ul>
     </div>

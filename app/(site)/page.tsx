@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { IssuePageView } from "@/components/site/issue-page-view";
+import { SiteLink } from "@/components/site/site-link";
 import { loadIssuePage } from "./_lib/issue-page";
 import { alternatesFor, getLatestIssue, getSiteName } from "./_lib/site";
 
@@ -22,9 +22,9 @@ export default async function HomePage() {
       <div className="flex flex-col gap-4 py-10">
         <h1 className="font-serif text-4xl font-bold text-accent">{getSiteName(t("fallbackName"))}</h1>
         <p className="text-stone-600">{t("noIssue")}</p>
-        <Link href="/desk" className="self-start underline" prefetch={false}>
+        <SiteLink href="/desk" className="self-start underline">
           {t("desk")}
-        </Link>
+        </SiteLink>
       </div>
     );
   }

@@ -1,5 +1,5 @@
-import { NextIntlClientProvider } from "next-intl";
 import { redirect } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { safeCallbackPath } from "@/lib/auth/redirect";

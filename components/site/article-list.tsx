@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ArticleListItem } from "@/db/queries/public";
@@ -6,6 +5,7 @@ import { articlePath, excerpt } from "@/lib/public";
 import { dateLabel } from "./format";
 import { HeadlineStack } from "./headline-stack";
 import { Marked } from "./search-snippet";
+import { SiteLink } from "./site-link";
 
 /**
  * Stories as a list: headline stack, date and page, and a summary (or the search snippet given by `summary`).
@@ -34,9 +34,9 @@ export async function ArticleList({
               kicker={item.kicker ? <Marked text={item.kicker} terms={highlight} /> : null}
               subtitle={item.subtitle ? <Marked text={item.subtitle} terms={highlight} /> : null}
               title={
-                <Link id={`item-${item.id}`} href={articlePath(item)} className="hover:text-accent hover:underline">
+                <SiteLink id={`item-${item.id}`} href={articlePath(item)} className="hover:text-accent hover:underline">
                   <Marked text={item.title || excerpt(item.opening, 30)} terms={highlight} />
-                </Link>
+                </SiteLink>
               }
             />
             <p className="mt-1 text-sm text-stone-600" lang={locale}>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PageHeadline, PublicIssueRow, PublicPageInfo } from "@/db/queries/public";
 import { archivePath, articlePath, excerpt, monthKey, monthOfDate, pagePath } from "@/lib/public";
@@ -6,6 +5,7 @@ import { listNumbers } from "./format";
 import { HeadlineStack } from "./headline-stack";
 import { Masthead } from "./masthead";
 import { PageTabs } from "./page-tabs";
+import { SiteLink } from "./site-link";
 
 function headlineHref(h: PageHeadline): string {
   return h.continues ? articlePath({ id: h.continues.id, title: h.continues.title }) : articlePath({ id: h.id, title: h.title });
@@ -59,9 +59,9 @@ export async function IssuePageView({
                       kicker={h.kicker}
                       subtitle={h.subtitle}
                       title={
-                        <Link id={`headline-${h.id}`} href={headlineHref(h)} className="hover:text-accent hover:underline">
+                        <SiteLink id={`headline-${h.id}`} href={headlineHref(h)} className="hover:text-accent hover:underline">
                           {h.title || excerpt(h.opening, 30)}
-                        </Link>
+                        </SiteLink>
                       }
                     />
                     {h.byline ? <p className="mt-1 text-sm text-stone-600">{h.byline}</p> : null}
@@ -83,9 +83,9 @@ export async function IssuePageView({
           <ol className="flex list-decimal flex-col gap-1.5 pl-5 text-sm">
             {headlines.map((h) => (
               <li key={h.id} lang={h.language}>
-                <Link href={headlineHref(h)} className="hover:text-accent hover:underline">
+                <SiteLink href={headlineHref(h)} className="hover:text-accent hover:underline">
                   {h.title || excerpt(h.opening, 20)}
-                </Link>
+                </SiteLink>
                 {h.continues ? <span className="text-stone-500"> ({t("continuedFrom", { page: h.continues.pageNumber ?? "?" })})</span> : null}
               </li>
             ))}
@@ -95,19 +95,19 @@ export async function IssuePageView({
 
       <nav aria-label={t("pageTurn")} className="flex flex-wrap items-center justify-between gap-3 border-t border-stone-300 pt-4 text-sm print:hidden">
         {prev ? (
-          <Link href={pagePath(issue.date, prev.number)} rel="prev" className="underline hover:text-accent">
+          <SiteLink href={pagePath(issue.date, prev.number)} rel="prev" className="underline hover:text-accent">
             ← {t("prevPage")}
-          </Link>
+          </SiteLink>
         ) : (
           <span />
         )}
-        <Link href={archivePath(monthKey(monthOfDate(issue.date)))} className="underline hover:text-accent">
+        <SiteLink href={archivePath(monthKey(monthOfDate(issue.date)))} className="underline hover:text-accent">
           {t("archive")}
-        </Link>
+        </SiteLink>
         {next ? (
-          <Link href={pagePath(issue.date, next.number)} rel="next" className="underline hover:text-accent">
+          <SiteLink href={pagePath(issue.date, next.number)} rel="next" className="underline hover:text-accent">
             {t("nextPage")} →
-          </Link>
+          </SiteLink>
         ) : (
           <span />
         )}

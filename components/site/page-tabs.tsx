@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { PublicPageInfo } from "@/db/queries/public";
 import { pagePath } from "@/lib/public";
+import { SiteLink } from "./site-link";
 
 /** 版面导航: 第1版 要闻 · 第2版 综合 …, the current page marked for assistive technology too. */
 export async function PageTabs({ date, pages, current }: { date: string; pages: readonly PublicPageInfo[]; current: number }) {
@@ -13,7 +13,7 @@ export async function PageTabs({ date, pages, current }: { date: string; pages: 
           const active = p.number === current;
           return (
             <li key={p.id}>
-              <Link
+              <SiteLink
                 href={pagePath(date, p.number)}
                 aria-current={active ? "page" : undefined}
                 className={`-mb-px block rounded-t border px-3 py-1.5 text-sm ${
@@ -21,7 +21,7 @@ export async function PageTabs({ date, pages, current }: { date: string; pages: 
                 }`}
               >
                 {p.name ? t("pageTabNamed", { number: p.number, name: p.name }) : t("pageTab", { number: p.number })}
-              </Link>
+              </SiteLink>
             </li>
           );
         })}

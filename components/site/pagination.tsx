@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { pageLinks, totalPages } from "@/lib/public";
+import { SiteLink } from "./site-link";
 
 /** 上一页 1 … 4 5 [6] 7 8 … 20 下一页, as plain links; `href` builds each page's address. */
 export async function Pagination({ page, total, pageSize, href }: { page: number; total: number; pageSize: number; href: (page: number) => string }) {
@@ -13,9 +13,9 @@ export async function Pagination({ page, total, pageSize, href }: { page: number
       <ul className="flex flex-wrap items-center gap-2 text-sm">
         {page > 1 ? (
           <li>
-            <Link href={href(page - 1)} rel="prev" className={linkClass}>
+            <SiteLink href={href(page - 1)} rel="prev" className={linkClass}>
               {t("prevList")}
-            </Link>
+            </SiteLink>
           </li>
         ) : null}
         {pageLinks(page, pages).map((l) =>
@@ -31,18 +31,18 @@ export async function Pagination({ page, total, pageSize, href }: { page: number
                   <span aria-hidden="true">{l.page}</span>
                 </span>
               ) : (
-                <Link href={href(l.page)} className={linkClass} aria-label={t("listPage", { page: l.page })}>
+                <SiteLink href={href(l.page)} className={linkClass} aria-label={t("listPage", { page: l.page })}>
                   {l.page}
-                </Link>
+                </SiteLink>
               )}
             </li>
           ),
         )}
         {page < pages ? (
           <li>
-            <Link href={href(page + 1)} rel="next" className={linkClass}>
+            <SiteLink href={href(page + 1)} rel="next" className={linkClass}>
               {t("nextList")}
-            </Link>
+            </SiteLink>
           </li>
         ) : null}
       </ul>

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { FEED_PATH } from "@/lib/public";
+import { SiteLink } from "./site-link";
 
 export async function SiteFooter({ siteName }: { siteName: string }) {
   const t = await getTranslations("site");
@@ -16,9 +16,9 @@ export async function SiteFooter({ siteName }: { siteName: string }) {
             </a>
           </li>
           <li>
-            <Link href="/desk" className="underline hover:text-accent" prefetch={false}>
+            <SiteLink href="/desk" className="underline hover:text-accent">
               {t("desk")}
-            </Link>
+            </SiteLink>
           </li>
           <li>
             <LocaleSwitcher />

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listPublicSections } from "@/db/queries/public";
 import { ARCHIVE_PATH, SEARCH_PATH, sectionPath } from "@/lib/public";
+import { SiteLink } from "./site-link";
 
 /** Skip link, the paper's name, the site navigation and the search box; no script needed for any of it. */
 export async function SiteHeader({ siteName }: { siteName: string }) {
@@ -16,9 +16,9 @@ export async function SiteHeader({ siteName }: { siteName: string }) {
         {t("skipToContent")}
       </a>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="font-serif text-2xl font-bold text-accent no-underline">
+        <SiteLink href="/" className="font-serif text-2xl font-bold text-accent no-underline">
           {siteName}
-        </Link>
+        </SiteLink>
         <form role="search" action={SEARCH_PATH} method="get" className="flex items-center gap-2 print:hidden">
           <label htmlFor="site-search" className="sr-only">
             {t("searchLabel")}
@@ -38,20 +38,20 @@ export async function SiteHeader({ siteName }: { siteName: string }) {
       <nav aria-label={t("mainNav")} className="border-t border-stone-200 print:hidden">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-4 gap-y-1 px-4 py-2 text-sm">
           <li>
-            <Link href="/" className="hover:text-accent hover:underline">
+            <SiteLink href="/" className="hover:text-accent hover:underline">
               {t("home")}
-            </Link>
+            </SiteLink>
           </li>
           <li>
-            <Link href={ARCHIVE_PATH} className="hover:text-accent hover:underline">
+            <SiteLink href={ARCHIVE_PATH} className="hover:text-accent hover:underline">
               {t("archive")}
-            </Link>
+            </SiteLink>
           </li>
           {sections.map((s) => (
             <li key={s.id}>
-              <Link href={sectionPath(s.slug)} className="hover:text-accent hover:underline">
+              <SiteLink href={sectionPath(s.slug)} className="hover:text-accent hover:underline">
                 {s.name}
-              </Link>
+              </SiteLink>
             </li>
           ))}
         </ul>

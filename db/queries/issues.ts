@@ -1,7 +1,16 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { articles, issues, pages, sections, type Article, type Issue, type Page } from "@/db/schema";
+
+export type NewIssue = Omit<typeof issues.$inferInsert, "id" | "version" | "createdAt" | "updatedAt">;
+
+/** Inserts an issue and its pages (call inside a transaction): for seeding an archive without going through imports. */
+export function insertIssueWithPages(db: DbOrTx, values: NewIssue, pageList: readonly { number: number; name: string | null }[]): { issue: Issue; pages: Page[] } {
+  const issue = db.insert(issues).values(values).returning().get();
+  const rows = pageList.map((p) => db.insert(pages).values({ issueId: issue.id, number: p.number, name: p.name }).returning().get());
+  return { issue, pages: rows };
+}
 
 export function getIssueByDate({ date }: { date: string }): Issue | undefined {
   return getDb().select().from(issues).where(eq(issues.date, date)).get();

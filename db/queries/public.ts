@@ -161,6 +161,8 @@ function idList(ids: readonly number[]): SQL {
 /**
  * The published later parts of each head (not the head itself), in page order.
  * Follows continuesId chains (a part may continue a part); UNION stops on a cycle.
+ * CROSS JOIN keeps the (small) chain as SQLite's outer loop: the planner cannot size
+ * a recursive CTE and would otherwise walk every published article to probe it.
  */
 function listPublishedPartsOfHeads(headIds: readonly number[]): Map<number, PartRow[]> {
   const out = new Map<number, PartRow[]>();
@@ -173,7 +175,7 @@ function listPublishedPartsOfHeads(headIds: readonly number[]): Map<number, Part
     )
     select chain.root as root, a.id as id, p.number as pageNumber, p.name as pageName, a.position as position
     from chain
-    join articles a on a.id = chain.id
+    cross join articles a on a.id = chain.id
     left join pages p on p.id = a.page_id
     where a.state = ${PUBLISHED} and a.id <> chain.root
     order by chain.root, coalesce(p.number, 9999), a.position, a.id`);

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { dateLabel, monthLabel, weekdayHeadings } from "@/components/site/format";
+import { SiteLink } from "@/components/site/site-link";
 import { Notice } from "@/components/ui/notice";
 import { findPublicIssueByNumber, getNearestPublicIssues, getPublicIssueByDate, listPublicIssueMonths, listPublicIssuesBetween } from "@/db/queries/public";
 import {
@@ -55,17 +55,17 @@ export default async function ArchivePage({ searchParams }: Props) {
         {nearest.before ? (
           <>
             {" "}
-            <Link href={issuePath(nearest.before)} className="underline">
+            <SiteLink href={issuePath(nearest.before)} className="underline">
               {t("nearestBefore", { date: dateLabel(nearest.before, locale) })}
-            </Link>
+            </SiteLink>
           </>
         ) : null}
         {nearest.after ? (
           <>
             {" "}
-            <Link href={issuePath(nearest.after)} className="underline">
+            <SiteLink href={issuePath(nearest.after)} className="underline">
               {t("nearestAfter", { date: dateLabel(nearest.after, locale) })}
-            </Link>
+            </SiteLink>
           </>
         ) : null}
       </>
@@ -139,14 +139,14 @@ export default async function ArchivePage({ searchParams }: Props) {
           </h2>
           <nav aria-label={t("monthNav")} className="flex gap-4 text-sm">
             {earlier ? (
-              <Link href={archivePath(earlier.month)} className="underline hover:text-accent">
+              <SiteLink href={archivePath(earlier.month)} className="underline hover:text-accent">
                 ← {t("prevMonth")}
-              </Link>
+              </SiteLink>
             ) : null}
             {later ? (
-              <Link href={archivePath(later.month)} className="underline hover:text-accent">
+              <SiteLink href={archivePath(later.month)} className="underline hover:text-accent">
                 {t("nextMonth")} →
-              </Link>
+              </SiteLink>
             ) : null}
           </nav>
         </div>
@@ -171,11 +171,11 @@ export default async function ArchivePage({ searchParams }: Props) {
                   return (
                     <td key={d} className="h-12 border border-stone-200 p-0">
                       {issue ? (
-                        <Link href={issuePath(date)} className="flex h-full flex-col items-center justify-center bg-accent/10 font-bold text-accent hover:bg-accent hover:text-white">
+                        <SiteLink href={issuePath(date)} className="flex h-full flex-col items-center justify-center bg-accent/10 font-bold text-accent hover:bg-accent hover:text-white">
                           <span aria-hidden="true">{day}</span>
                           <span className="sr-only">{dateLabel(date, locale)}</span>
                           {issue.issueNo !== null ? <span className="text-xs font-normal">{t("issueNoShort", { no: issue.issueNo })}</span> : null}
-                        </Link>
+                        </SiteLink>
                       ) : (
                         <span className="text-stone-500">{day}</span>
                       )}
@@ -205,13 +205,13 @@ export default async function ArchivePage({ searchParams }: Props) {
                       const ym = parseMonthParam(m.month);
                       return (
                         <li key={m.month}>
-                          <Link
+                          <SiteLink
                             href={archivePath(m.month)}
                             aria-current={m.month === key ? "page" : undefined}
                             className="block rounded border border-stone-300 px-2 py-1 hover:border-accent aria-[current=page]:border-accent aria-[current=page]:font-bold"
                           >
                             {ym ? monthLabel(ym, locale) : m.month} ({t("monthIssues", { count: m.issues })})
-                          </Link>
+                          </SiteLink>
                         </li>
                       );
                     })}

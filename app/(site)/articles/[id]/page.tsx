@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { dateLabel } from "@/components/site/format";
 import { HeadlineStack } from "@/components/site/headline-stack";
+import { SiteLink } from "@/components/site/site-link";
 import { getAdjacentArticlesOnPage, getPublicArticleById, type AdjacentArticle, type PublicArticleView } from "@/db/queries/public";
 import { renderBodyHtml } from "@/lib/article-body";
 import {
@@ -63,10 +63,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 function AdjacentLink({ article, rel, label }: { article: AdjacentArticle; rel: "prev" | "next"; label: string }) {
   return (
-    <Link href={articlePath(article)} rel={rel} className="group flex flex-col rounded border border-stone-300 p-3 hover:border-accent">
+    <SiteLink href={articlePath(article)} rel={rel} className="group flex flex-col rounded border border-stone-300 p-3 hover:border-accent">
       <span className="text-xs text-stone-600">{label}</span>
       <span className="font-serif font-bold group-hover:text-accent group-hover:underline">{article.title || article.subtitle || article.kicker}</span>
-    </Link>
+    </SiteLink>
   );
 }
 
@@ -98,15 +98,15 @@ export default async function ArticlePage({ params }: Props) {
             {issue ? (
               <span>
                 {t("printedIn")}{" "}
-                <Link href={issuePath(issue.date)} className="underline hover:text-accent">
+                <SiteLink href={issuePath(issue.date)} className="underline hover:text-accent">
                   {t("printedDate", { date: dateLabel(issue.date, locale) })}
-                </Link>{" "}
+                </SiteLink>{" "}
                 {article.pages.map((p, i) => (
                   <span key={p.number}>
                     {i > 0 ? " / " : null}
-                    <Link href={pagePath(issue.date, p.number)} className="underline hover:text-accent">
+                    <SiteLink href={pagePath(issue.date, p.number)} className="underline hover:text-accent">
                       {t("pageLabel", { number: p.number })}
-                    </Link>
+                    </SiteLink>
                   </span>
                 ))}
               </span>
@@ -114,9 +114,9 @@ export default async function ArticlePage({ params }: Props) {
             {article.sectionSlug && article.sectionName ? (
               <span>
                 ·{" "}
-                <Link href={sectionPath(article.sectionSlug)} className="underline hover:text-accent">
+                <SiteLink href={sectionPath(article.sectionSlug)} className="underline hover:text-accent">
                   {article.sectionName}
-                </Link>
+                </SiteLink>
               </span>
             ) : null}
           </p>

@@ -1,0 +1,1 @@
+CREATE INDEX `articles_continues_idx` ON `articles` (`continues_id`);
