@@ -52,6 +52,7 @@ const ROUTES: Record<string, { url: string; allowed: Who[]; data?: unknown }> = 
   "GET /feed.xml": { url: "/feed.xml", allowed: EVERYONE },
   "GET /sitemap.xml": { url: "/sitemap.xml", allowed: EVERYONE },
   "GET /robots.txt": { url: "/robots.txt", allowed: EVERYONE },
+  "GET /icon.svg": { url: "/icon.svg", allowed: EVERYONE },
 };
 
 /**
@@ -102,6 +103,11 @@ function builtRoutes(): { pages: string[]; handlers: string[] } {
     if (entry.endsWith("/route")) {
       // Which methods a handler answers: its exported functions.
       const file = path.join(__dirname, "..", "app", `${entry.replace(/\/route$/, "")}/route.ts`);
+      // A metadata file (app/icon.svg) is served as a GET route with no source of its own.
+      if (!fs.existsSync(file)) {
+        handlers.push(`GET ${route}`);
+        continue;
+      }
       const source = fs.readFileSync(file, "utf8");
       const exported = [...source.matchAll(/export (?:async )?(?:function|const) (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
       for (const list of source.matchAll(/export \{([^}]*)\}/g)) exported.push(...[...list[1]!.matchAll(/as (GET|HEAD|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!));
