@@ -664,6 +664,77 @@ export function moveBlockToArticle(blockPos: number, target: MoveTarget, ctx: Pi
   };
 }
 
+// ---------------------------------------------------------------------------
+// Drag and drop
+
+/**
+ * Where a dragged node goes, as indices in the document it was dragged in (read before
+ * it is taken out): a block before child `index` of container `container` (the
+ * document's child index; index = childCount appends); an article before the
+ * document's child `index` (at most the tray's index, after the last article); or an
+ * article's blocks into the bin before its child `index` (the article is discarded).
+ */
+export type DropTarget =
+  | { kind: "block"; container: number; index: number }
+  | { kind: "article"; index: number }
+  | { kind: "discard"; index: number };
+
+/**
+ * Drops the block or article at `from` at `target` (see drop.ts for how the pointer
+ * becomes a target), as one undo step. A block lands as the commands place text: the
+ * bin remembers its article, an article answers a set-aside doubt, and an article
+ * left without blocks goes. A block or article ends up selected, like ProseMirror's
+ * own drop. False (and nothing changes) when the target would leave everything where
+ * it is or does not fit.
+ */
+export function dropNode(from: number, target: DropTarget): Command {
+  return (state, dispatch) => {
+    const doc = state.doc;
+    const tr = state.tr;
+    let select: (tr: Transaction) => void;
+    if (target.kind === "block") {
+      const b = blockRefAt(doc, from);
+      const dest = containerAt(doc, target.container);
+      if (!b || !dest || target.index < 0 || target.index > dest.node.childCount) return false;
+      if (dest.index === b.container.index && (target.index === b.index || target.index === b.index + 1)) return false;
+      if (!dispatch) return true;
+      const insertAt = childPos(dest, target.index);
+      removeBlocks(tr, [b]);
+      const at = tr.mapping.map(insertAt);
+      tr.insert(at, landed(b.node, b.container, dest.kind));
+      select = (t) => t.setSelection(NodeSelection.create(t.doc, at));
+    } else {
+      const $from = doc.resolve(Math.max(0, Math.min(from, doc.content.size)));
+      const src = $from.depth === 0 ? containerAt(doc, $from.index(0)) : null;
+      if (!src || src.kind !== "article" || src.pos !== from) return false;
+      if (target.kind === "article") {
+        const before = containerAt(doc, target.index);
+        if (!before || target.index > articleCount(doc)) return false;
+        if (target.index === src.index || target.index === src.index + 1) return false;
+        if (!dispatch) return true;
+        tr.delete(src.pos, src.pos + src.node.nodeSize);
+        const at = tr.mapping.map(before.pos);
+        tr.insert(at, src.node);
+        select = (t) => t.setSelection(NodeSelection.create(t.doc, at));
+      } else {
+        const bin = locate(doc, { kind: "bin" });
+        if (!bin || target.index < 0 || target.index > bin.node.childCount) return false;
+        if (!dispatch) return true;
+        const blocks: PMNode[] = [];
+        src.node.forEach((block) => blocks.push(landed(block, src, "bin")));
+        const insertAt = childPos(bin, target.index);
+        tr.delete(src.pos, src.pos + src.node.nodeSize);
+        const at = tr.mapping.map(insertAt);
+        tr.insert(at, Fragment.fromArray(blocks));
+        select = (t) => t.setSelection(TextSelection.create(t.doc, at + 1));
+      }
+    }
+    select(tr);
+    dispatch(undoStep(tr).setMeta("uiEvent", "drop"));
+    return true;
+  };
+}
+
 /**
  * Puts the cursor on the next (or previous) article or block with a doubt, wrapping
  * around. An article's doubt is visited before its first block's.

@@ -1,5 +1,4 @@
 import { Extension, type Extensions, type KeyboardShortcutCommand, type SingleCommands } from "@tiptap/core";
-import { dropCursor } from "@tiptap/pm/dropcursor";
 import { history, redo, undo } from "@tiptap/pm/history";
 import type { WorkbenchRole } from "@/lib/workbench";
 import {
@@ -22,6 +21,7 @@ import {
 } from "./commands";
 import { WORKBENCH_SHORTCUTS } from "./keymap";
 import { DEFAULT_WORKBENCH_LABELS, type WorkbenchAction, type WorkbenchLabels } from "./labels";
+import { dropPlugin } from "./drop";
 import { decorationsPlugin, doubtFocusPlugin, normalizePlugin } from "./plugins";
 import { Article, Bin, Block, Tray, WorkbenchDocument, WorkbenchText } from "./schema";
 
@@ -50,7 +50,7 @@ declare module "@tiptap/core" {
 
 export type WorkbenchKitOptions = WorkbenchContext;
 
-/** Commands, shortcuts, undo history, drop cursor and the workbench plugins. */
+/** Commands, shortcuts, undo history, mouse drag and drop, and the workbench plugins. */
 export const WorkbenchKit = Extension.create<WorkbenchKitOptions>({
   name: "workbench",
   // Before Tiptap's core keymap, so Enter, Backspace and Delete are ours.
@@ -160,7 +160,7 @@ export const WorkbenchKit = Extension.create<WorkbenchKitOptions>({
     const ctx = { newId: this.options.newId };
     return [
       history(),
-      dropCursor({ color: "#a4161a", width: 2 }),
+      dropPlugin(),
       doubtFocusPlugin(),
       normalizePlugin(ctx),
       decorationsPlugin(),

@@ -27,6 +27,9 @@ const ROLE_TEXT: Record<WorkbenchRole, string> = {
 const BASE_TEXT = "min-h-[1.5em] whitespace-pre-wrap break-words outline-none";
 const BLOCK_BASE =
   "wb-block group/block grid grid-cols-[4.75rem_minmax(0,1fr)] gap-x-2 rounded border-l-4 px-1 py-0.5 data-current:bg-sky-50 data-current:outline data-current:outline-1 data-current:outline-sky-400 [&.ProseMirror-selectednode]:ring-2 [&.ProseMirror-selectednode]:ring-sky-500";
+/** Where a dragged node will land (the `data-drop` decoration from drop.ts): a line above or below, or an outlined empty container. */
+const DROP_LINE =
+  "data-[drop=before]:shadow-[0_-5px_0_-2px_#a4161a] data-[drop=after]:shadow-[0_5px_0_-2px_#a4161a] data-[drop=into]:outline-2 data-[drop=into]:outline-[#a4161a]";
 const BLOCK_PLAIN = "border-transparent";
 const BLOCK_DOUBT = "border-amber-500 bg-amber-50";
 
@@ -94,7 +97,7 @@ class BlockView implements NodeView {
 
   constructor(node: PMNode, private labels: WorkbenchLabels) {
     this.node = node;
-    this.dom = el("div", BLOCK_BASE);
+    this.dom = el("div", `${BLOCK_BASE} ${DROP_LINE} ${BLOCK_PLAIN}`);
     this.dom.dataset.type = "block";
     this.label = fixed(el("span", "mt-0.5 h-fit cursor-grab select-none rounded bg-stone-200 px-1 text-center text-xs leading-5 text-stone-700"));
     this.label.draggable = true;
@@ -125,7 +128,7 @@ class BlockView implements NodeView {
     }
     if (doubtKey !== this.doubt) {
       this.doubt = doubtKey;
-      this.dom.className = `${BLOCK_BASE} ${doubt ? BLOCK_DOUBT : BLOCK_PLAIN}`;
+      this.dom.className = `${BLOCK_BASE} ${DROP_LINE} ${doubt ? BLOCK_DOUBT : BLOCK_PLAIN}`;
       if (doubt) {
         this.dom.dataset.doubt = doubt.kind;
         renderDoubt(this.note, this.labels, doubt);
@@ -167,7 +170,7 @@ class ArticleView implements NodeView {
     // edit in a 200-article document does not re-layout all of them (the intrinsic size is remembered).
     this.dom = el(
       "div",
-      "wb-article my-3 rounded border border-l-4 border-stone-300 bg-white px-2 pb-2 [content-visibility:auto] [contain-intrinsic-size:auto_20rem] [&.ProseMirror-selectednode]:ring-2 [&.ProseMirror-selectednode]:ring-sky-500",
+      `wb-article my-3 rounded border border-l-4 border-stone-300 bg-white px-2 pb-2 [content-visibility:auto] [contain-intrinsic-size:auto_20rem] [&.ProseMirror-selectednode]:ring-2 [&.ProseMirror-selectednode]:ring-sky-500 ${DROP_LINE}`,
     );
     this.dom.dataset.type = "article";
     const header = fixed(el("div", "flex select-none items-baseline gap-2 border-b border-stone-200 py-1"));
@@ -231,7 +234,7 @@ class SetAsideView implements NodeView {
   constructor(node: PMNode, private kind: "tray" | "bin", private labels: WorkbenchLabels) {
     this.node = node;
     const tone = kind === "tray" ? "border-amber-400 bg-amber-50/60" : "border-stone-400 bg-stone-100 text-stone-600";
-    this.dom = el("div", `wb-${kind} mt-6 rounded border-2 border-dashed px-2 pb-2 ${tone}`);
+    this.dom = el("div", `wb-${kind} mt-6 rounded border-2 border-dashed px-2 pb-2 ${tone} ${DROP_LINE}`);
     this.dom.dataset.type = kind;
     const heading = fixed(el("h3", "select-none py-1 text-sm font-semibold"));
     heading.id = `wb-${kind}-heading`;

@@ -1,0 +1,158 @@
+import path from "node:path";
+import type { Locator, Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support/db";
+import { expect, signIn, test } from "./support/fixtures";
+
+const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
+
+async function openImport(page: Page) {
+  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
+  await page.getByLabel("出版日期", { exact: true }).fill("2024-02-25");
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page.locator("[data-article-id]")).toHaveCount(8);
+}
+
+const articles = (page: Page) => page.locator("[data-article-id]");
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The editor pane: it scrolls on its own, inside the page. */
+async function paneBox(page: Page): Promise<Box> {
+  return page.getByRole("textbox", { name: "稿件划分" }).evaluate((el) => {
+    let p = el.parentElement;
+    while (p && getComputedStyle(p).overflowY !== "auto") p = p.parentElement;
+    const r = (p ?? el).getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+}
+
+const within = (box: Box | null, pane: Box) => !!box && box.y >= pane.y && box.y + box.height <= pane.y + pane.height;
+
+/**
+ * With the mouse button held on a drag handle, brings `target` into the editor pane
+ * as a person does: by holding the drag at the pane's top or bottom edge while the
+ * browser scrolls it. Returns with the pointer away from the edge and the target in view.
+ */
+async function dragScrollTo(page: Page, target: Locator) {
+  for (let i = 0; i < 200; i++) {
+    const pane = await paneBox(page);
+    const box = await target.boundingBox();
+    if (within(box, pane)) {
+      // Off the edge, the pane stops scrolling; aim once it has.
+      await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2, { steps: 3 });
+      await page.waitForTimeout(150);
+      if (within(await target.boundingBox(), await paneBox(page))) return;
+      continue;
+    }
+    const up = !!box && box.y < pane.y;
+    await page.mouse.move(pane.x + pane.width / 2, up ? pane.y + 4 + (i % 2) : pane.y + pane.height - 4 - (i % 2), { steps: 2 });
+    await page.waitForTimeout(100);
+  }
+  throw new Error("the pane never scrolled the drop target into view");
+}
+
+/** Drags by `handle` and drops on `target`, near its top or its bottom, with the mouse. */
+async function dragAndDrop(page: Page, handle: Locator, target: Locator, near: "top" | "bottom") {
+  await handle.hover();
+  await page.mouse.down();
+  await dragScrollTo(page, target);
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, near === "top" ? box.y + 2 : box.y + box.height - 2, { steps: 12 });
+  // A line shows where it will land.
+  await expect(page.locator("[data-drop]")).toHaveCount(1);
+  await page.mouse.up();
+  await expect(page.locator("[data-drop]")).toHaveCount(0);
+}
+
+test("clicking the raw text selects its block, and selecting a block marks its raw text", async ({ page }) => {
+  await openImport(page);
+  const raw = page.getByRole("region", { name: "原文" });
+  const run = raw.locator("[data-block]").filter({ hasText: "荣昌下达财政衔接资金6256万元" }).first();
+  const blockId = await run.getAttribute("data-block");
+  await run.click();
+  const block = page.locator(`[data-block-id="${blockId}"]`);
+  await expect(block).toHaveAttribute("data-current", /.*/);
+  await expect(block).toBeInViewport();
+
+  // And back: putting the cursor in a block marks its run in the raw pane.
+  const other = page.locator('[data-type="block"]').filter({ hasText: "安富普陀村水涵养地项目投用" }).first();
+  await other.getByText("安富普陀村水涵养地项目投用").click();
+  const otherId = await other.getAttribute("data-block-id");
+  await expect(raw.locator(`[data-block="${otherId}"]`).first()).toHaveAttribute("data-selected", /.*/);
+});
+
+test("a block dragged by its role label lands in the bin, and the move can be undone", async ({ page }) => {
+  await openImport(page);
+  const bin = page.locator('[data-type="bin"]');
+  const block = page.locator('[data-type="block"]').filter({ hasText: "区人大常委会副主任邓启才" }).first();
+  // Dropped onto the text already in the bin (the slogan), as a person would aim.
+  const handle = block.locator("[draggable=true]").first();
+  const target = bin.locator('[data-type="block"]').first().getByText("争做文明示范");
+  // The bin is far below in the editor pane: the drag scrolls the pane to it first.
+  await dragAndDrop(page, handle, target, "bottom");
+  await expect(bin).toContainText("区人大常委会副主任邓启才");
+  await expect(articles(page).filter({ hasText: "唐成军到荣峰河巡河时指出" })).not.toContainText("区人大常委会副主任邓启才");
+  await expect(page.getByRole("status").filter({ hasText: "稿件 8 篇" })).toContainText("未归属 0 字");
+  await page.locator('[data-type="block"]').filter({ hasText: "唐成军到荣峰河巡河时指出" }).first().click();
+  await page.keyboard.press("Control+z");
+  await expect(bin).not.toContainText("区人大常委会副主任邓启才");
+  const river = articles(page).filter({ hasText: "唐成军到荣峰河巡河时指出" });
+  await expect(river).toContainText("区人大常委会副主任邓启才");
+
+  // Redone, it is in the bin again, and the bin remembers where it was dragged from: restoring it puts it back there.
+  await page.keyboard.press("Control+Shift+z");
+  await expect(bin).toContainText("区人大常委会副主任邓启才");
+  await bin.getByText("区人大常委会副主任邓启才").click();
+  await page.keyboard.press("Control+Shift+R");
+  await expect(bin).not.toContainText("区人大常委会副主任邓启才");
+  await expect(river).toContainText("区人大常委会副主任邓启才");
+});
+
+test("a block dragged into another article lands between its blocks; an article dragged by its handle moves above another", async ({ page }) => {
+  await openImport(page);
+  const river = articles(page).filter({ hasText: "唐成军到荣峰河巡河时指出" });
+  const funds = articles(page).filter({ hasText: "荣昌下达财政衔接资金6256万元" });
+  const moved = "区人大常委会副主任邓启才";
+  const blockTexts = () => funds.locator('[data-type="block"]').allInnerTexts();
+
+  // The river article's last block, dropped on the top half of a paragraph of the funds article: just before it.
+  const handle = page.locator('[data-type="block"]').filter({ hasText: moved }).first().locator("[draggable=true]").first();
+  const paragraph = funds.locator('[data-type="block"]').filter({ hasText: "近日，区财政局下达" });
+  await dragAndDrop(page, handle, paragraph, "top");
+  await expect(funds).toContainText(moved);
+  await expect(river).not.toContainText(moved);
+  const texts = await blockTexts();
+  expect(texts.findIndex((t) => t.includes(moved)) + 1).toBe(texts.findIndex((t) => t.includes("近日，区财政局下达")));
+  await expect(page.getByRole("status").filter({ hasText: "稿件 8 篇" })).toContainText("未归属 0 字");
+
+  // The funds article (sixth) by the handle in its header, dropped on the river article's (fifth) header: above it.
+  await expect(articles(page).nth(4)).toContainText("唐成军到荣峰河巡河时指出");
+  await dragAndDrop(page, funds.locator("[draggable=true]").first(), river.getByRole("heading"), "top");
+  await expect(articles(page).nth(4)).toContainText("荣昌下达财政衔接资金6256万元");
+  await expect(articles(page).nth(5)).toContainText("唐成军到荣峰河巡河时指出");
+  await expect(articles(page)).toHaveCount(8);
+  await expect(funds.getByRole("heading")).toContainText("稿件 5");
+
+  // Each drop is its own undo step: undoing the article's move leaves the block where it was dropped.
+  await page.keyboard.press("Control+z");
+  await expect(articles(page).nth(4)).toContainText("唐成军到荣峰河巡河时指出");
+  await expect(funds).toContainText(moved);
+
+  // Redone, both drops are saved and survive a reload.
+  const saved = page.waitForResponse((r) => {
+    if (!r.url().endsWith("/work") || r.request().method() !== "PUT" || !r.ok()) return false;
+    const body = r.request().postDataJSON() as { doc: { content: unknown[] } };
+    const fifth = JSON.stringify(body.doc.content[4]);
+    return fifth.includes("荣昌下达财政衔接资金6256万元") && fifth.includes(moved);
+  });
+  await page.keyboard.press("Control+Shift+z");
+  await expect(articles(page).nth(4)).toContainText("荣昌下达财政衔接资金6256万元");
+  await saved;
+  await page.reload();
+  await expect(articles(page)).toHaveCount(8);
+  await expect(articles(page).nth(4)).toContainText("荣昌下达财政衔接资金6256万元");
+  await expect(articles(page).nth(4)).toContainText(moved);
+  await expect(articles(page).nth(5)).not.toContainText(moved);
+});
