@@ -2,11 +2,12 @@ import path from "node:path";
 import argon2 from "argon2";
 import Database from "better-sqlite3";
 
-/** The run's real SQLite file, opened beside the server to arrange and check state. */
-export function openTestDb(): Database.Database {
+/** The run's real SQLite file (or another one given), opened beside the server to arrange and check state. */
+export function openTestDb(file?: string): Database.Database {
   const dir = process.env.FOLIO_E2E_DIR;
-  if (!dir) throw new Error("FOLIO_E2E_DIR is not set: run through playwright.config.ts");
-  const db = new Database(path.join(dir, "folio.db"));
+  const target = file ?? (dir ? path.join(dir, "folio.db") : undefined);
+  if (!target) throw new Error("FOLIO_E2E_DIR is not set: run through playwright.config.ts");
+  const db = new Database(target);
   db.pragma("busy_timeout = 5000");
   return db;
 }
@@ -56,8 +57,8 @@ type ArrangedArticle = {
  * Puts an article straight into the database in a given state, for tests about what happens
  * next (the stories that reach a state through the desk are tested elsewhere).
  */
-export function arrangeArticle(a: ArrangedArticle): number {
-  const db = openTestDb();
+export function arrangeArticle(a: ArrangedArticle, dbFile?: string): number {
+  const db = openTestDb(dbFile);
   const author = db.prepare("select id from users where email = ?").get(a.authorEmail ?? "editor@folio.local") as { id: number };
   const section = a.sectionSlug ? (db.prepare("select id from sections where slug = ?").get(a.sectionSlug) as { id: number }) : null;
   const text = a.body ?? `${a.title}的正文。`;
