@@ -23,7 +23,9 @@ export function openDatabase(file: string, { busyTimeoutMs = 5000 }: { busyTimeo
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
-  sqlite.pragma("synchronous = NORMAL");
+  // FULL: a commit is on disk (WAL fsynced) before the answer, so an acknowledged save survives a
+  // power cut or kernel crash too; NORMAL only survives a process crash. About 0.6 ms a commit here.
+  sqlite.pragma("synchronous = FULL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   refreshPlannerStatistics(db);

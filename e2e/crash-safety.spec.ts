@@ -7,6 +7,7 @@ import {
   articleFields,
   bodyTextHash,
   BUSY_PATTERN,
+  freePort,
   killServer,
   paragraphsBody,
   postSaveArticle,
@@ -21,7 +22,7 @@ import { articleVersions, checkSaves, type AcknowledgedSave } from "./support/sa
 
 // Its own production server on its own database file, killed with SIGKILL mid-burst and restarted
 // on the same file, again and again; the shared webServer of playwright.config.ts is not touched.
-const PORT = Number(process.env.CRASH_PORT ?? 3293);
+const FIRST_PORT = Number(process.env.CRASH_PORT ?? 3293);
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const CHAINS = 6;
 
@@ -43,8 +44,9 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
   let cutMidRequest = 0;
   let busyLines = 0;
   let server: LiveServer | undefined;
+  const port = await freePort(FIRST_PORT);
   try {
-    server = await startServer({ port: PORT, dbPath });
+    server = await startServer({ port, dbPath });
     // The session survives restarts: its secret is the auth-secret file beside the database.
     const cookie = await signInOverHttp(server.baseUrl, "editor@folio.local", DEMO_PASSWORD);
 
@@ -86,7 +88,7 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
       busyLines += live.log.filter((l) => BUSY_PATTERN.test(l)).length;
 
       // Restart on the same file, then look at what survived.
-      server = await startServer({ port: PORT, dbPath });
+      server = await startServer({ port, dbPath });
       const report = checkSaves(dbPath, acknowledged, ids);
       expect(report.integrity, `after kill ${kill}`).toBe("ok");
       expect(report.missing, `after kill ${kill}`).toEqual([]);

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
+import type { ArticleBody } from "../../lib/article-body/types";
 
 /**
  * A production server of our own (the existing `.next` build) on its own SQLite file, for the
@@ -30,6 +32,22 @@ export async function seedDemoDatabase(dbPath: string): Promise<void> {
   if (code !== 0) throw new Error(`db:seed failed (${code}):\n${output}`);
 }
 
+/** The first port from `from` on that nothing listens (other test runs on this machine may hold some). */
+export async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 50; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${from + 49}`);
+}
+
+/** The options `npm start` gives `next start` (package.json): keep them in step. */
+export const PRODUCTION_START_ARGS = ["--keepAliveTimeout", "65000"];
+
 export type LiveServer = {
   port: number;
   baseUrl: string;
@@ -44,9 +62,20 @@ export type LiveServer = {
  * `next start` on the existing build, in its own process group (so a kill takes every process
  * it started). Resolves once /api/health answers 200: the database is open and migrated.
  */
-export async function startServer({ port, dbPath, timeoutMs = 60_000 }: { port: number; dbPath: string; timeoutMs?: number }): Promise<LiveServer> {
+export async function startServer({
+  port,
+  dbPath,
+  args = [],
+  timeoutMs = 60_000,
+}: {
+  port: number;
+  dbPath: string;
+  /** More `next start` options. */
+  args?: string[];
+  timeoutMs?: number;
+}): Promise<LiveServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), ...args], {
     cwd: ROOT,
     detached: true,
     env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
@@ -205,7 +234,7 @@ export function articleFields(title: string, sectionId: number): Record<string, 
 }
 
 /** A body of plain paragraphs, in Tiptap JSON. */
-export function paragraphsBody(paragraphs: readonly string[]) {
+export function paragraphsBody(paragraphs: readonly string[]): ArticleBody {
   return { type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) };
 }
 

@@ -48,12 +48,14 @@ async function guarded(body: (t: Translate) => Promise<ArticleActionResult>): Pr
   }
 }
 
-function outcomeResult(outcome: WriteOutcome, t: Translate, success: string): ArticleActionResult {
+function outcomeResult(outcome: WriteOutcome, t: Translate, success: string, { refresh = true }: { refresh?: boolean } = {}): ArticleActionResult {
   if (outcome.ok) {
-    revalidatePath(`/desk/articles/${outcome.article.id}`);
-    revalidatePath("/desk/issues", "layout");
-    // Public pages read per request; this drops any cached copy of the changed article.
-    revalidatePath("/", "layout");
+    if (refresh) {
+      revalidatePath(`/desk/articles/${outcome.article.id}`);
+      revalidatePath("/desk/issues", "layout");
+      // Public pages read per request; this drops any cached copy of the changed article.
+      revalidatePath("/", "layout");
+    }
     return {
       ok: true,
       message: success,
@@ -117,7 +119,11 @@ export async function saveArticleAction(input: {
       ip: await requestIp(),
     });
     if (outcome.ok) acquireLock({ articleId: current.id, userId: user.id, takeOver: false });
-    return outcomeResult(outcome, t, t("articles.saved"));
+    // A revalidated path makes Next render the whole page into the action's answer. An autosave
+    // that leaves the state alone needs only its version back (the editor keeps its own text),
+    // and under load that render made it several times dearer than a page view (bench/load.ts).
+    const refresh = !meta.data.autosave || (outcome.ok && outcome.article.state !== current.state);
+    return outcomeResult(outcome, t, t("articles.saved"), { refresh });
   });
 }
 
