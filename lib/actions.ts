@@ -22,7 +22,9 @@ export function fieldErrorsFrom(error: z.ZodError, t: Translate): Record<string,
  * Runs an action body and maps expected failures (AppError, a busy database) to a translated
  * message; anything else is logged and shown as a plain "unexpected" message.
  */
-export async function runAction(body: (t: Translate) => Promise<ActionState>): Promise<ActionState> {
+export async function runAction<R extends { ok: boolean; message?: string } = ActionState>(
+  body: (t: Translate) => Promise<R>,
+): Promise<R | { ok: false; message: string }> {
   const t = await getTranslations();
   try {
     return await body(t);

@@ -2,8 +2,8 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { applyWorkflowEffects, insertArticle, updateArticleIfVersion, workflowArticleOf } from "@/db/queries/articles";
-import { articleRevisions, articles, importWork, imports, issues, pages, sections, type Import } from "@/db/schema";
+import { applyWorkflowEffects, articleSnapshot, insertArticle, updateArticleIfVersion, workflowArticleOf } from "@/db/queries/articles";
+import { articleRevisions, articles, importWork, imports, issues, pages, sections, type Article, type Import } from "@/db/schema";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
 import type { Masthead } from "@/lib/ingest/types";
 import { onEdit } from "@/lib/workflow";
@@ -45,6 +45,12 @@ function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null)
   return { issue, page };
 }
 
+/** What an earlier accept wrote, in the workbench's terms, to compare with what it would write now. */
+function fieldsFromRow(a: Article): ExistingArticle["fields"] {
+  const { sectionId: _section, ...snapshot } = articleSnapshot(a);
+  return { ...snapshot, jumpTo: a.jumpToPage, jumpFrom: a.jumpFromPage };
+}
+
 function existingArticlesOf(db: DbOrTx, importId: number): ExistingArticle[] {
   return db
     .select()
@@ -57,20 +63,7 @@ function existingArticlesOf(db: DbOrTx, importId: number): ExistingArticle[] {
       key: a.importKey as string,
       state: a.state,
       untouched: a.lastEditedById == null,
-      fields: {
-        kicker: a.kicker,
-        title: a.title,
-        subtitle: a.subtitle,
-        rubric: a.rubric,
-        byline: a.byline,
-        source: a.source,
-        reporters: a.reporters,
-        correspondents: a.correspondents,
-        photographers: a.photographers,
-        jumpTo: a.jumpToPage,
-        jumpFrom: a.jumpFromPage,
-        body: a.body as AcceptedArticle["body"],
-      },
+      fields: fieldsFromRow(a),
     }));
 }
 

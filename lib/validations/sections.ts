@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { MAX_APPROVALS, MIN_APPROVALS } from "@/lib/workflow/approvals";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const name = z.string().trim().min(1, "validation.required").max(40, "validation.tooLong");
 // Slugs are part of public URLs (/sections/<slug>) and never change silently: lowercase, digits, hyphens.
 const slug = z.string().trim().min(1, "validation.required").max(40, "validation.tooLong").regex(SLUG_PATTERN, "sections.badSlug");
-const approvalsRequired = z.coerce.number().int().min(1, "sections.badApprovals").max(3, "sections.badApprovals");
+// The bounds are the workflow's own (1 approval, up to 三审).
+const approvalsRequired = z.coerce.number().int().min(MIN_APPROVALS, "sections.badApprovals").max(MAX_APPROVALS, "sections.badApprovals");
 const sectionId = z.coerce.number().int().positive();
 
 export const createSectionSchema = z.object({ name, slug, approvalsRequired });

@@ -11,7 +11,7 @@ import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { parseArticleBody } from "@/lib/article-body";
 import { audit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
-import { AppError, expectedError, isAppError, isDatabaseBusy } from "@/lib/errors";
+import { AppError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
 import { articleFormFields } from "@/lib/desk/article-form";
@@ -31,21 +31,6 @@ function refusedAs<T>(value: T) {
     if (isAppError(e)) return value;
     throw e;
   };
-}
-
-async function guarded(body: (t: Translate) => Promise<ArticleActionResult>): Promise<ArticleActionResult> {
-  const t = await getTranslations();
-  try {
-    return await body(t);
-  } catch (e) {
-    // A busy database (SQLITE_BUSY past busy_timeout) rolled the save back: the editor keeps
-    // the text and is asked to retry.
-    const expected = expectedError(e);
-    if (expected) return { ok: false, message: t(`errors.${expected.code}`) };
-    if (e instanceof Error && "digest" in e) throw e;
-    console.error("article action failed", e);
-    return { ok: false, message: t("errors.unexpected") };
-  }
 }
 
 function outcomeResult(outcome: WriteOutcome, t: Translate, success: string, { refresh = true }: { refresh?: boolean } = {}): ArticleActionResult {
@@ -96,7 +81,7 @@ export async function saveArticleAction(input: {
   correction?: string | null;
   autosave?: boolean;
 }): Promise<ArticleActionResult> {
-  return guarded(async (t) => {
+  return runAction(async (t) => {
     const user = await requireUser("viewIssues", "action:saveArticle");
     const meta = saveMetaSchema.safeParse(input ?? {});
     if (!meta.success) throw new AppError("invalid");
@@ -136,7 +121,7 @@ export async function transitionArticleAction(input: {
   reason?: string;
   publishAt?: string;
 }): Promise<ArticleActionResult> {
-  return guarded(async (t) => {
+  return runAction(async (t) => {
     const user = await requireUser("viewIssues", "action:transitionArticle");
     const id = Number(input?.articleId);
     const baseVersion = Number(input?.baseVersion);
@@ -171,7 +156,7 @@ export async function transitionArticleAction(input: {
 
 /** Restores an old revision as a new one; nothing is overwritten. */
 export async function restoreRevisionAction(input: { articleId: number; version: number; baseVersion: number }): Promise<ArticleActionResult> {
-  return guarded(async (t) => {
+  return runAction(async (t) => {
     const user = await requireUser("viewIssues", "action:restoreRevision");
     const revision = getRevision({ articleId: Number(input?.articleId), version: Number(input?.version) });
     if (!revision) throw new AppError("not_found");

@@ -9,7 +9,8 @@ import { audit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
 import type { AcceptPlan } from "@/lib/desk/accept-plan";
 import { proposalOf } from "@/lib/desk/import-text";
-import { AppError, expectedError } from "@/lib/errors";
+import { runAction } from "@/lib/actions";
+import { AppError } from "@/lib/errors";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation, workbenchStatus } from "@/lib/workbench";
 
@@ -34,19 +35,6 @@ function heldOf(plan: AcceptPlan): HeldArticle[] {
   return plan.held.map((h) => ({ id: h.id, state: h.state, title: h.article.title ?? "", changed: h.changed }));
 }
 
-async function guarded(body: () => Promise<WorkbenchActionResult>): Promise<WorkbenchActionResult> {
-  try {
-    return await body();
-  } catch (e) {
-    const expected = expectedError(e);
-    if (expected) {
-      const t = await getTranslations("errors");
-      return { ok: false, message: t(expected.code) };
-    }
-    throw e;
-  }
-}
-
 /**
  * Accepts the saved working state (the client saves first, then names that version): the
  * issue, the page and one draft per article. Held articles need `confirm` or `skipHeld`.
@@ -57,7 +45,7 @@ export async function acceptImportAction(input: {
   confirm?: number[];
   skipHeld?: boolean;
 }): Promise<WorkbenchActionResult> {
-  return guarded(async () => {
+  return runAction(async () => {
     const user = await requireUser("importPages", "action:acceptImport");
     const t = await getTranslations("workbench");
     const { importId, baseVersion, item, work } = importAndWork(input);
@@ -90,7 +78,7 @@ export async function acceptImportAction(input: {
 
 /** Runs the engine again on the stored raw bytes. Manual edits are kept as a revision, after the editor agrees. */
 export async function rerunEngineAction(input: { importId: number; baseVersion: number; confirm?: boolean }): Promise<WorkbenchActionResult> {
-  return guarded(async () => {
+  return runAction(async () => {
     const user = await requireUser("importPages", "action:rerunEngine");
     const t = await getTranslations("workbench");
     const { importId, baseVersion, item, work } = importAndWork(input);

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { IDLE, type ActionState } from "@/lib/action-state";
+import { MAX_APPROVALS, MIN_APPROVALS } from "@/lib/workflow/approvals";
 import { createSectionAction, deleteSectionAction, moveSectionAction, setSectionHiddenAction, updateSectionAction } from "../actions";
 
 type SectionRow = { id: number; name: string; slug: string; approvalsRequired: number; hidden: boolean; version: number };
@@ -17,7 +18,7 @@ function ApprovalsSelect({ id, defaultValue, label }: { id: string; defaultValue
         {label}
       </label>
       <select id={id} name="approvalsRequired" defaultValue={defaultValue} className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm">
-        {[1, 2, 3].map((n) => (
+        {Array.from({ length: MAX_APPROVALS - MIN_APPROVALS + 1 }, (_, i) => MIN_APPROVALS + i).map((n) => (
           <option key={n} value={n}>
             {n}
           </option>

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { ArticleBodyEditor } from "@/components/editor/article-body/article-body-editor";
 import { useAutosave, type AutosaveStatus, type SaveAnswer } from "@/components/desk/use-autosave";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { diffTexts, revisionText } from "@/lib/article-body/diff";
 import type { ArticleBody } from "@/lib/article-body/types";
@@ -197,18 +198,14 @@ export function ArticleEditor({
       <fieldset disabled={!editable} className="grid gap-3 sm:grid-cols-2">
         <legend className="sr-only">{t("articles.headline")}</legend>
         {TEXT_FIELDS.map((name) => (
-          <div key={name} className={`flex flex-col gap-1 ${name === "title" ? "sm:col-span-2" : ""}`}>
-            <label htmlFor={`f-${name}`} className="text-sm font-medium">
-              {t(`articles.fields.${name}`)}
-            </label>
-            <input
+          <div key={name} className={name === "title" ? "sm:col-span-2" : ""}>
+            <Field
               id={`f-${name}`}
+              label={t(`articles.fields.${name}`)}
               value={draft.fields[name]}
               onChange={(e) => update({ ...draft, fields: { ...draft.fields, [name]: e.target.value } })}
-              aria-invalid={fieldErrors[name] ? true : undefined}
-              className={`rounded border border-stone-400 bg-white px-2 py-1.5 ${name === "title" ? "text-lg font-semibold" : "text-sm"}`}
+              error={fieldErrors[name]}
             />
-            {fieldErrors[name] ? <p className="text-xs text-red-800">{fieldErrors[name]}</p> : null}
           </div>
         ))}
         <div className="flex flex-col gap-1">
