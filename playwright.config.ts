@@ -48,7 +48,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // The production build (npm test builds it first), on the temporary database.
-    command: `npm run -s db:seed -- --demo && npx next start -p ${PORT}`,
+    command: `npm run -s db:seed -- --demo && npx tsx scripts/serve.ts -p ${PORT}`,
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

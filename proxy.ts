@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { isSameOriginRequest, SAFE_METHODS } from "@/lib/http/origin";
 import { contentSecurityPolicy, isHttpsRequest, newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { parseArticleParam } from "@/lib/public";
+import { isSitePagePath, parseArticleParam } from "@/lib/public";
 
 /**
  * Tells desk pages their own path (for the way back after sign-in). It does not redirect:
@@ -19,8 +19,6 @@ function deskProxy(request: NextRequest, headers: Headers) {
 }
 
 const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
-/** The reader's pages (not feeds, robots, sitemap or route handlers, which set their own Cache-Control). */
-const SITE_PAGE_PATH = /^\/(?:|articles\/[^/]+\/?|issues(?:\/.*)?|sections(?:\/.*)?|search\/?)$/;
 /** No route matches this path, so Next answers it with app/not-found.tsx, rendered on the server. */
 const NOT_FOUND_PATH = "/_folio/not-found";
 
@@ -45,7 +43,7 @@ function siteProxy(request: NextRequest, headers: Headers) {
     return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
   }
   const response = NextResponse.next({ request: { headers } });
-  if (SITE_PAGE_PATH.test(request.nextUrl.pathname)) response.headers.set("cache-control", PUBLIC_CACHE_CONTROL.page);
+  if (isSitePagePath(request.nextUrl.pathname)) response.headers.set("cache-control", PUBLIC_CACHE_CONTROL.page);
   return response;
 }
 
@@ -65,8 +63,9 @@ function crossOriginRefusal(): Response {
  * Every response but static files passes here and leaves with the security headers
  * (lib/http/security-headers.ts): a Content-Security-Policy with a fresh nonce, and HSTS
  * when the visitor came over https. Next reads the nonce from the request's CSP header and
- * puts it on its own scripts, which is why the request gets the header too; every page is
- * rendered per request, so each has its own nonce.
+ * puts it on its own scripts, which is why the request gets the header too. The reader's
+ * pages leave Next this way too, but the server in front (lib/http/public-page-server.ts)
+ * serves them without scripts and with a policy that allows none.
  */
 export function proxy(request: NextRequest) {
   const { NEXTAUTH_URL, NODE_ENV } = env();

@@ -19,7 +19,13 @@ declare module "autocannon" {
     duration?: number;
     /** Seconds a request may take before it counts as a timeout (an error). */
     timeout?: number;
-    requests?: { method?: string; path: string; headers?: Record<string, string> }[];
+    requests?: {
+      method?: string;
+      path: string;
+      headers?: Record<string, string>;
+      /** Called before every request: rewrites it (a new path each time, say). */
+      setupRequest?: (request: { path: string }) => { path: string };
+    }[];
   };
   /** Emits `response` (client, statusCode, bytes, ms) and `reqError` (error) for every request; a promise of the totals. */
   export type Tracker = EventEmitter & PromiseLike<Result> & { stop(): void };

@@ -16,7 +16,6 @@ import {
   killServer,
   paragraphsBody,
   postSaveArticle,
-  PRODUCTION_START_ARGS,
   saveArticleActionId,
   seedDemoDatabase,
   signInOverHttp,
@@ -108,7 +107,7 @@ async function main() {
   });
   const readerPaths = ["/", ...listFeedArticles({ limit: 50 }).map((a) => articlePath(a))];
 
-  const server = await startServer({ port: await freePort(FIRST_PORT), dbPath, args: PRODUCTION_START_ARGS });
+  const server = await startServer({ port: await freePort(FIRST_PORT), dbPath });
   try {
     const actionId = saveArticleActionId();
     const cookies: string[] = [];

@@ -31,8 +31,15 @@ const loadavg = () =>
 
 type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-async function load(url: string, seconds: number, connections = CONNECTIONS): Promise<Load> {
-  const r = await autocannon({ url, connections, duration: seconds, timeout: 30 });
+/**
+ * autocannon against one URL. `fresh`: every request carries a new `&n=` (which the page
+ * ignores), so no two share a cache entry and each is rendered: what a query nobody asked before costs.
+ */
+async function load(url: string, seconds: number, { connections = CONNECTIONS, fresh = false } = {}): Promise<Load> {
+  let n = 0;
+  const { pathname, search } = new URL(url);
+  const requests = fresh ? [{ path: pathname + search, setupRequest: (r: { path: string }) => ({ ...r, path: `${pathname}${search}${search ? "&" : "?"}n=${++n}` }) }] : undefined;
+  const r = await autocannon({ url, connections, duration: seconds, timeout: 30, requests });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
@@ -69,7 +76,7 @@ async function transferred(url: string): Promise<{ byType: Map<string, { count: 
 
 async function main() {
   requireBuild();
-  console.log(`Seeding the archive and starting next start … (${SECONDS} s per measurement, ${CONNECTIONS} connections)`);
+  console.log(`Seeding the archive and starting npm start's server … (${SECONDS} s per measurement, ${CONNECTIONS} connections)`);
   const site = await startSeededSite();
   const { next, archive } = site;
   console.log(`archive: ${archive.issues} issues, ${archive.articles} published articles, seeded in ${(archive.ms / 1000).toFixed(1)} s`);
@@ -80,6 +87,12 @@ async function main() {
     { name: "article", path: articlePath, file: "article.html" },
     { name: `search "${QUERIES.two}" (2 chars)`, path: `/search?q=${encodeURIComponent(QUERIES.two)}`, file: "search-2.html" },
     { name: `search "${QUERIES.four}" (4 chars)`, path: `/search?q=${encodeURIComponent(QUERIES.four)}`, file: "search-4.html" },
+  ];
+  // The same pages never served from memory: the cost of rendering them (after a publish, or a new query).
+  const uncached = [
+    { name: "article, uncached", path: articlePath, file: "article.html" },
+    { name: `search "${QUERIES.two}", uncached`, path: `/search?q=${encodeURIComponent(QUERIES.two)}`, file: "search-2.html" },
+    { name: `search "${QUERIES.four}", uncached`, path: `/search?q=${encodeURIComponent(QUERIES.four)}`, file: "search-4.html" },
   ];
 
   // The static copies: the very HTML our server sends for each URL.
@@ -101,16 +114,24 @@ async function main() {
   for (const t of targets) await load(next.origin + t.path, Math.min(3, SECONDS));
 
   const rows: { name: string; ours: Load; base: Load }[] = [];
+  const staticByFile = new Map<string, Load>();
   for (const t of targets) {
     const ours = await load(next.origin + t.path, SECONDS);
     const base = await load(`${statik.origin}/${t.file}`, SECONDS);
+    staticByFile.set(t.file, base);
     rows.push({ name: t.name, ours, base });
+  }
+  for (const t of uncached) {
+    const ours = await load(next.origin + t.path, SECONDS, { fresh: true });
+    rows.push({ name: t.name, ours, base: staticByFile.get(t.file)! });
   }
   // The same URLs one request at a time: the time to serve one page, without queueing.
   const single: { name: string; r: Load }[] = [];
-  for (const t of targets) single.push({ name: t.name, r: await load(next.origin + t.path, Math.min(5, SECONDS), 1) });
+  for (const t of [...targets, ...uncached]) {
+    single.push({ name: t.name, r: await load(next.origin + t.path, Math.min(5, SECONDS), { connections: 1, fresh: uncached.includes(t) }) });
+  }
 
-  console.log(`Under load: ${CONNECTIONS} connections, ${SECONDS} s each; ours = next start, static = the same HTML from node:http (load average after: ${loadavg()})`);
+  console.log(`Under load: ${CONNECTIONS} connections, ${SECONDS} s each; ours = npm start (Next behind the public page cache), static = the same HTML from node:http (load average after: ${loadavg()})`);
   console.log(
     table(
       ["page", "ours req/s", "static req/s", "ratio", "ours p50", "static p50", "ours p99", "static p99", "p99 ratio"],
@@ -149,7 +170,7 @@ async function main() {
   console.log(`encodings: ${[...encodings].sort().join(", ")}`);
 
   const article = rows.find((r) => r.name === "article");
-  const searches = rows.filter((r) => r.name.startsWith("search"));
+  const searches = rows.filter((r) => r.name.startsWith("search") && !r.name.endsWith("uncached"));
   console.log("\nGoals");
   if (article) {
     const share = article.ours.rps / article.base.rps;

@@ -342,6 +342,17 @@ export const articleViews = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.articleId] })],
 );
 
+/**
+ * One row whose token triggers replace on every write that can change a public page: a published
+ * (or formerly published) article, an issue, a page, a section. The public page cache keeps a
+ * rendered page only while the token it was rendered under is current, so whichever process
+ * writes (the app, the scheduler, a script, a restore), the very next request sees it.
+ */
+export const publicGeneration = sqliteTable("public_generation", {
+  id: integer("id").primaryKey(),
+  token: text("token").notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Import = typeof imports.$inferSelect;
 export type Section = typeof sections.$inferSelect;

@@ -6,7 +6,8 @@ import { SiteHeader } from "@/components/site/site-header";
 import { FEED_PATH, absoluteUrl } from "@/lib/public";
 import { getSiteName, getSiteUrl } from "./_lib/site";
 
-// Every public page reads SQLite per request: publish and unpublish show on the very next request.
+// Next renders every public page from SQLite when asked; the server in front (scripts/serve.ts)
+// keeps the result only until a public write, so publish and unpublish show on the very next request.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -143,15 +143,16 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** `next start` of the existing build on a free port, on the given database. */
-export async function startNext({ databasePath }: { databasePath: string }): Promise<Server> {
+/** `npm start`'s server (scripts/serve.ts) on the existing build, on a free port, on the given database. */
+export async function startFolio({ databasePath, env = {} }: { databasePath: string; env?: Record<string, string> }): Promise<Server> {
   const port = await freePort();
-  const { child, log } = startProcess(path.join(BIN, "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const { child, log } = startProcess(path.join(BIN, "tsx"), [path.join(ROOT, "scripts", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"], {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_PATH: databasePath,
     PORT: String(port),
+    ...env,
   });
   const origin = `http://127.0.0.1:${port}`;
   await waitForUrl(`${origin}/api/health`, child, log);

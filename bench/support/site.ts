@@ -1,6 +1,6 @@
 import path from "node:path";
 import { seedArchive, seedSectionsAndUsers, type Archive } from "./seed";
-import { makeTempDir, requireBuild, startNext, type Server } from "./servers";
+import { makeTempDir, requireBuild, startFolio, type Server } from "./servers";
 
 /*
  * The common start of the site benchmarks: a temporary database with sections, the demo
@@ -18,7 +18,7 @@ export async function startSeededSite({ issues = 100, perPage = 10, beforeStart 
   await seedSectionsAndUsers();
   const archive = seedArchive({ issues, perPage });
   beforeStart?.();
-  const next = await startNext({ databasePath });
+  const next = await startFolio({ databasePath });
   return { dir, databasePath, archive, next };
 }
 

@@ -13,7 +13,7 @@ import type { ArticleBody } from "../../lib/article-body/types";
  */
 
 const ROOT = path.resolve(__dirname, "../..");
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const TSX_CLI = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 /** What the database layer writes when it gives up waiting for the lock. */
 export const BUSY_PATTERN = /SQLITE_BUSY|database is locked/i;
@@ -45,9 +45,6 @@ export async function freePort(from: number): Promise<number> {
   throw new Error(`no free port in ${from}–${from + 49}`);
 }
 
-/** The options `npm start` gives `next start` (package.json): keep them in step. */
-export const PRODUCTION_START_ARGS = ["--keepAliveTimeout", "65000"];
-
 export type LiveServer = {
   port: number;
   baseUrl: string;
@@ -59,23 +56,20 @@ export type LiveServer = {
 };
 
 /**
- * `next start` on the existing build, in its own process group (so a kill takes every process
+ * `npm start`'s server (scripts/serve.ts) on the existing build, in its own process group (so a kill takes every process
  * it started). Resolves once /api/health answers 200: the database is open and migrated.
  */
 export async function startServer({
   port,
   dbPath,
-  args = [],
   timeoutMs = 60_000,
 }: {
   port: number;
   dbPath: string;
-  /** More `next start` options. */
-  args?: string[];
   timeoutMs?: number;
 }): Promise<LiveServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), ...args], {
+  const child = spawn(process.execPath, [TSX_CLI, path.join(ROOT, "scripts", "serve.ts"), "-p", String(port)], {
     cwd: ROOT,
     detached: true,
     env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1" },

@@ -25,14 +25,15 @@ export const HSTS_VALUE = "max-age=31536000";
 /**
  * The Content-Security-Policy. Scripts run only with this response's nonce ('strict-dynamic'
  * lets those scripts load Next's chunks); Next reads the nonce from the request's CSP header
- * and puts it on its own scripts, so no 'unsafe-inline' for scripts. Styles keep
+ * and puts it on its own scripts, so no 'unsafe-inline' for scripts. Without a nonce no script
+ * runs at all: the public pages as served (lib/http/page-cache.ts) have none. Styles keep
  * 'unsafe-inline': Tiptap/ProseMirror and React write style attributes, which a nonce
  * cannot cover. `next dev` needs 'unsafe-eval' for its error overlay; production does not.
  */
-export function contentSecurityPolicy({ nonce, https, dev = false }: { nonce: string; https: boolean; dev?: boolean }): string {
+export function contentSecurityPolicy({ nonce, https, dev = false }: { nonce: string | null; https: boolean; dev?: boolean }): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    nonce === null ? "script-src 'none'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

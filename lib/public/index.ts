@@ -11,6 +11,7 @@ export {
   articleParam,
   articlePath,
   articleSlug,
+  isSitePagePath,
   issuePath,
   pagePath,
   parseArticleParam,

@@ -21,6 +21,16 @@ const SLUG_MAX = 60;
 const ARTICLE_PARAM = /^([1-9]\d{0,14})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/i;
 
 /**
+ * The reader's pages: home, articles, the archive, issues and their pages, sections and search.
+ * Not feeds, robots or the sitemap (route handlers with their own Cache-Control).
+ */
+const SITE_PAGE_PATH = /^\/(?:|articles\/[^/]+\/?|issues(?:\/.*)?|sections(?:\/.*)?|search\/?)$/;
+
+export function isSitePagePath(pathname: string): boolean {
+  return SITE_PAGE_PATH.test(pathname);
+}
+
+/**
  * A slug only when the whole headline survives in ASCII. Pinyin would need a
  * dictionary (and guesses wrong on 多音字), and a partial slug ("荣昌AI产业" ->
  * "ai") misleads, so any non-ASCII letter or digit means no slug: the id alone

@@ -1,7 +1,8 @@
 /**
- * Cache-Control for the public site. Every page reads SQLite per request so a
- * publish or unpublish shows on the very next request: nothing may be reused
- * without asking the server again.
+ * Cache-Control for the public site. A publish or unpublish shows on the very
+ * next request, so nothing may be reused without asking the server again; the
+ * server keeps rendered pages in memory only until something public changes
+ * (lib/http/public-page-server.ts), and a page the reader has answers 304.
  *
  * - page: HTML follows the reader's interface-language cookie, so shared caches
  *   must not keep it (private); the browser may keep it for back/forward but

@@ -1,0 +1,113 @@
+import { isSitePagePath } from "../public/urls";
+
+/*
+ * The public page cache: the reader's pages as documents, rendered once by Next and then served
+ * from memory until a write that could change any public page replaces the public generation
+ * token (db/migrations/0006_public_generation.sql). Pure: scripts/serve.ts does the HTTP.
+ */
+
+/** A rendered public page, with its body compressed once for every encoding it is served in. */
+export type CachedPage = {
+  /** The public generation it was rendered under. */
+  token: string;
+  /** Headers of the page itself (type, caching, robots); the security headers are added per request. */
+  headers: Record<string, string>;
+  etag: string;
+  bodies: { identity: Buffer; gzip: Buffer; br: Buffer };
+};
+
+const pageBytes = (page: CachedPage) => page.bodies.identity.length + page.bodies.gzip.length + page.bodies.br.length;
+
+/** Longer URLs (hostile search strings) are rendered but never kept. */
+export const MAX_CACHED_URL_LENGTH = 2048;
+
+/**
+ * Least-recently-used pages up to a byte budget. A page rendered under another generation is
+ * never returned: every key goes stale at once when anything public changes.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string, token: string): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (!page) return undefined;
+    this.pages.delete(key);
+    if (page.token !== token) {
+      this.bytes -= pageBytes(page);
+      return undefined;
+    }
+    this.pages.set(key, page);
+    return page;
+  }
+
+  set(key: string, page: CachedPage): void {
+    const size = pageBytes(page);
+    // One outsized page must not push out everything else.
+    if (size > this.maxBytes / 8) return;
+    const old = this.pages.get(key);
+    if (old) {
+      this.pages.delete(key);
+      this.bytes -= pageBytes(old);
+    }
+    this.pages.set(key, page);
+    this.bytes += size;
+    for (const [oldest, evicted] of this.pages) {
+      if (this.bytes <= this.maxBytes) break;
+      this.pages.delete(oldest);
+      this.bytes -= pageBytes(evicted);
+    }
+  }
+
+  get stats(): { pages: number; bytes: number } {
+    return { pages: this.pages.size, bytes: this.bytes };
+  }
+}
+
+/** Request headers with which Next answers something other than the page's HTML (its client router's requests). */
+const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+
+/** Whether a request asks for a public page as a document, the only thing the cache holds. */
+export function isCacheableRequest({ method, url, header }: { method: string | undefined; url: string; header: (name: string) => string | undefined }): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (url.length > MAX_CACHED_URL_LENGTH) return false;
+  const { pathname, searchParams } = new URL(url, "http://folio.invalid");
+  if (!isSitePagePath(pathname) || searchParams.has("_rsc")) return false;
+  return ROUTER_HEADERS.every((name) => header(name) === undefined);
+}
+
+/**
+ * What a public page's HTML depends on besides its URL and the database: the reader's interface
+ * language (a cookie) and, without SITE_URL, the host its absolute links are built from.
+ */
+export function pageCacheKey({ siteUrl, locale, url }: { siteUrl: string; locale: string; url: string }): string {
+  return `${siteUrl}\n${locale}\n${url}`;
+}
+
+/** Only a complete HTML page that sets no cookie is the same for the next reader. */
+export function isStorableResponse({ status, header }: { status: number; header: (name: string) => string | undefined }): boolean {
+  return status === 200 && (header("content-type") ?? "").startsWith("text/html") && header("set-cookie") === undefined;
+}
+
+const TAG = /<[a-zA-Z][^>]*>/g;
+const NONCE = /\snonce="[^"]*"/;
+const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script>/gi;
+const DATA_BLOCK = /\btype="application\/ld\+json"/i;
+const SCRIPT_PRELOAD = /<link\b[^>]*\b(?:rel="modulepreload"|as="script")[^>]*>/gi;
+
+/**
+ * A public page as a plain document: without Next's client runtime (its chunks, their preloads and
+ * the inline copy of the page for client navigation) and without nonces. Public pages have no
+ * client component of ours, and every link is a plain one, so that runtime would only download
+ * about 130 KB of JavaScript that changes nothing a reader sees. JSON-LD stays: it is data.
+ * React escapes `<` in text and Next escapes `</script` inside its scripts, so a script element
+ * always ends at the first `</script>`.
+ */
+export function publicDocument(html: string): string {
+  return html
+    .replace(SCRIPT, (script, attributes: string) => (DATA_BLOCK.test(attributes) ? script : ""))
+    .replace(SCRIPT_PRELOAD, "")
+    .replace(TAG, (tag) => tag.replace(NONCE, ""));
+}

@@ -1,0 +1,72 @@
+import http from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import next from "next";
+import { openDatabase } from "@/db/connection";
+import { openPublicGenerationReader } from "@/db/public-generation";
+import { parseEnv } from "@/lib/env";
+import { PageCache } from "@/lib/http/page-cache";
+import { publicPageServer } from "@/lib/http/public-page-server";
+
+/*
+ * The production server: Next's request handler behind the public page cache
+ * (lib/http/public-page-server.ts), which answers a reader's page from memory until something
+ * public changes. Migrates the database first. Needs `npm run build`.
+ *
+ *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, HOSTNAME, PUBLIC_PAGE_CACHE_MB)
+ */
+
+// Before Next and lib/env read it: this server only ever serves the production build.
+(process.env as Record<string, string>).NODE_ENV = "production";
+
+const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const config = parseEnv(process.env);
+const port = values.port === undefined ? config.PORT : Number(values.port);
+const hostname = values.hostname ?? config.HOSTNAME;
+const databaseFile = path.resolve(config.DATABASE_PATH);
+
+async function main() {
+  openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
+  const generation = openPublicGenerationReader(databaseFile);
+  const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname: hostname ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const cache = config.PUBLIC_PAGE_CACHE_MB > 0 ? new PageCache(config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024) : null;
+  const serve = publicPageServer({ next: handle, currentToken: generation.current, cache, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
+  const server = http.createServer((req, res) => {
+    try {
+      void serve(req, res);
+    } catch (e) {
+      // The cache could not decide (the database busy beyond its timeout): Next renders it.
+      console.error("public page cache:", e);
+      void handle(req, res);
+    }
+  });
+  // As `next start --keepAliveTimeout 65000`: longer than a load balancer's idle timeout.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.once("error", (e) => {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`Folio on http://${hostname ?? "localhost"}:${port} (public page cache: ${cache ? `${config.PUBLIC_PAGE_CACHE_MB} MB` : "off"})`);
+  });
+
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: closing`);
+    server.close();
+    server.closeIdleConnections();
+    generation.close();
+    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exit(1);
+});
