@@ -98,3 +98,12 @@ test("readers of the English interface and of the Chinese one each get their own
   expect((await raw(base, "/search")).body).toBe(chinese.body);
   expect((await raw(base, "/search", { cookies: ["folio-locale=en"] })).body).toBe(english.body);
 });
+
+test("an unknown story is a 404 that keeps Next's internal routing to itself, and is never kept", async ({ baseURL }) => {
+  for (let i = 0; i < 2; i++) {
+    const missing = await raw(baseURL!, "/articles/987654");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("x-middleware-rewrite")).toBeNull();
+    expect(missing.headers.get("x-folio-cache")).toBeNull();
+  }
+});

@@ -62,7 +62,7 @@ function fakeNext(calls: Call[]) {
       return;
     }
     if (url.pathname === "/articles/404") {
-      res.writeHead(404, { "content-type": "text/html; charset=utf-8", "content-security-policy": csp, "cache-control": "no-store" });
+      res.writeHead(404, { "content-type": "text/html; charset=utf-8", "content-security-policy": csp, "cache-control": "no-store", "x-middleware-rewrite": "/_folio/not-found", "x-nextjs-cache": "MISS" });
       await write(res, '<html><body><h1>找不到</h1><script nonce="bm9uY2U=">x()</script>');
       res.end("</body></html>");
       return;
@@ -413,6 +413,9 @@ describe("public page server", () => {
       expect(missing.headers["content-encoding"]).toBeUndefined();
       expect(missing.headers["content-security-policy"]).toBe("script-src 'self' 'nonce-bm9uY2U=' 'strict-dynamic'");
       expect(missing.headers["cache-control"]).toBe("no-store");
+      // Next's internal headers (where proxy.ts sent the request) stay inside.
+      expect(missing.headers["x-middleware-rewrite"]).toBeUndefined();
+      expect(missing.headers["x-nextjs-cache"]).toBeUndefined();
       expect(missing.body.toString("utf8")).toBe('<html><body><h1>找不到</h1><script nonce="bm9uY2U=">x()</script></body></html>');
       expect(Number(missing.headers["content-length"])).toBe(missing.body.length);
 

@@ -31,6 +31,7 @@ export type PublicPageServerOptions = {
 
 /** The page's own headers that are kept: Next's router and proxy headers, cookies and the CSP are not. */
 const PAGE_HEADERS = ["content-type", "cache-control", "content-language", "x-robots-tag", "link"];
+const INTERNAL_HEADER = /^x-(?:middleware|nextjs)-/;
 const ENCODINGS = ["br", "gzip", "identity"] as const;
 type Encoding = (typeof ENCODINGS)[number];
 
@@ -157,7 +158,9 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
     holdResponse(res, (held) => {
       if (!isStorableResponse({ status: held.status, header: (name) => first(held.headers[name] as string | string[] | undefined) })) {
         finish(null);
-        // A redirect, 404, 410 or error page: sent as Next made it.
+        // A redirect, 404, 410 or error page: sent as Next made it, less its internal headers
+        // (x-middleware-rewrite would tell where proxy.ts sent the request).
+        for (const name of res.getHeaderNames()) if (INTERNAL_HEADER.test(name)) res.removeHeader(name);
         res.removeHeader("transfer-encoding");
         res.setHeader("content-length", held.body.length);
         res.writeHead(held.status);
