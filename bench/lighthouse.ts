@@ -7,7 +7,7 @@ import { startSeededSite, typicalArticleUrl } from "./support/site";
 
 /*
  * Lighthouse 12 (mobile profile: emulated phone, simulated slow 4G and 4× CPU slowdown)
- * on a typical article page of the seeded archive, served by `next start` of the existing
+ * on a typical article page of the seeded archive, served by `npm start`'s server of the existing
  * build. Chromium is Debian's (or CHROMIUM_PATH), started by chrome-launcher, the launcher
  * Lighthouse itself depends on. The performance score follows the host's load, so it runs
  * several times (BENCH_RUNS, default 3) and reports the median, as Lighthouse advises.
@@ -82,7 +82,7 @@ function printShortfalls(lhr: LighthouseResult) {
 
 async function main() {
   requireBuild();
-  console.log("Seeding the archive and starting next start …");
+  console.log("Seeding the archive and starting the server …");
   const { next, archive } = await startSeededSite();
   const url = next.origin + (await typicalArticleUrl(next.origin, archive));
   console.log(`article: ${url}`);

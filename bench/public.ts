@@ -10,7 +10,7 @@ import { startSeededSite, typicalArticleUrl } from "./support/site";
 
 /*
  * The public site under load, side by side with a static copy of the same HTML served
- * by a minimal node:http server on the same machine: `next start` of the existing build
+ * by a minimal node:http server on the same machine: `npm start`'s server (scripts/serve.ts) on the existing build
  * on a seeded archive (100 issues × 4 pages × 10 published articles), autocannon with
  * 50 connections against each URL of both servers in turn, and the bytes a reader's
  * browser downloads for one article page. Needs `npm run build` first.

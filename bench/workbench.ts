@@ -11,7 +11,7 @@ import { makeTempDir, requireBuild, runBench, startStatic } from "./support/serv
 import { startSeededSite } from "./support/site";
 
 /*
- * The segmentation workbench in Chromium, on `next start` of the existing build:
+ * The segmentation workbench in Chromium, on `npm start`'s server (scripts/serve.ts) on the existing build:
  *
  * - load: from navigation start until the first article node is rendered and the editor
  *   has taken a keystroke, for a whole 4-page issue of about 60 KB, side by side with the
@@ -178,7 +178,7 @@ async function main() {
   const issue60 = issueText({ articles: 40, perPage: 11, storyBytes: 1150 });
   const issue200 = issueText({ articles: 199, perPage: 12, storyBytes: 1150, seed: 2 });
   let imports: { small: ReturnType<typeof seedImport>; large: ReturnType<typeof seedImport> } | undefined;
-  console.log("Seeding the archive and two imports, starting next start …");
+  console.log("Seeding the archive and two imports, starting the server …");
   const { next } = await startSeededSite({
     beforeStart: () => {
       imports = {

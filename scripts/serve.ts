@@ -34,13 +34,18 @@ async function main() {
 
   const cache = config.PUBLIC_PAGE_CACHE_MB > 0 ? new PageCache(config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024) : null;
   const serve = publicPageServer({ next: handle, currentToken: generation.current, cache, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
+  const failed = (res: http.ServerResponse) => (e: unknown) => {
+    console.error("request failed:", e);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    res.end();
+  };
   const server = http.createServer((req, res) => {
     try {
-      void serve(req, res);
+      Promise.resolve(serve(req, res)).catch(failed(res));
     } catch (e) {
       // The cache could not decide (the database busy beyond its timeout): Next renders it.
       console.error("public page cache:", e);
-      void handle(req, res);
+      Promise.resolve(handle(req, res)).catch(failed(res));
     }
   });
   // As `next start --keepAliveTimeout 65000`: longer than a load balancer's idle timeout.

@@ -104,7 +104,7 @@ export function freePort(): Promise<number> {
 
 function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: () => string } {
   hookExit();
-  // detached: its own process group, so `next start` and anything it forks end together.
+  // detached: its own process group, so the server and anything it forks end together.
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   let output = "";

@@ -4,7 +4,7 @@ import { makeTempDir, requireBuild, startFolio, type Server } from "./servers";
 
 /*
  * The common start of the site benchmarks: a temporary database with sections, the demo
- * accounts and a seeded archive, and `next start` of the existing build serving it.
+ * accounts and a seeded archive, and `npm start`'s server (scripts/serve.ts) on the existing build serving it.
  */
 
 export type BenchSite = { dir: string; databasePath: string; archive: Archive; next: Server };
