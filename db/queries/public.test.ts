@@ -183,7 +183,7 @@ describe("sections", () => {
 });
 
 describe("search", () => {
-  it("finds long terms through FTS and short ones through LIKE, newest first", () => {
+  it("finds long terms through FTS and short ones among the index's trigrams, newest first", () => {
     const long = q.searchPublishedArticles({ q: "猪博会", page: 1, pageSize: 10 });
     expect(long.plan.kind).toBe("fts");
     // The hit in the part on page 2 counts for its head.
@@ -192,8 +192,13 @@ describe("search", () => {
     expect(long.total).toBe(2);
 
     const short = q.searchPublishedArticles({ q: "荣昌", page: 1, pageSize: 10 });
-    expect(short.plan.kind).toBe("like");
+    expect(short.plan.kind).toBe("short");
     expect(short.items.map((i) => i.title)).toEqual(["头条"]);
+    // A short term at the very end of a title, a single character, and short with long terms together.
+    expect(q.searchPublishedArticles({ q: "头条", page: 1, pageSize: 10 }).items.map((i) => i.title)).toContain("头条");
+    expect(q.searchPublishedArticles({ q: "荣", page: 1, pageSize: 10 }).items.map((i) => i.title)).toEqual(["头条"]);
+    expect(q.searchPublishedArticles({ q: "荣昌 乡村振兴", page: 1, pageSize: 10 }).items.map((i) => i.title)).toEqual(["头条"]);
+    expect(q.searchPublishedArticles({ q: "荣昌 旧闻", page: 1, pageSize: 10 }).total).toBe(0);
     expect(q.searchPublishedArticles({ q: "river", page: 1, pageSize: 10 }).items.map((i) => i.id)).toEqual([ids["二月稿"]]);
   });
 

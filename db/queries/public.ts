@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } fr
 import { getDb } from "@/db";
 import { articles, issues, pages, sections, type Issue } from "@/db/schema";
 import type { ArticleBody } from "@/lib/article-body/types";
-import { LIKE_ESCAPE, isoDateInZone, pageOffset, planSearch, type PublicArticle, type PublicIssue, type PublicPageRef, type SearchPlan } from "@/lib/public";
+import { isoDateInZone, pageOffset, planSearch, type PublicArticle, type PublicIssue, type PublicPageRef, type SearchPlan } from "@/lib/public";
 
 /*
  * Every read of the public reader site. Only articles in state 'published'
@@ -550,15 +550,18 @@ export type SearchHit = ArticleListItem & {
 
 export type SearchResult = Paged<SearchHit> & { plan: SearchPlan };
 
-/** search_index rows matching every term: FTS5 trigram MATCH, or LIKE over all columns when a term is shorter than 3. */
+/** The highest code point: a term's range in search_terms ends below the term followed by it. */
+const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
+
+/**
+ * search_index rows matching every term: long terms through the trigram MATCH, each short one as
+ * the documents of the index's trigrams that start with it (db/migrations/0007_short_term_search.sql).
+ */
 function matchingRowIds(plan: Exclude<SearchPlan, { kind: "empty" }>): SQL {
-  if (plan.kind === "fts") return sql`select rowid as id from search_index where search_index match ${plan.match}`;
-  // char(10) between columns: terms never contain whitespace, so none can match across two columns.
-  const haystack = sql`(title || char(10) || kicker || char(10) || subtitle || char(10) || byline || char(10) || body)`;
-  return sql`select rowid as id from search_index where ${sql.join(
-    plan.patterns.map((p) => sql`${haystack} like ${p} escape ${LIKE_ESCAPE}`),
-    sql` and `,
-  )}`;
+  const matched = (match: string) => sql`select rowid as id from search_index where search_index match ${match}`;
+  if (plan.kind === "fts") return matched(plan.match);
+  const sets = plan.prefixes.map((p) => sql`select doc as id from search_terms where term >= ${p} and term < ${p + LAST_CHARACTER}`);
+  return sql.join(plan.match === null ? sets : [matched(plan.match), ...sets], sql` intersect `);
 }
 
 /**

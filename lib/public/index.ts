@@ -25,7 +25,7 @@ export {
 } from "./urls";
 export { chineseLunarDate, editionLabel, formatIssueDate, mastheadLine, weekdayOf } from "./masthead";
 export type { MastheadPiece, MastheadPieceKey } from "./masthead";
-export { LIKE_ESCAPE, MAX_QUERY_CHARS, highlightSnippet, markTerms, normaliseQuery, planSearch } from "./search";
+export { MAX_QUERY_CHARS, highlightSnippet, markTerms, normaliseQuery, planSearch } from "./search";
 export type { SearchPlan, Snippet, SnippetPart } from "./search";
 export { renderRobots, renderRss, renderSitemap } from "./feed";
 export type { RssOptions, SitemapOptions } from "./feed";

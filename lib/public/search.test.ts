@@ -1,26 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { highlightSnippet, likePattern, markTerms, normaliseQuery, planSearch } from "./search";
+import { highlightSnippet, markTerms, normaliseQuery, planSearch } from "./search";
 
 describe("planSearch", () => {
   it.each<[string, string, ReturnType<typeof planSearch>]>([
-    ["2-char Chinese", "荣昌", { kind: "like", patterns: ["%荣昌%"], terms: ["荣昌"] }],
+    ["2-char Chinese", "荣昌", { kind: "short", match: null, prefixes: ["荣昌"], terms: ["荣昌"] }],
     ["4-char Chinese", "乡村振兴", { kind: "fts", match: '"乡村振兴"', terms: ["乡村振兴"] }],
     ["English word", "river", { kind: "fts", match: '"river"', terms: ["river"] }],
     ["two long terms", "乡村振兴 river", { kind: "fts", match: '"乡村振兴" AND "river"', terms: ["乡村振兴", "river"] }],
-    ["mixed: one short term sends all to LIKE", "乡村振兴 AI", { kind: "like", patterns: ["%乡村振兴%", "%AI%"], terms: ["乡村振兴", "AI"] }],
+    ["mixed: long terms matched, short ones by prefix, folded", "乡村振兴 AI", { kind: "short", match: '"乡村振兴"', prefixes: ["ai"], terms: ["乡村振兴", "AI"] }],
     ["3 chars is enough for trigram", "荣昌报", { kind: "fts", match: '"荣昌报"', terms: ["荣昌报"] }],
-    ["single character", "荣", { kind: "like", patterns: ["%荣%"], terms: ["荣"] }],
+    ["single character", "荣", { kind: "short", match: null, prefixes: ["荣"], terms: ["荣"] }],
     ["FTS operators stay literal", "NEAR OR*", { kind: "fts", match: '"NEAR" AND "OR*"', terms: ["NEAR", "OR*"] }],
     ["double quotes doubled", 'say "hi"', { kind: "fts", match: '"say" AND """hi"""', terms: ["say", '"hi"'] }],
-    ["quote in a short term goes to LIKE", '"x', { kind: "like", patterns: ['%"x%'], terms: ['"x'] }],
-    ["% _ and \\ escaped", "5% a_b c\\d", { kind: "like", patterns: ["%5\\%%", "%a\\_b%", "%c\\\\d%"], terms: ["5%", "a_b", "c\\d"] }],
+    ["a quote in a short term is a plain character", '"x', { kind: "short", match: null, prefixes: ['"x'], terms: ['"x'] }],
+    ["% _ and \\ are plain characters", "5% a_b c\\d", { kind: "short", match: '"a_b" AND "c\\d"', prefixes: ["5%"], terms: ["5%", "a_b", "c\\d"] }],
     ["empty", "", { kind: "empty" }],
     ["whitespace only", " \t\n\u3000 ", { kind: "empty" }],
     ["invisible only", "\u200B\uFEFF", { kind: "empty" }],
-    ["full-width letters and spaces normalised", "ＲＩＶＥＲ\u3000荣昌", { kind: "like", patterns: ["%RIVER%", "%荣昌%"], terms: ["RIVER", "荣昌"] }],
-    ["Chinese punctuation separates", "荣昌，夏布、乡村振兴。", { kind: "like", patterns: ["%荣昌%", "%夏布%", "%乡村振兴%"], terms: ["荣昌", "夏布", "乡村振兴"] }],
+    ["full-width letters and spaces normalised", "ＲＩＶＥＲ\u3000荣昌", { kind: "short", match: '"RIVER"', prefixes: ["荣昌"], terms: ["RIVER", "荣昌"] }],
+    ["Chinese punctuation separates", "荣昌，夏布、乡村振兴。", { kind: "short", match: '"乡村振兴"', prefixes: ["荣昌", "夏布"], terms: ["荣昌", "夏布", "乡村振兴"] }],
     ["repeated terms once, ignoring case", "River river RIVER", { kind: "fts", match: '"River"', terms: ["River"] }],
-    ["zero-width space inside splits", "乡村\u200B振兴", { kind: "like", patterns: ["%乡村%", "%振兴%"], terms: ["乡村", "振兴"] }],
+    ["zero-width space inside splits", "乡村\u200B振兴", { kind: "short", match: null, prefixes: ["乡村", "振兴"], terms: ["乡村", "振兴"] }],
   ])("%s", (_, q, plan) => {
     expect(planSearch(q)).toEqual(plan);
   });
@@ -37,14 +37,8 @@ describe("planSearch", () => {
   it("counts characters, not UTF-16 units, and never splits a surrogate pair", () => {
     const q = "𠀀".repeat(101); // U+20000, two UTF-16 units each
     expect(Array.from(normaliseQuery(q))).toHaveLength(100);
-    expect(planSearch("𠀀𠀀").kind).toBe("like");
+    expect(planSearch("𠀀𠀀").kind).toBe("short");
     expect(planSearch("𠀀𠀀𠀀").kind).toBe("fts");
-  });
-
-  it("escapes LIKE metacharacters so they match literally", () => {
-    const pattern = likePattern("100%_\\");
-    // Undo the escaping the way SQLite's ESCAPE '\' would: the literal term comes back.
-    expect(pattern.slice(1, -1).replace(/\\(.)/g, "$1")).toBe("100%_\\");
   });
 });
 

@@ -7,13 +7,17 @@
 export const MAX_QUERY_CHARS = 100;
 /** FTS5's trigram tokenizer indexes 3-character windows: a shorter term cannot match through MATCH. */
 export const TRIGRAM_MIN_CHARS = 3;
-/** Use as `column LIKE ? ESCAPE '\'` with each pattern from a "like" plan. */
-export const LIKE_ESCAPE = "\\";
 
+/**
+ * "fts": every term is long enough for MATCH. "short": some term has one or two characters;
+ * each of those is found as the start of an indexed trigram (`prefixes`, folded to lower case as
+ * the tokenizer folds them; see db/migrations/0007_short_term_search.sql), the long ones through
+ * `match` when there are any.
+ */
 export type SearchPlan =
   | { kind: "empty" }
   | { kind: "fts"; match: string; terms: string[] }
-  | { kind: "like"; patterns: string[]; terms: string[] };
+  | { kind: "short"; match: string | null; prefixes: string[]; terms: string[] };
 
 /** Chinese list and sentence punctuation separates terms like a space does ("荣昌，夏布" is two terms). */
 const CJK_SEPARATORS = /[\u3001\u3002\uFF0C\uFF1B\uFF1A\uFF01\uFF1F]/gu;
@@ -53,25 +57,19 @@ export function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
-/** `%term%` with \, % and _ escaped for `LIKE ? ESCAPE '\'`. */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
- * Every term must match (AND). When every term is ≥3 characters the FTS5
- * trigram index answers it; one short term ("荣昌", "AI") and the whole query
- * goes to LIKE, since an FTS plan would silently drop or never match the short
- * term. SQLite's LIKE folds ASCII case only; trigram (case_sensitive 0) folds
- * Unicode case, so the two agree for Chinese and English text.
+ * Every term must match (AND). Terms of three characters or more go to the FTS5 trigram index
+ * through MATCH; a shorter one ("荣昌", "AI", "荣") would match nothing there, so it is looked up
+ * among the index's own trigrams instead, all of which start with it wherever it occurs.
  */
 export function planSearch(q: string): SearchPlan {
   const terms = searchTerms(q);
   if (terms.length === 0) return { kind: "empty" };
-  if (terms.every((t) => codePoints(t) >= TRIGRAM_MIN_CHARS)) {
-    return { kind: "fts", match: terms.map(ftsPhrase).join(" AND "), terms };
-  }
-  return { kind: "like", patterns: terms.map(likePattern), terms };
+  const long = terms.filter((t) => codePoints(t) >= TRIGRAM_MIN_CHARS);
+  const short = terms.filter((t) => codePoints(t) < TRIGRAM_MIN_CHARS);
+  const match = long.map(ftsPhrase).join(" AND ");
+  if (short.length === 0) return { kind: "fts", match, terms };
+  return { kind: "short", match: match === "" ? null : match, prefixes: short.map((t) => t.toLowerCase()), terms };
 }
 
 export type SnippetPart = { text: string; hit: boolean };
