@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "8mb" },
   },
   serverExternalPackages: ["better-sqlite3", "argon2"],
+  // Metadata (title, canonical, Open Graph) always in the head, whoever asks: by default Next
+  // streams it to browsers behind a script, and a reader's page is kept without scripts and served
+  // to every client alike (lib/http/public-page-server.ts).
+  htmlLimitedBots: /./,
   // Static files and anything proxy.ts does not see get the request-independent headers here;
   // proxy.ts adds the nonce-based Content-Security-Policy and HSTS to everything it sees.
   async headers() {

@@ -86,6 +86,17 @@ describe("public generation", () => {
     expect(changes(run("delete from articles where id = ?", other))).toBe(true);
   });
 
+  it("changes when a draft part is linked into or out of a jump chain, which published stories follow", () => {
+    const head = insertArticle("published");
+    const middle = insertArticle("draft");
+    const tail = insertArticle("published");
+    expect(changes(run(`update articles set continues_id = ${middle} where id = ?`, tail))).toBe(true);
+    expect(changes(run(`update articles set continues_id = ${head} where id = ?`, middle))).toBe(true);
+    expect(changes(run("update articles set continues_id = null where id = ?", middle))).toBe(true);
+    // The draft's own text is not public: editing it still changes nothing.
+    expect(changes(run("update articles set body_text = '改' where id = ?", middle))).toBe(false);
+  });
+
   it("does not change on drafts and other unpublished work", () => {
     for (const state of ["draft", "in_review", "changes_requested", "approved", "scheduled", "unpublished"]) {
       let id = 0;

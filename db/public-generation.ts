@@ -5,10 +5,11 @@ import Database from "better-sqlite3";
  * front of Next (scripts/serve.ts), which runs outside Next's bundle and reads nothing else.
  * One indexed row: a few microseconds, cheap enough to ask on every public request.
  */
-export function openPublicGenerationReader(file: string): { current: () => string; close: () => void } {
+export function openPublicGenerationReader(file: string, { busyTimeoutMs = 5000 }: { busyTimeoutMs?: number } = {}): { current: () => string; close: () => void } {
   const sqlite = new Database(file, { fileMustExist: true });
   sqlite.pragma("query_only = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // A read waits only while a restore or checkpoint holds the file; it blocks every request meanwhile.
+  sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   const statement = sqlite.prepare<[], { token: string }>("SELECT token FROM public_generation WHERE id = 1");
   return {
     current: () => {

@@ -24,8 +24,8 @@ const schema = z.object({
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   // Memory for rendered public pages (scripts/serve.ts); 0 renders every request.
   PUBLIC_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
-  // The address the server listens on (all interfaces unless told).
-  HOSTNAME: z.string().min(1).optional(),
+  // The address the server listens on (all interfaces unless told). Not HOSTNAME: containers set that to their own name.
+  FOLIO_HOST: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; dataDir: string };

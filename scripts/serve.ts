@@ -13,7 +13,7 @@ import { publicPageServer } from "@/lib/http/public-page-server";
  * (lib/http/public-page-server.ts), which answers a reader's page from memory until something
  * public changes. Migrates the database first. Needs `npm run build`.
  *
- *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, HOSTNAME, PUBLIC_PAGE_CACHE_MB)
+ *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, FOLIO_HOST, PUBLIC_PAGE_CACHE_MB)
  */
 
 // Before Next and lib/env read it: this server only ever serves the production build.
@@ -22,12 +22,12 @@ import { publicPageServer } from "@/lib/http/public-page-server";
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const config = parseEnv(process.env);
 const port = values.port === undefined ? config.PORT : Number(values.port);
-const hostname = values.hostname ?? config.HOSTNAME;
+const hostname = values.hostname ?? config.FOLIO_HOST;
 const databaseFile = path.resolve(config.DATABASE_PATH);
 
 async function main() {
   openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
-  const generation = openPublicGenerationReader(databaseFile);
+  const generation = openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -43,9 +43,7 @@ async function main() {
     try {
       Promise.resolve(serve(req, res)).catch(failed(res));
     } catch (e) {
-      // The cache could not decide (the database busy beyond its timeout): Next renders it.
-      console.error("public page cache:", e);
-      Promise.resolve(handle(req, res)).catch(failed(res));
+      failed(res)(e);
     }
   });
   // As `next start --keepAliveTimeout 65000`: longer than a load balancer's idle timeout.
@@ -59,13 +57,15 @@ async function main() {
     console.log(`Folio on http://${hostname ?? "localhost"}:${port} (public page cache: ${cache ? `${config.PUBLIC_PAGE_CACHE_MB} MB` : "off"})`);
   });
 
+  // Requests under way (a publish, an import) finish first; then Next and the database close.
   const stop = (signal: NodeJS.Signals) => {
     console.log(`${signal}: closing`);
-    server.close();
-    server.closeIdleConnections();
-    generation.close();
-    void app.close().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
+    server.close(() => {
+      generation.close();
+      void app.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCacheableRequest, isStorableResponse, MAX_CACHED_URL_LENGTH, PageCache, pageCacheKey, publicDocument, type CachedPage } from "./page-cache";
+import { isCacheableRequest, isStorableResponse, MAX_CACHED_URL_LENGTH, needsClientRuntime, PageCache, pageCacheKey, publicDocument, type CachedPage } from "./page-cache";
 
 /** A page whose bodies weigh `bytes` in all (identity, gzip and br all count). */
 function page(token: string, bytes: number, label = "p"): CachedPage {
@@ -254,5 +254,13 @@ describe("publicDocument", () => {
     expect(publicDocument('<p>a</p><SCRIPT nonce="n">x()</SCRIPT><script type="module" src="/m.js"></script><script>\n1\n</script><p>b</p>')).toBe("<p>a</p><p>b</p>");
     expect(publicDocument('<script type="application/json" id="data">{}</script>')).toBe("");
     expect(publicDocument('<script nonce="n" type="application/ld+json">{"a":1}</script>')).toBe('<script type="application/ld+json">{"a":1}</script>');
+  });
+});
+
+describe("needsClientRuntime", () => {
+  it("spots content React still has to move into place with a script", () => {
+    expect(needsClientRuntime('<main><template id="B:0"></template><p>加载中</p></main><div hidden id="S:0"><p>正文</p></div>')).toBe(true);
+    expect(needsClientRuntime('<div hidden id="S:1"><p>正文</p></div>')).toBe(true);
+    expect(needsClientRuntime('<div hidden=""><!--$--><!--/$--></div><main><p>正文</p></main>')).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ export type CachedPage = {
   bodies: { identity: Buffer; gzip: Buffer; br: Buffer };
 };
 
+/** The bodies only: a key is at most MAX_CACHED_URL_LENGTH, a small part of even a short page's three bodies. */
 const pageBytes = (page: CachedPage) => page.bodies.identity.length + page.bodies.gzip.length + page.bodies.br.length;
 
 /** Longer URLs (hostile search strings) are rendered but never kept. */
@@ -89,6 +90,16 @@ export function pageCacheKey({ siteUrl, locale, url }: { siteUrl: string; locale
 /** Only a complete HTML page that sets no cookie is the same for the next reader. */
 export function isStorableResponse({ status, header }: { status: number; header: (name: string) => string | undefined }): boolean {
   return status === 200 && (header("content-type") ?? "").startsWith("text/html") && header("set-cookie") === undefined;
+}
+
+/**
+ * Whether the HTML still waits for React's scripts: content streamed after the shell sits hidden
+ * until an inline script moves it into place (a Suspense boundary that was not ready). Such a
+ * page cannot be served without scripts, so it is sent as Next made it and not kept. Folio's
+ * reader pages have no such boundary, and next.config.ts keeps metadata out of one.
+ */
+export function needsClientRuntime(html: string): boolean {
+  return html.includes('<template id="B:') || html.includes('<div hidden id="S:');
 }
 
 const TAG = /<[a-zA-Z][^>]*>/g;

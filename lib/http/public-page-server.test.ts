@@ -74,6 +74,12 @@ function fakeNext(calls: Call[]) {
       res.end("/articles/1-new-title");
       return;
     }
+    if (url.pathname === "/sections/streamed") {
+      res.statusCode = 200;
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end('<html><body><template id="B:0"></template><div hidden id="S:0"><p>正文</p></div><script nonce="n">$RC("B:0","S:0")</script></body></html>');
+      return;
+    }
     if (url.pathname === "/sections/cookie") {
       res.statusCode = 200;
       res.setHeader("content-type", "text/html; charset=utf-8");
@@ -382,7 +388,7 @@ describe("public page server", () => {
     expect(pageRenders(fake)).toBe(1);
   });
 
-  it("answers HEAD from memory without a body, and passes a HEAD miss to Next", async () => {
+  it("answers HEAD from memory without a body, and renders a HEAD miss as a GET that fills the cache", async () => {
     const fake = await start();
     const get = await raw(fake.base, "/articles/4", { headers: { "accept-encoding": "gzip" } });
     const head = await raw(fake.base, "/articles/4", { method: "HEAD", headers: { "accept-encoding": "gzip" } });
@@ -397,11 +403,17 @@ describe("public page server", () => {
     const miss = await raw(fake.base, "/articles/5", { method: "HEAD", headers: { "accept-encoding": "gzip" } });
     expect(miss.status).toBe(200);
     expect(miss.body.length).toBe(0);
-    expect(miss.headers["x-folio-cache"]).toBeUndefined();
+    expect(miss.headers["x-folio-cache"]).toBe("miss");
+    expect(miss.headers["content-security-policy"]).toContain("script-src 'none'");
     expect(fake.calls).toHaveLength(2);
-    expect(fake.calls[1]).toMatchObject({ method: "HEAD", url: "/articles/5", headers: { "accept-encoding": "gzip" } });
-    // Nothing was stored by it.
-    expect((await raw(fake.base, "/articles/5")).headers["x-folio-cache"]).toBe("miss");
+    expect(fake.calls[1]).toMatchObject({ method: "GET", url: "/articles/5" });
+    const get5 = await raw(fake.base, "/articles/5", { headers: { "accept-encoding": "gzip" } });
+    expect(get5.headers["x-folio-cache"]).toBe("hit");
+    expect(get5.headers["content-length"]).toBe(miss.headers["content-length"]);
+    // A HEAD of a page Next does not answer 200: the status and headers, no body.
+    const missing = await raw(fake.base, "/articles/404", { method: "HEAD" });
+    expect(missing.status).toBe(404);
+    expect(missing.body.length).toBe(0);
   });
 
   it("sends a 404, a redirect and a page that sets a cookie as Next made them, and keeps none", async () => {
@@ -472,9 +484,10 @@ describe("public page server", () => {
       expect(scripts(body)).toEqual(['<script type="application/ld+json">']);
       expect(body).not.toContain("nonce");
     }
-    // HEAD has nothing to answer from: Next.
+    // HEAD is rendered too, and sends no body.
     const head = await raw(fake.base, "/articles/6", { method: "HEAD" });
-    expect(head.headers["x-folio-cache"]).toBeUndefined();
+    expect(head.headers["x-folio-cache"]).toBe("miss");
+    expect(head.body.length).toBe(0);
     expect(pageRenders(fake)).toBe(4);
   });
 
@@ -523,5 +536,42 @@ describe("public page server", () => {
       expect(r.status).toBe(200);
       expect(await r.text()).toContain("path=/issues/slow");
     }
+  });
+
+  it("does not keep a page whose token changed while it was being rendered", async () => {
+    const fake = await start();
+    const first = fetch(`${fake.base}/issues/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    fake.setToken("t2");
+    expect((await first).headers.get("x-folio-cache")).toBe("miss");
+    // Rendered under t1, which was gone before it was done: rendered again under t2.
+    expect((await fetch(`${fake.base}/issues/slow`)).headers.get("x-folio-cache")).toBe("miss");
+    expect((await fetch(`${fake.base}/issues/slow`)).headers.get("x-folio-cache")).toBe("hit");
+  });
+
+  it("keeps nothing for a request without a Host header unless SITE_URL is set", async () => {
+    const fake = await start();
+    const serve = (await import("node:http")).request;
+    const noHost = () =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const req = serve(`${fake.base}/articles/11`, { setHost: false }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers["x-folio-cache"] as string | undefined));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    expect(await noHost()).toBeUndefined();
+    expect(await noHost()).toBeUndefined();
+  });
+
+  it("sends a page that still needs React's scripts as Next made it, and keeps none", async () => {
+    const fake = await start();
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${fake.base}/sections/streamed`);
+      expect(res.headers.get("x-folio-cache")).toBeNull();
+      expect(await res.text()).toContain("$RC(");
+    }
+    expect(fake.calls.filter((c) => c.url === "/sections/streamed")).toHaveLength(2);
   });
 });

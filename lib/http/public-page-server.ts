@@ -5,7 +5,7 @@ import Negotiator from "negotiator";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { LOCALE_COOKIE, toLocale } from "../i18n/locales";
 import { siteUrlFromRequest } from "../public/urls";
-import { isCacheableRequest, isStorableResponse, pageCacheKey, publicDocument, type CachedPage, type PageCache } from "./page-cache";
+import { isCacheableRequest, isStorableResponse, needsClientRuntime, pageCacheKey, publicDocument, type CachedPage, type PageCache } from "./page-cache";
 import { contentSecurityPolicy, isHttpsRequest, securityHeaders } from "./security-headers";
 
 /*
@@ -38,6 +38,17 @@ type Encoding = (typeof ENCODINGS)[number];
 type Held = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** A response header as one string; an empty list of cookies is still a Set-Cookie header. */
+const headerValue = (value: number | string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value.join(", ") : String(value));
+
+function safeToken(currentToken: () => string): string | null {
+  try {
+    return currentToken();
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The interface language the page will be rendered in, read with the very parser behind Next's
@@ -124,6 +135,9 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
     const url = req.url ?? "/";
     const header = (name: string) => first(req.headers[name]);
     if (!isCacheableRequest({ method: req.method, url, header })) return next(req, res);
+    // Without SITE_URL, links are built from the Host header; a request without one (HTTP/1.0)
+    // gets whatever Next falls back to, which is not worth a key of its own.
+    if (siteUrl === undefined && header("host") === undefined) return next(req, res);
 
     const key = pageCacheKey({
       siteUrl: siteUrlFromRequest({ configured: siteUrl ?? null, host: header("host") ?? null, forwardedHost: header("x-forwarded-host"), forwardedProto: header("x-forwarded-proto") }),
@@ -131,17 +145,22 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
       url,
     });
     // Read before rendering: a write during the render leaves the page stale under the old token.
-    const token = currentToken();
+    let token: string;
+    try {
+      token = currentToken();
+    } catch (e) {
+      // The database busy beyond its timeout: Next renders the page, nothing is kept.
+      console.error("public page cache: no generation token:", e);
+      return next(req, res);
+    }
     const hit = cache?.get(key, token);
     if (hit) return sendPage(req, res, hit, "hit", publicUrl);
-    if (req.method === "HEAD") return next(req, res);
 
     const flight = `${token}\n${key}`;
     const pending = rendering.get(flight);
     if (pending) {
       // Nothing to share (a 404, a redirect, an aborted render): this reader's request goes to Next itself.
-      void pending.then((page) => (page ? sendPage(req, res, page, "hit", publicUrl) : next(req, res)));
-      return;
+      return pending.then((page) => (page ? sendPage(req, res, page, "hit", publicUrl) : next(req, res)));
     }
     let settle: (page: CachedPage | null) => void = () => {};
     const ours = new Promise<CachedPage | null>((resolve) => (settle = resolve));
@@ -155,20 +174,26 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
     const acceptEncoding = header("accept-encoding");
     // Next then sends the page uncompressed; it is compressed here, once for every reader.
     delete req.headers["accept-encoding"];
+    // A HEAD is rendered as a GET, so that it gets the same headers as the page and fills the cache.
+    const head = req.method === "HEAD";
+    req.method = "GET";
     holdResponse(res, (held) => {
-      if (!isStorableResponse({ status: held.status, header: (name) => first(held.headers[name] as string | string[] | undefined) })) {
+      req.method = head ? "HEAD" : "GET";
+      const storable = isStorableResponse({ status: held.status, header: (name) => headerValue(held.headers[name]) });
+      if (!storable || needsClientRuntime(held.body.toString("utf8"))) {
         finish(null);
-        // A redirect, 404, 410 or error page: sent as Next made it, less its internal headers
+        // A redirect, 404, 410 or error page (or one that needs its scripts): sent as Next made it, less its internal headers
         // (x-middleware-rewrite would tell where proxy.ts sent the request).
         for (const name of res.getHeaderNames()) if (INTERNAL_HEADER.test(name)) res.removeHeader(name);
         res.removeHeader("transfer-encoding");
         res.setHeader("content-length", held.body.length);
         res.writeHead(held.status);
-        res.end(held.body);
+        res.end(head ? undefined : held.body);
         return;
       }
       const page = compressedPage(held.body, token, held.headers);
-      cache?.set(key, page);
+      // Rendered under a token that is already gone: send it to this reader, keep nothing.
+      if (safeToken(currentToken) === token) cache?.set(key, page);
       finish(page);
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       req.headers["accept-encoding"] = acceptEncoding;
