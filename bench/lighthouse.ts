@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Result as LighthouseResult } from "lighthouse";
+import { CHROMIUM_ARGS } from "../e2e/support/chromium";
 import { chromiumPath } from "./support/browser";
 import { goal, median, table } from "./support/report";
 import { requireBuild, runBench } from "./support/servers";
@@ -27,7 +28,7 @@ const GOALS = [
 
 const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
 
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-sync"];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 type ChromeLauncher = typeof import("chrome-launcher");
 type Lighthouse = (typeof import("lighthouse"))["default"];

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../../e2e/support/chromium";
 
 /** Chromium as playwright.config.ts launches it: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export function chromiumPath(): string {
@@ -7,16 +8,6 @@ export function chromiumPath(): string {
   if (!fs.existsSync(file)) throw new Error(`no Chromium at ${file}: install Debian's chromium or set CHROMIUM_PATH`);
   return file;
 }
-
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { listPublicSections } from "@/db/queries/public";
-import { ARCHIVE_PATH, SEARCH_PATH, sectionPath } from "@/lib/public";
+import { ARCHIVE_PATH, MAX_QUERY_CHARS, SEARCH_PATH, sectionPath } from "@/lib/public";
 import { SiteLink } from "./site-link";
 
 /** Skip link, the paper's name, the site navigation and the search box; no script needed for any of it. */
@@ -27,7 +27,7 @@ export async function SiteHeader({ siteName }: { siteName: string }) {
             id="site-search"
             type="search"
             name="q"
-            maxLength={100}
+            maxLength={MAX_QUERY_CHARS}
             className="w-40 rounded border border-stone-400 bg-white px-2 py-1 text-sm sm:w-56"
           />
           <button type="submit" className="rounded bg-ink px-3 py-1 text-sm text-white hover:bg-stone-700">

@@ -4,7 +4,7 @@ import zlib from "node:zlib";
 import Negotiator from "negotiator";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { LOCALE_COOKIE, toLocale } from "../i18n/locales";
-import { siteUrlFromRequest } from "../public/urls";
+import { siteUrlFromHeaders } from "../public/urls";
 import { isCacheableRequest, isStorableResponse, needsClientRuntime, pageCacheKey, publicDocument, type CachedPage, type PageCache } from "./page-cache";
 import { contentSecurityPolicy, isHttpsRequest, securityHeaders } from "./security-headers";
 
@@ -140,7 +140,7 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
     if (siteUrl === undefined && header("host") === undefined) return next(req, res);
 
     const key = pageCacheKey({
-      siteUrl: siteUrlFromRequest({ configured: siteUrl ?? null, host: header("host") ?? null, forwardedHost: header("x-forwarded-host"), forwardedProto: header("x-forwarded-proto") }),
+      siteUrl: siteUrlFromHeaders(siteUrl, header),
       locale: localeOf(req.headers),
       url,
     });

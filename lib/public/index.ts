@@ -20,6 +20,7 @@ export {
   parsePageParam,
   searchPath,
   sectionPath,
+  siteUrlFromHeaders,
   siteUrlFromRequest,
   withPage,
 } from "./urls";

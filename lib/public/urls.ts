@@ -165,3 +165,11 @@ export function siteUrlFromRequest(opts: {
   if (!SAFE_HOST.test(host)) return "http://localhost";
   return `${proto === "https" ? "https" : "http"}://${host.toLowerCase()}`;
 }
+
+/**
+ * siteUrlFromRequest over a request's headers: what the reader's pages, feeds and sitemap build
+ * their links from, and so what the public page cache keys a page by.
+ */
+export function siteUrlFromHeaders(configured: string | null | undefined, header: (name: string) => string | null | undefined): string {
+  return siteUrlFromRequest({ configured, host: header("host") ?? null, forwardedHost: header("x-forwarded-host"), forwardedProto: header("x-forwarded-proto") });
+}

@@ -3,19 +3,14 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { getLatestPublicIssue } from "@/db/queries/public";
 import { env } from "@/lib/env";
-import { FEED_PATH, absoluteUrl, siteUrlFromRequest } from "@/lib/public";
+import { FEED_PATH, absoluteUrl, siteUrlFromHeaders } from "@/lib/public";
 
 /** SITE_URL when configured, else this request's host (see siteUrlFromRequest). */
-export function siteUrlFromHeaders(h: Headers): string {
-  return siteUrlFromRequest({
-    configured: env().SITE_URL,
-    host: h.get("host"),
-    forwardedHost: h.get("x-forwarded-host"),
-    forwardedProto: h.get("x-forwarded-proto"),
-  });
+export function siteUrlFromRequestHeaders(h: Headers): string {
+  return siteUrlFromHeaders(env().SITE_URL, (name) => h.get(name));
 }
 
-export const getSiteUrl = cache(async (): Promise<string> => siteUrlFromHeaders(await headers()));
+export const getSiteUrl = cache(async (): Promise<string> => siteUrlFromRequestHeaders(await headers()));
 
 /** One read per request however many components ask. */
 export const getLatestIssue = cache(() => getLatestPublicIssue() ?? null);

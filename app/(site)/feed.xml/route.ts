@@ -3,7 +3,7 @@ import { listFeedArticles } from "@/db/queries/public";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import { FEED_PATH, renderRss } from "@/lib/public";
 import { PUBLIC_CACHE_CONTROL } from "../_lib/cache";
-import { getLatestIssue, siteUrlFromHeaders } from "../_lib/site";
+import { getLatestIssue, siteUrlFromRequestHeaders } from "../_lib/site";
 import { textResponse } from "../_lib/text-response";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export function GET(request: Request) {
   const t = createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "site" });
   const paper = getLatestIssue()?.paper ?? t("fallbackName");
   const xml = renderRss({
-    siteUrl: siteUrlFromHeaders(request.headers),
+    siteUrl: siteUrlFromRequestHeaders(request.headers),
     title: paper,
     description: t("footerNote", { paper }),
     language: "zh-CN",

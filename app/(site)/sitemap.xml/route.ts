@@ -3,7 +3,7 @@ import { listSitemapData } from "@/db/queries/public";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import { renderSitemap } from "@/lib/public";
 import { PUBLIC_CACHE_CONTROL } from "../_lib/cache";
-import { getLatestIssue, siteUrlFromHeaders } from "../_lib/site";
+import { getLatestIssue, siteUrlFromRequestHeaders } from "../_lib/site";
 import { textResponse } from "../_lib/text-response";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export function GET(request: Request) {
   const t = createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "site" });
   const data = listSitemapData();
   const xml = renderSitemap({
-    siteUrl: siteUrlFromHeaders(request.headers),
+    siteUrl: siteUrlFromRequestHeaders(request.headers),
     ...data,
     publicationName: getLatestIssue()?.paper ?? t("fallbackName"),
     language: "zh-CN",
