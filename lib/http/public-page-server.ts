@@ -42,10 +42,12 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /** A response header as one string; an empty list of cookies is still a Set-Cookie header. */
 const headerValue = (value: number | string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value.join(", ") : String(value));
 
-function safeToken(currentToken: () => string): string | null {
+/** The token, or null when the database is busy beyond its timeout: then Next renders and nothing is kept. */
+function tokenOrNull(currentToken: () => string): string | null {
   try {
     return currentToken();
-  } catch {
+  } catch (e) {
+    console.error("public page cache: no generation token:", e);
     return null;
   }
 }
@@ -60,13 +62,13 @@ function localeOf(headers: IncomingMessage["headers"]): string {
   return toLocale(cookies.get(LOCALE_COOKIE)?.value);
 }
 
-function compressedPage(html: Buffer, token: string, headers: OutgoingHttpHeaders): CachedPage {
+function compressedPage(html: string, token: string, headers: OutgoingHttpHeaders): CachedPage {
   const kept: Record<string, string> = {};
   for (const name of PAGE_HEADERS) {
-    const value = headers[name];
-    if (value !== undefined) kept[name] = Array.isArray(value) ? value.join(", ") : String(value);
+    const value = headerValue(headers[name]);
+    if (value !== undefined) kept[name] = value;
   }
-  const identity = Buffer.from(publicDocument(html.toString("utf8")), "utf8");
+  const identity = Buffer.from(publicDocument(html), "utf8");
   return {
     token,
     headers: kept,
@@ -145,14 +147,8 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
       url,
     });
     // Read before rendering: a write during the render leaves the page stale under the old token.
-    let token: string;
-    try {
-      token = currentToken();
-    } catch (e) {
-      // The database busy beyond its timeout: Next renders the page, nothing is kept.
-      console.error("public page cache: no generation token:", e);
-      return next(req, res);
-    }
+    const token = tokenOrNull(currentToken);
+    if (token === null) return next(req, res);
     const hit = cache?.get(key, token);
     if (hit) return sendPage(req, res, hit, "hit", publicUrl);
 
@@ -179,8 +175,9 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
     req.method = "GET";
     holdResponse(res, (held) => {
       req.method = head ? "HEAD" : "GET";
+      const html = held.body.toString("utf8");
       const storable = isStorableResponse({ status: held.status, header: (name) => headerValue(held.headers[name]) });
-      if (!storable || needsClientRuntime(held.body.toString("utf8"))) {
+      if (!storable || needsClientRuntime(html)) {
         finish(null);
         // A redirect, 404, 410 or error page (or one that needs its scripts): sent as Next made it, less its internal headers
         // (x-middleware-rewrite would tell where proxy.ts sent the request).
@@ -191,9 +188,9 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
         res.end(head ? undefined : held.body);
         return;
       }
-      const page = compressedPage(held.body, token, held.headers);
+      const page = compressedPage(html, token, held.headers);
       // Rendered under a token that is already gone: send it to this reader, keep nothing.
-      if (safeToken(currentToken) === token) cache?.set(key, page);
+      if (tokenOrNull(currentToken) === token) cache?.set(key, page);
       finish(page);
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       req.headers["accept-encoding"] = acceptEncoding;
