@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SiteLink } from "@/components/site/site-link";
-import { ARCHIVE_PATH, SEARCH_PATH } from "@/lib/public";
+import { WAYS_ON } from "@/lib/public";
 
 /** notFound() from any public page: inside the site's header and footer, with ways to go on. */
 export default async function SiteNotFound() {
@@ -10,21 +10,13 @@ export default async function SiteNotFound() {
       <h1 className="text-2xl font-bold">{t("notFoundTitle")}</h1>
       <p className="text-stone-600">{t("notFoundHint")}</p>
       <ul className="flex gap-4">
-        <li>
-          <SiteLink href="/" className="underline">
-            {t("home")}
-          </SiteLink>
-        </li>
-        <li>
-          <SiteLink href={ARCHIVE_PATH} className="underline">
-            {t("archive")}
-          </SiteLink>
-        </li>
-        <li>
-          <SiteLink href={SEARCH_PATH} className="underline">
-            {t("searchTitle")}
-          </SiteLink>
-        </li>
+        {WAYS_ON.map((way) => (
+          <li key={way.href}>
+            <SiteLink href={way.href} className="underline">
+              {t(way.label)}
+            </SiteLink>
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -4,6 +4,7 @@ export { collapseWhitespace, displayTitle, excerpt, truncateText } from "./text"
 export {
   ARCHIVE_PATH,
   FEED_PATH,
+  WAYS_ON,
   SEARCH_PATH,
   SITEMAP_PATH,
   absoluteUrl,

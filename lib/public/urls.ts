@@ -20,6 +20,13 @@ const SLUG_MAX = 60;
 /** 15 digits stay below Number.MAX_SAFE_INTEGER (16 digits). */
 const ARTICLE_PARAM = /^([1-9]\d{0,14})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/i;
 
+/** Where a reader who asked for a missing or withdrawn story can go on: the link and its label's key among the site's messages. */
+export const WAYS_ON = [
+  { href: "/", label: "home" },
+  { href: ARCHIVE_PATH, label: "archive" },
+  { href: SEARCH_PATH, label: "searchTitle" },
+] as const;
+
 /**
  * The reader's pages: home, articles, the archive, issues and their pages, sections and search.
  * Not feeds, robots or the sitemap (route handlers with their own Cache-Control).

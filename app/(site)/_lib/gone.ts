@@ -3,7 +3,7 @@ import { getLatestPublicIssue } from "@/db/queries/public";
 import { toLocale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
-import { ARCHIVE_PATH, SEARCH_PATH, renderGonePage } from "@/lib/public";
+import { WAYS_ON, renderGonePage } from "@/lib/public";
 import { PUBLIC_CACHE_CONTROL } from "./cache";
 
 const MESSAGES = { "zh-CN": zhCN.site, en: en.site } as const;
@@ -20,11 +20,7 @@ export function goneArticleResponse(locale: string | undefined, method: string):
     siteName: getLatestPublicIssue()?.paper ?? t.fallbackName,
     title: t.goneTitle,
     message: t.goneMessage,
-    links: [
-      { href: "/", label: t.home },
-      { href: ARCHIVE_PATH, label: t.archive },
-      { href: SEARCH_PATH, label: t.searchTitle },
-    ],
+    links: WAYS_ON.map((way) => ({ href: way.href, label: t[way.label] })),
   });
   return new Response(method === "HEAD" ? null : html, {
     status: 410,
