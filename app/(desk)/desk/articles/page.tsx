@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
+import { ListTable } from "@/components/desk/list-table";
 import { PageTitle } from "@/components/desk/page-title";
 import { listDeskArticles } from "@/db/queries/article-desk";
 import { listSections } from "@/db/queries/sections";
@@ -82,40 +83,28 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           {t("articles.filters.apply")}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p className="text-stone-600">{t("desk.empty")}</p>
-      ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b border-stone-300 text-left">
-              <th className="p-2">{t("articles.fields.title")}</th>
-              <th className="p-2">{t("articles.filters.state")}</th>
-              <th className="p-2">{t("articles.filters.issue")}</th>
-              <th className="p-2">{t("articles.filters.section")}</th>
-              <th className="p-2">{t("articles.filters.author")}</th>
-              <th className="p-2">{t("audit.when")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-stone-200">
-                <td className="p-2">
-                  <Link href={`/desk/articles/${r.id}`} className="underline">
-                    {r.title || t("imports.untitled")}
-                  </Link>
-                </td>
-                <td className="p-2">
-                  <ArticleStateBadge state={r.state} />
-                </td>
-                <td className="p-2">{r.issueDate ? `${r.issueDate} ${t("articles.pageNo", { page: r.pageNumber ?? "—" })}` : "—"}</td>
-                <td className="p-2">{r.sectionName ?? "—"}</td>
-                <td className="p-2">{r.authorName}</td>
-                <td className="p-2">{format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short" })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        rows={rows}
+        empty={t("desk.empty")}
+        columns={[
+          {
+            header: t("articles.fields.title"),
+            cell: (r) => (
+              <Link href={`/desk/articles/${r.id}`} className="underline">
+                {r.title || t("imports.untitled")}
+              </Link>
+            ),
+          },
+          { header: t("articles.filters.state"), cell: (r) => <ArticleStateBadge state={r.state} /> },
+          {
+            header: t("articles.filters.issue"),
+            cell: (r) => (r.issueDate ? `${r.issueDate} ${t("articles.pageNo", { page: r.pageNumber ?? "—" })}` : "—"),
+          },
+          { header: t("articles.filters.section"), cell: (r) => r.sectionName ?? "—" },
+          { header: t("articles.filters.author"), cell: (r) => r.authorName },
+          { header: t("audit.when"), cell: (r) => format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short" }) },
+        ]}
+      />
     </>
   );
 }

@@ -1,23 +1,19 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
 import { PageTitle } from "@/components/desk/page-title";
 import { getArticlePlacement, getLiveLock, listArticleTimeline, listComments, markArticleSeen } from "@/db/queries/article-desk";
-import { getArticleById, workflowArticleOf } from "@/db/queries/articles";
+import { workflowArticleOf } from "@/db/queries/articles";
 import { getDb } from "@/db";
 import { listSections } from "@/db/queries/sections";
-import { requirePageUser } from "@/lib/auth/session";
 import { allowedActions, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
 import { articleFormFields } from "@/lib/desk/article-form";
 import { ArticleEditor } from "./_components/article-editor";
 import { CommentThread } from "./_components/comment-thread";
+import { loadDeskArticle } from "./_lib/load-article";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser("viewIssues");
-  const id = Number((await params).id);
-  const article = Number.isInteger(id) && id > 0 ? getArticleById({ id }) : undefined;
-  if (!article) notFound();
+  const { user, article } = await loadDeskArticle(params);
   const t = await getTranslations();
   const format = await getFormatter();
   const { issue, page } = getArticlePlacement(article);

@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { getRevision, listRevisions } from "@/db/queries/article-desk";
-import { getArticleById } from "@/db/queries/articles";
 import { revisionText } from "@/lib/article-body";
-import { requirePageUser } from "@/lib/auth/session";
 import { canEditArticle } from "@/lib/workflow";
 import { DiffView } from "../_components/article-editor";
+import { loadDeskArticle } from "../_lib/load-article";
 import { RestoreButton } from "./_components/restore-button";
 
 /** Any two revisions side by side as a diff; by default the newest against the one before it. */
@@ -18,10 +16,7 @@ export default async function HistoryPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ a?: string; b?: string }>;
 }) {
-  const user = await requirePageUser("viewIssues");
-  const id = Number((await params).id);
-  const article = Number.isInteger(id) && id > 0 ? getArticleById({ id }) : undefined;
-  if (!article) notFound();
+  const { user, article } = await loadDeskArticle(params);
   const t = await getTranslations();
   const format = await getFormatter();
   const revisions = listRevisions({ articleId: article.id });
