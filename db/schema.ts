@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ArticleBody } from "@/lib/article-body/types";
-import type { Span } from "@/lib/ingest/types";
+import type { HeadlineFields, Span } from "@/lib/ingest/types";
 import type { WorkbenchDoc } from "@/lib/workbench/types";
 import { ARTICLE_STATES } from "../lib/workflow/states";
 
@@ -260,16 +260,9 @@ export const articleRevisions = sqliteTable(
   (t) => [uniqueIndex("article_revisions_version_idx").on(t.articleId, t.version)],
 );
 
-export type ArticleSnapshot = {
-  kicker: string | null;
+// A stored article always has a title ("" when it has none), so the snapshot's is a string.
+export type ArticleSnapshot = Omit<HeadlineFields, "title"> & {
   title: string;
-  subtitle: string | null;
-  rubric: string | null;
-  byline: string | null;
-  source: string | null;
-  reporters: string[];
-  correspondents: string[];
-  photographers: string[];
   sectionId: number | null;
   body: ArticleBody;
 };

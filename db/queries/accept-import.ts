@@ -5,7 +5,7 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { applyWorkflowEffects, articleSnapshot, insertArticle, updateArticleIfVersion, workflowArticleOf } from "@/db/queries/articles";
 import { articleRevisions, articles, importWork, imports, issues, pages, sections, type Article, type Import } from "@/db/schema";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
-import type { Masthead } from "@/lib/ingest/types";
+import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
 import { onEdit } from "@/lib/workflow";
 import type { Person } from "@/lib/workflow/types";
 import type { AcceptedArticle } from "@/lib/workbench/types";
@@ -69,15 +69,9 @@ function existingArticlesOf(db: DbOrTx, importId: number): ExistingArticle[] {
 
 function fieldsOf(a: AcceptedArticle) {
   return {
-    kicker: a.kicker,
+    ...headlineFieldsOf(a),
+    // The articles.title column is not null: an untitled workbench article is stored as "".
     title: a.title ?? "",
-    subtitle: a.subtitle,
-    rubric: a.rubric,
-    byline: a.byline,
-    source: a.source,
-    reporters: a.reporters,
-    correspondents: a.correspondents,
-    photographers: a.photographers,
     jumpToPage: a.jumpTo,
     jumpFromPage: a.jumpFrom,
     rawSpans: a.rawSpans,

@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
+import { headlineFieldsOf } from "@/lib/ingest/types";
 import type { Effect, WorkflowArticle } from "@/lib/workflow";
 
 type RevisionKind = (typeof articleRevisions.$inferInsert)["kind"];
@@ -20,15 +21,7 @@ export type RevisionInfo = { kind: RevisionKind; note?: string | null; authorId:
 
 export function articleSnapshot(a: Pick<Article, keyof ArticleSnapshot>): ArticleSnapshot {
   return {
-    kicker: a.kicker,
-    title: a.title,
-    subtitle: a.subtitle,
-    rubric: a.rubric,
-    byline: a.byline,
-    source: a.source,
-    reporters: a.reporters,
-    correspondents: a.correspondents,
-    photographers: a.photographers,
+    ...headlineFieldsOf(a),
     sectionId: a.sectionId,
     body: a.body,
   };

@@ -1,4 +1,4 @@
-import type { Masthead, Segmentation } from "./types";
+import { headlineFieldsOf, type HeadlineFields, type Masthead, type Segmentation } from "./types";
 
 export type ContractBodyRole = "paragraph" | "heading" | "lead" | "caption";
 
@@ -7,21 +7,13 @@ export type ContractJson = {
   encoding: string;
   // The masthead minus what stays internal (printer, provenance spans).
   masthead: Omit<Masthead, "printer" | "fieldSpans"> | null;
-  articles: {
-    kicker: string | null;
-    title: string | null;
-    subtitle: string | null;
-    rubric: string | null;
-    byline: string | null;
-    source: string | null;
-    reporters: string[];
-    correspondents: string[];
-    photographers: string[];
+  // Headline fields first, then body and jumps: the key order readers of the JSON see.
+  articles: (HeadlineFields & {
     body: { role: ContractBodyRole; text: string }[];
     jumpTo: number | null;
     jumpFrom: number | null;
     confidence: number;
-  }[];
+  })[];
   orphans: { text: string; reason: string }[];
   discarded: { text: string; reason: string }[];
 };
@@ -47,15 +39,8 @@ export function toContractJson(seg: Segmentation): ContractJson {
       licence: m.licence,
     },
     articles: seg.articles.map((a) => ({
-      kicker: a.kicker,
-      title: a.title,
-      subtitle: a.subtitle,
-      rubric: a.rubric,
-      byline: a.byline,
-      source: a.source,
-      reporters: a.reporters,
-      correspondents: a.correspondents,
-      photographers: a.photographers,
+      // Picked, not spread: an Article also carries blocks and doubts, which stay internal.
+      ...headlineFieldsOf(a),
       body: a.blocks
         .filter((b) => BODY_ROLES.has(b.role))
         .map((b) => ({ role: b.role as ContractBodyRole, text: b.text })),

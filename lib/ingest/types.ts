@@ -75,8 +75,12 @@ export type Masthead = {
   fieldSpans: Partial<Record<MastheadField, Span[]>>;
 };
 
-export type Article = {
-  blocks: Block[];
+/**
+ * The headline and byline fields of a story (眉题, 标题, 副题, 栏目, 署名, 来源 and the
+ * names credited in the byline). Declared once: the engine, the workbench, the public
+ * JSON contract and stored revisions all carry this set.
+ */
+export type HeadlineFields = {
   kicker: string | null;
   title: string | null;
   subtitle: string | null;
@@ -86,6 +90,29 @@ export type Article = {
   reporters: string[];
   correspondents: string[];
   photographers: string[];
+};
+
+/**
+ * Copies exactly the headline fields, in this order, leaving out whatever else `a` carries
+ * (blocks, confidence, ids): the sites that copy them emit JSON or store snapshots. The
+ * title's type passes through, so a stored row's `string` stays `string`.
+ */
+export function headlineFieldsOf<T extends string | null>(a: HeadlineFields & { title: T }): HeadlineFields & { title: T } {
+  return {
+    kicker: a.kicker,
+    title: a.title,
+    subtitle: a.subtitle,
+    rubric: a.rubric,
+    byline: a.byline,
+    source: a.source,
+    reporters: a.reporters,
+    correspondents: a.correspondents,
+    photographers: a.photographers,
+  };
+}
+
+export type Article = HeadlineFields & {
+  blocks: Block[];
   jumpTo: number | null;
   jumpFrom: number | null;
   /** 0..1: the weakest decision that shaped this article. */

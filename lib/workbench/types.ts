@@ -1,4 +1,4 @@
-import type { BlockRole, DoubtKind, SetAsideKind, Span } from "@/lib/ingest";
+import type { BlockRole, DoubtKind, HeadlineFields, SetAsideKind, Span } from "@/lib/ingest";
 
 /**
  * The segmentation workbench's document, as Tiptap JSON. It is plain data so the
@@ -67,17 +67,8 @@ export type WorkbenchStatus = {
 };
 
 /** One article as the workbench hands it to "accept". */
-export type AcceptedArticle = {
+export type AcceptedArticle = HeadlineFields & {
   key: string;
-  kicker: string | null;
-  title: string | null;
-  subtitle: string | null;
-  rubric: string | null;
-  byline: string | null;
-  source: string | null;
-  reporters: string[];
-  correspondents: string[];
-  photographers: string[];
   jumpTo: number | null;
   jumpFrom: number | null;
   /** Article body as Tiptap JSON in the shape of lib/article-body. */
