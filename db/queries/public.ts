@@ -263,7 +263,7 @@ export function listPublicHeadlinesOfPage({ pageId }: { pageId: number }): PageH
   return rows.flatMap((r): PageHeadline[] => {
     const continues = r.continuesId === null ? null : (headOfPart.get(r.id) ?? null);
     if (r.continuesId !== null && continues === null) return [];
-    const section = r.sectionHidden ? { sectionName: null, sectionSlug: null } : { sectionName: r.sectionName, sectionSlug: r.sectionSlug };
+    const section = publicSection(r);
     return [
       {
         id: r.id,
@@ -487,8 +487,13 @@ const listItemColumns = {
 
 type ListRow = ArticleListItem & { sectionHidden: boolean | null };
 
+/** A section the newsroom hid is named nowhere public: not on a story, a list or in the feed. */
+function publicSection(r: { sectionHidden: boolean | null; sectionName: string | null; sectionSlug: string | null }): { sectionName: string | null; sectionSlug: string | null } {
+  return r.sectionHidden ? { sectionName: null, sectionSlug: null } : { sectionName: r.sectionName, sectionSlug: r.sectionSlug };
+}
+
 function toListItem({ sectionHidden, ...r }: ListRow): ArticleListItem {
-  return sectionHidden ? { ...r, sectionName: null, sectionSlug: null } : r;
+  return { ...r, ...publicSection({ sectionHidden, sectionName: r.sectionName, sectionSlug: r.sectionSlug }) };
 }
 
 function listItemsQuery() {
@@ -672,7 +677,6 @@ function feedQuery(bodyText: SQL<string>) {
 }
 
 function feedRowToPublic(r: FeedRow): PublicArticle {
-  const visible = !r.sectionHidden;
   return {
     id: r.id,
     kicker: r.kicker,
@@ -682,8 +686,7 @@ function feedRowToPublic(r: FeedRow): PublicArticle {
     source: r.source,
     reporters: r.reporters,
     photographers: r.photographers,
-    sectionName: visible ? r.sectionName : null,
-    sectionSlug: visible ? r.sectionSlug : null,
+    ...publicSection(r),
     issueDate: r.date,
     pages: r.pageNumber === null ? [] : [{ number: r.pageNumber, name: r.pageName }],
     publishedAt: r.firstPublishedAt ?? r.publishedAt ?? r.updatedAt,
