@@ -36,10 +36,13 @@ test("accepting again updates drafts, holds articles in review until confirmed; 
   db.close();
 
   // Change the byline of both articles into body text (Mod-Alt-8 = paragraph).
+  const savedBefore = (await page.getByTestId("save-status").textContent()) ?? "";
   for (const byline of ["重庆日报消息", "本报讯(融媒体中心记者 张雪)3月7日"]) {
     await page.locator('[data-type="block"][data-role="byline"]').filter({ hasText: byline.slice(0, 6) }).first().click();
     await page.keyboard.press("Control+Alt+8");
   }
+  // The status still reads "saved" from before the edits until React has seen them: wait for a new save.
+  await expect(page.getByTestId("save-status")).not.toHaveText(savedBefore, { timeout: 15_000 });
   await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
   const second = row(importId, SECOND);
 
