@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { ingest } from "@/lib/ingest";
+import { rng } from "@/lab/random";
 
 /*
  * Realistic text for the benchmarks, made from the two real sample pages in db/demo:
@@ -12,18 +13,6 @@ import { ingest } from "@/lib/ingest";
 const DEMO = path.resolve(__dirname, "../../db/demo");
 export const FRONT_PAGE_FILE = path.join(DEMO, "rongchang-2024-03-08-p1.md");
 export const FEATURE_PAGE_FILE = path.join(DEMO, "rongchang-feature-page.txt");
-
-/** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Pool = {
   headlines: { kicker: string | null; title: string; subtitle: string | null }[];
