@@ -1,0 +1,124 @@
+import { labConfig } from "@/lab/config";
+import { ensureLab } from "@/lab/generate";
+import { SPLITS, type Split } from "@/lab/plan";
+import { FIGURE_NAMES, figures, type Counts, type Figures } from "@/lab/score/metrics";
+import { SAMPLES, scoreLab, selectPages, type DetailedReport, type Selection } from "@/lab/score/run";
+import { STYLE_NAMES, isStyleName, type StyleName } from "@/lab/styles";
+import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
+
+/*
+ * The segmentation lab's scorer: today's import engine on the generated pages (every
+ * extractor's text of each) and on the two real samples. Generates the lab first when it
+ * is missing or stale (minutes), then scores (seconds). See lab/README.md.
+ *
+ *   npm run bench:segmentation                        tables for dev and test
+ *   npm run -s bench:segmentation -- --json           one JSON object (test split unless --split)
+ *   options: --split dev|test|all  --extractor pdfjs,markdown  --style county-weekly  --limit N  --no-samples
+ */
+const USAGE =
+  "usage: npm run bench:segmentation -- [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples]\n" +
+  `  extractors: ${EXTRACTORS.join(", ")}\n  styles: ${STYLE_NAMES.join(", ")}`;
+
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+type Args = { json: boolean; split: Split | "all" | null; extractors: ExtractorName[]; styles: StyleName[]; limit: number | null; samples: boolean };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, split: null, extractors: [...EXTRACTORS], styles: [...STYLE_NAMES], limit: null, samples: true };
+  const list = (v: string | undefined, flag: string) => {
+    if (!v) fail(`${flag} needs a value`);
+    return v.split(",").map((s) => s.trim()).filter(Boolean);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--json") args.json = true;
+    else if (a === "--no-samples") args.samples = false;
+    else if (a === "--split") {
+      const v = argv[++i];
+      if (v !== "dev" && v !== "test" && v !== "all") fail("--split is dev, test or all");
+      args.split = v;
+    } else if (a === "--extractor") {
+      const names = list(argv[++i], a);
+      for (const n of names) if (!(EXTRACTORS as readonly string[]).includes(n)) fail(`unknown extractor ${n}`);
+      args.extractors = names as ExtractorName[];
+    } else if (a === "--style") {
+      const names = list(argv[++i], a);
+      for (const n of names) if (!isStyleName(n)) fail(`unknown style ${n}`);
+      args.styles = names as StyleName[];
+    } else if (a === "--limit") {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n <= 0) fail("--limit needs a positive whole number");
+      args.limit = n;
+    } else if (a === "-h" || a === "--help") {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else fail(`unexpected argument ${a}`);
+  }
+  return args;
+}
+
+const f3 = (n: number) => n.toFixed(3);
+const round4 = (fig: Figures): Figures => Object.fromEntries(FIGURE_NAMES.map((k) => [k, Math.round(fig[k] * 10_000) / 10_000])) as Figures;
+
+function table(title: string, rows: [string, Counts, number | null][]): string {
+  const head = ["", "inputs", "truth", "predicted", ...FIGURE_NAMES];
+  const lines = [head, ...rows.map(([name, c, inputs]) => [name, inputs === null ? "" : String(inputs), String(c.truth), String(c.predicted), ...FIGURE_NAMES.map((k) => f3(figures(c)[k]))])];
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] as string).length)));
+  const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
+  return [title, fmt(head), ...lines.slice(1).map(fmt)].join("\n");
+}
+
+function reportTables(name: string, r: DetailedReport, pages: number, sel: Selection): string {
+  const rows: [string, Counts, number | null][] = [];
+  const perExtractor = pages;
+  for (const x of sel.extractors) {
+    const c = r.counts.byExtractor[x];
+    if (c) rows.push([x, c, perExtractor]);
+  }
+  const s = r.counts.byExtractor[SAMPLES];
+  if (s) rows.push([SAMPLES, s, 2]);
+  rows.push(["overall", r.counts.overall, r.inputs]);
+  const styles: [string, Counts, number | null][] = Object.entries(r.counts.byStyle).map(([k, c]) => [k, c, null]);
+  return `${table(`${name}: ${pages} pages, ${r.articles} truth articles${sel.samples ? " (the 2 samples included)" : ""}`, rows)}\n\n${table(`${name}, by house style (all extractors)`, styles)}`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const config = labConfig();
+  const t0 = performance.now();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const lab = await ensureLab({ ...config, log });
+  const tGenerated = performance.now();
+  const base = { extractors: args.extractors, styles: args.styles, limit: args.limit, samples: args.samples };
+
+  if (args.json) {
+    const sel: Selection = { ...base, split: args.split ?? "test" };
+    const r = scoreLab(lab.dir, selectPages(lab.manifest.pages, sel), sel);
+    const byExtractor = Object.fromEntries(Object.entries(r.byExtractor).map(([k, v]) => [k, round4(v)]));
+    process.stdout.write(`${JSON.stringify({ pages: r.pages, articles: r.articles, overall: round4(r.overall), byExtractor }, null, 2)}\n`);
+    return;
+  }
+
+  const splits: (Split | "all")[] = args.split ? [args.split] : [...SPLITS];
+  const out: string[] = [];
+  for (const split of splits) {
+    const sel: Selection = { ...base, split };
+    const pages = selectPages(lab.manifest.pages, sel);
+    out.push(reportTables(split, scoreLab(lab.dir, pages, sel), pages.length, sel));
+  }
+  const tScored = performance.now();
+  const m = lab.manifest;
+  out.push(
+    `lab ${m.key} in ${lab.dir}: ${m.pages.length} pages of ${m.issues} issues, ${m.pages.reduce((s, p) => s + p.articles, 0)} truth articles, ${m.dropped} corpus articles left out; ` +
+      `${lab.generated ? `generated now in ${((tGenerated - t0) / 1000).toFixed(0)} s` : `generated earlier in ${m.seconds} s`}; scored in ${((tScored - tGenerated) / 1000).toFixed(1)} s`,
+  );
+  process.stdout.write(`${out.join("\n\n")}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
