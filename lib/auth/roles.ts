@@ -1,6 +1,4 @@
-import type { Role } from "@/db/schema";
-
-export { ROLES, type Role } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
 
 /** What each role may reach. Admin has everything editors and reviewers have. */
 export const CAPABILITIES = {

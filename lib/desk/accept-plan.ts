@@ -1,4 +1,4 @@
-import type { ArticleState } from "@/lib/workflow/states";
+import type { ArticleState } from "@/lib/vocabulary";
 import type { AcceptedArticle } from "@/lib/workbench/types";
 
 /** The headline and body fields that "accept" writes; compared to tell what re-accepting would change. */

@@ -1,5 +1,5 @@
 import type { IssueReadinessInput } from "@/lib/workflow";
-import type { ArticleState } from "@/lib/workflow/states";
+import type { ArticleState } from "@/lib/vocabulary";
 
 type Row = {
   id: number;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ARTICLE_LANGUAGES } from "@/db/schema";
+import { ARTICLE_LANGUAGES } from "@/lib/vocabulary";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 // A lone UTF-16 surrogate cannot be stored as UTF-8: SQLite would keep a replacement character instead.
