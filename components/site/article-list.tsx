@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ArticleListItem } from "@/db/queries/public";
+import type { ArticleListItem } from "@/db/queries/public/lists";
 import { articlePath, excerpt } from "@/lib/public";
 import { dateLabel } from "./format";
 import { HeadlineStack } from "./headline-stack";

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PageHeadline, PublicIssueRow, PublicPageInfo } from "@/db/queries/public";
+import type { PublicIssueRow } from "@/db/queries/public/issues";
+import type { PageHeadline, PublicPageInfo } from "@/db/queries/public/pages";
 import { archivePath, articlePath, excerpt, monthKey, monthOfDate, pagePath } from "@/lib/public";
 import { listNumbers } from "./format";
 import { HeadlineStack } from "./headline-stack";

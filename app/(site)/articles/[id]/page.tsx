@@ -5,7 +5,7 @@ import { cache } from "react";
 import { dateLabel } from "@/components/site/format";
 import { HeadlineStack } from "@/components/site/headline-stack";
 import { SiteLink } from "@/components/site/site-link";
-import { getAdjacentArticlesOnPage, getPublicArticleById, type AdjacentArticle, type PublicArticleView } from "@/db/queries/public";
+import { getAdjacentArticlesOnPage, getPublicArticleById, type AdjacentArticle, type PublicArticleView } from "@/db/queries/public/articles";
 import { renderBodyHtml } from "@/lib/article-body";
 import {
   absoluteUrl,

@@ -2,15 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { acquireLock, getRevision, insertComment, releaseLock, resolveComment } from "@/db/queries/article-desk";
+import { insertComment, resolveComment } from "@/db/queries/article-comments";
+import { acquireLock, releaseLock } from "@/db/queries/article-locks";
+import { getRevision } from "@/db/queries/article-revisions";
 import { saveArticle, transitionArticle, type WriteOutcome } from "@/db/queries/article-workflow";
 import { getArticleById } from "@/db/queries/articles";
 import { getSectionById } from "@/db/queries/sections";
 import type { ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { parseArticleBody } from "@/lib/article-body";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 import { AppError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";

@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { getLatestImportForPage, insertImport } from "@/db/queries/imports";
 import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 import { ingest, IngestError, MAX_INPUT_BYTES } from "@/lib/ingest";
 import { importMastheadSchema, MASTHEAD_FIELDS } from "@/lib/validations/imports";
 

@@ -9,8 +9,8 @@ import { requestIp } from "@/lib/request-info";
 import { checkIssueReadiness } from "@/lib/workflow";
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/lib/actions";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 import { AppError } from "@/lib/errors";
 
 function articleIdFrom(formData: FormData, field: string) {

@@ -5,7 +5,7 @@ import { ActionButton } from "@/components/desk/action-button";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
 import { PageTitle } from "@/components/desk/page-title";
 import { getIssueByDate, listPagesWithArticles } from "@/db/queries/issues";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 import { can } from "@/lib/auth/roles";
 import { suggestJumpLinks } from "@/lib/desk/jumps";
 import { readinessInput } from "@/lib/desk/issue-readiness-input";

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getArticleById } from "@/db/queries/articles";
-import { requirePageUser, type SessionUser } from "@/lib/auth/session";
+import { requirePageUser, type SessionUser } from "@/services/session";
 import type { Article } from "@/db/schema";
 
 /**

@@ -11,7 +11,15 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-public-"));
 process.env.DATABASE_PATH = path.join(dir, "public.db");
 
 const { getDb } = await import("@/db");
-const q = await import("./public");
+// One fixture of issues, pages and stories serves every concept's reads.
+const q = {
+  ...(await import("./issues")),
+  ...(await import("./pages")),
+  ...(await import("./articles")),
+  ...(await import("./sections")),
+  ...(await import("./search")),
+  ...(await import("./feed")),
+};
 
 const body = (text: string): ArticleBody => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 const DAY = 24 * 60 * 60 * 1000;

@@ -6,10 +6,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 // A real, temporary SQLite file: the queries run exactly as in the app.
 process.env.DATABASE_PATH = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "folio-cred-")), "folio.db");
 
-const { authorizeCredentials, SIGNIN_ERROR } = await import("./options");
+const { authorizeCredentials } = await import("./auth");
+const { SIGNIN_ERROR } = await import("@/lib/auth/signin-errors");
 const { createUser, getUserByEmail, updateUser } = await import("@/db/queries/users");
 const { listAuditEntries } = await import("@/db/queries/audit");
-const { hashPassword } = await import("./password");
+const { hashPassword } = await import("@/lib/auth/password");
 
 const PASSWORD = "a perfectly fine passphrase";
 
