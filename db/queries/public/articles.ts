@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, issues, pages, sections } from "@/db/schema";
 import type { ArticleBody } from "@/lib/article-body/types";
@@ -158,7 +158,7 @@ export function getPublicArticleById({ id }: { id: number }): PublicArticleLooku
   };
 }
 
-export type AdjacentArticle = { id: number; kicker: string | null; title: string; subtitle: string | null };
+export type AdjacentArticle = { id: number; kicker: string | null; title: string; subtitle: string | null; opening: string };
 
 /** The published stories printed before and after this one on its page (parts of other stories are skipped). */
 export function getAdjacentArticlesOnPage({ articleId }: { articleId: number }): { prev: AdjacentArticle | null; next: AdjacentArticle | null } {
@@ -166,7 +166,7 @@ export function getAdjacentArticlesOnPage({ articleId }: { articleId: number }):
   const self = db.select({ pageId: articles.pageId }).from(articles).where(eq(articles.id, articleId)).get();
   if (!self?.pageId) return { prev: null, next: null };
   const siblings = db
-    .select({ id: articles.id, kicker: articles.kicker, title: articles.title, subtitle: articles.subtitle })
+    .select({ id: articles.id, kicker: articles.kicker, title: articles.title, subtitle: articles.subtitle, opening: sql<string>`substr(${articles.bodyText}, 1, 60)` })
     .from(articles)
     .where(and(eq(articles.pageId, self.pageId), isPublished, isHead))
     .orderBy(asc(articles.position), asc(articles.id))

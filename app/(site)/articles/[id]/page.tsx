@@ -65,7 +65,7 @@ function AdjacentLink({ article, rel, label }: { article: AdjacentArticle; rel: 
   return (
     <SiteLink href={articlePath(article)} rel={rel} className="group flex flex-col rounded border border-stone-300 p-3 hover:border-accent">
       <span className="text-xs text-stone-600">{label}</span>
-      <span className="font-serif font-bold group-hover:text-accent group-hover:underline">{article.title || article.subtitle || article.kicker}</span>
+      <span className="font-serif font-bold group-hover:text-accent group-hover:underline">{displayTitle({ ...article, bodyText: article.opening })}</span>
     </SiteLink>
   );
 }
