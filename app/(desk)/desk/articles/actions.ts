@@ -11,7 +11,7 @@ import { requireUser } from "@/services/session";
 export async function createArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let id: number | undefined;
   const state = await runAction(async (t) => {
-    const user = await requireUser("editArticles", "action:createArticle");
+    const user = await requireUser("writeArticles", "action:createArticle");
     const title = String(formData.get("title") ?? "").trim().slice(0, 200);
     if (!title) return { ok: false, fieldErrors: { title: t("validation.required") } };
     const article = createArticle({ title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id });

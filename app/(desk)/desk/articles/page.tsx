@@ -13,7 +13,7 @@ import { NewArticleForm } from "./_components/new-article-form";
 type Search = { issue?: string; page?: string; section?: string; state?: string; author?: string; q?: string };
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePageUser("editArticles");
+  await requirePageUser("writeArticles");
   const t = await getTranslations();
   const format = await getFormatter();
   const sp = await searchParams;
