@@ -354,5 +354,3 @@ export type ImportWork = typeof importWork.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
-export type ArticleRevision = typeof articleRevisions.$inferSelect;
-export type ArticleComment = typeof articleComments.$inferSelect;

@@ -35,7 +35,6 @@ export type ArticleLanguage = (typeof ARTICLE_LANGUAGES)[number];
 
 /** An import is open while its working state is being corrected, accepted once it made articles. */
 export const IMPORT_STATUSES = ["open", "accepted"] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** Why an earlier working state of an import was kept: the engine was run again, or it was accepted. */
 export const WORKING_STATE_REVISION_REASONS = ["rerun", "accept"] as const;
