@@ -1,4 +1,6 @@
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { count, eq } from "drizzle-orm";
+import { users } from "../db/schema";
+import { auditActions, DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 test("an editor gets a refusal page for the user admin, and it is audited", async ({ page }) => {
@@ -46,9 +48,7 @@ test("an editor posting the admin create-user action directly is refused and not
   expect(await res.text()).toContain("您没有权限执行此操作。");
   await editorContext.close();
 
-  const db = openTestDb();
-  const forged = db.prepare("select count(*) as n from users where email = ?").get("forged-by-editor@test.folio") as { n: number };
-  db.close();
+  const forged = withTestDb((db) => db.select({ n: count() }).from(users).where(eq(users.email, "forged-by-editor@test.folio")).get()!);
   expect(forged.n).toBe(0);
   const refusals = auditActions({ action: "authz.forbidden", actorEmail: "editor@folio.local" });
   expect(refusals.some((r) => r.target_id === "action:createUser")).toBe(true);

@@ -1,5 +1,7 @@
 import type { Browser, Page, Request } from "@playwright/test";
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { eq } from "drizzle-orm";
+import { articles, sections } from "../db/schema";
+import { auditActions, DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
@@ -10,15 +12,9 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 }
 
 function articleRow(id: number) {
-  const db = openTestDb();
-  const row = db.prepare("select state, version, title, body_text from articles where id = ?").get(id) as {
-    state: string;
-    version: number;
-    title: string;
-    body_text: string;
-  };
-  db.close();
-  return row;
+  return withTestDb((db) =>
+    db.select({ state: articles.state, version: articles.version, title: articles.title, body_text: articles.bodyText }).from(articles).where(eq(articles.id, id)).get()!,
+  );
 }
 
 async function waitSaved(page: Page) {
@@ -92,9 +88,7 @@ test("editor writes, reviewer sends back, editor fixes, reviewer approves and pu
 });
 
 test("a section needing two approvals takes two reviewers; a reviewer who edited cannot approve, even by posting the action", async ({ browser }) => {
-  const db = openTestDb();
-  db.prepare("update sections set approvals_required = 2 where slug = 'economy'").run();
-  db.close();
+  withTestDb((db) => db.update(sections).set({ approvalsRequired: 2 }).where(eq(sections.slug, "economy")).run());
   const editor = await signedIn(browser, "editor@folio.local");
   const reviewer = await signedIn(browser, "reviewer@folio.local");
   const reviewer2 = await signedIn(browser, "reviewer2@folio.local");

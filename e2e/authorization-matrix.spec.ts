@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { actionResult, builtActions, urlOfWorker } from "./support/actions";
-import { arrangeArticle, createTestUser, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { count, eq, inArray, max } from "drizzle-orm";
+import { articleApprovals, articleComments, articleLocks, articleRevisions, articles, auditLog, importWork, imports, issues, pages, sections, users } from "../db/schema";
+import { arrangeArticle, createTestUser, DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 /**
@@ -130,18 +132,12 @@ test("every page, route handler and server action of the build is in the table",
 
 /** Everything a refused call could have written, apart from the audit log and sign-in records. */
 function fingerprint(): string {
-  const db = openTestDb();
-  const tables = ["users", "sections", "imports", "import_work", "issues", "pages", "articles", "article_revisions", "article_comments", "article_approvals", "article_locks"];
-  const parts = tables.map((t) => JSON.stringify(db.prepare(`select count(*) as n, max(updated_at) as u from ${t}`).get()));
-  db.close();
-  return parts.join("|");
+  const tables = [users, sections, imports, importWork, issues, pages, articles, articleRevisions, articleComments, articleApprovals, articleLocks];
+  return withTestDb((db) => tables.map((t) => JSON.stringify(db.select({ n: count(), u: max(t.updatedAt) }).from(t).get())).join("|"));
 }
 
 function refusalCount(): number {
-  const db = openTestDb();
-  const row = db.prepare("select count(*) as n from audit_log where action in ('authz.forbidden', 'authz.unauthenticated')").get() as { n: number };
-  db.close();
-  return row.n;
+  return withTestDb((db) => db.select({ n: count() }).from(auditLog).where(inArray(auditLog.action, ["authz.forbidden", "authz.unauthenticated"])).get()!.n);
 }
 
 async function sessions(browser: Browser): Promise<Record<Who, APIRequestContext>> {
@@ -156,9 +152,7 @@ async function sessions(browser: Browser): Promise<Record<Who, APIRequestContext
   const gone = await createTestUser("editor");
   const context = await browser.newContext();
   await signIn(await context.newPage(), gone.email, gone.password);
-  const db = openTestDb();
-  db.prepare("update users set active = 0 where email = ?").run(gone.email);
-  db.close();
+  withTestDb((db) => db.update(users).set({ active: false }).where(eq(users.email, gone.email)).run());
   out.deactivated = context.request;
   return out as Record<Who, APIRequestContext>;
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
-import type Database from "better-sqlite3";
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { eq } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { auditActions, DEMO_PASSWORD, openTestDb, withTestDb, type TestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 // The server waits busy_timeout (DB_BUSY_TIMEOUT_MS, 5000 ms by default) for the lock, then gives up.
@@ -8,22 +9,19 @@ const BUSY_MESSAGE = "数据库正忙（可能正在备份或维护），本次�
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 
 /** Another process (this test runner) takes the write lock, as a backup or a script could, and keeps it. */
-function holdWriteLock(): Database.Database {
+function holdWriteLock(): TestDb {
   const db = openTestDb();
-  db.exec("BEGIN EXCLUSIVE");
+  db.$client.exec("BEGIN EXCLUSIVE");
   return db;
 }
 
-function release(db: Database.Database) {
-  db.exec("ROLLBACK");
-  db.close();
+function release(db: TestDb) {
+  db.$client.exec("ROLLBACK");
+  db.$client.close();
 }
 
 function articleRow(id: number) {
-  const db = openTestDb();
-  const row = db.prepare("select kicker, version from articles where id = ?").get(id) as { kicker: string | null; version: number };
-  db.close();
-  return row;
+  return withTestDb((db) => db.select({ kicker: articles.kicker, version: articles.version }).from(articles).where(eq(articles.id, id)).get()!);
 }
 
 test("a save while another process holds the database says 'busy, retry', keeps the text, and the retry saves", async ({ page }) => {

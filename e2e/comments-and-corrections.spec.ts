@@ -1,4 +1,6 @@
-import { arrangeArticle, articleState, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { eq } from "drizzle-orm";
+import { articleComments } from "../db/schema";
+import { arrangeArticle, articleState, DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 test("a reviewer comments on a selected passage and resolves it; an editor's correction shows publicly as 更正", async ({ page, browser }) => {
@@ -28,10 +30,8 @@ test("a reviewer comments on a selected passage and resolves it; an editor's cor
   await page.getByRole("button", { name: "发表评论" }).click();
   const comment = page.getByRole("listitem").filter({ hasText: "学校数量请与教委核实。" });
   await expect(comment.locator("blockquote")).toHaveText("五十所");
-  const db = openTestDb();
-  const stored = db.prepare("select anchor from article_comments where article_id = ?").get(id) as { anchor: string };
-  db.close();
-  expect(JSON.parse(stored.anchor)).toEqual({ from: 6, to: 9, quote: "五十所" });
+  const stored = withTestDb((db) => db.select({ anchor: articleComments.anchor }).from(articleComments).where(eq(articleComments.articleId, id)).get()!);
+  expect(stored.anchor).toEqual({ from: 6, to: 9, quote: "五十所" });
   await comment.getByRole("button", { name: "标记为已解决" }).click();
   await expect(comment).toContainText("已解决");
 

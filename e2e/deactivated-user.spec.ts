@@ -1,4 +1,6 @@
-import { createTestUser, DEMO_PASSWORD } from "./support/db";
+import { and, count, eq } from "drizzle-orm";
+import { users } from "../db/schema";
+import { createTestUser, DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test, pageAlert } from "./support/fixtures";
 
 test("a user the admin deactivates is signed out on their next request and cannot sign in", async ({ browser }) => {
@@ -57,9 +59,7 @@ test("a role change takes effect on the next request of an existing session", as
 });
 
 test("the last active admin cannot deactivate themselves", async ({ page }) => {
-  const db = (await import("./support/db")).openTestDb();
-  const admins = db.prepare("select count(*) as n from users where role = 'admin' and active = 1").get() as { n: number };
-  db.close();
+  const admins = withTestDb((db) => db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))).get()!);
   expect(admins.n, "no other spec creates an admin").toBe(1);
   await signIn(page, "admin@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/admin/users");

@@ -1,14 +1,14 @@
 import path from "node:path";
-import { DEMO_PASSWORD, openTestDb } from "./support/db";
+import { count, eq } from "drizzle-orm";
+import { imports } from "../db/schema";
+import { DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const GB18030_PAGE = path.join(__dirname, "fixtures", "front-page-gb18030.txt");
 
 function importCount(): number {
-  const db = openTestDb();
-  const row = db.prepare("select count(*) as n from imports").get() as { n: number };
-  db.close();
+  const row = withTestDb((db) => db.select({ n: count() }).from(imports).get()!);
   return row.n;
 }
 
@@ -36,13 +36,9 @@ test("an editor uploads the front page, confirms the detected masthead and creat
   await expect(page.getByRole("region", { name: "原文" })).toContainText("区委书记高洪波调研我区妇字号企业");
 
   // The bytes are stored exactly as uploaded.
-  const db = openTestDb();
-  const stored = db.prepare("select raw_bytes, file_name, encoding from imports where id = ?").get(Number(firstId)) as {
-    raw_bytes: Buffer;
-    file_name: string;
-    encoding: string;
-  };
-  db.close();
+  const stored = withTestDb((db) =>
+    db.select({ raw_bytes: imports.rawBytes, file_name: imports.fileName, encoding: imports.encoding }).from(imports).where(eq(imports.id, Number(firstId))).get()!,
+  );
   const fs = await import("node:fs");
   expect(stored.raw_bytes.equals(fs.readFileSync(FRONT_PAGE))).toBe(true);
   expect(stored.file_name).toBe("rongchang-2024-03-08-p1.md");

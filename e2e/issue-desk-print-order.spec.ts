@@ -1,4 +1,6 @@
-import { arrangeArticle, arrangeIssue, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { asc, eq } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { arrangeArticle, arrangeIssue, DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 test("an editor sees an issue's pages in print order with each article's state, and reorders a page", async ({ page }) => {
@@ -15,8 +17,6 @@ test("an editor sees an issue's pages in print order with each article's state, 
 
   await page.getByRole("button", { name: "上移：三条稿件" }).click();
   await expect(list.getByTestId("desk-article")).toHaveText([/头条稿件/, /三条稿件/, /二条稿件/]);
-  const db = openTestDb();
-  const order = db.prepare("select id from articles where page_id = ? order by position").all(pageIds[0]) as { id: number }[];
-  db.close();
+  const order = withTestDb((db) => db.select({ id: articles.id }).from(articles).where(eq(articles.pageId, pageIds[0]!)).orderBy(asc(articles.position)).all());
   expect(order.map((r) => r.id)).toEqual([ids[0], ids[2], ids[1]]);
 });

@@ -1,5 +1,7 @@
 import type { Page, Request } from "@playwright/test";
-import { arrangeArticle, arrangeIssue, articleState, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { count, eq } from "drizzle-orm";
+import { articles, sections } from "../db/schema";
+import { arrangeArticle, arrangeIssue, articleState, DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 /** Captures a real server-action request from the page, so the test can replay it with other arguments. */
@@ -37,9 +39,7 @@ test("a scheduled article is published at its time with nobody online", async ({
   expect((await (await anonymous.newPage()).goto(`/articles/${id}`))?.status()).toBe(404);
 
   // Its time comes (moved into the past): the server's own clock publishes it, no request needed.
-  const db = openTestDb();
-  db.prepare("update articles set scheduled_at = ? where id = ?").run(Date.now() - 1000, id);
-  db.close();
+  withTestDb((db) => db.update(articles).set({ scheduledAt: new Date(Date.now() - 1000) }).where(eq(articles.id, id)).run());
   await expect.poll(() => articleState(id).state, { timeout: 40_000, intervals: [1000] }).toBe("published");
   const reader = await anonymous.newPage();
   expect((await reader.goto(`/articles/${id}`))?.status()).toBe(200);
@@ -58,9 +58,7 @@ test("publish issue is blocked by an unapproved article and lists why, then publ
   await expect(page.getByText("还有 1 个问题，整期未发布。")).toBeVisible();
   for (const id of [...ready, late]) expect(articleState(id).state).not.toBe("published");
 
-  const db = openTestDb();
-  db.prepare("update articles set state = 'approved', submitted_at = ? where id = ?").run(Date.now(), late);
-  db.close();
+  withTestDb((db) => db.update(articles).set({ state: "approved", submittedAt: new Date() }).where(eq(articles.id, late)).run());
   await page.reload();
   await expect(page.getByText("全部就绪，可以发布整期。")).toBeVisible();
   await page.getByRole("button", { name: "发布整期" }).click();
@@ -132,7 +130,5 @@ test("bad input is refused clearly and writes nothing: huge body, unknown node, 
   await admin.getByRole("button", { name: "删除栏目 临时栏目" }).click();
   // The row goes away with its buttons: the list itself is the confirmation.
   await expect(admin.getByText("/sections/temporary-section")).toHaveCount(0);
-  const db = openTestDb();
-  expect(db.prepare("select count(*) as n from sections where slug = 'temporary-section'").get()).toEqual({ n: 0 });
-  db.close();
+  expect(withTestDb((db) => db.select({ n: count() }).from(sections).where(eq(sections.slug, "temporary-section")).get())).toEqual({ n: 0 });
 });

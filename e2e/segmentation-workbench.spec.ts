@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page, Request } from "@playwright/test";
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { and, count, eq, sql } from "drizzle-orm";
+import { articles as articlesTable, auditLog, importWork } from "../db/schema";
+import { auditActions, DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 const DEMO = path.join(__dirname, "..", "db", "demo");
@@ -117,9 +119,14 @@ test("feature page: headings moved by keyboard keep their order, accepted articl
   await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
   await expect(page.getByText("已接受：新建 1 篇")).toBeVisible();
 
-  const db = openTestDb();
-  const row = db.prepare("select id, body from articles where import_id = ?").get(Number(page.url().split("/").pop())) as { id: number; body: string };
-  db.close();
+  // The body as stored (JSON text), not as drizzle would parse it.
+  const row = withTestDb((db) =>
+    db
+      .select({ id: articlesTable.id, body: sql<string>`${articlesTable.body}` })
+      .from(articlesTable)
+      .where(eq(articlesTable.importId, Number(page.url().split("/").pop())))
+      .get()!,
+  );
   const body = JSON.parse(row.body) as { content: { type: string }[] };
   expect(body.content.filter((n) => n.type === "heading")).toHaveLength(3);
   expect(body.content.some((n) => n.type === "caption")).toBe(true);
@@ -153,9 +160,7 @@ test("two editors on one import: the later stale save is refused with who and wh
   await expect(alert).toContainText("您的保存被拒绝");
   // The second editor's change is still on screen, and the server kept the first editor's.
   await expect(bin(second)).not.toContainText("争做文明示范");
-  const db = openTestDb();
-  const saved = db.prepare("select doc, version from import_work where import_id = ?").get(id) as { doc: string; version: number };
-  db.close();
+  const saved = withTestDb((db) => db.select({ doc: sql<string>`${importWork.doc}`, version: importWork.version }).from(importWork).where(eq(importWork.importId, id)).get()!);
   expect(saved.doc).toContain("争做文明示范");
   expect((JSON.parse(saved.doc) as { content: { type: string }[] }).content.filter((n) => n.type === "article")).toHaveLength(7);
 
@@ -193,8 +198,6 @@ test("a reviewer cannot open the import form, and posting the accept action as a
   expect(res.status()).toBeLessThan(500);
   expect(await res.text()).toContain("您没有权限执行此操作。");
   expect(auditActions({ action: "authz.forbidden", actorEmail: "reviewer@folio.local" }).some((r) => r.target_id === "action:acceptImport")).toBe(true);
-  const db = openTestDb();
-  const accepts = db.prepare("select count(*) as n from audit_log where action = 'import.accept' and target_id = ?").get(String(id)) as { n: number };
-  db.close();
+  const accepts = withTestDb((db) => db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import.accept"), eq(auditLog.targetId, String(id)))).get()!);
   expect(accepts.n).toBe(1);
 });
