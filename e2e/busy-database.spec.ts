@@ -1,12 +1,15 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { articles } from "../db/schema";
-import { auditActions, DEMO_PASSWORD, openTestDb, withTestDb, type TestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { auditActions, openTestDb, withTestDb, type TestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 // The server waits busy_timeout (DB_BUSY_TIMEOUT_MS, 5000 ms by default) for the lock, then gives up.
 const BUSY_MESSAGE = "数据库正忙（可能正在备份或维护），本次未保存，请稍后重试。";
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
+
+// Every story here is the editor's: signed in once per worker (support/fixtures.ts).
+test.use({ signedInAs: "editor" });
 
 /** Another process (this test runner) takes the write lock, as a backup or a script could, and keeps it. */
 function holdWriteLock(): TestDb {
@@ -26,7 +29,6 @@ function articleRow(id: number) {
 
 test("a save while another process holds the database says 'busy, retry', keeps the text, and the retry saves", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/articles");
   await page.getByLabel("新稿件标题").fill("数据库繁忙时的保存");
   await page.getByRole("button", { name: "新建稿件" }).click();
@@ -58,7 +60,6 @@ test("a save while another process holds the database says 'busy, retry', keeps 
 
 test("the workbench autosave route answers 503 busy with Retry-After while the lock is held, then saves", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
   await expect(page.getByText(/已识别：编码/)).toBeVisible();

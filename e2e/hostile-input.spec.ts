@@ -2,8 +2,8 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { actionNamed, postAction } from "./support/actions";
 import { eq } from "drizzle-orm";
 import { articleComments, articles, sections, users } from "../db/schema";
-import { arrangeArticle, arrangeIssue, DEMO_PASSWORD, sectionIdBySlug, withTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { arrangeArticle, arrangeIssue, sectionIdBySlug, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 /** Each payload, if it ever ran, would set window.__xss (or open a dialog). */
 const PAYLOADS = [
@@ -45,13 +45,12 @@ async function assertNoScriptRan(page: Page, url: string) {
   expect(dialog, url).toBe(false);
 }
 
-test("hostile text in every field and hostile JSON posted to the save action never run on any surface", async ({ browser }) => {
+test("hostile text in every field and hostile JSON posted to the save action never run on any surface", async ({ pageAs, browser }) => {
   const { issueId, pageIds } = arrangeIssue("2024-01-05", 1);
   const id = arrangeArticle({ title: "待写入", sectionSlug: "local", issueId, pageId: pageIds[0] });
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor@folio.local", DEMO_PASSWORD);
+  const editor = await pageAs("editor");
+  const editorContext = editor.context();
   const save = actionNamed("saveArticleAction");
   const localSectionId = withTestDb((db) => sectionIdBySlug(db, "local"));
   const fields = {
@@ -119,9 +118,9 @@ test("hostile text in every field and hostile JSON posted to the save action nev
   withTestDb((db) => db.update(sections).set({ name: "综合" }).where(eq(sections.slug, "local")).run());
 });
 
-test("unicode edge cases survive a save unchanged, and a lone surrogate is refused clearly", async ({ page }) => {
+test("unicode edge cases survive a save unchanged, and a lone surrogate is refused clearly", async ({ pageAs }) => {
   const id = arrangeArticle({ title: "统一码测试", sectionSlug: "news" });
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  const page = await pageAs("editor");
   const save = actionNamed("saveArticleAction");
   const tricky = "𠀀𪚥𫝀 👨‍👩‍👧‍👦 \u202Eevil.exe\u202C a\u200Db 荣昌";
   const fields = { kicker: "", title: tricky, subtitle: "", rubric: "", byline: "", source: "", reporters: "", correspondents: "", photographers: "", sectionId: "", language: "zh-CN" };

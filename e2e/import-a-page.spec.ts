@@ -1,8 +1,8 @@
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { imports } from "../db/schema";
-import { DEMO_PASSWORD, withTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const GB18030_PAGE = path.join(__dirname, "fixtures", "front-page-gb18030.txt");
@@ -12,8 +12,8 @@ function importCount(): number {
   return row.n;
 }
 
-test("an editor uploads the front page, confirms the detected masthead and creates the import", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("an editor uploads the front page, confirms the detected masthead and creates the import", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
 
@@ -53,8 +53,8 @@ test("an editor uploads the front page, confirms the detected masthead and creat
   await expect(page.getByText(/此导入已被 导入 #\d+ 取代。/)).toBeVisible();
 });
 
-test("a GB18030 file is decoded right and says so", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("a GB18030 file is decoded right and says so", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(GB18030_PAGE);
   await expect(page.getByText(/已识别：编码 gb18030/)).toBeVisible();
@@ -65,8 +65,8 @@ test("a GB18030 file is decoded right and says so", async ({ page }) => {
   await expect(page.locator("[data-article-id]").first()).toContainText("重庆将实施五大行动加速创新要素向企业集聚");
 });
 
-test("empty, oversized and binary input each get a clear message and store nothing", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("empty, oversized and binary input each get a clear message and store nothing", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   const before = importCount();
   const create = page.getByRole("button", { name: "创建导入" });
@@ -94,8 +94,8 @@ test("empty, oversized and binary input each get a clear message and store nothi
   expect(importCount()).toBe(before);
 });
 
-test("a reviewer cannot reach the import page", async ({ page }) => {
-  await signIn(page, "reviewer@folio.local", DEMO_PASSWORD);
+test("a reviewer cannot reach the import page", async ({ pageAs }) => {
+  const page = await pageAs("reviewer");
   expect((await page.goto("/desk/imports/new"))?.status()).toBe(403);
   expect((await page.goto("/desk/imports"))?.status()).toBe(403);
 });

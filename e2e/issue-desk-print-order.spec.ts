@@ -1,14 +1,16 @@
 import { asc, eq } from "drizzle-orm";
 import { articles } from "../db/schema";
-import { arrangeArticle, arrangeIssue, DEMO_PASSWORD, withTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { arrangeArticle, arrangeIssue, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
+
+// Every story here is the editor's: signed in once per worker (support/fixtures.ts).
+test.use({ signedInAs: "editor" });
 
 test("an editor sees an issue's pages in print order with each article's state, and reorders a page", async ({ page }) => {
   const { issueId, pageIds } = arrangeIssue("2024-02-03", 1);
   const titles = ["头条稿件", "二条稿件", "三条稿件"];
   const ids = titles.map((title, position) => arrangeArticle({ title, state: position === 1 ? "in_review" : "draft", sectionSlug: "news", issueId, pageId: pageIds[0], position }));
 
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/issues/2024-02-03");
   const list = page.getByRole("list", { name: "第1版的稿件" });
   await expect(list.getByTestId("desk-article")).toHaveText([/头条稿件.*草稿/, /二条稿件.*审核中/, /三条稿件.*草稿/]);

@@ -2,8 +2,8 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { articles, issues, pages } from "../db/schema";
-import { DEMO_PASSWORD, withTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const PAGE_2 = path.join(__dirname, "fixtures", "page-2-continuation.txt");
@@ -20,8 +20,8 @@ async function importAndAccept(page: Page, file: string, masthead: Record<string
   await expect(page.getByText(/已接受：新建 \d+ 篇/)).toBeVisible();
 }
 
-test("page 2 holding 上接1版 with the same title is offered as the continuation and reads as one article", async ({ page, browser }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("page 2 holding 上接1版 with the same title is offered as the continuation and reads as one article", async ({ pageAs, browser }) => {
+  const page = await pageAs("editor");
   await importAndAccept(page, FRONT_PAGE, { 出版日期: "2024-02-15", 版名: "要闻" });
   await importAndAccept(page, PAGE_2, { 出版日期: "2024-02-15", 版次: "2", 版名: "综合", 报名: "荣昌报", 版数: "4" });
 

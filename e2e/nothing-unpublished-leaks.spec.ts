@@ -1,8 +1,8 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { articles } from "../db/schema";
-import { auditActions, DEMO_PASSWORD, withTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { auditActions, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 import type { ArticleState } from "../lib/vocabulary";
 import { DEMO_DATE, arrangeArticle, arrangeIssue, linkedArticleIds, removeArranged, type ArrangedArticle } from "./support/public";
 
@@ -139,7 +139,7 @@ test("drafts, stories in review, approved, scheduled and withdrawn stories appea
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `${WORD3}对照稿件已发布`);
 });
 
-test("a reviewer publishes: the story is public on the very next request; withdrawn, it is gone (410) on the very next request", async ({ browser, request }) => {
+test("a reviewer publishes: the story is public on the very next request; withdrawn, it is gone (410) on the very next request", async ({ pageAs, request }) => {
   const title = "石板滩新桥今日合龙";
   const sentence = "石板滩新桥主体结构今日顺利合龙，预计年内通车。";
   const id = arrangeArticle({ state: "approved", title, paragraphs: [sentence], page: 1, position: 30, sectionSlug: "news", byline: "本报讯(融媒体中心记者 张雪)" });
@@ -153,8 +153,7 @@ test("a reviewer publishes: the story is public on the very next request; withdr
   expect((await request.get("/")).headers()["cache-control"]).toBe("private, no-cache");
   expect((await request.get("/feed.xml")).headers()["cache-control"]).toBe("public, no-cache");
 
-  const reviewer = await (await browser.newContext()).newPage();
-  await signIn(reviewer, "reviewer@folio.local", DEMO_PASSWORD);
+  const reviewer = await pageAs("reviewer");
   await reviewer.goto(`/desk/articles/${id}`);
   await reviewer.getByRole("button", { name: "立即发布", exact: true }).click();
   await expect(reviewer.getByText("已发布。")).toBeVisible();

@@ -1,12 +1,15 @@
 import path from "node:path";
 import { and, eq, like } from "drizzle-orm";
 import { articles, importWorkRevisions } from "../db/schema";
-import { DEMO_PASSWORD, withTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const FIRST = "重庆将实施五大行动加速创新要素向企业集聚";
 const SECOND = "为妇女参与经济社会发展创造条件";
+
+// Every story here is the editor's: signed in once per worker (support/fixtures.ts).
+test.use({ signedInAs: "editor" });
 
 function row(importId: number, title: string) {
   return withTestDb((db) =>
@@ -19,7 +22,6 @@ function row(importId: number, title: string) {
 }
 
 test("accepting again updates drafts, holds articles in review until confirmed; re-running the engine asks and keeps the manual state", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
   await page.getByLabel("出版日期", { exact: true }).fill("2024-02-20");

@@ -166,8 +166,8 @@ test("a server action posted from another origin is refused and changes nothing"
   expect(cookieNamed(await post(new URL(base).origin), "folio-locale")?.value).toBe("en");
 });
 
-test("a signed-in save replayed from another origin is refused; from our origin the same request saves", async ({ page, baseURL }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("a signed-in save replayed from another origin is refused; from our origin the same request saves", async ({ pageAs, baseURL }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/articles");
   await page.getByLabel("新稿件标题").fill("跨站请求测试稿件");
   await page.getByRole("button", { name: "新建稿件" }).click();
@@ -203,8 +203,8 @@ test("a signed-in save replayed from another origin is refused; from our origin 
   expect(current().title).toBe("被篡改的标题");
 });
 
-test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothing", async ({ page, baseURL }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothing", async ({ pageAs, baseURL }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
   await expect(page.getByText(/已识别：编码/)).toBeVisible();

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page, Request } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { and, count, eq, sql } from "drizzle-orm";
 import { articles as articlesTable, auditLog, importWork } from "../db/schema";
-import { auditActions, DEMO_PASSWORD, withTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { auditActions, withTestDb } from "./support/db";
+import { expect, test, type DemoAccount } from "./support/fixtures";
 
 const DEMO = path.join(__dirname, "..", "db", "demo");
 const FRONT_PAGE = path.join(DEMO, "rongchang-2024-03-08-p1.md");
@@ -43,8 +43,8 @@ async function lastBlockText(page: Page, title: string): Promise<string> {
   return ((await article(page, title).locator('[data-type="block"]').last().textContent()) ?? "").trim();
 }
 
-test("front page: 8 proposed articles, merge, split, move by keyboard, discard, undo/redo, reload, accept into 8 drafts", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("front page: 8 proposed articles, merge, split, move by keyboard, discard, undo/redo, reload, accept into 8 drafts", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await importFile(page, FRONT_PAGE, { 版名: "要闻" });
 
   await expect(articles(page)).toHaveCount(8);
@@ -102,8 +102,8 @@ test("front page: 8 proposed articles, merge, split, move by keyboard, discard, 
   }
 });
 
-test("feature page: headings moved by keyboard keep their order, accepted article has subheads and a caption", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("feature page: headings moved by keyboard keep their order, accepted article has subheads and a caption", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await importFile(page, FEATURE_PAGE, { 出版日期: "2024-03-09", 版次: "3", 版名: "专题", 报名: "荣昌报" });
   await expect(articles(page)).toHaveCount(1);
   const headings = page.locator('[data-type="block"][data-role="heading"]');
@@ -135,19 +135,17 @@ test("feature page: headings moved by keyboard keep their order, accepted articl
   await expect(page.getByRole("textbox", { name: "正文" }).locator("p.caption").first()).toBeVisible();
 });
 
-async function openAs(browser: Browser, email: string, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, DEMO_PASSWORD);
+async function openAs(pageAs: (account: DemoAccount) => Promise<Page>, account: DemoAccount, url: string): Promise<Page> {
+  const page = await pageAs(account);
   await page.goto(url);
   await expect(articles(page).first()).toBeVisible();
   return page;
 }
 
-test("two editors on one import: the later stale save is refused with who and when, and no text is lost", async ({ browser }) => {
-  const first = await (await browser.newContext()).newPage();
-  await signIn(first, "editor@folio.local", DEMO_PASSWORD);
+test("two editors on one import: the later stale save is refused with who and when, and no text is lost", async ({ pageAs }) => {
+  const first = await pageAs("editor");
   const id = await importFile(first, FRONT_PAGE, { 版名: "要闻" });
-  const second = await openAs(browser, "editor2@folio.local", `/desk/imports/${id}`);
+  const second = await openAs(pageAs, "editor2", `/desk/imports/${id}`);
 
   await clickInto(first, "荣昌高新区党群服务中心");
   await first.keyboard.press("Control+Shift+ArrowUp");
@@ -170,8 +168,8 @@ test("two editors on one import: the later stale save is refused with who and wh
   await expect(bin(second)).toContainText("争做文明示范");
 });
 
-test("a reviewer cannot open the import form, and posting the accept action as a reviewer is refused", async ({ browser, page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("a reviewer cannot open the import form, and posting the accept action as a reviewer is refused", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   const id = await importFile(page, FRONT_PAGE, { 出版日期: "2024-03-10", 版名: "要闻" });
   await waitSaved(page).catch(() => undefined);
   const [acceptRequest] = await Promise.all([
@@ -180,8 +178,7 @@ test("a reviewer cannot open the import form, and posting the accept action as a
   ]);
   await expect(page.getByText("已接受：新建 8 篇")).toBeVisible();
 
-  const reviewer = await (await browser.newContext()).newPage();
-  await signIn(reviewer, "reviewer@folio.local", DEMO_PASSWORD);
+  const reviewer = await pageAs("reviewer");
   const response = await reviewer.goto("/desk/imports/new");
   expect(response?.status()).toBe(403);
 
