@@ -8,29 +8,21 @@ import { useAutosave, type AutosaveStatus, type SaveAnswer } from "@/components/
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { diffTexts, revisionText } from "@/lib/article-body/diff";
+import { ARTICLE_FIELDS, formFieldValues, type ArticleFormFields } from "@/lib/article-fields";
+import { diffTexts, revisionLabels, revisionText } from "@/lib/article-body/diff";
 import type { ArticleBody } from "@/lib/article-body/types";
 import type { WorkflowAction } from "@/lib/workflow/states";
 import { loadArticleAction, lockArticleAction, saveArticleAction, transitionArticleAction } from "../actions";
 import { WorkflowPanel } from "./workflow-panel";
 
-type Fields = {
-  kicker: string;
-  title: string;
-  subtitle: string;
-  rubric: string;
-  byline: string;
-  source: string;
-  reporters: string;
-  correspondents: string;
-  photographers: string;
-  sectionId: string;
-  language: "zh-CN" | "en";
-};
+type Fields = ArticleFormFields;
 
 type Draft = { fields: Fields; body: ArticleBody; correction: string };
 
-const TEXT_FIELDS = ["kicker", "title", "subtitle", "rubric", "byline", "source", "reporters", "correspondents", "photographers"] as const;
+const LANGUAGE_OPTIONS = [
+  ["zh-CN", "中文"],
+  ["en", "English"],
+] as const;
 
 export function ArticleEditor({
   article,
@@ -55,6 +47,12 @@ export function ArticleEditor({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [holder, setHolder] = useState(lock);
   const [theirs, setTheirs] = useState<{ version: number; text: string } | null>(null);
+  const sectionName = useCallback((id: number) => sections.find((s) => s.id === id)?.name, [sections]);
+  const labels = useMemo(() => revisionLabels((key) => t(key)), [t]);
+  const asText = useCallback(
+    (d: { fields: Fields; body: ArticleBody }) => revisionText({ ...formFieldValues(d.fields), body: d.body }, labels, { sectionName }),
+    [labels, sectionName],
+  );
   const draftRef = useRef(draft);
   useEffect(() => {
     draftRef.current = draft;
@@ -111,13 +109,13 @@ export function ArticleEditor({
   const showTheirs = async () => {
     const current = await loadArticleAction({ articleId: article.id });
     if (!current) return;
-    setTheirs({ version: current.version, text: revisionText({ ...current.fields, body: current.body as ArticleBody }) });
+    setTheirs({ version: current.version, text: asText({ fields: current.fields, body: current.body as ArticleBody }) });
   };
 
   const loadTheirs = async () => {
     const current = await loadArticleAction({ articleId: article.id });
     if (!current) return;
-    setDraft({ fields: current.fields as Fields, body: current.body as ArticleBody, correction: draft.correction });
+    setDraft({ fields: current.fields, body: current.body as ArticleBody, correction: draft.correction });
     setEditorKey((k) => k + 1);
     setTheirs(null);
     autosave.rebase(current.version);
@@ -136,11 +134,11 @@ export function ArticleEditor({
   };
 
   const copyMine = async () => {
-    await navigator.clipboard?.writeText(revisionText({ ...draftRef.current.fields, body: draftRef.current.body }));
+    await navigator.clipboard?.writeText(asText(draftRef.current));
     setMessage({ ok: true, text: t("articles.copied") });
   };
 
-  const mineText = useMemo(() => revisionText({ ...draft.fields, body: draft.body }), [draft]);
+  const mineText = useMemo(() => asText(draft), [asText, draft]);
 
   const runTransition = async (action: WorkflowAction, extra: { comment?: string; reason?: string; publishAt?: string }) => {
     if (autosave.hasPending()) await autosave.flush();
@@ -197,51 +195,41 @@ export function ArticleEditor({
 
       <fieldset disabled={!editable} className="grid gap-3 sm:grid-cols-2">
         <legend className="sr-only">{t("articles.headline")}</legend>
-        {TEXT_FIELDS.map((name) => (
-          <div key={name} className={name === "title" ? "sm:col-span-2" : ""}>
-            <Field
-              id={`f-${name}`}
-              label={t(`articles.fields.${name}`)}
-              value={draft.fields[name]}
-              onChange={(e) => update({ ...draft, fields: { ...draft.fields, [name]: e.target.value } })}
-              error={fieldErrors[name]}
-            />
-          </div>
-        ))}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-section" className="text-sm font-medium">
-            {t("articles.fields.section")}
-          </label>
-          <select
-            id="f-section"
-            value={draft.fields.sectionId}
-            onChange={(e) => update({ ...draft, fields: { ...draft.fields, sectionId: e.target.value } })}
-            className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
-          >
-            <option value="">{t("issues.noSection")}</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-                {s.hidden ? ` (${t("sections.hidden")})` : ""}
-              </option>
-            ))}
-          </select>
-          {fieldErrors.sectionId ? <p className="text-xs text-red-800">{fieldErrors.sectionId}</p> : null}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-language" className="text-sm font-medium">
-            {t("articles.fields.language")}
-          </label>
-          <select
-            id="f-language"
-            value={draft.fields.language}
-            onChange={(e) => update({ ...draft, fields: { ...draft.fields, language: e.target.value as Fields["language"] } })}
-            className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
-          >
-            <option value="zh-CN">中文</option>
-            <option value="en">English</option>
-          </select>
-        </div>
+        {ARTICLE_FIELDS.map((f) => {
+          const id = `f-${f.key}`;
+          const set = (value: string) => update({ ...draft, fields: { ...draft.fields, [f.key]: value } });
+          if (f.kind === "reference" || f.kind === "choice") {
+            const options =
+              f.kind === "reference"
+                ? [["", t("issues.noSection")] as const, ...sections.map((s) => [String(s.id), s.hidden ? `${s.name} (${t("sections.hidden")})` : s.name] as const)]
+                : LANGUAGE_OPTIONS;
+            return (
+              <div key={f.key} className="flex flex-col gap-1">
+                <label htmlFor={id} className="text-sm font-medium">
+                  {t(f.label)}
+                </label>
+                <select
+                  id={id}
+                  value={draft.fields[f.key]}
+                  onChange={(e) => set(e.target.value)}
+                  className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
+                >
+                  {options.map(([value, name]) => (
+                    <option key={value} value={value}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+                {fieldErrors[f.key] ? <p className="text-xs text-red-800">{fieldErrors[f.key]}</p> : null}
+              </div>
+            );
+          }
+          return (
+            <div key={f.key} className={f.key === "title" ? "sm:col-span-2" : ""}>
+              <Field id={id} label={t(f.label)} value={draft.fields[f.key]} onChange={(e) => set(e.target.value)} error={fieldErrors[f.key]} />
+            </div>
+          );
+        })}
       </fieldset>
 
       <ArticleBodyEditor
