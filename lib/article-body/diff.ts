@@ -162,8 +162,11 @@ const DEFAULT_LABELS = {
   ...BODY_LABELS,
 } satisfies RevisionLabels;
 
-/** Every label of a revision's text in the interface language, from a message translator. */
-export function revisionLabels(translate: (key: string) => string): RevisionLabels {
+/** An interface message translator (next-intl's `t`), for labels in the reader's language. */
+export type Translate = (key: string) => string;
+
+/** Every label of a revision's text in the interface language. */
+export function revisionLabels(translate: Translate): RevisionLabels {
   return {
     ...(Object.fromEntries(ARTICLE_FIELDS.map((f) => [f.key, translate(f.label)])) as Record<ArticleFieldKey, string>),
     ...(Object.fromEntries(Object.entries(BODY_LABEL_KEYS).map(([k, key]) => [k, translate(key)])) as BodyLabels),
@@ -183,11 +186,11 @@ export type RevisionTextOptions = {
  * lib/article-fields (so a change to any of them, the names or the section included,
  * shows up as a change of its line), a blank line, then one line per body paragraph.
  * Subheads, lead, captions, quotes and list items are marked, so turning a paragraph
- * into a subhead shows up as a change. Pass translated labels from the page
- * (revisionLabels); the defaults are English.
+ * into a subhead shows up as a change. Pass the page's translator (or labels); the
+ * defaults are English.
  */
-export function revisionText(fields: RevisionFields, labels: Partial<RevisionLabels> = {}, options: RevisionTextOptions = {}): string {
-  const l = { ...DEFAULT_LABELS, ...labels };
+export function revisionText(fields: RevisionFields, labels: Partial<RevisionLabels> | Translate = {}, options: RevisionTextOptions = {}): string {
+  const l = { ...DEFAULT_LABELS, ...(typeof labels === "function" ? revisionLabels(labels) : labels) };
   const head: string[] = [];
   for (const f of ARTICLE_FIELDS) {
     const value = fieldDisplay(f.kind, fields[f.key], options.sectionName);

@@ -12,4 +12,4 @@ export type { ParseArticleBodyResult } from "./validate";
 export { escapeHtml, renderBodyHtml } from "./render";
 export { bodyCharCount, bodyPlainText, countChars, textToBody } from "./text";
 export { diffTexts, revisionLabels, revisionText } from "./diff";
-export type { DiffPart, RevisionFields, RevisionLabels, RevisionTextOptions } from "./diff";
+export type { DiffPart, RevisionFields, RevisionLabels, RevisionTextOptions, Translate } from "./diff";
