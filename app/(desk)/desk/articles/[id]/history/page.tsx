@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { getRevision, listRevisions } from "@/db/queries/article-desk";
-import { listSections } from "@/db/queries/sections";
-import { revisionLabels, revisionText } from "@/lib/article-body";
+import { revisionText } from "@/lib/article-body";
 import { canEditArticle } from "@/lib/workflow";
-import { DiffView } from "../_components/article-editor";
+import { DiffView } from "@/components/versioned/diff-view";
+import { listSections } from "@/db/queries/sections";
 import { loadDeskArticle } from "../_lib/load-article";
 import { RestoreButton } from "./_components/restore-button";
 
@@ -29,9 +29,8 @@ export default async function HistoryPage({
   const after = getRevision({ articleId: article.id, version: b });
   const mayRestore = canEditArticle(article.state, user.role);
   const first = revisions[revisions.length - 1];
-  const labels = revisionLabels((key) => t(key));
   const sectionNames = new Map(listSections().map((s) => [s.id, s.name]));
-  const asText = (snapshot: NonNullable<typeof before>["snapshot"]) => revisionText(snapshot, labels, { sectionName: (id) => sectionNames.get(id) });
+  const asText = (snapshot: NonNullable<typeof before>["snapshot"]) => revisionText(snapshot, (key) => t(key), { sectionName: (id) => sectionNames.get(id) });
 
   return (
     <>
