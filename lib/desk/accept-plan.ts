@@ -1,6 +1,6 @@
-import { PRINTED_FIELD_KEYS, PRINTED_FIELDS, sameFieldValue, type ArticleFieldKind } from "@/lib/article-fields";
 import type { ArticleState } from "@/lib/workflow/states";
 import type { AcceptedArticle } from "@/lib/workbench/types";
+import { PRINTED_FIELD_KEYS, PRINTED_FIELDS, sameFieldValue, type ArticleFieldKind } from "@/lib/article-fields";
 
 /** The headline and body fields that "accept" writes; compared to tell what re-accepting would change. */
 export const ACCEPTED_FIELDS = [...PRINTED_FIELD_KEYS, "jumpTo", "jumpFrom", "body"] as const;
