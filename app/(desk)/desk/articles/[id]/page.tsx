@@ -7,7 +7,7 @@ import { workflowArticleOf } from "@/db/queries/articles";
 import { getDb } from "@/db";
 import { listSections } from "@/db/queries/sections";
 import { allowedActions, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
-import { articleFormFields } from "@/lib/desk/article-form";
+import { articleFormFields } from "@/lib/article-fields";
 import { ArticleEditor } from "./_components/article-editor";
 import { CommentThread } from "./_components/comment-thread";
 import { loadDeskArticle } from "./_lib/load-article";
