@@ -16,7 +16,7 @@ import { requireUser } from "@/services/session";
 import { AppError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
-import { articleFormFields } from "@/lib/desk/article-form";
+import { articleFormFields } from "@/lib/article-fields";
 import { isWorkflowAction } from "@/lib/workflow";
 
 export type StaleInfo = { version: number; savedByName: string | null; savedAt: string };

@@ -10,7 +10,7 @@ import { markArticleSeen } from "@/db/queries/review-queue";
 import { getWorkflowArticle } from "@/db/queries/articles";
 import { listSections } from "@/db/queries/sections";
 import { allowedActions, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
-import { articleFormFields } from "@/lib/desk/article-form";
+import { articleFormFields } from "@/lib/article-fields";
 import { ArticleEditor } from "./_components/article-editor";
 import { CommentThread } from "./_components/comment-thread";
 import { loadDeskArticle } from "./_lib/load-article";
