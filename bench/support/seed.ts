@@ -1,12 +1,12 @@
-import { createHash } from "node:crypto";
 import { ensureImportWork } from "@/db/queries/import-work";
-import { insertImport } from "@/db/queries/imports";
+import { insertImportOfBytes } from "@/db/queries/imports";
 import { listSections, ensureSections } from "@/db/queries/sections";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-users";
 import { STANDARD_SECTIONS } from "@/db/seed/sections";
 import { insertArchive, type ArchiveIssue } from "@/db/testing/archive";
 import { hashPassword } from "@/lib/auth/password";
+import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { fromSegmentation } from "@/lib/workbench";
 import { story, storyBody } from "./corpus";
@@ -112,25 +112,7 @@ export function seedImport({ text, fileName, issueDate, pageNumber }: { text: st
   if (!editor) throw new Error("seed the demo users first");
   const bytes = Buffer.from(text, "utf8");
   const proposal = ingest(bytes, { page: pageNumber, date: issueDate });
-  const m = proposal.masthead;
-  const item = insertImport({
-    rawBytes: bytes,
-    rawSha256: createHash("sha256").update(bytes).digest("hex"),
-    fileName,
-    encoding: proposal.encoding,
-    format: proposal.format,
-    paper: m?.paper ?? "荣昌报",
-    issueDate,
-    totalIssueNo: m?.totalIssueNo ?? null,
-    issueNo: m?.issueNo ?? null,
-    pageCount: m?.pageCount ?? 4,
-    pageNumber,
-    pageName: m?.pageName ?? null,
-    articleCount: proposal.articles.length,
-    proposal,
-    supersedesId: null,
-    createdById: editor.id,
-  });
+  const item = insertImportOfBytes({ bytes, proposal, masthead: unconfirmedMasthead(proposal, { issueDate, pageNumber }), fileName, createdById: editor.id });
   ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
   return { id: item.id, bytes: bytes.length, articles: proposal.articles.length, text: proposal.text };
 }

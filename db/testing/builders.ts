@@ -1,12 +1,12 @@
-import { createHash } from "node:crypto";
 import { getDb } from "@/db";
 import { createArticle, type NewArticle } from "@/db/queries/articles";
 import { ensureImportWork, type ImportWorkRow } from "@/db/queries/import-work";
-import { insertImport } from "@/db/queries/imports";
+import { insertImportOfBytes } from "@/db/queries/imports";
 import { insertIssueWithPages } from "@/db/queries/issues";
 import { createUser } from "@/db/queries/users";
 import { sections, type Article, type Import, type Issue, type Page, type Section, type User } from "@/db/schema";
 import type { ArticleBody } from "@/lib/article-body/types";
+import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import type { Role } from "@/lib/vocabulary";
 import { fromSegmentation } from "@/lib/workbench";
@@ -82,25 +82,7 @@ export function anImport({
 }): { item: Import; work: ImportWorkRow } {
   const bytes = Buffer.from(text, "utf8");
   const proposal = ingest(bytes);
-  const m = proposal.masthead;
-  const item = insertImport({
-    rawBytes: bytes,
-    rawSha256: createHash("sha256").update(bytes).digest("hex"),
-    fileName: `page-${next()}.md`,
-    encoding: proposal.encoding,
-    format: proposal.format,
-    paper: m?.paper ?? "荣昌报",
-    issueDate,
-    totalIssueNo: m?.totalIssueNo ?? null,
-    issueNo: m?.issueNo ?? null,
-    pageCount: m?.pageCount ?? 4,
-    pageNumber,
-    pageName,
-    articleCount: proposal.articles.length,
-    proposal,
-    supersedesId: null,
-    createdById: by.id,
-  });
+  const item = insertImportOfBytes({ bytes, proposal, masthead: unconfirmedMasthead(proposal, { issueDate, pageNumber, pageName }), fileName: `page-${next()}.md`, createdById: by.id });
   const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
   return { item, work };
 }

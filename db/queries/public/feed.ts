@@ -3,21 +3,14 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, issues, pages, sections } from "@/db/schema";
 import type { PublicArticle } from "@/lib/public";
-import type { ArticleLanguage } from "@/lib/vocabulary";
-import { articleDay, isHead, isPublished, newestFirst, publicSection } from "./visibility";
+import { articleDay, headlineColumns, isHead, isPublished, newestFirst, publicSection, sectionColumns, type PublicHeadline } from "./visibility";
 
 /* The RSS feed and the sitemap. */
 
-type FeedRow = {
-  id: number;
-  kicker: string | null;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
+type FeedRow = PublicHeadline & {
   source: string | null;
   reporters: string[];
   photographers: string[];
-  language: ArticleLanguage;
   bodyText: string;
   correction: string | null;
   firstPublishedAt: Date | null;
@@ -34,15 +27,10 @@ type FeedRow = {
 function feedQuery(bodyText: SQL<string>) {
   return getDb()
     .select({
-      id: articles.id,
-      kicker: articles.kicker,
-      title: articles.title,
-      subtitle: articles.subtitle,
-      byline: articles.byline,
+      ...headlineColumns,
       source: articles.source,
       reporters: articles.reporters,
       photographers: articles.photographers,
-      language: articles.language,
       bodyText,
       correction: articles.correction,
       firstPublishedAt: articles.firstPublishedAt,
@@ -51,9 +39,7 @@ function feedQuery(bodyText: SQL<string>) {
       date: articleDay,
       pageNumber: pages.number,
       pageName: pages.name,
-      sectionName: sections.name,
-      sectionSlug: sections.slug,
-      sectionHidden: sections.hidden,
+      ...sectionColumns,
     })
     .from(articles)
     .leftJoin(issues, eq(issues.id, articles.issueId))

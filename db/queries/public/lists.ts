@@ -2,18 +2,11 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, issues, pages, sections } from "@/db/schema";
-import type { ArticleLanguage } from "@/lib/vocabulary";
-import { articleDay, publicSection } from "./visibility";
+import { articleDay, headlineColumns, publicSection, sectionColumns, type PublicHeadline } from "./visibility";
 
 /* The list item shared by a section's page and the search results. */
 
-export type ArticleListItem = {
-  id: number;
-  kicker: string | null;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  language: ArticleLanguage;
+export type ArticleListItem = PublicHeadline & {
   date: string;
   pageNumber: number | null;
   pageName: string | null;
@@ -24,18 +17,11 @@ export type ArticleListItem = {
 };
 
 const listItemColumns = {
-  id: articles.id,
-  kicker: articles.kicker,
-  title: articles.title,
-  subtitle: articles.subtitle,
-  byline: articles.byline,
-  language: articles.language,
+  ...headlineColumns,
   date: articleDay,
   pageNumber: pages.number,
   pageName: pages.name,
-  sectionName: sections.name,
-  sectionSlug: sections.slug,
-  sectionHidden: sections.hidden,
+  ...sectionColumns,
   opening: sql<string>`substr(${articles.bodyText}, 1, 300)`,
 };
 

@@ -2,9 +2,8 @@ import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, pages, sections } from "@/db/schema";
-import type { ArticleLanguage } from "@/lib/vocabulary";
 import { headIdOf, listPublishedPartsOfHeads } from "./chains";
-import { isPublished, publicSection } from "./visibility";
+import { headlineColumns, isPublished, publicSection, sectionColumns, type PublicHeadline } from "./visibility";
 
 export type PublicPageInfo = { id: number; number: number; name: string | null; articleCount: number };
 
@@ -20,13 +19,7 @@ export function listPublicPagesOfIssue({ issueId }: { issueId: number }): Public
     .all();
 }
 
-export type PageHeadline = {
-  id: number;
-  kicker: string | null;
-  title: string;
-  subtitle: string | null;
-  byline: string | null;
-  language: ArticleLanguage;
+export type PageHeadline = PublicHeadline & {
   /** The start of the body, for the lead story's summary. */
   opening: string;
   sectionName: string | null;
@@ -46,17 +39,10 @@ export function listPublicHeadlinesOfPage({ pageId }: { pageId: number }): PageH
   const db = getDb();
   const rows = db
     .select({
-      id: articles.id,
+      ...headlineColumns,
       continuesId: articles.continuesId,
-      kicker: articles.kicker,
-      title: articles.title,
-      subtitle: articles.subtitle,
-      byline: articles.byline,
-      language: articles.language,
       opening: sql<string>`substr(${articles.bodyText}, 1, 240)`,
-      sectionName: sections.name,
-      sectionSlug: sections.slug,
-      sectionHidden: sections.hidden,
+      ...sectionColumns,
     })
     .from(articles)
     .leftJoin(sections, eq(sections.id, articles.sectionId))

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { articles, issues, pages, sections } from "@/db/schema";
+import type { ArticleLanguage } from "@/lib/vocabulary";
 
 /*
  * What "public" means, for every read of the reader site (db/queries/public/). Only articles in
@@ -28,6 +29,21 @@ export const articleDay = sql<string>`coalesce(${issues.date}, strftime('%Y-%m-%
 
 /** Newest issue first; within an issue, page and print order (the lead story of page 1 first). */
 export const newestFirst = [desc(articleDay), asc(sql`coalesce(${pages.number}, 9999)`), asc(articles.position), desc(articles.id)];
+
+/** A story's headline stack, byline and language: what every public list of stories shows. */
+export type PublicHeadline = { id: number; kicker: string | null; title: string; subtitle: string | null; byline: string | null; language: ArticleLanguage };
+
+export const headlineColumns = {
+  id: articles.id,
+  kicker: articles.kicker,
+  title: articles.title,
+  subtitle: articles.subtitle,
+  byline: articles.byline,
+  language: articles.language,
+};
+
+/** The section columns publicSection decides on. */
+export const sectionColumns = { sectionName: sections.name, sectionSlug: sections.slug, sectionHidden: sections.hidden };
 
 /** A section the newsroom hid is named nowhere public: not on a story, a list or in the feed. */
 export function publicSection(r: { sectionHidden: boolean | null; sectionName: string | null; sectionSlug: string | null }): { sectionName: string | null; sectionSlug: string | null } {
