@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { AutosaveStatus } from "./use-autosave";
 
-/** One line saying where the draft stands: saved (version and time), unsaved, saving, refused or failed. */
+/** One line saying where the edit stands: saved (version and time), unsaved, saving, refused or failed. */
 export function SaveStatus({ status }: { status: AutosaveStatus }) {
   const t = useTranslations("versioned");
   const format = useFormatter();

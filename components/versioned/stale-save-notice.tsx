@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { DiffView } from "./diff-view";
 import type { AutosaveStatus } from "./use-autosave";
-import type { Difference } from "./use-versioned-draft";
+import type { Difference } from "./use-versioned-edit";
 
 /**
  * Shown while a save is refused because someone saved a newer version: who and when, that
@@ -12,10 +12,10 @@ import type { Difference } from "./use-versioned-draft";
  * otherwise.
  */
 export function StaleSaveNotice({
-  draft,
+  edit,
   kept,
 }: {
-  draft: {
+  edit: {
     status: AutosaveStatus;
     stale: {
       difference: Difference | null;
@@ -29,7 +29,7 @@ export function StaleSaveNotice({
 }) {
   const t = useTranslations("versioned");
   const format = useFormatter();
-  const { status, stale } = draft;
+  const { status, stale } = edit;
   if (status.kind !== "stale") return null;
   return (
     <div role="alert" className="space-y-2 rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">

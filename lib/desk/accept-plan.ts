@@ -1,4 +1,4 @@
-import type { ArticleState } from "@/lib/workflow/states";
+import type { ArticleState } from "@/lib/vocabulary";
 import type { AcceptedArticle } from "@/lib/workbench/types";
 import { PRINTED_FIELD_KEYS, PRINTED_FIELDS, sameFieldValue, type ArticleFieldKind } from "@/lib/article-fields";
 

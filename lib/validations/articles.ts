@@ -1,6 +1,6 @@
 import { ARTICLE_FIELDS, splitNames, type ArticleField, type ArticleFieldValues } from "@/lib/article-fields";
 import { z } from "zod";
-import { ARTICLE_LANGUAGES } from "@/db/schema";
+import { ARTICLE_LANGUAGES } from "@/lib/vocabulary";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 // A lone UTF-16 surrogate cannot be stored as UTF-8: SQLite would keep a replacement character instead.

@@ -10,7 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { SaveStatus } from "@/components/versioned/save-status";
 import { StaleSaveNotice } from "@/components/versioned/stale-save-notice";
 import type { SaveAnswer } from "@/components/versioned/use-autosave";
-import { useVersionedDraft } from "@/components/versioned/use-versioned-draft";
+import { useVersionedEdit } from "@/components/versioned/use-versioned-edit";
 import { ARTICLE_FIELDS, formFieldValues, type ArticleFormFields } from "@/lib/article-fields";
 import { revisionLabels, revisionText } from "@/lib/article-body/diff";
 import type { ArticleBody } from "@/lib/article-body/types";
@@ -20,9 +20,9 @@ import { WorkflowPanel } from "./workflow-panel";
 
 type Fields = ArticleFormFields;
 
-type Draft = { fields: Fields; body: ArticleBody; correction: string };
-/** What one save sends: the draft, an optional revision note, and whether it was automatic. */
-type Value = Draft & { note?: string; autosave: boolean };
+type Edit = { fields: Fields; body: ArticleBody; correction: string };
+/** What one save sends: the edit, an optional revision note, and whether it was automatic. */
+type Value = Edit & { note?: string; autosave: boolean };
 
 const LANGUAGE_OPTIONS = [
   ["zh-CN", "中文"],
@@ -45,7 +45,7 @@ export function ArticleEditor({
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>({ fields: article.fields, body: article.body, correction: article.correction });
+  const [edit, setEdit] = useState<Edit>({ fields: article.fields, body: article.body, correction: article.correction });
   const [editorKey, setEditorKey] = useState(0);
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -53,10 +53,10 @@ export function ArticleEditor({
   const [holder, setHolder] = useState(lock);
   const sectionName = useCallback((id: number) => sections.find((s) => s.id === id)?.name, [sections]);
   const labels = useMemo(() => revisionLabels((key) => t(key)), [t]);
-  const draftRef = useRef(draft);
+  const editRef = useRef(edit);
   useEffect(() => {
-    draftRef.current = draft;
-  }, [draft]);
+    editRef.current = edit;
+  }, [edit]);
 
   const save = useCallback(
     async (baseVersion: number, value: Value): Promise<SaveAnswer> => {
@@ -81,19 +81,19 @@ export function ArticleEditor({
     },
     [article.id, article.state, router],
   );
-  const versioned = useVersionedDraft<Value>({
+  const versioned = useVersionedEdit<Value>({
     initialVersion: article.version,
     save,
     load: async () => {
       const current = await loadArticleAction({ articleId: article.id });
       if (!current) return null;
-      const value = { fields: current.fields, body: current.body as ArticleBody, correction: draftRef.current.correction, autosave: true };
+      const value = { fields: current.fields, body: current.body as ArticleBody, correction: editRef.current.correction, autosave: true };
       return { version: current.version, value };
     },
-    current: () => ({ ...draftRef.current, autosave: true }),
+    current: () => ({ ...editRef.current, autosave: true }),
     show: ({ value: { fields, body, correction } }) => {
-      draftRef.current = { fields, body, correction };
-      setDraft(draftRef.current);
+      editRef.current = { fields, body, correction };
+      setEdit(editRef.current);
       setEditorKey((k) => k + 1);
       router.refresh();
     },
@@ -102,9 +102,9 @@ export function ArticleEditor({
     notify: setMessage,
   });
 
-  const update = (next: Draft) => {
-    draftRef.current = next;
-    setDraft(next);
+  const update = (next: Edit) => {
+    editRef.current = next;
+    setEdit(next);
     if (editable) versioned.change({ ...next, autosave: true });
   };
 
@@ -118,7 +118,7 @@ export function ArticleEditor({
   }, [article.id, editable]);
 
   const saveNow = async () => {
-    versioned.change({ ...draftRef.current, note: note || undefined, autosave: false });
+    versioned.change({ ...editRef.current, note: note || undefined, autosave: false });
     if (await versioned.flush()) {
       setNote("");
       setMessage({ ok: true, text: t("articles.saved") });
@@ -150,14 +150,14 @@ export function ArticleEditor({
         </div>
       ) : null}
       {editable ? <SaveStatus status={versioned.status} /> : <p className="text-sm text-stone-600">{t("articles.readOnly")}</p>}
-      <StaleSaveNotice draft={versioned} kept={t("articles.staleKept")} />
+      <StaleSaveNotice edit={versioned} kept={t("articles.staleKept")} />
       {message ? <Notice tone={message.ok ? "success" : "error"}>{message.text}</Notice> : null}
 
       <fieldset disabled={!editable} className="grid gap-3 sm:grid-cols-2">
         <legend className="sr-only">{t("articles.headline")}</legend>
         {ARTICLE_FIELDS.map((f) => {
           const id = `f-${f.key}`;
-          const set = (value: string) => update({ ...draft, fields: { ...draft.fields, [f.key]: value } });
+          const set = (value: string) => update({ ...edit, fields: { ...edit.fields, [f.key]: value } });
           if (f.kind === "reference" || f.kind === "choice") {
             const options =
               f.kind === "reference"
@@ -170,7 +170,7 @@ export function ArticleEditor({
                 </label>
                 <select
                   id={id}
-                  value={draft.fields[f.key]}
+                  value={edit.fields[f.key]}
                   onChange={(e) => set(e.target.value)}
                   className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
                 >
@@ -186,7 +186,7 @@ export function ArticleEditor({
           }
           return (
             <div key={f.key} className={f.key === "title" ? "sm:col-span-2" : ""}>
-              <Field id={id} label={t(f.label)} value={draft.fields[f.key]} onChange={(e) => set(e.target.value)} error={fieldErrors[f.key]} />
+              <Field id={id} label={t(f.label)} value={edit.fields[f.key]} onChange={(e) => set(e.target.value)} error={fieldErrors[f.key]} />
             </div>
           );
         })}
@@ -194,11 +194,11 @@ export function ArticleEditor({
 
       <ArticleBodyEditor
         key={editorKey}
-        initialContent={draft.body}
+        initialContent={edit.body}
         editable={editable}
         label={t("articles.body")}
         labels={t.raw("bodyEditor") as Record<string, string>}
-        onChange={(body) => update({ ...draftRef.current, body: body as ArticleBody })}
+        onChange={(body) => update({ ...editRef.current, body: body as ArticleBody })}
       />
 
       {article.state === "published" && editable ? (
@@ -208,8 +208,8 @@ export function ArticleEditor({
           </label>
           <textarea
             id="f-correction"
-            value={draft.correction}
-            onChange={(e) => update({ ...draft, correction: e.target.value })}
+            value={edit.correction}
+            onChange={(e) => update({ ...edit, correction: e.target.value })}
             className="min-h-16 rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
           />
           <p className="text-xs text-stone-600">{t("articles.correctionHint")}</p>

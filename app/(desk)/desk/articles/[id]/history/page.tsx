@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
-import { getRevision, listRevisions } from "@/db/queries/article-desk";
+import { getRevision, listRevisions } from "@/db/queries/article-revisions";
 import { revisionText } from "@/lib/article-body";
 import { canEditArticle } from "@/lib/workflow";
 import { DiffView } from "@/components/versioned/diff-view";

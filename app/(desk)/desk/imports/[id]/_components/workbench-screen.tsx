@@ -10,7 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { SaveStatus } from "@/components/versioned/save-status";
 import { StaleSaveNotice } from "@/components/versioned/stale-save-notice";
 import type { SaveAnswer } from "@/components/versioned/use-autosave";
-import { useVersionedDraft } from "@/components/versioned/use-versioned-draft";
+import { useVersionedEdit } from "@/components/versioned/use-versioned-edit";
 import { articlesOf, blockText, type WorkbenchDoc, type WorkbenchStatus } from "@/lib/workbench";
 import { acceptImportAction, rerunEngineAction, type HeldArticle } from "../actions";
 
@@ -70,7 +70,7 @@ export function WorkbenchScreen({
   const [busy, setBusy] = useState(false);
 
   const save = useCallback((base: number, doc: WorkbenchDoc, { keepalive }: { keepalive: boolean }) => putWork(importId, base, doc, keepalive), [importId]);
-  const versioned = useVersionedDraft<WorkbenchDoc>({
+  const versioned = useVersionedEdit<WorkbenchDoc>({
     initialVersion,
     save,
     delayMs: 800,
@@ -139,7 +139,7 @@ export function WorkbenchScreen({
           </Button>
         </div>
       ) : null}
-      <StaleSaveNotice draft={versioned} kept={t("staleKept")} />
+      <StaleSaveNotice edit={versioned} kept={t("staleKept")} />
       {message ? (
         <Notice tone={message.ok ? "success" : "error"}>
           {message.text}{" "}

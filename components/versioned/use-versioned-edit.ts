@@ -13,14 +13,14 @@ export type ServerCopy<T> = { version: number; value: T };
 export type Difference = { theirs: string; mine: string };
 
 /**
- * A draft that autosaves with a version check (useAutosave), plus the ways out of a
+ * An edit (what the person typed, not yet saved) that autosaves with a version check (useAutosave), plus the ways out of a
  * refused (stale) save that both the article editor and the segmentation workbench offer:
  * see the difference, copy my text, load theirs, or keep mine on top of theirs. The screen
  * says how to read what is saved now (`load`), what the person has now (`current`), how to
  * put a loaded value on screen (`show`) and how a value reads as text (`asText`, for the
  * diff and the clipboard); feedback goes to the screen's own message line (`notify`).
  */
-export function useVersionedDraft<T>({
+export function useVersionedEdit<T>({
   initialVersion,
   delayMs,
   save,
@@ -114,4 +114,4 @@ export function useVersionedDraft<T>({
   };
 }
 
-export type VersionedDraft = ReturnType<typeof useVersionedDraft>;
+export type VersionedEdit = ReturnType<typeof useVersionedEdit>;
