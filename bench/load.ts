@@ -2,10 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { getDb } from "@/db";
 import { saveArticle } from "@/db/queries/article-workflow";
-import { getArticleById, insertArticle } from "@/db/queries/articles";
-import { listFeedArticles } from "@/db/queries/public";
+import { createArticle, getArticleById } from "@/db/queries/articles";
+import { listFeedArticles } from "@/db/queries/public/feed";
 import { getSectionBySlug } from "@/db/queries/sections";
 import { createUser, getUserById } from "@/db/queries/users";
 import {
@@ -96,12 +95,9 @@ async function main() {
   if (!sectionId) throw new Error("no news section after seeding");
   const editors = Array.from({ length: EDITORS }, (_, i) => {
     const user = createUser({ email: `bench-editor-${i + 1}@folio.local`, name: `压测编辑${i + 1}`, role: "editor", passwordHash: hash });
-    const article = getDb().transaction((tx) =>
-      insertArticle(
-        tx,
-        { title: `压测稿件${i + 1}`, body: largeBody(`压测稿件${i + 1}`, i), authorId: user.id, sectionId, state: "draft" },
-        { kind: "create", authorId: user.id },
-      ),
+    const article = createArticle(
+      { title: `压测稿件${i + 1}`, body: largeBody(`压测稿件${i + 1}`, i), authorId: user.id, sectionId, state: "draft" },
+      { kind: "create", authorId: user.id },
     );
     return { email: user.email, articleId: article.id, version: article.version };
   });

@@ -1,23 +1,20 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { insertArticle } from "@/db/queries/articles";
-import { getDb } from "@/db";
+import { createArticle } from "@/db/queries/articles";
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/lib/actions";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 
 /** "New article": a blank draft written from scratch (not from print), opened in the editor. */
 export async function createArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let id: number | undefined;
   const state = await runAction(async (t) => {
-    const user = await requireUser("editArticles", "action:createArticle");
+    const user = await requireUser("writeArticles", "action:createArticle");
     const title = String(formData.get("title") ?? "").trim().slice(0, 200);
     if (!title) return { ok: false, fieldErrors: { title: t("validation.required") } };
-    const article = getDb().transaction((tx) =>
-      insertArticle(tx, { title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id }),
-    );
+    const article = createArticle({ title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id });
     await audit({ action: "article.create", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: article.id, detail: { title } });
     id = article.id;
     return { ok: true };
