@@ -49,5 +49,9 @@ describe("buildIssue", () => {
     expect(bodyText(head?.body ?? []) + bodyText(rest?.body ?? [])).toBe(long.body.map((b) => b.text).join(""));
     expect(p1?.masthead?.pageCount).toBe(2);
     for (const p of pages) expect(p.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // Deterministic: the same plan makes the same bytes.
+    const again = await buildIssue(plan);
+    expect(again.pages.map((p) => p.pdf.equals(pages[again.pages.indexOf(p)]?.pdf as Buffer))).toEqual([true, true]);
+    expect(again.pages.map((p) => p.truth)).toEqual(pages.map((p) => p.truth));
   });
 });
