@@ -72,36 +72,59 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-/** Character-bigram Jaccard similarity of two normalized strings; 0 when either is empty. */
-export function titleSimilarity(a: string | null | undefined, b: string | null | undefined): number {
-  const x = bigrams(normalize(a));
-  const y = bigrams(normalize(b));
+function jaccard(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let both = 0;
   for (const g of x) if (y.has(g)) both++;
   return both / (x.size + y.size - both);
 }
 
+/** Character-bigram Jaccard similarity of two normalized strings; 0 when either is empty. */
+export function titleSimilarity(a: string | null | undefined, b: string | null | undefined): number {
+  return jaccard(bigrams(normalize(a)), bigrams(normalize(b)));
+}
+
+/**
+ * The first `n` characters of the normalized text, normalizing only as much of a long body
+ * as needed (a page's bodies are compared many times).
+ */
+function normalizedHead(text: string, n: number): string {
+  let take = n * 2;
+  for (;;) {
+    const head = [...normalize(text.slice(0, take))];
+    if (head.length > n || take >= text.length) return head.slice(0, n).join("");
+    take *= 2;
+  }
+}
+
 /** Whether the truth body's first `n` normalized characters occur in the first `window` of the predicted body. */
 export function bodyStartsIn(truthBody: string, predictedBody: string, n: number, window: number): boolean {
-  const head = [...normalize(truthBody)].slice(0, n).join("");
-  if (!head) return false;
-  return [...normalize(predictedBody)].slice(0, window).join("").includes(head);
+  const head = normalizedHead(truthBody, n);
+  return head !== "" && normalizedHead(predictedBody, window).includes(head);
 }
 
 export type Match = { truth: number; predicted: number; similarity: number };
 
-export function matchArticles(truth: readonly ArticleFields[], predicted: readonly ArticleFields[]): Match[] {
+/** What matching compares, computed once per article. */
+type Prepared = { bigrams: Set<string>; head10: string; head8: string; first80: string; first60: string };
+
+function prepare(a: ArticleFields): Prepared {
+  const head = [...normalizedHead(a.body, 80)];
+  const first = (n: number) => head.slice(0, n).join("");
+  return { bigrams: bigrams(normalize(a.title)), head10: first(10), head8: first(8), first80: first(80), first60: first(60) };
+}
+
+function matchPrepared(truth: readonly Prepared[], predicted: readonly Prepared[]): Match[] {
   const taken = new Set<number>();
   const matches: Match[] = [];
   truth.forEach((t, ti) => {
     let best: { p: number; rank: number; sim: number } | null = null;
     for (let pi = 0; pi < predicted.length; pi++) {
       if (taken.has(pi)) continue;
-      const p = predicted[pi] as ArticleFields;
-      const sim = titleSimilarity(t.title, p.title);
+      const p = predicted[pi] as Prepared;
+      const sim = jaccard(t.bigrams, p.bigrams);
       const byTitle = sim >= TITLE_SIMILARITY;
-      const byBody = bodyStartsIn(t.body, p.body, 10, 80);
+      const byBody = t.head10 !== "" && p.first80.includes(t.head10);
       if (!byTitle && !byBody) continue;
       const rank = byTitle && byBody ? 3 : byTitle ? 2 : 1;
       if (best === null || rank > best.rank || (rank === best.rank && sim > best.sim)) best = { p: pi, rank, sim };
@@ -112,6 +135,10 @@ export function matchArticles(truth: readonly ArticleFields[], predicted: readon
     }
   });
   return matches;
+}
+
+export function matchArticles(truth: readonly ArticleFields[], predicted: readonly ArticleFields[]): Match[] {
+  return matchPrepared(truth.map(prepare), predicted.map(prepare));
 }
 
 export function bylineExact(truth: string | null, predicted: string | null): boolean {
@@ -131,12 +158,15 @@ export function scorePage(truth: readonly ArticleFields[], predicted: readonly A
   c.predicted = predicted.length;
   c.chars = chars.total;
   c.charsPlaced = chars.placed;
-  for (const m of matchArticles(truth, predicted)) {
+  const pt = truth.map(prepare);
+  const pp = predicted.map(prepare);
+  for (const m of matchPrepared(pt, pp)) {
     const t = truth[m.truth] as ArticleFields;
     const p = predicted[m.predicted] as ArticleFields;
+    const tp = pt[m.truth] as Prepared;
     c.matched++;
     const titleClose = !normalize(t.title) || m.similarity >= TITLE_SIMILARITY;
-    if (titleClose && bodyStartsIn(t.body, p.body, 8, 60)) c.strict++;
+    if (titleClose && tp.head8 !== "" && (pp[m.predicted] as Prepared).first60.includes(tp.head8)) c.strict++;
     const same = (a: string | null, b: string | null) => normalize(a) === normalize(b);
     if (same(t.title, p.title)) c.titleExact++;
     if (same(t.title, p.title) && same(t.kicker, p.kicker) && same(t.subtitle, p.subtitle)) c.stackExact++;
@@ -162,6 +192,13 @@ export function figures(c: Counts): Figures {
   };
 }
 
+/** The characters JavaScript's \s matches, by code (a regex per character was the scorer's slowest step). */
+function isWhitespace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Of `text`, how many non-whitespace characters there are and how many the spans cover. */
 export function charsPlaced(text: string, spans: readonly { start: number; end: number }[]): { total: number; placed: number } {
   const covered = new Uint8Array(text.length);
@@ -172,7 +209,7 @@ export function charsPlaced(text: string, spans: readonly { start: number; end: 
     const code = text.charCodeAt(i);
     // A surrogate pair is one character: count it at its first half.
     if (code >= 0xdc00 && code <= 0xdfff) continue;
-    if (/\s/u.test(text[i] as string)) continue;
+    if (isWhitespace(code)) continue;
     total++;
     if (covered[i]) placed++;
   }
