@@ -82,7 +82,7 @@ function reportTables(name: string, r: DetailedReport, pages: number, sel: Selec
   if (s) rows.push([SAMPLES, s, 2]);
   rows.push(["overall", r.counts.overall, r.inputs]);
   const styles: [string, Counts, number | null][] = Object.entries(r.counts.byStyle).map(([k, c]) => [k, c, null]);
-  return `${table(`${name}: ${pages} pages, ${r.articles} truth articles${sel.samples ? " (the 2 samples included)" : ""}`, rows)}\n\n${table(`${name}, by house style (all extractors)`, styles)}`;
+  return `${table(`${name}: ${pages} lab pages${sel.samples ? " and the 2 samples" : ""}, ${r.articles} truth articles`, rows)}\n\n${table(`${name}, by house style (all extractors)`, styles)}`;
 }
 
 async function main(): Promise<void> {
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 
   if (args.json) {
     const sel: Selection = { ...base, split: args.split ?? "test" };
-    const r = scoreLab(lab.dir, selectPages(lab.manifest.pages, sel), sel);
+    const r = await scoreLab(lab.dir, selectPages(lab.manifest.pages, sel), sel, { workers: config.workers });
     const byExtractor = Object.fromEntries(Object.entries(r.byExtractor).map(([k, v]) => [k, round4(v)]));
     process.stdout.write(`${JSON.stringify({ pages: r.pages, articles: r.articles, overall: round4(r.overall), byExtractor }, null, 2)}\n`);
     return;
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   for (const split of splits) {
     const sel: Selection = { ...base, split };
     const pages = selectPages(lab.manifest.pages, sel);
-    out.push(reportTables(split, scoreLab(lab.dir, pages, sel), pages.length, sel));
+    out.push(reportTables(split, await scoreLab(lab.dir, pages, sel, { workers: config.workers }), pages.length, sel));
   }
   const tScored = performance.now();
   const m = lab.manifest;

@@ -87,8 +87,8 @@ describe("segmentation lab smoke", () => {
     }
   });
 
-  it("scores the pages and the two samples with today's engine", () => {
-    const r = scoreLab(dir, pages, { split: "all", extractors: EXTRACTORS, styles: STYLE_NAMES, limit: null, samples: true });
+  it("scores the pages and the two samples with today's engine", async () => {
+    const r = await scoreLab(dir, pages, { split: "all", extractors: EXTRACTORS, styles: STYLE_NAMES, limit: null, samples: true });
     expect(r.pages).toBe(pages.length + 2);
     expect(Object.keys(r.byExtractor).sort()).toEqual([...EXTRACTORS, SAMPLES].sort());
     for (const fig of [r.overall, ...Object.values(r.byExtractor)]) {

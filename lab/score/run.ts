@@ -1,3 +1,4 @@
+import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PageEntry } from "../generate";
@@ -45,40 +46,83 @@ export function truthFields(a: TruthArticle): ArticleFields {
   return { kicker: a.kicker, title: a.title, subtitle: a.subtitle, byline: a.byline, body: bodyText(a.body) };
 }
 
-export function scoreLab(labDir: string, pages: readonly PageEntry[], sel: Selection, engine: Engine = ingestEngine): DetailedReport {
-  const overall = emptyCounts();
-  const byExtractor: Record<string, Counts> = {};
-  const byStyle: Record<string, Counts> = {};
-  let articles = 0;
-  let inputs = 0;
+type Tally = { counts: DetailedReport["counts"]; articles: number; inputs: number };
+
+function emptyTally(): Tally {
+  return { counts: { overall: emptyCounts(), byExtractor: {}, byStyle: {} }, articles: 0, inputs: 0 };
+}
+
+function addTally(into: Tally, t: Tally): Tally {
+  addCounts(into.counts.overall, t.counts.overall);
+  for (const [k, c] of Object.entries(t.counts.byExtractor)) addCounts((into.counts.byExtractor[k] ??= emptyCounts()), c);
+  for (const [k, c] of Object.entries(t.counts.byStyle)) addCounts((into.counts.byStyle[k] ??= emptyCounts()), c);
+  into.articles += t.articles;
+  into.inputs += t.inputs;
+  return into;
+}
+
+/** Counts of the lab pages, in this process. */
+export function tallyPages(labDir: string, pages: readonly PageEntry[], extractors: readonly ExtractorName[], engine: Engine = ingestEngine): Tally {
+  const t = emptyTally();
   for (const entry of pages) {
     const dir = path.join(labDir, entry.dir);
     const truth = JSON.parse(readFileSync(path.join(dir, PAGE_FILES.truth), "utf8")) as PageTruth;
     const fields = truth.articles.map(truthFields);
-    articles += fields.length;
-    for (const x of sel.extractors) {
-      const text = readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8");
-      const reading = engine(text);
+    t.articles += fields.length;
+    for (const x of extractors) {
+      const reading = engine(readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8"));
       const c = scorePage(fields, reading.articles, reading.chars);
-      addCounts(overall, c);
-      addCounts((byExtractor[x] ??= emptyCounts()), c);
-      addCounts((byStyle[entry.style] ??= emptyCounts()), c);
-      inputs++;
+      addCounts(t.counts.overall, c);
+      addCounts((t.counts.byExtractor[x] ??= emptyCounts()), c);
+      addCounts((t.counts.byStyle[entry.style] ??= emptyCounts()), c);
+      t.inputs++;
     }
   }
+  return t;
+}
+
+/** The same, shared among `workers` processes (today's engine only: a function cannot be sent). */
+async function tallyInWorkers(labDir: string, pages: readonly PageEntry[], extractors: readonly ExtractorName[], workers: number): Promise<Tally> {
+  const shares = Array.from({ length: workers }, (_, w) => pages.filter((_, i) => i % workers === w));
+  const tallies = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<Tally>((resolve, reject) => {
+          const child = fork(path.join(__dirname, "worker.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", 2, 2, "ipc"] });
+          child.once("message", (m: { ok: true; tally: Tally } | { ok: false; error: string }) => {
+            child.disconnect();
+            if (m.ok) resolve(m.tally);
+            else reject(new Error(m.error));
+          });
+          child.once("exit", (code) => reject(new Error(`a scoring worker exited (${code})`)));
+          child.send({ labDir, pages: share, extractors });
+        }),
+    ),
+  );
+  return tallies.reduce(addTally, emptyTally());
+}
+
+/**
+ * Scores the selected pages under every selected extractor, and the two samples. Large
+ * selections are shared among `workers` processes when today's engine is scored.
+ */
+export async function scoreLab(labDir: string, pages: readonly PageEntry[], sel: Selection, opts: { engine?: Engine; workers?: number } = {}): Promise<DetailedReport> {
+  const workers = Math.max(1, Math.min(opts.workers ?? 1, Math.ceil(pages.length / 50)));
+  const t = opts.engine || workers === 1 ? tallyPages(labDir, pages, sel.extractors, opts.engine) : await tallyInWorkers(labDir, pages, sel.extractors, workers);
+  const engine = opts.engine ?? ingestEngine;
   let pageCount = pages.length;
   if (sel.samples) {
     for (const s of readSamples()) {
       const reading = engine(readFileSync(s.file, "utf8"));
       const c = scorePage(s.truth, reading.articles, reading.chars);
-      addCounts(overall, c);
-      addCounts((byExtractor[SAMPLES] ??= emptyCounts()), c);
-      articles += s.truth.length;
+      addCounts(t.counts.overall, c);
+      addCounts((t.counts.byExtractor[SAMPLES] ??= emptyCounts()), c);
+      t.articles += s.truth.length;
       pageCount++;
-      inputs++;
+      t.inputs++;
     }
   }
   const figs: Record<string, Figures> = {};
-  for (const [k, c] of Object.entries(byExtractor)) figs[k] = figures(c);
-  return { pages: pageCount, articles, overall: figures(overall), byExtractor: figs, counts: { overall, byExtractor, byStyle }, inputs };
+  for (const [k, c] of Object.entries(t.counts.byExtractor)) figs[k] = figures(c);
+  return { pages: pageCount, articles: t.articles, overall: figures(t.counts.overall), byExtractor: figs, counts: t.counts, inputs: t.inputs };
 }
