@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+rm -f test-results/unit.json test-results/lab-smoke.json test-results/e2e.json
 
 failed_stages=()
 stage() {
@@ -16,7 +16,10 @@ stage() {
 
 stage lint npm run -s lint
 stage typecheck npm run -s typecheck
-stage unit npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
+stage unit npx vitest run --exclude lab/smoke.test.ts --reporter=default --reporter=json --outputFile=test-results/unit.json
+# The segmentation lab's smoke test typesets and extracts real pages: tens of CPU-seconds, run on
+# its own so it does not slow the timed unit tests beside it.
+stage lab-smoke npx vitest run lab/smoke.test.ts --reporter=default --reporter=json --outputFile=test-results/lab-smoke.json
 echo "::: build"
 if npm run -s build >test-results/build.log 2>&1; then
   stage e2e npx playwright test
@@ -25,4 +28,4 @@ else
   failed_stages+=("build")
 fi
 
-node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json "${failed_stages[*]:-}"
+node scripts/test-summary.mjs test-results/unit.json,test-results/lab-smoke.json test-results/e2e.json "${failed_stages[*]:-}"

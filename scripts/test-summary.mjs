@@ -2,17 +2,19 @@
 // and fails when a stage failed or when no test ran at all.
 import fs from "node:fs";
 
-const [unitFile, e2eFile, failedStages = ""] = process.argv.slice(2);
+// The vitest reports are a comma-separated list (the unit tests, the lab's smoke test).
+const [unitFiles, e2eFile, failedStages = ""] = process.argv.slice(2);
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const unit = read(unitFile);
-if (unit) {
-  passed += unit.numPassedTests ?? 0;
-  failed += unit.numFailedTests ?? 0;
-  skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
+const units = unitFiles.split(",").map(read);
+const unit = units.every(Boolean) ? units : null;
+for (const u of units.filter(Boolean)) {
+  passed += u.numPassedTests ?? 0;
+  failed += u.numFailedTests ?? 0;
+  skipped += (u.numPendingTests ?? 0) + (u.numTodoTests ?? 0);
 }
 const e2e = read(e2eFile);
 if (e2e) {
