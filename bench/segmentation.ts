@@ -1,5 +1,5 @@
 import { labConfig } from "@/lab/config";
-import { ensureLab } from "@/lab/generate";
+import { ensureLab, type PageEntry } from "@/lab/generate";
 import { SPLITS, type Split } from "@/lab/plan";
 import { FIGURE_NAMES, figures, type Counts, type Figures } from "@/lab/score/metrics";
 import { SAMPLES, scoreLab, selectPages, type DetailedReport, type Selection } from "@/lab/score/run";
@@ -71,7 +71,8 @@ function table(title: string, rows: [string, Counts, number | null][]): string {
   return [title, fmt(head), ...lines.slice(1).map(fmt)].join("\n");
 }
 
-function reportTables(name: string, r: DetailedReport, pages: number, sel: Selection): string {
+function reportTables(name: string, r: DetailedReport, pageList: readonly PageEntry[], sel: Selection): string {
+  const pages = pageList.length;
   const rows: [string, Counts, number | null][] = [];
   const perExtractor = pages;
   for (const x of sel.extractors) {
@@ -81,7 +82,7 @@ function reportTables(name: string, r: DetailedReport, pages: number, sel: Selec
   const s = r.counts.byExtractor[SAMPLES];
   if (s) rows.push([SAMPLES, s, 2]);
   rows.push(["overall", r.counts.overall, r.inputs]);
-  const styles: [string, Counts, number | null][] = Object.entries(r.counts.byStyle).map(([k, c]) => [k, c, null]);
+  const styles: [string, Counts, number | null][] = Object.entries(r.counts.byStyle).map(([k, c]) => [k, c, pageList.filter((p) => p.style === k).length * sel.extractors.length]);
   return `${table(`${name}: ${pages} lab pages${sel.samples ? " and the 2 samples" : ""}, ${r.articles} truth articles`, rows)}\n\n${table(`${name}, by house style (all extractors)`, styles)}`;
 }
 
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   for (const split of splits) {
     const sel: Selection = { ...base, split };
     const pages = selectPages(lab.manifest.pages, sel);
-    out.push(reportTables(split, await scoreLab(lab.dir, pages, sel, { workers: config.workers }), pages.length, sel));
+    out.push(reportTables(split, await scoreLab(lab.dir, pages, sel, { workers: config.workers }), pages, sel));
   }
   const tScored = performance.now();
   const m = lab.manifest;
