@@ -49,12 +49,16 @@ function domId(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
-/** "存疑：跨栏拼接 — <engine reason>" into `note` (the reason is the engine's, often English). */
-function renderDoubt(note: HTMLElement, labels: WorkbenchLabels, doubt: BlockDoubt): void {
+/**
+ * "存疑 62%：跨栏拼接 — <engine reason>" into `note` (the reason is the engine's, often
+ * English; the percentage is how sure the engine was, when it said).
+ */
+function renderDoubt(note: HTMLElement, labels: WorkbenchLabels, doubt: BlockDoubt, confidence: number | null = null): void {
   const kind = labels.doubtKinds[doubt.kind];
   const head = document.createElement("span");
   head.className = "font-medium";
-  head.textContent = `${labels.doubt}：${kind ?? doubt.reason}`;
+  const sure = confidence !== null && confidence < 1 ? ` ${Math.round(confidence * 100)}%` : "";
+  head.textContent = `${labels.doubt}${sure}：${kind ?? doubt.reason}`;
   note.replaceChildren(head);
   if (kind && doubt.reason) {
     const reason = document.createElement("span");
@@ -113,7 +117,8 @@ class BlockView implements NodeView {
     const id = String(node.attrs.id ?? "");
     const role = String(node.attrs.role ?? "paragraph") as WorkbenchRole;
     const doubt = (node.attrs.doubt ?? null) as BlockDoubt | null;
-    const doubtKey = doubt ? `${doubt.kind}\u0000${doubt.reason}` : "";
+    const confidence = typeof node.attrs.confidence === "number" ? node.attrs.confidence : null;
+    const doubtKey = doubt ? `${doubt.kind}\u0000${doubt.reason}\u0000${confidence}` : "";
     if (id !== this.id) {
       this.id = id;
       this.dom.dataset.blockId = id;
@@ -131,7 +136,7 @@ class BlockView implements NodeView {
       this.dom.className = `${BLOCK_BASE} ${DROP_LINE} ${doubt ? BLOCK_DOUBT : BLOCK_PLAIN}`;
       if (doubt) {
         this.dom.dataset.doubt = doubt.kind;
-        renderDoubt(this.note, this.labels, doubt);
+        renderDoubt(this.note, this.labels, doubt, confidence);
         this.note.hidden = false;
         this.contentDOM.setAttribute("aria-describedby", this.note.id);
       } else {
