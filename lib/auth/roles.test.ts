@@ -17,6 +17,7 @@ describe("role rules", () => {
     expect(can("reviewer", "review")).toBe(true);
     expect(can("reviewer", "importPages")).toBe(false);
     expect(can("reviewer", "readAudit")).toBe(false);
+    expect(can("editor", "trainPaperModels")).toBe(false);
   });
 
   it("builds the navigation each role should see", () => {
@@ -29,6 +30,7 @@ describe("role rules", () => {
       "review",
       "users",
       "sections",
+      "papers",
       "audit",
     ]);
   });

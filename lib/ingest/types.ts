@@ -38,7 +38,10 @@ export type DoubtKind =
   | "short_line"
   | "page_inferred"
   | "furniture"
-  | "unassigned";
+  | "unassigned"
+  | "article_start"
+  | "headline_role"
+  | "line_role";
 
 export type Doubt = { kind: DoubtKind; reason: string; confidence: number; spans: Span[] };
 
@@ -116,6 +119,8 @@ export type Segmentation = {
   discarded: SetAside[];
   /** Decisions that belong to no article (masthead, orphans). */
   doubts: Doubt[];
+  /** The model that labelled the lines: the lab model (paper null) or a paper's own, trained on `pages` corrected pages. */
+  model: { paper: string | null; pages: number | null };
 };
 
 export type IngestHints = { page?: number; date?: string };

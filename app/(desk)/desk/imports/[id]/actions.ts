@@ -6,6 +6,7 @@ import { acceptImportWork } from "@/db/queries/accept-import";
 import { getImportById } from "@/db/queries/imports";
 import { getImportWork, replaceImportWorkWithEngine } from "@/db/queries/import-work";
 import { audit } from "@/services/audit";
+import { modelForPaper } from "@/services/paper-models";
 import { requireUser } from "@/services/session";
 import type { AcceptPlan } from "@/lib/desk/accept-plan";
 import { proposalOf } from "@/lib/desk/import-text";
@@ -83,10 +84,11 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
     const t = await getTranslations("workbench");
     const { importId, baseVersion, item, work } = importAndWork(input);
     if (work.manual && input.confirm !== true) return { ok: false, message: t("rerunConfirm"), needsConfirm: true };
-    const proposal = ingest(new Uint8Array(item.rawBytes), {
-      page: item.pageNumber ?? undefined,
-      date: item.issueDate ?? undefined,
-    });
+    const proposal = ingest(
+      new Uint8Array(item.rawBytes),
+      { page: item.pageNumber ?? undefined, date: item.issueDate ?? undefined },
+      { model: modelForPaper(item.paper).model },
+    );
     const result = replaceImportWorkWithEngine({
       importId,
       baseVersion,

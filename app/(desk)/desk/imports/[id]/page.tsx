@@ -41,6 +41,10 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         <dd>{item.fileName ?? t("pasted")}</dd>
         <dt className="text-stone-600">{t("encoding")}</dt>
         <dd>{item.encoding}</dd>
+        <dt className="text-stone-600">{t("model")}</dt>
+        <dd data-testid="import-model">
+          {seg.model?.paper ? t("modelPaper", { paper: seg.model.paper, pages: seg.model.pages ?? 0 }) : t("modelLab")}
+        </dd>
         <dt className="text-stone-600">{t("by")}</dt>
         <dd>{author?.name}</dd>
         <dt className="text-stone-600">{t("at")}</dt>
