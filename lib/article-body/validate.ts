@@ -1,3 +1,4 @@
+import { truncateText } from "../text-length";
 import type {
   ArticleBody,
   BodyBlock,
@@ -121,7 +122,7 @@ function show(v: unknown): string {
   if (typeof v === "object") return "an object";
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (typeof v !== "string") return `a ${typeof v}`;
-  return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return JSON.stringify(truncateText(v, 41));
 }
 
 type NodeObj = Obj & { type: string };

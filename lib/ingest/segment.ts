@@ -1,3 +1,4 @@
+import { truncateText } from "../text-length";
 import { mergeBylines, parseNameByline } from "./byline";
 import { endsSentence } from "./chars";
 import { isNameOnly, rubricOrder } from "./classify";
@@ -32,7 +33,7 @@ const newDraft = (stack: Stack | null): Draft => ({
 
 const paras = (items: readonly Unit[]) => items.filter((u) => u.kind === "para");
 const solid = (items: readonly Unit[]) => items.filter((u) => !isTransparent(u));
-const quote = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const quote = (s: string, n = 14) => truncateText(s, n + 1);
 
 function setAside(u: Unit, kind: SetAside["kind"], reason: string): SetAside {
   return { kind, text: u.text, reason, spans: u.spans };

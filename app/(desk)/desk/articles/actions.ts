@@ -4,16 +4,22 @@ import { redirect } from "next/navigation";
 import { insertArticle } from "@/db/queries/articles";
 import { getDb } from "@/db";
 import type { ActionState } from "@/lib/action-state";
-import { runAction } from "@/lib/actions";
+import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { audit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
+import { articleFieldsSchema } from "@/lib/validations/articles";
+
+// The title as the article form checks it: at most 200 characters (code points), no broken ones.
+const newArticleSchema = articleFieldsSchema.pick({ title: true });
 
 /** "New article": a blank draft written from scratch (not from print), opened in the editor. */
 export async function createArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let id: number | undefined;
   const state = await runAction(async (t) => {
     const user = await requireUser("editArticles", "action:createArticle");
-    const title = String(formData.get("title") ?? "").trim().slice(0, 200);
+    const parsed = newArticleSchema.safeParse({ title: formData.get("title") ?? "" });
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
+    const { title } = parsed.data;
     if (!title) return { ok: false, fieldErrors: { title: t("validation.required") } };
     const article = getDb().transaction((tx) =>
       insertArticle(tx, { title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id }),

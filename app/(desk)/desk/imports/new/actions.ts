@@ -7,6 +7,7 @@ import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { audit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/session";
+import { cutToChars } from "@/lib/text-length";
 import { ingest, IngestError, MAX_INPUT_BYTES } from "@/lib/ingest";
 import { importMastheadSchema, MASTHEAD_FIELDS } from "@/lib/validations/imports";
 
@@ -40,7 +41,7 @@ export async function createImportAction(_prev: ActionState, formData: FormData)
     const created = insertImport({
       rawBytes: Buffer.from(bytes),
       rawSha256: createHash("sha256").update(bytes).digest("hex"),
-      fileName: upload?.name.slice(0, 255) ?? null,
+      fileName: upload ? cutToChars(upload.name, 255) : null,
       encoding: proposal.encoding,
       format: proposal.format,
       ...m,
