@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { ensurePrivateDir } from "./private-files";
 
 /**
  * The one reader of process.env. Every value has a default that works for the
@@ -50,7 +51,7 @@ export function loadOrCreateSecret(dataDir: string): string {
   } catch {
     // first run: create below
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const secret = crypto.randomBytes(48).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
