@@ -5,15 +5,17 @@ import next from "next";
 import { openDatabase } from "@/db/connection";
 import { openPublicGenerationReader } from "@/db/public-generation";
 import { parseEnv } from "@/lib/env";
+import { applyForwarding, parseTrustedProxies } from "@/lib/http/forwarded";
 import { PageCache } from "@/lib/http/page-cache";
 import { publicPageServer } from "@/lib/http/public-page-server";
 
 /*
  * The production server: Next's request handler behind the public page cache
  * (lib/http/public-page-server.ts), which answers a reader's page from memory until something
- * public changes. Migrates the database first. Needs `npm run build`.
+ * public changes. In front of both, every request first loses the forwarding headers of anyone
+ * but a trusted proxy (lib/http/forwarded.ts). Migrates the database first. Needs `npm run build`.
  *
- *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, FOLIO_HOST, PUBLIC_PAGE_CACHE_MB)
+ *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, FOLIO_HOST, PUBLIC_PAGE_CACHE_MB, TRUST_PROXY, SITE_URL)
  */
 
 // Before Next and lib/env read it: this server only ever serves the production build.
@@ -24,6 +26,30 @@ const config = parseEnv(process.env);
 const port = values.port === undefined ? config.PORT : Number(values.port);
 const hostname = values.hostname ?? config.FOLIO_HOST;
 const databaseFile = path.resolve(config.DATABASE_PATH);
+const trustedProxies = config.TRUST_PROXY === undefined ? null : parseTrustedProxies(config.TRUST_PROXY);
+
+/**
+ * Without SITE_URL the public site's absolute links (canonical, Open Graph, feed, sitemap,
+ * robots.txt) come from each request's Host header. That keeps `npm run demo` working on any
+ * port and host name, and is safe from cache poisoning (a shared cache keys by Host, and
+ * forwarded hosts are believed only from TRUST_PROXY), but a production site should not depend
+ * on it: said loudly at every start rather than refused, so the first command still just works.
+ */
+function warnWithoutSiteUrl(): void {
+  if (config.SITE_URL !== undefined) return;
+  console.warn(
+    [
+      "",
+      "┌─ WARNING: SITE_URL is not set ──────────────────────────────────────────────",
+      "│ Canonical links, Open Graph, the RSS feed, the sitemap and robots.txt name the host",
+      "│ each request was sent to. Fine for a demo; in production set the site's address,",
+      "│ e.g. SITE_URL=https://news.example.cn (see README, Configuration).",
+      "└─────────────────────────────────────────────────────────────────────────────",
+      "",
+    ].join("\n"),
+  );
+}
+
 
 async function main() {
   openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
@@ -41,6 +67,7 @@ async function main() {
   };
   const server = http.createServer((req, res) => {
     try {
+      applyForwarding(req.headers, req.socket.remoteAddress, trustedProxies);
       Promise.resolve(serve(req, res)).catch(failed(res));
     } catch (e) {
       failed(res)(e);
@@ -54,7 +81,11 @@ async function main() {
     process.exit(1);
   });
   server.listen(port, hostname, () => {
-    console.log(`Folio on http://${hostname ?? "localhost"}:${port} (public page cache: ${cache ? `${config.PUBLIC_PAGE_CACHE_MB} MB` : "off"})`);
+    console.log(
+      `Folio on http://${hostname ?? "localhost"}:${port} (public page cache: ${cache ? `${config.PUBLIC_PAGE_CACHE_MB} MB` : "off"}; ` +
+        `forwarded headers trusted from: ${trustedProxies?.description ?? "nobody"})`,
+    );
+    warnWithoutSiteUrl();
   });
 
   // Requests under way (a publish, an import) finish first; then Next and the database close.
