@@ -8,12 +8,15 @@ import { parseEnv } from "@/lib/env";
 import { applyForwarding, parseTrustedProxies } from "@/lib/http/forwarded";
 import { PageCache } from "@/lib/http/page-cache";
 import { publicPageServer } from "@/lib/http/public-page-server";
+import { bodyRefusal, type BodyRefusal } from "@/lib/http/request-body";
 
 /*
  * The production server: Next's request handler behind the public page cache
  * (lib/http/public-page-server.ts), which answers a reader's page from memory until something
  * public changes. In front of both, every request first loses the forwarding headers of anyone
- * but a trusted proxy (lib/http/forwarded.ts). Migrates the database first. Needs `npm run build`.
+ * but a trusted proxy (lib/http/forwarded.ts), and a body over its limit is refused with 413
+ * before a byte of it is read (lib/http/request-body.ts). Migrates the database first. Needs
+ * `npm run build`.
  *
  *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, FOLIO_HOST, PUBLIC_PAGE_CACHE_MB, TRUST_PROXY, SITE_URL)
  */
@@ -50,6 +53,28 @@ function warnWithoutSiteUrl(): void {
   );
 }
 
+/** How long a refused body is read and thrown away, so that the client gets to read the refusal. */
+const DISCARD_BODY_MS = 10_000;
+
+/**
+ * 413 or 411, said plainly: JSON for the route handlers (as handleRoute answers), text elsewhere.
+ * The body is read and dropped, not kept, and the connection stays open until it has arrived:
+ * closing it with bytes still unread would reset it, and the client, still sending, would see a
+ * broken connection instead of this answer. A client still sending after DISCARD_BODY_MS is cut off.
+ */
+function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, refusal: BodyRefusal): void {
+  req.resume();
+  const cutOff = setTimeout(() => req.socket.destroy(), DISCARD_BODY_MS).unref();
+  req.once("close", () => clearTimeout(cutOff));
+  const api = (req.url ?? "").startsWith("/api/");
+  const body = api ? JSON.stringify({ error: refusal.status === 413 ? "too_large" : "length_required", message: refusal.message }) : `${refusal.message}\n`;
+  res.writeHead(refusal.status, {
+    "content-type": api ? "application/json" : "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+    "content-length": Buffer.byteLength(body),
+  });
+  res.end(body);
+}
 
 async function main() {
   openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
@@ -68,6 +93,8 @@ async function main() {
   const server = http.createServer((req, res) => {
     try {
       applyForwarding(req.headers, req.socket.remoteAddress, trustedProxies);
+      const refusal = bodyRefusal({ method: req.method ?? "GET", pathname: (req.url ?? "/").split("?", 1)[0] as string, header: (name) => first(req.headers[name]) });
+      if (refusal) return refuseBody(req, res, refusal);
       Promise.resolve(serve(req, res)).catch(failed(res));
     } catch (e) {
       failed(res)(e);
@@ -100,6 +127,10 @@ async function main() {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 main().catch((e: unknown) => {

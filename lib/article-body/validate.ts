@@ -1,3 +1,4 @@
+import { ARTICLE_BODY_BYTES } from "../limits";
 import { truncateText } from "../text-length";
 import type {
   ArticleBody,
@@ -9,8 +10,8 @@ import type {
   BodyText,
 } from "./types";
 
-/** Largest body accepted, measured as UTF-8 bytes of its JSON. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Largest body accepted, measured as UTF-8 bytes of its JSON (lib/limits.ts). */
+export const MAX_BODY_BYTES = ARTICLE_BODY_BYTES;
 /** Deepest node nesting accepted (doc is 1). The grammar needs 5; the limit guards future nesting. */
 export const MAX_BODY_DEPTH = 12;
 export const MAX_HREF_LENGTH = 2048;
