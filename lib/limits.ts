@@ -55,3 +55,10 @@ export function bodyLimitFor(method: string, pathname: string): number {
 export function formatBytes(bytes: number): string {
   return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MB` : `${Math.round(bytes / KiB)} KB`;
 }
+
+/**
+ * Reader pages Next renders at once, and how many more may wait (lib/http/render-gate.ts). Renders
+ * share one JavaScript thread, so more at once only makes each slower; two let one wait on SQLite
+ * while the other renders. Sixteen waiting is about a quarter of a second of renders here.
+ */
+export const PUBLIC_RENDERS = { concurrency: 2, queue: 16 } as const;

@@ -8,7 +8,9 @@ import { parseEnv } from "@/lib/env";
 import { applyForwarding, parseTrustedProxies } from "@/lib/http/forwarded";
 import { PageCache } from "@/lib/http/page-cache";
 import { publicPageServer } from "@/lib/http/public-page-server";
+import { RenderGate } from "@/lib/http/render-gate";
 import { bodyRefusal, type BodyRefusal } from "@/lib/http/request-body";
+import { PUBLIC_RENDERS } from "@/lib/limits";
 
 /*
  * The production server: Next's request handler behind the public page cache
@@ -84,7 +86,8 @@ async function main() {
   await app.prepare();
 
   const cache = config.PUBLIC_PAGE_CACHE_MB > 0 ? new PageCache(config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024) : null;
-  const serve = publicPageServer({ next: handle, currentToken: generation.current, cache, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
+  const gate = new RenderGate(PUBLIC_RENDERS);
+  const serve = publicPageServer({ next: handle, currentToken: generation.current, cache, gate, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
   const failed = (res: http.ServerResponse) => (e: unknown) => {
     console.error("request failed:", e);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
