@@ -57,8 +57,12 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Reader pages Next renders at once, and how many more may wait (lib/http/render-gate.ts). Renders
- * share one JavaScript thread, so more at once only makes each slower; two let one wait on SQLite
- * while the other renders. Sixteen waiting is about a quarter of a second of renders here.
+ * Public renders (lib/http/render-gate.ts, lib/http/render-process.ts): two at once (renders share
+ * the render process's one JavaScript thread, so more only makes each slower; two let one wait on
+ * SQLite while the other renders), sixteen more waiting (a fraction of a second of renders), at most
+ * eight of those places for one client address, so that one stranger's connections queue behind
+ * each other (eight, not one: mobile carriers put many readers behind one address). The render
+ * process runs at nice 10: Linux weighs it 110 against 1024 for the processes serving readers and
+ * editors, so it gets about a tenth of a busy core, and all of an idle one.
  */
-export const PUBLIC_RENDERS = { concurrency: 2, queue: 16 } as const;
+export const PUBLIC_RENDERS = { concurrency: 2, queue: 16, perClient: 8, nice: 10 } as const;

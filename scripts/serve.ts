@@ -9,6 +9,7 @@ import { applyForwarding, parseTrustedProxies } from "@/lib/http/forwarded";
 import { PageCache } from "@/lib/http/page-cache";
 import { publicPageServer } from "@/lib/http/public-page-server";
 import { RenderGate } from "@/lib/http/render-gate";
+import { forwardTo, serveRenders, startRenderProcess } from "@/lib/http/render-process";
 import { bodyRefusal, type BodyRefusal } from "@/lib/http/request-body";
 import { PUBLIC_RENDERS } from "@/lib/limits";
 
@@ -17,8 +18,11 @@ import { PUBLIC_RENDERS } from "@/lib/limits";
  * (lib/http/public-page-server.ts), which answers a reader's page from memory until something
  * public changes. In front of both, every request first loses the forwarding headers of anyone
  * but a trusted proxy (lib/http/forwarded.ts), and a body over its limit is refused with 413
- * before a byte of it is read (lib/http/request-body.ts). Migrates the database first. Needs
- * `npm run build`.
+ * before a byte of it is read (lib/http/request-body.ts). The public pages that miss the cache
+ * are rendered by a second Next server in a process of its own at a lower CPU priority
+ * (lib/http/render-process.ts: this script again, with --render-process), so that strangers'
+ * renders cannot take the CPU from readers of cached pages and from editors. Migrates the
+ * database first. Needs `npm run build`.
  *
  *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, FOLIO_HOST, PUBLIC_PAGE_CACHE_MB, TRUST_PROXY, SITE_URL)
  */
@@ -26,7 +30,9 @@ import { PUBLIC_RENDERS } from "@/lib/limits";
 // Before Next and lib/env read it: this server only ever serves the production build.
 (process.env as Record<string, string>).NODE_ENV = "production";
 
-const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" }, "render-process": { type: "boolean" } },
+});
 const config = parseEnv(process.env);
 const port = values.port === undefined ? config.PORT : Number(values.port);
 const hostname = values.hostname ?? config.FOLIO_HOST;
@@ -78,16 +84,30 @@ function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, refusal
   res.end(body);
 }
 
-async function main() {
-  openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
-  const generation = openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
-  const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname: hostname ?? "localhost", port });
+const nextApp = () => next({ dev: false, dir: path.resolve(__dirname, ".."), hostname: hostname ?? "localhost", port });
+
+/** The render process (started by main below): Next alone, answering what the main process forwards. */
+async function renderProcess() {
+  const app = nextApp();
   const handle = app.getRequestHandler();
   await app.prepare();
+  serveRenders(handle, () => app.close());
+}
+
+async function main() {
+  openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
+  // Started first: both Next servers get ready side by side.
+  const renders = startRenderProcess({ script: __filename, args: ["--render-process", "-p", String(port)], nice: PUBLIC_RENDERS.nice });
+  const generation = openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
+  const app = nextApp();
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  if (!(await renders.ready(60_000))) console.error("render process not ready after 60 s: public pages are rendered in the main process until it is");
 
   const cache = config.PUBLIC_PAGE_CACHE_MB > 0 ? new PageCache(config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024) : null;
   const gate = new RenderGate(PUBLIC_RENDERS);
-  const serve = publicPageServer({ next: handle, currentToken: generation.current, cache, gate, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
+  const render = forwardTo({ port: renders.port, agent: new http.Agent({ keepAlive: true, maxSockets: PUBLIC_RENDERS.concurrency * 2 }) }, handle);
+  const serve = publicPageServer({ next: handle, render, currentToken: generation.current, cache, gate, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
   const failed = (res: http.ServerResponse) => (e: unknown) => {
     console.error("request failed:", e);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -124,7 +144,7 @@ async function main() {
     setTimeout(() => process.exit(0), 10_000).unref();
     server.close(() => {
       generation.close();
-      void app.close().finally(() => process.exit(0));
+      void Promise.all([renders.stop(), app.close()]).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
   };
@@ -136,7 +156,7 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-main().catch((e: unknown) => {
+(values["render-process"] ? renderProcess() : main()).catch((e: unknown) => {
   console.error(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

@@ -37,6 +37,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 export type PublicPageServerOptions = {
   /** Next's request handler. */
   next: Handler;
+  /** Where the public renders go (the render process, lib/http/render-process.ts); `next` by default. */
+  render?: Handler;
   /** The current public generation token (db/public-generation.ts). */
   currentToken: () => string;
   /** null: render every public page, keep none. */
@@ -150,7 +152,7 @@ function holdResponse(res: ServerResponse, onEnd: (held: Held) => void): void {
   } as ServerResponse["end"];
 }
 
-export function publicPageServer({ next, currentToken, cache, gate = null, siteUrl, publicUrl }: PublicPageServerOptions): Handler {
+export function publicPageServer({ next, render: renderer = next, currentToken, cache, gate = null, siteUrl, publicUrl }: PublicPageServerOptions): Handler {
   // Renders under way, by generation and key: readers asking for a page while it is being rendered
   // (the burst right after a publish) wait for that one render instead of each starting their own.
   const rendering = new Map<string, Promise<CachedPage | null>>();
@@ -159,11 +161,13 @@ export function publicPageServer({ next, currentToken, cache, gate = null, siteU
    * `run` (Next rendering the request) once the gate gives a slot, which the response gives back
    * when it closes; at once without a gate. A full queue is answered 503 after `refused`.
    */
-  const render = async (req: IncomingMessage, res: ServerResponse, { run = () => next(req, res), refused = () => {} } = {}) => {
+  const render = async (req: IncomingMessage, res: ServerResponse, { run = () => renderer(req, res), refused = () => {} } = {}) => {
     if (!gate) return run();
     let closed = false;
     res.once("close", () => (closed = true));
-    const release = await gate.enter(() => closed);
+    // The client as scripts/serve.ts left the headers: a trusted proxy's X-Forwarded-For, else the connection's address.
+    const client = first(req.headers["x-forwarded-for"]) ?? req.socket.remoteAddress ?? "";
+    const release = await gate.enter(client, () => closed);
     if (!release) {
       refused();
       return sendBusy(req, res, publicUrl);
@@ -262,7 +266,7 @@ export function publicPageServer({ next, currentToken, cache, gate = null, siteU
       req.headers["accept-encoding"] = acceptEncoding;
       sendPage(req, res, page, "miss", publicUrl);
     });
-    return next(req, res);
+    return renderer(req, res);
   }
 }
 
@@ -311,16 +315,24 @@ function sendRedirect(req: IncomingMessage, res: ServerResponse, location: strin
 }
 
 const BUSY = { "zh-CN": zhCN.site, en: en.site } as const;
+const busyPages = new Map<string, Buffer>();
+
+/** The busy page in the reader's language, made once: under attack it is sent thousands of times a second. */
+function busyPage(locale: string): Buffer {
+  let page = busyPages.get(locale);
+  if (!page) {
+    const t = BUSY[locale as keyof typeof BUSY] ?? BUSY["zh-CN"];
+    const links = WAYS_ON.map((way) => ({ href: way.href, label: t[way.label] }));
+    page = Buffer.from(renderGonePage({ lang: locale, siteName: t.fallbackName, title: t.busyTitle, message: t.busyMessage, links }), "utf8");
+    busyPages.set(locale, page);
+  }
+  return page;
+}
 
 /** Too many renders already running and waiting: come back in a moment. A small page, no script, nothing kept. */
 function sendBusy(req: IncomingMessage, res: ServerResponse, publicUrl: string | undefined): void {
   if (res.headersSent || res.destroyed) return;
-  const locale = localeOf(req.headers);
-  const t = BUSY[locale as keyof typeof BUSY] ?? BUSY["zh-CN"];
-  const html = Buffer.from(
-    renderGonePage({ lang: locale, siteName: t.fallbackName, title: t.busyTitle, message: t.busyMessage, links: WAYS_ON.map((way) => ({ href: way.href, label: t[way.label] })) }),
-    "utf8",
-  );
+  const html = busyPage(localeOf(req.headers));
   res.writeHead(503, {
     ...plainAnswerHeaders(req, publicUrl),
     "content-type": "text/html; charset=utf-8",
