@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_CACHE_CONTROL } from "@/app/(site)/_lib/cache";
 import { goneArticleResponse } from "@/app/(site)/_lib/gone";
-import { getArticleAvailability } from "@/db/queries/public";
+import { getArticleAvailability } from "@/db/queries/public/articles";
 import { env } from "@/lib/env";
 import { isSameOriginRequest, SAFE_METHODS } from "@/lib/http/origin";
 import { JSON_DEPTH_REFUSAL, nestsDeeperThan } from "@/lib/http/request-body";

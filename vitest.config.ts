@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,scripts,components}/**/*.test.ts"],
+    include: ["{lib,db,services,scripts,components,eslint-rules}/**/*.test.ts"],
     environment: "node",
     pool: "forks",
   },

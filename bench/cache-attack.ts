@@ -1,7 +1,6 @@
 import os from "node:os";
 import autocannon, { type Options } from "autocannon";
-import { getDb } from "@/db";
-import { listFeedArticles } from "@/db/queries/public";
+import { listFeedArticles, listSitemapData } from "@/db/queries/public/feed";
 import { saveArticleActionId } from "@/e2e/support/live-server";
 import { articlePath, pagePath } from "@/lib/public";
 import { samplePool } from "./support/corpus";
@@ -109,7 +108,7 @@ async function main() {
   });
   const origin = site.next.origin;
   // Every issue page of the archive, none asked for yet: the probe takes the next one each time.
-  const newPages = (getDb().$client.prepare("select date from issues order by date desc").all() as { date: string }[]).flatMap(({ date }) => [1, 2, 3, 4].map((n) => pagePath(date, n)));
+  const newPages = listSitemapData().issues.flatMap(({ date, pages }) => pages.map((n) => pagePath(date, n)));
   const articles = listFeedArticles({ limit: 50 }).map((a) => articlePath(a));
   const readerPaths = ["/", ...articles];
   for (const p of readerPaths) {

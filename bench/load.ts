@@ -4,7 +4,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { saveArticle } from "@/db/queries/article-workflow";
 import { getArticleById } from "@/db/queries/articles";
-import { listFeedArticles } from "@/db/queries/public";
+import { listFeedArticles } from "@/db/queries/public/feed";
 import { getUserById } from "@/db/queries/users";
 import { BUSY_PATTERN, freePort, killServer, saveArticleActionId, seedDemoDatabase, sleep, startServer } from "@/e2e/support/live-server";
 import { checkSaves } from "@/e2e/support/save-ledger";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { searchPublishedArticles } from "@/db/queries/public";
+import { searchPublishedArticles } from "@/db/queries/public/search";
 import { PUBLIC_RENDERS } from "@/lib/limits";
 import { launchChromium } from "./support/browser";
 import { goal, kb, ms, ratio, table } from "./support/report";

@@ -10,4 +10,4 @@ export function getDb(): Db {
   return holder.folioDb;
 }
 
-export type { Db, DbOrTx, Tx } from "./connection";
+export type { DbOrTx } from "./connection";

@@ -3,10 +3,16 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type 
 import type { ArticleBody } from "@/lib/article-body/types";
 import type { HeadlineFields, Span } from "@/lib/ingest/types";
 import type { WorkbenchDoc } from "@/lib/workbench/types";
-import { ARTICLE_STATES } from "../lib/workflow/states";
-
-export const ROLES = ["admin", "editor", "reviewer"] as const;
-export type Role = (typeof ROLES)[number];
+// Relative, not "@/": drizzle-kit loads this file without the path aliases.
+import {
+  ARTICLE_LANGUAGES,
+  ARTICLE_STATES,
+  COMMENT_KINDS,
+  IMPORT_STATUSES,
+  REVISION_KINDS,
+  ROLES,
+  WORKING_STATE_REVISION_REASONS,
+} from "../lib/vocabulary";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -76,8 +82,6 @@ export const loginAttempts = sqliteTable(
   (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_created_idx").on(t.createdAt)],
 );
 
-export const IMPORT_STATUSES = ["open", "accepted"] as const;
-
 /**
  * One paste or upload of a page's (or an issue's) raw text. The bytes are kept
  * exactly as received and never changed; the engine's proposal and the editor's
@@ -138,7 +142,7 @@ export const importWorkRevisions = sqliteTable(
       .notNull()
       .references(() => imports.id),
     version: integer("version").notNull(),
-    reason: text("reason", { enum: ["rerun", "accept"] }).notNull(),
+    reason: text("reason", { enum: WORKING_STATE_REVISION_REASONS }).notNull(),
     doc: text("doc", { mode: "json" }).notNull().$type<WorkbenchDoc>(),
     savedById: integer("saved_by_id").references(() => users.id),
     ...timestamps,
@@ -175,8 +179,6 @@ export const pages = sqliteTable(
   },
   (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],
 );
-
-export const ARTICLE_LANGUAGES = ["zh-CN", "en"] as const;
 
 export const articles = sqliteTable(
   "articles",
@@ -238,8 +240,6 @@ export const articles = sqliteTable(
   ],
 );
 
-export const REVISION_KINDS = ["import", "create", "save", "restore"] as const;
-
 /** Every save of an article is a revision: the full snapshot, so any two can be compared. */
 export const articleRevisions = sqliteTable(
   "article_revisions",
@@ -297,7 +297,7 @@ export const articleComments = sqliteTable(
     authorId: integer("author_id")
       .notNull()
       .references(() => users.id),
-    kind: text("kind", { enum: ["comment", "changes_requested"] }).notNull().default("comment"),
+    kind: text("kind", { enum: COMMENT_KINDS }).notNull().default("comment"),
     body: text("body").notNull(),
     anchor: text("anchor", { mode: "json" }).$type<CommentAnchor>(),
     resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
@@ -354,5 +354,3 @@ export type ImportWork = typeof importWork.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
-export type ArticleRevision = typeof articleRevisions.$inferSelect;
-export type ArticleComment = typeof articleComments.$inferSelect;

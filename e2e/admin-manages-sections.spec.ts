@@ -1,8 +1,8 @@
-import { auditActions, DEMO_PASSWORD } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { auditActions } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
-test("an admin creates, renames, reorders and hides a section; bad slugs are refused clearly", async ({ page }) => {
-  await signIn(page, "admin@folio.local", DEMO_PASSWORD);
+test("an admin creates, renames, reorders and hides a section; bad slugs are refused clearly", async ({ pageAs }) => {
+  const page = await pageAs("admin");
   await page.goto("/desk/admin/sections");
   const create = page.getByRole("region", { name: "新建栏目" });
 
@@ -44,7 +44,7 @@ test("an admin creates, renames, reorders and hides a section; bad slugs are ref
   for (const a of ["section.create", "section.update", "section.move", "section.hide"]) expect(actions).toContain(a);
 });
 
-test("an editor cannot manage sections", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("an editor cannot manage sections", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   expect((await page.goto("/desk/admin/sections"))?.status()).toBe(403);
 });

@@ -1,8 +1,8 @@
-import { auditActions, DEMO_PASSWORD } from "./support/db";
+import { auditActions } from "./support/db";
 import { deskNav, expect, signIn, test } from "./support/fixtures";
 
-test("an admin creates a user who can then sign in, with bad input refused clearly", async ({ page, browser }) => {
-  await signIn(page, "admin@folio.local", DEMO_PASSWORD);
+test("an admin creates a user who can then sign in, with bad input refused clearly", async ({ pageAs, browser }) => {
+  const page = await pageAs("admin");
   await page.goto("/desk/admin/users");
   const form = page.getByRole("region", { name: "新建用户" });
   const email = `new-${Date.now()}@test.folio`;

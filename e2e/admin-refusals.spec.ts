@@ -1,8 +1,10 @@
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { count, eq } from "drizzle-orm";
+import { users } from "../db/schema";
+import { auditActions, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
-test("an editor gets a refusal page for the user admin, and it is audited", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("an editor gets a refusal page for the user admin, and it is audited", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   const response = await page.goto("/desk/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
@@ -10,11 +12,10 @@ test("an editor gets a refusal page for the user admin, and it is audited", asyn
   expect(refusals.some((r) => r.target_id === "/desk/admin/users")).toBe(true);
 });
 
-test("an editor posting the admin create-user action directly is refused and nothing is written", async ({ browser }) => {
+test("an editor posting the admin create-user action directly is refused and nothing is written", async ({ pageAs }) => {
   // The admin's browser shows us what a real create-user request looks like (action id and body)...
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signIn(admin, "admin@folio.local", DEMO_PASSWORD);
+  const admin = await pageAs("admin");
+  const adminContext = admin.context();
   await admin.goto("/desk/admin/users");
   const create = admin.getByRole("region", { name: "新建用户" });
   await create.getByLabel("姓名").fill("模板");
@@ -29,9 +30,8 @@ test("an editor posting the admin create-user action directly is refused and not
   await adminContext.close();
 
   // ...which an editor replays with their own, valid session.
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor@folio.local", DEMO_PASSWORD);
+  const editor = await pageAs("editor");
+  const editorContext = editor.context();
   const headers = request.headers();
   const res = await editor.request.post("/desk/admin/users", {
     headers: {
@@ -46,16 +46,14 @@ test("an editor posting the admin create-user action directly is refused and not
   expect(await res.text()).toContain("您没有权限执行此操作。");
   await editorContext.close();
 
-  const db = openTestDb();
-  const forged = db.prepare("select count(*) as n from users where email = ?").get("forged-by-editor@test.folio") as { n: number };
-  db.close();
+  const forged = withTestDb((db) => db.select({ n: count() }).from(users).where(eq(users.email, "forged-by-editor@test.folio")).get()!);
   expect(forged.n).toBe(0);
   const refusals = auditActions({ action: "authz.forbidden", actorEmail: "editor@folio.local" });
   expect(refusals.some((r) => r.target_id === "action:createUser")).toBe(true);
 });
 
-test("a reviewer cannot open the audit log", async ({ page }) => {
-  await signIn(page, "reviewer@folio.local", DEMO_PASSWORD);
+test("a reviewer cannot open the audit log", async ({ pageAs }) => {
+  const page = await pageAs("reviewer");
   const response = await page.goto("/desk/admin/audit");
   expect(response?.status()).toBe(403);
 });

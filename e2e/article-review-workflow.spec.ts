@@ -1,24 +1,13 @@
-import type { Browser, Page, Request } from "@playwright/test";
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, DEMO_PASSWORD);
-  return page;
-}
+import type { Page, Request } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { articles, sections } from "../db/schema";
+import { auditActions, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 function articleRow(id: number) {
-  const db = openTestDb();
-  const row = db.prepare("select state, version, title, body_text from articles where id = ?").get(id) as {
-    state: string;
-    version: number;
-    title: string;
-    body_text: string;
-  };
-  db.close();
-  return row;
+  return withTestDb((db) =>
+    db.select({ state: articles.state, version: articles.version, title: articles.title, body_text: articles.bodyText }).from(articles).where(eq(articles.id, id)).get()!,
+  );
 }
 
 async function waitSaved(page: Page) {
@@ -46,9 +35,9 @@ async function act(page: Page, button: string, done: string) {
   await expect(page.getByText(done)).toBeVisible();
 }
 
-test("editor writes, reviewer sends back, editor fixes, reviewer approves and publishes, a reader opens it", async ({ browser }) => {
-  const editor = await signedIn(browser, "editor@folio.local");
-  const reviewer = await signedIn(browser, "reviewer@folio.local");
+test("editor writes, reviewer sends back, editor fixes, reviewer approves and publishes, a reader opens it", async ({ pageAs, browser }) => {
+  const editor = await pageAs("editor");
+  const reviewer = await pageAs("reviewer");
   const reader = await (await browser.newContext()).newPage();
 
   const id = await writeArticle(editor, "荣昌区春耕备耕工作有序推进", "全区各镇街抢抓农时，组织农户开展春耕生产。");
@@ -91,13 +80,11 @@ test("editor writes, reviewer sends back, editor fixes, reviewer approves and pu
   }
 });
 
-test("a section needing two approvals takes two reviewers; a reviewer who edited cannot approve, even by posting the action", async ({ browser }) => {
-  const db = openTestDb();
-  db.prepare("update sections set approvals_required = 2 where slug = 'economy'").run();
-  db.close();
-  const editor = await signedIn(browser, "editor@folio.local");
-  const reviewer = await signedIn(browser, "reviewer@folio.local");
-  const reviewer2 = await signedIn(browser, "reviewer2@folio.local");
+test("a section needing two approvals takes two reviewers; a reviewer who edited cannot approve, even by posting the action", async ({ pageAs }) => {
+  withTestDb((db) => db.update(sections).set({ approvalsRequired: 2 }).where(eq(sections.slug, "economy")).run());
+  const editor = await pageAs("editor");
+  const reviewer = await pageAs("reviewer");
+  const reviewer2 = await pageAs("reviewer2");
 
   const id = await writeArticle(editor, "荣昌高新区一季度工业产值增长", "一季度，高新区规上工业产值同比增长。", "经济");
   const [submitRequest] = await Promise.all([
@@ -139,15 +126,15 @@ test("a section needing two approvals takes two reviewers; a reviewer who edited
   await reviewer2.reload();
   await expect(reviewer2.getByRole("button", { name: "审核通过", exact: true })).toHaveCount(0);
 
-  const admin = await signedIn(browser, "admin@folio.local");
+  const admin = await pageAs("admin");
   await admin.goto(`/desk/articles/${id}`);
   await act(admin, "审核通过", "已审核通过。");
   expect(articleRow(id).state).toBe("approved");
 });
 
-test("two editors save one article: the stale save is refused with who and when, nothing is lost; history diffs and restores", async ({ browser }) => {
-  const first = await signedIn(browser, "editor@folio.local");
-  const second = await signedIn(browser, "editor2@folio.local");
+test("two editors save one article: the stale save is refused with who and when, nothing is lost; history diffs and restores", async ({ pageAs }) => {
+  const first = await pageAs("editor");
+  const second = await pageAs("editor2");
   const id = await writeArticle(first, "城区道路改造工程开工", "城区主干道改造工程正式开工。");
   await second.goto(`/desk/articles/${id}`);
   await expect(second.getByText(/李编辑 正在编辑/)).toBeVisible();

@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Browser } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { actionResult, builtActions, urlOfWorker } from "./support/actions";
-import { arrangeArticle, createTestUser, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { count, eq, inArray, max } from "drizzle-orm";
+import { articleApprovals, articleComments, articleLocks, articleRevisions, articles, auditLog, importWork, imports, issues, pages, sections, users } from "../db/schema";
+import { arrangeArticle, createTestUser, withTestDb } from "./support/db";
+import { expect, signIn, test, type DemoAccount } from "./support/fixtures";
 
 /**
  * Who may reach what: every page, route handler and server action of the build, with the roles
@@ -130,35 +132,23 @@ test("every page, route handler and server action of the build is in the table",
 
 /** Everything a refused call could have written, apart from the audit log and sign-in records. */
 function fingerprint(): string {
-  const db = openTestDb();
-  const tables = ["users", "sections", "imports", "import_work", "issues", "pages", "articles", "article_revisions", "article_comments", "article_approvals", "article_locks"];
-  const parts = tables.map((t) => JSON.stringify(db.prepare(`select count(*) as n, max(updated_at) as u from ${t}`).get()));
-  db.close();
-  return parts.join("|");
+  const tables = [users, sections, imports, importWork, issues, pages, articles, articleRevisions, articleComments, articleApprovals, articleLocks];
+  return withTestDb((db) => tables.map((t) => JSON.stringify(db.select({ n: count(), u: max(t.updatedAt) }).from(t).get())).join("|"));
 }
 
 function refusalCount(): number {
-  const db = openTestDb();
-  const row = db.prepare("select count(*) as n from audit_log where action in ('authz.forbidden', 'authz.unauthenticated')").get() as { n: number };
-  db.close();
-  return row.n;
+  return withTestDb((db) => db.select({ n: count() }).from(auditLog).where(inArray(auditLog.action, ["authz.forbidden", "authz.unauthenticated"])).get()!.n);
 }
 
-async function sessions(browser: Browser): Promise<Record<Who, APIRequestContext>> {
+async function sessions(browser: Browser, pageAs: (account: DemoAccount) => Promise<Page>): Promise<Record<Who, APIRequestContext>> {
   const out: Partial<Record<Who, APIRequestContext>> = {};
   out.anonymous = (await browser.newContext()).request;
-  for (const who of ["editor", "reviewer", "admin"] as const) {
-    const context = await browser.newContext();
-    await signIn(await context.newPage(), `${who}@folio.local`, DEMO_PASSWORD);
-    out[who] = context.request;
-  }
+  for (const who of ["editor", "reviewer", "admin"] as const) out[who] = (await pageAs(who)).context().request;
   // A real session whose user is deactivated afterwards: refused from the very next request.
   const gone = await createTestUser("editor");
   const context = await browser.newContext();
   await signIn(await context.newPage(), gone.email, gone.password);
-  const db = openTestDb();
-  db.prepare("update users set active = 0 where email = ?").run(gone.email);
-  db.close();
+  withTestDb((db) => db.update(users).set({ active: false }).where(eq(users.email, gone.email)).run());
   out.deactivated = context.request;
   return out as Record<Who, APIRequestContext>;
 }
@@ -167,8 +157,8 @@ function isLoginRedirect(status: number, location: string | undefined): boolean 
   return status >= 300 && status < 400 && (location ?? "").startsWith("/login");
 }
 
-test("each page answers each role as the table says; refusals are 403 or a sign-in redirect, audited, never 500", async ({ browser }) => {
-  const as = await sessions(browser);
+test("each page answers each role as the table says; refusals are 403 or a sign-in redirect, audited, never 500", async ({ browser, pageAs }) => {
+  const as = await sessions(browser, pageAs);
   for (const [pattern, { url, allowed }] of Object.entries(PAGES)) {
     for (const who of EVERYONE) {
       const before = refusalCount();
@@ -188,8 +178,8 @@ test("each page answers each role as the table says; refusals are 403 or a sign-
   }
 });
 
-test("each route handler answers each role as the table says", async ({ browser }) => {
-  const as = await sessions(browser);
+test("each route handler answers each role as the table says", async ({ browser, pageAs }) => {
+  const as = await sessions(browser, pageAs);
   for (const [key, { url, allowed, data }] of Object.entries(ROUTES)) {
     const method = key.split(" ")[0]!;
     for (const who of EVERYONE) {
@@ -211,8 +201,8 @@ test("each route handler answers each role as the table says", async ({ browser 
 
 const REFUSAL = /您没有权限执行此操作。|请先登录。/;
 
-test("each server action, posted directly, answers each role as the table says; refusals write nothing and are audited", async ({ browser }) => {
-  const as = await sessions(browser);
+test("each server action, posted directly, answers each role as the table says; refusals write nothing and are audited", async ({ browser, pageAs }) => {
+  const as = await sessions(browser, pageAs);
   for (const action of builtActions()) {
     const { allowed, args } = ACTIONS[action.key]!;
     // (prevState, formData) actions get an empty form; the others their object (or argument list).
@@ -238,8 +228,8 @@ test("each server action, posted directly, answers each role as the table says; 
   }
 });
 
-test("object-level rules hold even for allowed roles: an editor cannot edit an article in review", async ({ browser }) => {
-  const as = await sessions(browser);
+test("object-level rules hold even for allowed roles: an editor cannot edit an article in review", async ({ browser, pageAs }) => {
+  const as = await sessions(browser, pageAs);
   const id = arrangeArticle({ title: "审核中的稿件不许编辑", state: "in_review", sectionSlug: "news" });
   const save = builtActions().find((a) => a.key.endsWith("#saveArticleAction"))!;
   const before = fingerprint();

@@ -5,6 +5,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import { openTestDb } from "./support/db";
 import { databaseState, sameState, type DbState } from "./support/db-state";
 import { expect, test } from "./support/fixtures";
 
@@ -24,12 +25,12 @@ function folioScript(script: "db-backup" | "db-restore", databasePath: string, a
 }
 
 function stateOf(file: string): DbState & { integrity: string } {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openTestDb(file, { readonly: true });
   try {
-    const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
+    const integrity = (db.$client.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check).join("; ");
     return { ...databaseState(db), integrity };
   } finally {
-    db.close();
+    db.$client.close();
   }
 }
 

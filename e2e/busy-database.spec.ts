@@ -1,34 +1,34 @@
 import path from "node:path";
-import type Database from "better-sqlite3";
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { eq } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { auditActions, openTestDb, withTestDb, type TestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 // The server waits busy_timeout (DB_BUSY_TIMEOUT_MS, 5000 ms by default) for the lock, then gives up.
 const BUSY_MESSAGE = "数据库正忙（可能正在备份或维护），本次未保存，请稍后重试。";
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 
+// Every story here is the editor's: signed in once per worker (support/fixtures.ts).
+test.use({ signedInAs: "editor" });
+
 /** Another process (this test runner) takes the write lock, as a backup or a script could, and keeps it. */
-function holdWriteLock(): Database.Database {
+function holdWriteLock(): TestDb {
   const db = openTestDb();
-  db.exec("BEGIN EXCLUSIVE");
+  db.$client.exec("BEGIN EXCLUSIVE");
   return db;
 }
 
-function release(db: Database.Database) {
-  db.exec("ROLLBACK");
-  db.close();
+function release(db: TestDb) {
+  db.$client.exec("ROLLBACK");
+  db.$client.close();
 }
 
 function articleRow(id: number) {
-  const db = openTestDb();
-  const row = db.prepare("select kicker, version from articles where id = ?").get(id) as { kicker: string | null; version: number };
-  db.close();
-  return row;
+  return withTestDb((db) => db.select({ kicker: articles.kicker, version: articles.version }).from(articles).where(eq(articles.id, id)).get()!);
 }
 
 test("a save while another process holds the database says 'busy, retry', keeps the text, and the retry saves", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/articles");
   await page.getByLabel("新稿件标题").fill("数据库繁忙时的保存");
   await page.getByRole("button", { name: "新建稿件" }).click();
@@ -60,7 +60,6 @@ test("a save while another process holds the database says 'busy, retry', keeps 
 
 test("the workbench autosave route answers 503 busy with Retry-After while the lock is held, then saves", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
   await expect(page.getByText(/已识别：编码/)).toBeVisible();

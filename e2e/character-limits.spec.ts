@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
+import { articles } from "../db/schema";
 import { actionNamed, postAction } from "./support/actions";
-import { DEMO_PASSWORD, openTestDb } from "./support/db";
+import { DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 
 /*
@@ -11,11 +13,8 @@ import { expect, signIn, test } from "./support/fixtures";
 const RARE = "𠀀"; // U+20000: two UTF-16 units
 const isWellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/.test(s);
 
-function storedTitle(id: number): string {
-  const db = openTestDb();
-  const row = db.prepare("select title from articles where id = ?").get(id) as { title: string };
-  db.close();
-  return row.title;
+function storedTitle(id: number): string | null | undefined {
+  return withTestDb((db) => db.select({ title: articles.title }).from(articles).where(eq(articles.id, id)).get()?.title);
 }
 
 test("a 200-character title ending in a character beyond the BMP is kept whole; 201 characters are refused as too long", async ({ page }) => {
@@ -27,7 +26,7 @@ test("a 200-character title ending in a character beyond the BMP is kept whole; 
   await page.getByRole("button", { name: "新建稿件" }).click();
   await expect(page).toHaveURL(/\/desk\/articles\/\d+$/);
   const id = Number(new URL(page.url()).pathname.split("/").pop());
-  const stored = storedTitle(id);
+  const stored = storedTitle(id) ?? "";
   expect(isWellFormed(stored)).toBe(true);
   expect(stored).toBe(title);
 

@@ -1,10 +1,12 @@
-import { arrangeArticle, articleState, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { eq } from "drizzle-orm";
+import { articleComments } from "../db/schema";
+import { arrangeArticle, articleState, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
-test("a reviewer comments on a selected passage and resolves it; an editor's correction shows publicly as 更正", async ({ page, browser }) => {
+test("a reviewer comments on a selected passage and resolves it; an editor's correction shows publicly as 更正", async ({ pageAs, browser }) => {
   const id = arrangeArticle({ title: "更正与评论测试", state: "published", sectionSlug: "news", body: "全区共有学校五十所。今年新建两所。" });
 
-  await signIn(page, "reviewer@folio.local", DEMO_PASSWORD);
+  const page = await pageAs("reviewer");
   await page.goto(`/desk/articles/${id}`);
   await expect(page.getByRole("textbox", { name: "正文" })).toContainText("今年新建两所。");
   // Select a passage of the body, as a reviewer would with the mouse.
@@ -28,16 +30,13 @@ test("a reviewer comments on a selected passage and resolves it; an editor's cor
   await page.getByRole("button", { name: "发表评论" }).click();
   const comment = page.getByRole("listitem").filter({ hasText: "学校数量请与教委核实。" });
   await expect(comment.locator("blockquote")).toHaveText("五十所");
-  const db = openTestDb();
-  const stored = db.prepare("select anchor from article_comments where article_id = ?").get(id) as { anchor: string };
-  db.close();
-  expect(JSON.parse(stored.anchor)).toEqual({ from: 6, to: 9, quote: "五十所" });
+  const stored = withTestDb((db) => db.select({ anchor: articleComments.anchor }).from(articleComments).where(eq(articleComments.articleId, id)).get()!);
+  expect(stored.anchor).toEqual({ from: 6, to: 9, quote: "五十所" });
   await comment.getByRole("button", { name: "标记为已解决" }).click();
   await expect(comment).toContainText("已解决");
 
   // The editor corrects the published article and says so: readers see the note at once.
-  const editor = await (await browser.newContext()).newPage();
-  await signIn(editor, "editor@folio.local", DEMO_PASSWORD);
+  const editor = await pageAs("editor");
   await editor.goto(`/desk/articles/${id}`);
   await editor.getByRole("textbox", { name: "正文" }).click();
   await editor.keyboard.press("End");

@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { arrangeArticle, DEMO_PASSWORD, openTestDb } from "./support/db";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { articleRevisions } from "../db/schema";
+import { arrangeArticle, DEMO_PASSWORD, sectionIdBySlug, withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import {
   articleFields,
@@ -34,9 +36,7 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
   const dbPath = path.join(dir, "folio.db");
   await seedDemoDatabase(dbPath);
   const ids = Array.from({ length: CHAINS }, (_, i) => arrangeArticle({ title: `断电测试稿件${i + 1}`, sectionSlug: "news" }, dbPath));
-  const db = openTestDb(dbPath);
-  const { id: sectionId } = db.prepare("select id from sections where slug = 'news'").get() as { id: number };
-  db.close();
+  const sectionId = withTestDb((db) => sectionIdBySlug(db, "news"), dbPath);
   const actionId = saveArticleActionId();
 
   const acknowledged: AcknowledgedSave[] = [];
@@ -96,13 +96,10 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
       expect(report.inconsistent, `after kill ${kill}`).toEqual([]);
     }
     busyLines += server.log.filter((l) => BUSY_PATTERN.test(l)).length;
-    const check = openTestDb(dbPath);
-    const stored = (
-      check.prepare("select count(*) as n from article_revisions where kind = 'save' and article_id in (select value from json_each(?))").get(JSON.stringify(ids)) as {
-        n: number;
-      }
-    ).n;
-    check.close();
+    const stored = withTestDb(
+      (db) => db.select({ n: count() }).from(articleRevisions).where(and(eq(articleRevisions.kind, "save"), inArray(articleRevisions.articleId, ids))).get()!.n,
+      dbPath,
+    );
     console.log(
       `crash safety: ${KILLS} SIGKILLs, ${acknowledged.length} acknowledged saves over ${CHAINS} articles, all present in full; ` +
         `${cutMidRequest} saves cut in flight (${stored - acknowledged.length} of them committed before the kill, none half-written); ` +

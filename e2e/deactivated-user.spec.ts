@@ -1,16 +1,17 @@
-import { createTestUser, DEMO_PASSWORD } from "./support/db";
+import { and, count, eq } from "drizzle-orm";
+import { users } from "../db/schema";
+import { createTestUser, withTestDb } from "./support/db";
 import { expect, signIn, test, pageAlert } from "./support/fixtures";
 
-test("a user the admin deactivates is signed out on their next request and cannot sign in", async ({ browser }) => {
+test("a user the admin deactivates is signed out on their next request and cannot sign in", async ({ pageAs, browser }) => {
   const victim = await createTestUser("editor");
   const victimContext = await browser.newContext();
   const victimPage = await victimContext.newPage();
   await signIn(victimPage, victim.email, victim.password);
   await expect(victimPage.getByRole("heading", { level: 1 })).toBeVisible();
 
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signIn(admin, "admin@folio.local", DEMO_PASSWORD);
+  const admin = await pageAs("admin");
+  const adminContext = admin.context();
   await admin.goto("/desk/admin/users");
   const row = admin.getByTestId(`user-${victim.email}`);
   await row.getByRole("button", { name: "停用" }).click();
@@ -31,16 +32,15 @@ test("a user the admin deactivates is signed out on their next request and canno
   await adminContext.close();
 });
 
-test("a role change takes effect on the next request of an existing session", async ({ browser }) => {
+test("a role change takes effect on the next request of an existing session", async ({ pageAs, browser }) => {
   const user = await createTestUser("editor");
   const userContext = await browser.newContext();
   const userPage = await userContext.newPage();
   await signIn(userPage, user.email, user.password);
   expect((await userPage.goto("/desk/imports"))?.status()).toBe(200);
 
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signIn(admin, "admin@folio.local", DEMO_PASSWORD);
+  const admin = await pageAs("admin");
+  const adminContext = admin.context();
   await admin.goto("/desk/admin/users");
   const row = admin.getByTestId(`user-${user.email}`);
   await row.getByLabel(`角色 ${user.email}`).selectOption("reviewer");
@@ -56,12 +56,10 @@ test("a role change takes effect on the next request of an existing session", as
   await adminContext.close();
 });
 
-test("the last active admin cannot deactivate themselves", async ({ page }) => {
-  const db = (await import("./support/db")).openTestDb();
-  const admins = db.prepare("select count(*) as n from users where role = 'admin' and active = 1").get() as { n: number };
-  db.close();
+test("the last active admin cannot deactivate themselves", async ({ pageAs }) => {
+  const admins = withTestDb((db) => db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))).get()!);
   expect(admins.n, "no other spec creates an admin").toBe(1);
-  await signIn(page, "admin@folio.local", DEMO_PASSWORD);
+  const page = await pageAs("admin");
   await page.goto("/desk/admin/users");
   const row = page.getByTestId("user-admin@folio.local");
   await row.getByRole("button", { name: "停用" }).click();

@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
-import { openTestDb } from "./support/db";
+import { eq } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { DEMO_DATE, arrangeArticle, articleIdByTitle, linkedArticleIds, publishedStoryIds } from "./support/public";
 
@@ -113,15 +115,13 @@ test("the sitemap parses as XML and lists exactly the published stories, issues,
     { xml, SITEMAP_NS, NEWS_NS },
   );
   expect(news.length).toBeGreaterThan(0);
-  const db = openTestDb();
   for (const entry of news) {
     const [id] = linkedArticleIds(new URL(entry.loc).pathname);
-    const row = db.prepare("select title, state from articles where id = ?").get(id) as { title: string; state: string };
+    const row = withTestDb((db) => db.select({ title: articles.title, state: articles.state }).from(articles).where(eq(articles.id, id!)).get()!);
     expect(row.state).toBe("published");
     expect(entry).toMatchObject({ name: "荣昌报", title: row.title });
     expect(Date.parse(entry.date)).not.toBeNaN();
   }
-  db.close();
 });
 
 test("robots.txt keeps crawlers out of the newsroom and points at the sitemap", async ({ request, baseURL }) => {

@@ -1,7 +1,9 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { actionNamed, postAction } from "./support/actions";
-import { arrangeArticle, arrangeIssue, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { eq } from "drizzle-orm";
+import { articleComments, articles, sections, users } from "../db/schema";
+import { arrangeArticle, arrangeIssue, sectionIdBySlug, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 /** Each payload, if it ever ran, would set window.__xss (or open a dialog). */
 const PAYLOADS = [
@@ -43,17 +45,14 @@ async function assertNoScriptRan(page: Page, url: string) {
   expect(dialog, url).toBe(false);
 }
 
-test("hostile text in every field and hostile JSON posted to the save action never run on any surface", async ({ browser }) => {
+test("hostile text in every field and hostile JSON posted to the save action never run on any surface", async ({ pageAs, browser }) => {
   const { issueId, pageIds } = arrangeIssue("2024-01-05", 1);
   const id = arrangeArticle({ title: "待写入", sectionSlug: "local", issueId, pageId: pageIds[0] });
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor@folio.local", DEMO_PASSWORD);
+  const editor = await pageAs("editor");
+  const editorContext = editor.context();
   const save = actionNamed("saveArticleAction");
-  const lookup = openTestDb();
-  const local = lookup.prepare("select id from sections where slug = 'local'").get() as { id: number };
-  lookup.close();
+  const localSectionId = withTestDb((db) => sectionIdBySlug(db, "local"));
   const fields = {
     kicker: `${MARK}引题 ${PAYLOADS[1]}`,
     title: `${MARK}标题 ${PAYLOADS[0]} ${PAYLOADS[2]}`.slice(0, 200),
@@ -64,7 +63,7 @@ test("hostile text in every field and hostile JSON posted to the save action nev
     reporters: "张三",
     correspondents: "",
     photographers: "",
-    sectionId: String(local.id),
+    sectionId: String(localSectionId),
     language: "zh-CN",
   };
   const body = {
@@ -87,12 +86,13 @@ test("hostile text in every field and hostile JSON posted to the save action nev
   }
 
   // A comment and a section name carry payloads too.
-  const db = openTestDb();
-  db.prepare("update sections set name = ? where slug = 'local'").run(`综合${PAYLOADS[1]}`.slice(0, 40));
-  db.prepare("insert into article_comments (article_id, author_id, body) values (?, (select id from users where email = 'reviewer@folio.local'), ?)").run(id, ALL);
-  db.prepare("update articles set state = 'published', published_at = ?, first_published_at = ?, correction = ? where id = ?").run(Date.now(), Date.now(), PAYLOADS[11], id);
-  const stored = db.prepare("select title, kicker from articles where id = ?").get(id) as { title: string; kicker: string };
-  db.close();
+  const stored = withTestDb((db) => {
+    db.update(sections).set({ name: `综合${PAYLOADS[1]}`.slice(0, 40) }).where(eq(sections.slug, "local")).run();
+    const reviewer = db.select({ id: users.id }).from(users).where(eq(users.email, "reviewer@folio.local")).get()!;
+    db.insert(articleComments).values({ articleId: id, authorId: reviewer.id, body: ALL }).run();
+    db.update(articles).set({ state: "published", publishedAt: new Date(), firstPublishedAt: new Date(), correction: PAYLOADS[11] }).where(eq(articles.id, id)).run();
+    return db.select({ title: articles.title, kicker: articles.kicker }).from(articles).where(eq(articles.id, id)).get()!;
+  });
   expect(stored.title).toBe(fields.title.trim());
 
   const reader = await browser.newContext();
@@ -115,23 +115,19 @@ test("hostile text in every field and hostile JSON posted to the save action nev
   await desk.goto(`/desk/articles/${id}`);
   await expect(desk.getByRole("textbox", { name: "正文" })).toContainText(PAYLOADS[0]!);
 
-  const restore = openTestDb();
-  restore.prepare("update sections set name = '综合' where slug = 'local'").run();
-  restore.close();
+  withTestDb((db) => db.update(sections).set({ name: "综合" }).where(eq(sections.slug, "local")).run());
 });
 
-test("unicode edge cases survive a save unchanged, and a lone surrogate is refused clearly", async ({ page }) => {
+test("unicode edge cases survive a save unchanged, and a lone surrogate is refused clearly", async ({ pageAs }) => {
   const id = arrangeArticle({ title: "统一码测试", sectionSlug: "news" });
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  const page = await pageAs("editor");
   const save = actionNamed("saveArticleAction");
   const tricky = "𠀀𪚥𫝀 👨‍👩‍👧‍👦 \u202Eevil.exe\u202C a\u200Db 荣昌";
   const fields = { kicker: "", title: tricky, subtitle: "", rubric: "", byline: "", source: "", reporters: "", correspondents: "", photographers: "", sectionId: "", language: "zh-CN" };
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: tricky }] }] };
   const ok = await postAction(page.request, save, [{ articleId: id, baseVersion: 1, fields, body }]);
   expect(ok.result).toContain('"ok":true');
-  const db = openTestDb();
-  const row = db.prepare("select title, body_text from articles where id = ?").get(id) as { title: string; body_text: string };
-  db.close();
+  const row = withTestDb((db) => db.select({ title: articles.title, body_text: articles.bodyText }).from(articles).where(eq(articles.id, id)).get()!);
   expect(row.title).toBe(tricky);
   expect(row.body_text).toBe(tricky);
 
@@ -145,7 +141,5 @@ test("unicode edge cases survive a save unchanged, and a lone surrogate is refus
   expect(unknown.result).toContain("输入有误");
   const wrongType = await postAction(page.request, save, [{ articleId: "2; drop table articles", baseVersion: "x", fields, body }]);
   expect(wrongType.status).toBeLessThan(500);
-  const after = openTestDb();
-  expect((after.prepare("select version, title from articles where id = ?").get(id) as { version: number }).version).toBe(2);
-  after.close();
+  expect(withTestDb((db) => db.select({ version: articles.version }).from(articles).where(eq(articles.id, id)).get()!).version).toBe(2);
 });

@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { min } from "drizzle-orm";
+import { importWork } from "../db/schema";
 import { builtActions, urlOfWorker } from "./support/actions";
-import { DEMO_PASSWORD, openTestDb } from "./support/db";
+import { DEMO_PASSWORD, openTestDb, withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { raw } from "./support/http";
 import { freePort, killServer, signInOverHttp, startServer, type LiveServer } from "./support/live-server";
@@ -25,8 +27,8 @@ test.beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-hostile-"));
   const dbPath = path.join(dir, "folio.db");
   const source = openTestDb();
-  await source.backup(dbPath);
-  source.close();
+  await source.$client.backup(dbPath);
+  source.$client.close();
   server = await startServer({ port: await freePort(FIRST_PORT), dbPath, env: { TRUST_PROXY: undefined, SITE_URL: undefined } });
 });
 
@@ -89,9 +91,7 @@ test("a server action over 8 MB is answered 413 with the limit, before it is rea
 
 test("the workbench's save takes valid JSON of 11–23 MB whole, and refuses more than 24 MB with 413", async () => {
   const cookie = await signInOverHttp(server.baseUrl, "editor@folio.local", DEMO_PASSWORD);
-  const db = openTestDb(path.join(dir, "folio.db"));
-  const { id } = db.prepare("select min(import_id) as id from import_work").get() as { id: number };
-  db.close();
+  const id = withTestDb((db) => db.select({ id: min(importWork.importId) }).from(importWork).get()?.id, path.join(dir, "folio.db"));
   const work = (await (await fetch(`${server.baseUrl}/api/imports/${id}/work`, { headers: { cookie } })).json()) as { version: number; doc: unknown };
   const from = server.log.length;
 

@@ -1,19 +1,19 @@
 import path from "node:path";
-import { DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { count, eq } from "drizzle-orm";
+import { imports } from "../db/schema";
+import { withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const GB18030_PAGE = path.join(__dirname, "fixtures", "front-page-gb18030.txt");
 
 function importCount(): number {
-  const db = openTestDb();
-  const row = db.prepare("select count(*) as n from imports").get() as { n: number };
-  db.close();
+  const row = withTestDb((db) => db.select({ n: count() }).from(imports).get()!);
   return row.n;
 }
 
-test("an editor uploads the front page, confirms the detected masthead and creates the import", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("an editor uploads the front page, confirms the detected masthead and creates the import", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
 
@@ -36,13 +36,9 @@ test("an editor uploads the front page, confirms the detected masthead and creat
   await expect(page.getByRole("region", { name: "原文" })).toContainText("区委书记高洪波调研我区妇字号企业");
 
   // The bytes are stored exactly as uploaded.
-  const db = openTestDb();
-  const stored = db.prepare("select raw_bytes, file_name, encoding from imports where id = ?").get(Number(firstId)) as {
-    raw_bytes: Buffer;
-    file_name: string;
-    encoding: string;
-  };
-  db.close();
+  const stored = withTestDb((db) =>
+    db.select({ raw_bytes: imports.rawBytes, file_name: imports.fileName, encoding: imports.encoding }).from(imports).where(eq(imports.id, Number(firstId))).get()!,
+  );
   const fs = await import("node:fs");
   expect(stored.raw_bytes.equals(fs.readFileSync(FRONT_PAGE))).toBe(true);
   expect(stored.file_name).toBe("rongchang-2024-03-08-p1.md");
@@ -57,8 +53,8 @@ test("an editor uploads the front page, confirms the detected masthead and creat
   await expect(page.getByText(/此导入已被 导入 #\d+ 取代。/)).toBeVisible();
 });
 
-test("a GB18030 file is decoded right and says so", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("a GB18030 file is decoded right and says so", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(GB18030_PAGE);
   await expect(page.getByText(/已识别：编码 gb18030/)).toBeVisible();
@@ -69,8 +65,8 @@ test("a GB18030 file is decoded right and says so", async ({ page }) => {
   await expect(page.locator("[data-article-id]").first()).toContainText("重庆将实施五大行动加速创新要素向企业集聚");
 });
 
-test("empty, oversized and binary input each get a clear message and store nothing", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("empty, oversized and binary input each get a clear message and store nothing", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   const before = importCount();
   const create = page.getByRole("button", { name: "创建导入" });
@@ -98,8 +94,8 @@ test("empty, oversized and binary input each get a clear message and store nothi
   expect(importCount()).toBe(before);
 });
 
-test("a reviewer cannot reach the import page", async ({ page }) => {
-  await signIn(page, "reviewer@folio.local", DEMO_PASSWORD);
+test("a reviewer cannot reach the import page", async ({ pageAs }) => {
+  const page = await pageAs("reviewer");
   expect((await page.goto("/desk/imports/new"))?.status()).toBe(403);
   expect((await page.goto("/desk/imports"))?.status()).toBe(403);
 });

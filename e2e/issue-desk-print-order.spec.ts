@@ -1,12 +1,16 @@
-import { arrangeArticle, arrangeIssue, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { asc, eq } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { arrangeArticle, arrangeIssue, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
+
+// Every story here is the editor's: signed in once per worker (support/fixtures.ts).
+test.use({ signedInAs: "editor" });
 
 test("an editor sees an issue's pages in print order with each article's state, and reorders a page", async ({ page }) => {
   const { issueId, pageIds } = arrangeIssue("2024-02-03", 1);
   const titles = ["头条稿件", "二条稿件", "三条稿件"];
   const ids = titles.map((title, position) => arrangeArticle({ title, state: position === 1 ? "in_review" : "draft", sectionSlug: "news", issueId, pageId: pageIds[0], position }));
 
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/issues/2024-02-03");
   const list = page.getByRole("list", { name: "第1版的稿件" });
   await expect(list.getByTestId("desk-article")).toHaveText([/头条稿件.*草稿/, /二条稿件.*审核中/, /三条稿件.*草稿/]);
@@ -15,8 +19,6 @@ test("an editor sees an issue's pages in print order with each article's state, 
 
   await page.getByRole("button", { name: "上移：三条稿件" }).click();
   await expect(list.getByTestId("desk-article")).toHaveText([/头条稿件/, /三条稿件/, /二条稿件/]);
-  const db = openTestDb();
-  const order = db.prepare("select id from articles where page_id = ? order by position").all(pageIds[0]) as { id: number }[];
-  db.close();
+  const order = withTestDb((db) => db.select({ id: articles.id }).from(articles).where(eq(articles.pageId, pageIds[0]!)).orderBy(asc(articles.position)).all());
   expect(order.map((r) => r.id)).toEqual([ids[0], ids[2], ids[1]]);
 });

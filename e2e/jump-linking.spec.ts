@@ -1,7 +1,9 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { articles, issues, pages } from "../db/schema";
+import { withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const PAGE_2 = path.join(__dirname, "fixtures", "page-2-continuation.txt");
@@ -18,8 +20,8 @@ async function importAndAccept(page: Page, file: string, masthead: Record<string
   await expect(page.getByText(/已接受：新建 \d+ 篇/)).toBeVisible();
 }
 
-test("page 2 holding 上接1版 with the same title is offered as the continuation and reads as one article", async ({ page, browser }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("page 2 holding 上接1版 with the same title is offered as the continuation and reads as one article", async ({ pageAs, browser }) => {
+  const page = await pageAs("editor");
   await importAndAccept(page, FRONT_PAGE, { 出版日期: "2024-02-15", 版名: "要闻" });
   await importAndAccept(page, PAGE_2, { 出版日期: "2024-02-15", 版次: "2", 版名: "综合", 报名: "荣昌报", 版数: "4" });
 
@@ -32,14 +34,21 @@ test("page 2 holding 上接1版 with the same title is offered as the continuati
   await expect(page.getByRole("list", { name: "第2版的稿件" })).toContainText(`续接：${STORY}（第1版）`);
 
   // Each part keeps its own page; published, readers get one article naming both pages.
-  const db = openTestDb();
-  const parts = db
-    .prepare("select a.id, a.continues_id, p.number from articles a join pages p on p.id = a.page_id join issues i on i.id = a.issue_id where i.date = '2024-02-15' and a.title = ? order by p.number")
-    .all(STORY) as { id: number; continues_id: number | null; number: number }[];
+  const parts = withTestDb((db) =>
+    db
+      .select({ id: articles.id, continues_id: articles.continuesId, number: pages.number })
+      .from(articles)
+      .innerJoin(pages, eq(pages.id, articles.pageId))
+      .innerJoin(issues, eq(issues.id, articles.issueId))
+      .where(and(eq(issues.date, "2024-02-15"), eq(articles.title, STORY)))
+      .orderBy(asc(pages.number))
+      .all(),
+  );
   expect(parts.map((p) => p.number)).toEqual([1, 2]);
   expect(parts[1]!.continues_id).toBe(parts[0]!.id);
-  db.prepare("update articles set state = 'published', published_at = ?, first_published_at = ? where id in (?, ?)").run(Date.now(), Date.now(), parts[0]!.id, parts[1]!.id);
-  db.close();
+  withTestDb((db) =>
+    db.update(articles).set({ state: "published", publishedAt: new Date(), firstPublishedAt: new Date() }).where(inArray(articles.id, [parts[0]!.id, parts[1]!.id])).run(),
+  );
 
   const reader = await (await browser.newContext()).newPage();
   expect((await reader.goto(`/articles/${parts[0]!.id}`))?.status()).toBe(200);

@@ -1,8 +1,9 @@
-import { DEMO_PASSWORD } from "./support/db";
-import { deskNav, expect, signIn, test } from "./support/fixtures";
+import { deskNav, expect, test } from "./support/fixtures";
+
+test.use({ signedInAs: "reviewer" });
 
 test("the language switch changes the interface text and is remembered", async ({ page }) => {
-  await signIn(page, "reviewer@folio.local", DEMO_PASSWORD);
+  await page.goto("/desk");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(deskNav(page).getByRole("link", { name: "审核队列" })).toBeVisible();
 

@@ -1,7 +1,10 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
-import { DEMO_DATE, arrangeArticle, arrangeIssue, linkedArticleIds, removeArranged, type ArrangedArticle, type ArticleState } from "./support/public";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { auditActions, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
+import type { ArticleState } from "../lib/vocabulary";
+import { DEMO_DATE, arrangeArticle, arrangeIssue, linkedArticleIds, removeArranged, type ArrangedArticle } from "./support/public";
 
 /** Distinctive words: no demo story has them. The 3-character one goes through FTS5, the 2-character one through LIKE. */
 const WORD3 = "紫藤萝";
@@ -111,9 +114,15 @@ test("drafts, stories in review, approved, scheduled and withdrawn stories appea
   expectAbsent("search results", await fetchText(request, `/search?q=${encodeURIComponent(WORD2)}`), leaks);
 
   // Published story pages around them: neighbours, JSON-LD and Open Graph name only public stories.
-  const db = openTestDb();
-  const lastDemo = (db.prepare("select id from articles where page_id = (select page_id from articles where id = ?) and state = 'published' and position < 10 order by position desc limit 1").get(control) as { id: number }).id;
-  db.close();
+  const lastDemo = withTestDb((db) => {
+    const { pageId } = db.select({ pageId: articles.pageId }).from(articles).where(eq(articles.id, control)).get()!;
+    return db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.pageId, pageId!), eq(articles.state, "published"), lt(articles.position, 10)))
+      .orderBy(desc(articles.position))
+      .get()!.id;
+  });
   for (const id of [control, lastDemo]) {
     const html = await fetchText(request, `/articles/${id}`);
     expectAbsent(`/articles/${id}`, html, leaks);
@@ -130,7 +139,7 @@ test("drafts, stories in review, approved, scheduled and withdrawn stories appea
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `${WORD3}对照稿件已发布`);
 });
 
-test("a reviewer publishes: the story is public on the very next request; withdrawn, it is gone (410) on the very next request", async ({ browser, request }) => {
+test("a reviewer publishes: the story is public on the very next request; withdrawn, it is gone (410) on the very next request", async ({ pageAs, request }) => {
   const title = "石板滩新桥今日合龙";
   const sentence = "石板滩新桥主体结构今日顺利合龙，预计年内通车。";
   const id = arrangeArticle({ state: "approved", title, paragraphs: [sentence], page: 1, position: 30, sectionSlug: "news", byline: "本报讯(融媒体中心记者 张雪)" });
@@ -144,8 +153,7 @@ test("a reviewer publishes: the story is public on the very next request; withdr
   expect((await request.get("/")).headers()["cache-control"]).toBe("private, no-cache");
   expect((await request.get("/feed.xml")).headers()["cache-control"]).toBe("public, no-cache");
 
-  const reviewer = await (await browser.newContext()).newPage();
-  await signIn(reviewer, "reviewer@folio.local", DEMO_PASSWORD);
+  const reviewer = await pageAs("reviewer");
   await reviewer.goto(`/desk/articles/${id}`);
   await reviewer.getByRole("button", { name: "立即发布", exact: true }).click();
   await expect(reviewer.getByText("已发布。")).toBeVisible();
@@ -169,9 +177,7 @@ test("a reviewer publishes: the story is public on the very next request; withdr
   expect(goneHtml).not.toContain(title);
   for (const url of everywhere) expectAbsent(url, await fetchText(request, url), [story]);
 
-  const db = openTestDb();
-  const row = db.prepare("select state, unpublish_reason from articles where id = ?").get(id) as { state: string; unpublish_reason: string };
-  db.close();
+  const row = withTestDb((db) => db.select({ state: articles.state, unpublish_reason: articles.unpublishReason }).from(articles).where(eq(articles.id, id)).get());
   expect(row).toEqual({ state: "unpublished", unpublish_reason: "桥梁名称有误，核实后再发。" });
   expect(auditActions({ targetId: String(id) }).map((a) => a.action)).toEqual(expect.arrayContaining(["article.publish", "article.unpublish"]));
 });

@@ -1,5 +1,7 @@
 import { request as httpRequest } from "node:http";
-import { openTestDb } from "./support/db";
+import { eq } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { raw } from "./support/http";
 import { DEMO_DATE, arrangeArticle, linkedArticleIds, removeArranged } from "./support/public";
@@ -53,16 +55,12 @@ test("a page is rendered once, then served from memory until something public ch
   expect((await raw(base, `/articles/${published}`)).headers.get("x-folio-cache")).toBe("hit");
 
   // An edit to a published story shows at once, on its page and in the page's headlines.
-  const db = openTestDb();
-  db.prepare("update articles set title = ? where id = ?").run("缓存测试改过的标题", published);
-  db.close();
+  withTestDb((db) => db.update(articles).set({ title: "缓存测试改过的标题" }).where(eq(articles.id, published)).run());
   expect((await raw(base, `/articles/${published}`)).body).toContain("缓存测试改过的标题");
   expect((await raw(base, PAGE_1)).body).toContain("缓存测试改过的标题");
 
   // Withdrawn: 410 on the very next request, and gone from the page it was on.
-  const db2 = openTestDb();
-  db2.prepare("update articles set state = 'unpublished', unpublished_at = ? where id = ?").run(Date.now(), published);
-  db2.close();
+  withTestDb((db) => db.update(articles).set({ state: "unpublished", unpublishedAt: new Date() }).where(eq(articles.id, published)).run());
   expect((await raw(base, `/articles/${published}`)).status).toBe(410);
   expect(linkedArticleIds((await raw(base, PAGE_1)).body)).not.toContain(published);
 });

@@ -1,6 +1,8 @@
 import type { Page, Request } from "@playwright/test";
-import { arrangeArticle, arrangeIssue, articleState, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { count, eq } from "drizzle-orm";
+import { articles, sections } from "../db/schema";
+import { arrangeArticle, arrangeIssue, articleState, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 /** Captures a real server-action request from the page, so the test can replay it with other arguments. */
 async function capture(page: Page, trigger: () => Promise<void>, marker: string): Promise<Request> {
@@ -25,9 +27,9 @@ async function replay(page: Page, request: Request, url: string, args: unknown):
   return { status: res.status(), text: await res.text() };
 }
 
-test("a scheduled article is published at its time with nobody online", async ({ page }) => {
+test("a scheduled article is published at its time with nobody online", async ({ pageAs }) => {
   const id = arrangeArticle({ title: "定时发布测试稿件", state: "approved", sectionSlug: "news" });
-  await signIn(page, "reviewer@folio.local", DEMO_PASSWORD);
+  const page = await pageAs("reviewer");
   await page.goto(`/desk/articles/${id}`);
   await page.getByLabel("发布时间").fill("2099-01-01T08:00");
   await page.getByRole("button", { name: "定时发布", exact: true }).click();
@@ -37,30 +39,26 @@ test("a scheduled article is published at its time with nobody online", async ({
   expect((await (await anonymous.newPage()).goto(`/articles/${id}`))?.status()).toBe(404);
 
   // Its time comes (moved into the past): the server's own clock publishes it, no request needed.
-  const db = openTestDb();
-  db.prepare("update articles set scheduled_at = ? where id = ?").run(Date.now() - 1000, id);
-  db.close();
+  withTestDb((db) => db.update(articles).set({ scheduledAt: new Date(Date.now() - 1000) }).where(eq(articles.id, id)).run());
   await expect.poll(() => articleState(id).state, { timeout: 40_000, intervals: [1000] }).toBe("published");
   const reader = await anonymous.newPage();
   expect((await reader.goto(`/articles/${id}`))?.status()).toBe(200);
   await expect(reader.getByRole("heading", { level: 1, name: "定时发布测试稿件" })).toBeVisible();
 });
 
-test("publish issue is blocked by an unapproved article and lists why, then publishes every article at once", async ({ page }) => {
+test("publish issue is blocked by an unapproved article and lists why, then publishes every article at once", async ({ pageAs }) => {
   const { issueId, pageIds } = arrangeIssue("2024-02-01", 1);
   const ready = [0, 1].map((i) => arrangeArticle({ title: `整期发布稿件${i + 1}`, state: "approved", sectionSlug: "news", issueId, pageId: pageIds[0], position: i }));
   const late = arrangeArticle({ title: "还在草稿的稿件", state: "draft", sectionSlug: "news", issueId, pageId: pageIds[0], position: 2 });
 
-  await signIn(page, "reviewer@folio.local", DEMO_PASSWORD);
+  const page = await pageAs("reviewer");
   await page.goto("/desk/issues/2024-02-01");
   await expect(page.getByRole("list", { name: "阻止发布的问题" })).toContainText("第1版《还在草稿的稿件》尚未审核通过。");
   await page.getByRole("button", { name: "发布整期" }).click();
   await expect(page.getByText("还有 1 个问题，整期未发布。")).toBeVisible();
   for (const id of [...ready, late]) expect(articleState(id).state).not.toBe("published");
 
-  const db = openTestDb();
-  db.prepare("update articles set state = 'approved', submitted_at = ? where id = ?").run(Date.now(), late);
-  db.close();
+  withTestDb((db) => db.update(articles).set({ state: "approved", submittedAt: new Date() }).where(eq(articles.id, late)).run());
   await page.reload();
   await expect(page.getByText("全部就绪，可以发布整期。")).toBeVisible();
   await page.getByRole("button", { name: "发布整期" }).click();
@@ -68,10 +66,10 @@ test("publish issue is blocked by an unapproved article and lists why, then publ
   for (const id of [...ready, late]) expect(articleState(id).state).toBe("published");
 });
 
-test("bad input is refused clearly and writes nothing: huge body, unknown node, forbidden transition, sections", async ({ page }) => {
+test("bad input is refused clearly and writes nothing: huge body, unknown node, forbidden transition, sections", async ({ pageAs }) => {
   const id = arrangeArticle({ title: "坏输入测试稿件", sectionSlug: "news" });
   const other = arrangeArticle({ title: "另一篇草稿", sectionSlug: "news" });
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+  const page = await pageAs("editor");
   await page.goto(`/desk/articles/${id}`);
   const saveRequest = await capture(
     page,
@@ -115,8 +113,7 @@ test("bad input is refused clearly and writes nothing: huge body, unknown node, 
   expect(articleState(id)).toEqual(draftBefore);
 
   // Sections: a duplicate slug is refused; a section in use cannot be deleted but an unused one can.
-  const admin = await (await page.context().browser()!.newContext()).newPage();
-  await signIn(admin, "admin@folio.local", DEMO_PASSWORD);
+  const admin = await pageAs("admin");
   await admin.goto("/desk/admin/sections");
   const create = admin.getByRole("region", { name: "新建栏目" });
   await create.getByLabel("名称").fill("重复路径");
@@ -132,7 +129,5 @@ test("bad input is refused clearly and writes nothing: huge body, unknown node, 
   await admin.getByRole("button", { name: "删除栏目 临时栏目" }).click();
   // The row goes away with its buttons: the list itself is the confirmation.
   await expect(admin.getByText("/sections/temporary-section")).toHaveCount(0);
-  const db = openTestDb();
-  expect(db.prepare("select count(*) as n from sections where slug = 'temporary-section'").get()).toEqual({ n: 0 });
-  db.close();
+  expect(withTestDb((db) => db.select({ n: count() }).from(sections).where(eq(sections.slug, "temporary-section")).get())).toEqual({ n: 0 });
 });

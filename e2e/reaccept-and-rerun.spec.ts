@@ -1,25 +1,27 @@
 import path from "node:path";
-import { DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { and, eq, like } from "drizzle-orm";
+import { articles, importWorkRevisions } from "../db/schema";
+import { withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const FIRST = "重庆将实施五大行动加速创新要素向企业集聚";
 const SECOND = "为妇女参与经济社会发展创造条件";
 
+// Every story here is the editor's: signed in once per worker (support/fixtures.ts).
+test.use({ signedInAs: "editor" });
+
 function row(importId: number, title: string) {
-  const db = openTestDb();
-  const r = db.prepare("select id, state, byline, version from articles where import_id = ? and title like ?").get(importId, `${title}%`) as {
-    id: number;
-    state: string;
-    byline: string | null;
-    version: number;
-  };
-  db.close();
-  return r;
+  return withTestDb((db) =>
+    db
+      .select({ id: articles.id, state: articles.state, byline: articles.byline, version: articles.version })
+      .from(articles)
+      .where(and(eq(articles.importId, importId), like(articles.title, `${title}%`)))
+      .get()!,
+  );
 }
 
 test("accepting again updates drafts, holds articles in review until confirmed; re-running the engine asks and keeps the manual state", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
   await page.getByLabel("出版日期", { exact: true }).fill("2024-02-20");
@@ -31,9 +33,7 @@ test("accepting again updates drafts, holds articles in review until confirmed; 
 
   // The first article moves on to review meanwhile.
   const first = row(importId, FIRST);
-  const db = openTestDb();
-  db.prepare("update articles set state = 'in_review', submitted_at = ? where id = ?").run(Date.now(), first.id);
-  db.close();
+  withTestDb((db) => db.update(articles).set({ state: "in_review", submittedAt: new Date() }).where(eq(articles.id, first.id)).run());
 
   // Change the byline of both articles into body text (Mod-Alt-8 = paragraph).
   const savedBefore = (await page.getByTestId("save-status").textContent()) ?? "";
@@ -64,9 +64,7 @@ test("accepting again updates drafts, holds articles in review until confirmed; 
   await ask.getByRole("button", { name: "重新识别" }).click();
   await expect(page.getByText("已重新识别；之前的手工划分已保留。")).toBeVisible();
   await expect(page.locator('[data-type="block"][data-role="byline"]').filter({ hasText: "重庆日报消息" })).toHaveCount(1);
-  const check = openTestDb();
-  const kept = check.prepare("select reason, doc from import_work_revisions where import_id = ?").all(importId) as { reason: string; doc: string }[];
-  check.close();
+  const kept = withTestDb((db) => db.select({ reason: importWorkRevisions.reason, doc: importWorkRevisions.doc }).from(importWorkRevisions).where(eq(importWorkRevisions.importId, importId)).all());
   expect(kept).toHaveLength(1);
   expect(kept[0]!.reason).toBe("rerun");
   await page.reload();

@@ -1,5 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
-import { openTestDb } from "./support/db";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { articles, issues, pages, sections } from "../db/schema";
+import { withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { arrangeArticle, linkedArticleIds } from "./support/public";
 
@@ -45,12 +47,14 @@ async function collectAllPages(page: Page): Promise<{ ids: number[]; dates: stri
  * headline, byline or text (a plain instr(), independent of FTS5 and LIKE).
  */
 function storiesContaining(...terms: string[]): number[] {
-  const db = openTestDb();
-  const haystack = "(title || ' ' || coalesce(kicker, '') || ' ' || coalesce(subtitle, '') || ' ' || coalesce(byline, '') || ' ' || body_text)";
-  const rows = db
-    .prepare(`select id from articles where state = 'published' and continues_id is null and ${terms.map(() => `instr(lower(${haystack}), lower(?)) > 0`).join(" and ")}`)
-    .all(...terms) as { id: number }[];
-  db.close();
+  const haystack = sql`(${articles.title} || ' ' || coalesce(${articles.kicker}, '') || ' ' || coalesce(${articles.subtitle}, '') || ' ' || coalesce(${articles.byline}, '') || ' ' || ${articles.bodyText})`;
+  const rows = withTestDb((db) =>
+    db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.state, "published"), isNull(articles.continuesId), ...terms.map((term) => sql`instr(lower(${haystack}), lower(${term})) > 0`)))
+      .all(),
+  );
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
@@ -91,18 +95,24 @@ test("a section lists its published stories, newest first, print order within an
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("要闻");
 
   const { ids, dates } = await collectAllPages(page);
-  const db = openTestDb();
-  const expected = (
-    db
-      .prepare("select a.id from articles a join sections s on s.id = a.section_id where s.slug = 'news' and a.state = 'published' and a.continues_id is null")
-      .all() as { id: number }[]
-  ).map((r) => r.id);
-  const frontPage = (
-    db
-      .prepare("select a.id from articles a join pages p on p.id = a.page_id join issues i on i.id = p.issue_id where i.date = '2024-03-08' and p.number = 1 and a.state = 'published' order by a.position")
-      .all() as { id: number }[]
-  ).map((r) => r.id);
-  db.close();
+  const { expected, frontPage } = withTestDb((db) => ({
+    expected: db
+      .select({ id: articles.id })
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .where(and(eq(sections.slug, "news"), eq(articles.state, "published"), isNull(articles.continuesId)))
+      .all()
+      .map((r) => r.id),
+    frontPage: db
+      .select({ id: articles.id })
+      .from(articles)
+      .innerJoin(pages, eq(pages.id, articles.pageId))
+      .innerJoin(issues, eq(issues.id, pages.issueId))
+      .where(and(eq(issues.date, "2024-03-08"), eq(pages.number, 1), eq(articles.state, "published")))
+      .orderBy(asc(articles.position))
+      .all()
+      .map((r) => r.id),
+  }));
 
   // Exactly the section's published stories, each once.
   expect([...ids].sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));

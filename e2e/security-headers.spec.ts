@@ -1,6 +1,8 @@
 import path from "node:path";
 import type { Page, Request } from "@playwright/test";
-import { DEMO_PASSWORD, openTestDb } from "./support/db";
+import { asc, eq } from "drizzle-orm";
+import { articles, importWork } from "../db/schema";
+import { DEMO_PASSWORD, withTestDb } from "./support/db";
 import { expect, signIn, test } from "./support/fixtures";
 import { cookieNamed, raw, signInRaw, type RawResponse } from "./support/http";
 
@@ -8,9 +10,7 @@ const EVIL = "https://evil.example";
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 
 function publishedArticleId(): number {
-  const db = openTestDb();
-  const row = db.prepare("select id from articles where state = 'published' order by id limit 1").get() as { id: number } | undefined;
-  db.close();
+  const row = withTestDb((db) => db.select({ id: articles.id }).from(articles).where(eq(articles.state, "published")).orderBy(asc(articles.id)).get());
   if (!row) throw new Error("the demo seed has no published article");
   return row.id;
 }
@@ -166,8 +166,8 @@ test("a server action posted from another origin is refused and changes nothing"
   expect(cookieNamed(await post(new URL(base).origin), "folio-locale")?.value).toBe("en");
 });
 
-test("a signed-in save replayed from another origin is refused; from our origin the same request saves", async ({ page, baseURL }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("a signed-in save replayed from another origin is refused; from our origin the same request saves", async ({ pageAs, baseURL }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/articles");
   await page.getByLabel("新稿件标题").fill("跨站请求测试稿件");
   await page.getByRole("button", { name: "新建稿件" }).click();
@@ -180,10 +180,7 @@ test("a signed-in save replayed from another origin is refused; from our origin 
   await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
 
   const current = () => {
-    const db = openTestDb();
-    const row = db.prepare("select title, version from articles where id = ?").get(id) as { title: string; version: number };
-    db.close();
-    return row;
+    return withTestDb((db) => db.select({ title: articles.title, version: articles.version }).from(articles).where(eq(articles.id, id)).get()!);
   };
   const replay = (origin: string) => {
     const args = JSON.parse(saveRequest.postData()!) as [{ baseVersion: number; fields: { title: string } }];
@@ -206,8 +203,8 @@ test("a signed-in save replayed from another origin is refused; from our origin 
   expect(current().title).toBe("被篡改的标题");
 });
 
-test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothing", async ({ page, baseURL }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothing", async ({ pageAs, baseURL }) => {
+  const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
   await expect(page.getByText(/已识别：编码/)).toBeVisible();
@@ -224,9 +221,7 @@ test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothin
   const refused = await put(EVIL);
   expect(refused.status()).toBe(403);
   expect(refused.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-  const db = openTestDb();
-  expect((db.prepare("select version from import_work where import_id = ?").get(id) as { version: number }).version).toBe(version);
-  db.close();
+  expect(withTestDb((db) => db.select({ version: importWork.version }).from(importWork).where(eq(importWork.importId, id)).get()!).version).toBe(version);
   // "null" (a sandboxed frame) is foreign too.
   expect((await put("null")).status()).toBe(403);
 

@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page, Request } from "@playwright/test";
-import { auditActions, DEMO_PASSWORD, openTestDb } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import type { Page, Request } from "@playwright/test";
+import { and, count, eq, sql } from "drizzle-orm";
+import { articles as articlesTable, auditLog, importWork } from "../db/schema";
+import { auditActions, withTestDb } from "./support/db";
+import { expect, test, type DemoAccount } from "./support/fixtures";
 
 const DEMO = path.join(__dirname, "..", "db", "demo");
 const FRONT_PAGE = path.join(DEMO, "rongchang-2024-03-08-p1.md");
@@ -41,8 +43,8 @@ async function lastBlockText(page: Page, title: string): Promise<string> {
   return ((await article(page, title).locator('[data-type="block"]').last().textContent()) ?? "").trim();
 }
 
-test("front page: 8 proposed articles, merge, split, move by keyboard, discard, undo/redo, reload, accept into 8 drafts", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("front page: 8 proposed articles, merge, split, move by keyboard, discard, undo/redo, reload, accept into 8 drafts", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await importFile(page, FRONT_PAGE, { 版名: "要闻" });
 
   await expect(articles(page)).toHaveCount(8);
@@ -100,8 +102,8 @@ test("front page: 8 proposed articles, merge, split, move by keyboard, discard, 
   }
 });
 
-test("feature page: headings moved by keyboard keep their order, accepted article has subheads and a caption", async ({ page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("feature page: headings moved by keyboard keep their order, accepted article has subheads and a caption", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   await importFile(page, FEATURE_PAGE, { 出版日期: "2024-03-09", 版次: "3", 版名: "专题", 报名: "荣昌报" });
   await expect(articles(page)).toHaveCount(1);
   const headings = page.locator('[data-type="block"][data-role="heading"]');
@@ -117,9 +119,14 @@ test("feature page: headings moved by keyboard keep their order, accepted articl
   await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
   await expect(page.getByText("已接受：新建 1 篇")).toBeVisible();
 
-  const db = openTestDb();
-  const row = db.prepare("select id, body from articles where import_id = ?").get(Number(page.url().split("/").pop())) as { id: number; body: string };
-  db.close();
+  // The body as stored (JSON text), not as drizzle would parse it.
+  const row = withTestDb((db) =>
+    db
+      .select({ id: articlesTable.id, body: sql<string>`${articlesTable.body}` })
+      .from(articlesTable)
+      .where(eq(articlesTable.importId, Number(page.url().split("/").pop())))
+      .get()!,
+  );
   const body = JSON.parse(row.body) as { content: { type: string }[] };
   expect(body.content.filter((n) => n.type === "heading")).toHaveLength(3);
   expect(body.content.some((n) => n.type === "caption")).toBe(true);
@@ -128,19 +135,17 @@ test("feature page: headings moved by keyboard keep their order, accepted articl
   await expect(page.getByRole("textbox", { name: "正文" }).locator("p.caption").first()).toBeVisible();
 });
 
-async function openAs(browser: Browser, email: string, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, DEMO_PASSWORD);
+async function openAs(pageAs: (account: DemoAccount) => Promise<Page>, account: DemoAccount, url: string): Promise<Page> {
+  const page = await pageAs(account);
   await page.goto(url);
   await expect(articles(page).first()).toBeVisible();
   return page;
 }
 
-test("two editors on one import: the later stale save is refused with who and when, and no text is lost", async ({ browser }) => {
-  const first = await (await browser.newContext()).newPage();
-  await signIn(first, "editor@folio.local", DEMO_PASSWORD);
+test("two editors on one import: the later stale save is refused with who and when, and no text is lost", async ({ pageAs }) => {
+  const first = await pageAs("editor");
   const id = await importFile(first, FRONT_PAGE, { 版名: "要闻" });
-  const second = await openAs(browser, "editor2@folio.local", `/desk/imports/${id}`);
+  const second = await openAs(pageAs, "editor2", `/desk/imports/${id}`);
 
   await clickInto(first, "荣昌高新区党群服务中心");
   await first.keyboard.press("Control+Shift+ArrowUp");
@@ -153,9 +158,7 @@ test("two editors on one import: the later stale save is refused with who and wh
   await expect(alert).toContainText("您的保存被拒绝");
   // The second editor's change is still on screen, and the server kept the first editor's.
   await expect(bin(second)).not.toContainText("争做文明示范");
-  const db = openTestDb();
-  const saved = db.prepare("select doc, version from import_work where import_id = ?").get(id) as { doc: string; version: number };
-  db.close();
+  const saved = withTestDb((db) => db.select({ doc: sql<string>`${importWork.doc}`, version: importWork.version }).from(importWork).where(eq(importWork.importId, id)).get()!);
   expect(saved.doc).toContain("争做文明示范");
   expect((JSON.parse(saved.doc) as { content: { type: string }[] }).content.filter((n) => n.type === "article")).toHaveLength(7);
 
@@ -165,8 +168,8 @@ test("two editors on one import: the later stale save is refused with who and wh
   await expect(bin(second)).toContainText("争做文明示范");
 });
 
-test("a reviewer cannot open the import form, and posting the accept action as a reviewer is refused", async ({ browser, page }) => {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
+test("a reviewer cannot open the import form, and posting the accept action as a reviewer is refused", async ({ pageAs }) => {
+  const page = await pageAs("editor");
   const id = await importFile(page, FRONT_PAGE, { 出版日期: "2024-03-10", 版名: "要闻" });
   await waitSaved(page).catch(() => undefined);
   const [acceptRequest] = await Promise.all([
@@ -175,8 +178,7 @@ test("a reviewer cannot open the import form, and posting the accept action as a
   ]);
   await expect(page.getByText("已接受：新建 8 篇")).toBeVisible();
 
-  const reviewer = await (await browser.newContext()).newPage();
-  await signIn(reviewer, "reviewer@folio.local", DEMO_PASSWORD);
+  const reviewer = await pageAs("reviewer");
   const response = await reviewer.goto("/desk/imports/new");
   expect(response?.status()).toBe(403);
 
@@ -193,8 +195,6 @@ test("a reviewer cannot open the import form, and posting the accept action as a
   expect(res.status()).toBeLessThan(500);
   expect(await res.text()).toContain("您没有权限执行此操作。");
   expect(auditActions({ action: "authz.forbidden", actorEmail: "reviewer@folio.local" }).some((r) => r.target_id === "action:acceptImport")).toBe(true);
-  const db = openTestDb();
-  const accepts = db.prepare("select count(*) as n from audit_log where action = 'import.accept' and target_id = ?").get(String(id)) as { n: number };
-  db.close();
+  const accepts = withTestDb((db) => db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import.accept"), eq(auditLog.targetId, String(id)))).get()!);
   expect(accepts.n).toBe(1);
 });

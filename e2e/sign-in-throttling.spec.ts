@@ -1,4 +1,6 @@
-import { auditActions, createTestUser, openTestDb } from "./support/db";
+import { and, countDistinct, eq, like } from "drizzle-orm";
+import { auditLog } from "../db/schema";
+import { auditActions, createTestUser, withTestDb } from "./support/db";
 import { expect, signIn, test, pageAlert } from "./support/fixtures";
 import { signInRaw } from "./support/http";
 
@@ -38,8 +40,6 @@ test("150 attempts from 150 different X-Forwarded-For addresses: after five fail
   expect(auditActions({ action: "auth.signin.throttled", actorEmail: user.email })).toHaveLength(146);
   expect(auditActions({ action: "auth.signin.success", actorEmail: user.email })).toHaveLength(0);
   // The addresses were taken as given (the audit log shows 151 different ones); they just do not reset the count.
-  const db = openTestDb();
-  const ips = db.prepare("select count(distinct ip) as n from audit_log where actor_email = ? and action like 'auth.signin.%'").get(user.email) as { n: number };
-  db.close();
+  const ips = withTestDb((db) => db.select({ n: countDistinct(auditLog.ip) }).from(auditLog).where(and(eq(auditLog.actorEmail, user.email), like(auditLog.action, "auth.signin.%"))).get()!);
   expect(ips.n).toBe(151);
 });

@@ -1,12 +1,13 @@
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 
+// Every story here is the editor's: signed in once per worker (support/fixtures.ts).
+test.use({ signedInAs: "editor" });
+
 async function openImport(page: Page) {
-  await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
   await page.getByLabel("出版日期", { exact: true }).fill("2024-02-25");

@@ -3,7 +3,8 @@ import readline from "node:readline";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { ensureSections } from "@/db/queries/sections";
 import { STANDARD_SECTIONS } from "@/db/seed/sections";
-import { checkPasswordPolicy, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { checkPasswordPolicy, hashPassword } from "@/lib/auth/password";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-limits";
 import { createUserSchema } from "@/lib/validations/users";
 
 const PROBLEMS = {

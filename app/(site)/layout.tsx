@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { listPublicSections } from "@/db/queries/public/sections";
 import { FEED_PATH, absoluteUrl } from "@/lib/public";
 import { getSiteName, getSiteUrl } from "./_lib/site";
 
@@ -27,7 +28,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   const name = getSiteName(t("fallbackName"));
   return (
     <div className="site flex min-h-screen flex-col">
-      <SiteHeader siteName={name} />
+      <SiteHeader siteName={name} sections={listPublicSections()} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
         {children}
       </main>

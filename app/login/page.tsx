@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { safeCallbackPath } from "@/lib/auth/redirect";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/services/session";
 import { Notice } from "@/components/ui/notice";
 import { LoginForm } from "./_components/login-form";
 

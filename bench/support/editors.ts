@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { getDb } from "@/db";
-import { insertArticle } from "@/db/queries/articles";
+import { createArticle } from "@/db/queries/articles";
 import { getSectionBySlug } from "@/db/queries/sections";
 import { createUser } from "@/db/queries/users";
 import { articleFields, bodyTextHash, BUSY_PATTERN, paragraphsBody, postSaveArticle, signInOverHttp, sleep } from "@/e2e/support/live-server";
@@ -48,9 +47,7 @@ export async function createEditors(count: number): Promise<{ editors: BenchEdit
   const editors = Array.from({ length: count }, (_, i) => {
     const title = `压测稿件${i + 1}`;
     const user = createUser({ email: `bench-editor-${i + 1}@folio.local`, name: `压测编辑${i + 1}`, role: "editor", passwordHash: hash });
-    const article = getDb().transaction((tx) =>
-      insertArticle(tx, { title, body: largeBody(title, i), authorId: user.id, sectionId, state: "draft" }, { kind: "create", authorId: user.id }),
-    );
+    const article = createArticle({ title, body: largeBody(title, i), authorId: user.id, sectionId, state: "draft" }, { kind: "create", authorId: user.id });
     return { email: user.email, articleId: article.id, version: article.version, title };
   });
   return { editors, sectionId };

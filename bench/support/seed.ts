@@ -1,14 +1,12 @@
-import { createHash } from "node:crypto";
-import { insertArticle } from "@/db/queries/articles";
 import { ensureImportWork } from "@/db/queries/import-work";
-import { insertImport } from "@/db/queries/imports";
-import { insertIssueWithPages } from "@/db/queries/issues";
+import { insertImportOfBytes } from "@/db/queries/imports";
 import { listSections, ensureSections } from "@/db/queries/sections";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-users";
 import { STANDARD_SECTIONS } from "@/db/seed/sections";
-import { getDb } from "@/db";
+import { insertArchive, type ArchiveIssue } from "@/db/testing/archive";
 import { hashPassword } from "@/lib/auth/password";
+import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { fromSegmentation } from "@/lib/workbench";
 import { story, storyBody } from "./corpus";
@@ -63,58 +61,49 @@ export type Archive = { issues: number; articles: number; latestDate: string; ms
  */
 export function seedArchive({ issues = 100, perPage = 10, lastDate = "2024-03-08" } = {}): Archive {
   const started = performance.now();
-  const db = getDb();
   const editor = getUserByEmail({ email: "editor@folio.local" });
   if (!editor) throw new Error("seed the demo users first");
   const sectionIds = new Map(listSections().map((s) => [s.slug, s.id]));
   const dates = issueDates(lastDate, issues);
   let n = 0;
-  db.transaction((tx) => {
-    dates.forEach((date, i) => {
-      // Published at 06:00 Beijing time on the day of the issue.
-      const publishedAt = new Date(date.getTime() - 2 * 3_600_000);
-      const { issue, pages } = insertIssueWithPages(
-        tx,
-        {
-          paper: "荣昌报",
-          date: isoDay(date),
-          issueNo: issueNoInYear(date),
-          totalIssueNo: 273 - (dates.length - 1 - i),
-          pageCount: PAGES.length,
-          weekday: WEEKDAYS[date.getUTCDay()] ?? null,
-          publishedAt,
-        },
-        PAGES.map((p) => ({ number: p.number, name: p.name })),
-      );
-      pages.forEach((page, p) => {
-        for (let position = 0; position < perPage; position++, n++) {
-          const s = story(n);
-          insertArticle(
-            tx,
-            {
-              state: "published",
-              issueId: issue.id,
-              pageId: page.id,
-              position,
-              sectionId: sectionIds.get(PAGES[p]?.section ?? "news") ?? null,
-              kicker: s.kicker,
-              title: s.title,
-              subtitle: s.subtitle,
-              byline: s.byline,
-              source: s.source,
-              reporters: s.reporters,
-              body: storyBody(s),
-              authorId: editor.id,
-              publishedAt,
-              firstPublishedAt: publishedAt,
-            },
-            { kind: "create", authorId: editor.id },
-          );
-        }
-      });
-    });
+  const archive: ArchiveIssue[] = dates.map((date, i) => {
+    // Published at 06:00 Beijing time on the day of the issue.
+    const publishedAt = new Date(date.getTime() - 2 * 3_600_000);
+    return {
+      issue: {
+        paper: "荣昌报",
+        date: isoDay(date),
+        issueNo: issueNoInYear(date),
+        totalIssueNo: 273 - (dates.length - 1 - i),
+        pageCount: PAGES.length,
+        weekday: WEEKDAYS[date.getUTCDay()] ?? null,
+        publishedAt,
+      },
+      pages: PAGES.map((page) => ({
+        number: page.number,
+        name: page.name,
+        articles: Array.from({ length: perPage }, () => {
+          const s = story(n++);
+          return {
+            state: "published" as const,
+            sectionId: sectionIds.get(page.section) ?? null,
+            kicker: s.kicker,
+            title: s.title,
+            subtitle: s.subtitle,
+            byline: s.byline,
+            source: s.source,
+            reporters: s.reporters,
+            body: storyBody(s),
+            authorId: editor.id,
+            publishedAt,
+            firstPublishedAt: publishedAt,
+          };
+        }),
+      })),
+    };
   });
-  return { issues: dates.length, articles: n, latestDate: isoDay(dates[dates.length - 1] as Date), ms: performance.now() - started };
+  const articles = insertArchive(archive, { kind: "create", authorId: editor.id });
+  return { issues: dates.length, articles, latestDate: isoDay(dates[dates.length - 1] as Date), ms: performance.now() - started };
 }
 
 /** An import of `text` through the real engine, with its first working state, as the import form creates it. */
@@ -123,25 +112,7 @@ export function seedImport({ text, fileName, issueDate, pageNumber }: { text: st
   if (!editor) throw new Error("seed the demo users first");
   const bytes = Buffer.from(text, "utf8");
   const proposal = ingest(bytes, { page: pageNumber, date: issueDate });
-  const m = proposal.masthead;
-  const item = insertImport({
-    rawBytes: bytes,
-    rawSha256: createHash("sha256").update(bytes).digest("hex"),
-    fileName,
-    encoding: proposal.encoding,
-    format: proposal.format,
-    paper: m?.paper ?? "荣昌报",
-    issueDate,
-    totalIssueNo: m?.totalIssueNo ?? null,
-    issueNo: m?.issueNo ?? null,
-    pageCount: m?.pageCount ?? 4,
-    pageNumber,
-    pageName: m?.pageName ?? null,
-    articleCount: proposal.articles.length,
-    proposal,
-    supersedesId: null,
-    createdById: editor.id,
-  });
+  const item = insertImportOfBytes({ bytes, proposal, masthead: unconfirmedMasthead(proposal, { issueDate, pageNumber }), fileName, createdById: editor.id });
   ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
   return { id: item.id, bytes: bytes.length, articles: proposal.articles.length, text: proposal.text };
 }

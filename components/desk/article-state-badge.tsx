@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { ArticleState } from "@/lib/workflow/states";
+import type { ArticleState } from "@/lib/vocabulary";
 
 const TONES: Record<ArticleState, string> = {
   draft: "bg-stone-200 text-stone-800",

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { navFor } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/services/session";
 import { SignOutButton } from "./sign-out-button";
 
 export async function DeskHeader({ user }: { user: SessionUser }) {

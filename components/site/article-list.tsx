@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ArticleListItem } from "@/db/queries/public";
-import { articlePath, excerpt } from "@/lib/public";
+import type { ArticleListItem } from "@/db/queries/public/lists";
+import { articlePath, displayTitle, excerpt } from "@/lib/public";
 import { dateLabel } from "./format";
 import { HeadlineStack } from "./headline-stack";
 import { Marked } from "./search-snippet";
@@ -35,7 +35,7 @@ export async function ArticleList({
               subtitle={item.subtitle ? <Marked text={item.subtitle} terms={highlight} /> : null}
               title={
                 <SiteLink id={`item-${item.id}`} href={articlePath(item)} className="hover:text-accent hover:underline">
-                  <Marked text={item.title || excerpt(item.opening, 30)} terms={highlight} />
+                  <Marked text={displayTitle({ ...item, bodyText: item.opening })} terms={highlight} />
                 </SiteLink>
               }
             />

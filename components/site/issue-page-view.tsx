@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PageHeadline, PublicIssueRow, PublicPageInfo } from "@/db/queries/public";
-import { archivePath, articlePath, excerpt, monthKey, monthOfDate, pagePath } from "@/lib/public";
+import type { PublicIssueRow } from "@/db/queries/public/issues";
+import type { PageHeadline, PublicPageInfo } from "@/db/queries/public/pages";
+import { archivePath, articlePath, displayTitle, excerpt, monthKey, monthOfDate, pagePath } from "@/lib/public";
 import { listNumbers } from "./format";
 import { HeadlineStack } from "./headline-stack";
 import { Masthead } from "./masthead";
@@ -60,7 +61,7 @@ export async function IssuePageView({
                       subtitle={h.subtitle}
                       title={
                         <SiteLink id={`headline-${h.id}`} href={headlineHref(h)} className="hover:text-accent hover:underline">
-                          {h.title || excerpt(h.opening, 30)}
+                          {displayTitle({ ...h, bodyText: h.opening })}
                         </SiteLink>
                       }
                     />
@@ -84,7 +85,7 @@ export async function IssuePageView({
             {headlines.map((h) => (
               <li key={h.id} lang={h.language}>
                 <SiteLink href={headlineHref(h)} className="hover:text-accent hover:underline">
-                  {h.title || excerpt(h.opening, 20)}
+                  {displayTitle({ ...h, bodyText: h.opening })}
                 </SiteLink>
                 {h.continues ? <span className="text-stone-500"> ({t("continuedFrom", { page: h.continues.pageNumber ?? "?" })})</span> : null}
               </li>

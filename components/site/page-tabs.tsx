@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { PublicPageInfo } from "@/db/queries/public";
+import type { PublicPageInfo } from "@/db/queries/public/pages";
 import { pagePath } from "@/lib/public";
 import { SiteLink } from "./site-link";
 

@@ -1,12 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { listPublicSections } from "@/db/queries/public";
+import type { PublicSection } from "@/db/queries/public/sections";
 import { ARCHIVE_PATH, MAX_QUERY_CHARS, SEARCH_PATH, sectionPath } from "@/lib/public";
 import { SiteLink } from "./site-link";
 
 /** Skip link, the paper's name, the site navigation and the search box; no script needed for any of it. */
-export async function SiteHeader({ siteName }: { siteName: string }) {
+export async function SiteHeader({ siteName, sections }: { siteName: string; sections: readonly PublicSection[] }) {
   const t = await getTranslations("site");
-  const sections = listPublicSections();
   return (
     <header className="border-b border-stone-300 bg-paper">
       <a

@@ -1,11 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, like, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import {
   articleApprovals,
   articleComments,
   articleRevisions,
   articles,
+  issues,
+  pages,
   sections,
   users,
   type Article,
@@ -14,9 +16,9 @@ import {
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { headlineFieldsOf } from "@/lib/ingest/types";
+import type { ArticleState, RevisionKind } from "@/lib/vocabulary";
 import type { Effect, WorkflowArticle } from "@/lib/workflow";
 
-type RevisionKind = (typeof articleRevisions.$inferInsert)["kind"];
 export type RevisionInfo = { kind: RevisionKind; note?: string | null; authorId: number };
 
 export function articleSnapshot(a: Pick<Article, keyof ArticleSnapshot>): ArticleSnapshot {
@@ -49,6 +51,11 @@ export type NewArticle = Omit<
   typeof articles.$inferInsert,
   "id" | "version" | "bodyText" | "charCount" | "createdAt" | "updatedAt" | "body"
 > & { body: ArticleBody };
+
+/** A new article and its first revision, in one transaction. */
+export function createArticle(values: NewArticle, info: RevisionInfo): Article {
+  return getDb().transaction((tx) => insertArticle(tx, values, info));
+}
 
 /** Inserts an article and its first revision (call inside a transaction). */
 export function insertArticle(db: DbOrTx, values: NewArticle, info: RevisionInfo): Article {
@@ -86,11 +93,6 @@ export function getArticleById({ id }: { id: number }, db: DbOrTx = getDb()): Ar
   return db.select().from(articles).where(eq(articles.id, id)).get();
 }
 
-export function getArticleEditor({ id }: { id: number | null }): { name: string } | undefined {
-  if (id == null) return undefined;
-  return getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get();
-}
-
 /** The slice of an article the workflow rules need: its section's quota and this round's approvals. */
 export function workflowArticleOf(db: DbOrTx, article: Article): WorkflowArticle {
   const section = article.sectionId
@@ -112,6 +114,11 @@ export function workflowArticleOf(db: DbOrTx, article: Article): WorkflowArticle
     editorsSinceSubmit: article.editorsSinceSubmit,
     scheduledAt: article.scheduledAt,
   };
+}
+
+/** The workflow slice of an article as it stands now (for pages that show what may be done next). */
+export function getWorkflowArticle({ article }: { article: Article }): WorkflowArticle {
+  return workflowArticleOf(getDb(), article);
 }
 
 /**
@@ -183,4 +190,46 @@ export function applyWorkflowEffects(
     }
   }
   return changes;
+}
+
+export type ArticleListFilters = {
+  issueDate?: string;
+  pageNumber?: number;
+  sectionId?: number;
+  state?: ArticleState;
+  authorId?: number;
+  q?: string;
+};
+
+/** The desk's article list, newest change first. */
+export function listDeskArticles(filters: ArticleListFilters, { limit = 200 } = {}) {
+  const where: SQL[] = [];
+  if (filters.issueDate) where.push(eq(issues.date, filters.issueDate));
+  if (filters.pageNumber) where.push(eq(pages.number, filters.pageNumber));
+  if (filters.sectionId) where.push(eq(articles.sectionId, filters.sectionId));
+  if (filters.state) where.push(eq(articles.state, filters.state));
+  if (filters.authorId) where.push(eq(articles.authorId, filters.authorId));
+  if (filters.q) where.push(like(articles.title, `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return getDb()
+    .select({
+      id: articles.id,
+      state: articles.state,
+      title: articles.title,
+      kicker: articles.kicker,
+      version: articles.version,
+      updatedAt: articles.updatedAt,
+      issueDate: issues.date,
+      pageNumber: pages.number,
+      sectionName: sections.name,
+      authorName: users.name,
+    })
+    .from(articles)
+    .leftJoin(issues, eq(issues.id, articles.issueId))
+    .leftJoin(pages, eq(pages.id, articles.pageId))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(articles.updatedAt))
+    .limit(limit)
+    .all();
 }

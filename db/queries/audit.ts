@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { auditLog, users, type AuditEntry } from "@/db/schema";
 
@@ -68,4 +68,15 @@ export function listAuditActions(): string[] {
     .orderBy(auditLog.action)
     .all()
     .map((r) => r.action);
+}
+
+/** The article's timeline: its audit entries, oldest first. */
+export function listArticleTimeline({ articleId }: { articleId: number }) {
+  return getDb()
+    .select({ id: auditLog.id, action: auditLog.action, detail: auditLog.detail, createdAt: auditLog.createdAt, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.targetType, "article"), eq(auditLog.targetId, String(articleId))))
+    .orderBy(asc(auditLog.id))
+    .all();
 }

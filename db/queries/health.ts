@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { getDb } from "@/db";
-import { MIGRATIONS_FOLDER } from "@/db/connection";
+import { MIGRATIONS_FOLDER, refreshPlannerStatistics } from "@/db/connection";
 
 /** True when the file opens and every committed migration has been applied. */
 export function isDatabaseReady(): boolean {
@@ -14,4 +14,9 @@ export function isDatabaseReady(): boolean {
     console.error("health check failed", e);
     return false;
   }
+}
+
+/** Brings the query planner's table statistics up to date where stale (the archive grows all day). */
+export function refreshQueryPlannerStatistics(): void {
+  refreshPlannerStatistics(getDb());
 }

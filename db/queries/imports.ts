@@ -1,12 +1,46 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, desc, eq, getTableColumns, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { imports, users, type Import } from "@/db/schema";
+import type { Segmentation } from "@/lib/ingest/types";
 
 export type NewImport = Omit<typeof imports.$inferInsert, "id" | "status" | "version" | "createdAt" | "updatedAt">;
 
 export function insertImport(values: NewImport): Import {
   return getDb().insert(imports).values(values).returning().get();
+}
+
+export type ImportMasthead = Pick<NewImport, "paper" | "issueDate" | "totalIssueNo" | "issueNo" | "pageCount" | "pageNumber" | "pageName">;
+
+/** Stores raw bytes exactly as received, with the engine's reading of them and the masthead they are filed under. */
+export function insertImportOfBytes({
+  bytes,
+  proposal,
+  masthead,
+  fileName,
+  supersedesId = null,
+  createdById,
+}: {
+  bytes: Uint8Array;
+  proposal: Segmentation;
+  masthead: ImportMasthead;
+  fileName: string | null;
+  supersedesId?: number | null;
+  createdById: number;
+}): Import {
+  return insertImport({
+    rawBytes: Buffer.from(bytes),
+    rawSha256: createHash("sha256").update(bytes).digest("hex"),
+    fileName,
+    encoding: proposal.encoding,
+    format: proposal.format,
+    ...masthead,
+    articleCount: proposal.articles.length,
+    proposal,
+    supersedesId,
+    createdById,
+  });
 }
 
 export function getImportById({ id }: { id: number }): Import | undefined {

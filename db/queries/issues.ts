@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { articles, issues, pages, sections, type Article, type Issue, type Page } from "@/db/schema";
 
@@ -10,6 +10,14 @@ export function insertIssueWithPages(db: DbOrTx, values: NewIssue, pageList: rea
   const issue = db.insert(issues).values(values).returning().get();
   const rows = pageList.map((p) => db.insert(pages).values({ issueId: issue.id, number: p.number, name: p.name }).returning().get());
   return { issue, pages: rows };
+}
+
+/** The issue and page an article is printed on, if any. */
+export function getArticlePlacement({ issueId, pageId }: { issueId: number | null; pageId: number | null }) {
+  const db = getDb();
+  const issue = issueId ? db.select().from(issues).where(eq(issues.id, issueId)).get() : undefined;
+  const page = pageId ? db.select().from(pages).where(eq(pages.id, pageId)).get() : undefined;
+  return { issue, page };
 }
 
 export function getIssueByDate({ date }: { date: string }): Issue | undefined {
@@ -87,15 +95,6 @@ export function listPagesWithArticles({ issueId }: { issueId: number }): PageWit
     .orderBy(asc(articles.position), asc(articles.id))
     .all();
   return pageRows.map((p) => ({ ...p, articles: rows.filter((a) => a.pageId === p.id) }));
-}
-
-/** Articles of the issue whose jump (上接N版) is not yet linked to the part it continues. */
-export function listUnlinkedJumpParts({ issueId }: { issueId: number }) {
-  return getDb()
-    .select({ id: articles.id, title: articles.title, jumpFromPage: articles.jumpFromPage, pageId: articles.pageId })
-    .from(articles)
-    .where(and(eq(articles.issueId, issueId), sql`${articles.jumpFromPage} is not null`, isNull(articles.continuesId)))
-    .all();
 }
 
 /** Sets a continuation (上接) part to belong to its head article; both keep their pages. */

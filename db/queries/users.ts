@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users, type Role, type User } from "@/db/schema";
+import { users, type User } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

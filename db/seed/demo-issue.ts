@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -6,9 +5,10 @@ import { getDb } from "@/db";
 import { acceptImportWork } from "@/db/queries/accept-import";
 import { transitionArticle } from "@/db/queries/article-workflow";
 import { ensureImportWork } from "@/db/queries/import-work";
-import { insertImport } from "@/db/queries/imports";
+import { insertImportOfBytes } from "@/db/queries/imports";
 import { getUserByEmail } from "@/db/queries/users";
 import { articles, imports, issues, sections } from "@/db/schema";
+import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
 
@@ -36,23 +36,11 @@ export function seedDemoIssue(): number {
   for (const sample of PAGES) {
     const bytes = fs.readFileSync(path.join(process.cwd(), "db", "demo", sample.file));
     const proposal = ingest(bytes, { page: sample.page, date: DEMO_ISSUE_DATE });
-    const m = proposal.masthead;
-    const item = insertImport({
-      rawBytes: bytes,
-      rawSha256: createHash("sha256").update(bytes).digest("hex"),
-      fileName: sample.file,
-      encoding: proposal.encoding,
-      format: proposal.format,
-      paper: m?.paper ?? "荣昌报",
-      issueDate: DEMO_ISSUE_DATE,
-      totalIssueNo: m?.totalIssueNo ?? null,
-      issueNo: m?.issueNo ?? null,
-      pageCount: m?.pageCount ?? 4,
-      pageNumber: sample.page,
-      pageName: m?.pageName ?? sample.pageName,
-      articleCount: proposal.articles.length,
+    const item = insertImportOfBytes({
+      bytes,
       proposal,
-      supersedesId: null,
+      masthead: unconfirmedMasthead(proposal, { issueDate: DEMO_ISSUE_DATE, pageNumber: sample.page, pageName: sample.pageName }),
+      fileName: sample.file,
       createdById: editor.id,
     });
     const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });

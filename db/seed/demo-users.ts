@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
 
 /** Demo-only accounts: the README lists them and the desk warns while any is active. */
 export const DEMO_PASSWORD = "folio-demo";

@@ -1,10 +1,11 @@
 import type { Locator } from "@playwright/test";
-import { openTestDb } from "./db";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { articles, issues, pages, users } from "../../db/schema";
+import type { ArticleLanguage, ArticleState } from "../../lib/vocabulary";
+import { sectionIdBySlug, withTestDb } from "./db";
 
 /** The issue `npm run db:seed -- --demo` publishes: page 1 要闻 (8 stories) and page 3 专题 (1 story). */
 export const DEMO_DATE = "2024-03-08";
-
-export type ArticleState = "draft" | "in_review" | "changes_requested" | "approved" | "scheduled" | "published" | "unpublished";
 
 export type ArrangedArticle = {
   state: ArticleState;
@@ -13,7 +14,7 @@ export type ArrangedArticle = {
   kicker?: string | null;
   subtitle?: string | null;
   byline?: string | null;
-  language?: "zh-CN" | "en";
+  language?: ArticleLanguage;
   /** Printed page (of the demo issue unless `issueDate` says otherwise); omitted: a web-only story. */
   page?: number;
   issueDate?: string;
@@ -28,15 +29,16 @@ export type ArrangedArticle = {
 
 /** An issue with its pages, as accepting an import creates it (nothing on it is published yet). */
 export function arrangeIssue(issue: { date: string; issueNo: number; totalIssueNo: number; pages: { number: number; name: string }[] }): void {
-  const db = openTestDb();
-  try {
-    const { lastInsertRowid } = db
-      .prepare("insert into issues (paper, date, issue_no, total_issue_no, page_count) values ('荣昌报', ?, ?, ?, 4)")
-      .run(issue.date, issue.issueNo, issue.totalIssueNo);
-    for (const p of issue.pages) db.prepare("insert into pages (issue_id, number, name) values (?, ?, ?)").run(lastInsertRowid, p.number, p.name);
-  } finally {
-    db.close();
-  }
+  withTestDb((db) =>
+    db.transaction((tx) => {
+      const { id } = tx
+        .insert(issues)
+        .values({ paper: "荣昌报", date: issue.date, issueNo: issue.issueNo, totalIssueNo: issue.totalIssueNo, pageCount: 4 })
+        .returning({ id: issues.id })
+        .get();
+      for (const p of issue.pages) tx.insert(pages).values({ issueId: id, number: p.number, name: p.name }).run();
+    }),
+  );
 }
 
 /**
@@ -45,62 +47,57 @@ export function arrangeIssue(issue: { date: string; issueNo: number; totalIssueN
  * through its triggers). The author is the demo editor.
  */
 export function arrangeArticle(a: ArrangedArticle): number {
-  const db = openTestDb();
-  try {
-    const author = db.prepare("select id from users where email = 'editor@folio.local'").get() as { id: number };
+  return withTestDb((db) => {
+    const author = db.select({ id: users.id }).from(users).where(eq(users.email, "editor@folio.local")).get();
+    if (!author) throw new Error("no demo editor");
     let issueId: number | null = null;
     let pageId: number | null = null;
     if (a.page !== undefined) {
       const row = db
-        .prepare("select issues.id as issueId, pages.id as pageId from pages join issues on issues.id = pages.issue_id where issues.date = ? and pages.number = ?")
-        .get(a.issueDate ?? DEMO_DATE, a.page) as { issueId: number; pageId: number } | undefined;
+        .select({ issueId: issues.id, pageId: pages.id })
+        .from(pages)
+        .innerJoin(issues, eq(issues.id, pages.issueId))
+        .where(and(eq(issues.date, a.issueDate ?? DEMO_DATE), eq(pages.number, a.page)))
+        .get();
       if (!row) throw new Error(`issue ${a.issueDate ?? DEMO_DATE} has no page ${a.page}`);
       ({ issueId, pageId } = row);
     }
-    const sectionId =
-      a.sectionSlug == null ? null : ((db.prepare("select id from sections where slug = ?").get(a.sectionSlug) as { id: number } | undefined)?.id ?? null);
-    if (a.sectionSlug != null && sectionId === null) throw new Error(`no section ${a.sectionSlug}`);
-    const now = Date.now();
+    const sectionId = a.sectionSlug == null ? null : sectionIdBySlug(db, a.sectionSlug);
+    const now = new Date();
     const wasPublic = a.state === "published" || a.state === "unpublished";
-    const publishedAt = a.publishedAt !== undefined ? a.publishedAt : wasPublic ? new Date(now) : null;
+    const publishedAt = a.publishedAt !== undefined ? a.publishedAt : wasPublic ? now : null;
     const firstPublishedAt = a.firstPublishedAt !== undefined ? a.firstPublishedAt : publishedAt;
-    const body = { type: "doc", content: a.paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) };
+    const body = { type: "doc" as const, content: a.paragraphs.map((text) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] })) };
     const bodyText = a.paragraphs.join("\n");
-    const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
-    const result = db
-      .prepare(
-        `insert into articles (state, issue_id, page_id, position, section_id, kicker, title, subtitle, byline, body, body_text, char_count,
-           language, author_id, submitted_at, scheduled_at, published_at, first_published_at, unpublished_at, unpublish_reason, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        a.state,
+    return db
+      .insert(articles)
+      .values({
+        state: a.state,
         issueId,
         pageId,
-        a.position ?? 0,
+        position: a.position ?? 0,
         sectionId,
-        a.kicker ?? null,
-        a.title,
-        a.subtitle ?? null,
-        a.byline ?? null,
-        JSON.stringify(body),
+        kicker: a.kicker ?? null,
+        title: a.title,
+        subtitle: a.subtitle ?? null,
+        byline: a.byline ?? null,
+        body,
         bodyText,
-        Array.from(bodyText.replace(/\s/g, "")).length,
-        a.language ?? "zh-CN",
-        author.id,
-        a.state === "draft" ? null : now,
-        ms(a.scheduledAt),
-        ms(publishedAt),
-        ms(firstPublishedAt),
-        ms(a.unpublishedAt ?? (a.state === "unpublished" ? new Date(now) : null)),
-        a.unpublishReason ?? (a.state === "unpublished" ? "测试撤下" : null),
-        now,
-        Math.max(now, ms(publishedAt) ?? 0),
-      );
-    return Number(result.lastInsertRowid);
-  } finally {
-    db.close();
-  }
+        charCount: Array.from(bodyText.replace(/\s/g, "")).length,
+        language: a.language ?? "zh-CN",
+        authorId: author.id,
+        submittedAt: a.state === "draft" ? null : now,
+        scheduledAt: a.scheduledAt ?? null,
+        publishedAt,
+        firstPublishedAt,
+        unpublishedAt: a.unpublishedAt ?? (a.state === "unpublished" ? now : null),
+        unpublishReason: a.unpublishReason ?? (a.state === "unpublished" ? "测试撤下" : null),
+        createdAt: now,
+        updatedAt: new Date(Math.max(now.getTime(), publishedAt?.getTime() ?? 0)),
+      })
+      .returning({ id: articles.id })
+      .get().id;
+  });
 }
 
 /**
@@ -109,26 +106,31 @@ export function arrangeArticle(a: ArrangedArticle): number {
  * what is on a demo page then see the page as the seed left it.
  */
 export function removeArranged({ articleIds, issueDate }: { articleIds: number[]; issueDate?: string }): void {
-  const db = openTestDb();
-  try {
-    db.transaction(() => {
-      for (const id of articleIds) db.prepare("delete from articles where id = ?").run(id);
+  withTestDb((db) =>
+    db.transaction((tx) => {
+      if (articleIds.length > 0) tx.delete(articles).where(inArray(articles.id, articleIds)).run();
       if (issueDate) {
-        db.prepare("delete from pages where issue_id = (select id from issues where date = ?)").run(issueDate);
-        db.prepare("delete from issues where date = ?").run(issueDate);
+        const issue = tx.select({ id: issues.id }).from(issues).where(eq(issues.date, issueDate)).get();
+        if (issue) {
+          tx.delete(pages).where(eq(pages.issueId, issue.id)).run();
+          tx.delete(issues).where(eq(issues.id, issue.id)).run();
+        }
       }
-    })();
-  } finally {
-    db.close();
-  }
+    }),
+  );
 }
 
 /** Ids of every story a reader may see: published heads (a jumped story's later parts are read through its head). */
 export function publishedStoryIds(): number[] {
-  const db = openTestDb();
-  const rows = db.prepare("select id from articles where state = 'published' and continues_id is null order by id").all() as { id: number }[];
-  db.close();
-  return rows.map((r) => r.id);
+  return withTestDb((db) =>
+    db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.state, "published"), isNull(articles.continuesId)))
+      .orderBy(asc(articles.id))
+      .all()
+      .map((r) => r.id),
+  );
 }
 
 /**
@@ -136,21 +138,28 @@ export function publishedStoryIds(): number[] {
  * stories come first; other specs may place more published stories after them.
  */
 export function publishedTitlesOnPage(pageNumber: number): string[] {
-  const db = openTestDb();
-  const rows = db
-    .prepare(
-      `select a.title from articles a join pages p on p.id = a.page_id join issues i on i.id = p.issue_id
-       where i.date = ? and p.number = ? and a.state = 'published' and a.continues_id is null order by a.position, a.id`,
-    )
-    .all(DEMO_DATE, pageNumber) as { title: string }[];
-  db.close();
-  return rows.map((r) => r.title);
+  return withTestDb((db) =>
+    db
+      .select({ title: articles.title })
+      .from(articles)
+      .innerJoin(pages, eq(pages.id, articles.pageId))
+      .innerJoin(issues, eq(issues.id, pages.issueId))
+      .where(and(eq(issues.date, DEMO_DATE), eq(pages.number, pageNumber), eq(articles.state, "published"), isNull(articles.continuesId)))
+      .orderBy(asc(articles.position), asc(articles.id))
+      .all()
+      .map((r) => r.title),
+  );
 }
 
 export function articleIdByTitle(title: string): number {
-  const db = openTestDb();
-  const row = db.prepare("select id from articles where title = ? and state = 'published' order by id limit 1").get(title) as { id: number } | undefined;
-  db.close();
+  const row = withTestDb((db) =>
+    db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.title, title), eq(articles.state, "published")))
+      .orderBy(asc(articles.id))
+      .get(),
+  );
   if (!row) throw new Error(`no published article titled ${title}`);
   return row.id;
 }

@@ -8,35 +8,41 @@
  *   npx tsx e2e/support/write-load.ts <database-file>
  */
 import readline from "node:readline";
-import Database from "better-sqlite3";
+import { asc, eq, sql } from "drizzle-orm";
+import { articleRevisions, articles, auditLog, users } from "../../db/schema";
+import { openTestDb } from "./db";
 import { databaseState } from "./db-state";
 
 const file = process.argv[2];
 if (!file) throw new Error("usage: write-load.ts <database-file>");
-const db = new Database(file, { fileMustExist: true });
-db.pragma("busy_timeout = 5000");
+const db = openTestDb(file);
 
-const author = (db.prepare("select id from users order by id limit 1").get() as { id: number }).id;
-const doc = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-const insertArticle = db.prepare("insert into articles (title, body, body_text, author_id) values (?, ?, ?, ?)");
-const updateArticle = db.prepare("update articles set body = ?, body_text = ?, version = version + 1, updated_at = ? where id = ?");
-const versionOf = db.prepare("select version from articles where id = ?");
-const insertRevision = db.prepare("insert into article_revisions (article_id, version, kind, note, author_id, snapshot) values (?, ?, 'save', 'write-load', ?, '{}')");
-const insertAudit = db.prepare("insert into audit_log (actor_id, action, target_type, target_id, detail) values (?, 'article.save', 'article', ?, ?)");
+const author = db.select({ id: users.id }).from(users).orderBy(asc(users.id)).get()!.id;
+const doc = (text: string) => ({ type: "doc" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }] });
+const insertArticle = (title: string, text: string) =>
+  db.insert(articles).values({ title, body: doc(text), bodyText: text, authorId: author }).returning({ id: articles.id }).get().id;
 
-let articleId = Number(insertArticle.run("备份负载测试", doc("开始"), "开始", author).lastInsertRowid);
+let articleId = insertArticle("备份负载测试", "开始");
 let seq = 0;
-const save = db.transaction(() => {
-  const begin = databaseState(db);
-  seq += 1;
-  if (seq % 10 === 0) articleId = Number(insertArticle.run(`备份负载测试 ${seq}`, doc(`新稿 ${seq}`), `新稿 ${seq}`, author).lastInsertRowid);
-  const text = `第 ${seq} 次保存：${"荣昌".repeat(seq % 50)}`;
-  updateArticle.run(doc(text), text, Date.now(), articleId);
-  const { version } = versionOf.get(articleId) as { version: number };
-  insertRevision.run(articleId, version, author);
-  insertAudit.run(author, String(articleId), JSON.stringify({ version, seq }));
-  return { begin, commit: databaseState(db) };
-});
+const save = () =>
+  db.transaction(
+    (tx) => {
+      const begin = databaseState(db);
+      seq += 1;
+      if (seq % 10 === 0) articleId = insertArticle(`备份负载测试 ${seq}`, `新稿 ${seq}`);
+      const text = `第 ${seq} 次保存：${"荣昌".repeat(seq % 50)}`;
+      const { version } = tx
+        .update(articles)
+        .set({ body: doc(text), bodyText: text, version: sql`${articles.version} + 1`, updatedAt: new Date() })
+        .where(eq(articles.id, articleId))
+        .returning({ version: articles.version })
+        .get()!;
+      tx.insert(articleRevisions).values({ articleId, version, kind: "save", note: "write-load", authorId: author, snapshot: {} as never }).run();
+      tx.insert(auditLog).values({ actorId: author, action: "article.save", targetType: "article", targetId: String(articleId), detail: { version, seq } }).run();
+      return { begin, commit: databaseState(db) };
+    },
+    { behavior: "immediate" },
+  );
 
 let stopping = false;
 readline.createInterface({ input: process.stdin }).once("line", () => (stopping = true));
@@ -44,11 +50,11 @@ process.stdin.once("end", () => (stopping = true));
 
 function step() {
   if (stopping) {
-    db.close();
+    db.$client.close();
     process.stdout.write(`${JSON.stringify({ done: seq })}\n`);
     process.exit(0);
   }
-  const { begin, commit } = save.immediate();
+  const { begin, commit } = save();
   process.stdout.write(`${JSON.stringify({ seq, at: Date.now(), begin, commit })}\n`);
   setImmediate(step);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diffTexts, revisionText, type DiffPart } from "./diff";
+import { ARTICLE_FIELDS, articleFormFields, formFieldValues, type ArticleFieldValues } from "@/lib/article-fields";
+import { diffTexts, revisionLabels, revisionText, type DiffPart } from "./diff";
 import { REALISTIC_BODY } from "./test-fixtures";
 import { textToBody } from "./text";
 
@@ -107,5 +108,75 @@ describe("revisionText", () => {
       { kind: "added", text: "新" },
     ]);
     expect(parts[0]).toEqual({ kind: "same", text: "标题: " });
+  });
+});
+
+describe("the conflict and history diff, field by field", () => {
+  const before: ArticleFieldValues = {
+    kicker: "春耕备耕",
+    title: "全县春耕现场会召开",
+    subtitle: "各乡镇抓好农资供应",
+    rubric: "乡村振兴",
+    byline: "本报讯(记者 张雪)",
+    source: "本报讯",
+    reporters: ["张雪"],
+    correspondents: [],
+    photographers: ["王强"],
+    sectionId: 1,
+    language: "zh-CN",
+  };
+  const changed: ArticleFieldValues = {
+    kicker: "春耕备播",
+    title: "全县春耕现场会在城关召开",
+    subtitle: null,
+    rubric: "优化营商环境",
+    byline: "本报讯(记者 李明)",
+    source: "新华社",
+    reporters: ["张雪", "李明"],
+    correspondents: ["赵六"],
+    photographers: [],
+    sectionId: 2,
+    language: "en",
+  };
+  const body = textToBody(["正文没有变。"]);
+  const sections = new Map([
+    [1, "要闻"],
+    [2, "民生"],
+  ]);
+  const options = { sectionName: (id: number) => sections.get(id) };
+  const labels = revisionLabels((key) => `«${key}»`);
+
+  for (const f of ARTICLE_FIELDS) {
+    it(`shows a change of ${f.key} alone, on its own labelled line`, () => {
+      const after = { ...before, [f.key]: changed[f.key] };
+      const parts = diffTexts(revisionText({ ...before, body }, labels, options), revisionText({ ...after, body }, labels, options));
+      expect(changes(parts).length).toBeGreaterThan(0);
+      // Every changed line is this field's line.
+      const lines = (kind: "before" | "after") => side(parts, kind).split("\n");
+      const differing = lines("after").filter((line) => !lines("before").includes(line));
+      const gone = lines("before").filter((line) => !lines("after").includes(line));
+      for (const line of [...differing, ...gone]) expect(line.startsWith(`«${f.label}»: `)).toBe(true);
+    });
+
+    it(`shows a change of ${f.key} alone made in the editor form`, () => {
+      const form = articleFormFields(before);
+      const edited = { ...form, [f.key]: articleFormFields(changed)[f.key] };
+      const parts = diffTexts(
+        revisionText({ ...formFieldValues(form), body }, labels, options),
+        revisionText({ ...formFieldValues(edited), body }, labels, options),
+      );
+      expect(changes(parts).length).toBeGreaterThan(0);
+    });
+  }
+
+  it("names a section by its name, or by its id when the name is unknown", () => {
+    expect(revisionText({ sectionId: 2, body }, {}, options)).toContain("Section: 民生");
+    expect(revisionText({ sectionId: 9, body }, {}, options)).toContain("Section: #9");
+  });
+
+  it("shows names as the form does, and no line for an empty list", () => {
+    const text = revisionText({ reporters: ["张雪", "李明"], correspondents: [], body });
+    expect(text).toContain("Reporters: 张雪 李明");
+    expect(text).not.toContain("Correspondents");
   });
 });

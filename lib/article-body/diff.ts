@@ -1,4 +1,5 @@
 import { diffChars, diffLines, diffWordsWithSpace, type ChangeObject } from "diff";
+import { ARTICLE_FIELDS, fieldDisplay, type ArticleFieldKey, type ArticleFieldValues } from "@/lib/article-fields";
 import { inlineText, isBlank, textblocks } from "./text";
 import type { ArticleBody } from "./types";
 
@@ -128,11 +129,8 @@ function joinNeighbours(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
-export type RevisionLabels = {
-  kicker: string;
-  title: string;
-  subtitle: string;
-  byline: string;
+/** Markers of body structure in a revision's text. */
+type BodyLabels = {
   subhead: string;
   minorSubhead: string;
   lead: string;
@@ -140,11 +138,9 @@ export type RevisionLabels = {
   quote: string;
 };
 
-const DEFAULT_LABELS: RevisionLabels = {
-  kicker: "Kicker",
-  title: "Title",
-  subtitle: "Subtitle",
-  byline: "Byline",
+export type RevisionLabels = Record<ArticleFieldKey, string> & BodyLabels;
+
+const BODY_LABELS: BodyLabels = {
   subhead: "Subhead",
   minorSubhead: "Minor subhead",
   lead: "Lead",
@@ -152,26 +148,53 @@ const DEFAULT_LABELS: RevisionLabels = {
   quote: "Quote",
 };
 
-export type RevisionFields = {
-  kicker?: string | null;
-  title?: string | null;
-  subtitle?: string | null;
-  byline?: string | null;
-  body: ArticleBody;
+// The interface messages naming the body markers (the body editor's own toolbar words).
+const BODY_LABEL_KEYS: Record<keyof BodyLabels, string> = {
+  subhead: "bodyEditor.heading2",
+  minorSubhead: "bodyEditor.heading3",
+  lead: "bodyEditor.lead",
+  caption: "bodyEditor.caption",
+  quote: "bodyEditor.quote",
+};
+
+const DEFAULT_LABELS = {
+  ...(Object.fromEntries(ARTICLE_FIELDS.map((f) => [f.key, f.name])) as Record<ArticleFieldKey, string>),
+  ...BODY_LABELS,
+} satisfies RevisionLabels;
+
+/** An interface message translator (next-intl's `t`), for labels in the reader's language. */
+export type Translate = (key: string) => string;
+
+/** Every label of a revision's text in the interface language. */
+export function revisionLabels(translate: Translate): RevisionLabels {
+  return {
+    ...(Object.fromEntries(ARTICLE_FIELDS.map((f) => [f.key, translate(f.label)])) as Record<ArticleFieldKey, string>),
+    ...(Object.fromEntries(Object.entries(BODY_LABEL_KEYS).map(([k, key]) => [k, translate(key)])) as BodyLabels),
+  };
+}
+
+/** A revision: any of the article's fields as stored (a snapshot has no language) and its body. */
+export type RevisionFields = Partial<ArticleFieldValues> & { body: ArticleBody };
+
+export type RevisionTextOptions = {
+  /** The name of a section by id, for the section line (else "#id"). */
+  sectionName?: (id: number) => string | undefined;
 };
 
 /**
- * One revision as plain text for diffTexts: a labelled line per non-empty headline field,
- * a blank line, then one line per body paragraph. Subheads, lead, captions, quotes and
- * list items are marked, so turning a paragraph into a subhead shows up as a change.
- * Pass translated labels from the page; the defaults are English.
+ * One revision as plain text for diffTexts: a labelled line per non-empty field of
+ * lib/article-fields (so a change to any of them, the names or the section included,
+ * shows up as a change of its line), a blank line, then one line per body paragraph.
+ * Subheads, lead, captions, quotes and list items are marked, so turning a paragraph
+ * into a subhead shows up as a change. Pass the page's translator (or labels); the
+ * defaults are English.
  */
-export function revisionText(fields: RevisionFields, labels: Partial<RevisionLabels> = {}): string {
-  const l = { ...DEFAULT_LABELS, ...labels };
+export function revisionText(fields: RevisionFields, labels: Partial<RevisionLabels> | Translate = {}, options: RevisionTextOptions = {}): string {
+  const l = { ...DEFAULT_LABELS, ...(typeof labels === "function" ? revisionLabels(labels) : labels) };
   const head: string[] = [];
-  for (const key of ["kicker", "title", "subtitle", "byline"] as const) {
-    const value = fields[key]?.trim();
-    if (value) head.push(`${l[key]}: ${value}`);
+  for (const f of ARTICLE_FIELDS) {
+    const value = fieldDisplay(f.kind, fields[f.key], options.sectionName);
+    if (value !== null) head.push(`${l[f.key]}: ${value}`);
   }
   const body: string[] = [];
   for (const block of fields.body.content) {

@@ -11,5 +11,5 @@ export {
 export type { ParseArticleBodyResult } from "./validate";
 export { escapeHtml, renderBodyHtml } from "./render";
 export { bodyCharCount, bodyPlainText, countChars, textToBody } from "./text";
-export { diffTexts, revisionText } from "./diff";
-export type { DiffPart, RevisionFields, RevisionLabels } from "./diff";
+export { diffTexts, revisionLabels, revisionText } from "./diff";
+export type { DiffPart, RevisionFields, RevisionLabels, RevisionTextOptions, Translate } from "./diff";

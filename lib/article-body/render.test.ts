@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyCharCount, bodyPlainText, countChars, escapeHtml, renderBodyHtml, sanitizeBodyHtml, textToBody } from "./render";
+import { escapeHtml, renderBodyHtml, sanitizeBodyHtml } from "./render";
+import { bodyCharCount, bodyPlainText, countChars, textToBody } from "./text";
 import { REALISTIC_BODY } from "./test-fixtures";
 import type { ArticleBody, BodyInline } from "./types";
 import { parseArticleBody } from "./validate";

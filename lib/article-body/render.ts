@@ -3,8 +3,6 @@ import { isBlank } from "./text";
 import type { ArticleBody, BodyBlock, BodyInline, BodyMark, BodyParagraph } from "./types";
 import { isAllowedHref } from "./validate";
 
-export { bodyCharCount, bodyPlainText, countChars, textToBody } from "./text";
-
 /**
  * Public HTML for a validated body. Every string is escaped as it is written, and the
  * result still goes through sanitize-html with an allow-list of exactly the markup this

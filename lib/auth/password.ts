@@ -6,8 +6,6 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits";
 // OWASP's argon2id minimum is 19 MiB memory and 2 iterations; we sit a little above it.
 const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19 * 1024 + 512, timeCost: 2, parallelism: 1 } as const;
 
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
-
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, HASH_OPTIONS);
 }

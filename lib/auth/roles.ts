@@ -1,16 +1,29 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
 
-export { ROLES, type Role } from "@/db/schema";
-
-/** What each role may reach. Admin has everything editors and reviewers have. */
+/**
+ * What each role may do, each capability named by what it allows. Admin has everything editors
+ * and reviewers have. What a person may do to one article in its state is lib/workflow's call on
+ * top of these (a reviewer may save an article in review, an editor a draft).
+ */
 export const CAPABILITIES = {
   manageUsers: ["admin"],
   manageSections: ["admin"],
   readAudit: ["admin"],
   importPages: ["admin", "editor"],
-  editArticles: ["admin", "editor"],
+  /** Start an article from scratch; the list of articles. */
+  writeArticles: ["admin", "editor"],
+  /** Print order on a page and jump links (下转/上接) on the issue desk. */
+  arrangePages: ["admin", "editor"],
+  /** The review queue. */
   review: ["admin", "reviewer"],
+  /** Publish a whole issue at once. */
+  publishIssues: ["admin", "reviewer"],
+  /** The issue desk: issues, their pages and what blocks them. */
   viewIssues: ["admin", "editor", "reviewer"],
+  /** Open an article, its history and its comments. */
+  openArticles: ["admin", "editor", "reviewer"],
+  /** Save, restore, lock, comment on and move an article through the workflow (as lib/workflow allows). */
+  workOnArticles: ["admin", "editor", "reviewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -25,7 +38,7 @@ export type NavItem = { key: string; href: string; capability: Capability };
 export const DESK_NAV: readonly NavItem[] = [
   { key: "imports", href: "/desk/imports", capability: "importPages" },
   { key: "issues", href: "/desk/issues", capability: "viewIssues" },
-  { key: "myArticles", href: "/desk/articles", capability: "editArticles" },
+  { key: "myArticles", href: "/desk/articles", capability: "writeArticles" },
   { key: "review", href: "/desk/review", capability: "review" },
   { key: "users", href: "/desk/admin/users", capability: "manageUsers" },
   { key: "sections", href: "/desk/admin/sections", capability: "manageSections" },

@@ -1,4 +1,4 @@
-import type { Role } from "./roles";
+import type { Role } from "@/lib/vocabulary";
 
 type Target = { role: Role; active: boolean };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AcceptedArticle } from "@/lib/workbench/types";
-import { planAccept, type ExistingArticle } from "./accept-plan";
+import { PRINTED_FIELDS } from "@/lib/article-fields";
+import { changedFields, planAccept, type ExistingArticle } from "./accept-plan";
 
 function accepted(key: string, title: string, body = "正文"): AcceptedArticle {
   return {
@@ -59,5 +60,15 @@ describe("planAccept", () => {
     const plan = planAccept([accepted("a1", "一")], before);
     expect(plan.remove).toEqual([2]);
     expect(plan.orphaned.map((o) => o.id)).toEqual([3, 4]);
+  });
+
+  it("tells each headline field changed alone, and the same names or blank text as unchanged", () => {
+    const base = { ...accepted("a1", "一"), byline: "本报讯(记者 张雪)", reporters: ["张雪"] };
+    const { key: _key, rawSpans: _spans, ...fields } = base;
+    for (const f of PRINTED_FIELDS) {
+      const value = f.kind === "names" ? ["李明"] : "改";
+      expect(changedFields(fields, { ...base, [f.key]: value })).toEqual([f.key]);
+    }
+    expect(changedFields(fields, { ...base, reporters: ["张雪"], kicker: undefined as unknown as null })).toEqual([]);
   });
 });

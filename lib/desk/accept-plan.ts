@@ -1,21 +1,9 @@
-import type { ArticleState } from "@/lib/workflow/states";
+import type { ArticleState } from "@/lib/vocabulary";
 import type { AcceptedArticle } from "@/lib/workbench/types";
+import { PRINTED_FIELD_KEYS, PRINTED_FIELDS, sameFieldValue, type ArticleFieldKind } from "@/lib/article-fields";
 
 /** The headline and body fields that "accept" writes; compared to tell what re-accepting would change. */
-export const ACCEPTED_FIELDS = [
-  "kicker",
-  "title",
-  "subtitle",
-  "rubric",
-  "byline",
-  "source",
-  "reporters",
-  "correspondents",
-  "photographers",
-  "jumpTo",
-  "jumpFrom",
-  "body",
-] as const;
+export const ACCEPTED_FIELDS = [...PRINTED_FIELD_KEYS, "jumpTo", "jumpFrom", "body"] as const;
 
 export type AcceptedField = (typeof ACCEPTED_FIELDS)[number];
 
@@ -39,12 +27,16 @@ export type AcceptPlan = {
   orphaned: { id: number; state: ArticleState }[];
 };
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const KIND_OF = new Map<string, ArticleFieldKind>(PRINTED_FIELDS.map((f) => [f.key, f.kind]));
+
+/** Headline fields compare as lib/article-fields says; page numbers and the body as JSON. */
+function sameValue(field: AcceptedField, a: unknown, b: unknown): boolean {
+  const kind = KIND_OF.get(field);
+  return kind ? sameFieldValue(kind, a, b) : JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 export function changedFields(before: Pick<AcceptedArticle, AcceptedField>, after: AcceptedArticle): AcceptedField[] {
-  return ACCEPTED_FIELDS.filter((f) => !sameValue(before[f], after[f]));
+  return ACCEPTED_FIELDS.filter((f) => !sameValue(f, before[f], after[f]));
 }
 
 /**

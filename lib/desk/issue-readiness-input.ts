@@ -1,5 +1,6 @@
 import type { IssueReadinessInput } from "@/lib/workflow";
-import type { ArticleState } from "@/lib/workflow/states";
+import type { ArticleState } from "@/lib/vocabulary";
+import { isUnlinkedJumpPart } from "./jumps";
 
 type Row = {
   id: number;
@@ -22,7 +23,7 @@ export function readinessInput(pages: readonly { number: number; articles: reado
     pages: pages.map((p) => ({
       number: p.number,
       articles: p.articles.map((a) => {
-        const unlinkedPart = a.jumpFromPage != null && a.continuesId == null;
+        const unlinkedPart = isUnlinkedJumpPart(a);
         return {
           id: a.id,
           title: a.title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headlineKey, suggestJumpLinks } from "./jumps";
+import { headlineKey, isJumpHead, isUnlinkedJumpPart, suggestJumpLinks } from "./jumps";
 
 describe("suggestJumpLinks", () => {
   const heads = [
@@ -36,5 +36,15 @@ describe("suggestJumpLinks", () => {
 
   it("normalizes width and case", () => {
     expect(headlineKey("ＡＢＣ，河长制")).toBe("abc河长制");
+  });
+});
+
+describe("open jumps", () => {
+  it("a part is unlinked until it continues a story; a head says where it goes on and continues nothing", () => {
+    expect(isUnlinkedJumpPart({ jumpToPage: null, jumpFromPage: 1, continuesId: null })).toBe(true);
+    expect(isUnlinkedJumpPart({ jumpToPage: null, jumpFromPage: 1, continuesId: 7 })).toBe(false);
+    expect(isUnlinkedJumpPart({ jumpToPage: 2, jumpFromPage: null, continuesId: null })).toBe(false);
+    expect(isJumpHead({ jumpToPage: 2, jumpFromPage: null, continuesId: null })).toBe(true);
+    expect(isJumpHead({ jumpToPage: 3, jumpFromPage: 1, continuesId: 7 })).toBe(false);
   });
 });

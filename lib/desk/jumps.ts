@@ -4,6 +4,18 @@ export type JumpPart = { id: number; title: string; page: number; jumpFromPage: 
 
 export type JumpSuggestion = { partId: number; headId: number; sure: boolean };
 
+type JumpLink = { jumpToPage: number | null; jumpFromPage: number | null; continuesId: number | null };
+
+/** A later part (上接N版) not yet linked to the story it continues. */
+export function isUnlinkedJumpPart(a: JumpLink): boolean {
+  return a.jumpFromPage != null && a.continuesId == null;
+}
+
+/** A story's first part that says where it goes on (下转N版), and is no part itself. */
+export function isJumpHead(a: JumpLink): boolean {
+  return a.jumpToPage != null && a.continuesId == null;
+}
+
 /** Compare headlines ignoring punctuation and spacing: a continuation often repeats a shortened title. */
 export function headlineKey(title: string): string {
   return title.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();

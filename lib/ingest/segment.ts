@@ -11,7 +11,7 @@ import { isTransparent, splitAt, type Ctx, type Unit } from "./units";
 type Rubric = { text: string; spans: Span[]; doubt: Doubt | null };
 
 /** An article while it is being assembled. */
-type Draft = {
+type Assembly = {
   stack: Stack | null;
   rubric: Rubric | null;
   items: Unit[];
@@ -27,7 +27,7 @@ export type SegmentResult = { articles: Article[]; orphans: SetAside[]; discarde
 /** "…等参加活动。" — the attendance line that closes a Chinese news report. */
 const CLOSING_LINE = /(参加|出席|参与|陪同)[^，。；]{0,10}。$|[(（]完[)）]$/;
 
-const newDraft = (stack: Stack | null): Draft => ({
+const newAssembly = (stack: Stack | null): Assembly => ({
   stack, rubric: null, items: [], subheads: new Set(), leadCount: 0, doubts: [],
 });
 
@@ -68,14 +68,14 @@ function afterClosingLine(items: readonly Unit[]): number {
   return -1;
 }
 
-function isDangling(d: Draft): boolean {
+function isDangling(d: Assembly): boolean {
   const s = solid(d.items);
   const last = s[s.length - 1];
   return !!last && last.kind === "para" && !endsSentence(last.text) && !s.some((u) => u.jump?.to);
 }
 
 /** Moves `moved` to the end of `to`, joining the first paragraph to its unfinished last one. */
-function appendContinuation(ctx: Ctx, to: Draft, moved: Unit[]): Unit[] {
+function appendContinuation(ctx: Ctx, to: Assembly, moved: Unit[]): Unit[] {
   const s = solid(to.items);
   const last = s[s.length - 1];
   const first = moved.find((u) => !isTransparent(u));
@@ -87,11 +87,11 @@ function appendContinuation(ctx: Ctx, to: Draft, moved: Unit[]): Unit[] {
   return moved;
 }
 
-/** Groups units into drafts: each headline stack opens an article. */
-function group(ctx: Ctx, units: readonly Unit[], discarded: SetAside[]): { leading: Unit[]; drafts: Draft[] } {
+/** Groups units into articles being assembled: each headline stack opens one. */
+function group(ctx: Ctx, units: readonly Unit[], discarded: SetAside[]): { leading: Unit[]; assemblies: Assembly[] } {
   const leading: Unit[] = [];
-  const drafts: Draft[] = [];
-  let cur: Draft | null = null;
+  const assemblies: Assembly[] = [];
+  let cur: Assembly | null = null;
   for (let i = 0; i < units.length; i++) {
     const u = units[i] as Unit;
     if (u.kind !== "heading") {
@@ -130,7 +130,7 @@ function group(ctx: Ctx, units: readonly Unit[], discarded: SetAside[]): { leadi
     for (const x of [...extras, ...stack.extras]) {
       discarded.push(setAside(x, "furniture", "heading line above a headline stack (page furniture)"));
     }
-    cur = newDraft(stack);
+    cur = newAssembly(stack);
     cur.doubts.push(...stack.doubts);
     const [rub, ...moreRubrics] = rubrics;
     if (rub) {
@@ -138,21 +138,21 @@ function group(ctx: Ctx, units: readonly Unit[], discarded: SetAside[]): { leadi
       if (cur.rubric.doubt) cur.doubts.push(cur.rubric.doubt);
     }
     for (const x of moreRubrics) discarded.push(setAside(x, "furniture", "second column rubric"));
-    drafts.push(cur);
+    assemblies.push(cur);
   }
-  return { leading, drafts };
+  return { leading, assemblies };
 }
 
 /**
  * A headline followed only by a byline/jump (a commentary printed with its headline
  * under the body) takes the paragraphs after the previous report's closing line.
  */
-function claimTrailingHeadlines(drafts: Draft[], leading: Unit[]): void {
-  drafts.forEach((d, i) => {
+function claimTrailingHeadlines(assemblies: Assembly[], leading: Unit[]): void {
+  assemblies.forEach((d, i) => {
     if (paras(d.items).length > 0) return;
     const signal = d.items.some((u) => u.kind === "byline" || u.kind === "jump" || (u.kind === "label" && isNameOnly(u.text)));
     if (!signal) return;
-    const prevItems = i > 0 ? (drafts[i - 1] as Draft).items : leading;
+    const prevItems = i > 0 ? (assemblies[i - 1] as Assembly).items : leading;
     let k = afterClosingLine(prevItems);
     let confidence = 0.7;
     let why = "the previous report ends with its attendance line";
@@ -178,12 +178,12 @@ function claimTrailingHeadlines(drafts: Draft[], leading: Unit[]): void {
  * Text after a report's closing line that plainly continues a neighbouring
  * article (which stops mid-sentence) is moved to that article.
  */
-function attachFragments(ctx: Ctx, drafts: Draft[]): void {
-  drafts.forEach((d, i) => {
+function attachFragments(ctx: Ctx, assemblies: Assembly[]): void {
+  assemblies.forEach((d, i) => {
     const k = afterClosingLine(d.items);
     if (k < 0 || paras(d.items.slice(k)).length === 0) return;
     const order = [1, -1, 2, -2, 3, -3].map((o) => i + o);
-    const target = order.map((j) => drafts[j]).find((x): x is Draft => !!x && isDangling(x));
+    const target = order.map((j) => assemblies[j]).find((x): x is Assembly => !!x && isDangling(x));
     if (!target) return;
     const moved = d.items.splice(k);
     const first = moved.find((u) => u.kind === "para");
@@ -198,14 +198,14 @@ function attachFragments(ctx: Ctx, drafts: Draft[]): void {
 }
 
 /** Text before the first headline: continuation, jumped-in article, the page's only article, or orphan. */
-function placeLeading(ctx: Ctx, leading: Unit[], drafts: Draft[], orphans: SetAside[], discarded: SetAside[]): void {
+function placeLeading(ctx: Ctx, leading: Unit[], assemblies: Assembly[], orphans: SetAside[], discarded: SetAside[]): void {
   const s = solid(leading);
   if (s.length === 0) {
     for (const u of leading) discarded.push(setAside(u, u.setAside?.kind ?? "furniture", u.setAside?.reason ?? "layout residue"));
     return;
   }
   const first = s[0] as Unit;
-  const dangling = paras(leading).length > 0 ? drafts.find(isDangling) : undefined;
+  const dangling = paras(leading).length > 0 ? assemblies.find(isDangling) : undefined;
   if (dangling && first.kind === "para") {
     appendContinuation(ctx, dangling, leading);
     dangling.doubts.push({
@@ -216,14 +216,14 @@ function placeLeading(ctx: Ctx, leading: Unit[], drafts: Draft[], orphans: SetAs
     });
     return;
   }
-  if (first.jump?.from || drafts.length === 0) {
-    const d = newDraft(null);
+  if (first.jump?.from || assemblies.length === 0) {
+    const d = newAssembly(null);
     d.items = leading;
-    drafts.unshift(d);
+    assemblies.unshift(d);
     return;
   }
-  if (drafts.length === 1 && paras(leading).length > 0) {
-    const d = drafts[0] as Draft;
+  if (assemblies.length === 1 && paras(leading).length > 0) {
+    const d = assemblies[0] as Assembly;
     d.items.unshift(...leading);
     d.leadCount = leading.length;
     d.doubts.push({
@@ -261,7 +261,7 @@ function boxNextTo(items: readonly Unit[], v: number): Unit[] {
 }
 
 /** Marks the paragraphs boxed next to a vertical label (核心提示) as the lead. */
-function markLeadBoxes(d: Draft, discarded: SetAside[]): void {
+function markLeadBoxes(d: Assembly, discarded: SetAside[]): void {
   d.items.forEach((u, v) => {
     if (u.kind !== "vlabel") return;
     discarded.push(setAside(u, "vertical_label", `vertical label ${u.text} (marks the lead box)`));
@@ -279,7 +279,7 @@ function markLeadBoxes(d: Draft, discarded: SetAside[]): void {
 }
 
 /** Puts each collected subhead before the run of paragraphs it names (best effort). */
-function placeSubheads(d: Draft, items: Unit[]): Unit[] {
+function placeSubheads(d: Assembly, items: Unit[]): Unit[] {
   if (d.subheads.size === 0) return items;
   const runs: Unit[][] = [];
   let run: Unit[] = [];
@@ -341,8 +341,8 @@ function blockOf(role: BlockRole, u: { text: string; spans: Span[] }): Block {
   return { role, text: u.text, spans: u.spans };
 }
 
-/** Turns a draft into the public Article, deciding what each remaining label is. */
-function finish(ctx: Ctx, d: Draft, discarded: SetAside[]): Article {
+/** Turns an assembled article into the public Article, deciding what each remaining label is. */
+function finish(ctx: Ctx, d: Assembly, discarded: SetAside[]): Article {
   markLeadBoxes(d, discarded);
   const lead = d.items.filter((u) => u.kind === "para" && u.lead);
   const body = placeSubheads(d, d.items.filter((u) => !(u.kind === "para" && u.lead)));
@@ -456,10 +456,10 @@ function finish(ctx: Ctx, d: Draft, discarded: SetAside[]): Article {
 export function segment(ctx: Ctx, units: readonly Unit[]): SegmentResult {
   const orphans: SetAside[] = [];
   const discarded: SetAside[] = [];
-  const { leading, drafts: all } = group(ctx, units, discarded);
+  const { leading, assemblies: all } = group(ctx, units, discarded);
   claimTrailingHeadlines(all, leading);
   // A headline with nothing under it is page furniture (slogan, section banner).
-  const drafts = all.filter((d) => {
+  const assemblies = all.filter((d) => {
     if (solid(d.items).length > 0 || !d.stack) return true;
     const st = d.stack;
     for (const u of [st.kicker, st.title, ...st.subtitles]) {
@@ -469,8 +469,8 @@ export function segment(ctx: Ctx, units: readonly Unit[]): SegmentResult {
     for (const u of d.items) discarded.push(setAside(u, u.setAside?.kind ?? "furniture", u.setAside?.reason ?? "layout residue"));
     return false;
   });
-  attachFragments(ctx, drafts);
-  placeLeading(ctx, leading, drafts, orphans, discarded);
-  const articles = drafts.map((d) => finish(ctx, d, discarded));
+  attachFragments(ctx, assemblies);
+  placeLeading(ctx, leading, assemblies, orphans, discarded);
+  const articles = assemblies.map((d) => finish(ctx, d, discarded));
   return { articles, orphans, discarded };
 }

@@ -1,3 +1,5 @@
+import type { HeadlineFields } from "@/lib/article-fields";
+
 /** [start, end) offsets into the normalized text (`Segmentation.text`). */
 export type Span = { start: number; end: number };
 
@@ -75,41 +77,10 @@ export type Masthead = {
   fieldSpans: Partial<Record<MastheadField, Span[]>>;
 };
 
-/**
- * The headline and byline fields of a story (眉题, 标题, 副题, 栏目, 署名, 来源 and the
- * names credited in the byline). Declared once: the engine, the workbench, the public
- * JSON contract and stored revisions all carry this set.
- */
-export type HeadlineFields = {
-  kicker: string | null;
-  title: string | null;
-  subtitle: string | null;
-  rubric: string | null;
-  byline: string | null;
-  source: string | null;
-  reporters: string[];
-  correspondents: string[];
-  photographers: string[];
-};
-
-/**
- * Copies exactly the headline fields, in this order, leaving out whatever else `a` carries
- * (blocks, confidence, ids): the sites that copy them emit JSON or store snapshots. The
- * title's type passes through, so a stored row's `string` stays `string`.
- */
-export function headlineFieldsOf<T extends string | null>(a: HeadlineFields & { title: T }): HeadlineFields & { title: T } {
-  return {
-    kicker: a.kicker,
-    title: a.title,
-    subtitle: a.subtitle,
-    rubric: a.rubric,
-    byline: a.byline,
-    source: a.source,
-    reporters: a.reporters,
-    correspondents: a.correspondents,
-    photographers: a.photographers,
-  };
-}
+// The headline and byline fields (and the copy helper) are declared with every other
+// article field in lib/article-fields; the engine's articles carry the printed ones.
+export type { HeadlineFields } from "@/lib/article-fields";
+export { headlineFieldsOf } from "@/lib/article-fields";
 
 export type Article = HeadlineFields & {
   blocks: Block[];

@@ -14,10 +14,11 @@ export function excerpt(bodyText: string, max: number): string {
 }
 
 /**
- * A headline for places that must have one (feed items, <title>, JSON-LD).
- * A headless continuation falls back to its subtitle or kicker, then the start of its text.
+ * The one title of a story wherever readers see one: page headlines, lists, links to the stories
+ * around it, feed items, <title>, JSON-LD. A headless continuation falls back to its subtitle or
+ * kicker, then the start of its text (`bodyText` may be just the start), then its number.
  */
-export function displayTitle(a: Pick<PublicArticle, "id" | "title" | "subtitle" | "kicker" | "bodyText">): string {
+export function displayTitle(a: Pick<PublicArticle, "id" | "subtitle" | "kicker" | "bodyText"> & { title: string | null }): string {
   for (const candidate of [a.title, a.subtitle, a.kicker]) {
     const t = candidate === null ? "" : collapseWhitespace(candidate);
     if (t !== "") return t;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/vocabulary";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-limits";
 
 // Messages are i18n keys; actions translate them.

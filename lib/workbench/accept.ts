@@ -1,3 +1,4 @@
+import { HEADLINE_ROLES } from "@/lib/article-fields";
 import type { ArticleBody, BodyBlock, BodyInline, BodyParagraph } from "@/lib/article-body/types";
 import { mergeBylines, parseLeadingByline, parseNameByline, parseStandaloneByline, type ParsedByline } from "@/lib/ingest/byline";
 import { parseJumpLine, parseLeadingJump, parseTrailingJump } from "@/lib/ingest/jump";
@@ -5,8 +6,8 @@ import { articlesOf, blockText } from "./doc";
 import { joinSpans } from "./spans";
 import type { AcceptedArticle, ArticleNode, WorkbenchDoc, WorkbenchRole } from "./types";
 
-/** Roles that become article fields; every other role is body text. */
-const FIELD_ROLES = new Set<WorkbenchRole>(["kicker", "title", "subtitle", "rubric", "byline", "jump"]);
+/** Roles that become article fields (the headline roles of lib/article-fields, and jump lines); every other role is body text. */
+const FIELD_ROLES: ReadonlySet<string> = new Set([...HEADLINE_ROLES, "jump"]);
 
 /** Block text as inline nodes; a line break the editor kept becomes a hardBreak. */
 function inline(text: string): BodyInline[] {

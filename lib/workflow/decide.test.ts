@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allowedActions, decide } from "./decide";
-import { ARTICLE_STATES, WORKFLOW_ACTIONS, type ArticleState, type WorkflowAction } from "./states";
+import { ARTICLE_STATES, type ArticleState } from "@/lib/vocabulary";
+import { WORKFLOW_ACTIONS, type WorkflowAction } from "./states";
 import { TRANSITIONS, type Performer } from "./transitions";
 import type { Actor, DecideInput, WorkflowArticle } from "./types";
 

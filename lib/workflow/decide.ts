@@ -1,5 +1,6 @@
 import { approvalRefusal, currentApprovers, requiredApprovals } from "./approvals";
-import { WORKFLOW_ACTIONS, type ArticleState, type WorkflowAction } from "./states";
+import type { ArticleState } from "@/lib/vocabulary";
+import { WORKFLOW_ACTIONS, type WorkflowAction } from "./states";
 import { TRANSITIONS, type Performer } from "./transitions";
 import { refuse, type Actor, type Decision, type DecideInput, type Effect, type Refusal, type WorkflowArticle } from "./types";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/vocabulary";
 import { decide } from "./decide";
 import { canEditArticle, onEdit } from "./editing";
-import { ARTICLE_STATES, type ArticleState } from "./states";
+import { ARTICLE_STATES, type ArticleState } from "@/lib/vocabulary";
 import type { Person, WorkflowArticle } from "./types";
 
 const NOW = new Date("2024-03-08T08:00:00Z");

@@ -1,5 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
-import type { ArticleState } from "./states";
+import type { ArticleState, Role } from "@/lib/vocabulary";
 import { refuse, type Decision, type Effect, type Person, type WorkflowArticle } from "./types";
 
 /** Who may change an article's body in each state. */

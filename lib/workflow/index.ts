@@ -1,5 +1,5 @@
-export { ARTICLE_STATES, WORKFLOW_ACTIONS, isArticleState, isWorkflowAction } from "./states";
-export type { ArticleState, WorkflowAction } from "./states";
+export { WORKFLOW_ACTIONS, isWorkflowAction } from "./states";
+export type { WorkflowAction } from "./states";
 export { TRANSITIONS } from "./transitions";
 export type { Performer, QuotaOutcome, Requirement, Transition } from "./transitions";
 export { decide, allowedActions } from "./decide";

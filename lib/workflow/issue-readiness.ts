@@ -1,4 +1,4 @@
-import type { ArticleState } from "./states";
+import type { ArticleState } from "@/lib/vocabulary";
 
 export type IssueArticle = {
   id: number;

@@ -1,16 +1,3 @@
-/** Article states, in the order a story normally moves through them. */
-export const ARTICLE_STATES = [
-  "draft",
-  "in_review",
-  "changes_requested",
-  "approved",
-  "scheduled",
-  "published",
-  "unpublished",
-] as const;
-
-export type ArticleState = (typeof ARTICLE_STATES)[number];
-
 /** Everything a person (or the scheduler) can do to an article's state; TRANSITIONS says when. */
 export const WORKFLOW_ACTIONS = [
   "submit", // editor hands a draft or a reworked story to the reviewers: a fresh review round starts
@@ -27,11 +14,7 @@ export const WORKFLOW_ACTIONS = [
 
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-// Form data arrives as strings: these guards let actions narrow them before calling decide().
-export function isArticleState(value: unknown): value is ArticleState {
-  return (ARTICLE_STATES as readonly unknown[]).includes(value);
-}
-
+// Form data arrives as strings: this guard lets actions narrow one before calling decide().
 export function isWorkflowAction(value: unknown): value is WorkflowAction {
   return (WORKFLOW_ACTIONS as readonly unknown[]).includes(value);
 }

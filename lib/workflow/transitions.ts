@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/auth/roles";
-import type { ArticleState, WorkflowAction } from "./states";
+import type { ArticleState, Role } from "@/lib/vocabulary";
+import type { WorkflowAction } from "./states";
 
 /** Who may perform a transition: a role, or the scheduler acting with nobody online. */
 export type Performer = Role | "system";

@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/auth/roles";
-import type { ArticleState, WorkflowAction } from "./states";
+import type { ArticleState, Role } from "@/lib/vocabulary";
+import type { WorkflowAction } from "./states";
 
 export type Person = { id: number; role: Role };
 export type Actor = Person | "system";

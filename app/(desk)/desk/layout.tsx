@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { DeskHeader } from "@/components/desk/desk-header";
 import { hasActiveDemoUsers } from "@/db/queries/users";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 
 export const dynamic = "force-dynamic";
 

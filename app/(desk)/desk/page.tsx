@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { navFor } from "@/lib/auth/roles";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 
 export default async function DeskHome() {
   const user = await requirePageUser();

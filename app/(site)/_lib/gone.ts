@@ -1,5 +1,5 @@
 import "server-only";
-import { getLatestPublicIssue } from "@/db/queries/public";
+import { getLatestPublicIssue } from "@/db/queries/public/issues";
 import { toLocale } from "@/lib/i18n/locales";
 import en from "@/lib/i18n/messages/en.json";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";

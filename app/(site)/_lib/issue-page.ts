@@ -1,5 +1,6 @@
 import "server-only";
-import { listPublicHeadlinesOfPage, listPublicPagesOfIssue, type PageHeadline, type PublicIssueRow, type PublicPageInfo } from "@/db/queries/public";
+import type { PublicIssueRow } from "@/db/queries/public/issues";
+import { listPublicHeadlinesOfPage, listPublicPagesOfIssue, type PageHeadline, type PublicPageInfo } from "@/db/queries/public/pages";
 
 export type IssuePageData = { issue: PublicIssueRow; pages: PublicPageInfo[]; page: PublicPageInfo; headlines: PageHeadline[] };
 

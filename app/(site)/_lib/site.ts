@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { getLatestPublicIssue } from "@/db/queries/public";
+import { getLatestPublicIssue } from "@/db/queries/public/issues";
 import { env } from "@/lib/env";
 import { FEED_PATH, absoluteUrl, siteUrlFromHeaders } from "@/lib/public";
 

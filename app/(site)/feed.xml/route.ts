@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import { listFeedArticles } from "@/db/queries/public";
+import { listFeedArticles } from "@/db/queries/public/feed";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import { FEED_PATH, renderRss } from "@/lib/public";
 import { PUBLIC_CACHE_CONTROL } from "../_lib/cache";

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { dateLabel, monthLabel, weekdayHeadings } from "@/components/site/format";
 import { SiteLink } from "@/components/site/site-link";
 import { Notice } from "@/components/ui/notice";
-import { findPublicIssueByNumber, getNearestPublicIssues, getPublicIssueByDate, listPublicIssueMonths, listPublicIssuesBetween } from "@/db/queries/public";
+import { findPublicIssueByNumber, getNearestPublicIssues, getPublicIssueByDate, listPublicIssueMonths, listPublicIssuesBetween } from "@/db/queries/public/issues";
 import {
   ARCHIVE_PATH,
   archivePath,

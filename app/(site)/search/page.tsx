@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ArticleList } from "@/components/site/article-list";
 import { Pagination } from "@/components/site/pagination";
 import { SearchSnippet } from "@/components/site/search-snippet";
-import { searchPublishedArticles } from "@/db/queries/public";
+import { searchPublishedArticles } from "@/db/queries/public/search";
 import { MAX_QUERY_CHARS, SEARCH_PATH, highlightSnippet, normaliseQuery, parseListPageParam, searchPath } from "@/lib/public";
 
 export const dynamic = "force-dynamic";

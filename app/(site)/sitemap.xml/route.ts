@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import { listSitemapData } from "@/db/queries/public";
+import { listSitemapData } from "@/db/queries/public/feed";
 import zhCN from "@/lib/i18n/messages/zh-CN.json";
 import { renderSitemap } from "@/lib/public";
 import { PUBLIC_CACHE_CONTROL } from "../_lib/cache";

@@ -5,9 +5,9 @@ import { listRecentFailures, recordLoginAttempt } from "@/db/queries/login-attem
 import { getUserById, updateUser } from "@/db/queries/users";
 import type { ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
-import { audit } from "@/lib/audit";
+import { audit } from "@/services/audit";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/services/session";
 import { decideThrottle, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 import { requestIp } from "@/lib/request-info";
 import { AppError } from "@/lib/errors";

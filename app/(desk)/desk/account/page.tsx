@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { Panel } from "@/components/ui/panel";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 import { ChangePasswordForm } from "./_components/change-password-form";
 
 export default async function AccountPage() {

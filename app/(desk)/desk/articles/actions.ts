@@ -1,13 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { insertArticle } from "@/db/queries/articles";
-import { getDb } from "@/db";
+import { createArticle } from "@/db/queries/articles";
 import type { ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
 import { articleFieldsSchema } from "@/lib/validations/articles";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 
 // The title as the article form checks it: at most 200 characters (code points), no broken ones.
 const newArticleSchema = articleFieldsSchema.pick({ title: true });
@@ -16,14 +15,12 @@ const newArticleSchema = articleFieldsSchema.pick({ title: true });
 export async function createArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let id: number | undefined;
   const state = await runAction(async (t) => {
-    const user = await requireUser("editArticles", "action:createArticle");
+    const user = await requireUser("writeArticles", "action:createArticle");
     const parsed = newArticleSchema.safeParse({ title: formData.get("title") ?? "" });
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { title } = parsed.data;
     if (!title) return { ok: false, fieldErrors: { title: t("validation.required") } };
-    const article = getDb().transaction((tx) =>
-      insertArticle(tx, { title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id }),
-    );
+    const article = createArticle({ title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id });
     await audit({ action: "article.create", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: article.id, detail: { title } });
     id = article.id;
     return { ok: true };

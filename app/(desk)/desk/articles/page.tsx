@@ -3,18 +3,18 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
 import { ListTable } from "@/components/desk/list-table";
 import { PageTitle } from "@/components/desk/page-title";
-import { listDeskArticles } from "@/db/queries/article-desk";
+import { listDeskArticles } from "@/db/queries/articles";
 import { listSections } from "@/db/queries/sections";
 import { listUsers } from "@/db/queries/users";
-import { requirePageUser } from "@/lib/auth/session";
-import { ARTICLE_STATES, isArticleState } from "@/lib/workflow/states";
+import { requirePageUser } from "@/services/session";
+import { ARTICLE_STATES, isArticleState } from "@/lib/vocabulary";
 import { NewArticleForm } from "./_components/new-article-form";
 import { cutToChars } from "@/lib/text-length";
 
 type Search = { issue?: string; page?: string; section?: string; state?: string; author?: string; q?: string };
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePageUser("editArticles");
+  await requirePageUser("writeArticles");
   const t = await getTranslations();
   const format = await getFormatter();
   const sp = await searchParams;

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ListTable } from "@/components/desk/list-table";
 import { PageTitle } from "@/components/desk/page-title";
 import { listImports } from "@/db/queries/imports";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 
 export default async function ImportsPage() {
   await requirePageUser("importPages");

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ListTable } from "@/components/desk/list-table";
 import { PageTitle } from "@/components/desk/page-title";
 import { listIssues } from "@/db/queries/issues";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 
 export default async function IssuesPage() {
   await requirePageUser("viewIssues");

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
 import { PageTitle } from "@/components/desk/page-title";
-import { listReviewQueue } from "@/db/queries/article-desk";
-import { requirePageUser } from "@/lib/auth/session";
+import { listReviewQueue } from "@/db/queries/review-queue";
+import { requirePageUser } from "@/services/session";
 
 /** The reviewer's queue: oldest submission first, with whether it changed since they last looked. */
 export default async function ReviewPage() {

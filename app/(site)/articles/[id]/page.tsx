@@ -5,7 +5,7 @@ import { cache } from "react";
 import { dateLabel } from "@/components/site/format";
 import { HeadlineStack } from "@/components/site/headline-stack";
 import { SiteLink } from "@/components/site/site-link";
-import { getAdjacentArticlesOnPage, getPublicArticleById, type AdjacentArticle, type PublicArticleView } from "@/db/queries/public";
+import { getAdjacentArticlesOnPage, getPublicArticleById, type AdjacentArticle, type PublicArticleView } from "@/db/queries/public/articles";
 import { renderBodyHtml } from "@/lib/article-body";
 import {
   absoluteUrl,
@@ -65,7 +65,7 @@ function AdjacentLink({ article, rel, label }: { article: AdjacentArticle; rel: 
   return (
     <SiteLink href={articlePath(article)} rel={rel} className="group flex flex-col rounded border border-stone-300 p-3 hover:border-accent">
       <span className="text-xs text-stone-600">{label}</span>
-      <span className="font-serif font-bold group-hover:text-accent group-hover:underline">{article.title || article.subtitle || article.kicker}</span>
+      <span className="font-serif font-bold group-hover:text-accent group-hover:underline">{displayTitle({ ...article, bodyText: article.opening })}</span>
     </SiteLink>
   );
 }

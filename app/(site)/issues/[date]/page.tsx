@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { dateLabel } from "@/components/site/format";
 import { IssuePageView } from "@/components/site/issue-page-view";
-import { getPublicIssueByDate } from "@/db/queries/public";
+import { getPublicIssueByDate } from "@/db/queries/public/issues";
 import { issuePath, parseIssueDateParam } from "@/lib/public";
 import { loadIssuePage } from "../../_lib/issue-page";
 import { alternatesFor } from "../../_lib/site";

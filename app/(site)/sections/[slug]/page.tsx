@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ArticleList } from "@/components/site/article-list";
 import { Pagination } from "@/components/site/pagination";
-import { getPublicSectionBySlug, listPublishedArticlesBySection } from "@/db/queries/public";
+import { getPublicSectionBySlug, listPublishedArticlesBySection } from "@/db/queries/public/sections";
 import { parseListPageParam, sectionPath, totalPages, withPage } from "@/lib/public";
 import { alternatesFor } from "../../_lib/site";
 

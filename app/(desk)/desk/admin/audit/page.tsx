@@ -4,7 +4,7 @@ import { PageTitle } from "@/components/desk/page-title";
 import { Button } from "@/components/ui/button";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { listUsers } from "@/db/queries/users";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 
 const PAGE_SIZE = 50;
 

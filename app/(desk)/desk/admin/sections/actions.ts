@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { deleteSectionIfUnused, getSectionById, getSectionBySlug, insertSection, moveSection, updateSection } from "@/db/queries/sections";
 import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 import { AppError } from "@/lib/errors";
 import {
   createSectionSchema,

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { Panel } from "@/components/ui/panel";
 import { listSections } from "@/db/queries/sections";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 import { CreateSectionForm, SectionRowForms } from "./_components/section-forms";
 
 export default async function SectionsPage() {

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { Panel } from "@/components/ui/panel";
 import { listUsers } from "@/db/queries/users";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 import { CreateUserForm } from "./_components/create-user-form";
 import { UserRowActions } from "./_components/user-row-actions";
 

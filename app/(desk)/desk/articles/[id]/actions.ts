@@ -2,19 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { acquireLock, getRevision, insertComment, releaseLock, resolveComment } from "@/db/queries/article-desk";
+import { insertComment, resolveComment } from "@/db/queries/article-comments";
+import { acquireLock, releaseLock } from "@/db/queries/article-locks";
+import { getRevision } from "@/db/queries/article-revisions";
 import { saveArticle, transitionArticle, type WriteOutcome } from "@/db/queries/article-workflow";
 import { getArticleById } from "@/db/queries/articles";
 import { getSectionById } from "@/db/queries/sections";
 import type { ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { parseArticleBody } from "@/lib/article-body";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 import { AppError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
-import { articleFormFields } from "@/lib/desk/article-form";
+import { articleFormFields } from "@/lib/article-fields";
 import { isWorkflowAction } from "@/lib/workflow";
 import { cutToChars } from "@/lib/text-length";
 
@@ -83,7 +85,7 @@ export async function saveArticleAction(input: {
   autosave?: boolean;
 }): Promise<ArticleActionResult> {
   return runAction(async (t) => {
-    const user = await requireUser("viewIssues", "action:saveArticle");
+    const user = await requireUser("workOnArticles", "action:saveArticle");
     const meta = saveMetaSchema.safeParse(input ?? {});
     if (!meta.success) throw new AppError("invalid");
     const fields = articleFieldsSchema.safeParse(input.fields ?? {});
@@ -123,7 +125,7 @@ export async function transitionArticleAction(input: {
   publishAt?: string;
 }): Promise<ArticleActionResult> {
   return runAction(async (t) => {
-    const user = await requireUser("viewIssues", "action:transitionArticle");
+    const user = await requireUser("workOnArticles", "action:transitionArticle");
     const id = Number(input?.articleId);
     const baseVersion = Number(input?.baseVersion);
     if (!Number.isInteger(id) || !Number.isInteger(baseVersion)) throw new AppError("invalid");
@@ -158,7 +160,7 @@ export async function transitionArticleAction(input: {
 /** Restores an old revision as a new one; nothing is overwritten. */
 export async function restoreRevisionAction(input: { articleId: number; version: number; baseVersion: number }): Promise<ArticleActionResult> {
   return runAction(async (t) => {
-    const user = await requireUser("viewIssues", "action:restoreRevision");
+    const user = await requireUser("workOnArticles", "action:restoreRevision");
     const revision = getRevision({ articleId: Number(input?.articleId), version: Number(input?.version) });
     if (!revision) throw new AppError("not_found");
     const { sectionId, ...snapshot } = revision.snapshot;
@@ -177,7 +179,7 @@ export async function restoreRevisionAction(input: { articleId: number; version:
 
 export async function addCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
-    const user = await requireUser("viewIssues", "action:addComment");
+    const user = await requireUser("workOnArticles", "action:addComment");
     const parsed = commentSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { articleId, body, quote } = parsed.data;
@@ -202,7 +204,7 @@ export async function addCommentAction(_prev: ActionState, formData: FormData): 
 
 export async function resolveCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
-    const user = await requireUser("viewIssues", "action:resolveComment");
+    const user = await requireUser("workOnArticles", "action:resolveComment");
     const articleId = Number(formData.get("articleId"));
     const id = Number(formData.get("commentId"));
     if (!resolveComment({ id, articleId, userId: user.id })) throw new AppError("not_found");
@@ -214,7 +216,7 @@ export async function resolveCommentAction(_prev: ActionState, formData: FormDat
 
 /** Soft lock: take, renew or take over. Returns who holds it now. */
 export async function lockArticleAction(input: { articleId: number; takeOver?: boolean; release?: boolean }) {
-  const user = await requireUser("viewIssues", "action:lockArticle").catch(refusedAs(null));
+  const user = await requireUser("workOnArticles", "action:lockArticle").catch(refusedAs(null));
   const articleId = Number(input?.articleId);
   if (!user || !getArticleById({ id: articleId })) return null;
   if (input.release) {
@@ -237,7 +239,7 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
 
 /** The article as saved now: for an editor whose save was stale, to compare or to continue from. */
 export async function loadArticleAction(input: { articleId: number }) {
-  const user = await requireUser("viewIssues", "action:loadArticle").catch(refusedAs(null));
+  const user = await requireUser("openArticles", "action:loadArticle").catch(refusedAs(null));
   const article = user ? getArticleById({ id: Number(input?.articleId) }) : undefined;
   if (!article) return null;
   return {

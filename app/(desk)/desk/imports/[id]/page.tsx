@@ -5,7 +5,7 @@ import { PageTitle } from "@/components/desk/page-title";
 import { getImportById, getImportSupersedingId } from "@/db/queries/imports";
 import { ensureImportWork, listImportWorkRevisions } from "@/db/queries/import-work";
 import { getUserById } from "@/db/queries/users";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 import { proposalOf } from "@/lib/desk/import-text";
 import { fromSegmentation } from "@/lib/workbench";
 import type { WorkbenchLabelsInput } from "@/components/editor/workbench";

@@ -1,13 +1,12 @@
 "use server";
 
-import { createHash } from "node:crypto";
 import { redirect } from "next/navigation";
-import { getLatestImportForPage, insertImport } from "@/db/queries/imports";
+import { getLatestImportForPage, insertImportOfBytes } from "@/db/queries/imports";
 import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
 import { cutToChars } from "@/lib/text-length";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 import { ingest, IngestError, MAX_INPUT_BYTES } from "@/lib/ingest";
 import { importMastheadSchema, MASTHEAD_FIELDS } from "@/lib/validations/imports";
 
@@ -38,15 +37,11 @@ export async function createImportAction(_prev: ActionState, formData: FormData)
     }
 
     const superseded = getLatestImportForPage({ issueDate: m.issueDate, pageNumber: m.pageNumber });
-    const created = insertImport({
-      rawBytes: Buffer.from(bytes),
-      rawSha256: createHash("sha256").update(bytes).digest("hex"),
-      fileName: upload ? cutToChars(upload.name, 255) : null,
-      encoding: proposal.encoding,
-      format: proposal.format,
-      ...m,
-      articleCount: proposal.articles.length,
+    const created = insertImportOfBytes({
+      bytes,
       proposal,
+      masthead: m,
+      fileName: upload ? cutToChars(upload.name, 255) : null,
       supersedesId: superseded?.id ?? null,
       createdById: user.id,
     });

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 import { ImportForm } from "./_components/import-form";
 
 export default async function NewImportPage() {

@@ -9,8 +9,8 @@ import { requestIp } from "@/lib/request-info";
 import { checkIssueReadiness } from "@/lib/workflow";
 import type { ActionState } from "@/lib/action-state";
 import { runAction } from "@/lib/actions";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 import { AppError } from "@/lib/errors";
 
 function articleIdFrom(formData: FormData, field: string) {
@@ -22,7 +22,7 @@ function articleIdFrom(formData: FormData, field: string) {
 
 export async function moveArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
-    const user = await requireUser("editArticles", "action:moveArticle");
+    const user = await requireUser("arrangePages", "action:moveArticle");
     const article = articleIdFrom(formData, "articleId");
     const direction = formData.get("direction") === "up" ? "up" : "down";
     if (!moveArticleOnPage({ articleId: article.id, direction })) return { ok: false, message: t("issues.cannotMove") };
@@ -35,7 +35,7 @@ export async function moveArticleAction(_prev: ActionState, formData: FormData):
 /** Joins a continuation (上接) to the part it continues, or undoes that (headId empty). */
 export async function linkJumpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
-    const user = await requireUser("editArticles", "action:linkJump");
+    const user = await requireUser("arrangePages", "action:linkJump");
     const part = articleIdFrom(formData, "partId");
     const unlink = !formData.get("headId");
     const head = unlink ? null : articleIdFrom(formData, "headId");
@@ -59,7 +59,7 @@ export async function linkJumpAction(_prev: ActionState, formData: FormData): Pr
 /** Publishes the whole issue at once, after checking it is complete; nothing is published if anything blocks. */
 export async function publishIssueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
-    const user = await requireUser("review", "action:publishIssue");
+    const user = await requireUser("publishIssues", "action:publishIssue");
     const issue = getIssueByDate({ date: String(formData.get("date") ?? "") });
     if (!issue) throw new AppError("not_found");
     const pages = listPagesWithArticles({ issueId: issue.id });

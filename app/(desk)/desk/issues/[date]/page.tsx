@@ -5,9 +5,9 @@ import { ActionButton } from "@/components/desk/action-button";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
 import { PageTitle } from "@/components/desk/page-title";
 import { getIssueByDate, listPagesWithArticles } from "@/db/queries/issues";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/services/session";
 import { can } from "@/lib/auth/roles";
-import { suggestJumpLinks } from "@/lib/desk/jumps";
+import { isJumpHead, isUnlinkedJumpPart, suggestJumpLinks } from "@/lib/desk/jumps";
 import { readinessInput } from "@/lib/desk/issue-readiness-input";
 import { checkIssueReadiness } from "@/lib/workflow";
 import { linkJumpAction, moveArticleAction, publishIssueAction } from "./actions";
@@ -21,12 +21,9 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
   const pageList = listPagesWithArticles({ issueId: issue.id });
   const all = pageList.flatMap((p) => p.articles.map((a) => ({ ...a, page: p.number })));
   const byId = new Map(all.map((a) => [a.id, a]));
-  const suggestions = suggestJumpLinks(
-    all.filter((a) => a.jumpToPage != null && a.continuesId == null),
-    all.filter((a) => a.jumpFromPage != null && a.continuesId == null),
-  );
-  const unlinked = all.filter((a) => a.jumpFromPage != null && a.continuesId == null);
-  const mayEdit = can(user.role, "editArticles");
+  const unlinked = all.filter(isUnlinkedJumpPart);
+  const suggestions = suggestJumpLinks(all.filter(isJumpHead), unlinked);
+  const mayArrange = can(user.role, "arrangePages");
   const blockers = checkIssueReadiness(readinessInput(pageList, issue.pageCount));
   const titleOf = (id: number) => byId.get(id)?.title || t("imports.untitled");
 
@@ -53,7 +50,7 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
             ))}
           </ul>
         )}
-        {can(user.role, "review") ? (
+        {can(user.role, "publishIssues") ? (
           <ActionButton action={publishIssueAction} fields={{ date: issue.date }} label={t("issues.publishIssue")} variant="primary" />
         ) : null}
       </section>
@@ -69,7 +66,7 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
               return (
                 <li key={part.id} className="flex flex-wrap items-center gap-2">
                   <span>{t("issues.jumpPart", { page: part.page, title: part.title || t("imports.untitled"), from: part.jumpFromPage ?? "?" })}</span>
-                  {head && mayEdit ? (
+                  {head && mayArrange ? (
                     <ActionButton
                       action={linkJumpAction}
                       fields={{ partId: part.id, headId: head.id }}
@@ -113,7 +110,7 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
                         {head ? <span>{t("issues.continues", { title: head.title, page: head.page })}</span> : null}
                       </p>
                     </div>
-                    {mayEdit ? (
+                    {mayArrange ? (
                       <div className="flex gap-1">
                         <ActionButton
                           action={moveArticleAction}

@@ -1,7 +1,7 @@
 import { getImportById } from "@/db/queries/imports";
 import { getImportWork, saveImportWork } from "@/db/queries/import-work";
-import { audit } from "@/lib/audit";
-import { requireUser } from "@/lib/auth/session";
+import { audit } from "@/services/audit";
+import { requireUser } from "@/services/session";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, handleRoute, readJson } from "@/lib/http/route";
 import { textOfImport } from "@/lib/desk/import-text";

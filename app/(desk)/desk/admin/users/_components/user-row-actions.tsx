@@ -6,7 +6,7 @@ import { RoleSelect } from "@/components/desk/role-select";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/action-state";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/vocabulary";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "../actions";
 
 type Row = { id: number; email: string; role: Role; active: boolean };

@@ -4,33 +4,30 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { ArticleBodyEditor } from "@/components/editor/article-body/article-body-editor";
-import { useAutosave, type AutosaveStatus, type SaveAnswer } from "@/components/desk/use-autosave";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { diffTexts, revisionText } from "@/lib/article-body/diff";
+import { SaveStatus } from "@/components/versioned/save-status";
+import { StaleSaveNotice } from "@/components/versioned/stale-save-notice";
+import type { SaveAnswer } from "@/components/versioned/use-autosave";
+import { useVersionedEdit } from "@/components/versioned/use-versioned-edit";
+import { ARTICLE_FIELDS, formFieldValues, type ArticleFormFields } from "@/lib/article-fields";
+import { revisionLabels, revisionText } from "@/lib/article-body/diff";
 import type { ArticleBody } from "@/lib/article-body/types";
 import type { WorkflowAction } from "@/lib/workflow/states";
 import { loadArticleAction, lockArticleAction, saveArticleAction, transitionArticleAction } from "../actions";
 import { WorkflowPanel } from "./workflow-panel";
 
-type Fields = {
-  kicker: string;
-  title: string;
-  subtitle: string;
-  rubric: string;
-  byline: string;
-  source: string;
-  reporters: string;
-  correspondents: string;
-  photographers: string;
-  sectionId: string;
-  language: "zh-CN" | "en";
-};
+type Fields = ArticleFormFields;
 
-type Draft = { fields: Fields; body: ArticleBody; correction: string };
+type Edit = { fields: Fields; body: ArticleBody; correction: string };
+/** What one save sends: the edit, an optional revision note, and whether it was automatic. */
+type Value = Edit & { note?: string; autosave: boolean };
 
-const TEXT_FIELDS = ["kicker", "title", "subtitle", "rubric", "byline", "source", "reporters", "correspondents", "photographers"] as const;
+const LANGUAGE_OPTIONS = [
+  ["zh-CN", "中文"],
+  ["en", "English"],
+] as const;
 
 export function ArticleEditor({
   article,
@@ -48,20 +45,21 @@ export function ArticleEditor({
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>({ fields: article.fields, body: article.body, correction: article.correction });
+  const [edit, setEdit] = useState<Edit>({ fields: article.fields, body: article.body, correction: article.correction });
   const [editorKey, setEditorKey] = useState(0);
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [holder, setHolder] = useState(lock);
-  const [theirs, setTheirs] = useState<{ version: number; text: string } | null>(null);
-  const draftRef = useRef(draft);
+  const sectionName = useCallback((id: number) => sections.find((s) => s.id === id)?.name, [sections]);
+  const labels = useMemo(() => revisionLabels((key) => t(key)), [t]);
+  const editRef = useRef(edit);
   useEffect(() => {
-    draftRef.current = draft;
-  }, [draft]);
+    editRef.current = edit;
+  }, [edit]);
 
   const save = useCallback(
-    async (baseVersion: number, value: Draft & { note?: string; autosave: boolean }): Promise<SaveAnswer> => {
+    async (baseVersion: number, value: Value): Promise<SaveAnswer> => {
       const result = await saveArticleAction({
         articleId: article.id,
         baseVersion,
@@ -73,20 +71,41 @@ export function ArticleEditor({
       });
       if (result.ok) {
         setFieldErrors({});
+        // A save made by hand (or keeping mine) shows up in the timeline and history beside the editor.
+        if (!value.autosave) router.refresh();
         return { ok: true, version: result.version, savedAt: result.savedAt };
       }
       if (result.stale) return { ok: false, stale: result.stale };
       setFieldErrors(result.fieldErrors ?? {});
       return { ok: false, message: result.message };
     },
-    [article.id, article.state],
+    [article.id, article.state, router],
   );
-  const autosave = useAutosave<Draft & { note?: string; autosave: boolean }>({ initialVersion: article.version, save });
+  const versioned = useVersionedEdit<Value>({
+    initialVersion: article.version,
+    save,
+    load: async () => {
+      const current = await loadArticleAction({ articleId: article.id });
+      if (!current) return null;
+      const value = { fields: current.fields, body: current.body as ArticleBody, correction: editRef.current.correction, autosave: true };
+      return { version: current.version, value };
+    },
+    current: () => ({ ...editRef.current, autosave: true }),
+    show: ({ value: { fields, body, correction } }) => {
+      editRef.current = { fields, body, correction };
+      setEdit(editRef.current);
+      setEditorKey((k) => k + 1);
+      router.refresh();
+    },
+    asText: (v) => revisionText({ ...formFieldValues(v.fields), body: v.body }, labels, { sectionName }),
+    deliberate: (mine) => ({ ...mine, note: t("articles.keptMineNote"), autosave: false }),
+    notify: setMessage,
+  });
 
-  const update = (next: Draft) => {
-    draftRef.current = next;
-    setDraft(next);
-    if (editable) autosave.change({ ...next, autosave: true });
+  const update = (next: Edit) => {
+    editRef.current = next;
+    setEdit(next);
+    if (editable) versioned.change({ ...next, autosave: true });
   };
 
   // The soft lock: taken while the page is open, renewed every minute.
@@ -99,55 +118,19 @@ export function ArticleEditor({
   }, [article.id, editable]);
 
   const saveNow = async () => {
-    autosave.change({ ...draftRef.current, note: note || undefined, autosave: false });
-    const ok = await autosave.flush();
-    if (ok) {
+    versioned.change({ ...editRef.current, note: note || undefined, autosave: false });
+    if (await versioned.flush()) {
       setNote("");
       setMessage({ ok: true, text: t("articles.saved") });
-      router.refresh();
     }
   };
 
-  const showTheirs = async () => {
-    const current = await loadArticleAction({ articleId: article.id });
-    if (!current) return;
-    setTheirs({ version: current.version, text: revisionText({ ...current.fields, body: current.body as ArticleBody }) });
-  };
-
-  const loadTheirs = async () => {
-    const current = await loadArticleAction({ articleId: article.id });
-    if (!current) return;
-    setDraft({ fields: current.fields as Fields, body: current.body as ArticleBody, correction: draft.correction });
-    setEditorKey((k) => k + 1);
-    setTheirs(null);
-    autosave.rebase(current.version);
-    router.refresh();
-  };
-
-  // Keep mine after seeing theirs: a deliberate save on top of the newer version.
-  const keepMine = async () => {
-    const current = await loadArticleAction({ articleId: article.id });
-    if (!current) return;
-    autosave.rebase(current.version);
-    autosave.change({ ...draftRef.current, note: t("articles.keptMineNote"), autosave: false });
-    setTheirs(null);
-    await autosave.flush();
-    router.refresh();
-  };
-
-  const copyMine = async () => {
-    await navigator.clipboard?.writeText(revisionText({ ...draftRef.current.fields, body: draftRef.current.body }));
-    setMessage({ ok: true, text: t("articles.copied") });
-  };
-
-  const mineText = useMemo(() => revisionText({ ...draft.fields, body: draft.body }), [draft]);
-
   const runTransition = async (action: WorkflowAction, extra: { comment?: string; reason?: string; publishAt?: string }) => {
-    if (autosave.hasPending()) await autosave.flush();
-    const result = await transitionArticleAction({ articleId: article.id, baseVersion: autosave.version.current, action, ...extra });
+    if (versioned.hasPending()) await versioned.flush();
+    const result = await transitionArticleAction({ articleId: article.id, baseVersion: versioned.version.current, action, ...extra });
     setMessage({ ok: result.ok, text: result.message });
     if (result.ok) {
-      autosave.rebase(result.version);
+      versioned.rebase(result.version);
       router.refresh();
     }
   };
@@ -166,91 +149,56 @@ export function ArticleEditor({
           </Button>
         </div>
       ) : null}
-      <SaveStatus status={autosave.status} editable={editable} />
-      {autosave.status.kind === "stale" ? (
-        <div role="alert" className="space-y-2 rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">
-          <p>
-            {t("articles.stale", {
-              name: autosave.status.savedByName ?? "?",
-              time: format.dateTime(new Date(autosave.status.savedAt), { timeStyle: "short" }),
-            })}{" "}
-            {t("articles.staleKept")}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" onClick={() => void showTheirs()}>
-              {t("articles.showDifference")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => void copyMine()}>
-              {t("articles.copyMine")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => void loadTheirs()}>
-              {t("articles.loadTheirs")}
-            </Button>
-            <Button type="button" variant="danger" onClick={() => void keepMine()}>
-              {t("articles.keepMine")}
-            </Button>
-          </div>
-          {theirs ? <DiffView before={theirs.text} after={mineText} labels={{ before: t("articles.theirs"), after: t("articles.mine") }} /> : null}
-        </div>
-      ) : null}
+      {editable ? <SaveStatus status={versioned.status} /> : <p className="text-sm text-stone-600">{t("articles.readOnly")}</p>}
+      <StaleSaveNotice edit={versioned} kept={t("articles.staleKept")} />
       {message ? <Notice tone={message.ok ? "success" : "error"}>{message.text}</Notice> : null}
 
       <fieldset disabled={!editable} className="grid gap-3 sm:grid-cols-2">
         <legend className="sr-only">{t("articles.headline")}</legend>
-        {TEXT_FIELDS.map((name) => (
-          <div key={name} className={name === "title" ? "sm:col-span-2" : ""}>
-            <Field
-              id={`f-${name}`}
-              label={t(`articles.fields.${name}`)}
-              value={draft.fields[name]}
-              onChange={(e) => update({ ...draft, fields: { ...draft.fields, [name]: e.target.value } })}
-              error={fieldErrors[name]}
-            />
-          </div>
-        ))}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-section" className="text-sm font-medium">
-            {t("articles.fields.section")}
-          </label>
-          <select
-            id="f-section"
-            value={draft.fields.sectionId}
-            onChange={(e) => update({ ...draft, fields: { ...draft.fields, sectionId: e.target.value } })}
-            className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
-          >
-            <option value="">{t("issues.noSection")}</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-                {s.hidden ? ` (${t("sections.hidden")})` : ""}
-              </option>
-            ))}
-          </select>
-          {fieldErrors.sectionId ? <p className="text-xs text-red-800">{fieldErrors.sectionId}</p> : null}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-language" className="text-sm font-medium">
-            {t("articles.fields.language")}
-          </label>
-          <select
-            id="f-language"
-            value={draft.fields.language}
-            onChange={(e) => update({ ...draft, fields: { ...draft.fields, language: e.target.value as Fields["language"] } })}
-            className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
-          >
-            <option value="zh-CN">中文</option>
-            <option value="en">English</option>
-          </select>
-        </div>
+        {ARTICLE_FIELDS.map((f) => {
+          const id = `f-${f.key}`;
+          const set = (value: string) => update({ ...edit, fields: { ...edit.fields, [f.key]: value } });
+          if (f.kind === "reference" || f.kind === "choice") {
+            const options =
+              f.kind === "reference"
+                ? [["", t("issues.noSection")] as const, ...sections.map((s) => [String(s.id), s.hidden ? `${s.name} (${t("sections.hidden")})` : s.name] as const)]
+                : LANGUAGE_OPTIONS;
+            return (
+              <div key={f.key} className="flex flex-col gap-1">
+                <label htmlFor={id} className="text-sm font-medium">
+                  {t(f.label)}
+                </label>
+                <select
+                  id={id}
+                  value={edit.fields[f.key]}
+                  onChange={(e) => set(e.target.value)}
+                  className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
+                >
+                  {options.map(([value, name]) => (
+                    <option key={value} value={value}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+                {fieldErrors[f.key] ? <p className="text-xs text-red-800">{fieldErrors[f.key]}</p> : null}
+              </div>
+            );
+          }
+          return (
+            <div key={f.key} className={f.key === "title" ? "sm:col-span-2" : ""}>
+              <Field id={id} label={t(f.label)} value={edit.fields[f.key]} onChange={(e) => set(e.target.value)} error={fieldErrors[f.key]} />
+            </div>
+          );
+        })}
       </fieldset>
 
       <ArticleBodyEditor
         key={editorKey}
-        initialContent={draft.body}
+        initialContent={edit.body}
         editable={editable}
         label={t("articles.body")}
         labels={t.raw("bodyEditor") as Record<string, string>}
-        onChange={(body) => update({ ...draftRef.current, body: body as ArticleBody })}
+        onChange={(body) => update({ ...editRef.current, body: body as ArticleBody })}
       />
 
       {article.state === "published" && editable ? (
@@ -260,8 +208,8 @@ export function ArticleEditor({
           </label>
           <textarea
             id="f-correction"
-            value={draft.correction}
-            onChange={(e) => update({ ...draft, correction: e.target.value })}
+            value={edit.correction}
+            onChange={(e) => update({ ...edit, correction: e.target.value })}
             className="min-h-16 rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
           />
           <p className="text-xs text-stone-600">{t("articles.correctionHint")}</p>
@@ -276,58 +224,13 @@ export function ArticleEditor({
             </label>
             <input id="f-note" value={note} onChange={(e) => setNote(e.target.value)} className="w-72 rounded border border-stone-400 px-2 py-1.5 text-sm" />
           </div>
-          <Button type="button" onClick={() => void saveNow()} disabled={autosave.status.kind === "stale"}>
+          <Button type="button" onClick={() => void saveNow()} disabled={versioned.status.kind === "stale"}>
             {t("articles.save")}
           </Button>
         </div>
       ) : null}
 
       <WorkflowPanel actions={actions} onRun={runTransition} />
-    </div>
-  );
-}
-
-function SaveStatus({ status, editable }: { status: AutosaveStatus; editable: boolean }) {
-  const t = useTranslations("articles");
-  const format = useFormatter();
-  if (!editable) return <p className="text-sm text-stone-600">{t("readOnly")}</p>;
-  const text =
-    status.kind === "saved"
-      ? t("statusSaved", { version: status.version, time: status.savedAt ? format.dateTime(new Date(status.savedAt), { timeStyle: "medium" }) : "—" })
-      : status.kind === "dirty"
-        ? t("statusDirty")
-        : status.kind === "saving"
-          ? t("statusSaving")
-          : status.kind === "stale"
-            ? t("statusStale")
-            : t("statusError", { message: status.message });
-  return (
-    <p role="status" data-testid="save-status" className="text-sm text-stone-700">
-      {text}
-    </p>
-  );
-}
-
-export function DiffView({ before, after, labels }: { before: string; after: string; labels: { before: string; after: string } }) {
-  const parts = useMemo(() => diffTexts(before, after), [before, after]);
-  return (
-    <div className="rounded border border-stone-300 bg-white p-3 text-sm whitespace-pre-wrap text-ink" data-testid="diff">
-      <p className="mb-2 text-xs text-stone-600">
-        <del className="bg-red-100">{labels.before}</del> → <ins className="bg-green-100 no-underline">{labels.after}</ins>
-      </p>
-      {parts.map((p, i) =>
-        p.kind === "same" ? (
-          <span key={i}>{p.text}</span>
-        ) : p.kind === "added" ? (
-          <ins key={i} className="bg-green-100">
-            {p.text}
-          </ins>
-        ) : (
-          <del key={i} className="bg-red-100">
-            {p.text}
-          </del>
-        ),
-      )}
     </div>
   );
 }

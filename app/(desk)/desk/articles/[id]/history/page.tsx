@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
-import { getRevision, listRevisions } from "@/db/queries/article-desk";
+import { getRevision, listRevisions } from "@/db/queries/article-revisions";
 import { revisionText } from "@/lib/article-body";
 import { canEditArticle } from "@/lib/workflow";
-import { DiffView } from "../_components/article-editor";
+import { DiffView } from "@/components/versioned/diff-view";
+import { listSections } from "@/db/queries/sections";
 import { loadDeskArticle } from "../_lib/load-article";
 import { RestoreButton } from "./_components/restore-button";
 
@@ -28,6 +29,8 @@ export default async function HistoryPage({
   const after = getRevision({ articleId: article.id, version: b });
   const mayRestore = canEditArticle(article.state, user.role);
   const first = revisions[revisions.length - 1];
+  const sectionNames = new Map(listSections().map((s) => [s.id, s.name]));
+  const asText = (snapshot: NonNullable<typeof before>["snapshot"]) => revisionText(snapshot, (key) => t(key), { sectionName: (id) => sectionNames.get(id) });
 
   return (
     <>
@@ -54,8 +57,8 @@ export default async function HistoryPage({
       </form>
       {before && after ? (
         <DiffView
-          before={revisionText(before.snapshot)}
-          after={revisionText(after.snapshot)}
+          before={asText(before.snapshot)}
+          after={asText(after.snapshot)}
           labels={{ before: `v${before.version}`, after: `v${after.version}` }}
         />
       ) : (

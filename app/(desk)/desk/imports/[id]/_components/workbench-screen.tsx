@@ -3,11 +3,14 @@
 import { useCallback, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
-import { useAutosave, type SaveAnswer } from "@/components/desk/use-autosave";
+import { useTranslations } from "next-intl";
 import { Workbench, WORKBENCH_SHORTCUTS, type WorkbenchHandle, type WorkbenchLabelsInput } from "@/components/editor/workbench";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { SaveStatus } from "@/components/versioned/save-status";
+import { StaleSaveNotice } from "@/components/versioned/stale-save-notice";
+import type { SaveAnswer } from "@/components/versioned/use-autosave";
+import { useVersionedEdit } from "@/components/versioned/use-versioned-edit";
 import { articlesOf, blockText, type WorkbenchDoc, type WorkbenchStatus } from "@/lib/workbench";
 import { acceptImportAction, rerunEngineAction, type HeldArticle } from "../actions";
 
@@ -58,7 +61,6 @@ export function WorkbenchScreen({
   const t = useTranslations("workbench");
   const tAll = useTranslations();
   const fieldName = (f: string) => (f === "body" ? tAll("articles.body") : tAll(`articles.fields.${f}` as "articles.fields.title"));
-  const format = useFormatter();
   const router = useRouter();
   const handle = useRef<WorkbenchHandle>(null);
   const [status, setStatus] = useState<WorkbenchStatus | null>(null);
@@ -68,31 +70,27 @@ export function WorkbenchScreen({
   const [busy, setBusy] = useState(false);
 
   const save = useCallback((base: number, doc: WorkbenchDoc, { keepalive }: { keepalive: boolean }) => putWork(importId, base, doc, keepalive), [importId]);
-  const autosave = useAutosave<WorkbenchDoc>({ initialVersion, save, delayMs: 800 });
-
-  const loadServerVersion = async () => {
-    const work = await getWork(importId);
-    handle.current?.setContent(work.doc);
-    autosave.rebase(work.version);
-    setMessage({ ok: true, text: t("reloaded", { version: work.version }) });
-  };
-
-  const keepMine = async () => {
-    const work = await getWork(importId);
-    const mine = handle.current?.getDoc();
-    if (!mine) return;
-    autosave.rebase(work.version);
-    autosave.change(mine);
-    await autosave.flush();
-  };
+  const versioned = useVersionedEdit<WorkbenchDoc>({
+    initialVersion,
+    save,
+    delayMs: 800,
+    load: async () => {
+      const work = await getWork(importId);
+      return { version: work.version, value: work.doc };
+    },
+    current: () => handle.current?.getDoc() ?? null,
+    show: ({ value }) => handle.current?.setContent(value),
+    asText: docAsText,
+    notify: setMessage,
+  });
 
   const accept = async (opts: { confirm?: number[]; skipHeld?: boolean } = {}) => {
     setBusy(true);
     try {
       const doc = handle.current?.getDoc();
-      if (doc && autosave.hasPending()) autosave.change(doc);
-      if (!(await autosave.flush())) return;
-      const result = await acceptImportAction({ importId, baseVersion: autosave.version.current, ...opts });
+      if (doc && versioned.hasPending()) versioned.change(doc);
+      if (!(await versioned.flush())) return;
+      const result = await acceptImportAction({ importId, baseVersion: versioned.version.current, ...opts });
       setHeld(result.ok ? null : (result.held ?? null));
       setMessage({ ok: result.ok, text: result.message, link: result.ok ? result.redirectTo : undefined });
       if (result.ok) router.refresh();
@@ -104,39 +102,25 @@ export function WorkbenchScreen({
   const rerun = async (confirm: boolean) => {
     setBusy(true);
     try {
-      if (!(await autosave.flush())) return;
-      const result = await rerunEngineAction({ importId, baseVersion: autosave.version.current, confirm });
+      if (!(await versioned.flush())) return;
+      const result = await rerunEngineAction({ importId, baseVersion: versioned.version.current, confirm });
       if (!result.ok && result.needsConfirm) {
         setConfirmRerun(true);
         return;
       }
       setConfirmRerun(false);
-      if (result.ok) await loadServerVersion();
+      if (result.ok) await versioned.reload();
       setMessage({ ok: result.ok, text: result.message });
     } finally {
       setBusy(false);
     }
   };
 
-  const s = autosave.status;
-  const saveText =
-    s.kind === "saved"
-      ? t("saved", { version: s.version, time: s.savedAt ? format.dateTime(new Date(s.savedAt), { timeStyle: "medium" }) : "—" })
-      : s.kind === "dirty"
-        ? t("dirty")
-        : s.kind === "saving"
-          ? t("saving")
-          : s.kind === "stale"
-            ? t("staleShort")
-            : t("saveError", { message: s.message });
-
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <p role="status" data-testid="save-status" className="text-sm text-stone-700">
-          {saveText}
-        </p>
-        <Button type="button" onClick={() => void accept()} disabled={busy || !status?.canAccept || s.kind === "stale"}>
+        <SaveStatus status={versioned.status} />
+        <Button type="button" onClick={() => void accept()} disabled={busy || !status?.canAccept || versioned.status.kind === "stale"}>
           {t("accept")}
         </Button>
         <Button type="button" variant="secondary" onClick={() => void rerun(false)} disabled={busy}>
@@ -155,30 +139,7 @@ export function WorkbenchScreen({
           </Button>
         </div>
       ) : null}
-      {s.kind === "stale" ? (
-        <div role="alert" className="space-y-2 rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900">
-          <p>{t("stale", { name: s.savedByName ?? "?", time: format.dateTime(new Date(s.savedAt), { timeStyle: "medium" }), version: s.version })}</p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" onClick={() => void loadServerVersion()}>
-              {t("loadTheirs")}
-            </Button>
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => {
-                const doc = handle.current?.getDoc();
-                if (doc) void navigator.clipboard?.writeText(docAsText(doc));
-                setMessage({ ok: true, text: t("copied") });
-              }}
-            >
-              {t("copyMine")}
-            </Button>
-            <Button type="button" variant="danger" onClick={() => void keepMine()}>
-              {t("keepMine")}
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      <StaleSaveNotice edit={versioned} kept={t("staleKept")} />
       {message ? (
         <Notice tone={message.ok ? "success" : "error"}>
           {message.text}{" "}
@@ -213,7 +174,7 @@ export function WorkbenchScreen({
         rawText={rawText}
         initialDoc={initialDoc}
         labels={labels}
-        onChange={autosave.change}
+        onChange={versioned.change}
         onStatusChange={setStatus}
       />
       <details className="text-sm">

@@ -1,15 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditEntries } from "@/db/queries/audit";
+import { createUser, getUserByEmail, updateUser } from "@/db/queries/users";
+import { hashPassword } from "@/lib/auth/password";
+import { SIGNIN_ERROR } from "@/lib/auth/signin-errors";
+import { authorizeCredentials } from "./auth";
 
-// A real, temporary SQLite file: the queries run exactly as in the app.
-process.env.DATABASE_PATH = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "folio-cred-")), "folio.db");
-
-const { authorizeCredentials, SIGNIN_ERROR } = await import("./options");
-const { createUser, getUserByEmail, updateUser } = await import("@/db/queries/users");
-const { listAuditEntries } = await import("@/db/queries/audit");
-const { hashPassword } = await import("./password");
+afterAll(removeTemporaryDatabase);
 
 const PASSWORD = "a perfectly fine passphrase";
 

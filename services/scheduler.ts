@@ -1,7 +1,6 @@
 import "server-only";
-import { getDb } from "@/db";
-import { refreshPlannerStatistics } from "@/db/connection";
 import { publishDueArticles } from "@/db/queries/article-workflow";
+import { refreshQueryPlannerStatistics } from "@/db/queries/health";
 
 const TICK_MS = 15_000;
 /** The archive grows all day; the planner's statistics are brought up to date hourly. */
@@ -24,7 +23,7 @@ export function startScheduler(): void {
   tick();
   holder.folioStatistics = setInterval(() => {
     try {
-      refreshPlannerStatistics(getDb());
+      refreshQueryPlannerStatistics();
     } catch (e) {
       console.error("refreshing planner statistics failed", e);
     }

@@ -4,11 +4,11 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { audit } from "@/services/audit";
 import { AppError } from "@/lib/errors";
 import { requestPath } from "@/lib/request-info";
-import { authOptions } from "./options";
-import { can, type Capability } from "./roles";
+import { can, type Capability } from "@/lib/auth/roles";
+import { authOptions } from "./auth";
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "role">;
 

@@ -4,15 +4,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { listRecentFailures, markLoginAttemptSucceeded, recordLoginAttempt } from "@/db/queries/login-attempts";
 import { getUserByEmail, normalizeEmail } from "@/db/queries/users";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/services/audit";
 import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/request-info";
-import { PASSWORD_MAX_LENGTH, verifyAgainstDecoy, verifyPassword } from "./password";
-import { decideThrottle, THROTTLE_WINDOW_MS } from "./throttle";
-
-import { SIGNIN_ERROR } from "./signin-errors";
-
-export { SIGNIN_ERROR };
+import { verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
+import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-limits";
+import { SIGNIN_ERROR } from "@/lib/auth/signin-errors";
+import { decideThrottle, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),

@@ -1,33 +1,28 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articles, issues, pages, sections, users } from "@/db/schema";
-import type { ArticleBody } from "@/lib/article-body/types";
+import { getDb } from "@/db";
+import type { NewArticle } from "@/db/queries/articles";
+import { anArticle, anIssue, aSection, aUser } from "@/db/testing/builders";
+import { articleRevisions, articles } from "@/db/schema";
+import * as articleReads from "./articles";
+import * as feedReads from "./feed";
+import * as issueReads from "./issues";
+import * as pageReads from "./pages";
+import * as searchReads from "./search";
+import * as sectionReads from "./sections";
 
-// getDb() opens DATABASE_PATH on first use; each test file runs in its own process.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-public-"));
-process.env.DATABASE_PATH = path.join(dir, "public.db");
+// One fixture of issues, pages and stories serves every concept's reads.
+const q = { ...issueReads, ...pageReads, ...articleReads, ...sectionReads, ...searchReads, ...feedReads };
 
-const { getDb } = await import("@/db");
-const q = await import("./public");
-
-const body = (text: string): ArticleBody => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date("2024-03-08T00:30:00Z").getTime();
 
 type Ids = Record<string, number>;
 const ids: Ids = {};
 
-function article(key: string, values: Partial<typeof articles.$inferInsert> & { text?: string }) {
-  const { text = `${key}的正文`, ...rest } = values;
-  const row = getDb()
-    .insert(articles)
-    .values({ authorId: ids.user as number, title: key, body: body(text), bodyText: text, ...rest })
-    .returning({ id: articles.id })
-    .get();
-  ids[key] = row.id;
+function article(key: string, values: Partial<NewArticle> & { text?: string }) {
+  ids[key] = anArticle({ author: { id: ids.user as number }, title: key, text: `${key}的正文`, ...values }).id;
 }
 
 function published(at: number) {
@@ -35,26 +30,21 @@ function published(at: number) {
 }
 
 beforeAll(() => {
-  const db = getDb();
-  ids.user = db.insert(users).values({ email: "e@example.org", name: "编辑", role: "editor", passwordHash: "x" }).returning().get().id;
-  ids.news = db.insert(sections).values({ slug: "news", name: "要闻", position: 0 }).returning().get().id;
-  ids.hiddenSection = db.insert(sections).values({ slug: "old", name: "旧栏目", position: 1, hidden: true }).returning().get().id;
-  ids.draftsOnly = db.insert(sections).values({ slug: "culture", name: "文化", position: 2 }).returning().get().id;
+  ids.user = aUser({ email: "e@example.org", name: "编辑", role: "editor" }).id;
+  ids.news = aSection({ slug: "news", name: "要闻", position: 0 }).id;
+  ids.hiddenSection = aSection({ slug: "old", name: "旧栏目", position: 1, hidden: true }).id;
+  ids.draftsOnly = aSection({ slug: "culture", name: "文化", position: 2 }).id;
 
-  ids.i0308 = db.insert(issues).values({ paper: "荣昌报", date: "2024-03-08", issueNo: 27, totalIssueNo: 273, pageCount: 4 }).returning().get().id;
-  ids.i0305 = db.insert(issues).values({ paper: "荣昌报", date: "2024-03-05", issueNo: 26, totalIssueNo: 272, pageCount: 4 }).returning().get().id;
-  ids.i0201 = db.insert(issues).values({ paper: "荣昌报", date: "2024-02-01", issueNo: 12, totalIssueNo: 258 }).returning().get().id;
+  const issue = (key: string, values: Parameters<typeof anIssue>[0], pageKeys: string[]) => {
+    const made = anIssue(values);
+    ids[key] = made.issue.id;
+    made.pages.forEach((p, i) => (ids[pageKeys[i] as string] = p.id));
+  };
+  issue("i0308", { date: "2024-03-08", issueNo: 27, totalIssueNo: 273, pageCount: 4, pages: [{ number: 1, name: "要闻" }, { number: 2, name: "综合" }, { number: 3, name: "专题" }] }, ["p0308_1", "p0308_2", "p0308_3"]);
+  issue("i0305", { date: "2024-03-05", issueNo: 26, totalIssueNo: 272, pageCount: 4, pages: [{ number: 1, name: "要闻" }] }, ["p0305_1"]);
+  issue("i0201", { date: "2024-02-01", issueNo: 12, totalIssueNo: 258, pages: [{ number: 1, name: "要闻" }] }, ["p0201_1"]);
   // Only drafts: not public.
-  ids.i0312 = db.insert(issues).values({ paper: "荣昌报", date: "2024-03-12", issueNo: 28, totalIssueNo: 274 }).returning().get().id;
-
-  const page = (issue: string, number: number, name: string) =>
-    db.insert(pages).values({ issueId: ids[issue] as number, number, name }).returning().get().id;
-  ids.p0308_1 = page("i0308", 1, "要闻");
-  ids.p0308_2 = page("i0308", 2, "综合");
-  ids.p0308_3 = page("i0308", 3, "专题");
-  ids.p0305_1 = page("i0305", 1, "要闻");
-  ids.p0201_1 = page("i0201", 1, "要闻");
-  ids.p0312_1 = page("i0312", 1, "要闻");
+  issue("i0312", { date: "2024-03-12", issueNo: 28, totalIssueNo: 274, pages: [{ number: 1, name: "要闻" }] }, ["p0312_1"]);
 
   const on = (issue: string, pageKey: string, position: number) => ({ issueId: ids[issue], pageId: ids[pageKey], position, sectionId: ids.news });
   article("头条", { ...on("i0308", "p0308_1", 0), ...published(T0), kicker: "引题", subtitle: "副题", byline: "本报讯(记者 张雪)", jumpToPage: 2, text: "荣昌夏布走向世界。乡村振兴的故事" });
@@ -74,10 +64,7 @@ beforeAll(() => {
   article("重写稿", { ...on("i0305", "p0305_1", 1), state: "draft", firstPublishedAt: new Date(T0 - 3 * DAY) });
 });
 
-afterAll(() => {
-  getDb().$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTemporaryDatabase);
 
 describe("issues", () => {
   it("finds the latest issue with a published article", () => {
@@ -254,6 +241,7 @@ describe("a web-only story", () => {
       });
       expect(q.getAdjacentArticlesOnPage({ articleId: ids["网络稿"] as number })).toEqual({ prev: null, next: null });
     } finally {
+      getDb().delete(articleRevisions).where(eq(articleRevisions.articleId, ids["网络稿"] as number)).run();
       getDb().delete(articles).where(eq(articles.id, ids["网络稿"] as number)).run();
     }
   });

@@ -1,0 +1,123 @@
+import "server-only";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { articles, issues, pages, sections } from "@/db/schema";
+import type { PublicArticle } from "@/lib/public";
+import { articleDay, headlineColumns, isHead, isPublished, newestFirst, publicSection, sectionColumns, type PublicHeadline } from "./visibility";
+
+/* The RSS feed and the sitemap. */
+
+type FeedRow = PublicHeadline & {
+  source: string | null;
+  reporters: string[];
+  photographers: string[];
+  bodyText: string;
+  correction: string | null;
+  firstPublishedAt: Date | null;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  date: string;
+  pageNumber: number | null;
+  pageName: string | null;
+  sectionName: string | null;
+  sectionSlug: string | null;
+  sectionHidden: boolean | null;
+};
+
+function feedQuery(bodyText: SQL<string>) {
+  return getDb()
+    .select({
+      ...headlineColumns,
+      source: articles.source,
+      reporters: articles.reporters,
+      photographers: articles.photographers,
+      bodyText,
+      correction: articles.correction,
+      firstPublishedAt: articles.firstPublishedAt,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      date: articleDay,
+      pageNumber: pages.number,
+      pageName: pages.name,
+      ...sectionColumns,
+    })
+    .from(articles)
+    .leftJoin(issues, eq(issues.id, articles.issueId))
+    .leftJoin(pages, eq(pages.id, articles.pageId))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(isPublished, isHead))
+    .orderBy(...newestFirst);
+}
+
+function feedRowToPublic(r: FeedRow): PublicArticle {
+  return {
+    id: r.id,
+    kicker: r.kicker,
+    title: r.title === "" ? null : r.title,
+    subtitle: r.subtitle,
+    byline: r.byline,
+    source: r.source,
+    reporters: r.reporters,
+    photographers: r.photographers,
+    ...publicSection(r),
+    issueDate: r.date,
+    pages: r.pageNumber === null ? [] : [{ number: r.pageNumber, name: r.pageName }],
+    publishedAt: r.firstPublishedAt ?? r.publishedAt ?? r.updatedAt,
+    updatedAt: r.updatedAt,
+    language: r.language,
+    bodyText: r.bodyText,
+    correction: r.correction,
+  };
+}
+
+/** The newest published stories for the RSS feed (head pages only; the body is cut to what the feed shows). */
+export function listFeedArticles({ limit }: { limit: number }): PublicArticle[] {
+  return feedQuery(sql<string>`substr(${articles.bodyText}, 1, 400)`).limit(limit).all().map(feedRowToPublic);
+}
+
+export type SitemapData = {
+  issues: { date: string; pages: number[]; lastModified: Date }[];
+  articles: PublicArticle[];
+  sections: { slug: string; lastModified: Date }[];
+};
+
+/** Everything public, for sitemap.xml. Body text is only the start (a headless story's title falls back to it). */
+export function listSitemapData(): SitemapData {
+  const db = getDb();
+  const pageRows = db
+    .select({
+      date: issues.date,
+      issueUpdated: issues.updatedAt,
+      number: pages.number,
+      lastModified: sql<number>`max(${articles.updatedAt})`,
+    })
+    .from(pages)
+    .innerJoin(issues, eq(issues.id, pages.issueId))
+    .innerJoin(articles, and(eq(articles.pageId, pages.id), isPublished))
+    .groupBy(pages.id)
+    .orderBy(desc(issues.date), asc(pages.number))
+    .all();
+  const byIssue = new Map<string, SitemapData["issues"][number]>();
+  for (const r of pageRows) {
+    const modified = new Date(Math.max(r.lastModified, r.issueUpdated.getTime()));
+    const entry = byIssue.get(r.date);
+    if (!entry) byIssue.set(r.date, { date: r.date, pages: [r.number], lastModified: modified });
+    else {
+      entry.pages.push(r.number);
+      if (modified > entry.lastModified) entry.lastModified = modified;
+    }
+  }
+  const sectionRows = db
+    .select({ slug: sections.slug, lastModified: sql<number>`max(${articles.updatedAt})` })
+    .from(sections)
+    .innerJoin(articles, and(eq(articles.sectionId, sections.id), isPublished, isHead))
+    .where(eq(sections.hidden, false))
+    .groupBy(sections.id)
+    .orderBy(asc(sections.position), asc(sections.id))
+    .all();
+  return {
+    issues: [...byIssue.values()],
+    articles: feedQuery(sql<string>`substr(${articles.bodyText}, 1, 60)`).all().map(feedRowToPublic),
+    sections: sectionRows.map((s) => ({ slug: s.slug, lastModified: new Date(s.lastModified) })),
+  };
+}

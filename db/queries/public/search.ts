@@ -1,0 +1,79 @@
+import "server-only";
+import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { articles } from "@/db/schema";
+import { pageOffset, planSearch, type SearchPlan } from "@/lib/public";
+import { listPublishedPartsOfHeads } from "./chains";
+import { listItemsQuery, toListItem, type ArticleListItem, type Paged } from "./lists";
+import { isPublished, PUBLISHED } from "./visibility";
+
+export type SearchHit = ArticleListItem & {
+  /** Body text of the whole story (head and published parts), for the snippet. */
+  text: string;
+};
+
+export type SearchResult = Paged<SearchHit> & { plan: SearchPlan };
+
+/** The highest code point: a term's range in search_terms ends below the term followed by it. */
+const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
+
+/**
+ * search_index rows matching every term: long terms through the trigram MATCH, each short one as
+ * the documents of the index's trigrams that start with it (db/migrations/0007_short_term_search.sql).
+ */
+function matchingRowIds(plan: Exclude<SearchPlan, { kind: "empty" }>): SQL {
+  const matched = (match: string) => sql`select rowid as id from search_index where search_index match ${match}`;
+  if (plan.kind === "fts") return matched(plan.match);
+  const sets = plan.prefixes.map((p) => sql`select doc as id from search_terms where term >= ${p} and term < ${p + LAST_CHARACTER}`);
+  return sql.join(plan.match === null ? sets : [matched(plan.match), ...sets], sql` intersect `);
+}
+
+/**
+ * Published stories matching the query, newest first. A hit in a later part
+ * counts for its head; a story whose head is not published is not found.
+ * search_index holds published articles only (its triggers see to that), and
+ * the head is checked again here.
+ */
+export function searchPublishedArticles({ q, page, pageSize }: { q: string; page: number; pageSize: number }): SearchResult {
+  const plan = planSearch(q);
+  if (plan.kind === "empty") return { plan, items: [], total: 0, page, pageSize };
+  const db = getDb();
+  const ordered = db.all<{ id: number }>(sql`
+    with recursive hits(id) as (${matchingRowIds(plan)}),
+    up(id, continues_id, depth) as (
+      select a.id, a.continues_id, 0 from articles a where a.id in (select id from hits)
+      union
+      select a.id, a.continues_id, up.depth + 1 from articles a join up on a.id = up.continues_id where up.depth < 50
+    )
+    select a.id as id
+    from articles a
+    left join issues on issues.id = a.issue_id
+    left join pages on pages.id = a.page_id
+    where a.id in (select id from up where continues_id is null) and a.state = ${PUBLISHED}
+    order by coalesce(issues.date, strftime('%Y-%m-%d', coalesce(a.first_published_at, a.published_at, a.updated_at) / 1000, 'unixepoch', '+8 hours')) desc,
+      coalesce(pages.number, 9999), a.position, a.id desc`);
+  const total = ordered.length;
+  const ids = ordered.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize).map((r) => r.id);
+  if (ids.length === 0) return { plan, items: [], total, page, pageSize };
+
+  const rows = listItemsQuery()
+    .where(and(inArray(articles.id, ids), isPublished))
+    .all();
+  const texts = db
+    .select({ id: articles.id, bodyText: articles.bodyText })
+    .from(articles)
+    .where(inArray(articles.id, ids))
+    .all();
+  const parts = listPublishedPartsOfHeads(ids);
+  const partIds = [...parts.values()].flat().map((p) => p.id);
+  const partTexts = partIds.length === 0 ? [] : db.select({ id: articles.id, bodyText: articles.bodyText }).from(articles).where(inArray(articles.id, partIds)).all();
+  const textOf = (id: number) => [...texts, ...partTexts].find((t) => t.id === id)?.bodyText ?? "";
+
+  const items = ids.flatMap((id): SearchHit[] => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) return [];
+    const text = [textOf(id), ...(parts.get(id) ?? []).map((p) => textOf(p.id))].join("\n");
+    return [{ ...toListItem(row), text }];
+  });
+  return { plan, items, total, page, pageSize };
+}

@@ -1,0 +1,88 @@
+import { getDb } from "@/db";
+import { createArticle, type NewArticle } from "@/db/queries/articles";
+import { ensureImportWork, type ImportWorkRow } from "@/db/queries/import-work";
+import { insertImportOfBytes } from "@/db/queries/imports";
+import { insertIssueWithPages } from "@/db/queries/issues";
+import { createUser } from "@/db/queries/users";
+import { sections, type Article, type Import, type Issue, type Page, type Section, type User } from "@/db/schema";
+import type { ArticleBody } from "@/lib/article-body/types";
+import { unconfirmedMasthead } from "@/lib/desk/import-text";
+import { ingest } from "@/lib/ingest";
+import type { Role } from "@/lib/vocabulary";
+import { fromSegmentation } from "@/lib/workbench";
+import { demoRaw, FRONT_PAGE } from "@/lib/workbench/test-samples";
+
+/*
+ * Small test-data builders for query tests (with db/testing/temporary-database.ts). Each makes
+ * one row the way the app would, through the query functions where there is one, with unique
+ * defaults so tests never depend on each other; pass only what the test is about.
+ */
+
+let serial = 0;
+const next = () => ++serial;
+
+export function aUser({ role = "editor", name, email }: { role?: Role; name?: string; email?: string } = {}): User {
+  const n = next();
+  return createUser({ email: email ?? `${role}-${n}@test.folio`, name: name ?? `${role} ${n}`, role, passwordHash: "not a real hash" });
+}
+
+/** The acting person as the write queries take it. */
+export function actorOf(user: Pick<User, "id" | "role" | "email">) {
+  return { id: user.id, role: user.role, email: user.email };
+}
+
+export function aSection(values: Partial<Pick<Section, "slug" | "name" | "position" | "hidden" | "approvalsRequired">> = {}): Section {
+  const n = next();
+  return getDb()
+    .insert(sections)
+    .values({ slug: `section-${n}`, name: `栏目${n}`, position: n, ...values })
+    .returning()
+    .get();
+}
+
+/** An issue with its pages (page 1 unless given; a page given by number is named 第N版). */
+export function anIssue({
+  date,
+  pages = [1],
+  ...values
+}: { date?: string; pages?: (number | { number: number; name: string | null })[] } & Partial<Omit<Issue, "id" | "date">> = {}): { issue: Issue; pages: Page[] } {
+  const n = next();
+  return insertIssueWithPages(
+    getDb(),
+    { paper: "荣昌报", date: date ?? `2030-01-${String((n % 28) + 1).padStart(2, "0")}`, ...values },
+    pages.map((p) => (typeof p === "number" ? { number: p, name: `第${p}版` } : p)),
+  );
+}
+
+/** A body of plain paragraphs. */
+export function paragraphs(...texts: string[]): ArticleBody {
+  return { type: "doc", content: texts.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) };
+}
+
+/** An article with its first revision, as "new article" writes it (a draft unless `state` says otherwise). */
+export function anArticle({ author, text, ...values }: { author: Pick<User, "id">; text?: string } & Partial<NewArticle>): Article {
+  const n = next();
+  const title = values.title ?? `稿件${n}`;
+  return createArticle({ title, body: paragraphs(text ?? `${title}的正文。`), authorId: author.id, ...values }, { kind: "create", authorId: author.id });
+}
+
+/** An import of a page's raw text (the demo front page unless given) with its first working state, as the import form makes it. */
+export function anImport({
+  by,
+  text = demoRaw(FRONT_PAGE),
+  issueDate = "2024-03-08",
+  pageNumber = 1,
+  pageName = "要闻",
+}: {
+  by: Pick<User, "id">;
+  text?: string;
+  issueDate?: string | null;
+  pageNumber?: number | null;
+  pageName?: string | null;
+}): { item: Import; work: ImportWorkRow } {
+  const bytes = Buffer.from(text, "utf8");
+  const proposal = ingest(bytes);
+  const item = insertImportOfBytes({ bytes, proposal, masthead: unconfirmedMasthead(proposal, { issueDate, pageNumber, pageName }), fileName: `page-${next()}.md`, createdById: by.id });
+  const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
+  return { item, work };
+}
