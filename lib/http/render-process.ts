@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -74,26 +75,46 @@ export function startRenderProcess({ script, args, nice }: { script: string; arg
   let port: number | null = null;
   let child: ChildProcess | null = null;
   let stopping = false;
+  let withNice = true;
   const waiting = new Set<() => void>();
+  const wake = () => {
+    for (const done of waiting) done();
+  };
 
   const launch = () => {
+    const node = [process.execPath, ...process.execArgv, script, ...args];
     // nice(1) execs node: the whole process, every thread of it, runs at the lower priority from its
     // first instruction. In a session of its own (detached), because Linux schedules each session as
     // one group ("autogroup", on by default on desktops and shared machines): within the server's
     // session its renders would still be charged to the server's share of the CPU. Its session gets
     // the same nice value. It ends with the server all the same: see serveRenders.
-    const started = spawn("nice", ["-n", String(nice), process.execPath, ...process.execArgv, script, ...args], { stdio: ["ignore", "inherit", "inherit", "ipc"], detached: true });
+    const [command, ...rest] = withNice ? ["nice", "-n", String(nice), ...node] : node;
+    const started = spawn(command as string, rest, { stdio: ["ignore", "inherit", "inherit", "ipc"], detached: true });
     child = started;
-    if (started.pid !== undefined) lowerSessionPriority(started.pid, nice);
+    if (started.pid !== undefined) {
+      // Without nice(1), the process's main thread (the one that renders) is lowered right away.
+      if (!withNice) lowerProcessPriority(started.pid, nice);
+      lowerSessionPriority(started.pid, nice);
+    }
     started.on("message", (message: { renderProcessPort?: unknown }) => {
       if (typeof message?.renderProcessPort !== "number") return;
       port = message.renderProcessPort;
-      for (const wake of waiting) wake();
+      wake();
     });
-    started.on("error", (e) => console.error(`render process: ${e.message}`));
+    started.on("error", (e: NodeJS.ErrnoException) => {
+      child = null;
+      if (withNice && e.code === "ENOENT") {
+        // No nice(1) on this system (a minimal container): node itself, lowered by pid.
+        withNice = false;
+        return launch();
+      }
+      console.error(`render process: ${e.message}; public pages are rendered in the main process`);
+      wake();
+    });
     started.on("exit", (code, signal) => {
       port = null;
       child = null;
+      wake();
       if (stopping) return;
       console.error(`render process exited (${signal ?? code}); public pages are rendered in the main process until it is back`);
       setTimeout(() => !stopping && launch(), 1000).unref();
@@ -123,6 +144,14 @@ export function startRenderProcess({ script, args, nice }: { script: string; arg
         running.kill("SIGTERM");
       }),
   };
+}
+
+function lowerProcessPriority(pid: number, nice: number): void {
+  try {
+    os.setPriority(pid, nice);
+  } catch {
+    // not allowed here: it runs at the server's priority
+  }
 }
 
 /** Sets the nice value of a process's autogroup (Linux with autogroup scheduling); elsewhere there is nothing to set. */
