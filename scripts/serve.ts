@@ -88,21 +88,25 @@ const nextApp = () => next({ dev: false, dir: path.resolve(__dirname, ".."), hos
 
 /** The render process (started by main below): Next alone, answering what the main process forwards. */
 async function renderProcess() {
+  // The server that started it may die (SIGKILL) before this one is ready: then there is nothing to wait for.
+  const orphaned = () => process.exit(0);
+  process.once("disconnect", orphaned);
   const app = nextApp();
   const handle = app.getRequestHandler();
   await app.prepare();
+  process.off("disconnect", orphaned);
+  if (!process.connected) process.exit(0);
   serveRenders(handle, () => app.close());
 }
 
 async function main() {
   openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
-  // Started first: both Next servers get ready side by side.
+  // Started on the first public render, which happens here until it is up.
   const renders = startRenderProcess({ script: __filename, args: ["--render-process", "-p", String(port)], nice: PUBLIC_RENDERS.nice });
   const generation = openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   const app = nextApp();
   const handle = app.getRequestHandler();
   await app.prepare();
-  if (!(await renders.ready(60_000))) console.error("render process not ready after 60 s: public pages are rendered in the main process until it is");
 
   const cache = config.PUBLIC_PAGE_CACHE_MB > 0 ? new PageCache(config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024) : null;
   const gate = new RenderGate(PUBLIC_RENDERS);

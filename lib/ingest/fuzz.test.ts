@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FUZZ_TIMEOUT_MS, fuzzRuns, timed } from "../testing/fuzz";
+import { FUZZ_TIMEOUT_MS, fuzzRuns } from "../testing/fuzz";
 import { toContractJson } from "./contract";
 import { IngestError } from "./errors";
 import { ingest } from "./index";
@@ -13,24 +13,19 @@ import type { Segmentation } from "./types";
  * The import engine under random and mutated input (fast-check): it either reads the text, and
  * then nothing is lost (invariantProblems: every non-whitespace character in exactly one place,
  * block text derivable from its spans), or refuses it with an IngestError. Never another
- * exception, never a hang: every input here is at most a few tens of KB, read in well under a second.
+ * exception, never a hang (a hang would run into the test's time limit; figures are bench:ingest's business).
  */
 
 const SAMPLES = ["rongchang-2024-03-08-p1.md", "rongchang-feature-page.txt"].map((f) => readFileSync(path.resolve(__dirname, "../../db/demo", f), "utf8"));
-/** Far above what these sizes take (about 1 ms per 15 KB): only a runaway would reach it. */
-const SLOW_MS = 1000;
-
 /** The engine's verdict on one input, checked: a sound segmentation or a refusal with its code. */
 function read(input: string | Uint8Array): Segmentation | IngestError {
-  const { value, ms } = timed(() => {
-    try {
-      return ingest(input);
-    } catch (e) {
-      if (e instanceof IngestError) return e;
-      throw e;
-    }
-  });
-  expect(ms, "took too long").toBeLessThan(SLOW_MS);
+  let value: Segmentation | IngestError;
+  try {
+    value = ingest(input);
+  } catch (e) {
+    if (!(e instanceof IngestError)) throw e;
+    value = e;
+  }
   if (value instanceof IngestError) {
     expect(["empty", "too_large", "binary", "undecodable"]).toContain(value.code);
     return value;

@@ -18,10 +18,3 @@ export function fuzzRuns(numRuns: number): fc.Parameters<unknown> {
 
 /** A test's time limit: the default runs take a second or two; exploring with FUZZ_RUNS may take minutes. */
 export const FUZZ_TIMEOUT_MS = scale > 0 ? 30 * 60_000 : 30_000;
-
-/** Milliseconds `run` takes: the fuzz tests also look for inputs that make the code crawl. */
-export function timed<T>(run: () => T): { value: T; ms: number } {
-  const started = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - started };
-}
