@@ -45,6 +45,8 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_PATH, NEXT_TELEMETRY_DISABLED: "1" },
+    // As behind a reverse proxy on the same machine: the specs send X-Forwarded-Proto (HSTS, Secure
+    // cookies) and -For (throttling) as such a proxy would. hostile-requests.spec.ts runs a server that trusts nobody.
+    env: { DATABASE_PATH, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "loopback" },
   },
 });

@@ -26,6 +26,15 @@ describe("configuration", () => {
     expect(() => parseEnv({ SITE_URL: "https://example.org/?a=1" })).toThrow(/SITE_URL/);
   });
 
+  it("trusts no proxy unless TRUST_PROXY lists it, and refuses a list it cannot read", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBeUndefined();
+    expect(parseEnv({ TRUST_PROXY: "" }).TRUST_PROXY).toBeUndefined();
+    expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8, fd00::1" }).TRUST_PROXY).toBe("loopback, 10.0.0.0/8, fd00::1");
+    expect(() => parseEnv({ TRUST_PROXY: "nginx" })).toThrow(/TRUST_PROXY: "nginx" is not an IP address/);
+    expect(() => parseEnv({ TRUST_PROXY: "10.0.0.0/33" })).toThrow(/TRUST_PROXY/);
+    expect(() => parseEnv({ TRUST_PROXY: " , " })).toThrow(/TRUST_PROXY/);
+  });
+
   it("takes the public site URL when given, with or without a sub-path", () => {
     expect(parseEnv({}).SITE_URL).toBeUndefined();
     expect(parseEnv({ SITE_URL: "https://example.org/paper" }).SITE_URL).toBe("https://example.org/paper");

@@ -1,3 +1,4 @@
+import { truncateText } from "../text-length";
 import { mergeBylines, parseNameByline } from "./byline";
 import { endsSentence } from "./chars";
 import { isNameOnly, rubricOrder } from "./classify";
@@ -32,7 +33,7 @@ const newAssembly = (stack: Stack | null): Assembly => ({
 
 const paras = (items: readonly Unit[]) => items.filter((u) => u.kind === "para");
 const solid = (items: readonly Unit[]) => items.filter((u) => !isTransparent(u));
-const quote = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const quote = (s: string, n = 14) => truncateText(s, n + 1);
 
 function setAside(u: Unit, kind: SetAside["kind"], reason: string): SetAside {
   return { kind, text: u.text, reason, spans: u.spans };
@@ -97,27 +98,30 @@ function group(ctx: Ctx, units: readonly Unit[], discarded: SetAside[]): { leadi
       (cur ? cur.items : leading).push(u);
       continue;
     }
-    let g: Unit[] = [u];
-    while (units[i + 1]?.kind === "heading") g.push(units[++i] as Unit);
-    const rubrics = g.filter((h) => rubricOrder(h.text) && g.length > 1);
-    g = g.filter((h) => !rubrics.includes(h));
+    const group: Unit[] = [u];
+    while (units[i + 1]?.kind === "heading") group.push(units[++i] as Unit);
+    const rubrics = group.filter((h) => rubricOrder(h.text) && group.length > 1);
+    const g = group.filter((h) => !rubrics.includes(h));
+    // Inside an article, rubric-like lines of the group go with its subheads: a rubric belongs above
+    // a headline stack, and nothing else would place them (found by lib/ingest/fuzz.test.ts).
     if (cur && isParallelGroup(g)) {
-      for (const h of g) cur.subheads.add(h);
-      cur.items.push(...g);
+      for (const h of group) cur.subheads.add(h);
+      cur.items.push(...group);
       continue;
     }
     const next = units[i + 1];
+    const lone = g[0];
     if (
-      cur && g.length === 1 && next?.kind === "para" &&
-      paras(cur.items).length > 0 && cur.items.some((x) => x.kind === "byline") && u.text.length <= 24
+      cur && lone && g.length === 1 && next?.kind === "para" &&
+      paras(cur.items).length > 0 && cur.items.some((x) => x.kind === "byline") && lone.text.length <= 24
     ) {
       // A lone heading inside an article that already has its byline: an in-article subhead.
-      cur.items.push(u);
+      cur.items.push(...group);
       cur.doubts.push({
         kind: "subhead_or_title",
-        reason: `"${quote(u.text)}" read as a subhead of this article, not a new headline`,
+        reason: `"${quote(lone.text)}" read as a subhead of this article, not a new headline`,
         confidence: 0.6,
-        spans: u.spans,
+        spans: lone.spans,
       });
       continue;
     }

@@ -9,6 +9,7 @@ import { listUsers } from "@/db/queries/users";
 import { requirePageUser } from "@/services/session";
 import { ARTICLE_STATES, isArticleState } from "@/lib/vocabulary";
 import { NewArticleForm } from "./_components/new-article-form";
+import { cutToChars } from "@/lib/text-length";
 
 type Search = { issue?: string; page?: string; section?: string; state?: string; author?: string; q?: string };
 
@@ -23,7 +24,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     sectionId: Number(sp.section) || undefined,
     state: isArticleState(sp.state) ? sp.state : undefined,
     authorId: Number(sp.author) || undefined,
-    q: sp.q?.trim().slice(0, 100) || undefined,
+    q: cutToChars(sp.q?.trim() ?? "", 100) || undefined,
   };
   const rows = listDeskArticles(filters);
   const sections = listSections();

@@ -18,6 +18,7 @@ import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
 import { articleFormFields } from "@/lib/article-fields";
 import { isWorkflowAction } from "@/lib/workflow";
+import { cutToChars } from "@/lib/text-length";
 
 export type StaleInfo = { version: number; savedByName: string | null; savedAt: string };
 
@@ -137,8 +138,8 @@ export async function transitionArticleAction(input: {
       baseVersion,
       action: input.action,
       actor: { id: user.id, role: user.role, email: user.email },
-      comment: typeof input.comment === "string" ? input.comment.slice(0, 4000) : undefined,
-      reason: typeof input.reason === "string" ? input.reason.slice(0, 1000) : undefined,
+      comment: typeof input.comment === "string" ? cutToChars(input.comment, 4000) : undefined,
+      reason: typeof input.reason === "string" ? cutToChars(input.reason, 1000) : undefined,
       publishAt,
       ip: await requestIp(),
     });
