@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { insertComment, resolveComment } from "@/db/queries/article-comments";
-import { acquireLock, releaseLock } from "@/db/queries/article-locks";
+import { acquireLock, getLiveLock, releaseLock, type LockHolder } from "@/db/queries/article-locks";
 import { getRevision } from "@/db/queries/article-revisions";
 import { saveArticle, transitionArticle, type WriteOutcome } from "@/db/queries/article-workflow";
 import { getArticleById } from "@/db/queries/articles";
@@ -17,7 +17,7 @@ import { AppError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
 import { articleFormFields } from "@/lib/article-fields";
-import { isWorkflowAction } from "@/lib/workflow";
+import { canEditArticle, isWorkflowAction } from "@/lib/workflow";
 
 export type StaleInfo = { version: number; savedByName: string | null; savedAt: string };
 
@@ -105,7 +105,7 @@ export async function saveArticleAction(input: {
       actor: { id: user.id, role: user.role, email: user.email },
       ip: await requestIp(),
     });
-    if (outcome.ok) acquireLock({ articleId: current.id, userId: user.id, takeOver: false });
+    if (outcome.ok) acquireLock({ articleId: current.id, userId: user.id, role: user.role, takeOver: false });
     // A revalidated path makes Next render the whole page into the action's answer. An autosave
     // that leaves the state alone needs only its version back (the editor keeps its own text),
     // and under load that render made it several times dearer than a page view (bench/load.ts).
@@ -213,27 +213,47 @@ export async function resolveCommentAction(_prev: ActionState, formData: FormDat
   });
 }
 
-/** Soft lock: take, renew or take over. Returns who holds it now. */
+/**
+ * Soft lock: take, renew or take over. Only someone who may edit the article in its state may hold
+ * its lock (the page offers a takeover only to them; a replayed request is refused here and by the
+ * query). Returns who holds it now.
+ */
 export async function lockArticleAction(input: { articleId: number; takeOver?: boolean; release?: boolean }) {
   const user = await requireUser("workOnArticles", "action:lockArticle").catch(refusedAs(null));
   const articleId = Number(input?.articleId);
-  if (!user || !getArticleById({ id: articleId })) return null;
+  const article = user ? getArticleById({ id: articleId }) : undefined;
+  if (!user || !article) return null;
   if (input.release) {
     releaseLock({ articleId, userId: user.id });
     return null;
   }
+  if (!canEditArticle(article.state, user.role)) {
+    await audit({
+      action: "article.lock.refused",
+      actorId: user.id,
+      actorEmail: user.email,
+      targetType: "article",
+      targetId: articleId,
+      detail: { state: article.state, takeOver: input.takeOver === true },
+    });
+    return holderAnswer(getLiveLock({ articleId }), user.id);
+  }
   let holder;
   try {
-    holder = acquireLock({ articleId, userId: user.id, takeOver: input.takeOver === true });
+    holder = acquireLock({ articleId, userId: user.id, role: user.role, takeOver: input.takeOver === true });
   } catch (e) {
     // The soft lock is renewed every minute; while another process holds the database, skip a renewal.
     if (isDatabaseBusy(e)) return null;
     throw e;
   }
-  if (input.takeOver) {
+  if (input.takeOver && holder?.userId === user.id) {
     await audit({ action: "article.lock.takeover", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId });
   }
-  return { userId: holder.userId, name: holder.name, since: holder.since.toISOString(), mine: holder.userId === user.id };
+  return holderAnswer(holder, user.id);
+}
+
+function holderAnswer(holder: LockHolder | undefined, userId: number) {
+  return holder ? { userId: holder.userId, name: holder.name, since: holder.since.toISOString(), mine: holder.userId === userId } : null;
 }
 
 /** The article as saved now: for an editor whose save was stale, to compare or to continue from. */

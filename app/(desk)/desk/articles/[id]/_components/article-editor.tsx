@@ -140,13 +140,16 @@ export function ArticleEditor({
       {holder ? (
         <div role="status" className="flex flex-wrap items-center gap-2 rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm">
           {t("articles.lockedBy", { name: holder.name, time: format.dateTime(new Date(holder.since), { timeStyle: "short" }) })}
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => void lockArticleAction({ articleId: article.id, takeOver: true }).then(() => setHolder(null))}
-          >
-            {t("articles.takeOver")}
-          </Button>
+          {/* Only those who may edit it now may take it over (the server refuses anyone else). */}
+          {editable ? (
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void lockArticleAction({ articleId: article.id, takeOver: true }).then((h) => setHolder(h && !h.mine ? { name: h.name, since: h.since } : null))}
+            >
+              {t("articles.takeOver")}
+            </Button>
+          ) : null}
         </div>
       ) : null}
       {editable ? <SaveStatus status={versioned.status} /> : <p className="text-sm text-stone-600">{t("articles.readOnly")}</p>}
