@@ -113,6 +113,8 @@ export function workflowArticleOf(db: DbOrTx, article: Article): WorkflowArticle
     submittedAt: article.submittedAt,
     editorsSinceSubmit: article.editorsSinceSubmit,
     scheduledAt: article.scheduledAt,
+    title: article.title,
+    bodyText: article.bodyText,
   };
 }
 

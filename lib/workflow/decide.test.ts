@@ -24,6 +24,8 @@ function article(over: Partial<WorkflowArticle> = {}): WorkflowArticle {
     submittedAt: minutes(-60),
     editorsSinceSubmit: [],
     scheduledAt: null,
+    title: "区政府召开常务会议",
+    bodyText: "会议研究了有关事项。",
     ...over,
   };
 }
@@ -243,6 +245,39 @@ describe("required inputs", () => {
   it("state and role are refused before missing inputs", () => {
     const d = decide(input(article({ state: "draft" }), "unpublish", admin, { reason: "" }));
     expect(d).toMatchObject({ ok: false, code: "not_allowed_from_state" });
+  });
+});
+
+describe("a story a reader could see: a visible title and a body", () => {
+  // Every step that hands a story on to reviewers or readers, with someone allowed to take it.
+  const STEPS: [WorkflowAction, ArticleState, Actor][] = [
+    ["submit", "draft", editor],
+    ["submit", "changes_requested", editor],
+    ["approve", "in_review", reviewer],
+    ["publish", "approved", reviewer],
+    ["schedule", "approved", reviewer],
+    ["publish_scheduled", "scheduled", "system"],
+    ["republish", "unpublished", reviewer],
+  ];
+
+  for (const [action, state, actor] of STEPS) {
+    it(`${action} from ${state} refuses a blank-looking title, then an empty body`, () => {
+      const at = article({ state, scheduledAt: minutes(-1) });
+      expect(decide(input({ ...at, title: "\u200B\u200D\u3000\uFE0F" }, action, actor))).toMatchObject({ ok: false, code: "title_blank" });
+      expect(decide(input({ ...at, title: "\u200B", bodyText: "" }, action, actor))).toMatchObject({ ok: false, code: "title_blank" });
+      expect(decide(input({ ...at, bodyText: "\n\u200B \u2060" }, action, actor))).toMatchObject({ ok: false, code: "body_empty" });
+      expect(decide(input(at, action, actor)).ok).toBe(true);
+    });
+  }
+
+  it("keeps the buttons (allowedActions) so the person is told what is missing, not shown nothing", () => {
+    expect(allowedActions(article({ state: "draft", title: "\u200B", bodyText: "" }), editor, NOW)).toContain("submit");
+  });
+
+  it("does not stand in the way of sending back or taking down", () => {
+    const blank = { title: "\u200B", bodyText: "" };
+    expect(decide(input(article({ state: "in_review", ...blank }), "request_changes", reviewer)).ok).toBe(true);
+    expect(decide(input(article({ state: "published", ...blank }), "unpublish", reviewer)).ok).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { hasVisibleText } from "@/lib/visible-text";
 import { approvalRefusal, currentApprovers, requiredApprovals } from "./approvals";
 import type { ArticleState } from "@/lib/vocabulary";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "./states";
@@ -8,7 +9,10 @@ type Gate = { ok: true; to: ArticleState } | Refusal;
 
 const performerOf = (actor: Actor): Performer => (actor === "system" ? "system" : actor.role);
 
-/** Everything except the typed inputs (comment, reason, publishAt): what the UI needs to offer a button. */
+/**
+ * Everything except the typed inputs (comment, reason, publishAt) and the content check: what the
+ * UI needs to offer a button. A blank-looking story keeps its buttons and is told what is missing.
+ */
 function checkGate(article: WorkflowArticle, action: WorkflowAction, actor: Actor, now: Date): Gate {
   const t = TRANSITIONS[action];
   // Actions come from form data; the type alone does not stop an unknown string at run time.
@@ -35,6 +39,12 @@ const filled = (s: string | undefined): s is string => typeof s === "string" && 
 
 function checkInputs(input: DecideInput): Refusal | null {
   const { requires } = TRANSITIONS[input.action];
+  if (requires.includes("content")) {
+    if (!hasVisibleText(input.article.title)) {
+      return refuse("title_blank", "The title is empty or made only of invisible characters (spaces, zero-width characters).");
+    }
+    if (!hasVisibleText(input.article.bodyText)) return refuse("body_empty", "The body is empty.");
+  }
   if (requires.includes("comment") && !filled(input.comment)) {
     return refuse("comment_required", "Say what needs to change.");
   }

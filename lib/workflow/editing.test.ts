@@ -19,6 +19,8 @@ const article = (state: ArticleState, over: Partial<WorkflowArticle> = {}): Work
   submittedAt: new Date("2024-03-08T07:00:00Z"),
   editorsSinceSubmit: [],
   scheduledAt: null,
+  title: "区政府召开常务会议",
+  bodyText: "会议研究了有关事项。",
   ...over,
 });
 

@@ -19,6 +19,9 @@ export type WorkflowArticle = {
   editorsSinceSubmit: readonly number[];
   /** Needed only to know whether publish_scheduled is due. */
   scheduledAt?: Date | null;
+  /** The headline (主题) and the body's plain text: nothing blank-looking goes to review or to readers. */
+  title: string;
+  bodyText: string;
 };
 
 export type DecideInput = {
@@ -56,7 +59,9 @@ export type RefusalCode =
   | "not_due"
   | "comment_required"
   | "reason_required"
-  | "publish_at_invalid";
+  | "publish_at_invalid"
+  | "title_blank"
+  | "body_empty";
 
 export type Refusal = { ok: false; code: RefusalCode; message: string };
 export type Decision = { ok: true; to: ArticleState; effects: Effect[] } | Refusal;
