@@ -11,6 +11,7 @@ import {
   IMPORT_STATUSES,
   REVISION_KINDS,
   ROLES,
+  SESSION_END_REASONS,
   WORKING_STATE_REVISION_REASONS,
 } from "../lib/vocabulary";
 
@@ -80,6 +81,30 @@ export const loginAttempts = sqliteTable(
     ...timestamps,
   },
   (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_created_idx").on(t.createdAt)],
+);
+
+/**
+ * One row per sign-in. The session cookie (a JWT next-auth encrypts) names its row by a random id;
+ * the server decides on every request whether it still lives (signed out, idle, past its absolute
+ * limit: lib/auth/sessions.ts), so a copied cookie stops working the moment its session ends.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the id in the cookie: the database (or a backup of it) holds nothing a cookie could be made from.
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    // The last request the person made (renewed at most once a minute).
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endReason: text("end_reason", { enum: SESSION_END_REASONS }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    ...timestamps,
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_created_idx").on(t.createdAt)],
 );
 
 /**
@@ -347,6 +372,7 @@ export const publicGeneration = sqliteTable("public_generation", {
 });
 
 export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type Import = typeof imports.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -45,3 +45,7 @@ export type RevisionKind = (typeof REVISION_KINDS)[number];
 
 /** A comment on an article, or the comment that sends it back to the editor. */
 export const COMMENT_KINDS = ["comment", "changes_requested"] as const;
+
+/** Why a signed-in session ended: the person signed out, or it timed out (idle, or its absolute limit). */
+export const SESSION_END_REASONS = ["sign_out", "idle", "expired"] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

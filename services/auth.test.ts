@@ -1,10 +1,12 @@
 import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries } from "@/db/queries/audit";
+import { endSession, getSession } from "@/db/queries/sessions";
+import { backdateSessions } from "@/db/testing/builders";
 import { createUser, getUserByEmail, updateUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { SIGNIN_ERROR } from "@/lib/auth/signin-errors";
-import { authorizeCredentials } from "./auth";
+import { authorizeCredentials, sessionLives, type SignedIn } from "./auth";
 
 afterAll(removeTemporaryDatabase);
 
@@ -63,5 +65,74 @@ describe("parallel guesses", () => {
     );
     const refused = results.filter((r) => r.status === "rejected").length;
     expect(refused).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe("sessions end on the server", () => {
+  const MIN = 60_000;
+  async function signedIn() {
+    const email = `session-${Math.random().toString(36).slice(2)}@paper.cn`;
+    createUser({ email, name: "S", role: "editor", passwordHash: await hashPassword(PASSWORD) });
+    const user = await authorizeCredentials({ email, password: PASSWORD }, "10.0.0.7", "Test Browser");
+    if (!user) throw new Error("sign-in failed");
+    return user;
+  }
+  /** Moves the person's (only) session back in time. */
+  const age = (user: SignedIn, { signedInMinutesAgo = 0, lastSeenMinutesAgo = 0 }) => {
+    const now = Date.now();
+    backdateSessions({ userId: Number(user.id), signedInAt: new Date(now - signedInMinutesAgo * MIN), lastSeenAt: new Date(now - lastSeenMinutesAgo * MIN) });
+  };
+
+  it("starts one for each sign-in, known by a hash of the cookie's id", async () => {
+    const user = await signedIn();
+    expect(user.sid).toMatch(/^[\w-]{43}$/);
+    const row = getSession({ sessionId: user.sid });
+    expect(row).toMatchObject({ userId: Number(user.id), ip: "10.0.0.7", userAgent: "Test Browser", endedAt: null });
+    expect(row?.id).not.toContain(user.sid);
+    expect(sessionLives(user.sid, { activity: true })).toBe(true);
+  });
+
+  it("ends it at sign-out for good", async () => {
+    const user = await signedIn();
+    expect(endSession({ sessionId: user.sid, reason: "sign_out" })).toBe(true);
+    expect(sessionLives(user.sid, { activity: true })).toBe(false);
+    expect(getSession({ sessionId: user.sid })).toMatchObject({ endReason: "sign_out" });
+  });
+
+  it("ends one left idle past SESSION_IDLE_MINUTES (30), recording why", async () => {
+    const user = await signedIn();
+    age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 29 });
+    expect(sessionLives(user.sid, { activity: true })).toBe(true);
+    age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 31 });
+    expect(sessionLives(user.sid, { activity: true })).toBe(false);
+    expect(getSession({ sessionId: user.sid })).toMatchObject({ endReason: "idle" });
+    expect(listAuditEntries({ action: "auth.session.idle", page: 1, pageSize: 10 }).rows.some((r) => r.actorId === Number(user.id))).toBe(true);
+    // Even a fresh last-seen time does not bring it back.
+    age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 0 });
+    expect(sessionLives(user.sid, { activity: true })).toBe(false);
+  });
+
+  it("ends every one SESSION_MAX_HOURS (12) after sign-in, however active", async () => {
+    const user = await signedIn();
+    age(user, { signedInMinutesAgo: 12 * 60 - 1, lastSeenMinutesAgo: 0 });
+    expect(sessionLives(user.sid, { activity: true })).toBe(true);
+    age(user, { signedInMinutesAgo: 12 * 60, lastSeenMinutesAgo: 0 });
+    expect(sessionLives(user.sid, { activity: true })).toBe(false);
+    expect(getSession({ sessionId: user.sid })).toMatchObject({ endReason: "expired" });
+  });
+
+  it("renews the idle limit only for the person's own requests, not for a heartbeat", async () => {
+    const user = await signedIn();
+    age(user, { signedInMinutesAgo: 20, lastSeenMinutesAgo: 20 });
+    const before = getSession({ sessionId: user.sid })!.lastSeenAt;
+    expect(sessionLives(user.sid, { activity: false })).toBe(true);
+    expect(getSession({ sessionId: user.sid })!.lastSeenAt).toEqual(before);
+    expect(sessionLives(user.sid, { activity: true })).toBe(true);
+    expect(getSession({ sessionId: user.sid })!.lastSeenAt.getTime()).toBeGreaterThan(before.getTime());
+  });
+
+  it("knows no session for a missing or made-up id", () => {
+    expect(sessionLives(undefined, { activity: true })).toBe(false);
+    expect(sessionLives("not-a-session", { activity: true })).toBe(false);
   });
 });

@@ -3,13 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { listRecentFailures, markLoginAttemptSucceeded, recordLoginAttempt } from "@/db/queries/login-attempts";
+import { endSession, getSession, startSession, touchSession } from "@/db/queries/sessions";
 import { getUserByEmail, normalizeEmail } from "@/db/queries/users";
-import { recordAudit } from "@/services/audit";
+import { audit, recordAudit } from "@/services/audit";
 import { env } from "@/lib/env";
 import { clientIpFrom } from "@/lib/request-info";
 import { verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-limits";
 import { SIGNIN_ERROR } from "@/lib/auth/signin-errors";
+import { judgeSession, type SessionLimits } from "@/lib/auth/sessions";
 import { decideThrottle, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 
 const credentialsSchema = z.object({
@@ -17,10 +19,14 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
+/** What a successful sign-in hands next-auth: who, their session version, and the id of the new session row. */
+export type SignedIn = { id: string; email: string; name: string; sv: number; sid: string };
+
 export async function authorizeCredentials(
   raw: Record<string, unknown> | undefined,
   ip: string | null,
-): Promise<{ id: string; email: string; name: string; sv: number } | null> {
+  userAgent: string | null = null,
+): Promise<SignedIn | null> {
   const parsed = credentialsSchema.safeParse(raw ?? {});
   if (!parsed.success) return null;
   const email = normalizeEmail(parsed.data.email);
@@ -57,14 +63,41 @@ export async function authorizeCredentials(
   }
 
   markLoginAttemptSucceeded({ id: attemptId });
+  const sid = startSession({ userId: user.id, ip, userAgent });
   recordAudit({ action: "auth.signin.success", actorId: user.id, actorEmail: email, ip });
-  return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
+  return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion, sid };
+}
+
+export function sessionLimits(): SessionLimits {
+  const { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS } = env();
+  return { idleMs: SESSION_IDLE_MINUTES * 60_000, absoluteMs: SESSION_MAX_HOURS * 3_600_000 };
+}
+
+/**
+ * Whether the session a cookie names still lives (lib/auth/sessions.ts). One that has just timed
+ * out is ended on the server and audited. With `activity`, the request counts as the person's own
+ * and renews the idle limit; background requests (the edit lock's heartbeat) pass false.
+ */
+export function sessionLives(sessionId: unknown, { activity }: { activity: boolean }): boolean {
+  if (typeof sessionId !== "string" || sessionId === "") return false;
+  const now = new Date();
+  const session = getSession({ sessionId });
+  const verdict = judgeSession(session, now, sessionLimits());
+  if (!verdict.live) {
+    if (session && verdict.reason !== "ended" && endSession({ sessionId, reason: verdict.reason, now })) {
+      recordAudit({ action: `auth.session.${verdict.reason}`, actorId: session.userId, targetType: "user", targetId: session.userId, ip: null });
+    }
+    return false;
+  }
+  if (activity && verdict.touch) touchSession({ sessionId, now });
+  return true;
 }
 
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // The cookie lasts no longer than the absolute limit; the server's session row decides the rest.
+    session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
     logger: {
       // A tampered or stale cookie is an expected "signed out", not an error worth a stack trace.
@@ -82,25 +115,42 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials, req) =>
-          authorizeCredentials(
-            credentials,
-            clientIpFrom((n) => {
-              const v = req?.headers?.[n];
-              return Array.isArray(v) ? v[0] : v;
-            }),
-          ),
+        authorize: (credentials, req) => {
+          const header = (n: string) => {
+            const v = req?.headers?.[n];
+            return Array.isArray(v) ? v[0] : v;
+          };
+          return authorizeCredentials(credentials, clientIpFrom(header), header("user-agent") ?? null);
+        },
       }),
     ],
+    events: {
+      // Signing out ends the session on the server, so a copy of the cookie is worth nothing after.
+      async signOut({ token }) {
+        const sid = (token as { sid?: unknown } | null)?.sid;
+        if (typeof sid !== "string" || !endSession({ sessionId: sid, reason: "sign_out" })) return;
+        const userId = Number(token.sub);
+        await audit({ action: "auth.signout", actorId: Number.isInteger(userId) ? userId : null, actorEmail: token.email ?? null });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
-        // The token carries only identity and the session version; role and active
-        // state are read from the database on every request.
-        if (user) token.sv = (user as { sv?: number }).sv;
+        // The token carries only identity, the session version and the session's id; role and
+        // active state are read from the database on every request.
+        if (user) {
+          const signedIn = user as Partial<SignedIn>;
+          token.sv = signedIn.sv;
+          token.sid = signedIn.sid;
+          return token;
+        }
+        // Every later read (getServerSession, /api/auth/session): a session the server ended is
+        // none. next-auth answers a throw here with "no session" and clears the cookie.
+        if (!sessionLives(token.sid, { activity: false })) throw new Error("session ended");
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub, sv: token.sv };
+        // The session id is no secret on its own: a cookie is a JWT encrypted with AUTH_SECRET.
+        return { ...session, userId: token.sub, sv: token.sv, sid: token.sid };
       },
     },
   };

@@ -219,7 +219,8 @@ export async function resolveCommentAction(_prev: ActionState, formData: FormDat
  * query). Returns who holds it now.
  */
 export async function lockArticleAction(input: { articleId: number; takeOver?: boolean; release?: boolean }) {
-  const user = await requireUser("workOnArticles", "action:lockArticle").catch(refusedAs(null));
+  // A renewal is the page's own heartbeat, not the person's doing: it must not keep an idle session alive.
+  const user = await requireUser("workOnArticles", "action:lockArticle", { activity: input?.takeOver === true }).catch(refusedAs(null));
   const articleId = Number(input?.articleId);
   const article = user ? getArticleById({ id: articleId }) : undefined;
   if (!user || !article) return null;
