@@ -78,6 +78,9 @@ export const loginAttempts = sqliteTable(
     email: text("email").notNull(),
     success: integer("success", { mode: "boolean" }).notNull(),
     ip: text("ip"),
+    // The throttle's bucket (lib/auth/throttle.ts): `device:<id>` for a device known to the account, else `ip:<address>`.
+    source: text("source").notNull().default("ip:unknown"),
+    knownDevice: integer("known_device", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_created_idx").on(t.createdAt)],

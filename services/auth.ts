@@ -2,17 +2,19 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { listRecentFailures, markLoginAttemptSucceeded, recordLoginAttempt } from "@/db/queries/login-attempts";
+import { cookies } from "next/headers";
+import { listRecentAttempts, markLoginAttemptSucceeded, recordLoginAttempt } from "@/db/queries/login-attempts";
 import { endSession, getSession, startSession, touchSession } from "@/db/queries/sessions";
 import { getUserByEmail, normalizeEmail } from "@/db/queries/users";
 import { audit, recordAudit } from "@/services/audit";
 import { env } from "@/lib/env";
-import { clientIpFrom } from "@/lib/request-info";
+import { clientIpFrom, requestIsHttps } from "@/lib/request-info";
+import { decodeKnownDevice, encodeKnownDevice, isKnownFor, knownDeviceCookie, rememberSignIn, type KnownDevice } from "@/lib/auth/known-device";
 import { verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-limits";
-import { SIGNIN_ERROR } from "@/lib/auth/signin-errors";
+import { throttledError } from "@/lib/auth/signin-errors";
 import { judgeSession, type SessionLimits } from "@/lib/auth/sessions";
-import { decideThrottle, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
+import { decideThrottle, throttleLookback } from "@/lib/auth/throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -22,31 +24,42 @@ const credentialsSchema = z.object({
 /** What a successful sign-in hands next-auth: who, their session version, and the id of the new session row. */
 export type SignedIn = { id: string; email: string; name: string; sv: number; sid: string };
 
+/** Where an attempt comes from: the client's address and browser, and the device its cookie names (lib/auth/known-device.ts). */
+export type SignInFrom = { ip: string | null; userAgent?: string | null; device?: KnownDevice | null };
+
+/**
+ * The credentials check: throttled per account and source, and per account over unknown devices
+ * (lib/auth/throttle.ts), then the password. A success starts a session and returns the device
+ * to remember in the browser's cookie; a throttled attempt throws `Throttled:<seconds>`.
+ */
 export async function authorizeCredentials(
   raw: Record<string, unknown> | undefined,
-  ip: string | null,
-  userAgent: string | null = null,
-): Promise<SignedIn | null> {
+  from: SignInFrom,
+): Promise<{ user: SignedIn; device: KnownDevice } | null> {
   const parsed = credentialsSchema.safeParse(raw ?? {});
   if (!parsed.success) return null;
   const email = normalizeEmail(parsed.data.email);
+  const { ip } = from;
   const now = Date.now();
+  const user = getUserByEmail({ email });
+  const device = from.device ?? null;
+  const knownDevice = user !== undefined && device !== null && isKnownFor(device, user.id, now);
+  const source = knownDevice && device ? `device:${device.id}` : `ip:${ip ?? "unknown"}`;
 
-  const decision = decideThrottle(listRecentFailures({ email, since: now - THROTTLE_WINDOW_MS }), now);
+  const decision = decideThrottle(listRecentAttempts({ email, since: now - throttleLookback() }), { source, knownDevice }, now);
   if (decision.throttled) {
     recordAudit({
       action: "auth.signin.throttled",
       actorEmail: email,
-      detail: { retryAt: new Date(decision.retryAt).toISOString() },
+      detail: { retryAt: new Date(decision.retryAt).toISOString(), scope: decision.scope, knownDevice },
       ip,
     });
-    throw new Error(SIGNIN_ERROR.throttled);
+    throw new Error(throttledError(decision.retryAt - now));
   }
 
   // Counted as a failure before the (slow) password check, so a burst of parallel
   // guesses sees its own attempts; turned into a success only when it is one.
-  const attemptId = recordLoginAttempt({ email, success: false, ip });
-  const user = getUserByEmail({ email });
+  const attemptId = recordLoginAttempt({ email, success: false, ip, source, knownDevice });
   const passwordOk = user
     ? await verifyPassword(user.passwordHash, parsed.data.password)
     : await verifyAgainstDecoy(parsed.data.password);
@@ -56,16 +69,19 @@ export async function authorizeCredentials(
       action: "auth.signin.failure",
       actorId: user?.id ?? null,
       actorEmail: email,
-      detail: { reason: !user ? "unknown_email" : !passwordOk ? "wrong_password" : "deactivated" },
+      detail: { reason: !user ? "unknown_email" : !passwordOk ? "wrong_password" : "deactivated", knownDevice },
       ip,
     });
     return null;
   }
 
   markLoginAttemptSucceeded({ id: attemptId });
-  const sid = startSession({ userId: user.id, ip, userAgent });
-  recordAudit({ action: "auth.signin.success", actorId: user.id, actorEmail: email, ip });
-  return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion, sid };
+  const sid = startSession({ userId: user.id, ip, userAgent: from.userAgent ?? null });
+  recordAudit({ action: "auth.signin.success", actorId: user.id, actorEmail: email, detail: { knownDevice }, ip });
+  return {
+    user: { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion, sid },
+    device: rememberSignIn(device, user.id, now),
+  };
 }
 
 export function sessionLimits(): SessionLimits {
@@ -115,12 +131,24 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials, req) => {
+        authorize: async (credentials, req) => {
           const header = (n: string) => {
             const v = req?.headers?.[n];
             return Array.isArray(v) ? v[0] : v;
           };
-          return authorizeCredentials(credentials, clientIpFrom(header), header("user-agent") ?? null);
+          // The known-device cookie is read and renewed here: authorize runs inside the route
+          // handler, whose cookies() Next adds to next-auth's answer.
+          const jar = await cookies();
+          const https = await requestIsHttps();
+          const cookie = knownDeviceCookie(https);
+          const signedIn = await authorizeCredentials(credentials, {
+            ip: clientIpFrom(header),
+            userAgent: header("user-agent") ?? null,
+            device: decodeKnownDevice(jar.get(cookie.name)?.value, env().AUTH_SECRET),
+          });
+          if (!signedIn) return null;
+          jar.set(cookie.name, encodeKnownDevice(signedIn.device, env().AUTH_SECRET), cookie.options);
+          return signedIn.user;
         },
       }),
     ],
