@@ -10,6 +10,7 @@ import {
   COMMENT_KINDS,
   IMPORT_STATUSES,
   REVISION_KINDS,
+  REVISION_STATES,
   ROLES,
   SESSION_END_REASONS,
   WORKING_STATE_REVISION_REASONS,
@@ -295,6 +296,41 @@ export type ArticleSnapshot = Omit<HeadlineFields, "title"> & {
   body: ArticleBody;
 };
 
+/**
+ * The change being made to a published story (at most one per story). Readers, search and the
+ * public page cache see only the articles row, which this never touches: a save here is invisible
+ * until the revision is published (a small correction at once, anything more after the section's
+ * review), when its changes are written to the article in one transaction (lib/workflow README).
+ */
+export const pendingRevisions = sqliteTable("pending_revisions", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id),
+  state: text("state", { enum: REVISION_STATES }).notNull().default("draft"),
+  // The article's columns as the revision sets them (headline fields, names, section, language, body…).
+  changes: text("changes", { mode: "json" }).notNull().$type<RevisionChanges>(),
+  // Why the published story changes: required to publish; shown to readers as 更正 when the words change.
+  reason: text("reason"),
+  // The working version: every save and step of the revision takes it past the article's own (db/queries/pending-revisions.ts).
+  version: integer("version").notNull(),
+  // Who began it: like an article's author, they may not approve it.
+  startedById: integer("started_by_id")
+    .notNull()
+    .references(() => users.id),
+  lastEditedById: integer("last_edited_by_id").references(() => users.id),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  editorsSinceSubmit: text("editors_since_submit", { mode: "json" }).notNull().default([]).$type<number[]>(),
+  ...timestamps,
+});
+
+/** What a pending revision may change on its article. */
+export type RevisionChanges = Partial<
+  Pick<
+    typeof articles.$inferInsert,
+    keyof HeadlineFields | "sectionId" | "language" | "jumpToPage" | "jumpFromPage" | "rawSpans"
+  > & { body: ArticleBody }
+>;
+
 /** Approvals of a review round (a round starts at submit; older rounds' rows stay for history). */
 export const articleApprovals = sqliteTable(
   "article_approvals",
@@ -383,3 +419,4 @@ export type ImportWork = typeof importWork.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
+export type PendingRevision = typeof pendingRevisions.$inferSelect;

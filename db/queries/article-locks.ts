@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { editingStateOf } from "@/db/queries/pending-revisions";
 import { articleLocks, articles, users } from "@/db/schema";
 import type { Role } from "@/lib/vocabulary";
 import { canEditArticle } from "@/lib/workflow";
@@ -17,8 +18,8 @@ export type LockHolder = { userId: number; name: string; since: Date; expiresAt:
  * an editor off a draft they cannot edit themselves; an editor who submitted no longer edits it).
  */
 function mayHoldLock(db: DbOrTx, articleId: number, role: Role): boolean {
-  const article = db.select({ state: articles.state }).from(articles).where(eq(articles.id, articleId)).get();
-  return article !== undefined && canEditArticle(article.state, role);
+  const article = db.select({ id: articles.id, state: articles.state }).from(articles).where(eq(articles.id, articleId)).get();
+  return article !== undefined && canEditArticle(editingStateOf(article, db), role);
 }
 
 export function getLiveLock({ articleId, now = new Date() }: { articleId: number; now?: Date }): LockHolder | undefined {

@@ -6,7 +6,8 @@ import { insertComment, resolveComment } from "@/db/queries/article-comments";
 import { acquireLock, getLiveLock, releaseLock, type LockHolder } from "@/db/queries/article-locks";
 import { getRevision } from "@/db/queries/article-revisions";
 import { saveArticle, transitionArticle, type WriteOutcome } from "@/db/queries/article-workflow";
-import { getArticleById } from "@/db/queries/articles";
+import { getArticleById, revisedArticle } from "@/db/queries/articles";
+import { editingStateOf, getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { getSectionById } from "@/db/queries/sections";
 import type { ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
@@ -46,8 +47,9 @@ function outcomeResult(outcome: WriteOutcome, t: Translate, success: string, { r
     return {
       ok: true,
       message: success,
-      version: outcome.article.version,
-      savedAt: outcome.article.updatedAt.toISOString(),
+      // A published story's pending revision carries the version the desk edits (pending-revisions.ts).
+      version: workingVersion(outcome.article, outcome.revision),
+      savedAt: (outcome.revision ?? outcome.article).updatedAt.toISOString(),
       state: outcome.article.state,
     };
   }
@@ -96,11 +98,12 @@ export async function saveArticleAction(input: {
     }
     const current = getArticleById({ id: meta.data.articleId });
     if (!current) throw new AppError("not_found");
-    const correction = meta.data.correction !== undefined && current.state === "published" ? { correction: meta.data.correction } : {};
     const outcome = saveArticle({
       id: current.id,
       baseVersion: meta.data.baseVersion,
-      changes: { ...fields.data, ...correction, body: body.body },
+      changes: { ...fields.data, body: body.body },
+      // A published story is changed on its pending revision, which carries why (its 更正说明).
+      reason: meta.data.correction,
       note: meta.data.note ?? (meta.data.autosave ? t("articles.autosaveNote") : null),
       actor: { id: user.id, role: user.role, email: user.email },
       ip: await requestIp(),
@@ -109,7 +112,8 @@ export async function saveArticleAction(input: {
     // A revalidated path makes Next render the whole page into the action's answer. An autosave
     // that leaves the state alone needs only its version back (the editor keeps its own text),
     // and under load that render made it several times dearer than a page view (bench/load.ts).
-    const refresh = !meta.data.autosave || (outcome.ok && outcome.article.state !== current.state);
+    // Beginning a published story's revision is a change of state too: its buttons appear.
+    const refresh = !meta.data.autosave || (outcome.ok && outcome.changedState);
     return outcomeResult(outcome, t, t("articles.saved"), { refresh });
   });
 }
@@ -228,7 +232,7 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
     releaseLock({ articleId, userId: user.id });
     return null;
   }
-  if (!canEditArticle(article.state, user.role)) {
+  if (!canEditArticle(editingStateOf(article), user.role)) {
     await audit({
       action: "article.lock.refused",
       actorId: user.id,
@@ -257,14 +261,20 @@ function holderAnswer(holder: LockHolder | undefined, userId: number) {
   return holder ? { userId: holder.userId, name: holder.name, since: holder.since.toISOString(), mine: holder.userId === userId } : null;
 }
 
-/** The article as saved now: for an editor whose save was stale, to compare or to continue from. */
+/**
+ * The article as saved now (a published story's pending revision, when it has one): for an editor
+ * whose save was stale, to compare or to continue from.
+ */
 export async function loadArticleAction(input: { articleId: number }) {
   const user = await requireUser("openArticles", "action:loadArticle").catch(refusedAs(null));
   const article = user ? getArticleById({ id: Number(input?.articleId) }) : undefined;
   if (!article) return null;
+  const revision = article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined;
+  const working = revision ? revisedArticle(article, revision) : article;
   return {
-    version: article.version,
-    fields: articleFormFields(article),
-    body: article.body,
+    version: workingVersion(article, revision),
+    fields: articleFormFields(working),
+    body: working.body,
+    reason: revision?.reason ?? "",
   };
 }
