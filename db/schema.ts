@@ -10,7 +10,9 @@ import {
   COMMENT_KINDS,
   IMPORT_STATUSES,
   REVISION_KINDS,
+  REVISION_STATES,
   ROLES,
+  SESSION_END_REASONS,
   WORKING_STATE_REVISION_REASONS,
 } from "../lib/vocabulary";
 
@@ -77,9 +79,36 @@ export const loginAttempts = sqliteTable(
     email: text("email").notNull(),
     success: integer("success", { mode: "boolean" }).notNull(),
     ip: text("ip"),
+    // The throttle's bucket (lib/auth/throttle.ts): `device:<id>` for a device known to the account, else `ip:<address>`.
+    source: text("source").notNull().default("ip:unknown"),
+    knownDevice: integer("known_device", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_created_idx").on(t.createdAt)],
+);
+
+/**
+ * One row per sign-in. The session cookie (a JWT next-auth encrypts) names its row by a random id;
+ * the server decides on every request whether it still lives (signed out, idle, past its absolute
+ * limit: lib/auth/sessions.ts), so a copied cookie stops working the moment its session ends.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the id in the cookie: the database (or a backup of it) holds nothing a cookie could be made from.
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    // The last request the person made (renewed at most once a minute).
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endReason: text("end_reason", { enum: SESSION_END_REASONS }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    ...timestamps,
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_created_idx").on(t.createdAt)],
 );
 
 /**
@@ -267,6 +296,41 @@ export type ArticleSnapshot = Omit<HeadlineFields, "title"> & {
   body: ArticleBody;
 };
 
+/**
+ * The change being made to a published story (at most one per story). Readers, search and the
+ * public page cache see only the articles row, which this never touches: a save here is invisible
+ * until the revision is published (a small correction at once, anything more after the section's
+ * review), when its changes are written to the article in one transaction (lib/workflow README).
+ */
+export const pendingRevisions = sqliteTable("pending_revisions", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id),
+  state: text("state", { enum: REVISION_STATES }).notNull().default("draft"),
+  // The article's columns as the revision sets them (headline fields, names, section, language, body…).
+  changes: text("changes", { mode: "json" }).notNull().$type<RevisionChanges>(),
+  // Why the published story changes: required to publish; shown to readers as 更正 when the words change.
+  reason: text("reason"),
+  // The working version: every save and step of the revision takes it past the article's own (db/queries/pending-revisions.ts).
+  version: integer("version").notNull(),
+  // Who began it: like an article's author, they may not approve it.
+  startedById: integer("started_by_id")
+    .notNull()
+    .references(() => users.id),
+  lastEditedById: integer("last_edited_by_id").references(() => users.id),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  editorsSinceSubmit: text("editors_since_submit", { mode: "json" }).notNull().default([]).$type<number[]>(),
+  ...timestamps,
+});
+
+/** What a pending revision may change on its article. */
+export type RevisionChanges = Partial<
+  Pick<
+    typeof articles.$inferInsert,
+    keyof HeadlineFields | "sectionId" | "language" | "jumpToPage" | "jumpFromPage" | "rawSpans"
+  > & { body: ArticleBody }
+>;
+
 /** Approvals of a review round (a round starts at submit; older rounds' rows stay for history). */
 export const articleApprovals = sqliteTable(
   "article_approvals",
@@ -347,6 +411,7 @@ export const publicGeneration = sqliteTable("public_generation", {
 });
 
 export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type Import = typeof imports.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -354,3 +419,4 @@ export type ImportWork = typeof importWork.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
+export type PendingRevision = typeof pendingRevisions.$inferSelect;

@@ -38,6 +38,10 @@ const schema = z.object({
   // The reverse proxies whose X-Forwarded-* headers are believed (lib/http/forwarded.ts): addresses,
   // CIDR ranges or "loopback". Unset, nobody's: scripts/serve.ts removes them from every request.
   TRUST_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().superRefine(trustedProxyList).optional()),
+  // When a signed-in session ends (lib/auth/sessions.ts; README, Configuration): after this long
+  // without a request of the person's own, and this long after sign-in whatever they do.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   // The address the server listens on (all interfaces unless told). Not HOSTNAME: containers set that to their own name.
   FOLIO_HOST: z.string().min(1).optional(),
 });

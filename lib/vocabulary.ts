@@ -39,9 +39,20 @@ export const IMPORT_STATUSES = ["open", "accepted"] as const;
 /** Why an earlier working state of an import was kept: the engine was run again, or it was accepted. */
 export const WORKING_STATE_REVISION_REASONS = ["rerun", "accept"] as const;
 
-/** How an article revision came about. */
-export const REVISION_KINDS = ["import", "create", "save", "restore"] as const;
+/**
+ * The review states of a published story's pending revision (lib/workflow): it is being written,
+ * is with the reviewers, was sent back, or is approved and waits to replace the published text.
+ */
+export const REVISION_STATES = ["draft", "in_review", "changes_requested", "approved"] as const;
+export type RevisionState = (typeof REVISION_STATES)[number];
+
+/** How an article revision came about ("correction": a published story's pending revision went out). */
+export const REVISION_KINDS = ["import", "create", "save", "restore", "correction"] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
 
 /** A comment on an article, or the comment that sends it back to the editor. */
 export const COMMENT_KINDS = ["comment", "changes_requested"] as const;
+
+/** Why a signed-in session ended: the person signed out, or it timed out (idle, or its absolute limit). */
+export const SESSION_END_REASONS = ["sign_out", "idle", "expired"] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

@@ -10,6 +10,7 @@ import { acceptImportWork } from "./accept-import";
 import { transitionArticle } from "./article-workflow";
 import { getImportWork, saveImportWork } from "./import-work";
 import { getIssueByDate } from "./issues";
+import { getPendingRevision } from "./pending-revisions";
 
 afterAll(removeTemporaryDatabase);
 
@@ -118,6 +119,29 @@ describe("acceptImportWork", () => {
     expect(confirmed).toMatchObject({ ok: true, updated: 1 });
     // Re-accepting is an edit like any other: the approved story goes back to review.
     expect(articlesOfImport(item.id)[0]).toMatchObject({ title: "审过的稿子改了标题", state: "in_review" });
+  });
+
+  it("re-accepting into a published story, confirmed, makes its pending revision: readers keep the published text", () => {
+    const { item } = anImport({ by: editor, issueDate: "2024-03-22" });
+    expect(accept(item).ok).toBe(true);
+    const [first] = articlesOfImport(item.id);
+    let version = first!.version;
+    for (const [action, by] of [
+      ["submit", editor],
+      ["approve", reviewer],
+      ["publish", reviewer],
+    ] as const) {
+      const outcome = transitionArticle({ id: first!.id, baseVersion: version, action, actor: actorOf(by), ip: null });
+      if (!outcome.ok) throw new Error(`${action} failed`);
+      version = outcome.article.version;
+    }
+    const published = articlesOfImport(item.id)[0]!;
+
+    retitle(item, { 0: "已发布稿件重新接受后的标题" });
+    expect(accept(item)).toMatchObject({ ok: false, reason: "held", plan: { held: [{ id: first!.id, state: "published" }] } });
+    expect(accept(item, { confirmed: [first!.id] })).toMatchObject({ ok: true, updated: 1 });
+    expect(articlesOfImport(item.id)[0]).toEqual(published);
+    expect(getPendingRevision({ articleId: first!.id })).toMatchObject({ state: "draft", startedById: editor.id, changes: { title: "已发布稿件重新接受后的标题" } });
   });
 
   it("removes a draft nobody edited once its article is gone from the working state", () => {

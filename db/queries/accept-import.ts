@@ -2,11 +2,12 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { applyWorkflowEffects, articleSnapshot, insertArticle, updateArticleIfVersion, workflowArticleOf } from "@/db/queries/articles";
+import { editArticleIn } from "@/db/queries/article-workflow";
+import { articleSnapshot, insertArticle } from "@/db/queries/articles";
+import { getPendingRevision } from "@/db/queries/pending-revisions";
 import { articleRevisions, articles, importWork, imports, issues, pages, sections, type Article, type Import } from "@/db/schema";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
 import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
-import { onEdit } from "@/lib/workflow";
 import type { Person } from "@/lib/workflow/types";
 import type { AcceptedArticle } from "@/lib/workbench/types";
 
@@ -138,17 +139,18 @@ export function acceptImportWork({
     for (const { id, article, position } of plan.update) {
       const current = tx.select().from(articles).where(eq(articles.id, id)).get();
       if (!current) continue;
-      // Re-accepting an article in review is an edit like any other: it may start a new round.
-      const decision = onEdit(workflowArticleOf(tx, current), person, now);
-      if (!decision.ok) continue;
-      const effects = applyWorkflowEffects(tx, current, decision.effects, { actorId: person.id, now });
-      updateArticleIfVersion(tx, {
-        id,
-        baseVersion: current.version,
-        changes: { ...fieldsOf(article), ...effects, state: decision.to, issueId: issue.id, pageId: page.id, position },
+      // Re-accepting an article in review is an edit like any other: it may start a new round; into
+      // a published story it goes as its pending revision (readers keep the published text).
+      editArticleIn(tx, {
+        current,
+        revision: getPendingRevision({ articleId: id }, tx),
+        changes: { ...fieldsOf(article), issueId: issue.id, pageId: page.id, position },
         info: { kind: "import", note: `${note} (again)`, authorId: person.id },
+        actor: person,
         now,
       });
+      // Print order is layout, not text: it follows the page as a re-accept of an unchanged story does.
+      if (current.state === "published" && current.position !== position) tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
     }
     for (const { id, position } of plan.unchanged) {
       tx.update(articles).set({ position }).where(eq(articles.id, id)).run();

@@ -12,12 +12,16 @@ import {
   users,
   type Article,
   type ArticleSnapshot,
+  type PendingRevision,
+  type RevisionChanges,
 } from "@/db/schema";
+import { getPendingRevision } from "@/db/queries/pending-revisions";
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
+import { PRINTED_FIELD_KEYS } from "@/lib/article-fields";
 import { headlineFieldsOf } from "@/lib/ingest/types";
 import type { ArticleState, RevisionKind } from "@/lib/vocabulary";
-import type { Effect, WorkflowArticle } from "@/lib/workflow";
+import { measureChange, type Effect, type WorkflowArticle } from "@/lib/workflow";
 
 export type RevisionInfo = { kind: RevisionKind; note?: string | null; authorId: number };
 
@@ -71,17 +75,25 @@ export function insertArticle(db: DbOrTx, values: NewArticle, info: RevisionInfo
 export type ArticleChanges = Partial<Omit<NewArticle, "authorId">>;
 
 /**
- * Writes changes only if the article is still at `baseVersion`, and records the new
- * version as a revision. Returns undefined when someone saved in between.
+ * Writes changes only if the article is still at `baseVersion`, and records the new version
+ * (`baseVersion + 1` unless a pending revision took the working version further: pending-revisions.ts)
+ * as a revision. Returns undefined when someone saved in between.
  */
 export function updateArticleIfVersion(
   db: DbOrTx,
-  { id, baseVersion, changes, info, now = new Date() }: { id: number; baseVersion: number; changes: ArticleChanges; info: RevisionInfo; now?: Date },
+  {
+    id,
+    baseVersion,
+    version = baseVersion + 1,
+    changes,
+    info,
+    now = new Date(),
+  }: { id: number; baseVersion: number; version?: number; changes: ArticleChanges; info: RevisionInfo; now?: Date },
 ): Article | undefined {
   const { body, ...rest } = changes;
   const article = db
     .update(articles)
-    .set({ ...rest, ...(body ? bodyColumns(body) : {}), version: baseVersion + 1, updatedAt: now })
+    .set({ ...rest, ...(body ? bodyColumns(body) : {}), version, updatedAt: now })
     .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
     .returning()
     .get();
@@ -93,32 +105,77 @@ export function getArticleById({ id }: { id: number }, db: DbOrTx = getDb()): Ar
   return db.select().from(articles).where(eq(articles.id, id)).get();
 }
 
-/** The slice of an article the workflow rules need: its section's quota and this round's approvals. */
-export function workflowArticleOf(db: DbOrTx, article: Article): WorkflowArticle {
-  const section = article.sectionId
-    ? db.select({ approvalsRequired: sections.approvalsRequired }).from(sections).where(eq(sections.id, article.sectionId)).get()
-    : undefined;
-  const approvals = article.submittedAt
+/** The columns a published story's pending revision may change (db/schema.ts RevisionChanges). */
+const REVISION_COLUMNS: readonly (keyof RevisionChanges)[] = [...PRINTED_FIELD_KEYS, "sectionId", "language", "jumpToPage", "jumpFromPage", "rawSpans", "body"];
+
+/** Of an edit's changes, those a pending revision holds (placement and workflow columns are not the revision's). */
+export function revisionChangesOf(changes: ArticleChanges): RevisionChanges {
+  const out: Record<string, unknown> = {};
+  for (const key of REVISION_COLUMNS) if (changes[key] !== undefined) out[key] = changes[key];
+  return out as RevisionChanges;
+}
+
+/** The article as its pending revision would make it (search text and count derived from the body, as at every write). */
+export function revisedArticle(article: Article, revision: Pick<PendingRevision, "changes">): Article {
+  const { body, ...rest } = revision.changes;
+  return { ...article, ...rest, ...(body ? bodyColumns(body) : {}) } as Article;
+}
+
+function approvalsOf(db: DbOrTx, articleId: number, round: Date | null) {
+  return round
     ? db
         .select({ reviewerId: articleApprovals.reviewerId, at: articleApprovals.createdAt })
         .from(articleApprovals)
-        .where(and(eq(articleApprovals.articleId, article.id), eq(articleApprovals.round, article.submittedAt)))
+        .where(and(eq(articleApprovals.articleId, articleId), eq(articleApprovals.round, round)))
         .all()
     : [];
+}
+
+function quotaOf(db: DbOrTx, sectionId: number | null): number {
+  const section = sectionId ? db.select({ approvalsRequired: sections.approvalsRequired }).from(sections).where(eq(sections.id, sectionId)).get() : undefined;
+  return section?.approvalsRequired ?? 1;
+}
+
+/**
+ * The slice of an article the workflow rules need: its section's quota and this round's approvals.
+ * With its pending revision, the revision's own slice instead (subject "revision"): its state,
+ * round, approvals and text, who began it, its reason, how far it is from the published story,
+ * and the quota of the stricter of the story's section and the one the revision moves it to.
+ */
+export function workflowArticleOf(db: DbOrTx, article: Article, revision?: PendingRevision): WorkflowArticle {
+  if (revision) {
+    const revised = revisedArticle(article, revision);
+    return {
+      subject: "revision",
+      state: revision.state,
+      authorId: revision.startedById,
+      approvalsRequired: Math.max(quotaOf(db, article.sectionId), quotaOf(db, revised.sectionId)),
+      approvals: approvalsOf(db, article.id, revision.submittedAt),
+      submittedAt: revision.submittedAt,
+      editorsSinceSubmit: revision.editorsSinceSubmit,
+      title: revised.title,
+      bodyText: revised.bodyText,
+      reason: revision.reason,
+      change: measureChange(article, revised),
+    };
+  }
   return {
     state: article.state,
     authorId: article.authorId,
-    approvalsRequired: section?.approvalsRequired ?? 1,
-    approvals,
+    approvalsRequired: quotaOf(db, article.sectionId),
+    approvals: approvalsOf(db, article.id, article.submittedAt),
     submittedAt: article.submittedAt,
     editorsSinceSubmit: article.editorsSinceSubmit,
     scheduledAt: article.scheduledAt,
+    title: article.title,
+    bodyText: article.bodyText,
+    hasRevision: getPendingRevision({ articleId: article.id }, db) !== undefined,
   };
 }
 
-/** The workflow slice of an article as it stands now (for pages that show what may be done next). */
-export function getWorkflowArticle({ article }: { article: Article }): WorkflowArticle {
-  return workflowArticleOf(getDb(), article);
+/** The workflow slice of an article (or of its pending revision) as it stands now, for pages that show what may be done next. */
+export function getWorkflowArticle({ article, revision }: { article: Article; revision?: PendingRevision }): WorkflowArticle {
+  return workflowArticleOf(getDb(), article, revision);
 }
 
 /**
@@ -184,8 +241,11 @@ export function applyWorkflowEffects(
         changes.unpublishedAt = now;
         changes.unpublishReason = effect.reason;
         break;
-      case "mark_correction_possible":
-        // The save form offers the 更正 note; nothing to store until the editor writes one.
+      case "start_revision":
+      case "apply_revision":
+      case "drop_revision":
+      case "adopt_revision":
+        // The pending revision's own row: written by the save and the workflow steps (article-workflow.ts).
         break;
     }
   }

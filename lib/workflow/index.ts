@@ -2,7 +2,9 @@ export { WORKFLOW_ACTIONS, isWorkflowAction } from "./states";
 export type { WorkflowAction } from "./states";
 export { TRANSITIONS } from "./transitions";
 export type { Performer, QuotaOutcome, Requirement, Transition } from "./transitions";
-export { decide, allowedActions } from "./decide";
+export { decide, allowedActions, allowedActionsOf, subjectFor } from "./decide";
+export { CORRECTION_POLICY, bodyShare, isSmallCorrection, isSubstantive, measureChange, withCorrectionNote } from "./corrections";
+export type { ChangeMeasure } from "./corrections";
 export { canEditArticle, onEdit, EDIT_RIGHTS } from "./editing";
 export { currentApprovers, requiredApprovals, MAX_APPROVALS, MIN_APPROVALS } from "./approvals";
 export { checkIssueReadiness } from "./issue-readiness";
@@ -23,5 +25,6 @@ export type {
   Person,
   Refusal,
   RefusalCode,
+  Subject,
   WorkflowArticle,
 } from "./types";

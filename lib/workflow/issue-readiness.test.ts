@@ -39,7 +39,7 @@ describe("checkIssueReadiness", () => {
         number: 1,
         articles: [
           story(1, { title: null }),
-          story(2, { title: " \u3000" }),
+          story(2, { title: " \u3000\u200B\u2060" }),
           story(3, { sectionId: null }),
           story(4, { state: "in_review" }),
           story(5, { state: "unpublished" }),

@@ -1,4 +1,5 @@
 import type { ArticleState } from "@/lib/vocabulary";
+import { hasVisibleText } from "@/lib/visible-text";
 
 export type IssueArticle = {
   id: number;
@@ -45,7 +46,7 @@ export function checkIssueReadiness({ pages, pageCount }: IssueReadinessInput): 
     for (const a of articles) {
       if (!seen.has(a.id)) {
         seen.add(a.id);
-        if (!a.title?.trim()) blockers.push({ code: "article_no_title", page: n, articleId: a.id });
+        if (!hasVisibleText(a.title)) blockers.push({ code: "article_no_title", page: n, articleId: a.id });
         if (a.sectionId === null) blockers.push({ code: "article_no_section", page: n, articleId: a.id });
         if (!CLEARED.includes(a.state)) blockers.push({ code: "article_not_approved", page: n, articleId: a.id });
       }

@@ -127,7 +127,10 @@ export default async function ArticlePage({ params }: Props) {
             <h2 id="correction-heading" className="font-bold text-amber-900">
               {t("correction")}
             </h2>
-            <p lang={article.language}>{article.correction}</p>
+            {/* One line per correction, the newest first (lib/workflow withCorrectionNote). */}
+            <p lang={article.language} className="whitespace-pre-line">
+              {article.correction}
+            </p>
           </aside>
         ) : null}
 

@@ -7,11 +7,14 @@ import { getLiveLock } from "@/db/queries/article-locks";
 import { listArticleTimeline } from "@/db/queries/audit";
 import { getArticlePlacement } from "@/db/queries/issues";
 import { markArticleSeen } from "@/db/queries/review-queue";
-import { getWorkflowArticle } from "@/db/queries/articles";
+import { getWorkflowArticle, revisedArticle } from "@/db/queries/articles";
+import { getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { listSections } from "@/db/queries/sections";
-import { allowedActions, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
+import { getUserById } from "@/db/queries/users";
+import { allowedActionsOf, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
 import { articleFormFields } from "@/lib/article-fields";
 import { ArticleEditor } from "./_components/article-editor";
+import { PendingRevisionPanel } from "./_components/pending-revision";
 import { CommentThread } from "./_components/comment-thread";
 import { loadDeskArticle } from "./_lib/load-article";
 
@@ -20,13 +23,21 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const t = await getTranslations();
   const format = await getFormatter();
   const { issue, page } = getArticlePlacement(article);
+  // A published story is edited (and reviewed) as its pending revision; readers keep the article row.
+  const revision = article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined;
+  const working = revision ? revisedArticle(article, revision) : article;
+  const version = workingVersion(article, revision);
   const wf = getWorkflowArticle({ article });
+  const wfRevision = revision ? getWorkflowArticle({ article, revision }) : null;
   const now = new Date();
-  const actions = allowedActions(wf, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
+  const actions = allowedActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
   const lock = getLiveLock({ articleId: article.id });
   const comments = listComments({ articleId: article.id });
   const timeline = listArticleTimeline({ articleId: article.id });
-  if (user.role !== "editor") markArticleSeen({ articleId: article.id, userId: user.id, version: article.version });
+  const sections = listSections();
+  const sectionName = (id: number) => sections.find((s) => s.id === id)?.name;
+  const round = wfRevision ?? wf;
+  if (user.role !== "editor") markArticleSeen({ articleId: article.id, userId: user.id, version });
 
   return (
     <>
@@ -40,7 +51,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         ) : (
           <span>{t("articles.notInPrint")}</span>
         )}
-        <span>{t("articles.approvals", { have: currentApprovers(wf).size, need: requiredApprovals(wf) })}</span>
+        <span>{t("articles.approvals", { have: currentApprovers(round).size, need: requiredApprovals(round) })}</span>
         {article.scheduledAt ? <span>{t("articles.scheduledFor", { at: format.dateTime(article.scheduledAt, { dateStyle: "medium", timeStyle: "short" }) })}</span> : null}
         <Link href={`/desk/articles/${article.id}/history`} className="underline">
           {t("articles.history")}
@@ -51,18 +62,36 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           </Link>
         ) : null}
       </p>
+      {article.state === "published" ? (
+        <PendingRevisionPanel
+          live={article}
+          revision={
+            revision
+              ? {
+                  state: revision.state,
+                  fields: working,
+                  reason: revision.reason,
+                  startedBy: getUserById({ id: revision.startedById })?.name ?? "?",
+                  updatedAt: revision.updatedAt,
+                }
+              : null
+          }
+          sectionName={sectionName}
+        />
+      ) : null}
       <ArticleEditor
         article={{
           id: article.id,
-          version: article.version,
+          version,
           state: article.state,
-          updatedAt: article.updatedAt.toISOString(),
-          fields: articleFormFields(article),
-          body: article.body,
-          correction: article.correction ?? "",
+          updatedAt: (revision ?? article).updatedAt.toISOString(),
+          fields: articleFormFields(working),
+          body: working.body,
+          correction: revision?.reason ?? "",
         }}
-        sections={listSections().map((s) => ({ id: s.id, name: s.name, hidden: s.hidden }))}
-        editable={canEditArticle(article.state, user.role)}
+        published={article.state === "published" ? { fields: articleFormFields(article), body: article.body } : null}
+        sections={sections.map((s) => ({ id: s.id, name: s.name, hidden: s.hidden }))}
+        editable={canEditArticle(revision?.state ?? article.state, user.role)}
         actions={actions}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
       />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { ArticleBodyEditor } from "@/components/editor/article-body/article-body-editor";
@@ -14,6 +14,7 @@ import { useVersionedEdit } from "@/components/versioned/use-versioned-edit";
 import { ARTICLE_FIELDS, formFieldValues, type ArticleFormFields } from "@/lib/article-fields";
 import { revisionLabels, revisionText } from "@/lib/article-body/diff";
 import type { ArticleBody } from "@/lib/article-body/types";
+import { bodyShare, CORRECTION_POLICY, isSmallCorrection, measureChange } from "@/lib/workflow";
 import type { WorkflowAction } from "@/lib/workflow/states";
 import { loadArticleAction, lockArticleAction, saveArticleAction, transitionArticleAction } from "../actions";
 import { WorkflowPanel } from "./workflow-panel";
@@ -31,12 +32,16 @@ const LANGUAGE_OPTIONS = [
 
 export function ArticleEditor({
   article,
+  published,
   sections,
   editable,
   actions,
   lock,
 }: {
+  /** What the desk edits: the article, or a published story's pending revision (correction: its reason). */
   article: { id: number; version: number; state: string; updatedAt: string; fields: Fields; body: ArticleBody; correction: string };
+  /** A published story's text as readers see it, to measure the revision against; null otherwise. */
+  published: { fields: Fields; body: ArticleBody } | null;
   sections: { id: number; name: string; hidden: boolean }[];
   editable: boolean;
   actions: WorkflowAction[];
@@ -87,7 +92,7 @@ export function ArticleEditor({
     load: async () => {
       const current = await loadArticleAction({ articleId: article.id });
       if (!current) return null;
-      const value = { fields: current.fields, body: current.body as ArticleBody, correction: editRef.current.correction, autosave: true };
+      const value = { fields: current.fields, body: current.body as ArticleBody, correction: current.reason, autosave: true };
       return { version: current.version, value };
     },
     current: () => ({ ...editRef.current, autosave: true }),
@@ -117,6 +122,31 @@ export function ArticleEditor({
     return () => clearInterval(timer);
   }, [article.id, editable]);
 
+  // How far the edit is from the published story, as the server will measure it: whether it may go
+  // out as a small correction or must be reviewed. Deferred, so typing never waits for the diff.
+  const deferredEdit = useDeferredValue(edit);
+  const change = useMemo(
+    () =>
+      published
+        ? measureChange({ ...formFieldValues(published.fields), body: published.body }, { ...formFieldValues(deferredEdit.fields), body: deferredEdit.body })
+        : null,
+    [published, deferredEdit],
+  );
+  const max = Math.round(CORRECTION_POLICY.maxBodyShare * 100);
+  const changeNote = !change
+    ? null
+    : !change.changed
+      ? t("revisions.unchanged")
+      : isSmallCorrection(change)
+        ? t("revisions.small", { percent: Math.round(bodyShare(change) * 1000) / 10, max })
+        : t("revisions.tooLarge", {
+            why: change.headlineChanged
+              ? t("revisions.whyHeadline")
+              : change.placementChanged
+                ? t("revisions.whyPlacement")
+                : t("revisions.whyShare", { percent: Math.round(bodyShare(change) * 100), max }),
+          });
+
   const saveNow = async () => {
     versioned.change({ ...editRef.current, note: note || undefined, autosave: false });
     if (await versioned.flush()) {
@@ -140,13 +170,16 @@ export function ArticleEditor({
       {holder ? (
         <div role="status" className="flex flex-wrap items-center gap-2 rounded border border-amber-600 bg-amber-50 px-3 py-2 text-sm">
           {t("articles.lockedBy", { name: holder.name, time: format.dateTime(new Date(holder.since), { timeStyle: "short" }) })}
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() => void lockArticleAction({ articleId: article.id, takeOver: true }).then(() => setHolder(null))}
-          >
-            {t("articles.takeOver")}
-          </Button>
+          {/* Only those who may edit it now may take it over (the server refuses anyone else). */}
+          {editable ? (
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void lockArticleAction({ articleId: article.id, takeOver: true }).then((h) => setHolder(h && !h.mine ? { name: h.name, since: h.since } : null))}
+            >
+              {t("articles.takeOver")}
+            </Button>
+          ) : null}
         </div>
       ) : null}
       {editable ? <SaveStatus status={versioned.status} /> : <p className="text-sm text-stone-600">{t("articles.readOnly")}</p>}
@@ -201,7 +234,7 @@ export function ArticleEditor({
         onChange={(body) => update({ ...editRef.current, body: body as ArticleBody })}
       />
 
-      {article.state === "published" && editable ? (
+      {published && editable ? (
         <div className="flex flex-col gap-1">
           <label htmlFor="f-correction" className="text-sm font-medium">
             {t("articles.correction")}
@@ -214,6 +247,11 @@ export function ArticleEditor({
           />
           <p className="text-xs text-stone-600">{t("articles.correctionHint")}</p>
         </div>
+      ) : null}
+      {changeNote && editable ? (
+        <p role="status" className="rounded border border-stone-300 bg-stone-50 px-3 py-2 text-sm">
+          {changeNote}
+        </p>
       ) : null}
 
       {editable ? (

@@ -58,7 +58,7 @@ export function WorkflowPanel({ actions, onRun }: { actions: WorkflowAction[]; o
       ) : null}
       <div className="flex flex-wrap gap-2">
         {actions.map((action) => (
-          <Button key={action} type="button" variant={action === "unpublish" || action === "request_changes" ? "danger" : "primary"} disabled={busy} onClick={() => void run(action)}>
+          <Button key={action} type="button" variant={action === "unpublish" || action === "request_changes" || action === "discard_revision" ? "danger" : "primary"} disabled={busy} onClick={() => void run(action)}>
             {t(`actions.${action}`)}
           </Button>
         ))}
