@@ -14,6 +14,12 @@ function checkGate(article: WorkflowArticle, action: WorkflowAction, actor: Acto
   // Actions come from form data; the type alone does not stop an unknown string at run time.
   if (!t) return refuse("unknown_action", `Unknown action "${String(action)}".`);
   if (!t.from.includes(article.state)) {
+    // Publishing waits for the section's approvals: say how many there are, not only "not now".
+    if (article.state === "in_review" && t.from.includes("approved")) {
+      const required = requiredApprovals(article);
+      const approved = currentApprovers(article).size;
+      return refuse("awaiting_approvals", `The section needs ${required} approval(s); this round has ${approved}.`, { required, approved });
+    }
     return refuse("not_allowed_from_state", `Cannot ${action} an article that is ${article.state}.`);
   }
   if (!t.by.includes(performerOf(actor))) {
@@ -95,4 +101,23 @@ export function decide(input: DecideInput): Decision {
 /** The actions decide() would accept given valid comment/reason/publishAt: the buttons to show. */
 export function allowedActions(article: WorkflowArticle, actor: Actor, now: Date): WorkflowAction[] {
   return WORKFLOW_ACTIONS.filter((action) => checkGate(article, action, actor, now).ok);
+}
+
+export type UnavailableAction = Refusal & { action: WorkflowAction };
+
+// Refusals that only say "this is not a step for you here": nobody looks for these buttons.
+const UNSURPRISING: ReadonlySet<Refusal["code"]> = new Set(["unknown_action", "not_allowed_from_state", "role"]);
+
+/**
+ * The actions a person could expect to see here that decide() refuses, each with its reason
+ * (your own work, you edited it since it was submitted, you already approved, the section
+ * needs N approvals and has M, not due yet): so a button never disappears without a word.
+ */
+export function unavailableActions(article: WorkflowArticle, actor: Actor, now: Date): UnavailableAction[] {
+  if (actor === "system") return [];
+  return WORKFLOW_ACTIONS.flatMap((action) => {
+    if (TRANSITIONS[action].by.every((p) => p === "system")) return [];
+    const gate = checkGate(article, action, actor, now);
+    return gate.ok || UNSURPRISING.has(gate.code) ? [] : [{ ...gate, action }];
+  });
 }

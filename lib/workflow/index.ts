@@ -2,7 +2,8 @@ export { WORKFLOW_ACTIONS, isWorkflowAction } from "./states";
 export type { WorkflowAction } from "./states";
 export { TRANSITIONS } from "./transitions";
 export type { Performer, QuotaOutcome, Requirement, Transition } from "./transitions";
-export { decide, allowedActions } from "./decide";
+export { decide, allowedActions, unavailableActions } from "./decide";
+export type { UnavailableAction } from "./decide";
 export { canEditArticle, onEdit, EDIT_RIGHTS } from "./editing";
 export { currentApprovers, requiredApprovals, MAX_APPROVALS, MIN_APPROVALS } from "./approvals";
 export { checkIssueReadiness } from "./issue-readiness";
@@ -23,5 +24,6 @@ export type {
   Person,
   Refusal,
   RefusalCode,
+  RefusalParams,
   WorkflowArticle,
 } from "./types";
