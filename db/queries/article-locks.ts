@@ -2,10 +2,9 @@ import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articleLocks, users } from "@/db/schema";
+import { LOCK_SECONDS } from "@/lib/desk/article-lock";
 
 /* "Being edited by X since HH:MM": a soft lock that expires; the version check on save is the guarantee. */
-
-export const LOCK_MINUTES = 5;
 
 export type LockHolder = { userId: number; name: string; since: Date; expiresAt: Date };
 
@@ -24,7 +23,7 @@ export function getLiveLock({ articleId, now = new Date() }: { articleId: number
  */
 export function acquireLock({ articleId, userId, takeOver, now = new Date() }: { articleId: number; userId: number; takeOver: boolean; now?: Date }): LockHolder {
   const db = getDb();
-  const expiresAt = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const expiresAt = new Date(now.getTime() + LOCK_SECONDS * 1000);
   db.transaction((tx) => {
     const current = tx.select().from(articleLocks).where(eq(articleLocks.articleId, articleId)).get();
     const live = current && current.expiresAt > now;
@@ -36,9 +35,10 @@ export function acquireLock({ articleId, userId, takeOver, now = new Date() }: {
   return getLiveLock({ articleId, now }) as LockHolder;
 }
 
-export function releaseLock({ articleId, userId }: { articleId: number; userId: number }): void {
+/** Lets go of the lock: this person's, or (no userId) whoever holds it, e.g. when the article is submitted. */
+export function releaseLock({ articleId, userId }: { articleId: number; userId?: number }): void {
   getDb()
     .delete(articleLocks)
-    .where(and(eq(articleLocks.articleId, articleId), eq(articleLocks.userId, userId)))
+    .where(userId === undefined ? eq(articleLocks.articleId, articleId) : and(eq(articleLocks.articleId, articleId), eq(articleLocks.userId, userId)))
     .run();
 }

@@ -67,7 +67,7 @@ function outcomeResult(outcome: WriteOutcome, t: Translate, success: string, { r
     };
   }
   const key = `workflow.refusals.${outcome.refusal.code}`;
-  return { ok: false, message: t.has(key) ? t(key) : outcome.refusal.message };
+  return { ok: false, message: t.has(key) ? t(key, outcome.refusal.params) : outcome.refusal.message };
 }
 
 /**
@@ -152,6 +152,8 @@ export async function transitionArticleAction(input: {
         detail: { action: input.action, code: outcome.refusal.code },
       });
     }
+    // Submitted, the text is the reviewers' now: nobody is "editing" it any more.
+    if (outcome.ok && input.action === "submit") releaseLock({ articleId: id });
     return outcomeResult(outcome, t, t(`workflow.done.${input.action}`));
   });
 }
@@ -243,6 +245,7 @@ export async function loadArticleAction(input: { articleId: number }) {
   if (!article) return null;
   return {
     version: article.version,
+    savedAt: article.updatedAt.toISOString(),
     fields: articleFormFields(article),
     body: article.body,
   };
