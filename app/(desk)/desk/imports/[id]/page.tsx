@@ -57,12 +57,11 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
     <>
       <PageTitle
         title={t("title", { id: item.id })}
-        description={t("summary", {
-          paper: item.paper ?? "—",
-          date: item.issueDate ?? "—",
-          page: item.pageNumber ?? "—",
-          pageName: item.pageName ?? "",
-        })}
+        description={
+          item.issueDate || item.pageNumber != null
+            ? t("summary", { paper: item.paper ?? "—", date: item.issueDate ?? "—", page: item.pageNumber ?? "—", pageName: item.pageName ?? "" })
+            : t("noMasthead")
+        }
       />
       <dl className="mb-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="text-stone-600">{t("fileName")}</dt>

@@ -55,12 +55,10 @@ export function MastheadForm({
     }
   };
 
-  const summary = t("mastheadSummary", {
-    paper: saved.paper || "—",
-    date: saved.issueDate || "—",
-    page: saved.pageNumber || "—",
-    pageName: saved.pageName,
-  });
+  const summary =
+    saved.issueDate || saved.pageNumber
+      ? t("mastheadSummary", { paper: saved.paper || "—", date: saved.issueDate || "—", page: saved.pageNumber || "—", pageName: saved.pageName })
+      : t("mastheadEmpty");
 
   return (
     <section
