@@ -9,6 +9,7 @@ import {
   ARTICLE_STATES,
   COMMENT_KINDS,
   IMPORT_STATUSES,
+  PAGE_STATUSES,
   REVISION_KINDS,
   REVISION_STATES,
   ROLES,
@@ -43,6 +44,8 @@ export const sections = sqliteTable("sections", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  // Shown instead of `name` when the interface is English; optional.
+  nameEn: text("name_en"),
   position: integer("position").notNull().default(0),
   hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
   approvalsRequired: integer("approvals_required").notNull().default(1),
@@ -138,6 +141,8 @@ export const imports = sqliteTable(
     proposal: text("proposal", { mode: "json" }).notNull().$type<unknown>(),
     supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => imports.id),
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("open"),
+    // An abandoned import is archived: hidden from the list, kept whole (the raw bytes never change).
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -204,6 +209,8 @@ export const pages = sqliteTable(
       .references(() => issues.id),
     number: integer("number").notNull(),
     name: text("name"),
+    // What the page is online: its articles, or why it has none here (vocabulary.ts).
+    status: text("status", { enum: PAGE_STATUSES }).notNull().default("articles"),
     ...timestamps,
   },
   (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],

@@ -51,6 +51,7 @@ const ROUTES: Record<string, { url: string; allowed: Who[]; data?: unknown }> = 
   "POST /api/auth/[...nextauth]": { url: "/api/auth/signout", allowed: EVERYONE },
   "GET /api/imports/[id]/work": { url: "/api/imports/1/work", allowed: EDITORS },
   "PUT /api/imports/[id]/work": { url: "/api/imports/1/work", allowed: EDITORS, data: { baseVersion: 1, doc: { type: "doc", content: [] } } },
+  "POST /api/articles/[id]/lock": { url: "/api/articles/999999/lock", allowed: STAFF },
   "GET /feed.xml": { url: "/feed.xml", allowed: EVERYONE },
   "GET /sitemap.xml": { url: "/sitemap.xml", allowed: EVERYONE },
   "GET /robots.txt": { url: "/robots.txt", allowed: EVERYONE },
@@ -86,9 +87,13 @@ const ACTIONS: Record<string, { allowed: Who[]; args: unknown }> = {
   "app/(desk)/desk/imports/new/actions.ts#createImportAction": { allowed: EDITORS, args: FORM },
   "app/(desk)/desk/imports/[id]/actions.ts#acceptImportAction": { allowed: EDITORS, args: { importId: 0, baseVersion: 1 } },
   "app/(desk)/desk/imports/[id]/actions.ts#rerunEngineAction": { allowed: EDITORS, args: { importId: 0, baseVersion: 1 } },
+  "app/(desk)/desk/imports/[id]/actions.ts#saveImportMastheadAction": { allowed: EDITORS, args: { importId: 0, baseVersion: 1, masthead: {} } },
+  "app/(desk)/desk/imports/actions.ts#archiveImportAction": { allowed: EDITORS, args: FORM },
+  "app/(desk)/desk/imports/actions.ts#deleteImportAction": { allowed: EDITORS, args: FORM },
   "app/(desk)/desk/issues/[date]/actions.ts#moveArticleAction": { allowed: EDITORS, args: FORM },
   "app/(desk)/desk/issues/[date]/actions.ts#linkJumpAction": { allowed: EDITORS, args: FORM },
   "app/(desk)/desk/issues/[date]/actions.ts#publishIssueAction": { allowed: REVIEWERS, args: FORM },
+  "app/(desk)/desk/issues/[date]/actions.ts#setIssuePagesAction": { allowed: EDITORS, args: FORM },
 };
 
 const NEXT_DIR = path.join(__dirname, "..", ".next");

@@ -5,14 +5,26 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { editArticleIn } from "@/db/queries/article-workflow";
 import { articleSnapshot, insertArticle } from "@/db/queries/articles";
 import { getPendingRevision } from "@/db/queries/pending-revisions";
-import { articleRevisions, articles, importWork, imports, issues, pages, sections, type Article, type Import } from "@/db/schema";
+import { articleRevisions, articles, importWork, importWorkRevisions, imports, issues, pages, sections, type Article, type Import } from "@/db/schema";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
 import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
 import type { Person } from "@/lib/workflow/types";
+import { confirmDoubts } from "@/lib/workbench/doc";
 import type { AcceptedArticle } from "@/lib/workbench/types";
 
 export type AcceptOutcome =
-  | { ok: true; issueDate: string; pageNumber: number; created: number; updated: number; removed: number; plan: AcceptPlan }
+  | {
+      ok: true;
+      issueDate: string;
+      pageNumber: number;
+      created: number;
+      updated: number;
+      removed: number;
+      /** Doubts still open at accept, now confirmed; the working state moved on to `version`. */
+      confirmed: number;
+      version: number;
+      plan: AcceptPlan;
+    }
   | { ok: false; reason: "stale"; version: number }
   | { ok: false; reason: "masthead" }
   | { ok: false; reason: "held"; plan: AcceptPlan };
@@ -159,8 +171,17 @@ export function acceptImportWork({
       tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, plan.remove)).run();
       tx.delete(articles).where(inArray(articles.id, plan.remove)).run();
     }
-    tx.update(imports).set({ status: "accepted", updatedAt: now }).where(eq(imports.id, importId)).run();
-    tx.update(importWork).set({ acceptedVersion: work.version }).where(eq(importWork.importId, importId)).run();
+    tx.update(imports).set({ status: "accepted", archivedAt: null, updatedAt: now }).where(eq(imports.id, importId)).run();
+    // Accepting is the editor's word on every doubt still open: the workbench shows them
+    // confirmed from now on, and the state as it was is kept as a revision.
+    const { doc, confirmed: confirmedDoubts } = confirmDoubts(work.doc);
+    let version = work.version;
+    if (confirmedDoubts > 0) {
+      tx.insert(importWorkRevisions).values({ importId, version: work.version, reason: "accept", doc: work.doc, savedById: work.savedById }).run();
+      version = work.version + 1;
+      tx.update(importWork).set({ doc, version, savedById: person.id, updatedAt: now }).where(eq(importWork.importId, importId)).run();
+    }
+    tx.update(importWork).set({ acceptedVersion: version }).where(eq(importWork.importId, importId)).run();
     insertAuditEntry(
       {
         actorId: person.id,
@@ -175,6 +196,7 @@ export function acceptImportWork({
           updated: plan.update.length,
           held: plan.held.map((h) => h.id),
           removed: plan.remove,
+          confirmedDoubts,
         },
       },
       tx,
@@ -186,6 +208,8 @@ export function acceptImportWork({
       created: plan.create.length,
       updated: plan.update.length,
       removed: plan.remove.length,
+      confirmed: confirmedDoubts,
+      version,
       plan,
     } as const;
   });

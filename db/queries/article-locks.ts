@@ -5,10 +5,9 @@ import { editingStateOf } from "@/db/queries/pending-revisions";
 import { articleLocks, articles, users } from "@/db/schema";
 import type { Role } from "@/lib/vocabulary";
 import { canEditArticle } from "@/lib/workflow";
+import { LOCK_SECONDS } from "@/lib/desk/article-lock";
 
 /* "Being edited by X since HH:MM": a soft lock that expires; the version check on save is the guarantee. */
-
-export const LOCK_MINUTES = 5;
 
 export type LockHolder = { userId: number; name: string; since: Date; expiresAt: Date };
 
@@ -54,7 +53,7 @@ export function acquireLock({
   now?: Date;
 }): LockHolder | undefined {
   const db = getDb();
-  const expiresAt = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const expiresAt = new Date(now.getTime() + LOCK_SECONDS * 1000);
   db.transaction((tx) => {
     if (!mayHoldLock(tx, articleId, role)) return;
     const current = tx.select().from(articleLocks).where(eq(articleLocks.articleId, articleId)).get();
@@ -69,9 +68,10 @@ export function acquireLock({
   return getLiveLock({ articleId, now });
 }
 
-export function releaseLock({ articleId, userId }: { articleId: number; userId: number }): void {
+/** Lets go of the lock: this person's, or (no userId) whoever holds it, e.g. when the article is submitted. */
+export function releaseLock({ articleId, userId }: { articleId: number; userId?: number }): void {
   getDb()
     .delete(articleLocks)
-    .where(and(eq(articleLocks.articleId, articleId), eq(articleLocks.userId, userId)))
+    .where(userId === undefined ? eq(articleLocks.articleId, articleId) : and(eq(articleLocks.articleId, articleId), eq(articleLocks.userId, userId)))
     .run();
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { insertAuditEntry } from "@/db/queries/audit";
 import { articles, issues, pages, sections, type Article, type Issue, type Page } from "@/db/schema";
+import type { PageStatus } from "@/lib/vocabulary";
 
 export type NewIssue = Omit<typeof issues.$inferInsert, "id" | "version" | "createdAt" | "updatedAt">;
 
@@ -126,4 +128,41 @@ export function moveArticleOnPage({ articleId, direction }: { articleId: number;
 
 export function markIssuePublished({ issueId, at = new Date() }: { issueId: number; at?: Date }): void {
   getDb().update(issues).set({ publishedAt: at, updatedAt: at }).where(eq(issues.id, issueId)).run();
+}
+
+/**
+ * The desk's account of an issue's pages: how many the printed issue has, and for each page what
+ * it is online (its articles, or not digitised, ads only, skipped). A page marked without a row
+ * yet (nothing imported) gets one, so readers can be told what it is. Pages with articles keep
+ * them whatever their mark.
+ */
+export function setIssuePages({
+  issueId,
+  pageCount,
+  statuses,
+  actor,
+}: {
+  issueId: number;
+  pageCount: number;
+  statuses: ReadonlyMap<number, PageStatus>;
+  actor: { id: number; email: string };
+}): void {
+  getDb().transaction((tx) => {
+    const now = new Date();
+    tx.update(issues).set({ pageCount, updatedAt: now }).where(eq(issues.id, issueId)).run();
+    const existing = new Map(tx.select().from(pages).where(eq(pages.issueId, issueId)).all().map((p) => [p.number, p]));
+    for (const [number, status] of statuses) {
+      const page = existing.get(number);
+      if (!page) {
+        // An unmarked page needs no row: it is simply not there yet.
+        if (status !== "articles") tx.insert(pages).values({ issueId, number, status }).run();
+      } else if (page.status !== status) {
+        tx.update(pages).set({ status, updatedAt: now }).where(eq(pages.id, page.id)).run();
+      }
+    }
+    insertAuditEntry(
+      { actorId: actor.id, actorEmail: actor.email, action: "issue.pages", targetType: "issue", targetId: issueId, detail: { pageCount, statuses: Object.fromEntries(statuses) } },
+      tx,
+    );
+  });
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
 import { ListTable } from "@/components/desk/list-table";
+import { DateInput } from "@/components/ui/date-input";
 import { PageTitle } from "@/components/desk/page-title";
 import { listDeskArticles } from "@/db/queries/articles";
 import { listSections } from "@/db/queries/sections";
@@ -41,7 +42,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </label>
         <label className="flex flex-col gap-1">
           {t("articles.filters.issue")}
-          <input name="issue" type="date" defaultValue={filters.issueDate ?? ""} className={select} />
+          <DateInput name="issue" defaultValue={filters.issueDate ?? ""} placeholder={t("common.datePlaceholder")} className={`${select} w-44`} />
         </label>
         <label className="flex flex-col gap-1">
           {t("articles.filters.page")}

@@ -70,7 +70,7 @@ function outcomeResult(outcome: WriteOutcome, t: Translate, success: string, { r
     };
   }
   const key = `workflow.refusals.${outcome.refusal.code}`;
-  return { ok: false, message: t.has(key) ? t(key) : outcome.refusal.message };
+  return { ok: false, message: t.has(key) ? t(key, outcome.refusal.params) : outcome.refusal.message };
 }
 
 /**
@@ -157,6 +157,8 @@ export async function transitionArticleAction(input: {
         detail: { action: input.action, code: outcome.refusal.code },
       });
     }
+    // Submitted, the text is the reviewers' now: nobody is "editing" it any more.
+    if (outcome.ok && input.action === "submit") releaseLock({ articleId: id });
     return outcomeResult(outcome, t, t(`workflow.done.${input.action}`));
   });
 }
@@ -274,6 +276,7 @@ export async function loadArticleAction(input: { articleId: number }) {
   const working = revision ? revisedArticle(article, revision) : article;
   return {
     version: workingVersion(article, revision),
+    savedAt: (revision ?? article).updatedAt.toISOString(),
     fields: articleFormFields(working),
     body: working.body,
     reason: revision?.reason ?? "",

@@ -11,8 +11,9 @@ import { getWorkflowArticle, revisedArticle } from "@/db/queries/articles";
 import { getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { listSections } from "@/db/queries/sections";
 import { getUserById } from "@/db/queries/users";
-import { allowedActionsOf, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
+import { allowedActionsOf, canEditArticle, currentApprovers, requiredApprovals, unavailableActionsOf } from "@/lib/workflow";
 import { articleFormFields } from "@/lib/article-fields";
+import { auditActionKey } from "@/lib/vocabulary";
 import { ArticleEditor } from "./_components/article-editor";
 import { PendingRevisionPanel } from "./_components/pending-revision";
 import { CommentThread } from "./_components/comment-thread";
@@ -31,6 +32,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const wfRevision = revision ? getWorkflowArticle({ article, revision }) : null;
   const now = new Date();
   const actions = allowedActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
+  const unavailable = unavailableActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).map(({ action, code, params }) => ({ action, code, params }));
+  // A code without a phrase is shown as it is (and fails the untranslated-text test).
+  const auditActionLabel = (action: string) => (t.has(auditActionKey(action)) ? t(auditActionKey(action)) : action);
   const lock = getLiveLock({ articleId: article.id });
   const comments = listComments({ articleId: article.id });
   const timeline = listArticleTimeline({ articleId: article.id });
@@ -93,6 +97,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         sections={sections.map((s) => ({ id: s.id, name: s.name, hidden: s.hidden }))}
         editable={canEditArticle(revision?.state ?? article.state, user.role)}
         actions={actions}
+        unavailable={unavailable}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
       />
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
@@ -108,7 +113,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             {timeline.map((e) => (
               <li key={e.id}>
                 <time className="text-stone-600">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>{" "}
-                {e.actorName ?? t("articles.system")} · {t.has(`audit.actions.${e.action}`) ? t(`audit.actions.${e.action}`) : e.action}
+                {t("audit.timelineEntry", { actor: e.actorName ?? t("articles.system"), action: auditActionLabel(e.action) })}
+                {typeof e.detail?.version === "number" ? t("audit.timelineVersion", { version: e.detail.version }) : ""}
                 {typeof e.detail?.comment === "string" ? `：${e.detail.comment}` : ""}
                 {typeof e.detail?.reason === "string" ? `：${e.detail.reason}` : ""}
               </li>

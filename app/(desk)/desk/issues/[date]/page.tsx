@@ -10,7 +10,9 @@ import { can } from "@/lib/auth/roles";
 import { isJumpHead, isUnlinkedJumpPart, suggestJumpLinks } from "@/lib/desk/jumps";
 import { readinessInput } from "@/lib/desk/issue-readiness-input";
 import { checkIssueReadiness } from "@/lib/workflow";
-import { linkJumpAction, moveArticleAction, publishIssueAction } from "./actions";
+import { linkJumpAction, publishIssueAction } from "./actions";
+import { MoveButtons } from "./_components/move-buttons";
+import { PagesForm } from "./_components/pages-form";
 
 export default async function IssuePage({ params }: { params: Promise<{ date: string }> }) {
   const user = await requirePageUser("viewIssues");
@@ -51,9 +53,30 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
           </ul>
         )}
         {can(user.role, "publishIssues") ? (
-          <ActionButton action={publishIssueAction} fields={{ date: issue.date }} label={t("issues.publishIssue")} variant="primary" />
+          <div className="flex flex-wrap items-center gap-3">
+            {/* Off while anything above blocks it: the list says what, the button does not pretend. */}
+            <ActionButton
+              action={publishIssueAction}
+              fields={{ date: issue.date }}
+              label={t("issues.publishIssue")}
+              variant="primary"
+              disabled={blockers.length > 0}
+              describedBy={blockers.length > 0 ? "publish-blocked" : undefined}
+            />
+            {blockers.length > 0 ? (
+              <span id="publish-blocked" className="text-sm text-amber-900">
+                {t("issues.publishBlocked", { count: blockers.length })}
+              </span>
+            ) : null}
+          </div>
         ) : null}
       </section>
+      <PagesForm
+        date={issue.date}
+        pageCount={issue.pageCount}
+        pages={pageList.map((p) => ({ number: p.number, name: p.name, status: p.status, articles: p.articles.length }))}
+        editable={mayArrange}
+      />
       {unlinked.length > 0 ? (
         <section aria-labelledby="jumps" className="mb-6 rounded border border-amber-600 bg-amber-50 p-3">
           <h2 id="jumps" className="mb-2 font-semibold">
@@ -87,7 +110,11 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
           <h2 id={`page-${page.number}`} className="mb-2 border-b border-stone-300 pb-1 text-lg font-semibold">
             {t("issues.pageHeading", { page: page.number, name: page.name ?? "" })}
           </h2>
-          {page.articles.length === 0 ? <p className="text-sm text-amber-800">{t("issues.emptyPage")}</p> : null}
+          {page.status !== "articles" ? (
+            <p className="text-sm text-stone-600">{t("issues.markedPage", { status: t(`issues.pageStatuses.${page.status}`) })}</p>
+          ) : page.articles.length === 0 ? (
+            <p className="text-sm text-amber-800">{t("issues.emptyPage")}</p>
+          ) : null}
           <ol className="space-y-3" aria-label={t("issues.pageArticles", { page: page.number })}>
             {page.articles.map((a, i) => {
               const head = a.continuesId ? byId.get(a.continuesId) : undefined;
@@ -111,22 +138,13 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
                       </p>
                     </div>
                     {mayArrange ? (
-                      <div className="flex gap-1">
-                        <ActionButton
-                          action={moveArticleAction}
-                          fields={{ articleId: a.id, direction: "up" }}
-                          label="↑"
-                          accessibleName={t("issues.moveUp", { title: a.title })}
-                          className={i === 0 ? "invisible" : ""}
-                        />
-                        <ActionButton
-                          action={moveArticleAction}
-                          fields={{ articleId: a.id, direction: "down" }}
-                          label="↓"
-                          accessibleName={t("issues.moveDown", { title: a.title })}
-                          className={i === page.articles.length - 1 ? "invisible" : ""}
-                        />
-                      </div>
+                      <MoveButtons
+                        articleId={a.id}
+                        first={i === 0}
+                        last={i === page.articles.length - 1}
+                        upName={t("issues.moveUp", { title: a.title })}
+                        downName={t("issues.moveDown", { title: a.title })}
+                      />
                     ) : null}
                   </div>
                 </li>
