@@ -9,6 +9,7 @@ import {
   ARTICLE_STATES,
   COMMENT_KINDS,
   IMPORT_STATUSES,
+  NOTIFICATION_KINDS,
   REVISION_KINDS,
   ROLES,
   WORKING_STATE_REVISION_REASONS,
@@ -336,6 +337,33 @@ export const articleViews = sqliteTable(
 );
 
 /**
+ * What happened to someone's story, or to a story waiting for them, told in the desk's bell
+ * (lib/desk/notifications decides who hears of what). Written in the transaction of the change
+ * it reports, so a notice never tells of a step that did not happen.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipientId: integer("recipient_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    // An accept that drops an untouched draft takes its notices with it.
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    // Null when the scheduler did it.
+    actorId: integer("actor_id").references(() => users.id),
+    // The comment sent back with, or the reason for unpublishing: shown in the list as written.
+    note: text("note"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [index("notifications_recipient_idx").on(t.recipientId, t.readAt, t.createdAt)],
+);
+
+/**
  * One row whose token triggers replace on every write that can change a public page: a published
  * (or formerly published) article, an issue, a page, a section. The public page cache keeps a
  * rendered page only while the token it was rendered under is current, so whichever process
@@ -354,3 +382,4 @@ export type ImportWork = typeof importWork.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

@@ -45,3 +45,10 @@ export type RevisionKind = (typeof REVISION_KINDS)[number];
 
 /** A comment on an article, or the comment that sends it back to the editor. */
 export const COMMENT_KINDS = ["comment", "changes_requested"] as const;
+
+/**
+ * What a person is told about in the desk's notifications (the bell): a story handed to the
+ * reviewers, sent back with a comment, approved, published or pulled, and a lock taken over.
+ */
+export const NOTIFICATION_KINDS = ["submitted", "changes_requested", "approved", "published", "unpublished", "lock_taken_over"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

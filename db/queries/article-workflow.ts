@@ -2,8 +2,10 @@ import "server-only";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
+import { insertNotices, listReviewerIds } from "@/db/queries/notifications";
 import { applyWorkflowEffects, updateArticleIfVersion, workflowArticleOf, type ArticleChanges } from "@/db/queries/articles";
 import { articles, users, type Article } from "@/db/schema";
+import { noticesForStep } from "@/lib/desk/notifications";
 import { decide, onEdit, type Person, type Refusal, type WorkflowAction } from "@/lib/workflow";
 
 export type StaleArticle = { version: number; savedByName: string | null; savedAt: Date };
@@ -134,6 +136,8 @@ function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): Wri
     },
     tx,
   );
+  const step = { action: input.action, to: decision.to, authorId: current.authorId, actorId, comment: input.comment, reason: input.reason };
+  insertNotices(tx, noticesForStep(step, input.action === "submit" ? listReviewerIds(tx) : []), { articleId: current.id, actorId, now });
   return { ok: true, article };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, like, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import {
   articleApprovals,
@@ -16,6 +16,8 @@ import {
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { headlineFieldsOf } from "@/lib/ingest/types";
+import { planSearch } from "@/lib/public/search";
+import { matchingArticleIds } from "@/db/queries/full-text";
 import type { ArticleState, RevisionKind } from "@/lib/vocabulary";
 import type { Effect, WorkflowArticle } from "@/lib/workflow";
 
@@ -198,30 +200,69 @@ export type ArticleListFilters = {
   sectionId?: number;
   state?: ArticleState;
   authorId?: number;
+  /** Full text over every article whatever its state (the desk's own index, never the reader's). */
   q?: string;
 };
 
-/** The desk's article list, newest change first. */
-export function listDeskArticles(filters: ArticleListFilters, { limit = 200 } = {}) {
+export type DeskArticleListRow = {
+  id: number;
+  state: ArticleState;
+  title: string;
+  kicker: string | null;
+  byline: string | null;
+  version: number;
+  updatedAt: Date;
+  issueDate: string | null;
+  pageNumber: number | null;
+  position: number;
+  sectionId: number | null;
+  sectionName: string | null;
+  authorId: number;
+  authorName: string;
+};
+
+export type DeskArticleList = {
+  rows: DeskArticleListRow[];
+  /** How many articles match in all, of which `rows` are the first `limit`. */
+  total: number;
+  /** The search plan's terms, to mark hits; empty without a query. */
+  terms: string[];
+  /** Body text of the listed rows, for snippets: only when searching. */
+  texts: Map<number, string>;
+};
+
+/**
+ * The desk's article list and search, newest change first: every filter narrows, and a query
+ * matches its terms anywhere in the headline stack, byline or body, whatever the state.
+ */
+export function listDeskArticles(filters: ArticleListFilters, { limit = 200 } = {}): DeskArticleList {
   const where: SQL[] = [];
   if (filters.issueDate) where.push(eq(issues.date, filters.issueDate));
   if (filters.pageNumber) where.push(eq(pages.number, filters.pageNumber));
   if (filters.sectionId) where.push(eq(articles.sectionId, filters.sectionId));
   if (filters.state) where.push(eq(articles.state, filters.state));
   if (filters.authorId) where.push(eq(articles.authorId, filters.authorId));
-  if (filters.q) where.push(like(articles.title, `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  return getDb()
+  const plan = planSearch(filters.q ?? "");
+  if (plan.kind !== "empty") where.push(sql`${articles.id} in (${matchingArticleIds("desk", plan)})`);
+  const db = getDb();
+  const found = db
     .select({
       id: articles.id,
       state: articles.state,
       title: articles.title,
       kicker: articles.kicker,
+      byline: articles.byline,
       version: articles.version,
       updatedAt: articles.updatedAt,
       issueDate: issues.date,
       pageNumber: pages.number,
+      position: articles.position,
+      sectionId: articles.sectionId,
       sectionName: sections.name,
+      authorId: articles.authorId,
       authorName: users.name,
+      // Counted before the limit: how many match in all, in the same query.
+      total: sql<number>`count(*) over ()`,
     })
     .from(articles)
     .leftJoin(issues, eq(issues.id, articles.issueId))
@@ -229,7 +270,26 @@ export function listDeskArticles(filters: ArticleListFilters, { limit = 200 } = 
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(users, eq(users.id, articles.authorId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(articles.updatedAt))
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
     .limit(limit)
     .all();
+  const total = found[0]?.total ?? 0;
+  const rows: DeskArticleListRow[] = found.map(({ total: _total, ...row }) => row);
+  const texts =
+    plan.kind === "empty" || rows.length === 0
+      ? new Map<number, string>()
+      : new Map(
+          db
+            .select({ id: articles.id, text: articles.bodyText })
+            .from(articles)
+            .where(
+              inArray(
+                articles.id,
+                rows.map((r) => r.id),
+              ),
+            )
+            .all()
+            .map((r) => [r.id, r.text]),
+        );
+  return { rows, total, terms: plan.kind === "empty" ? [] : plan.terms, texts };
 }

@@ -6,8 +6,9 @@ import { acceptImportWork } from "@/db/queries/accept-import";
 import { transitionArticle } from "@/db/queries/article-workflow";
 import { ensureImportWork } from "@/db/queries/import-work";
 import { insertImportOfBytes } from "@/db/queries/imports";
+import { markNotificationsRead } from "@/db/queries/notifications";
 import { getUserByEmail } from "@/db/queries/users";
-import { articles, imports, issues, sections } from "@/db/schema";
+import { articles, imports, issues, sections, users } from "@/db/schema";
 import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
@@ -71,5 +72,7 @@ export function seedDemoIssue(): number {
     }
     db.update(imports).set({ status: "accepted" }).where(eq(imports.id, item.id)).run();
   }
+  // The demo paper was made before anyone signed in: its notices are history, not news.
+  for (const user of db.select({ id: users.id }).from(users).all()) markNotificationsRead({ userId: user.id });
   return published;
 }

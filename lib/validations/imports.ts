@@ -25,3 +25,12 @@ export const importMastheadSchema = z.object({
 
 export type ImportMasthead = z.infer<typeof importMastheadSchema>;
 export const MASTHEAD_FIELDS = Object.keys(importMastheadSchema.shape) as (keyof ImportMasthead)[];
+
+/** An article placed by hand in the editor: the same date and page rules as an import's masthead, both required. */
+export const placementSchema = z.object({
+  articleId: z.coerce.number().int().positive(),
+  issueDate: importMastheadSchema.shape.issueDate.pipe(z.string({ message: "validation.required" })),
+  pageNumber: importMastheadSchema.shape.pageNumber.pipe(z.number({ message: "validation.required" })),
+  pageName: importMastheadSchema.shape.pageName,
+  position: optionalInt(1000),
+});

@@ -5,14 +5,16 @@ import { PageTitle } from "@/components/desk/page-title";
 import { listComments } from "@/db/queries/article-comments";
 import { getLiveLock } from "@/db/queries/article-locks";
 import { listArticleTimeline } from "@/db/queries/audit";
-import { getArticlePlacement } from "@/db/queries/issues";
+import { getArticlePlacement, getPrintPlacement, listRecentIssueDates } from "@/db/queries/issues";
 import { markArticleSeen } from "@/db/queries/review-queue";
 import { getWorkflowArticle } from "@/db/queries/articles";
 import { listSections } from "@/db/queries/sections";
+import { can } from "@/lib/auth/roles";
 import { allowedActions, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
 import { articleFormFields } from "@/lib/article-fields";
 import { ArticleEditor } from "./_components/article-editor";
 import { CommentThread } from "./_components/comment-thread";
+import { PlacementForm } from "./_components/placement-form";
 import { loadDeskArticle } from "./_lib/load-article";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,6 +22,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const t = await getTranslations();
   const format = await getFormatter();
   const { issue, page } = getArticlePlacement(article);
+  const placed = getPrintPlacement({ article });
   const wf = getWorkflowArticle({ article });
   const now = new Date();
   const actions = allowedActions(wf, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
@@ -66,6 +69,15 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         actions={actions}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
       />
+      {can(user.role, "arrangePages") ? (
+        <div className="mt-6">
+          <PlacementForm
+            articleId={article.id}
+            current={placed ? { ...placed, pageName: page?.name ?? null } : null}
+            issueDates={listRecentIssueDates()}
+          />
+        </div>
+      ) : null}
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <CommentThread
           articleId={article.id}
