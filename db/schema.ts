@@ -234,6 +234,9 @@ export const articles = sqliteTable(
     index("articles_page_idx").on(t.pageId, t.position),
     index("articles_issue_idx").on(t.issueId),
     index("articles_state_idx").on(t.state, t.publishedAt),
+    // The desk's lists and search, newest change first: read in order without touching the rows
+    // (updated_at sits after the body, so ordering by it otherwise reads every matching article whole).
+    index("articles_updated_idx").on(t.updatedAt, t.id, t.state, t.sectionId, t.authorId),
     index("articles_section_idx").on(t.sectionId, t.publishedAt),
     // Jumped stories are read by following continuesId down from the head (public pages, search).
     index("articles_continues_idx").on(t.continuesId),

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -40,8 +40,16 @@ export function BulkActions({
   const t = useTranslations("bulk");
   const [state, formAction, pending] = useActionState(run, IDLE_BULK);
   const text = (action: BulkAction) => labels[action] ?? t(`actions.${action}`);
+  // Posted by hand, not through <form action>: React resets a form after its action, which would
+  // clear the checked rows (form-associated through their `form` attribute) and the comment, so a
+  // refused step (no comment yet) would lose the selection.
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form id={id} action={formAction} aria-label={label} className="space-y-2">
+    <form id={id} onSubmit={submit} aria-label={label} className="space-y-2">
       {items?.map((value) => <input key={value} type="hidden" name="items" value={value} />)}
       <div className="flex flex-wrap items-end gap-2">
         {WORKFLOW_BUTTONS.filter((a) => actions.includes(a)).map((action) => (

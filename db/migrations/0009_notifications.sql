@@ -13,4 +13,5 @@ CREATE TABLE `notifications` (
 	FOREIGN KEY (`actor_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `notifications_recipient_idx` ON `notifications` (`recipient_id`,`read_at`,`created_at`);
+CREATE INDEX `notifications_recipient_idx` ON `notifications` (`recipient_id`,`read_at`,`created_at`);--> statement-breakpoint
+CREATE INDEX `articles_updated_idx` ON `articles` (`updated_at`,`id`,`state`,`section_id`,`author_id`);

@@ -16,7 +16,7 @@ import {
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { headlineFieldsOf } from "@/lib/ingest/types";
-import { planSearch } from "@/lib/public/search";
+import { planSearch, type SearchPlan } from "@/lib/public/search";
 import { matchingArticleIds } from "@/db/queries/full-text";
 import type { ArticleState, RevisionKind } from "@/lib/vocabulary";
 import type { Effect, WorkflowArticle } from "@/lib/workflow";
@@ -231,20 +231,37 @@ export type DeskArticleList = {
   texts: Map<number, string>;
 };
 
+/** How a query's terms pick articles: the desk's own index (the bench passes a LIKE scan to compare against). */
+export type DeskMatch = (plan: Exclude<SearchPlan, { kind: "empty" }>) => SQL;
+
+const byDeskIndex: DeskMatch = (plan) => sql`${articles.id} in (${matchingArticleIds("desk", plan)})`;
+
 /**
  * The desk's article list and search, newest change first: every filter narrows, and a query
  * matches its terms anywhere in the headline stack, byline or body, whatever the state.
+ * Two steps: the matching ids in order (and how many match), touching the issue and page
+ * only when a filter names them; then the listed rows with their names.
  */
-export function listDeskArticles(filters: ArticleListFilters, { limit = 200 } = {}): DeskArticleList {
+export function listDeskArticles(filters: ArticleListFilters, { limit = 200, match = byDeskIndex }: { limit?: number; match?: DeskMatch } = {}): DeskArticleList {
   const where: SQL[] = [];
-  if (filters.issueDate) where.push(eq(issues.date, filters.issueDate));
-  if (filters.pageNumber) where.push(eq(pages.number, filters.pageNumber));
+  if (filters.issueDate) where.push(sql`${articles.issueId} = (select ${issues.id} from ${issues} where ${issues.date} = ${filters.issueDate})`);
+  if (filters.pageNumber) where.push(sql`${articles.pageId} in (select ${pages.id} from ${pages} where ${pages.number} = ${filters.pageNumber})`);
   if (filters.sectionId) where.push(eq(articles.sectionId, filters.sectionId));
   if (filters.state) where.push(eq(articles.state, filters.state));
   if (filters.authorId) where.push(eq(articles.authorId, filters.authorId));
   const plan = planSearch(filters.q ?? "");
-  if (plan.kind !== "empty") where.push(sql`${articles.id} in (${matchingArticleIds("desk", plan)})`);
+  if (plan.kind !== "empty") where.push(match(plan));
   const db = getDb();
+  const ordered = db
+    .select({ id: articles.id, total: sql<number>`count(*) over ()` })
+    .from(articles)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(limit)
+    .all();
+  const total = ordered[0]?.total ?? 0;
+  const ids = ordered.map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total, terms: plan.kind === "empty" ? [] : plan.terms, texts: new Map() };
   const found = db
     .select({
       id: articles.id,
@@ -261,35 +278,22 @@ export function listDeskArticles(filters: ArticleListFilters, { limit = 200 } = 
       sectionName: sections.name,
       authorId: articles.authorId,
       authorName: users.name,
-      // Counted before the limit: how many match in all, in the same query.
-      total: sql<number>`count(*) over ()`,
+      ...(plan.kind === "empty" ? {} : { text: articles.bodyText }),
     })
     .from(articles)
     .leftJoin(issues, eq(issues.id, articles.issueId))
     .leftJoin(pages, eq(pages.id, articles.pageId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(users, eq(users.id, articles.authorId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(articles.updatedAt), desc(articles.id))
-    .limit(limit)
+    .where(inArray(articles.id, ids))
     .all();
-  const total = found[0]?.total ?? 0;
-  const rows: DeskArticleListRow[] = found.map(({ total: _total, ...row }) => row);
-  const texts =
-    plan.kind === "empty" || rows.length === 0
-      ? new Map<number, string>()
-      : new Map(
-          db
-            .select({ id: articles.id, text: articles.bodyText })
-            .from(articles)
-            .where(
-              inArray(
-                articles.id,
-                rows.map((r) => r.id),
-              ),
-            )
-            .all()
-            .map((r) => [r.id, r.text]),
-        );
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows: DeskArticleListRow[] = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { text: _text, ...rest } = row as typeof row & { text?: string };
+    return [rest];
+  });
+  const texts = new Map(found.flatMap((r) => ("text" in r && typeof r.text === "string" ? [[r.id, r.text] as const] : [])));
   return { rows, total, terms: plan.kind === "empty" ? [] : plan.terms, texts };
 }

@@ -67,7 +67,7 @@ export default async function DeskHome() {
   return (
     <>
       <PageTitle title={t("desk.welcome", { name: user.name })} description={t("deskHome.today", { date: format.dateTime(now, { dateStyle: "full" }) })} />
-      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+      <div className="mb-6 grid items-start gap-4 lg:grid-cols-3">
         <section aria-labelledby="focus-issue" className="rounded border border-stone-300 bg-white p-4 lg:col-span-2">
           {issue ? (
             <>
@@ -144,7 +144,7 @@ export default async function DeskHome() {
           </p>
         </section>
       </div>
-      <div className="grid grid-cols-[repeat(auto-fit,minmax(15rem,1fr))] gap-4">
+      <div className="grid grid-cols-[repeat(auto-fit,minmax(15rem,1fr))] items-start gap-4">
         {cards.map((card) => (
           <ShortlistCard
             key={card.id}
