@@ -361,9 +361,14 @@ export const notifications = sqliteTable(
     // The comment sent back with, or the reason for unpublishing: shown in the list as written.
     note: text("note"),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
+    // When it went out by e-mail (SMTP_URL set); null while waiting, and always without SMTP.
+    emailedAt: integer("emailed_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
-  (t) => [index("notifications_recipient_idx").on(t.recipientId, t.readAt, t.createdAt)],
+  (t) => [
+    index("notifications_recipient_idx").on(t.recipientId, t.readAt, t.createdAt),
+    index("notifications_unsent_idx").on(t.emailedAt, t.createdAt),
+  ],
 );
 
 /**

@@ -24,6 +24,11 @@ const schema = z.object({
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   // Memory for rendered public pages (scripts/serve.ts); 0 renders every request.
   PUBLIC_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // Notifications by e-mail as well as in the desk: smtp://user:password@host:587 (STARTTLS when
+  // the server offers it) or smtps://…:465. Unset (the default), nothing is sent.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  // The sender of those e-mails.
+  MAIL_FROM: z.string().min(3).default("Folio <folio@localhost>"),
   // The address the server listens on (all interfaces unless told). Not HOSTNAME: containers set that to their own name.
   FOLIO_HOST: z.string().min(1).optional(),
 });

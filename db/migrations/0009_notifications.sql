@@ -6,6 +6,7 @@ CREATE TABLE `notifications` (
 	`actor_id` integer,
 	`note` text,
 	`read_at` integer,
+	`emailed_at` integer,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`recipient_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
@@ -14,4 +15,5 @@ CREATE TABLE `notifications` (
 );
 --> statement-breakpoint
 CREATE INDEX `notifications_recipient_idx` ON `notifications` (`recipient_id`,`read_at`,`created_at`);--> statement-breakpoint
+CREATE INDEX `notifications_unsent_idx` ON `notifications` (`emailed_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `articles_updated_idx` ON `articles` (`updated_at`,`id`,`state`,`section_id`,`author_id`);

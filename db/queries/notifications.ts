@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { articles, notifications, users, type Notification } from "@/db/schema";
 import type { Notice } from "@/lib/desk/notifications";
@@ -87,4 +87,40 @@ export function markNotificationsRead({ userId, ids, now = new Date() }: { userI
     .set({ readAt: now, updatedAt: now })
     .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, [...ids]) : undefined))
     .run().changes;
+}
+
+export type UnsentNotice = Pick<Notification, "id" | "kind" | "note" | "articleId"> & {
+  articleTitle: string;
+  actorName: string | null;
+  recipientEmail: string;
+  recipientName: string;
+};
+
+const recipient = aliasedTable(users, "recipient");
+
+/** Notices not yet e-mailed, oldest first, made since `since` (older ones are not news any more), to active people only. */
+export function listUnsentNotices({ since, limit = 50 }: { since: Date; limit?: number }): UnsentNotice[] {
+  return getDb()
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      note: notifications.note,
+      articleId: notifications.articleId,
+      articleTitle: articles.title,
+      actorName: actor.name,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+    })
+    .from(notifications)
+    .innerJoin(articles, eq(articles.id, notifications.articleId))
+    .innerJoin(recipient, eq(recipient.id, notifications.recipientId))
+    .leftJoin(actor, eq(actor.id, notifications.actorId))
+    .where(and(isNull(notifications.emailedAt), gte(notifications.createdAt, since), eq(recipient.active, true)))
+    .orderBy(asc(notifications.createdAt), asc(notifications.id))
+    .limit(limit)
+    .all();
+}
+
+export function markNoticeEmailed({ id, at = new Date() }: { id: number; at?: Date }): void {
+  getDb().update(notifications).set({ emailedAt: at }).where(eq(notifications.id, id)).run();
 }
