@@ -50,19 +50,20 @@ export type NotificationRow = Pick<Notification, "id" | "kind" | "note" | "artic
 
 const actor = aliasedTable(users, "actor");
 
+/** What a notice says: its kind and words, its story's title and who did it. */
+const noticeColumns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  note: notifications.note,
+  articleId: notifications.articleId,
+  articleTitle: articles.title,
+  actorName: actor.name,
+};
+
 /** A person's notifications, newest first (unread ones only when asked). */
 export function listNotifications({ userId, unreadOnly = false, limit = 50 }: { userId: number; unreadOnly?: boolean; limit?: number }): NotificationRow[] {
   return getDb()
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      note: notifications.note,
-      articleId: notifications.articleId,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-      articleTitle: articles.title,
-      actorName: actor.name,
-    })
+    .select({ ...noticeColumns, readAt: notifications.readAt, createdAt: notifications.createdAt })
     .from(notifications)
     .innerJoin(articles, eq(articles.id, notifications.articleId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
@@ -101,16 +102,7 @@ const recipient = aliasedTable(users, "recipient");
 /** Notices not yet e-mailed, oldest first, made since `since` (older ones are not news any more), to active people only. */
 export function listUnsentNotices({ since, limit = 50 }: { since: Date; limit?: number }): UnsentNotice[] {
   return getDb()
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      note: notifications.note,
-      articleId: notifications.articleId,
-      articleTitle: articles.title,
-      actorName: actor.name,
-      recipientEmail: recipient.email,
-      recipientName: recipient.name,
-    })
+    .select({ ...noticeColumns, recipientEmail: recipient.email, recipientName: recipient.name })
     .from(notifications)
     .innerJoin(articles, eq(articles.id, notifications.articleId))
     .innerJoin(recipient, eq(recipient.id, notifications.recipientId))
