@@ -10,13 +10,11 @@ import { MarkAllRead, NotificationList } from "./notification-list";
 
 type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** How often an open desk page asks for new notices. */
-const REFRESH_MS = 30_000;
-
 /**
  * The bell in the desk header: the unread count, and the newest notices under it. The layout
- * renders it once; it asks again after each navigation, every 30 seconds and when the window
- * regains focus, so a notice shows up without a reload.
+ * renders it once; it asks again after each navigation and when the window comes back into view
+ * (focus, or the tab shown again). No timer: a tab left open does not keep asking, and one whose
+ * session has ended (it gets null) stops asking at all.
  */
 export function NotificationBell({
   initial,
@@ -33,20 +31,26 @@ export function NotificationBell({
   const [summary, setSummary] = useState(initial);
   const pathname = usePathname();
   const details = useRef<HTMLDetailsElement>(null);
+  const ended = useRef(false);
   const update = useCallback(() => {
+    if (ended.current) return;
     void refresh().then((next) => {
       if (next) setSummary(next);
+      else ended.current = true;
     });
   }, [refresh]);
 
   useEffect(() => {
     if (details.current) details.current.open = false;
     update();
-    const timer = setInterval(update, REFRESH_MS);
+    const shown = () => {
+      if (document.visibilityState === "visible") update();
+    };
     window.addEventListener("focus", update);
+    document.addEventListener("visibilitychange", shown);
     return () => {
-      clearInterval(timer);
       window.removeEventListener("focus", update);
+      document.removeEventListener("visibilitychange", shown);
     };
   }, [pathname, update]);
 

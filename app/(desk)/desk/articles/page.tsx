@@ -38,9 +38,14 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const { rows, total, terms, texts } = listDeskArticles(filters);
   const sections = listSections();
   const authors = listUsers().filter((u) => u.role !== "reviewer");
+  const writes = can(user.role, "writeArticles");
   const shortcuts = [
-    { key: "myDrafts", href: `/desk/articles?state=draft&author=${user.id}` },
-    { key: "sentBack", href: `/desk/articles?state=changes_requested&author=${user.id}` },
+    ...(writes
+      ? [
+          { key: "myDrafts", href: `/desk/articles?state=draft&author=${user.id}` },
+          { key: "sentBack", href: `/desk/articles?state=changes_requested&author=${user.id}` },
+        ]
+      : []),
     { key: "inReview", href: "/desk/articles?state=in_review" },
     { key: "scheduled", href: "/desk/articles?state=scheduled" },
     { key: "published", href: "/desk/articles?state=published" },
@@ -48,7 +53,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageTitle title={t("nav.articles")} description={t("pages.articles")} />
-      {can(user.role, "writeArticles") ? <NewArticleForm /> : null}
+      {writes ? <NewArticleForm /> : null}
       <nav aria-label={t("articles.shortcuts.label")} className="mb-3 flex flex-wrap gap-2 text-sm">
         {shortcuts.map((s) => (
           <Link key={s.key} href={s.href} className="rounded-full border border-stone-300 bg-white px-3 py-0.5 hover:border-accent">
