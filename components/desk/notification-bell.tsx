@@ -29,6 +29,7 @@ export function NotificationBell({
 }) {
   const t = useTranslations("notifications");
   const [summary, setSummary] = useState(initial);
+  const [expanded, setExpanded] = useState(false);
   const pathname = usePathname();
   const details = useRef<HTMLDetailsElement>(null);
   const ended = useRef(false);
@@ -41,6 +42,7 @@ export function NotificationBell({
   }, [refresh]);
 
   useEffect(() => {
+    // Closing fires the toggle event, which folds the list away.
     if (details.current) details.current.open = false;
     update();
     const shown = () => {
@@ -65,7 +67,14 @@ export function NotificationBell({
 
   const label = summary.unread > 0 ? t("bellUnread", { count: summary.unread }) : t("bell");
   return (
-    <details ref={details} className="relative" onToggle={(e) => (e.currentTarget.open ? update() : undefined)}>
+    <details
+      ref={details}
+      className="relative"
+      onToggle={(e) => {
+        setExpanded(e.currentTarget.open);
+        if (e.currentTarget.open) update();
+      }}
+    >
       <summary aria-label={label} title={label} className="relative flex cursor-pointer list-none items-center rounded px-2 py-1 hover:bg-stone-200 [&::-webkit-details-marker]:hidden">
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
           <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
@@ -77,6 +86,8 @@ export function NotificationBell({
           </span>
         ) : null}
       </summary>
+      {/* Rendered only while open: closed, the bell is its count and nothing else on the page. */}
+      {expanded ? (
       <div className="absolute right-0 z-30 mt-2 w-96 max-w-[90vw] rounded border border-stone-300 bg-white shadow-lg">
         <div className="flex items-center justify-between border-b border-stone-200 px-3 py-2">
           <p className="font-semibold">{t("title")}</p>
@@ -91,6 +102,7 @@ export function NotificationBell({
           </Link>
         </p>
       </div>
+      ) : null}
     </details>
   );
 }
