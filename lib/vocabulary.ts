@@ -102,6 +102,7 @@ export const AUDIT_ACTIONS = [
   "article.lock.takeover",
   "article.lock.refused",
   "article.move",
+  "article.place",
   "article.jump.link",
   "article.jump.unlink",
   "article.submit",
@@ -133,3 +134,10 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export function auditActionKey(action: string): string {
   return `audit.actions.${action.replaceAll(".", "_")}`;
 }
+
+/**
+ * What a person is told about in the desk's notifications (the bell): a story handed to the
+ * reviewers, sent back with a comment, approved, published or pulled, and a lock taken over.
+ */
+export const NOTIFICATION_KINDS = ["submitted", "changes_requested", "approved", "published", "unpublished", "lock_taken_over"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -5,7 +5,8 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { editArticleIn } from "@/db/queries/article-workflow";
 import { articleSnapshot, insertArticle } from "@/db/queries/articles";
 import { getPendingRevision } from "@/db/queries/pending-revisions";
-import { articleRevisions, articles, importWork, importWorkRevisions, imports, issues, pages, sections, type Article, type Import } from "@/db/schema";
+import { articleRevisions, articles, importWork, importWorkRevisions, imports, sections, type Article, type Import } from "@/db/schema";
+import { ensureIssueAndPage } from "@/db/queries/issues";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
 import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
 import type { Person } from "@/lib/workflow/types";
@@ -31,31 +32,19 @@ export type AcceptOutcome =
 
 /** Issue and page from the import's confirmed masthead; fills fields an earlier page left empty. */
 function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
-  const date = item.issueDate as string;
-  let issue = db.select().from(issues).where(eq(issues.date, date)).get();
-  const known = {
-    paper: item.paper ?? masthead?.paper ?? "",
-    issueNo: item.issueNo,
-    totalIssueNo: item.totalIssueNo,
-    pageCount: item.pageCount,
-    weekday: masthead?.weekday ?? null,
-    lunarDate: masthead?.lunarDate ?? null,
-  };
-  if (!issue) {
-    issue = db.insert(issues).values({ date, ...known }).returning().get();
-  } else {
-    const fill = Object.fromEntries(
-      Object.entries(known).filter(([k, v]) => v != null && v !== "" && issue?.[k as keyof typeof known] == null),
-    );
-    if (Object.keys(fill).length > 0) issue = db.update(issues).set(fill).where(eq(issues.id, issue.id)).returning().get();
-  }
-  const number = item.pageNumber as number;
-  let page = db.select().from(pages).where(eq(pages.issueId, issue.id)).all().find((p) => p.number === number);
-  if (!page) page = db.insert(pages).values({ issueId: issue.id, number, name: item.pageName }).returning().get();
-  else if (item.pageName && page.name !== item.pageName) {
-    page = db.update(pages).set({ name: item.pageName }).where(eq(pages.id, page.id)).returning().get();
-  }
-  return { issue, page };
+  return ensureIssueAndPage(db, {
+    date: item.issueDate as string,
+    pageNumber: item.pageNumber as number,
+    pageName: item.pageName,
+    known: {
+      paper: item.paper ?? masthead?.paper ?? "",
+      issueNo: item.issueNo,
+      totalIssueNo: item.totalIssueNo,
+      pageCount: item.pageCount,
+      weekday: masthead?.weekday ?? null,
+      lunarDate: masthead?.lunarDate ?? null,
+    },
+  });
 }
 
 /** What an earlier accept wrote, in the workbench's terms, to compare with what it would write now. */

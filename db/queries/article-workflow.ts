@@ -13,8 +13,10 @@ import {
 import { getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { articles, pendingRevisions, users, type Article, type PendingRevision } from "@/db/schema";
 import { isoDateInZone } from "@/lib/public/dates";
-import type { RevisionState } from "@/lib/vocabulary";
+import type { ArticleState, RevisionState } from "@/lib/vocabulary";
 import { decide, onEdit, subjectFor, withCorrectionNote, type Person, type Refusal, type WorkflowAction } from "@/lib/workflow";
+import { insertNotices, listReviewerIds } from "@/db/queries/notifications";
+import { noticesForStep } from "@/lib/desk/notifications";
 
 export type StaleArticle = { version: number; savedByName: string | null; savedAt: Date };
 
@@ -206,6 +208,19 @@ function auditTransition(tx: DbOrTx, input: TransitionInput, articleId: number, 
   );
 }
 
+/**
+ * Tells the people a step concerns (lib/desk/notifications decides who), in the step's transaction.
+ * For a published story's pending revision, its author is whoever began the revision.
+ */
+function notifyStep(tx: DbOrTx, input: TransitionInput, step: { articleId: number; authorId: number; to: ArticleState; now: Date }): void {
+  const actorId = input.actor === "system" ? null : input.actor.id;
+  const notices = noticesForStep(
+    { action: input.action, to: step.to, authorId: step.authorId, actorId, comment: input.comment, reason: input.reason },
+    input.action === "submit" ? listReviewerIds(tx) : [],
+  );
+  insertNotices(tx, notices, { articleId: step.articleId, actorId, now: step.now });
+}
+
 /** lib/workflow's decision on a step, for the article or (given) its pending revision. */
 function decideStep(tx: DbOrTx, input: TransitionInput, current: Article, revision: PendingRevision | undefined, now: Date) {
   return decide({
@@ -254,6 +269,7 @@ function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): Wri
   }
   if (!article) return { ok: false, reason: "stale", stale: staleOf(tx, current, revision) };
   auditTransition(tx, input, current.id, { from: current.state, to: decision.to, ...(adopt ? { adoptedRevision: true } : {}) });
+  notifyStep(tx, input, { articleId: current.id, authorId: current.authorId, to: decision.to, now });
   return { ok: true, article, revision: adopt ? null : (revision ?? null), changedState: article.state !== current.state };
 }
 
@@ -291,6 +307,7 @@ function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current: Artic
     });
     if (!article || tx.delete(pendingRevisions).where(ofThisRevision).run().changes === 0) return stale;
     auditTransition(tx, input, current.id, { ...detail, to: "published", reason: revision.reason, publicNote: apply.correction !== null });
+    notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: "published", now });
     return { ok: true, article, revision: null, changedState: true };
   }
   if (decision.effects.some((e) => e.type === "drop_revision")) {
@@ -312,6 +329,7 @@ function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current: Artic
     .get();
   if (!written) return stale;
   auditTransition(tx, input, current.id, detail);
+  notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: decision.to, now });
   return { ok: true, article: current, revision: written, changedState: written.state !== revision.state };
 }
 

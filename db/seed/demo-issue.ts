@@ -7,8 +7,9 @@ import { transitionArticle } from "@/db/queries/article-workflow";
 import { ensureImportWork } from "@/db/queries/import-work";
 import { insertImportOfBytes } from "@/db/queries/imports";
 import { setIssuePages } from "@/db/queries/issues";
+import { markNotificationsRead } from "@/db/queries/notifications";
 import { getUserByEmail } from "@/db/queries/users";
-import { articles, imports, issues, sections } from "@/db/schema";
+import { articles, imports, issues, sections, users } from "@/db/schema";
 import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
@@ -86,5 +87,7 @@ export function seedDemoIssue(): number {
     );
     setIssuePages({ issueId: issue.id, pageCount: DEMO_PAGE_COUNT, statuses, actor: { id: editor.id, email: editor.email } });
   }
+  // The demo paper was made before anyone signed in: its notices are history, not news.
+  for (const user of db.select({ id: users.id }).from(users).all()) markNotificationsRead({ userId: user.id });
   return published;
 }

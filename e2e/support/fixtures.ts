@@ -125,7 +125,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 async function signInOnce(browser: Browser, baseURL: string | undefined, account: DemoAccount, file: string): Promise<string> {
-  const context = await browser.newContext({ baseURL });
+  // Empty storage on purpose: inside a file with test.use({ signedInAs }), new contexts would
+  // otherwise start with that account's cookies, and the sign-in page would send them on.
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   try {
     await signIn(await context.newPage(), `${account}@folio.local`, DEMO_PASSWORD);
     await context.storageState({ path: file });
@@ -148,4 +150,15 @@ export function deskNav(page: Page) {
 /** The page's own error message (Next.js also keeps an empty route announcer with role=alert). */
 export function pageAlert(page: Page) {
   return page.locator("main").getByRole("alert");
+}
+
+/** Switches the interface to English with the header's language buttons, as a person would. */
+export async function switchToEnglish(page: Page) {
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+}
+
+/** A full-page screenshot kept with the test's output, to look at as a user would. */
+export async function keepScreenshot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }

@@ -41,3 +41,12 @@ export const MASTHEAD_NEEDED_FOR_ACCEPT = ["issueDate", "pageNumber"] as const s
 export function missingForAccept(values: Partial<Record<keyof ImportMasthead, string | number | null>>): (keyof ImportMasthead)[] {
   return MASTHEAD_NEEDED_FOR_ACCEPT.filter((f) => String(values[f] ?? "").trim() === "");
 }
+
+/** An article placed by hand in the editor: the same date and page rules as an import's masthead, both required. */
+export const placementSchema = z.object({
+  articleId: z.coerce.number().int().positive(),
+  issueDate: importMastheadSchema.shape.issueDate.pipe(z.string({ message: "validation.required" })),
+  pageNumber: importMastheadSchema.shape.pageNumber.pipe(z.number({ message: "validation.required" })),
+  pageName: importMastheadSchema.shape.pageName,
+  position: optionalInt(1000),
+});

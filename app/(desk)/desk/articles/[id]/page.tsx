@@ -5,18 +5,20 @@ import { PageTitle } from "@/components/desk/page-title";
 import { listComments } from "@/db/queries/article-comments";
 import { getLiveLock } from "@/db/queries/article-locks";
 import { listArticleTimeline } from "@/db/queries/audit";
-import { getArticlePlacement } from "@/db/queries/issues";
+import { getArticlePlacement, getPrintPlacement, listRecentIssueDates } from "@/db/queries/issues";
 import { markArticleSeen } from "@/db/queries/review-queue";
 import { getWorkflowArticle, revisedArticle } from "@/db/queries/articles";
 import { getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { listSections } from "@/db/queries/sections";
 import { getUserById } from "@/db/queries/users";
 import { allowedActionsOf, canEditArticle, currentApprovers, requiredApprovals, unavailableActionsOf } from "@/lib/workflow";
+import { can } from "@/lib/auth/roles";
 import { articleFormFields } from "@/lib/article-fields";
 import { auditActionKey } from "@/lib/vocabulary";
 import { ArticleEditor } from "./_components/article-editor";
 import { PendingRevisionPanel } from "./_components/pending-revision";
 import { CommentThread } from "./_components/comment-thread";
+import { PlacementForm } from "./_components/placement-form";
 import { loadDeskArticle } from "./_lib/load-article";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
@@ -28,6 +30,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const revision = article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined;
   const working = revision ? revisedArticle(article, revision) : article;
   const version = workingVersion(article, revision);
+  const placed = getPrintPlacement({ article });
   const wf = getWorkflowArticle({ article });
   const wfRevision = revision ? getWorkflowArticle({ article, revision }) : null;
   const now = new Date();
@@ -100,6 +103,15 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         unavailable={unavailable}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
       />
+      {can(user.role, "arrangePages") ? (
+        <div className="mt-6">
+          <PlacementForm
+            articleId={article.id}
+            current={placed ? { ...placed, pageName: page?.name ?? null } : null}
+            issueDates={listRecentIssueDates()}
+          />
+        </div>
+      ) : null}
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <CommentThread
           articleId={article.id}

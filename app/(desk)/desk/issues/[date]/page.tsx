@@ -3,13 +3,16 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/desk/action-button";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
+import { BulkActions } from "@/components/desk/bulk-actions";
 import { PageTitle } from "@/components/desk/page-title";
-import { getIssueByDate, listPagesWithArticles } from "@/db/queries/issues";
+import { getIssueByDate, listPagesWithArticles, type PageWithArticles } from "@/db/queries/issues";
 import { requirePageUser } from "@/services/session";
 import { can } from "@/lib/auth/roles";
+import { bulkActionsFor, bulkItemValue, type BulkAction } from "@/lib/desk/bulk";
 import { isJumpHead, isUnlinkedJumpPart, suggestJumpLinks } from "@/lib/desk/jumps";
 import { readinessInput } from "@/lib/desk/issue-readiness-input";
 import { checkIssueReadiness } from "@/lib/workflow";
+import { bulkArticlesAction } from "../../articles/actions";
 import { linkJumpAction, publishIssueAction } from "./actions";
 import { MoveButtons } from "./_components/move-buttons";
 import { PagesForm } from "./_components/pages-form";
@@ -115,6 +118,7 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
           ) : page.articles.length === 0 ? (
             <p className="text-sm text-amber-800">{t("issues.emptyPage")}</p>
           ) : null}
+          <PageBulk page={page} actions={bulkActionsFor(user.role)} t={t} />
           <ol className="space-y-3" aria-label={t("issues.pageArticles", { page: page.number })}>
             {page.articles.map((a, i) => {
               const head = a.continuesId ? byId.get(a.continuesId) : undefined;
@@ -154,5 +158,34 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
         </section>
       ))}
     </>
+  );
+}
+
+/** Which stories of a page a whole-page step is for: those not already past it (the others would only be refused). */
+const PAGE_STEPS: { action: Extract<BulkAction, "approve" | "publish">; done: readonly string[] }[] = [
+  { action: "approve", done: ["approved", "scheduled", "published"] },
+  { action: "publish", done: ["published"] },
+];
+
+/** "Approve the whole page" and "publish the whole page": the bulk step on the page's stories, with its report. */
+function PageBulk({ page, actions, t }: { page: PageWithArticles; actions: readonly BulkAction[]; t: Awaited<ReturnType<typeof getTranslations>> }) {
+  const steps = PAGE_STEPS.filter((s) => actions.includes(s.action))
+    .map((s) => ({ ...s, items: page.articles.filter((a) => !s.done.includes(a.state)).map(bulkItemValue) }))
+    .filter((s) => s.items.length > 0);
+  if (steps.length === 0) return null;
+  return (
+    <div className="mb-2 flex flex-wrap gap-3">
+      {steps.map((s) => (
+        <BulkActions
+          key={s.action}
+          id={`page-${page.number}-${s.action}`}
+          run={bulkArticlesAction}
+          actions={[s.action]}
+          items={s.items}
+          labels={{ [s.action]: t(`issues.wholePage.${s.action}`, { page: page.number, count: s.items.length }) }}
+          label={t(`issues.wholePage.${s.action}`, { page: page.number, count: s.items.length })}
+        />
+      ))}
+    </div>
   );
 }
