@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, loadOrCreateSecret, parseEnv } from "./env";
+import { databaseSettings, EnvError, loadOrCreateSecret, parseEnv } from "./env";
 
 describe("configuration", () => {
   it("has working defaults for the embedded demo", () => {
@@ -29,6 +29,12 @@ describe("configuration", () => {
   it("takes the public site URL when given, with or without a sub-path", () => {
     expect(parseEnv({}).SITE_URL).toBeUndefined();
     expect(parseEnv({ SITE_URL: "https://example.org/paper" }).SITE_URL).toBe("https://example.org/paper");
+  });
+
+  it("keeps photos in media/ beside the database unless MEDIA_DIR names another folder", () => {
+    expect(databaseSettings({ DATABASE_PATH: "/srv/folio/folio.db" }).mediaDir).toBe("/srv/folio/media");
+    expect(databaseSettings({ DATABASE_PATH: "/srv/folio/folio.db", MEDIA_DIR: "/mnt/photos" }).mediaDir).toBe("/mnt/photos");
+    expect(() => parseEnv({ MEDIA_DIR: "" })).toThrow(/MEDIA_DIR/);
   });
 
   it("generates the auth secret once into the data folder and reuses it", () => {

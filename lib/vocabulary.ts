@@ -45,3 +45,10 @@ export type RevisionKind = (typeof REVISION_KINDS)[number];
 
 /** A comment on an article, or the comment that sends it back to the editor. */
 export const COMMENT_KINDS = ["comment", "changes_requested"] as const;
+
+/**
+ * A photo in the media library: being processed (its sizes are being made, off the request path),
+ * ready to be shown, or failed (the file could not be decoded; the original is kept).
+ */
+export const MEDIA_STATUSES = ["processing", "ready", "failed"] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];

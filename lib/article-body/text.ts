@@ -26,6 +26,7 @@ export function textblocks(block: BodyBlock): { kind: BodyBlock["type"]; content
     case "paragraph":
     case "heading":
     case "caption":
+    case "photo":
       return [{ kind: block.type, content: block.content, index: 0 }];
     case "lead":
     case "blockquote":
