@@ -13,6 +13,7 @@ import {
   type Article,
   type ArticleSnapshot,
 } from "@/db/schema";
+import { articlePhotoProblems, writeArticlePhotos } from "@/db/queries/media";
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { headlineFieldsOf } from "@/lib/ingest/types";
@@ -65,6 +66,7 @@ export function insertArticle(db: DbOrTx, values: NewArticle, info: RevisionInfo
     .returning()
     .get();
   writeRevision(db, article, info);
+  writeArticlePhotos(db, article);
   return article;
 }
 
@@ -85,7 +87,10 @@ export function updateArticleIfVersion(
     .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
     .returning()
     .get();
-  if (article) writeRevision(db, article, info);
+  if (article) {
+    writeRevision(db, article, info);
+    if (body) writeArticlePhotos(db, article, now);
+  }
   return article;
 }
 
@@ -113,6 +118,7 @@ export function workflowArticleOf(db: DbOrTx, article: Article): WorkflowArticle
     submittedAt: article.submittedAt,
     editorsSinceSubmit: article.editorsSinceSubmit,
     scheduledAt: article.scheduledAt,
+    photoProblems: articlePhotoProblems(db, { articleId: article.id }),
   };
 }
 

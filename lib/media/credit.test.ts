@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCredit, splitCaption } from "./credit";
+import { captionAndCredit, parseCredit, splitCaption } from "./credit";
 
 describe("parseCredit", () => {
   it.each([
@@ -55,5 +55,14 @@ describe("splitCaption", () => {
     for (const text of ["重庆市畜牧科学院等单位正积极推动荣昌国家畜牧科技城建设。", "「归园陶居」项目全景", "（资料）荣昌 夏布"]) {
       expect(splitCaption(text)).toEqual({ caption: text, credit: null });
     }
+  });
+});
+
+describe("captionAndCredit", () => {
+  it("reads a credit given on its own, and otherwise takes one off the end of the caption", () => {
+    expect(captionAndCredit({ caption: " 图为会场。 ", credit: " 记者 张三 摄 " })).toEqual({ caption: "图为会场。", credit: "记者 张三 摄", photographers: ["张三"] });
+    expect(captionAndCredit({ caption: "图为会场。记者 张三 摄" })).toEqual({ caption: "图为会场。", credit: "记者 张三 摄", photographers: ["张三"] });
+    expect(captionAndCredit({ caption: "图为会场。", credit: "" })).toEqual({ caption: "图为会场。", credit: "", photographers: [] });
+    expect(captionAndCredit({ caption: "", credit: "本报资料" })).toEqual({ caption: "", credit: "本报资料", photographers: [] });
   });
 });

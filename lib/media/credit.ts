@@ -79,3 +79,15 @@ export function splitCaption(input: string): SplitCaption {
   }
   return fallback ?? { caption: text, credit: null };
 }
+
+/**
+ * A photo's caption and credit as the library keeps them, from what a person (or an import) gave:
+ * a credit given on its own is read for its photographers; otherwise one printed at the end of
+ * the caption is taken off it ("图为……。记者 张三 摄").
+ */
+export function captionAndCredit({ caption, credit }: { caption: string; credit?: string | null }): { caption: string; credit: string; photographers: string[] } {
+  const given = credit?.trim() ?? "";
+  if (given !== "") return { caption: caption.trim(), credit: given, photographers: parseCredit(given)?.photographers ?? [] };
+  const split = splitCaption(caption);
+  return { caption: split.caption, credit: split.credit?.text ?? "", photographers: split.credit?.photographers ?? [] };
+}

@@ -21,6 +21,7 @@ export type {
   DecideInput,
   Effect,
   Person,
+  PhotoProblem,
   Refusal,
   RefusalCode,
   WorkflowArticle,

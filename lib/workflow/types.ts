@@ -19,7 +19,12 @@ export type WorkflowArticle = {
   editorsSinceSubmit: readonly number[];
   /** Needed only to know whether publish_scheduled is due. */
   scheduledAt?: Date | null;
+  /** The article's photos that readers could not be shown yet: publishing waits for them. */
+  photoProblems?: readonly PhotoProblem[];
 };
+
+/** A placed photo still being processed, one that failed, or one without alt text. */
+export type PhotoProblem = { mediaId: number; problem: "processing" | "failed" | "no_alt" };
 
 export type DecideInput = {
   article: WorkflowArticle;
@@ -56,7 +61,8 @@ export type RefusalCode =
   | "not_due"
   | "comment_required"
   | "reason_required"
-  | "publish_at_invalid";
+  | "publish_at_invalid"
+  | "photos_not_ready";
 
 export type Refusal = { ok: false; code: RefusalCode; message: string };
 export type Decision = { ok: true; to: ArticleState; effects: Effect[] } | Refusal;

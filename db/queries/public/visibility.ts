@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import { articles, issues, pages, sections } from "@/db/schema";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { articlePhotos, articles, issues, pages, sections } from "@/db/schema";
 import type { ArticleLanguage } from "@/lib/vocabulary";
 
 /*
@@ -17,6 +18,13 @@ export const isHead = isNull(articles.continuesId);
 
 /** An issue is public while one of its articles is published. */
 export const issueIsPublic = sql`exists (select 1 from ${articles} where ${articles.issueId} = ${issues.id} and ${articles.state} = ${PUBLISHED})`;
+
+/**
+ * A photo is public while a published article places it: only then may a reader have its files
+ * (checked on every request for one, so a withdrawn story's photos go with it).
+ */
+export const photoIsPublic = (mediaId: SQL | AnySQLiteColumn) =>
+  sql<number>`exists (select 1 from ${articlePhotos} join ${articles} on ${articles.id} = ${articlePhotos.articleId} where ${articlePhotos.mediaId} = ${mediaId} and ${articles.state} = ${PUBLISHED})`;
 
 /** A section is public while it is visible and has a published story (as an issue is): the navigation, sitemap and page agree. */
 export const sectionIsPublic = and(
