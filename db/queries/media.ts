@@ -52,7 +52,7 @@ export function getMediaById({ id }: { id: number }): Media | undefined {
 
 export type MediaListItem = Pick<
   Media,
-  "id" | "status" | "caption" | "credit" | "alt" | "width" | "height" | "fileName" | "format" | "takenAt" | "createdAt" | "version"
+  "id" | "status" | "caption" | "credit" | "alt" | "width" | "height" | "focalX" | "focalY" | "fileName" | "format" | "takenAt" | "createdAt" | "version"
 > & { uploadedByName: string; uses: number };
 
 export type MediaSearch = {
@@ -92,6 +92,8 @@ export function listMedia({ q, from, to, page = 1, pageSize = 48 }: MediaSearch)
       alt: media.alt,
       width: media.width,
       height: media.height,
+      focalX: media.focalX,
+      focalY: media.focalY,
       fileName: media.fileName,
       format: media.format,
       takenAt: media.takenAt,

@@ -7,6 +7,7 @@ import { acquireLock, releaseLock } from "@/db/queries/article-locks";
 import { getRevision } from "@/db/queries/article-revisions";
 import { saveArticle, transitionArticle, type WriteOutcome } from "@/db/queries/article-workflow";
 import { getArticleById } from "@/db/queries/articles";
+import { missingMediaIds, photosOfBody } from "@/db/queries/media";
 import { getSectionById } from "@/db/queries/sections";
 import type { ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
@@ -91,6 +92,8 @@ export async function saveArticleAction(input: {
     if (!fields.success) return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(fields.error, t) };
     const body = parseArticleBody(input.body);
     if (!body.ok) return { ok: false, message: t(body.code === "too_large" ? "articles.bodyTooLarge" : "articles.bodyInvalid", { detail: body.message }) };
+    const missing = missingMediaIds({ ids: photosOfBody(body.body).map((p) => p.mediaId) });
+    if (missing.length > 0) return { ok: false, message: t("articles.photoMissing", { ids: missing.map((id) => `#${id}`).join("、") }) };
     if (fields.data.sectionId && !getSectionById({ id: fields.data.sectionId })) {
       return { ok: false, message: t("errors.invalid"), fieldErrors: { sectionId: t("articles.noSuchSection") } };
     }

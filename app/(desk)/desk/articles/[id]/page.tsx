@@ -8,7 +8,10 @@ import { listArticleTimeline } from "@/db/queries/audit";
 import { getArticlePlacement } from "@/db/queries/issues";
 import { markArticleSeen } from "@/db/queries/review-queue";
 import { getWorkflowArticle } from "@/db/queries/articles";
+import { listArticlePhotos } from "@/db/queries/media";
 import { listSections } from "@/db/queries/sections";
+import { can } from "@/lib/auth/roles";
+import { mediaSummary } from "@/services/media/summary";
 import { allowedActions, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
 import { articleFormFields } from "@/lib/article-fields";
 import { ArticleEditor } from "./_components/article-editor";
@@ -65,6 +68,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         editable={canEditArticle(article.state, user.role)}
         actions={actions}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
+        photos={[...new Map(listArticlePhotos({ articleId: article.id }).map((p) => [p.media.id, mediaSummary(p.media)])).values()]}
+        canManagePhotos={can(user.role, "managePhotos")}
       />
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <CommentThread

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { ArticleBodyEditor } from "@/components/editor/article-body/article-body-editor";
+import { ArticleBodyEditor, type BodyPhotoCommands } from "@/components/editor/article-body/article-body-editor";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -15,7 +15,9 @@ import { ARTICLE_FIELDS, formFieldValues, type ArticleFormFields } from "@/lib/a
 import { revisionLabels, revisionText } from "@/lib/article-body/diff";
 import type { ArticleBody } from "@/lib/article-body/types";
 import type { WorkflowAction } from "@/lib/workflow/states";
+import type { MediaSummary } from "@/services/media/summary";
 import { loadArticleAction, lockArticleAction, saveArticleAction, transitionArticleAction } from "../actions";
+import { ArticlePhotos } from "./article-photos";
 import { WorkflowPanel } from "./workflow-panel";
 
 type Fields = ArticleFormFields;
@@ -35,12 +37,17 @@ export function ArticleEditor({
   editable,
   actions,
   lock,
+  photos,
+  canManagePhotos,
 }: {
   article: { id: number; version: number; state: string; updatedAt: string; fields: Fields; body: ArticleBody; correction: string };
   sections: { id: number; name: string; hidden: boolean }[];
   editable: boolean;
   actions: WorkflowAction[];
   lock: { name: string; since: string } | null;
+  /** The photos the body places, as the desk knows them. */
+  photos: MediaSummary[];
+  canManagePhotos: boolean;
 }) {
   const t = useTranslations();
   const format = useFormatter();
@@ -51,6 +58,9 @@ export function ArticleEditor({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [holder, setHolder] = useState(lock);
+  const [photoInfo, setPhotoInfo] = useState<Record<number, MediaSummary>>(() => Object.fromEntries(photos.map((p) => [p.id, p])));
+  const [photoCommands, setPhotoCommands] = useState<BodyPhotoCommands | null>(null);
+  const rememberPhoto = useCallback((photo: MediaSummary) => setPhotoInfo((info) => ({ ...info, [photo.id]: photo })), []);
   const sectionName = useCallback((id: number) => sections.find((s) => s.id === id)?.name, [sections]);
   const labels = useMemo(() => revisionLabels((key) => t(key)), [t]);
   const editRef = useRef(edit);
@@ -192,8 +202,11 @@ export function ArticleEditor({
         })}
       </fieldset>
 
+      <ArticlePhotos body={edit.body} photos={photoInfo} onPhotosChange={rememberPhoto} commands={photoCommands} editable={editable} canManage={canManagePhotos} />
+
       <ArticleBodyEditor
         key={editorKey}
+        onPhotoCommands={setPhotoCommands}
         initialContent={edit.body}
         editable={editable}
         label={t("articles.body")}
