@@ -61,7 +61,7 @@ export function loadOrCreateSecret(dataDir: string): string {
 
 /** The media folder: MEDIA_DIR, or media/ beside the database file. */
 export function mediaDirOf(parsed: Pick<z.infer<typeof schema>, "DATABASE_PATH" | "MEDIA_DIR">): string {
-  return path.resolve(parsed.MEDIA_DIR ?? path.join(path.dirname(path.resolve(parsed.DATABASE_PATH)), "media"));
+  return path.resolve(/*turbopackIgnore: true*/ parsed.MEDIA_DIR ?? path.join(path.dirname(path.resolve(parsed.DATABASE_PATH)), "media"));
 }
 
 /**

@@ -32,6 +32,7 @@ export function PhotoUploader({ onUploaded, label }: { onUploaded?: (photo: Medi
   const [dragging, setDragging] = useState(false);
   const uploadsRef = useRef(uploads);
   const started = useRef(new Set<string>());
+  const inFlight = useRef(0);
   const alive = useRef(true);
   const onUploadedRef = useRef(onUploaded);
   useEffect(() => {
@@ -118,12 +119,14 @@ export function PhotoUploader({ onUploaded, label }: { onUploaded?: (photo: Medi
   const pumpRef = useRef<() => void>(() => {});
   useEffect(() => {
     pumpRef.current = () => {
-      const list = uploadsRef.current;
-      const busy = list.filter((u) => started.current.has(u.key) && (u.state === "waiting" || u.state === "uploading")).length;
-      const next = list.filter((u) => u.state === "waiting" && !started.current.has(u.key)).slice(0, Math.max(0, PARALLEL_UPLOADS - busy));
+      const next = uploadsRef.current.filter((u) => u.state === "waiting" && !started.current.has(u.key)).slice(0, Math.max(0, PARALLEL_UPLOADS - inFlight.current));
       for (const upload of next) {
         started.current.add(upload.key);
-        void send(upload).then(() => pumpRef.current());
+        inFlight.current += 1;
+        void send(upload).then(() => {
+          inFlight.current -= 1;
+          pumpRef.current();
+        });
       }
     };
   }, [send]);

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL 
 import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { articlePhotos, articles, media, mediaFiles, users, type Article, type Media, type MediaFile } from "@/db/schema";
-import type { ArticleBody } from "@/lib/article-body/types";
+import { photosOfBody } from "@/lib/article-body/photos";
 import type { PhotoFormat } from "@/lib/media/formats";
 import type { ArticleState } from "@/lib/vocabulary";
 import type { PhotoProblem } from "@/lib/workflow";
@@ -226,11 +226,6 @@ export function listMediaFiles({ mediaId }: { mediaId: number }): MediaFile[] {
 }
 
 /* ---------- an article's photos ---------- */
-
-/** The body's photos in order (the lead photo first): the article's ordered set. */
-export function photosOfBody(body: ArticleBody): { mediaId: number; lead: boolean }[] {
-  return body.content.flatMap((block) => (block.type === "photo" ? [{ mediaId: block.attrs.mediaId, lead: block.attrs.lead }] : []));
-}
 
 /** Rewrites the article's photo rows from its body: call in the transaction that writes the body. */
 export function writeArticlePhotos(db: DbOrTx, article: Pick<Article, "id" | "body">, now = new Date()): void {

@@ -3,14 +3,17 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { acceptImportWork } from "@/db/queries/accept-import";
-import { transitionArticle } from "@/db/queries/article-workflow";
+import { saveArticle, transitionArticle } from "@/db/queries/article-workflow";
 import { ensureImportWork } from "@/db/queries/import-work";
 import { insertImportOfBytes } from "@/db/queries/imports";
 import { getUserByEmail } from "@/db/queries/users";
-import { articles, imports, issues, sections } from "@/db/schema";
+import { articles, imports, issues, sections, type Article } from "@/db/schema";
+import { attachCaptionToPhoto, withLeadPhoto } from "@/lib/article-body/photos";
+import type { ArticleBody } from "@/lib/article-body/types";
 import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
+import { DEMO_PHOTOS } from "./demo-photos";
 
 export const DEMO_ISSUE_DATE = "2024-03-08";
 
@@ -20,13 +23,30 @@ const PAGES = [
   { file: "rongchang-feature-page.txt", page: 3, pageName: "专题", section: "features" },
 ] as const;
 
+export function demoIssueExists(): boolean {
+  return getDb().select({ id: issues.id }).from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).get() !== undefined;
+}
+
+/** The article's body with the demo photos meant for it (DEMO_PHOTOS), or null when it gets none. */
+function bodyWithDemoPhotos(article: Article, page: number, photoIds: ReadonlyMap<string, number>): ArticleBody | null {
+  let body = article.body;
+  for (const photo of DEMO_PHOTOS) {
+    const id = photoIds.get(photo.key);
+    if (id === undefined || photo.page !== page || !article.title.startsWith(photo.titleStart)) continue;
+    if (photo.attachTo) body = attachCaptionToPhoto(body, photo.attachTo, id) ?? body;
+    if (photo.lead) body = withLeadPhoto(body, id, photo.leadCaption);
+  }
+  return body === article.body ? null : body;
+}
+
 /**
- * Imports both samples through the engine, accepts them as an editor, and has two reviewers
- * approve and publish them: a new user sees a real paper at once. Does nothing if the issue exists.
+ * Imports both samples through the engine, accepts them as an editor, places the demo photos
+ * (their media ids by DEMO_PHOTOS key, when given), and has a reviewer approve and publish them:
+ * a new user sees a real paper at once. Does nothing if the issue exists.
  */
-export function seedDemoIssue(): number {
+export function seedDemoIssue({ photoIds = new Map() }: { photoIds?: ReadonlyMap<string, number> } = {}): number {
   const db = getDb();
-  if (db.select().from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).get()) return 0;
+  if (demoIssueExists()) return 0;
   const editor = getUserByEmail({ email: "editor@folio.local" });
   const reviewer = getUserByEmail({ email: "reviewer@folio.local" });
   if (!editor || !reviewer) throw new Error("seed the demo users first");
@@ -58,6 +78,12 @@ export function seedDemoIssue(): number {
     for (const a of db.select().from(articles).where(eq(articles.importId, item.id)).all()) {
       db.update(articles).set({ sectionId: section?.id ?? null }).where(eq(articles.id, a.id)).run();
       let version = a.version;
+      const withPhotos = bodyWithDemoPhotos(a, sample.page, photoIds);
+      if (withPhotos) {
+        const saved = saveArticle({ id: a.id, baseVersion: version, changes: { body: withPhotos }, note: "配图", actor: editorActor, ip: null });
+        if (!saved.ok) throw new Error(`demo photos failed for article ${a.id}: ${saved.reason}`);
+        version = saved.article.version;
+      }
       for (const [action, actor] of [
         ["submit", editorActor],
         ["approve", reviewerActor],

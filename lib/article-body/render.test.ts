@@ -223,7 +223,6 @@ describe("escapeHtml", () => {
 describe("plain text", () => {
   it("puts each non-blank textblock on its own line, hard breaks as line breaks", () => {
     expect(bodyPlainText(REALISTIC_BODY).split("\n")).toEqual([
-      "全县春耕生产现场会会场。",
       "本报讯（记者 王𠀀 通讯员 李𪚥）3月8日，全县春耕生产现场会在城关镇召开。",
       "会议要求，各乡镇要抓好种子、化肥等农资供应，详见县农业农村局网站。",
       "抓好三项重点",
@@ -236,6 +235,8 @@ describe("plain text", () => {
       "来信：news@example.cn",
       "图为农技人员在田间指导。👩‍🌾 本报记者 摄",
       "图为农民在田间播种。记者 王𠀀 摄",
+      // The lead photo's caption last: a story's opening is its text, not the picture's caption.
+      "全县春耕生产现场会会场。",
     ]);
   });
 

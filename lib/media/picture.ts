@@ -101,8 +101,12 @@ export function planPicture(photo: PublicPhoto, { sizes, eager = false, crop = f
   };
 }
 
+/** One image file of a photo, site-relative, as link previews, feeds and structured data name it. */
+export type ShareImage = { url: string; width: number; height: number; bytes: number; type: string; alt: string };
+
 /** The image for link previews, feeds and structured data: the largest JPEG (every reader and crawler takes JPEG). */
-export function shareImage(photo: PublicPhoto): PhotoRendition | null {
+export function shareImage(photo: PublicPhoto): ShareImage | null {
   const jpeg = byWidth(photo.renditions, "jpeg");
-  return jpeg[jpeg.length - 1] ?? null;
+  const largest = jpeg[jpeg.length - 1];
+  return largest ? { url: largest.url, width: largest.width, height: largest.height, bytes: largest.bytes, type: RENDITION_MIME_TYPES.jpeg, alt: photo.alt } : null;
 }

@@ -6,14 +6,10 @@ import type { BodyPhotoCommands } from "@/components/editor/article-body/article
 import { PhotoPicker } from "@/components/media/photo-picker";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { photosOfBody } from "@/lib/article-body/photos";
 import type { ArticleBody } from "@/lib/article-body/types";
 import type { MediaSummary } from "@/services/media/summary";
 import { updatePhotoAction } from "../../../media/actions";
-
-/** The body's photos in order, the lead photo first: the article's ordered set. */
-function placedPhotos(body: ArticleBody): { mediaId: number; lead: boolean }[] {
-  return body.content.flatMap((b) => (b.type === "photo" ? [{ mediaId: b.attrs.mediaId, lead: b.attrs.lead }] : []));
-}
 
 function problemOf(photo: MediaSummary | undefined): "processing" | "failed" | "no_alt" | null {
   if (!photo) return null;
@@ -44,7 +40,7 @@ export function ArticlePhotos({
   canManage: boolean;
 }) {
   const t = useTranslations("media.article");
-  const placed = placedPhotos(body);
+  const placed = photosOfBody(body);
   const [alts, setAlts] = useState<Record<number, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const ready = editable && commands !== null;
