@@ -20,12 +20,13 @@ describe("role rules", () => {
   });
 
   it("builds the navigation each role should see", () => {
-    expect(navFor("editor").map((n) => n.key)).toEqual(["imports", "issues", "myArticles"]);
+    expect(navFor("editor").map((n) => n.key)).toEqual(["imports", "issues", "myArticles", "media"]);
     expect(navFor("reviewer").map((n) => n.key)).toEqual(["issues", "review"]);
     expect(navFor("admin").map((n) => n.key)).toEqual([
       "imports",
       "issues",
       "myArticles",
+      "media",
       "review",
       "users",
       "sections",
