@@ -47,11 +47,8 @@ export function PhotoForm({ photo }: { photo: Photo }) {
   const [saving, setSaving] = useState(false);
   const photographers = parseCredit(values.credit)?.photographers ?? [];
 
+  // Alt text may stay empty while a photo is being described; an article showing it cannot be published so.
   const save = async () => {
-    if (values.alt.trim() === "") {
-      setFieldErrors({ alt: t("altRequired") });
-      return;
-    }
     setSaving(true);
     const result = await updatePhotoAction({ id: photo.id, baseVersion: version, ...values });
     setSaving(false);
@@ -118,7 +115,6 @@ export function PhotoForm({ photo }: { photo: Photo }) {
         <textarea
           id="photo-alt"
           value={values.alt}
-          required
           onChange={(e) => setValues((v) => ({ ...v, alt: e.target.value }))}
           aria-invalid={fieldErrors.alt ? true : undefined}
           aria-describedby="photo-alt-hint"
