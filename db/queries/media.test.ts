@@ -127,6 +127,8 @@ describe("photos in articles", () => {
 describe("what readers get", () => {
   it("serves a photo's files to anyone only while a published article places it", () => {
     const photo = aPhoto({ by: editor });
+    // Another story with another photo is published: its photo says nothing about this one.
+    publishedWith(aPhoto({ by: editor }).id);
     const name = listPublicPhotos({ mediaIds: [photo.id] }).get(photo.id)!.renditions[0]!.url.slice("/media/".length);
     expect(getMediaFile({ name })).toMatchObject({ mediaId: photo.id, public: false });
     const article = publishedWith(photo.id);

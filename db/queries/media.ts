@@ -100,7 +100,8 @@ export function listMedia({ q, from, to, page = 1, pageSize = 48 }: MediaSearch)
       createdAt: media.createdAt,
       version: media.version,
       uploadedByName: users.name,
-      uses: sql<number>`(select count(distinct ${articlePhotos.articleId}) from ${articlePhotos} where ${articlePhotos.mediaId} = ${media.id})`,
+      // Aliased: drizzle writes a selected sql's columns unqualified.
+      uses: sql<number>`(select count(distinct "ap"."article_id") from ${articlePhotos} "ap" where "ap"."media_id" = "media"."id")`,
     })
     .from(media)
     .innerJoin(users, eq(users.id, media.uploadedById))

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableName, isNull, sql } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { articlePhotos, articles, issues, pages, sections } from "@/db/schema";
 import type { ArticleLanguage } from "@/lib/vocabulary";
@@ -21,10 +21,12 @@ export const issueIsPublic = sql`exists (select 1 from ${articles} where ${artic
 
 /**
  * A photo is public while a published article places it: only then may a reader have its files
- * (checked on every request for one, so a withdrawn story's photos go with it).
+ * (checked on every request for one, so a withdrawn story's photos go with it). The inner tables
+ * are aliased and the outer column named in full: drizzle writes columns of a selected `sql`
+ * unqualified, and an unqualified "media_id" would be read as the inner table's own.
  */
-export const photoIsPublic = (mediaId: SQL | AnySQLiteColumn) =>
-  sql<number>`exists (select 1 from ${articlePhotos} join ${articles} on ${articles.id} = ${articlePhotos.articleId} where ${articlePhotos.mediaId} = ${mediaId} and ${articles.state} = ${PUBLISHED})`;
+export const photoIsPublic = (mediaId: AnySQLiteColumn) =>
+  sql<number>`exists (select 1 from ${articlePhotos} "ap" join ${articles} "a" on "a"."id" = "ap"."article_id" where "ap"."media_id" = ${sql.raw(`"${getTableName(mediaId.table)}"."${mediaId.name}"`)} and "a"."state" = ${PUBLISHED})`;
 
 /** A section is public while it is visible and has a published story (as an issue is): the navigation, sitemap and page agree. */
 export const sectionIsPublic = and(
