@@ -82,7 +82,7 @@ test("an editor places a lead photo and a photo on a printed caption; publishing
   await expect(panel.getByText("头图", { exact: true })).toBeVisible();
   await expect(panel.getByText("缺替代文字，发布前必须填写")).toBeVisible();
   await editor.getByRole("button", { name: "保存", exact: true }).click();
-  await expect(editor.getByText("已保存")).toBeVisible();
+  await expect(editor.getByText("已保存。")).toBeVisible();
   expect(storedBody(id).content).toEqual([
     { type: "photo", attrs: { mediaId: lead.id, lead: true }, content: [{ type: "text", text: "春耕时节的河畔田野" }] },
     para("河畔春耕忙的正文。"),
@@ -100,8 +100,8 @@ test("an editor places a lead photo and a photo on a printed caption; publishing
   expect((await step(reviewer, id, "publish")).result).toContain("稿件中有图片尚不能给读者看");
   expect(articleState(id).state).toBe("approved");
   await editor.reload();
-  await editor.getByLabel(`#${lead.id} 的替代文字`).fill("河边的稻田和远处的村舍");
-  await editor.getByRole("region", { name: "图片" }).getByRole("button", { name: "保存替代文字" }).click();
+  await editor.getByRole("textbox", { name: `#${lead.id} 的替代文字` }).fill("河边的稻田和远处的村舍");
+  await editor.getByRole("region", { name: "图片" }).getByRole("button", { name: `保存 #${lead.id} 的替代文字` }).click();
   await expect(editor.getByText(`#${lead.id} 的替代文字已保存。`)).toBeVisible();
   expect((await step(reviewer, id, "publish")).result).toContain("已发布");
   expect(articleState(id).state).toBe("published");

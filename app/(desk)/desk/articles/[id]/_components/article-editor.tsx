@@ -74,7 +74,9 @@ export function ArticleEditor({
         articleId: article.id,
         baseVersion,
         fields: value.fields,
-        body: value.body,
+        // Plain JSON: ProseMirror keeps node attributes (a subhead's level, a photo's id) in
+        // null-prototype objects, which React sends to a server action as opaque references.
+        body: JSON.parse(JSON.stringify(value.body)) as ArticleBody,
         note: value.note ?? null,
         correction: article.state === "published" ? value.correction : undefined,
         autosave: value.autosave,

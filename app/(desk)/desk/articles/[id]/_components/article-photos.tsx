@@ -114,7 +114,7 @@ export function ArticlePhotos({
                         className="rounded border border-stone-400 px-2 py-1 text-sm"
                       />
                     </label>
-                    <Button type="submit" variant="secondary">
+                    <Button type="submit" variant="secondary" aria-label={t("saveAltOf", { id: mediaId })}>
                       {t("saveAlt")}
                     </Button>
                   </form>
