@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { articlePhotos, articles, media, mediaFiles } from "../db/schema";
@@ -208,4 +209,34 @@ test("a photo change on a published story changes the public pages at once (the 
   const again = await reader.request.get(`/articles/${id}`);
   expect(again.headers()["x-folio-cache"]).toBe("miss");
   expect(await again.text()).toContain('alt="新的替代文字"');
+});
+
+test("the workbench attaches a printed caption to a photo; accepting keeps the caption exactly as printed", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  const photo = await uploadReadyPhoto(page.request, await generatedPhoto({ seed: 606, width: 1600, height: 1000 }), "科技城.jpg");
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("上传文件").setInputFiles(path.join(__dirname, "..", "db", "demo", "rongchang-feature-page.txt"));
+  await expect(page.getByText(/已识别：编码/)).toBeVisible();
+  for (const [label, value] of Object.entries({ 出版日期: "2024-05-20", 版次: "3", 版名: "专题", 报名: "荣昌报" })) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page).toHaveURL(/\/desk\/imports\/\d+$/);
+  const importId = Number(page.url().split("/").pop());
+
+  const caption = page.locator('[data-type="block"][data-role="caption"]').first();
+  const printed = "重庆市畜牧科学院等单位正积极推动荣昌国家畜牧科技城建设。";
+  await caption.getByText(printed).click();
+  await page.getByRole("button", { name: "为说明配图" }).click();
+  await page.getByRole("dialog", { name: "选择图片" }).getByRole("button", { name: `选用 #${photo.id}` }).click();
+  await expect(caption).toContainText(`配图 #${photo.id}`);
+  await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
+  await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
+  await expect(page.getByText("已接受：新建 1 篇")).toBeVisible();
+
+  const row = withTestDb((db) => db.select({ id: articles.id, body: articles.body, bodyText: articles.bodyText }).from(articles).where(eq(articles.importId, importId)).get()!);
+  const body = row.body as Body;
+  expect(body.content.filter((b) => (b as { type: string }).type === "caption")).toEqual([]);
+  expect(body.content).toContainEqual({ type: "photo", attrs: { mediaId: photo.id, lead: false }, content: [{ type: "text", text: printed }] });
+  expect(row.bodyText).toContain(printed);
+  // The photo had no caption of its own: it takes the printed one.
+  await expect.poll(() => withTestDb((db) => db.select({ caption: media.caption }).from(media).where(eq(media.id, photo.id)).get()!.caption)).toBe(printed);
 });

@@ -7,9 +7,15 @@ import sharp from "sharp";
  * bomb, a damaged file). No photo is committed to the repository and none is fetched.
  */
 
-/** A small deterministic random sequence (a linear congruential generator) from a seed. */
+/**
+ * A small deterministic random sequence (a linear congruential generator) from a seed, mixed
+ * first (MurmurHash3's finaliser) so that neighbouring seeds draw different pictures.
+ */
 function randomFrom(seed: number): () => number {
-  let s = seed >>> 0 || 1;
+  let s = seed >>> 0;
+  s = Math.imul(s ^ (s >>> 16), 0x85ebca6b);
+  s = Math.imul(s ^ (s >>> 13), 0xc2b2ae35);
+  s = (s ^ (s >>> 16)) >>> 0 || 1;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
