@@ -9,7 +9,11 @@ import { makeTempDir, requireBuild, startFolio, type Server } from "./servers";
 
 export type BenchSite = { dir: string; databasePath: string; archive: Archive; next: Server };
 
-export async function startSeededSite({ issues = 100, perPage = 10, beforeStart }: { issues?: number; perPage?: number; beforeStart?: () => void } = {}): Promise<BenchSite> {
+export async function startSeededSite({
+  issues = 100,
+  perPage = 10,
+  beforeStart,
+}: { issues?: number; perPage?: number; beforeStart?: () => void | Promise<void> } = {}): Promise<BenchSite> {
   requireBuild();
   const dir = makeTempDir("folio-bench-");
   const databasePath = path.join(dir, "folio.db");
@@ -17,7 +21,7 @@ export async function startSeededSite({ issues = 100, perPage = 10, beforeStart 
   process.env.DATABASE_PATH = databasePath;
   await seedSectionsAndUsers();
   const archive = seedArchive({ issues, perPage });
-  beforeStart?.();
+  await beforeStart?.();
   const next = await startFolio({ databasePath });
   return { dir, databasePath, archive, next };
 }
