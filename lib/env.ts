@@ -24,6 +24,8 @@ const schema = z.object({
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   // Memory for rendered public pages (scripts/serve.ts); 0 renders every request.
   PUBLIC_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // Memory for the photo files readers are sent (scripts/serve.ts); 0 reads each from disk.
+  PUBLIC_MEDIA_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // The address the server listens on (all interfaces unless told). Not HOSTNAME: containers set that to their own name.
   FOLIO_HOST: z.string().min(1).optional(),
   // The one folder photos live in (originals and the sizes made from them, content-addressed).

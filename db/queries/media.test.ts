@@ -3,7 +3,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { actorOf, anArticle, aPhoto, aSection, aUser, bodyWithPhotos, paragraphs } from "@/db/testing/builders";
+import { openPublicMediaReader } from "@/db/public-media";
 import { media, publicGeneration } from "@/db/schema";
+import { env } from "@/lib/env";
 import { saveArticle, transitionArticle } from "./article-workflow";
 import {
   claimMediaJob,
@@ -125,18 +127,25 @@ describe("photos in articles", () => {
 });
 
 describe("what readers get", () => {
-  it("serves a photo's files to anyone only while a published article places it", () => {
+  it("serves a photo's files to anyone only while a published article places it (the app and the server in front of it agree)", () => {
+    // scripts/serve.ts's own read-only connection, as it answers readers before Next.
+    const front = openPublicMediaReader(env().DATABASE_PATH);
     const photo = aPhoto({ by: editor });
     // Another story with another photo is published: its photo says nothing about this one.
     publishedWith(aPhoto({ by: editor }).id);
     const name = listPublicPhotos({ mediaIds: [photo.id] }).get(photo.id)!.renditions[0]!.url.slice("/media/".length);
     expect(getMediaFile({ name })).toMatchObject({ mediaId: photo.id, public: false });
+    expect(front.publicFormat(name)).toBeUndefined();
     const article = publishedWith(photo.id);
     expect(getMediaFile({ name })?.public).toBe(true);
+    expect(front.publicFormat(name)).toBe(getMediaFile({ name })?.format);
     const unpublished = step(article.id, article.version, "unpublish");
     expect(unpublished.ok).toBe(true);
     expect(getMediaFile({ name })?.public).toBe(false);
+    expect(front.publicFormat(name)).toBeUndefined();
     expect(getMediaFile({ name: "0".repeat(32) + ".jpg" })).toBeUndefined();
+    expect(front.publicFormat("0".repeat(32) + ".jpg")).toBeUndefined();
+    front.close();
   });
 
   it("shows only photos that are ready and described, with their files, and lists' lead photos", () => {

@@ -25,3 +25,12 @@ export function mediaFileUrl(name: string): string {
 export function isMediaFileName(name: string): boolean {
   return MEDIA_FILE_NAME.test(name);
 }
+
+/** How photo files may be kept by browsers (services/media/serve.ts, lib/http/media-file-server.ts). */
+export const MEDIA_CACHE_CONTROL = {
+  /** Content-addressed: never changes, kept a year by the browser that fetched it. */
+  file: "private, max-age=31536000, immutable",
+  /** The desk's views of a photo by id: its files never change, but its status may. */
+  desk: "private, max-age=3600",
+  refused: "no-store",
+} as const;

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/roles";
 import { PHOTO_MIME_TYPES } from "@/lib/media/formats";
 import { RENDITION_MIME_TYPES } from "@/lib/media/limits";
 import { filePath, originalPath } from "@/lib/media/paths";
-import { isMediaFileName } from "@/lib/media/urls";
+import { isMediaFileName, MEDIA_CACHE_CONTROL } from "@/lib/media/urls";
 import { getCurrentUser } from "@/services/session";
 import { mediaStore } from "./store";
 
@@ -14,16 +14,10 @@ import { mediaStore } from "./store";
  * Sending photo files. A file's name is its content, so once sent it never needs asking again
  * (immutable, a year). Whether it may be sent is decided on every request all the same: a reader
  * gets a file only while a published article places its photo; the newsroom gets any. Caches
- * are told "private" so no shared cache keeps a photo past its story's withdrawal.
+ * are told "private" so no shared cache keeps a photo past its story's withdrawal. `npm start`
+ * answers readers' requests for public files before Next (lib/http/media-file-server.ts); the rest
+ * (the newsroom's view of a draft's photo, unknown names) come here.
  */
-
-export const MEDIA_CACHE_CONTROL = {
-  /** Content-addressed: never changes, kept a year by the browser that fetched it. */
-  file: "private, max-age=31536000, immutable",
-  /** The desk's views of a photo by id: its files never change, but its status may. */
-  desk: "private, max-age=3600",
-  refused: "no-store",
-} as const;
 
 function notFound(): Response {
   return new Response("Not found.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": MEDIA_CACHE_CONTROL.refused } });

@@ -1,7 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, getTableName, isNull, sql } from "drizzle-orm";
-import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { articlePhotos, articles, issues, pages, sections } from "@/db/schema";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { articles, issues, pages, sections } from "@/db/schema";
 import type { ArticleLanguage } from "@/lib/vocabulary";
 
 /*
@@ -19,14 +18,8 @@ export const isHead = isNull(articles.continuesId);
 /** An issue is public while one of its articles is published. */
 export const issueIsPublic = sql`exists (select 1 from ${articles} where ${articles.issueId} = ${issues.id} and ${articles.state} = ${PUBLISHED})`;
 
-/**
- * A photo is public while a published article places it: only then may a reader have its files
- * (checked on every request for one, so a withdrawn story's photos go with it). The inner tables
- * are aliased and the outer column named in full: drizzle writes columns of a selected `sql`
- * unqualified, and an unqualified "media_id" would be read as the inner table's own.
- */
-export const photoIsPublic = (mediaId: AnySQLiteColumn) =>
-  sql<number>`exists (select 1 from ${articlePhotos} "ap" join ${articles} "a" on "a"."id" = "ap"."article_id" where "ap"."media_id" = ${sql.raw(`"${getTableName(mediaId.table)}"."${mediaId.name}"`)} and "a"."state" = ${PUBLISHED})`;
+/** A photo is public while a published article places it (the rule is shared with the server in front of Next). */
+export { photoIsPublic } from "@/db/public-media";
 
 /** A section is public while it is visible and has a published story (as an issue is): the navigation, sitemap and page agree. */
 export const sectionIsPublic = and(
