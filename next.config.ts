@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
     // up to MAX_PHOTO_BYTES; the route refuses anything larger from its Content-Length first.
     proxyClientMaxBodySize: MAX_PHOTO_BYTES + 1024 * 1024,
   },
-  // Native (better-sqlite3, argon2, sharp's libvips) and WebAssembly (heic-decode's libheif) modules load at run time.
+  // Native (better-sqlite3, argon2, sharp's libvips) and WebAssembly (heic-decode's libheif, in a worker thread: services/media/decode.ts) modules load at run time.
   serverExternalPackages: ["better-sqlite3", "argon2", "sharp", "heic-decode"],
   // Metadata (title, canonical, Open Graph) always in the head, whoever asks: by default Next
   // streams it to browsers behind a script, and a reader's page is kept without scripts and served

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import exifReader from "exif-reader";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import { decompressionBombPng, generatedPhoto, truncatedJpeg } from "@/lib/media
 import { RENDITION_FORMATS } from "@/lib/media/limits";
 import { PhotoRefused } from "@/lib/media/refusals";
 import { isMediaFileName } from "@/lib/media/urls";
+import { decodeHeic } from "./decode";
 import { inspectPhoto } from "./inspect";
 import { makeRenditions } from "./renditions";
 
@@ -62,6 +64,19 @@ describe("the sizes made for readers", () => {
     expect(await inspectPhoto(upload)).toMatchObject({ format: "heic", width: 640, height: 480 });
     const renditions = await makeRenditions(upload, "heic");
     expect(renditions.map((r) => `${r.format} ${r.width}x${r.height}`)).toEqual(["avif 480x360", "webp 480x360", "jpeg 480x360", "avif 640x480", "webp 640x480", "jpeg 640x480"]);
+  });
+
+  it("decode a HEIC on a thread of its own: the server's event loop keeps turning meanwhile", async () => {
+    const upload = fs.readFileSync(path.join(__dirname, "../../e2e/fixtures/phone-photo.heic"));
+    // libheif is WebAssembly and decodes synchronously: on this thread no timer would fire until it is done.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const decoded = await decodeHeic(upload);
+    clearInterval(timer);
+    expect(decoded.threadId).not.toBe(threadId);
+    expect([decoded.width, decoded.height, decoded.data.length]).toEqual([640, 480, 640 * 480 * 4]);
+    expect(ticks).toBeGreaterThan(3);
+    await expect(decodeHeic(upload.subarray(0, 600))).rejects.toThrow(/HEIC/);
   });
 
   it("are never larger than the photo, and are named by their own content", async () => {
