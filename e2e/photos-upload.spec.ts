@@ -38,8 +38,12 @@ test.describe("an editor uploads photos", () => {
     const jpegId = row.id;
     expect(row).toMatchObject({ status: "ready", width: 2400, height: 1600, format: "jpeg" });
     expect(mediaByFileName("手机照片.heic")).toMatchObject({ status: "ready", format: "heic", width: 640, height: 480 });
-    await page.reload();
-    await expect(page.locator(`a[href="/desk/media/${jpegId}"]`).first()).toBeVisible();
+    // The library's grid follows without a reload: each photo's picture once it is ready.
+    const grid = page.getByRole("list", { name: "图片库" });
+    for (const id of [jpegId, mediaByFileName("夏布工坊.png")!.id, mediaByFileName("手机照片.heic")!.id]) {
+      await expect(grid.locator(`a[href="/desk/media/${id}"] img`)).toBeVisible();
+    }
+    await expect(grid.getByText("处理中")).toHaveCount(0);
     // The sizes readers get carry no metadata at all; the original in the archive keeps it.
     expect(row.takenAt?.toISOString()).toBe("2024-03-07T01:30:00.000Z");
     const served = await page.request.get(`/api/media/${jpegId}/preview`);
@@ -121,6 +125,8 @@ test.describe("an editor uploads photos", () => {
     for (const [name, [, message]] of Object.entries(bad)) {
       await expect(progress.getByRole("listitem").filter({ hasText: name }).getByRole("alert")).toHaveText(message, { timeout: 20_000 });
     }
+    // A refused file has no bar saying "all sent" beside its message.
+    await expect(progress.getByRole("progressbar")).toHaveCount(0);
     expect(mediaRowCount()).toBe(rows);
     expect(mediaFilesOnDisk()).toEqual(files);
     expect(auditActions({ action: "media.refused", actorEmail: "editor@folio.local" }).length).toBeGreaterThanOrEqual(5);

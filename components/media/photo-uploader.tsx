@@ -25,7 +25,17 @@ const POLL_MS = 1500;
  * body, so the browser reports progress), a few at a time, with a progress bar, then followed
  * until the server has made its sizes. A refused file says why; the others go on.
  */
-export function PhotoUploader({ onUploaded, label }: { onUploaded?: (photo: MediaSummary) => void; label?: string }) {
+export function PhotoUploader({
+  onUploaded,
+  onSettled,
+  label,
+}: {
+  /** The server has the photo (still processing, usually). */
+  onUploaded?: (photo: MediaSummary) => void;
+  /** Its sizes are made (ready) or could not be (failed): lists showing it can show it as it is now. */
+  onSettled?: (photo: MediaSummary) => void;
+  label?: string;
+}) {
   const t = useTranslations("media");
   const inputId = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
@@ -35,9 +45,11 @@ export function PhotoUploader({ onUploaded, label }: { onUploaded?: (photo: Medi
   const inFlight = useRef(0);
   const alive = useRef(true);
   const onUploadedRef = useRef(onUploaded);
+  const onSettledRef = useRef(onSettled);
   useEffect(() => {
     onUploadedRef.current = onUploaded;
-  }, [onUploaded]);
+    onSettledRef.current = onSettled;
+  }, [onUploaded, onSettled]);
   useEffect(() => {
     alive.current = true;
     return () => {
@@ -61,8 +73,11 @@ export function PhotoUploader({ onUploaded, label }: { onUploaded?: (photo: Medi
           const res = await fetch(`/api/media/${id}`, { cache: "no-store" });
           if (res.ok) {
             const { photo, failure } = (await res.json()) as { photo: MediaSummary; failure: string | null };
-            if (photo.status === "ready") return update(key, { state: "ready", photo });
-            if (photo.status === "failed") return update(key, { state: "failed", photo, message: t("upload.failed", { reason: failure ?? "?" }) });
+            if (photo.status !== "processing") {
+              update(key, photo.status === "ready" ? { state: "ready", photo } : { state: "failed", photo, message: t("upload.failed", { reason: failure ?? "?" }) });
+              onSettledRef.current?.(photo);
+              return;
+            }
           }
         } catch {
           // a dropped connection: ask again
@@ -201,7 +216,8 @@ export function PhotoUploader({ onUploaded, label }: { onUploaded?: (photo: Medi
               <span className="truncate" title={u.file.name}>
                 {u.file.name}
               </span>
-              <progress max={100} value={u.percent} aria-label={u.file.name} className="h-2 w-full accent-red-800" />
+              {/* A refused file's bar would say "all sent" next to "not taken": its message says it all. */}
+              {u.state === "refused" ? <span /> : <progress max={100} value={u.percent} aria-label={u.file.name} className="h-2 w-full accent-red-800" />}
               <span role={u.state === "refused" || u.state === "failed" ? "alert" : undefined} className={`col-span-2 text-xs ${u.state === "refused" || u.state === "failed" ? "text-red-800" : "text-stone-600"}`}>
                 {stateText(u)}
                 {u.photo && (u.state === "ready" || u.state === "duplicate" || u.state === "processing") ? (

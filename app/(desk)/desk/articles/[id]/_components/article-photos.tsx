@@ -83,8 +83,13 @@ export function ArticlePhotos({
           const problem = problemOf(photo);
           return (
             <li key={`${mediaId}-${index}`} className="grid grid-cols-[6rem_minmax(0,1fr)] gap-3 border-t border-stone-200 pt-2 first:border-t-0 first:pt-0">
-              {/* eslint-disable-next-line @next/next/no-img-element -- the desk's own preview route, no optimiser */}
-              <img src={`/api/media/${mediaId}/preview`} alt="" width={96} height={64} className="aspect-[3/2] w-24 rounded-sm bg-stone-200 object-cover" />
+              {photo?.status === "ready" ? (
+                // eslint-disable-next-line @next/next/no-img-element -- the desk's own preview route, no optimiser
+                <img src={photo.previewUrl} alt="" width={96} height={64} className="aspect-[3/2] w-24 rounded-sm bg-stone-200 object-cover" />
+              ) : (
+                // No preview before its sizes are made: the picture appears once the photo is ready.
+                <span aria-hidden="true" className="aspect-[3/2] w-24 rounded-sm bg-stone-200" />
+              )}
               <div className="flex flex-col gap-1 text-sm">
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">#{mediaId}</span>
