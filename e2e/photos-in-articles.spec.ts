@@ -6,7 +6,7 @@ import { generatedPhoto } from "../lib/media/generated-photos";
 import { actionNamed, postAction } from "./support/actions";
 import { arrangeArticle, arrangeIssue, articleState, withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
-import { uploadReadyPhoto } from "./support/photos";
+import { mediaByFileName, uploadReadyPhoto } from "./support/photos";
 
 type Body = { type: "doc"; content: unknown[] };
 
@@ -144,6 +144,28 @@ test("an editor places a lead photo and a photo on a printed caption; publishing
   const feed = await (await reader.request.get("/feed.xml")).text();
   const item = feed.split("<item>").find((i) => i.includes("河畔春耕忙"))!;
   expect(item).toMatch(new RegExp(`<enclosure url="${ogImage!.replace(/[.]/g, "\\.")}" length="\\d+" type="image/jpeg"/>`));
+});
+
+test("an editor uploads a photo on the article page and places it as the lead photo", async ({ pageAs }) => {
+  const editor = await pageAs("editor");
+  const id = draftWithCaption("2024-05-13", "文章页上传", "图为现场。");
+  await editor.goto(`/desk/articles/${id}`);
+  await editor.getByRole("button", { name: "添加为头图" }).click();
+  const picker = editor.getByRole("dialog", { name: "选择图片" });
+  await picker.locator('input[type="file"]').setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: await generatedPhoto({ seed: 607, width: 2000, height: 1300 }) });
+  await expect(picker.getByRole("list", { name: "上传进度" }).getByRole("listitem").filter({ hasText: "现场.jpg" })).toContainText("已就绪", { timeout: 30_000 });
+  const uploaded = mediaByFileName("现场.jpg")!;
+  // In the dialog's list, with its picture once it is ready.
+  const choose = picker.getByRole("button", { name: `选用 #${uploaded.id}` });
+  await expect(choose.locator("img")).toBeVisible();
+  await choose.click();
+  const panel = editor.getByRole("region", { name: "图片" });
+  await expect(panel.getByText("头图", { exact: true })).toBeVisible();
+  await expect(panel.locator(`img[src="/api/media/${uploaded.id}/preview"]`)).toBeVisible();
+  await editor.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(editor.getByText("已保存。")).toBeVisible();
+  expect(storedBody(id).content[0]).toMatchObject({ type: "photo", attrs: { mediaId: uploaded.id, lead: true } });
+  expect(withTestDb((db) => db.select().from(articlePhotos).where(eq(articlePhotos.articleId, id)).all()).map((p) => [p.mediaId, p.lead])).toEqual([[uploaded.id, true]]);
 });
 
 test("an unpublished story's photos are refused to readers, whoever knows their names; the newsroom still sees them", async ({ pageAs, browser }) => {

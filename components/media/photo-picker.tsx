@@ -12,6 +12,7 @@ import { PhotoUploader } from "./photo-uploader";
  */
 export function PhotoPicker({ label, onPick, disabled }: { label: string; onPick: (photo: MediaSummary) => void; disabled?: boolean }) {
   const t = useTranslations("media.picker");
+  const status = useTranslations("media.status");
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [q, setQ] = useState("");
@@ -92,8 +93,12 @@ export function PhotoPicker({ label, onPick, disabled }: { label: string; onPick
                     onClick={() => pick(photo)}
                     className="flex w-full flex-col gap-1 rounded border border-stone-300 bg-white p-1 text-left text-xs hover:border-accent focus-visible:outline-2 focus-visible:outline-accent"
                   >
-                    {/* eslint-disable-next-line @next/next/no-img-element -- the desk's own preview route, no optimiser */}
-                    <img src={photo.previewUrl} alt="" width={160} height={107} loading="lazy" className="aspect-[3/2] w-full rounded-sm bg-stone-200 object-cover" />
+                    {photo.status === "ready" ? (
+                      // eslint-disable-next-line @next/next/no-img-element -- the desk's own preview route, no optimiser
+                      <img src={photo.previewUrl} alt="" width={160} height={107} loading="lazy" className="aspect-[3/2] w-full rounded-sm bg-stone-200 object-cover" />
+                    ) : (
+                      <span className="flex aspect-[3/2] w-full items-center justify-center rounded-sm bg-stone-200 text-stone-600">{status(photo.status)}</span>
+                    )}
                     <span className="line-clamp-2">{photo.caption || photo.alt || `#${photo.id}`}</span>
                     <span className="font-medium text-accent">{t("choose", { id: photo.id })}</span>
                   </button>
@@ -102,7 +107,10 @@ export function PhotoPicker({ label, onPick, disabled }: { label: string; onPick
             </ul>
           )}
           <p className="text-sm font-medium">{t("uploadHere")}</p>
-          <PhotoUploader onUploaded={(photo) => setPhotos((list) => [photo, ...(list ?? []).filter((p) => p.id !== photo.id)])} />
+          <PhotoUploader
+            onUploaded={(photo) => setPhotos((list) => [photo, ...(list ?? []).filter((p) => p.id !== photo.id)])}
+            onSettled={(photo) => setPhotos((list) => (list ?? []).map((p) => (p.id === photo.id ? photo : p)))}
+          />
         </div>
       </dialog>
     </>
