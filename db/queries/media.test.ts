@@ -2,11 +2,12 @@ import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { actorOf, anArticle, aPhoto, aSection, aUser, bodyWithPhotos, paragraphs } from "@/db/testing/builders";
+import { actorOf, anArticle, anIssue, aPhoto, aSection, aUser, bodyWithPhotos, paragraphs } from "@/db/testing/builders";
 import { openPublicMediaReader } from "@/db/public-media";
 import { media, publicGeneration } from "@/db/schema";
 import { env } from "@/lib/env";
 import { saveArticle, transitionArticle } from "./article-workflow";
+import { listPagesWithArticles } from "./issues";
 import {
   claimMediaJob,
   failMediaJob,
@@ -113,10 +114,16 @@ describe("photos in articles", () => {
     expect(listMediaUses({ mediaId: other.id })).toEqual([]);
   });
 
-  it("refuses to publish while a photo has no alt text or is still being processed, and says which", () => {
+  it("refuses to publish while a photo has no alt text or is still being processed, says which, and the issue lists it as a blocker", () => {
     const undescribed = aPhoto({ by: editor, alt: "" });
     const processing = aPhoto({ by: editor, ready: false });
-    const article = anArticle({ author: editor, sectionId: section.id, body: bodyWithPhotos(undescribed.id, processing.id) });
+    const { issue, pages } = anIssue({ pages: [1] });
+    const article = anArticle({ author: editor, sectionId: section.id, issueId: issue.id, pageId: pages[0]!.id, body: bodyWithPhotos(undescribed.id, processing.id) });
+    const fine = anArticle({ author: editor, sectionId: section.id, issueId: issue.id, pageId: pages[0]!.id, body: bodyWithPhotos(aPhoto({ by: editor }).id) });
+    expect(listPagesWithArticles({ issueId: issue.id })[0]!.articles.map((a) => [a.id, a.photosNotReady])).toEqual([
+      [article.id, true],
+      [fine.id, false],
+    ]);
     const submitted = step(article.id, article.version, "submit", editor);
     const approved = submitted.ok ? step(article.id, submitted.article.version, "approve") : submitted;
     if (!approved.ok) throw new Error("approve");

@@ -240,16 +240,25 @@ export function writeArticlePhotos(db: DbOrTx, article: Pick<Article, "id" | "bo
 
 /** What keeps an article's photos from readers: still processing, failed, or without alt text. */
 export function articlePhotoProblems(db: DbOrTx, { articleId }: { articleId: number }): PhotoProblem[] {
+  return photoProblemsOfArticles(db, { articleIds: [articleId] }).get(articleId) ?? [];
+}
+
+/** The same for many articles at once (an issue's pages), by article id; articles without a problem are absent. */
+export function photoProblemsOfArticles(db: DbOrTx, { articleIds }: { articleIds: readonly number[] }): Map<number, PhotoProblem[]> {
+  const out = new Map<number, PhotoProblem[]>();
+  if (articleIds.length === 0) return out;
   const rows = db
-    .selectDistinct({ mediaId: media.id, status: media.status, alt: media.alt })
+    .selectDistinct({ articleId: articlePhotos.articleId, mediaId: media.id, status: media.status, alt: media.alt })
     .from(articlePhotos)
     .innerJoin(media, eq(media.id, articlePhotos.mediaId))
-    .where(eq(articlePhotos.articleId, articleId))
+    .where(inArray(articlePhotos.articleId, [...new Set(articleIds)]))
+    .orderBy(asc(articlePhotos.articleId), asc(media.id))
     .all();
-  return rows.flatMap((r): PhotoProblem[] => {
-    if (r.status !== "ready") return [{ mediaId: r.mediaId, problem: r.status }];
-    return r.alt.trim() === "" ? [{ mediaId: r.mediaId, problem: "no_alt" }] : [];
-  });
+  for (const r of rows) {
+    const problem: PhotoProblem["problem"] | null = r.status !== "ready" ? r.status : r.alt.trim() === "" ? "no_alt" : null;
+    if (problem) out.set(r.articleId, [...(out.get(r.articleId) ?? []), { mediaId: r.mediaId, problem }]);
+  }
+  return out;
 }
 
 /** The desk's view of an article's photos: each placed photo with what the editor needs to see. */

@@ -10,6 +10,7 @@ type Row = {
   jumpToPage: number | null;
   jumpFromPage: number | null;
   continuesId: number | null;
+  photosNotReady: boolean;
 };
 
 /**
@@ -31,6 +32,7 @@ export function readinessInput(pages: readonly { number: number; articles: reado
           state: a.state,
           jumpTo: a.jumpToPage ?? (unlinkedPart ? a.jumpFromPage : null),
           jumpResolved: unlinkedPart ? false : linkedHeads.has(a.id),
+          photosReady: !a.photosNotReady,
         };
       }),
     })),
