@@ -77,6 +77,23 @@ describe("the media library", () => {
     expect(updateMediaDetails({ id: 999_999, baseVersion: 1, details, actor: editor, ip: null })).toEqual({ ok: false, reason: "not_found" });
   });
 
+  it("keeps the alt text of a photo a published story shows: emptying it is refused, naming the story; a draft's photo may lose it", () => {
+    const photo = aPhoto({ by: editor, alt: "会场全景" });
+    const draft = anArticle({ author: editor, sectionId: section.id, title: "草稿用图", body: bodyWithPhotos(photo.id) });
+    const details = { caption: "图为会场", credit: "", photographers: [], alt: " ", focalX: 0.5, focalY: 0.5 };
+    const emptied = updateMediaDetails({ id: photo.id, baseVersion: photo.version, details, actor: editor, ip: null });
+    expect(emptied.ok).toBe(true);
+    const restored = updateMediaDetails({ id: photo.id, baseVersion: photo.version + 1, details: { ...details, alt: "会场全景" }, actor: editor, ip: null });
+    if (!restored.ok) throw new Error("restore");
+    const story = publishedWith(photo.id);
+    const refused = updateMediaDetails({ id: photo.id, baseVersion: restored.media.version, details, actor: editor, ip: null });
+    expect(refused).toEqual({ ok: false, reason: "alt_in_use", titles: [story.title] });
+    expect(getDb().select({ alt: media.alt }).from(media).where(eq(media.id, photo.id)).get()?.alt).toBe("会场全景");
+    // Other changes to it are fine.
+    expect(updateMediaDetails({ id: photo.id, baseVersion: restored.media.version, details: { ...details, alt: "会场全景，远处是主席台" }, actor: editor, ip: null }).ok).toBe(true);
+    expect(draft.state).toBe("draft");
+  });
+
   it("names the ids in a body that are no photo of the library", () => {
     const photo = aPhoto({ by: editor });
     expect(missingMediaIds({ ids: [photo.id, 888_888, photo.id] })).toEqual([888_888]);

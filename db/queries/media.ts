@@ -139,7 +139,11 @@ export type MediaDetails = { caption: string; credit: string; photographers: str
 export type MediaWriteOutcome =
   | { ok: true; media: Media }
   | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "stale"; stale: { version: number; savedAt: Date } };
+  | { ok: false; reason: "stale"; stale: { version: number; savedAt: Date } }
+  | { ok: false; reason: "alt_in_use"; titles: string[] };
+
+/** States in which readers have the story, or will without anyone looking again. */
+const OUT_OR_GOING_OUT = ["published", "scheduled"] as const;
 
 /** Caption, credit, alt text and focal point, at the version the editor started from, with its audit row. */
 export function updateMediaDetails({
@@ -160,6 +164,17 @@ export function updateMediaDetails({
       const current = tx.select().from(media).where(eq(media.id, id)).get();
       if (!current) return { ok: false, reason: "not_found" } as const;
       if (current.version !== baseVersion) return { ok: false, reason: "stale", stale: { version: current.version, savedAt: current.updatedAt } } as const;
+      if (details.alt.trim() === "") {
+        // Readers are shown a photo only with its alt text: taking it away would silently drop the
+        // picture from a story that is out (or about to be), which nobody reviewed.
+        const shownBy = tx
+          .selectDistinct({ title: articles.title })
+          .from(articlePhotos)
+          .innerJoin(articles, eq(articles.id, articlePhotos.articleId))
+          .where(and(eq(articlePhotos.mediaId, id), inArray(articles.state, [...OUT_OR_GOING_OUT])))
+          .all();
+        if (shownBy.length > 0) return { ok: false, reason: "alt_in_use", titles: shownBy.map((r) => r.title) } as const;
+      }
       const updated = tx
         .update(media)
         .set({ ...details, version: current.version + 1, updatedAt: new Date() })

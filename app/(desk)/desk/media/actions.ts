@@ -33,6 +33,9 @@ export async function updatePhotoAction(input: PhotoDetailsInput): Promise<Photo
       ip: await requestIp(),
     });
     if (!outcome.ok && outcome.reason === "not_found") throw new AppError("not_found");
+    if (!outcome.ok && outcome.reason === "alt_in_use") {
+      return { ok: false, message: t("media.detail.altInUse", { titles: outcome.titles.map((title) => `《${title}》`).join("、") }), fieldErrors: { alt: t("media.detail.altRequired") } };
+    }
     if (!outcome.ok) {
       const savedAt = outcome.stale.savedAt;
       return {
