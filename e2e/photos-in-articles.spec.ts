@@ -59,6 +59,17 @@ async function step(page: Page, id: number, action: "submit" | "approve" | "publ
   return postAction(page.request, actionNamed("transitionArticleAction"), [{ articleId: id, baseVersion: version, action, ...extra }]);
 }
 
+/** Submitted by the editor, approved and published by the reviewer. */
+async function throughReview(editor: Page, reviewer: Page, id: number) {
+  for (const [who, action] of [
+    [editor, "submit"],
+    [reviewer, "approve"],
+    [reviewer, "publish"],
+  ] as const)
+    expect((await step(who, id, action)).status).toBe(200);
+  expect(articleState(id).state).toBe("published");
+}
+
 test("an editor places a lead photo and a photo on a printed caption; publishing waits for alt text; readers see both on every surface", async ({ pageAs, browser }) => {
   test.setTimeout(120_000);
   const editor = await pageAs("editor");
@@ -176,13 +187,7 @@ test("an unpublished story's photos are refused to readers, whoever knows their 
   describePhoto(photo.id, { alt: "现场全景" });
   const saved = await saveBody(editor.request, id, { type: "doc", content: [{ type: "photo", attrs: { mediaId: photo.id, lead: true }, content: [{ type: "text", text: "图为现场。" }] }, para("正文。")] });
   expect(saved.result).toContain("已保存");
-  for (const [who, action] of [
-    [editor, "submit"],
-    [reviewer, "approve"],
-    [reviewer, "publish"],
-  ] as const)
-    expect((await step(who, id, action)).status).toBe(200);
-  expect(articleState(id).state).toBe("published");
+  await throughReview(editor, reviewer, id);
 
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(`/articles/${id}`);
@@ -213,12 +218,7 @@ test("a photo change on a published story changes the public pages at once (the 
   const photo = await uploadReadyPhoto(editor.request, await generatedPhoto({ seed: 605, width: 1200, height: 800 }), "换字.jpg");
   describePhoto(photo.id, { alt: "旧的替代文字" });
   await saveBody(editor.request, id, { type: "doc", content: [{ type: "photo", attrs: { mediaId: photo.id, lead: true } }, para("正文。")] });
-  for (const [who, action] of [
-    [editor, "submit"],
-    [reviewer, "approve"],
-    [reviewer, "publish"],
-  ] as const)
-    await step(who, id, action);
+  await throughReview(editor, reviewer, id);
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/articles/${id}`);
   await expect(reader.locator("figure.lead-photo img")).toHaveAttribute("alt", "旧的替代文字");
