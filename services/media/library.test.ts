@@ -2,7 +2,7 @@ import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { getMediaById, listMediaFiles } from "@/db/queries/media";
 import { aUser } from "@/db/testing/builders";
 import { env } from "@/lib/env";
@@ -11,6 +11,10 @@ import { filePath, originalPath } from "@/lib/media/paths";
 import { PhotoRefused } from "@/lib/media/refusals";
 import { kickMediaJobs } from "./jobs";
 import { addPhoto, cleanFileName } from "./library";
+
+// Each test encodes a photo into nine files (AVIF, WebP, JPEG): about 3 s here alone, more
+// beside the other test files on two shared cores, past vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 afterAll(removeTemporaryDatabase);
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { threadId } from "node:worker_threads";
 import exifReader from "exif-reader";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decompressionBombPng, generatedPhoto, truncatedJpeg } from "@/lib/media/generated-photos";
 import { RENDITION_FORMATS } from "@/lib/media/limits";
 import { PhotoRefused } from "@/lib/media/refusals";
@@ -11,6 +11,10 @@ import { isMediaFileName } from "@/lib/media/urls";
 import { decodeHeic } from "./decode";
 import { inspectPhoto } from "./inspect";
 import { makeRenditions } from "./renditions";
+
+// Each test encodes a photo into nine files (AVIF, WebP, JPEG): about 3 s here alone, more
+// beside the other test files on two shared cores, past vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**荣昌区政府 (29.40° N, 105.59° E), to the hundredth of a second. */
 const RONGCHANG = { latitude: 29.4047, longitude: 105.5945 };
