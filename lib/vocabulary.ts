@@ -141,3 +141,10 @@ export function auditActionKey(action: string): string {
  */
 export const NOTIFICATION_KINDS = ["submitted", "changes_requested", "approved", "published", "unpublished", "lock_taken_over"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * A photo in the media library: being processed (its sizes are being made, off the request path),
+ * ready to be shown, or failed (the file could not be decoded; the original is kept).
+ */
+export const MEDIA_STATUSES = ["processing", "ready", "failed"] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];

@@ -3,16 +3,19 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { acceptImportWork } from "@/db/queries/accept-import";
-import { transitionArticle } from "@/db/queries/article-workflow";
+import { saveArticle, transitionArticle } from "@/db/queries/article-workflow";
 import { ensureImportWork } from "@/db/queries/import-work";
 import { insertImportOfBytes } from "@/db/queries/imports";
 import { setIssuePages } from "@/db/queries/issues";
 import { markNotificationsRead } from "@/db/queries/notifications";
 import { getUserByEmail } from "@/db/queries/users";
-import { articles, imports, issues, sections, users } from "@/db/schema";
+import { articles, imports, issues, sections, users, type Article } from "@/db/schema";
+import { attachCaptionToPhoto, withLeadPhoto } from "@/lib/article-body/photos";
+import type { ArticleBody } from "@/lib/article-body/types";
 import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
+import { DEMO_PHOTOS } from "./demo-photos";
 
 export const DEMO_ISSUE_DATE = "2024-03-08";
 
@@ -25,14 +28,31 @@ const PAGES = [
 /** The demo issue prints four pages; the samples are pages 1 and 3, so the other two are marked, not left missing. */
 const DEMO_PAGE_COUNT = 4;
 
+export function demoIssueExists(): boolean {
+  return getDb().select({ id: issues.id }).from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).get() !== undefined;
+}
+
+/** The article's body with the demo photos meant for it (DEMO_PHOTOS), or null when it gets none. */
+function bodyWithDemoPhotos(article: Article, page: number, photoIds: ReadonlyMap<string, number>): ArticleBody | null {
+  let body = article.body;
+  for (const photo of DEMO_PHOTOS) {
+    const id = photoIds.get(photo.key);
+    if (id === undefined || photo.page !== page || !article.title.startsWith(photo.titleStart)) continue;
+    if (photo.attachTo) body = attachCaptionToPhoto(body, photo.attachTo, id) ?? body;
+    if (photo.lead) body = withLeadPhoto(body, id, photo.leadCaption);
+  }
+  return body === article.body ? null : body;
+}
+
 /**
- * Imports both samples through the engine, accepts them as an editor, and has two reviewers
- * approve and publish them: a new user sees a real paper at once, complete and honest about
- * the pages it does not have (marked not digitised). Does nothing if the issue exists.
+ * Imports both samples through the engine, accepts them as an editor, places the demo photos
+ * (their media ids by DEMO_PHOTOS key, when given), and has a reviewer approve and publish them:
+ * a new user sees a real paper at once, with pictures, complete and honest about the pages it does
+ * not have (marked not digitised). Does nothing if the issue exists.
  */
-export function seedDemoIssue(): number {
+export function seedDemoIssue({ photoIds = new Map() }: { photoIds?: ReadonlyMap<string, number> } = {}): number {
   const db = getDb();
-  if (db.select().from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).get()) return 0;
+  if (demoIssueExists()) return 0;
   const editor = getUserByEmail({ email: "editor@folio.local" });
   const reviewer = getUserByEmail({ email: "reviewer@folio.local" });
   if (!editor || !reviewer) throw new Error("seed the demo users first");
@@ -64,6 +84,12 @@ export function seedDemoIssue(): number {
     for (const a of db.select().from(articles).where(eq(articles.importId, item.id)).all()) {
       db.update(articles).set({ sectionId: section?.id ?? null }).where(eq(articles.id, a.id)).run();
       let version = a.version;
+      const withPhotos = bodyWithDemoPhotos(a, sample.page, photoIds);
+      if (withPhotos) {
+        const saved = saveArticle({ id: a.id, baseVersion: version, changes: { body: withPhotos }, note: "配图", actor: editorActor, ip: null });
+        if (!saved.ok) throw new Error(`demo photos failed for article ${a.id}: ${saved.reason}`);
+        version = saved.article.version;
+      }
       for (const [action, actor] of [
         ["submit", editorActor],
         ["approve", reviewerActor],

@@ -44,6 +44,11 @@ export type WorkbenchLabels = {
     withoutTitle: string;
   };
   legend: { tray: string; bin: string; none: string };
+  /** A caption attached to a photo: `{id}` is the photo's number. */
+  attachedPhoto: string;
+  attachPhoto: string;
+  detachPhoto: string;
+  photoHint: string;
 };
 
 export const WORKBENCH_ACTIONS = [
@@ -185,6 +190,10 @@ export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
     withoutTitle: "无标题 {n} 篇",
   },
   legend: { tray: "未归属", bin: "弃用", none: "未使用（报头等）" },
+  attachedPhoto: "配图 #{id}",
+  attachPhoto: "为说明配图",
+  detachPhoto: "取消配图",
+  photoHint: "光标放在“图片说明”段落里，可为它配上图片库里的照片；接受后说明文字原样成为图片说明。",
 };
 
 /** A partial override; missing strings fall back to the Chinese defaults. */

@@ -19,6 +19,7 @@ import { toWorkbenchDoc } from "./doc-json";
 import { createWorkbenchExtensions } from "./extensions";
 import { fillLabel, resolveLabels, type WorkbenchLabels, type WorkbenchLabelsInput } from "./labels";
 import { RawPane, type RawPick } from "./raw-pane";
+import type { MediaSummary } from "@/services/media/summary";
 import { Toolbar, type ArticleOption } from "./toolbar";
 import { truncateText } from "@/lib/text-length";
 
@@ -50,6 +51,8 @@ export type WorkbenchProps = {
   readOnly?: boolean;
   /** Rendered above the two panes (title, accept button, save state). */
   header?: ReactNode;
+  /** A caption block was attached to this photo of the media library. */
+  onCaptionPhoto?: (photo: MediaSummary, caption: string) => void;
   ref?: Ref<WorkbenchHandle>;
 };
 
@@ -134,7 +137,7 @@ const SEPARATOR = " · ";
  */
 const FLUSH_MS = 50;
 
-export function Workbench({ rawText, initialDoc, onChange, onStatusChange, labels: labelsInput, readOnly = false, header, ref }: WorkbenchProps) {
+export function Workbench({ rawText, initialDoc, onChange, onStatusChange, labels: labelsInput, readOnly = false, header, onCaptionPhoto, ref }: WorkbenchProps) {
   // Fixed at mount: the node views and the Enter command are built from them.
   const [labels] = useState<WorkbenchLabels>(() => resolveLabels(labelsInput));
   const [extensions] = useState(() => createWorkbenchExtensions({ rawText, labels }));
@@ -294,7 +297,7 @@ export function Workbench({ rawText, initialDoc, onChange, onStatusChange, label
       <div className="grid gap-4 lg:h-[calc(100vh-12rem)] lg:min-h-[32rem] lg:grid-cols-2">
         <RawPane rawText={rawText} tints={view.tints} labels={labels} onPick={onPick} scrollRef={rawScrollRef} />
         <div className="flex min-h-0 min-w-0 flex-col gap-2">
-          <Toolbar editor={editor} labels={labels} readOnly={readOnly} articles={view.articles} />
+          <Toolbar editor={editor} labels={labels} readOnly={readOnly} articles={view.articles} onCaptionPhoto={onCaptionPhoto} />
           <div
             ref={editorScrollRef}
             className="max-h-[70vh] min-h-48 overflow-auto rounded border border-stone-300 bg-paper focus-within:outline-2 focus-within:outline-sky-600 lg:max-h-none lg:flex-1"
