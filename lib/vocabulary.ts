@@ -125,6 +125,10 @@ export const AUDIT_ACTIONS = [
   "import.unarchive",
   "import.delete",
   "import.work.stale",
+  "media.upload",
+  "media.edit",
+  "media.refused",
+  "media.original",
   "issue.pages",
   "issue.publish",
 ] as const;
