@@ -4,7 +4,7 @@ import exifReader from "exif-reader";
 import sharp from "sharp";
 import { decompressionBombPng, generatedPhoto, truncatedJpeg } from "../lib/media/generated-photos";
 import { auditActions } from "./support/db";
-import { expect, test } from "./support/fixtures";
+import { expect, REFUSED_UPLOAD, test } from "./support/fixtures";
 import { mediaByFileName, mediaFilesOnDisk, mediaRow, mediaRowCount } from "./support/photos";
 
 const GPS = { latitude: 29.4047, longitude: 105.5945 };
@@ -105,7 +105,8 @@ test.describe("an editor uploads photos", () => {
     await expect(page.getByText("没有符合条件的照片。")).toBeVisible();
   });
 
-  test("bad files get a clear message and nothing is stored", async ({ page }, info) => {
+  test("bad files get a clear message and nothing is stored", async ({ page, browserErrors }, info) => {
+    browserErrors.expect(REFUSED_UPLOAD); // each bad file is refused by the server, as it should be
     const dir = info.outputPath();
     fs.mkdirSync(dir, { recursive: true });
     const bad: Record<string, [Buffer, RegExp]> = {

@@ -51,7 +51,8 @@ export const LARGEST_BODY_BYTES = Math.max(ACTION_BODY_BYTES, IMPORT_WORK_BODY_B
 export const JSON_DEPTH = 256;
 
 const IMPORT_WORK_PATH = /^\/api\/imports\/[^/]+\/work\/?$/;
-const PHOTO_UPLOAD_PATH = /^\/api\/media\/?$/;
+/** POST here carries one photo's bytes (app/api/media/route.ts). */
+export const PHOTO_UPLOAD_PATH = /^\/api\/media\/?$/;
 
 /** The body limit of a request: a server action (a POST to any page) or one of the route handlers. */
 export function bodyLimitFor(method: string, pathname: string): number {
