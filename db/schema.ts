@@ -9,8 +9,12 @@ import {
   ARTICLE_STATES,
   COMMENT_KINDS,
   IMPORT_STATUSES,
+  PAGE_STATUSES,
+  NOTIFICATION_KINDS,
   REVISION_KINDS,
+  REVISION_STATES,
   ROLES,
+  SESSION_END_REASONS,
   WORKING_STATE_REVISION_REASONS,
 } from "../lib/vocabulary";
 
@@ -41,6 +45,8 @@ export const sections = sqliteTable("sections", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  // Shown instead of `name` when the interface is English; optional.
+  nameEn: text("name_en"),
   position: integer("position").notNull().default(0),
   hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
   approvalsRequired: integer("approvals_required").notNull().default(1),
@@ -77,9 +83,36 @@ export const loginAttempts = sqliteTable(
     email: text("email").notNull(),
     success: integer("success", { mode: "boolean" }).notNull(),
     ip: text("ip"),
+    // The throttle's bucket (lib/auth/throttle.ts): `device:<id>` for a device known to the account, else `ip:<address>`.
+    source: text("source").notNull().default("ip:unknown"),
+    knownDevice: integer("known_device", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_created_idx").on(t.createdAt)],
+);
+
+/**
+ * One row per sign-in. The session cookie (a JWT next-auth encrypts) names its row by a random id;
+ * the server decides on every request whether it still lives (signed out, idle, past its absolute
+ * limit: lib/auth/sessions.ts), so a copied cookie stops working the moment its session ends.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the id in the cookie: the database (or a backup of it) holds nothing a cookie could be made from.
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    // The last request the person made (renewed at most once a minute).
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endReason: text("end_reason", { enum: SESSION_END_REASONS }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    ...timestamps,
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_created_idx").on(t.createdAt)],
 );
 
 /**
@@ -109,6 +142,8 @@ export const imports = sqliteTable(
     proposal: text("proposal", { mode: "json" }).notNull().$type<unknown>(),
     supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => imports.id),
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("open"),
+    // An abandoned import is archived: hidden from the list, kept whole (the raw bytes never change).
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -175,6 +210,8 @@ export const pages = sqliteTable(
       .references(() => issues.id),
     number: integer("number").notNull(),
     name: text("name"),
+    // What the page is online: its articles, or why it has none here (vocabulary.ts).
+    status: text("status", { enum: PAGE_STATUSES }).notNull().default("articles"),
     ...timestamps,
   },
   (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],
@@ -233,6 +270,9 @@ export const articles = sqliteTable(
     index("articles_page_idx").on(t.pageId, t.position),
     index("articles_issue_idx").on(t.issueId),
     index("articles_state_idx").on(t.state, t.publishedAt),
+    // The desk's lists and search, newest change first: read in order without touching the rows
+    // (updated_at sits after the body, so ordering by it otherwise reads every matching article whole).
+    index("articles_updated_idx").on(t.updatedAt, t.id, t.state, t.sectionId, t.authorId),
     index("articles_section_idx").on(t.sectionId, t.publishedAt),
     // Jumped stories are read by following continuesId down from the head (public pages, search).
     index("articles_continues_idx").on(t.continuesId),
@@ -266,6 +306,41 @@ export type ArticleSnapshot = Omit<HeadlineFields, "title"> & {
   sectionId: number | null;
   body: ArticleBody;
 };
+
+/**
+ * The change being made to a published story (at most one per story). Readers, search and the
+ * public page cache see only the articles row, which this never touches: a save here is invisible
+ * until the revision is published (a small correction at once, anything more after the section's
+ * review), when its changes are written to the article in one transaction (lib/workflow README).
+ */
+export const pendingRevisions = sqliteTable("pending_revisions", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id),
+  state: text("state", { enum: REVISION_STATES }).notNull().default("draft"),
+  // The article's columns as the revision sets them (headline fields, names, section, language, body…).
+  changes: text("changes", { mode: "json" }).notNull().$type<RevisionChanges>(),
+  // Why the published story changes: required to publish; shown to readers as 更正 when the words change.
+  reason: text("reason"),
+  // The working version: every save and step of the revision takes it past the article's own (db/queries/pending-revisions.ts).
+  version: integer("version").notNull(),
+  // Who began it: like an article's author, they may not approve it.
+  startedById: integer("started_by_id")
+    .notNull()
+    .references(() => users.id),
+  lastEditedById: integer("last_edited_by_id").references(() => users.id),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  editorsSinceSubmit: text("editors_since_submit", { mode: "json" }).notNull().default([]).$type<number[]>(),
+  ...timestamps,
+});
+
+/** What a pending revision may change on its article. */
+export type RevisionChanges = Partial<
+  Pick<
+    typeof articles.$inferInsert,
+    keyof HeadlineFields | "sectionId" | "language" | "jumpToPage" | "jumpFromPage" | "rawSpans"
+  > & { body: ArticleBody }
+>;
 
 /** Approvals of a review round (a round starts at submit; older rounds' rows stay for history). */
 export const articleApprovals = sqliteTable(
@@ -336,6 +411,38 @@ export const articleViews = sqliteTable(
 );
 
 /**
+ * What happened to someone's story, or to a story waiting for them, told in the desk's bell
+ * (lib/desk/notifications decides who hears of what). Written in the transaction of the change
+ * it reports, so a notice never tells of a step that did not happen.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipientId: integer("recipient_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    // An accept that drops an untouched draft takes its notices with it.
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    // Null when the scheduler did it.
+    actorId: integer("actor_id").references(() => users.id),
+    // The comment sent back with, or the reason for unpublishing: shown in the list as written.
+    note: text("note"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    // When it went out by e-mail (SMTP_URL set); null while waiting, and always without SMTP.
+    emailedAt: integer("emailed_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("notifications_recipient_idx").on(t.recipientId, t.readAt, t.createdAt),
+    index("notifications_unsent_idx").on(t.emailedAt, t.createdAt),
+  ],
+);
+
+/**
  * One row whose token triggers replace on every write that can change a public page: a published
  * (or formerly published) article, an issue, a page, a section. The public page cache keeps a
  * rendered page only while the token it was rendered under is current, so whichever process
@@ -347,6 +454,7 @@ export const publicGeneration = sqliteTable("public_generation", {
 });
 
 export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type Import = typeof imports.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -354,3 +462,5 @@ export type ImportWork = typeof importWork.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
+export type PendingRevision = typeof pendingRevisions.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

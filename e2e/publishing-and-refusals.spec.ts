@@ -31,7 +31,8 @@ test("a scheduled article is published at its time with nobody online", async ({
   const id = arrangeArticle({ title: "定时发布测试稿件", state: "approved", sectionSlug: "news" });
   const page = await pageAs("reviewer");
   await page.goto(`/desk/articles/${id}`);
-  await page.getByLabel("发布时间").fill("2099-01-01T08:00");
+  await page.getByLabel("日期", { exact: true }).fill("2099-01-01");
+  await page.getByLabel("时间", { exact: true }).fill("08:00");
   await page.getByRole("button", { name: "定时发布", exact: true }).click();
   await expect(page.getByText("已设定定时发布。")).toBeVisible();
   expect(articleState(id).state).toBe("scheduled");

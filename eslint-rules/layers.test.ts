@@ -12,6 +12,12 @@ async function problems(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
+// The first lint loads the whole configuration (parsers, plugins, the type-aware rules): seconds on
+// an idle machine, 15 s and more on a loaded one. Done once here, so no test's own timeout pays it.
+beforeAll(async () => {
+  await eslint.lintText("export const warm = 1;\n", { filePath: "lib/warm-up.ts" });
+}, 120_000);
+
 const client = (line: string) => `"use client";\n${line}\nexport const used = [x];\n`;
 
 // The first lint loads the config, its plugins and the TypeScript parser: seconds on a busy

@@ -2,6 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/forwarded";
+import { ensurePrivateDir } from "./private-files";
+
+/** A refinement that keeps the parser's own words as the message. */
+const trustedProxyList = (value: string, ctx: z.RefinementCtx<string>) => {
+  try {
+    parseTrustedProxies(value);
+  } catch (e) {
+    ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e), input: value });
+  }
+};
 
 /**
  * The one reader of process.env. Every value has a default that works for the
@@ -24,6 +35,18 @@ const schema = z.object({
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   // Memory for rendered public pages (scripts/serve.ts); 0 renders every request.
   PUBLIC_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // The reverse proxies whose X-Forwarded-* headers are believed (lib/http/forwarded.ts): addresses,
+  // CIDR ranges or "loopback". Unset, nobody's: scripts/serve.ts removes them from every request.
+  TRUST_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().superRefine(trustedProxyList).optional()),
+  // When a signed-in session ends (lib/auth/sessions.ts; README, Configuration): after this long
+  // without a request of the person's own, and this long after sign-in whatever they do.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  // Notifications by e-mail as well as in the desk: smtp://user:password@host:587 (STARTTLS when
+  // the server offers it) or smtps://…:465. Unset (the default), nothing is sent.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  // The sender of those e-mails.
+  MAIL_FROM: z.string().min(3).default("Folio <folio@localhost>"),
   // The address the server listens on (all interfaces unless told). Not HOSTNAME: containers set that to their own name.
   FOLIO_HOST: z.string().min(1).optional(),
 });
@@ -50,7 +73,7 @@ export function loadOrCreateSecret(dataDir: string): string {
   } catch {
     // first run: create below
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const secret = crypto.randomBytes(48).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;

@@ -4,7 +4,8 @@ import { ensureImportWork, type ImportWorkRow } from "@/db/queries/import-work";
 import { insertImportOfBytes } from "@/db/queries/imports";
 import { insertIssueWithPages } from "@/db/queries/issues";
 import { createUser } from "@/db/queries/users";
-import { sections, type Article, type Import, type Issue, type Page, type Section, type User } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { sections, sessions, type Article, type Import, type Issue, type Page, type Section, type User } from "@/db/schema";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
@@ -85,4 +86,9 @@ export function anImport({
   const item = insertImportOfBytes({ bytes, proposal, masthead: unconfirmedMasthead(proposal, { issueDate, pageNumber, pageName }), fileName: `page-${next()}.md`, createdById: by.id });
   const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
   return { item, work };
+}
+
+/** Moves a person's sessions back in time: signed in and last seen that long ago. */
+export function backdateSessions({ userId, signedInAt, lastSeenAt }: { userId: number; signedInAt: Date; lastSeenAt: Date }): void {
+  getDb().update(sessions).set({ createdAt: signedInAt, lastSeenAt }).where(eq(sessions.userId, userId)).run();
 }

@@ -1,3 +1,5 @@
+import { ARTICLE_BODY_BYTES } from "../limits";
+import { truncateText } from "../text-length";
 import type {
   ArticleBody,
   BodyBlock,
@@ -8,8 +10,8 @@ import type {
   BodyText,
 } from "./types";
 
-/** Largest body accepted, measured as UTF-8 bytes of its JSON. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Largest body accepted, measured as UTF-8 bytes of its JSON (lib/limits.ts). */
+export const MAX_BODY_BYTES = ARTICLE_BODY_BYTES;
 /** Deepest node nesting accepted (doc is 1). The grammar needs 5; the limit guards future nesting. */
 export const MAX_BODY_DEPTH = 12;
 export const MAX_HREF_LENGTH = 2048;
@@ -121,7 +123,7 @@ function show(v: unknown): string {
   if (typeof v === "object") return "an object";
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (typeof v !== "string") return `a ${typeof v}`;
-  return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return JSON.stringify(truncateText(v, 41));
 }
 
 type NodeObj = Obj & { type: string };

@@ -70,13 +70,32 @@ export class PageCache {
 /** Request headers with which Next answers something other than the page's HTML (its client router's requests). */
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
 
+type RequestHead = { url: string; header: (name: string) => string | undefined };
+
+/** Whether Next's client router (or a server action) sent the request: it wants an RSC payload, not a document. */
+export function isRouterRequest({ url, header }: RequestHead): boolean {
+  return new URL(url, "http://folio.invalid").searchParams.has("_rsc") || ROUTER_HEADERS.some((name) => header(name) !== undefined);
+}
+
 /** Whether a request asks for a public page as a document, the only thing the cache holds. */
-export function isCacheableRequest({ method, url, header }: { method: string | undefined; url: string; header: (name: string) => string | undefined }): boolean {
+export function isCacheableRequest({ method, url, header }: RequestHead & { method: string | undefined }): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (url.length > MAX_CACHED_URL_LENGTH) return false;
-  const { pathname, searchParams } = new URL(url, "http://folio.invalid");
-  if (!isSitePagePath(pathname) || searchParams.has("_rsc")) return false;
-  return ROUTER_HEADERS.every((name) => header(name) === undefined);
+  if (!isSitePagePath(new URL(url, "http://folio.invalid").pathname)) return false;
+  return !isRouterRequest({ url, header });
+}
+
+/** The newsroom's side (a session or the way to one) and Next's build output: never rendered for the public. */
+const NOT_PUBLIC = /^\/(?:desk|login|api|_next)(?:\/|$)/;
+
+/**
+ * Whether Next renders this request for anyone who asks, without a session: the reader's pages,
+ * feeds, the sitemap, robots.txt and any unknown path (its 404 page). These are what a stranger
+ * can make the server render as fast as they like, so they wait for the render gate (render-gate.ts).
+ * The desk and sign-in are not held back by it: editors keep working while the public site is busy.
+ */
+export function isPublicRender(method: string | undefined, pathname: string): boolean {
+  return (method === "GET" || method === "HEAD") && !NOT_PUBLIC.test(pathname);
 }
 
 /**

@@ -12,6 +12,7 @@ export {
   articleParam,
   articlePath,
   articleSlug,
+  canonicalSitePath,
   isSitePagePath,
   issuePath,
   pagePath,

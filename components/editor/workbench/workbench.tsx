@@ -20,6 +20,7 @@ import { createWorkbenchExtensions } from "./extensions";
 import { fillLabel, resolveLabels, type WorkbenchLabels, type WorkbenchLabelsInput } from "./labels";
 import { RawPane, type RawPick } from "./raw-pane";
 import { Toolbar, type ArticleOption } from "./toolbar";
+import { truncateText } from "@/lib/text-length";
 
 export type WorkbenchHandle = {
   /** The current document, read from the editor now (not the last onChange). */
@@ -73,7 +74,7 @@ function articleOptions(doc: WorkbenchDoc): ArticleOption[] {
   return articlesOf(doc).map((a) => {
     const title = a.content.find((b) => b.attrs.role === "title");
     const text = title ? blockText(title).trim() : "";
-    return { title: text.length > 30 ? `${text.slice(0, 30)}…` : text };
+    return { title: truncateText(text, 31) };
   });
 }
 

@@ -143,6 +143,7 @@ export function getPublicArticleById({ id }: { id: number }): PublicArticleLooku
     reporters: a.reporters,
     photographers: a.photographers,
     sectionName: section?.name ?? null,
+    sectionNameEn: section?.nameEn ?? null,
     sectionSlug: section?.slug ?? null,
     issueDate: row.issue?.date ?? isoDateInZone(publishedAt),
     pages: pageRefs,
