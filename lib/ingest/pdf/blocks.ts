@@ -78,17 +78,41 @@ function ruleBeside(rules: readonly Rect[], x0: number, x1: number, y0: number, 
 function fitsStack(b: Open, l: PdfLine, rules: readonly Rect[]): boolean {
   const last = b.lines[b.lines.length - 1] as PdfLine;
   const em = Math.max(l.size, last.size);
-  // The second phrase of a headline set on one line ("传承文脉文运  激发创造创新").
-  if (Math.abs(l.baseline - last.baseline) < em * 0.2 && Math.abs(l.size - last.size) < 0.5) {
-    const gap = l.x - right(last);
-    return gap > -em * 0.2 && gap < em * 2.5 && !ruleBeside(rules, right(last), l.x, l.y, bottom(l));
-  }
   const gap = l.y - bottom(last);
   if (gap < -em * 0.2 || gap > em * 0.9) return false;
   const over = overlap(l.x, right(l), b.x, b.right);
   const aligned = Math.abs(l.x - b.x) < em || Math.abs(centerX(l) - (b.x + b.right) / 2) < em * 1.5 || Math.abs(right(l) - b.right) < em;
   if (!aligned && over < 0.3 * Math.min(l.w, b.right - b.x)) return false;
   return !ruleBetween(rules, Math.max(l.x, b.x), Math.min(right(l), b.right), bottom(last), l.y);
+}
+
+/**
+ * Phrases of a headline set apart on one baseline ("传承文脉文运　激发创造创新") are one line:
+ * same size, less than 2.5 ems apart, no rule between.
+ */
+export function joinPhrases(lines: readonly PdfLine[], body: BodyStyle, rules: readonly Rect[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  const sorted = [...lines].sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  for (const l of sorted) {
+    const prev = out[out.length - 1];
+    const em = l.size;
+    if (
+      prev &&
+      !l.vertical &&
+      !prev.vertical &&
+      lineClass(l, body) === "stack" &&
+      Math.abs(prev.size - l.size) < 0.5 &&
+      Math.abs(prev.baseline - l.baseline) < em * 0.2 &&
+      l.x - right(prev) > -em * 0.2 &&
+      l.x - right(prev) < em * 2.5 &&
+      !ruleBeside(rules, right(prev), l.x, l.y, bottom(l))
+    ) {
+      const x = Math.min(prev.x, l.x);
+      const y = Math.min(prev.y, l.y);
+      out[out.length - 1] = { ...prev, text: `${prev.text} ${l.text}`, x, y, w: Math.max(right(prev), right(l)) - x, h: Math.max(bottom(prev), bottom(l)) - y, bold: prev.bold && l.bold, chars: prev.chars + l.chars };
+    } else out.push(l);
+  }
+  return out.sort((a, b) => a.y - b.y || a.x - b.x);
 }
 
 function fitsColumn(b: Open, l: PdfLine, body: BodyStyle, rules: readonly Rect[]): boolean {

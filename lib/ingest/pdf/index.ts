@@ -1,6 +1,6 @@
 import type { IngestHints, Segmentation } from "../types";
 import { assemble, type PdfLayout } from "./assemble";
-import { blocksOf, bodyStyleOf, framesOf, type BodyStyle, type LayoutBlock } from "./blocks";
+import { blocksOf, bodyStyleOf, framesOf, joinPhrases, type BodyStyle, type LayoutBlock } from "./blocks";
 import { groupsOf, type Group } from "./groups";
 import { linesOf, type PdfLine } from "./lines";
 import { cutTree, readingOrder, type CutTree } from "./order";
@@ -35,8 +35,8 @@ export type PdfLabeller = (page: PageAnalysis) => LabelledGroup[];
 export const geometricLabeller: PdfLabeller = (p) => labelGroups(p.groups, { width: p.content.width, height: p.content.height, body: p.body });
 
 export function analysePage(content: PageContent): PageAnalysis {
-  const lines = linesOf(content);
-  const body = bodyStyleOf(lines);
+  const body = bodyStyleOf(linesOf(content));
+  const lines = joinPhrases(linesOf(content), body, content.rules);
   const blocks = blocksOf(content, lines, body);
   const tree = cutTree(blocks, framesOf(content, blocks), content.rules);
   return { content, lines, body, blocks: readingOrder(tree), tree, groups: groupsOf(tree) };

@@ -19,8 +19,15 @@ export type PdfLine = Rect & {
   chars: number;
 };
 
-/** Merge runs whose gap is at most this many ems: letter spacing and word spaces are less; a column gutter is more, even when a comma hangs into it. Phrases of a headline further apart are joined by the stack (blocks.ts). */
-const MAX_GAP_EM = 0.5;
+/**
+ * Merge runs whose gap is at most this many ems: letter spacing and word spaces (a double
+ * space too) are less, a column gutter more. A comma hanging into the gutter narrows it, so
+ * a run that starts where many lines of the page start (a column's left edge) begins a line
+ * of its own once the gap passes SURE_GAP_EM. Phrases of a headline further apart are
+ * joined by the stack (blocks.ts).
+ */
+const MAX_GAP_EM = 0.9;
+const SURE_GAP_EM = 0.4;
 
 const isWideChar = (s: string) => s.length > 0 && isWide(s.charCodeAt(0));
 
@@ -95,6 +102,9 @@ function lineOf(page: number, runs: TextRun[]): PdfLine | null {
 /** The page's lines, top to bottom and left to right. */
 export function linesOf(content: PageContent): PdfLine[] {
   const horizontal = content.runs.filter((r) => !r.vertical).sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  const starts = new Map<number, number>();
+  for (const r of horizontal) starts.set(Math.round(r.x), (starts.get(Math.round(r.x)) ?? 0) + 1);
+  const columnStart = (x: number) => [-1, 0, 1].reduce((n, d) => n + (starts.get(Math.round(x) + d) ?? 0), 0) >= 4;
   const open: TextRun[][] = [];
   const done: TextRun[][] = [];
   for (const r of horizontal) {
@@ -110,7 +120,8 @@ export function linesOf(content: PageContent): PdfLine[] {
       }
       const ratio = r.size / last.size;
       const gap = r.x - (last.x + last.w);
-      if (ratio > 0.8 && ratio < 1.25 && gap > -last.size * 0.5 && gap < Math.max(r.size, last.size) * MAX_GAP_EM) {
+      const em = Math.max(r.size, last.size);
+      if (ratio > 0.8 && ratio < 1.25 && gap > -last.size * 0.5 && gap < em * MAX_GAP_EM && !(gap > em * SURE_GAP_EM && columnStart(r.x))) {
         line.push(r);
         joined = true;
         break;

@@ -33,7 +33,8 @@ function gapsOf(pieces: readonly Piece[], dir: "across" | "down", rules: readonl
         const thin = dir === "across" ? r.h < 3 && r.w > 3 : r.w < 3 && r.h > 3;
         if (!thin) return false;
         const pos = dir === "across" ? r.y + r.h / 2 : r.x + r.w / 2;
-        if (pos < end - 1 || pos > s + 1) return false;
+        // A comma hanging past the measure may reach over the rule: a few points of tolerance.
+        if (pos < end - 4 || pos > s + 4) return false;
         const along = dir === "across" ? overlap(r.x, right(r), extent.x, right(extent)) / extent.w : overlap(r.y, bottom(r), extent.y, bottom(extent)) / extent.h;
         return along >= 0.5;
       });

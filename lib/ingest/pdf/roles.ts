@@ -3,7 +3,7 @@ import { hasSentencePunct } from "../chars";
 import { parseJumpLine } from "../jump";
 import type { BlockRole, SetAsideKind } from "../types";
 import { lineClass, type BodyStyle, type LayoutBlock } from "./blocks";
-import { bottom, median, overlap, right } from "./geometry";
+import { bottom, median, overlap, right, union } from "./geometry";
 import type { Group } from "./groups";
 import type { PdfLine } from "./lines";
 import type { PageImage } from "./types";
@@ -44,17 +44,22 @@ function isBodyLine(l: PdfLine, body: BodyStyle): boolean {
   return lineClass(l, body) === "text" && !l.bold;
 }
 
-/** Parts of a stack: lines of one size set at one leading (a wrapped 主题 is one part). */
-function stackParts(lines: readonly PdfLine[]): PdfLine[][] {
+/**
+ * Parts of a stack: lines of one size that read as one piece. A line continues the line
+ * above it when they share a baseline (two phrases), when the line above fills the width
+ * (the text wrapped) or when they are set at the tight leading of a wrapped headline.
+ */
+function stackParts(lines: readonly PdfLine[], width: number): PdfLine[][] {
   const sorted = [...lines].sort((a, b) => a.baseline - b.baseline || a.x - b.x);
   const parts: PdfLine[][] = [];
   for (const l of sorted) {
     const part = parts[parts.length - 1];
     const prev = part?.[part.length - 1];
-    // Lines on one baseline (a headline set in two pieces) or wrapped at the headline's tight leading.
-    const sameLine = prev && Math.abs(l.baseline - prev.baseline) < l.size * 0.3;
-    const wrapped = prev && Math.abs(l.size - prev.size) < 0.3 && l.baseline - prev.baseline <= l.size * 1.36;
-    if (part && (sameLine || wrapped)) part.push(l);
+    const sameSize = prev !== undefined && Math.abs(l.size - prev.size) < 0.3;
+    const sameLine = prev !== undefined && Math.abs(l.baseline - prev.baseline) < l.size * 0.3;
+    const full = prev !== undefined && width > 0 && prev.w >= width - prev.size * 1.5;
+    const tight = prev !== undefined && l.baseline - prev.baseline <= l.size * 1.36;
+    if (part && (sameLine || (sameSize && (full || tight)))) part.push(l);
     else parts.push([l]);
   }
   return parts;
@@ -90,8 +95,8 @@ function titlePart(parts: readonly PdfLine[][]): number {
   return best;
 }
 
-function stackItems(stack: LayoutBlock): LabelledItem[] {
-  const parts = stackParts(stack.lines);
+function stackItems(stack: LayoutBlock, width: number): LabelledItem[] {
+  const parts = stackParts(stack.lines, width);
   const t = titlePart(parts);
   const items: LabelledItem[] = [];
   const before = parts.slice(0, t).flat();
@@ -166,11 +171,19 @@ function bodyItems(g: Group, geo: PageGeometry): { items: LabelledItem[]; images
   const firstBody = seq.findIndex((s) => isBodyLine(s.line, body) && s.line.chars > 0);
 
   seq.forEach((s, i) => {
-    const t = s.line.text.trim();
-    if (STAMP.test(t)) {
-      roles[i] = "discard";
-      reasons[i] = { kind: "furniture", reason: "e-paper source stamp" };
-    } else if (parseJumpLine(t)) roles[i] = "jump";
+    if (roles[i] !== null) return;
+    // The e-paper stamp, on one line or wrapped over two or three (even into the next column).
+    for (let n = 1; n <= 3 && i + n <= seq.length; n++) {
+      const joined = seq.slice(i, i + n).map((x) => x.line.text.trim()).join("");
+      if (STAMP.test(joined)) {
+        for (let k = i; k < i + n; k++) {
+          roles[k] = "discard";
+          reasons[k] = { kind: "furniture", reason: "e-paper source stamp" };
+        }
+        return;
+      }
+    }
+    if (parseJumpLine(s.line.text.trim())) roles[i] = "jump";
   });
   // A byline: at the head of the body, short, in a face of its own or in a printed form.
   for (let i = 0; i < seq.length && i <= Math.max(0, firstBody) + 1; i++) {
@@ -206,7 +219,7 @@ function bodyItems(g: Group, geo: PageGeometry): { items: LabelledItem[]; images
   while (i < seq.length) {
     const role = roles[i] as ItemRole;
     let j = i + 1;
-    while (j < seq.length && roles[j] === role && role !== "jump" && role !== "discard") j++;
+    while (j < seq.length && roles[j] === role && role !== "jump") j++;
     const run = seq.slice(i, j);
     if (role === "paragraph" || role === "lead") {
       for (const p of paragraphs(run, colWidth, em)) items.push({ role, lines: p });
@@ -268,6 +281,6 @@ export function labelGroups(groups: readonly Group[], geo: PageGeometry): Labell
       return furniture("page furniture (credits, imprint, notes outside any story)");
     }
     const { items, images: photos } = bodyItems(g, geo);
-    return { kind: "article", reason: null, items: [...(g.stack ? stackItems(g.stack) : []), ...items], images: photos };
+    return { kind: "article", reason: null, items: [...(g.stack ? stackItems(g.stack, Math.max(g.stack.w, union(g.blocks)?.w ?? 0)) : []), ...items], images: photos };
   });
 }
