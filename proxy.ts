@@ -69,8 +69,12 @@ function crossOriginRefusal(): Response {
  */
 async function nestsTooDeeply(request: NextRequest): Promise<boolean> {
   if (SAFE_METHODS.has(request.method) || request.body === null) return false;
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // A file sent as itself to a route handler (a print PDF) is never decoded as JSON, and reading 50 MB
+  // as text would only cost. Server actions (POSTs to pages) are checked whatever they claim to be.
+  if (request.nextUrl.pathname.startsWith("/api/") && /^(application\/pdf|application\/octet-stream|image\/)/.test(type)) return false;
   const copy = request.clone();
-  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+  if (type.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
       form = await copy.formData();

@@ -20,7 +20,7 @@ async function main() {
     createUser({ ...u, passwordHash: hash, isDemo: true });
     console.log(`demo user: ${u.email} (${u.role})`);
   }
-  const published = seedDemoIssue();
+  const published = await seedDemoIssue();
   if (published > 0) console.log(`demo issue: ${published} articles imported from db/demo and published`);
   console.log(`seeded ${env().DATABASE_PATH}`);
 }

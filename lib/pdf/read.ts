@@ -1,4 +1,5 @@
 import type { PageContent, PageImage, Rect, TextRun } from "@/lib/ingest/pdf/types";
+import { PDF_UPLOAD_BYTES } from "@/lib/limits";
 import { loadPdfjs } from "./pdfjs";
 
 /**
@@ -11,6 +12,8 @@ export class PdfError extends Error {
   constructor(
     readonly code: PdfErrorCode,
     message: string,
+    /** The PDF's page count, when it was read that far. */
+    readonly pages: number | null = null,
   ) {
     super(message);
     this.name = "PdfError";
@@ -92,8 +95,23 @@ async function fontNames(page: PdfPage, ids: Iterable<string>): Promise<Map<stri
 
 const BOLD = /bold|black|heavy|semibold|demi/i;
 
+/** An image's decoded pixels as pdf.js gives them (kind 2: RGB, 3: RGBA; 1: one bit a pixel). */
+export type ImagePixels = { width: number; height: number; kind: number; data: Uint8Array | Uint8ClampedArray };
+
+/** The decoded pixels of an image of a page whose operator list was read; null when pdf.js has none. */
+async function pixelsOf(page: PdfPage, ref: string): Promise<ImagePixels | null> {
+  if (!ref) return null;
+  try {
+    const o = (await new Promise<unknown>((resolve) => page.objs.get(ref, resolve))) as Partial<ImagePixels> | null;
+    if (!o || !o.data || !o.width || !o.height || !o.kind) return null;
+    return { width: o.width, height: o.height, kind: o.kind, data: o.data };
+  } catch {
+    return null;
+  }
+}
+
 /** One page: text runs, images, rules and boxes, in points from the top-left corner. */
-export async function readPage(doc: PdfDocument, number: number): Promise<PageContent> {
+export async function readPage(doc: PdfDocument, number: number, opts: { pixels?: Map<string, ImagePixels> } = {}): Promise<PageContent> {
   const pdfjs = await loadPdfjs();
   const page = await doc.getPage(number);
   const viewport = page.getViewport({ scale: 1 });
@@ -163,24 +181,33 @@ export async function readPage(doc: PdfDocument, number: number): Promise<PageCo
       vertical,
     });
   }
+  if (opts.pixels) {
+    for (const im of images) {
+      const px = await pixelsOf(page, im.ref);
+      if (px) opts.pixels.set(`${number}:${im.ref}`, px);
+    }
+  }
   page.cleanup();
   return { number, width: round(viewport.width), height: round(viewport.height), runs, images, rules, boxes };
 }
 
 export const MAX_PDF_PAGES = 64;
-export const MAX_PDF_BYTES = 50 * 1024 * 1024;
+export const MAX_PDF_BYTES = PDF_UPLOAD_BYTES;
 
-/** Reads every page (after the refusals: not a PDF, too large, too many pages, encrypted, broken). */
-export async function readPdf(bytes: Uint8Array, opts: { maxPages?: number; maxBytes?: number } = {}): Promise<PageContent[]> {
+/**
+ * Reads every page (after the refusals: not a PDF, too large, too many pages, encrypted, broken).
+ * With `pixels`, the decoded pixels of every placed image go there, keyed "page:ref".
+ */
+export async function readPdf(bytes: Uint8Array, opts: { maxPages?: number; maxBytes?: number; pixels?: Map<string, ImagePixels> } = {}): Promise<PageContent[]> {
   checkPdfBytes(bytes, opts.maxBytes ?? MAX_PDF_BYTES);
   const doc = await openPdf(bytes);
   try {
     const max = opts.maxPages ?? MAX_PDF_PAGES;
-    if (doc.numPages > max) throw new PdfError("too_many_pages", `the PDF has ${doc.numPages} pages; at most ${max} are imported at once`);
+    if (doc.numPages > max) throw new PdfError("too_many_pages", `the PDF has ${doc.numPages} pages; at most ${max} are imported at once`, doc.numPages);
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       try {
-        pages.push(await readPage(doc, n));
+        pages.push(await readPage(doc, n, { pixels: opts.pixels }));
       } catch (e) {
         if (e instanceof PdfError) throw e;
         throw new PdfError("broken", `page ${n} of the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`);

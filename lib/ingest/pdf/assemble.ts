@@ -5,8 +5,8 @@ import { splitLines } from "../lines";
 import { cutSpans, rawAt, render } from "../text";
 import type { Article, Block, Masthead, Segmentation, SetAside, Span } from "../types";
 import type { PdfLine } from "./lines";
-import type { LabelledGroup, LabelledItem } from "./roles";
-import type { PageImage, PageRect } from "./types";
+import type { LabelledGroup, LabelledItem, SetAsideWhy } from "./roles";
+import type { LayoutImage, LayoutLine, PageImage, PdfLayout, PdfPageInfo } from "./types";
 
 /**
  * Labelled groups → the engine's Segmentation. The text is the pages' lines in reading
@@ -15,22 +15,6 @@ import type { PageImage, PageRect } from "./types";
  * box on the page: any set of spans (a block, an article the editor rearranged) has a
  * region.
  */
-export type PdfPageInfo = { number: number; width: number; height: number };
-
-export type LayoutLine = Span & PageRect;
-
-export type LayoutImage = PageRect & {
-  ref: string;
-  pixelWidth: number;
-  pixelHeight: number;
-  /** Index of the article whose region holds it (null: outside every story). */
-  article: number | null;
-  /** The caption printed under it, as read. */
-  caption: string | null;
-};
-
-export type PdfLayout = { pages: PdfPageInfo[]; lines: LayoutLine[]; images: LayoutImage[] };
-
 export type LabelledPage = { page: PdfPageInfo; groups: LabelledGroup[] };
 
 class TextBuilder {
@@ -70,6 +54,11 @@ function cutBlock(text: string, spans: Span[], at: number): [Span[], Span[]] {
   return [a ?? [], b ?? []];
 }
 
+function setAside(text: string, spans: Span[], why: SetAsideWhy | undefined): SetAside {
+  const w = why ?? { kind: "furniture", code: "layout_residue", reason: "layout residue" };
+  return { kind: w.kind, text: blockOf(text, "paragraph", spans).text, reason: w.reason, detail: { code: w.code }, spans };
+}
+
 type Draft = { head: Block[]; content: Block[]; bylines: ParsedByline[]; jumpTo: number | null; jumpFrom: number | null };
 
 function article(text: string, items: readonly LabelledItem[], b: TextBuilder, discarded: SetAside[]): Article {
@@ -80,7 +69,7 @@ function article(text: string, items: readonly LabelledItem[], b: TextBuilder, d
     const spans = spansOf(it.lines);
     switch (it.role) {
       case "discard":
-        discarded.push({ kind: it.setAside?.kind ?? "furniture", text: blockOf(text, "paragraph", spans).text, reason: it.setAside?.reason ?? "layout residue", spans });
+        discarded.push(setAside(text, spans, it.setAside));
         break;
       case "kicker":
       case "title":
@@ -214,7 +203,7 @@ export function assemble(pages: readonly LabelledPage[], hints: { page?: number;
       } else if (g.kind === "furniture") {
         for (const it of g.items) {
           const spans = it.lines.map((l) => b.spanOf(l));
-          if (spans.length) discarded.push({ kind: it.setAside?.kind ?? "furniture", text: blockOf(text, "paragraph", spans).text, reason: it.setAside?.reason ?? g.reason ?? "page furniture", spans });
+          if (spans.length) discarded.push(setAside(text, spans, it.setAside ?? g.reason ?? undefined));
         }
       } else {
         entry.index = articles.length;

@@ -1,11 +1,11 @@
 import type { IngestHints, Segmentation } from "../types";
-import { assemble, type PdfLayout } from "./assemble";
+import { assemble } from "./assemble";
 import { blocksOf, bodyStyleOf, framesOf, joinPhrases, type BodyStyle, type LayoutBlock } from "./blocks";
 import { groupsOf, type Group } from "./groups";
 import { linesOf, type PdfLine } from "./lines";
 import { cutTree, readingOrder, type CutTree } from "./order";
 import { labelGroups, type LabelledGroup } from "./roles";
-import type { PageContent } from "./types";
+import type { PageContent, PdfLayout } from "./types";
 
 /**
  * The PDF importer's geometry layer: page content (text runs with positions and sizes,
@@ -53,4 +53,4 @@ export function segmentPdf(pages: readonly PageContent[], hints: IngestHints = {
 }
 
 export type { PageContent, PageRect, Rect, TextRun, PageImage } from "./types";
-export type { PdfLayout, LayoutLine, LayoutImage, PdfPageInfo } from "./assemble";
+export type { PdfLayout, LayoutLine, LayoutImage, PdfPageInfo } from "./types";

@@ -1,7 +1,7 @@
 import type { Article, Span } from "../types";
-import type { PdfLayout } from "./assemble";
+
 import { intersection, union } from "./geometry";
-import type { PageRect, Rect } from "./types";
+import type { PageRect, PdfLayout, Rect } from "./types";
 
 /**
  * Regions on the page from spans in the text: the boxes of the lines a block, an article
@@ -32,6 +32,20 @@ export function lineBoxes(layout: Pick<PdfLayout, "lines">, spans: readonly Span
   return out;
 }
 
+/** Consecutive line boxes of one column (under each other, overlapping across) as one box each. */
+export function columnRuns(rects: readonly PageRect[]): PageRect[] {
+  const out: PageRect[] = [];
+  for (const r of rects) {
+    const last = out[out.length - 1];
+    const overlapX = last ? Math.min(last.x + last.w, r.x + r.w) - Math.max(last.x, r.x) : 0;
+    const gap = last ? r.y - (last.y + last.h) : Infinity;
+    if (last && last.page === r.page && overlapX > 0.5 * Math.min(last.w, r.w) && gap > -r.h && gap < r.h * 1.5) {
+      out[out.length - 1] = { page: r.page, ...(union([last, r]) as Rect) };
+    } else out.push({ page: r.page, x: r.x, y: r.y, w: r.w, h: r.h });
+  }
+  return out.map(roundRect);
+}
+
 /** One bounding box per page. */
 export function boundingBoxes(rects: readonly PageRect[]): PageRect[] {
   const pages = [...new Set(rects.map((r) => r.page))];
@@ -54,7 +68,7 @@ export function regionRects(rects: readonly PageRect[], others: readonly PageRec
     const whole = union(mine) as Rect;
     if (clear(whole)) boxes = [whole];
     else {
-      for (const r of mine) {
+      for (const r of columnRuns(mine)) {
         const last = boxes[boxes.length - 1];
         const merged = last ? (union([last, r]) as Rect) : null;
         if (merged && clear(merged)) boxes[boxes.length - 1] = merged;

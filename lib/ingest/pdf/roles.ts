@@ -1,7 +1,7 @@
 import { parseStandaloneByline } from "../byline";
 import { hasSentencePunct } from "../chars";
 import { parseJumpLine } from "../jump";
-import type { BlockRole, SetAsideKind } from "../types";
+import type { BlockRole, ReasonCode, SetAsideKind } from "../types";
 import { lineClass, type BodyStyle, type LayoutBlock } from "./blocks";
 import { bottom, median, overlap, right, union } from "./geometry";
 import type { Group } from "./groups";
@@ -15,17 +15,19 @@ import type { PageImage } from "./types";
  */
 export type ItemRole = BlockRole | "discard";
 
+export type SetAsideWhy = { kind: SetAsideKind; code: ReasonCode; reason: string };
+
 export type LabelledItem = {
   role: ItemRole;
   lines: PdfLine[];
-  /** For discards: why, as a stable code and an English reason. */
-  setAside?: { kind: SetAsideKind; reason: string };
+  /** For discards: why, as a stable kind, the desk's message code and an English reason. */
+  setAside?: SetAsideWhy;
 };
 
 export type LabelledGroup = {
   kind: "article" | "masthead" | "furniture";
   /** Why a group is furniture (shown to editors with the discarded text). */
-  reason: string | null;
+  reason: SetAsideWhy | null;
   items: LabelledItem[];
   images: PageImage[];
 };
@@ -178,7 +180,7 @@ function bodyItems(g: Group, geo: PageGeometry): { items: LabelledItem[]; images
       if (STAMP.test(joined)) {
         for (let k = i; k < i + n; k++) {
           roles[k] = "discard";
-          reasons[k] = { kind: "furniture", reason: "e-paper source stamp" };
+          reasons[k] = { kind: "furniture", code: "source_stamp", reason: "e-paper source stamp" };
         }
         return;
       }
@@ -264,21 +266,19 @@ export function labelGroups(groups: readonly Group[], geo: PageGeometry): Labell
   return groups.map((g): LabelledGroup => {
     const lines = allLines(g);
     const images = g.blocks.filter((b) => b.kind === "image").map((b) => b.image as PageImage);
-    const furniture = (reason: string): LabelledGroup => ({
-      kind: "furniture",
-      reason,
-      items: lines.length ? [{ role: "discard", lines, setAside: { kind: "furniture", reason } }] : [],
-      images,
-    });
-    if (lines.length === 0) return { kind: "furniture", reason: "image outside any story", items: [], images };
+    const furniture = (code: ReasonCode, reason: string): LabelledGroup => {
+      const why: SetAsideWhy = { kind: "furniture", code, reason };
+      return { kind: "furniture", reason: why, items: lines.length ? [{ role: "discard", lines, setAside: why }] : [], images };
+    };
+    if (lines.length === 0) return furniture("layout_residue", "image outside any story");
     if (isMastheadArea(g, geo, firstStoryTop)) return { kind: "masthead", reason: null, items: [{ role: "discard", lines }], images };
-    if (lines.some((l) => AD_MARK.test(l.text.trim()))) return furniture("advertisement");
+    if (lines.some((l) => AD_MARK.test(l.text.trim()))) return furniture("advertisement", "advertisement");
     const bodyChars = g.blocks.flatMap((b) => b.lines).filter((l) => isBodyLine(l, geo.body)).reduce((n, l) => n + l.chars, 0);
     if (g.stack && bodyChars < 20 && !g.blocks.some((b) => b.lines.some((l) => hasSentencePunct(l.text)))) {
-      return furniture(g.blocks.length ? "headline with no article under it" : "headline or label with no article under it");
+      return furniture("headline_without_article", "headline or label with no article under it");
     }
     if (!g.stack && (bodyChars === 0 || !lines.some((l) => hasSentencePunct(l.text)) || lines.every((l) => FURNITURE_LINE.test(l.text)))) {
-      return furniture("page furniture (credits, imprint, notes outside any story)");
+      return furniture("page_furniture", "page furniture (credits, imprint, notes outside any story)");
     }
     const { items, images: photos } = bodyItems(g, geo);
     return { kind: "article", reason: null, items: [...(g.stack ? stackItems(g.stack, Math.max(g.stack.w, union(g.blocks)?.w ?? 0)) : []), ...items], images: photos };

@@ -6,6 +6,8 @@
  */
 export type Rect = { x: number; y: number; w: number; h: number };
 
+import type { Span } from "../types";
+
 /** A rectangle on a page of the import (1-based page index in the PDF). */
 export type PageRect = Rect & { page: number };
 
@@ -46,3 +48,22 @@ export type PageContent = {
   /** Drawn rectangles wider and taller than a rule (frames of boxed stories, ads). */
   boxes: Rect[];
 };
+
+export type PdfPageInfo = { number: number; width: number; height: number };
+
+/** A printed line: its span in the segmentation's text and its box. */
+export type LayoutLine = Span & PageRect;
+
+export type LayoutImage = PageRect & {
+  ref: string;
+  pixelWidth: number;
+  pixelHeight: number;
+  /** Index of the article whose region holds it (null: outside every story). */
+  article: number | null;
+  /** The caption printed under it, as read. */
+  caption: string | null;
+};
+
+/** What a PDF import adds to the Segmentation: its pages, every line's box, its images. */
+export type PdfLayout = { pages: PdfPageInfo[]; lines: LayoutLine[]; images: LayoutImage[] };
+

@@ -6,9 +6,10 @@ import { acceptImportWork } from "@/db/queries/accept-import";
 import { getImportById, updateImportMasthead } from "@/db/queries/imports";
 import { getImportWork, replaceImportWorkWithEngine } from "@/db/queries/import-work";
 import { audit } from "@/services/audit";
+import { rereadPdfImport } from "@/services/pdf-import";
 import { requireUser } from "@/services/session";
 import type { AcceptPlan } from "@/lib/desk/accept-plan";
-import { proposalOf } from "@/lib/desk/import-text";
+import { proposalOf, textOfImport } from "@/lib/desk/import-text";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { ingest } from "@/lib/ingest";
@@ -86,10 +87,10 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
     const t = await getTranslations("workbench");
     const { importId, baseVersion, item, work } = importAndWork(input);
     if (work.manual && input.confirm !== true) return { ok: false, message: t("rerunConfirm"), needsConfirm: true };
-    const proposal = ingest(new Uint8Array(item.rawBytes), {
-      page: item.pageNumber ?? undefined,
-      date: item.issueDate ?? undefined,
-    });
+    const hints = { page: item.pageNumber ?? undefined, date: item.issueDate ?? undefined };
+    // A PDF import reads its page of the stored PDF again; a text import its raw bytes.
+    const proposal = item.pdfFileId !== null ? await rereadPdfImport({ importId, hints }) : ingest(new Uint8Array(item.rawBytes), hints);
+    if (proposal === null || proposal.text !== textOfImport(item)) return { ok: false, message: t("rerunPdfChanged") };
     const result = replaceImportWorkWithEngine({
       importId,
       baseVersion,

@@ -9,7 +9,8 @@ import { getUserById } from "@/db/queries/users";
 import { requirePageUser } from "@/services/session";
 import { proposalOf } from "@/lib/desk/import-text";
 import { fromSegmentation } from "@/lib/workbench";
-import type { WorkbenchLabelsInput } from "@/components/editor/workbench";
+import type { WorkbenchLabelsInput, WorkbenchPage } from "@/components/editor/workbench";
+import { getImportPrintPage } from "@/db/queries/pdf-imports";
 import { mastheadValues } from "@/lib/validations/imports";
 import { WorkbenchScreen } from "./_components/workbench-screen";
 
@@ -27,6 +28,19 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   // The first open starts from the engine's proposal; every later one from the saved working state.
   const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(seg) });
   const kept = listImportWorkRevisions({ importId: item.id });
+  // A PDF import shows its printed page beside the editor.
+  const print = item.pdfFileId !== null ? getImportPrintPage({ importId: item.id }) : undefined;
+  const printPage: WorkbenchPage | undefined =
+    print && seg.layout
+      ? {
+          imageUrl: `/api/imports/${item.id}/print/large.webp`,
+          pdfUrl: `/api/imports/${item.id}/print/page.pdf`,
+          width: print.width,
+          height: print.height,
+          number: item.pageNumber,
+          lines: seg.layout.lines,
+        }
+      : undefined;
   const made = item.status === "accepted" ? countImportArticlesByState({ importId: item.id }) : [];
   // Accepted, the workbench says so, with what became of its articles and whether it changed since.
   const acceptedState =
@@ -112,6 +126,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         mastheadVersion={item.version}
         acceptedState={acceptedState}
         labels={all.raw("workbenchEditor") as WorkbenchLabelsInput}
+        page={printPage}
       />
     </>
   );
