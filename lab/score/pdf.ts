@@ -1,3 +1,4 @@
+import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { toContractJson } from "@/lib/ingest";
@@ -7,7 +8,7 @@ import { articleRects, boundingBoxes } from "@/lib/ingest/pdf/regions";
 import { readPdf } from "@/lib/pdf/read";
 import type { PageEntry } from "../generate";
 import { bodyText, PAGE_FILES, type PageTruth } from "../truth";
-import { charsPlaced, matchArticles, scorePage, type ArticleFields, type Counts } from "./metrics";
+import { addCounts, charsPlaced, emptyCounts, matchArticles, scorePage, type ArticleFields, type Counts } from "./metrics";
 import { truthFields } from "./run";
 
 /**
@@ -67,4 +68,65 @@ export async function scorePdfPage(labDir: string, entry: PageEntry): Promise<Pd
     if (v >= IOU_GOAL) regions.iouAtLeast++;
   }
   return { counts, regions, seg, truth, ious };
+}
+
+export type PdfTally = { counts: Counts; regions: RegionCounts; byStyle: Record<string, { counts: Counts; regions: RegionCounts }>; articles: number; pages: number; ms: number };
+
+export function emptyPdfTally(): PdfTally {
+  return { counts: emptyCounts(), regions: emptyRegionCounts(), byStyle: {}, articles: 0, pages: 0, ms: 0 };
+}
+
+export function addPdfTally(into: PdfTally, t: PdfTally): PdfTally {
+  addCounts(into.counts, t.counts);
+  addRegionCounts(into.regions, t.regions);
+  for (const [k, v] of Object.entries(t.byStyle)) {
+    const s = (into.byStyle[k] ??= { counts: emptyCounts(), regions: emptyRegionCounts() });
+    addCounts(s.counts, v.counts);
+    addRegionCounts(s.regions, v.regions);
+  }
+  into.articles += t.articles;
+  into.pages += t.pages;
+  into.ms += t.ms;
+  return into;
+}
+
+/** Reads and scores the pages in this process. */
+export async function tallyPdfPages(labDir: string, pages: readonly PageEntry[]): Promise<PdfTally> {
+  const t = emptyPdfTally();
+  for (const entry of pages) {
+    const t0 = performance.now();
+    const s = await scorePdfPage(labDir, entry);
+    t.ms += performance.now() - t0;
+    addCounts(t.counts, s.counts);
+    addRegionCounts(t.regions, s.regions);
+    const st = (t.byStyle[entry.style] ??= { counts: emptyCounts(), regions: emptyRegionCounts() });
+    addCounts(st.counts, s.counts);
+    addRegionCounts(st.regions, s.regions);
+    t.articles += s.truth.articles.length;
+    t.pages++;
+  }
+  return t;
+}
+
+/** The same, shared among `workers` processes (lab/score/pdf-worker.ts). */
+export async function scorePdfLab(labDir: string, pages: readonly PageEntry[], workers: number): Promise<PdfTally> {
+  const n = Math.max(1, Math.min(workers, pages.length));
+  if (n === 1) return tallyPdfPages(labDir, pages);
+  const shares = Array.from({ length: n }, (_, w) => pages.filter((_, i) => i % n === w));
+  const tallies = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<PdfTally>((resolve, reject) => {
+          const child = fork(path.join(__dirname, "pdf-worker.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", 2, 2, "ipc"] });
+          child.once("message", (m: { ok: true; tally: PdfTally } | { ok: false; error: string }) => {
+            child.disconnect();
+            if (m.ok) resolve(m.tally);
+            else reject(new Error(m.error));
+          });
+          child.once("exit", (code) => reject(new Error(`a PDF scoring worker exited (${code})`)));
+          child.send({ labDir, pages: share });
+        }),
+    ),
+  );
+  return tallies.reduce(addPdfTally, emptyPdfTally());
 }

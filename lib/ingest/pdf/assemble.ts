@@ -1,11 +1,12 @@
 import { mergeBylines, parseLeadingByline, parseNameByline, parseStandaloneByline, type ParsedByline } from "../byline";
 import { parseJumpLine, parseLeadingJump } from "../jump";
 import { parseMasthead } from "../masthead";
+import { runningHead } from "./running-head";
 import { splitLines } from "../lines";
 import { cutSpans, rawAt, render } from "../text";
 import type { Article, Block, Masthead, Segmentation, SetAside, Span } from "../types";
 import type { PdfLine } from "./lines";
-import type { LabelledGroup, LabelledItem, SetAsideWhy } from "./roles";
+import { bareByline, type LabelledGroup, type LabelledItem, type SetAsideWhy } from "./roles";
 import type { LayoutImage, LayoutLine, PageImage, PdfLayout, PdfPageInfo } from "./types";
 
 /**
@@ -79,8 +80,10 @@ function article(text: string, items: readonly LabelledItem[], b: TextBuilder, d
       case "byline": {
         const block = blockOf(text, "byline", spans);
         const t = block.text;
-        const parsed = parseStandaloneByline(t) ?? parseStandaloneByline(t.replace(/^[（(]\s*|\s*[)）]$/g, "")) ?? parseNameByline(t.replace(/\s+/g, ""));
-        d.bylines.push(parsed ?? { text: t, source: null, reporters: [], correspondents: [], photographers: [], merged: [] });
+        // Parsed without the brackets of an end byline or a city paper's ■; kept as printed.
+        const bare = bareByline(t).replace(/^[（(]\s*|\s*[)）]$/g, "");
+        const parsed = parseStandaloneByline(t) ?? parseStandaloneByline(bare) ?? parseNameByline(bare.replace(/\s+/g, ""));
+        d.bylines.push(parsed ? { ...parsed, text: t } : { text: t, source: null, reporters: [], correspondents: [], photographers: [], merged: [] });
         d.head.push(block);
         break;
       }
@@ -189,12 +192,12 @@ export function assemble(pages: readonly LabelledPage[], hints: { page?: number;
     const text = b.text;
     if (mastheadEnd > pageStart) {
       const local = text.slice(pageStart, mastheadEnd);
-      const parsed = pi === 0 || !masthead ? parseMasthead(local, splitLines(local), false) : null;
-      if (parsed && !masthead) {
+      const parsed = masthead ? null : parseMasthead(local, splitLines(local), false);
+      if (parsed) {
         masthead = parsed.masthead;
         for (const [k, v] of Object.entries(masthead.fieldSpans)) (masthead.fieldSpans as Record<string, Span[]>)[k] = (v ?? []).map((s) => ({ start: s.start + pageStart, end: s.end + pageStart }));
         doubts.push(...parsed.doubts.map((d) => ({ ...d, spans: d.spans.map((s) => ({ start: s.start + pageStart, end: s.end + pageStart })) })));
-      }
+      } else if (!masthead) masthead = runningHead(local);
     }
     for (const entry of pending) {
       const g = entry.g;

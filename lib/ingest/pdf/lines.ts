@@ -23,11 +23,11 @@ export type PdfLine = Rect & {
  * Merge runs whose gap is at most this many ems: letter spacing and word spaces (a double
  * space too) are less, a column gutter more. A comma hanging into the gutter narrows it, so
  * a run that starts where many lines of the page start (a column's left edge) begins a line
- * of its own once the gap passes SURE_GAP_EM. Phrases of a headline further apart are
+ * of its own after any clear gap (SURE_GAP_EM). Phrases of a headline further apart are
  * joined by the stack (blocks.ts).
  */
 const MAX_GAP_EM = 0.9;
-const SURE_GAP_EM = 0.4;
+const SURE_GAP_EM = 0.1;
 
 const isWideChar = (s: string) => s.length > 0 && isWide(s.charCodeAt(0));
 
@@ -102,8 +102,15 @@ function lineOf(page: number, runs: TextRun[]): PdfLine | null {
 /** The page's lines, top to bottom and left to right. */
 export function linesOf(content: PageContent): PdfLine[] {
   const horizontal = content.runs.filter((r) => !r.vertical).sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  // Where lines start: the first run on a baseline, or a run after a clear gap. A column's left
+  // edge is where several lines start (characters drawn one by one start nowhere in particular).
   const starts = new Map<number, number>();
-  for (const r of horizontal) starts.set(Math.round(r.x), (starts.get(Math.round(r.x)) ?? 0) + 1);
+  let prevRun: TextRun | null = null;
+  for (const r of horizontal) {
+    const fresh = !prevRun || Math.abs(r.baseline - prevRun.baseline) > r.size * 0.3 || r.x - (prevRun.x + prevRun.w) > r.size * 0.3;
+    if (fresh) starts.set(Math.round(r.x), (starts.get(Math.round(r.x)) ?? 0) + 1);
+    prevRun = r;
+  }
   const columnStart = (x: number) => [-1, 0, 1].reduce((n, d) => n + (starts.get(Math.round(x) + d) ?? 0), 0) >= 4;
   const open: TextRun[][] = [];
   const done: TextRun[][] = [];

@@ -59,9 +59,11 @@ function stackParts(lines: readonly PdfLine[], width: number): PdfLine[][] {
     const prev = part?.[part.length - 1];
     const sameSize = prev !== undefined && Math.abs(l.size - prev.size) < 0.3;
     const sameLine = prev !== undefined && Math.abs(l.baseline - prev.baseline) < l.size * 0.3;
-    const full = prev !== undefined && width > 0 && prev.w >= width - prev.size * 1.5;
+    // A line that ends as a kicker does (——, ：) or a line that opens as a subtitle does is a new part, however wide.
+    const cue = prev !== undefined && (/(——|—|：|:)$/.test(prev.text) || SUBTITLE_CUE.test(l.text));
+    const full = prev !== undefined && !cue && width > 0 && prev.w >= width - prev.size * 1.5;
     const tight = prev !== undefined && l.baseline - prev.baseline <= l.size * 1.36;
-    if (part && (sameLine || (sameSize && (full || tight)))) part.push(l);
+    if (part && (sameLine || (sameSize && !cue && (full || tight)))) part.push(l);
     else parts.push([l]);
   }
   return parts;
@@ -113,8 +115,19 @@ function stripParens(s: string): string {
   return s.replace(/^[（(]\s*/, "").replace(/\s*[)）]$/, "");
 }
 
+/**
+ * A byline as the byline parser reads it: without a city paper's ■ (its mark, not a name) and
+ * with two-character names padded to three (张  三, as 人民日报 sets them) closed up.
+ */
+export function bareByline(s: string): string {
+  return s
+    .trim()
+    .replace(/^[■●◆▲]\s*/, "")
+    .replace(/(^|\s)([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s|$|[)）])/g, "$1$2$3");
+}
+
 function isByline(l: PdfLine): boolean {
-  const t = l.text.trim();
+  const t = bareByline(l.text);
   if (t.length > 50 || /[。！？]$/.test(t)) return false;
   return parseStandaloneByline(t) !== null || parseStandaloneByline(stripParens(t)) !== null;
 }
@@ -244,9 +257,9 @@ function bodyItems(g: Group, geo: PageGeometry): { items: LabelledItem[]; images
   return { items, images };
 }
 
-/** Running text: lines in the body's face and size that read as sentences. */
+/** Running text: lines in the body's face and size (a masthead's date lines are set otherwise, or are one line). */
 function runningText(g: Group, body: BodyStyle): number {
-  return g.blocks.flatMap((b) => b.lines).filter((l) => isBodyLine(l, body) && l.font === body.font && hasSentencePunct(l.text)).length;
+  return g.blocks.flatMap((b) => b.lines).filter((l) => isBodyLine(l, body) && l.font === body.font).length;
 }
 
 /** Masthead or running head: the groups above the page's first story, with no running text. */
