@@ -127,7 +127,9 @@ export async function IssuePageView({
                       // eslint-disable-next-line @next/next/no-img-element -- a small stored thumbnail, loaded when scrolled to
                       <img src={printImagePath(issue.date, p.number, "thumb", thumb.sha256)} alt="" width={thumb.width} height={thumb.height} loading="lazy" className="h-auto w-full border border-stone-200" />
                     ) : (
-                      <span className="flex aspect-[5/7] w-full items-center justify-center border border-dashed border-stone-300 text-stone-500">{t("noPrintThumb")}</span>
+                      <span aria-hidden="true" className="flex aspect-[5/7] w-full items-center justify-center border border-dashed border-stone-300 text-stone-500">
+                        {t("noPrintThumb")}
+                      </span>
                     )}
                     <span>{label}</span>
                   </SiteLink>

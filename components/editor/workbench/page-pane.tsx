@@ -116,7 +116,7 @@ export const PagePane = memo(function PagePane({ page, tints, labels, articles, 
             data-testid="page-regions"
           >
             {[...regions.articles].map(([index, a]) => (
-              <g key={a.articleId} data-article-index={index} data-article-id={a.articleId} className={`${articleRegion(index)} ${hoveredIndex === index ? "stroke-2" : "stroke-1"}`}>
+              <g key={a.articleId} data-article-index={index} data-region-of={a.articleId} className={`${articleRegion(index)} ${hoveredIndex === index ? "stroke-2" : "stroke-1"}`}>
                 {a.rects.map((r, k) => rect(r, k, ""))}
               </g>
             ))}
