@@ -38,7 +38,7 @@ test("a reviewer approves and then publishes a whole page; each story goes throu
   await reviewer.getByRole("button", { name: "发布第1版（4 篇）" }).click();
   const publishForm = reviewer.locator("#page-1-publish");
   await expect(publishForm.getByRole("status")).toHaveText("完成 3 篇，未执行 1 篇。");
-  await expect(publishForm.getByRole("listitem").last()).toHaveText("✗ 《审核员本人的稿件》：稿件当前的状态不允许这个操作。");
+  await expect(publishForm.getByRole("listitem").last()).toHaveText("✗ 《审核员本人的稿件》：本栏目需要 1 位审核员审核通过，本轮已有 0 位。");
   expect(statesOf(ids).map((a) => a.state)).toEqual(["published", "published", "published", "in_review"]);
   // Readers see them at once; the story still in review stays off the site.
   const res = await reviewer.request.get("/issues/2024-01-12/1");

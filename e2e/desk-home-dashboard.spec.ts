@@ -1,8 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import { articles, pages } from "../db/schema";
 import { isoDateInZone } from "../lib/public/dates";
-import { arrangeArticle, arrangeIssue, createTestUser, removeArrangedArticles, withTestDb } from "./support/db";
+import { arrangeArticle, arrangeIssue, createTestUser, withTestDb } from "./support/db";
 import { expect, keepScreenshot, signIn, switchToEnglish, test } from "./support/fixtures";
+import { removeArranged } from "./support/public";
 
 // Today's issue would be the reader's latest: taken away again, so other stories keep the demo issue as the paper of the day.
 const cleanups: (() => void)[] = [];
@@ -15,7 +16,7 @@ function arrangeMorning(authorEmail: string) {
   const today = isoDateInZone(new Date());
   const { issueId, pageIds } = arrangeIssue(today, 4);
   const arranged: number[] = [];
-  cleanups.push(() => removeArrangedArticles({ articleIds: arranged, issueDate: today }));
+  cleanups.push(() => removeArranged({ articleIds: arranged, issueDate: today }));
   const story = (a: Parameters<typeof arrangeArticle>[0]) => {
     const id = arrangeArticle(a);
     arranged.push(id);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { articleLocks } from "../db/schema";
 import { LOCK_HEARTBEAT_SECONDS, LOCK_SECONDS } from "../lib/desk/article-lock";
 import { arrangeArticle, withTestDb } from "./support/db";
-import { expect, test } from "./support/fixtures";
+import { deskNav, expect, test } from "./support/fixtures";
 
 /*
  * Trap: after an editor submitted and closed the browser, reviewers still saw "李编辑 正在编辑"
@@ -32,7 +32,7 @@ test("leaving the page releases the lock, by navigating away or by closing the t
   const editor = await pageAs("editor");
   await editor.goto(`/desk/articles/${id}`);
   await expect.poll(() => lockOf(id)?.userId).toBeDefined();
-  await editor.getByRole("link", { name: "我的稿件" }).click();
+  await deskNav(editor).getByRole("link", { name: "稿件", exact: true }).click();
   await expect(editor).toHaveURL(/\/desk\/articles$/);
   await expect.poll(() => lockOf(id)).toBeUndefined();
 

@@ -39,13 +39,13 @@ test("a page without a masthead: the desk asks for it before correcting, the wor
   await workbenchSaved(page);
 
   // Then fills the masthead in the workbench: nothing of the correction is lost.
-  await masthead.getByLabel("出版日期", { exact: true }).fill("2024-03-15");
+  await masthead.getByLabel("出版日期", { exact: true }).fill("2024-03-19");
   await masthead.getByLabel("版次", { exact: true }).fill("3");
   await masthead.getByLabel("版名", { exact: true }).fill("专题");
   await masthead.getByRole("button", { name: "保存报头" }).click();
   await expect(masthead.getByText("报头已保存。")).toBeVisible();
   await expect(masthead).not.toHaveAttribute("data-needed", /.*/);
-  await expect(masthead).toContainText("2024-03-15 第3版 专题");
+  await expect(masthead).toContainText("2024-03-19 第3版 专题");
   await page.reload();
   await expect(page.locator('[data-type="bin"]')).toContainText(captionText);
 
@@ -61,12 +61,12 @@ test("a page without a masthead: the desk asks for it before correcting, the wor
       .all(),
   );
   expect(filed).toHaveLength(1);
-  expect(filed[0]).toMatchObject({ date: "2024-03-15", page: 3 });
+  expect(filed[0]).toMatchObject({ date: "2024-03-19", page: 3 });
   expect(filed[0]!.bodyText).not.toContain(captionText);
 
   // Every masthead the import had is in its audit trail, with what it was before.
   const change = withTestDb((db) => db.select().from(auditLog).where(and(eq(auditLog.action, "import.masthead"), eq(auditLog.targetId, String(id)))).get());
-  expect(change?.detail).toMatchObject({ was: { issueDate: null, pageNumber: null }, now: { issueDate: "2024-03-15", pageNumber: 3 } });
+  expect(change?.detail).toMatchObject({ was: { issueDate: null, pageNumber: null }, now: { issueDate: "2024-03-19", pageNumber: 3 } });
 });
 
 test("abandoned imports are archived or deleted from the list; a deleted one's raw text stays in the audit log", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { issues, pages } from "../db/schema";
 import { arrangeArticle, withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
-import { DEMO_DATE } from "./support/public";
+import { DEMO_DATE, removeArranged } from "./support/public";
 
 /*
  * Trap: with pages 1 and 4 of a 4-page issue online, readers saw "今日4版", two page tabs, and a
@@ -9,6 +9,12 @@ import { DEMO_DATE } from "./support/public";
  */
 
 const DATE = "2024-04-02";
+
+// Its published stories would make this issue the reader's paper of the day for every spec after it.
+const cleanups: (() => void)[] = [];
+test.afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 /** A 4-page issue whose pages 1 and 4 have a published story each; pages 2 and 3 have nothing. */
 function arrangeHalfIssue(): void {
@@ -19,8 +25,9 @@ function arrangeHalfIssue(): void {
       return { issueId: issue.id, pageIds: ids };
     }),
   );
-  arrangeArticle({ title: "半期第一版稿件", state: "published", sectionSlug: "news", issueId, pageId: pageIds[0] });
-  arrangeArticle({ title: "半期第四版稿件", state: "published", sectionSlug: "supplement", issueId, pageId: pageIds[3] });
+  const first = arrangeArticle({ title: "半期第一版稿件", state: "published", sectionSlug: "news", issueId, pageId: pageIds[0] });
+  const fourth = arrangeArticle({ title: "半期第四版稿件", state: "published", sectionSlug: "supplement", issueId, pageId: pageIds[3] });
+  cleanups.push(() => removeArranged({ articleIds: [first, fourth], issueDate: DATE }));
 }
 
 test("an issue with only some pages online: the desk marks the others, publishing waits for that, readers see every page for what it is", async ({ pageAs, page }) => {

@@ -246,7 +246,8 @@ export function placeArticle({
         auditPlacement(tx, { article, actor, ip, before, after: null });
         return { ok: true, issueCreated: false, pageCreated: false, position: null } as const;
       }
-      const latest = tx.select({ paper: issues.paper }).from(issues).orderBy(desc(issues.date)).limit(1).get();
+      // The paper of the latest issue that names one (an import without a masthead may have made one without).
+      const latest = tx.select({ paper: issues.paper }).from(issues).where(ne(issues.paper, "")).orderBy(desc(issues.date)).limit(1).get();
       const { issue, page, issueCreated, pageCreated } = ensureIssueAndPage(tx, {
         date: placement.issueDate,
         pageNumber: placement.pageNumber,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import argon2 from "argon2";
 import Database from "better-sqlite3";
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
 import { articleRevisions, articles, auditLog, issues, pages, sections, users } from "../../db/schema";
@@ -147,25 +147,4 @@ export function articleState(id: number): { state: ArticleState; version: number
     if (!row) throw new Error(`no article ${id}`);
     return row;
   });
-}
-
-/**
- * Takes away what arrangeArticle and arrangeIssue made (the articles with their revisions, and the
- * issue with its pages), for a test whose stories must not outlive it: a published story in a new
- * issue would make that issue the reader's paper of the day for every test after it.
- */
-export function removeArrangedArticles({ articleIds, issueDate }: { articleIds: number[]; issueDate?: string }): void {
-  withTestDb((db) =>
-    db.transaction((tx) => {
-      if (articleIds.length > 0) {
-        tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, articleIds)).run();
-        tx.delete(articles).where(inArray(articles.id, articleIds)).run();
-      }
-      const issue = issueDate ? tx.select({ id: issues.id }).from(issues).where(eq(issues.date, issueDate)).get() : undefined;
-      if (issue) {
-        tx.delete(pages).where(eq(pages.issueId, issue.id)).run();
-        tx.delete(issues).where(eq(issues.id, issue.id)).run();
-      }
-    }),
-  );
 }

@@ -138,10 +138,10 @@ async function signInOnce(browser: Browser, baseURL: string | undefined, account
 }
 
 /** next-auth answers a refused sign-in (wrong password, throttled, deactivated) with 401 to the form's request. */
-export const REFUSED_SIGN_IN = /status of 401 .* \/api\/auth\/callback\/credentials$/;
+export const REFUSED_SIGN_IN = /status of 401 .*\/api\/auth\/callback\/credentials$/;
 
 /** The workbench's autosave refused as stale: the 409 the stale-save stories cause on purpose. */
-export const REFUSED_STALE_WORK = /status of 409 .* \/api\/imports\/\d+\/work$/;
+export const REFUSED_STALE_WORK = /status of 409 .*\/api\/imports\/\d+\/work$/;
 
 export function deskNav(page: Page) {
   return page.getByRole("navigation", { name: "编辑部导航" });
