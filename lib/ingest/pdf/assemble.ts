@@ -60,6 +60,38 @@ function setAside(text: string, spans: Span[], why: SetAsideWhy | undefined): Se
   return { kind: w.kind, text: blockOf(text, "paragraph", spans).text, reason: w.reason, detail: { code: w.code }, spans };
 }
 
+/**
+ * An inline byline opening a paragraph (本报讯(融媒体中心记者 张三 通讯员 李四)…) that may wrap over
+ * lines. A line may end between two names (张三 / 通讯员: a space is missing) or inside a word
+ * (通讯 / 员: nothing is): each of the first few line ends is tried both ways, fewest spaces first.
+ * Returns its length in the paragraph's rendered text (lines joined without spaces).
+ */
+function leadingByline(text: string, spans: readonly Span[]): { length: number; byline: ParsedByline } | null {
+  const parts = spans.map((sp) => render(text, [sp], false).text);
+  const breaks = Math.min(3, parts.length - 1);
+  const masks = Array.from({ length: 1 << breaks }, (_, m) => m).sort((a, b) => bitCount(a) - bitCount(b) || a - b);
+  for (const mask of masks) {
+    let joined = "";
+    const added: number[] = [];
+    parts.forEach((p, i) => {
+      if (i > 0 && i <= breaks && mask & (1 << (i - 1))) {
+        added.push(joined.length);
+        joined += " ";
+      }
+      joined += p;
+    });
+    const by = parseLeadingByline(joined);
+    if (by) return { length: by.length - added.filter((at) => at < by.length).length, byline: by.byline };
+  }
+  return null;
+}
+
+function bitCount(n: number): number {
+  let c = 0;
+  for (let m = n; m; m &= m - 1) c++;
+  return c;
+}
+
 type Draft = { head: Block[]; content: Block[]; bylines: ParsedByline[]; jumpTo: number | null; jumpFrom: number | null };
 
 function article(text: string, items: readonly LabelledItem[], b: TextBuilder, discarded: SetAside[]): Article {
@@ -109,7 +141,7 @@ function article(text: string, items: readonly LabelledItem[], b: TextBuilder, d
             rest = r;
             restText = blockOf(text, it.role, rest).text;
           }
-          const by = d.bylines.length === 0 ? parseLeadingByline(restText) : null;
+          const by = d.bylines.length === 0 ? leadingByline(text, rest) : null;
           if (by && by.length < restText.length) {
             const [bl, r] = cutBlock(text, rest, by.length);
             d.head.push(blockOf(text, "byline", bl));

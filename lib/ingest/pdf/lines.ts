@@ -33,21 +33,27 @@ const isWideChar = (s: string) => s.length > 0 && isWide(s.charCodeAt(0));
 
 /**
  * Undoes the spaces an extractor puts into a line justified by letter spacing
- * ("北 京 地 区 生 产"): when nearly every token is one character, the spaces between
- * single characters go. Real spaces between words and phrases stay.
+ * ("北 京 地 区 生 产"): when nearly every token is one character, the single spaces between
+ * single characters go. A wider gap (two spaces or more: a real space, stretched like the
+ * rest, as between names in a byline) stays one space; spaces between words stay too.
  */
 export function unspace(text: string): string {
   const tokens = text.split(/ +/).filter(Boolean);
   if (tokens.length < 3) return text;
   const singles = tokens.filter((t) => [...t].length === 1).length;
   if (singles / tokens.length < 0.7) return text;
-  let out = "";
-  tokens.forEach((t, i) => {
-    const prev = tokens[i - 1];
-    const single = [...t].length === 1 && prev !== undefined && [...prev].length === 1;
-    out += i === 0 || single ? t : ` ${t}`;
-  });
-  return out;
+  return text
+    .trim()
+    .split(/ {2,}/)
+    .map((segment) => {
+      let out = "";
+      segment.split(" ").forEach((t, i, all) => {
+        const prev = all[i - 1];
+        out += i > 0 && !([...t].length === 1 && prev !== undefined && [...prev].length === 1) ? ` ${t}` : t;
+      });
+      return out;
+    })
+    .join(" ");
 }
 
 function joinRuns(runs: readonly TextRun[]): string {

@@ -200,6 +200,20 @@ function bodyItems(g: Group, geo: PageGeometry): { items: LabelledItem[]; images
     }
     if (parseJumpLine(s.line.text.trim())) roles[i] = "jump";
   });
+  // A byline block of its own at the head of the body, in a face of its own, its names wrapped
+  // over lines (■重庆日报全媒体记者 熊建 张 / 腾扬 王美华) or a name alone (朱成山).
+  const head = seq[0]?.block;
+  const headLines = head ? seq.filter((s) => s.block === head) : [];
+  const headText = headLines.map((s) => s.line.text.trim()).join("");
+  if (
+    head &&
+    headLines.length <= 3 &&
+    headLines.every((s, k) => roles[k] === null && (s.line.font !== body.font || s.line.bold) && lineClass(s.line, body) === "text") &&
+    !hasSentencePunct(headText.replace(/[（）()]/g, "")) &&
+    (parseStandaloneByline(bareByline(headText)) !== null || /^[\u4e00-\u9fff·]{2,6}$/.test(bareByline(headText).replace(/\s+/g, "")))
+  ) {
+    headLines.forEach((_, k) => (roles[k] = "byline"));
+  }
   // A byline: at the head of the body, short, in a face of its own or in a printed form.
   for (let i = 0; i < seq.length && i <= Math.max(0, firstBody) + 1; i++) {
     const s = seq[i] as BodyLine;
