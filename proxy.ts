@@ -5,6 +5,7 @@ import { getArticleAvailability } from "@/db/queries/public/articles";
 import { env } from "@/lib/env";
 import { isSameOriginRequest, SAFE_METHODS } from "@/lib/http/origin";
 import { JSON_DEPTH_REFUSAL, nestsDeeperThan } from "@/lib/http/request-body";
+import { PDF_UPLOAD_PATH, PHOTO_UPLOAD_PATH } from "@/lib/limits";
 import { contentSecurityPolicy, isHttpsRequest, newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { isSitePagePath, parseArticleParam } from "@/lib/public";
@@ -69,12 +70,11 @@ function crossOriginRefusal(): Response {
  */
 async function nestsTooDeeply(request: NextRequest): Promise<boolean> {
   if (SAFE_METHODS.has(request.method) || request.body === null) return false;
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  // A file sent as itself to a route handler (a print PDF) is never decoded as JSON, and reading 50 MB
-  // as text would only cost. Server actions (POSTs to pages) are checked whatever they claim to be.
-  if (request.nextUrl.pathname.startsWith("/api/") && /^(application\/pdf|application\/octet-stream|image\/)/.test(type)) return false;
+  // A file upload's body is the file's bytes (a photo, a print PDF), read as bytes and never decoded
+  // as JSON; a JPEG's or a PDF's bytes hold any number of bracket codes.
+  if (PHOTO_UPLOAD_PATH.test(request.nextUrl.pathname) || PDF_UPLOAD_PATH.test(request.nextUrl.pathname)) return false;
   const copy = request.clone();
-  if (type.startsWith("multipart/form-data")) {
+  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     let form: FormData;
     try {
       form = await copy.formData();

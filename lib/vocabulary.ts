@@ -127,6 +127,10 @@ export const AUDIT_ACTIONS = [
   "import.work.stale",
   "import.pdf",
   "import.pdf_no_text",
+  "media.upload",
+  "media.edit",
+  "media.refused",
+  "media.original",
   "issue.pages",
   "issue.publish",
 ] as const;
@@ -143,6 +147,13 @@ export function auditActionKey(action: string): string {
  */
 export const NOTIFICATION_KINDS = ["submitted", "changes_requested", "approved", "published", "unpublished", "lock_taken_over"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * A photo in the media library: being processed (its sizes are being made, off the request path),
+ * ready to be shown, or failed (the file could not be decoded; the original is kept).
+ */
+export const MEDIA_STATUSES = ["processing", "ready", "failed"] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];
 
 /** The images of a printed page kept for screens (lib/pdf/render.ts): two widths and a thumbnail. */
 export const PAGE_IMAGE_VARIANTS = ["large", "medium", "thumb"] as const;

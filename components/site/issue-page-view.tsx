@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PublicIssueRow } from "@/db/queries/public/issues";
 import type { MarkedPage, PageHeadline, PublicPageInfo } from "@/db/queries/public/pages";
+import { PHOTO_SIZES, type PublicPhoto } from "@/lib/media/picture";
 import { archivePath, articlePath, displayTitle, excerpt, monthKey, monthOfDate, pagePath, printImagePath } from "@/lib/public";
 import type { PrintImage, PrintView } from "@/lib/public/print";
 import { listNumbers } from "./format";
@@ -9,6 +10,7 @@ import { Masthead } from "./masthead";
 import { PageTabs } from "./page-tabs";
 import { PrintedPage } from "./printed-page";
 import { SiteLink } from "./site-link";
+import { StoryPicture } from "./story-picture";
 
 function headlineHref(h: PageHeadline): string {
   return h.continues ? articlePath({ id: h.continues.id, title: h.continues.title }) : articlePath({ id: h.id, title: h.title });
@@ -26,6 +28,7 @@ export async function IssuePageView({
   marked,
   page,
   headlines,
+  photos,
   print = null,
   thumbs = new Map(),
 }: {
@@ -34,6 +37,8 @@ export async function IssuePageView({
   marked: readonly MarkedPage[];
   page: PublicPageInfo;
   headlines: readonly PageHeadline[];
+  /** Lead photos by article id. */
+  photos: ReadonlyMap<number, PublicPhoto>;
   print?: PrintView | null;
   thumbs?: ReadonlyMap<number, PrintImage>;
 }) {
@@ -43,6 +48,8 @@ export async function IssuePageView({
   const prev = index > 0 ? pages[index - 1] : undefined;
   const next = index >= 0 ? pages[index + 1] : undefined;
   const pageHeading = page.name ? t("pageTabNamed", { number: page.number, name: page.name }) : t("pageTab", { number: page.number });
+  // Only the first picture on the page is fetched at once; the others as the reader scrolls.
+  const firstPhotoId = headlines.find((h) => photos.has(h.id))?.id;
 
   return (
     <div className="flex flex-col gap-6">
@@ -60,28 +67,37 @@ export async function IssuePageView({
           <ol className="flex flex-col divide-y divide-stone-300">
             {headlines.map((h, i) => {
               const lead = i === 0 && h.continues === null;
+              const photo = photos.get(h.id);
               return (
                 <li key={h.id} className="py-4 first:pt-0">
-                  <article lang={h.language} aria-labelledby={`headline-${h.id}`}>
-                    {h.continues ? (
-                      <p className="text-sm text-accent">{t("continuedFrom", { page: h.continues.pageNumber ?? "?" })}</p>
-                    ) : null}
-                    <HeadlineStack
-                      as="h3"
-                      size={lead ? "lg" : "md"}
-                      kicker={h.kicker}
-                      subtitle={h.subtitle}
-                      title={
-                        <SiteLink id={`headline-${h.id}`} href={headlineHref(h)} className="hover:text-accent hover:underline">
-                          {displayTitle({ ...h, bodyText: h.opening })}
-                        </SiteLink>
-                      }
-                    />
-                    {h.byline ? <p className="mt-1 text-sm text-stone-600">{h.byline}</p> : null}
-                    {lead && h.opening ? <p className="mt-2 text-stone-800">{excerpt(h.opening, 120)}</p> : null}
-                    {h.continuedOn.length > 0 ? (
-                      <p className="mt-1 text-sm text-accent">{t("continuedOn", { pages: listNumbers(h.continuedOn, locale) })}</p>
-                    ) : null}
+                  <article
+                    lang={h.language}
+                    aria-labelledby={`headline-${h.id}`}
+                    className={photo && !lead ? "grid grid-cols-[minmax(0,1fr)_7rem] gap-x-4 sm:grid-cols-[minmax(0,1fr)_10rem]" : undefined}
+                  >
+                    {photo && lead ? <StoryPicture photo={photo} sizes={PHOTO_SIZES.pageLead} eager={h.id === firstPhotoId} className="mb-3" /> : null}
+                    <div>
+                      {h.continues ? (
+                        <p className="text-sm text-accent">{t("continuedFrom", { page: h.continues.pageNumber ?? "?" })}</p>
+                      ) : null}
+                      <HeadlineStack
+                        as="h3"
+                        size={lead ? "lg" : "md"}
+                        kicker={h.kicker}
+                        subtitle={h.subtitle}
+                        title={
+                          <SiteLink id={`headline-${h.id}`} href={headlineHref(h)} className="hover:text-accent hover:underline">
+                            {displayTitle({ ...h, bodyText: h.opening })}
+                          </SiteLink>
+                        }
+                      />
+                      {h.byline ? <p className="mt-1 text-sm text-stone-600">{h.byline}</p> : null}
+                      {lead && h.opening ? <p className="mt-2 text-stone-800">{excerpt(h.opening, 120)}</p> : null}
+                      {h.continuedOn.length > 0 ? (
+                        <p className="mt-1 text-sm text-accent">{t("continuedOn", { pages: listNumbers(h.continuedOn, locale) })}</p>
+                      ) : null}
+                    </div>
+                    {photo && !lead ? <StoryPicture photo={photo} sizes={PHOTO_SIZES.thumbnail} eager={h.id === firstPhotoId} className="self-start" /> : null}
                   </article>
                 </li>
               );

@@ -16,6 +16,7 @@ import {
   type RevisionChanges,
 } from "@/db/schema";
 import { getPendingRevision } from "@/db/queries/pending-revisions";
+import { articlePhotoProblems, writeArticlePhotos } from "@/db/queries/media";
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { PRINTED_FIELD_KEYS } from "@/lib/article-fields";
@@ -71,6 +72,7 @@ export function insertArticle(db: DbOrTx, values: NewArticle, info: RevisionInfo
     .returning()
     .get();
   writeRevision(db, article, info);
+  writeArticlePhotos(db, article);
   return article;
 }
 
@@ -99,7 +101,10 @@ export function updateArticleIfVersion(
     .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
     .returning()
     .get();
-  if (article) writeRevision(db, article, info);
+  if (article) {
+    writeRevision(db, article, info);
+    if (body) writeArticlePhotos(db, article, now);
+  }
   return article;
 }
 
@@ -172,6 +177,7 @@ export function workflowArticleOf(db: DbOrTx, article: Article, revision?: Pendi
     title: article.title,
     bodyText: article.bodyText,
     hasRevision: getPendingRevision({ articleId: article.id }, db) !== undefined,
+    photoProblems: articlePhotoProblems(db, { articleId: article.id }),
   };
 }
 

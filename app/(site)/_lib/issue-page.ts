@@ -10,6 +10,8 @@ import {
   type PageHeadline,
   type PublicPageInfo,
 } from "@/db/queries/public/pages";
+import { listLeadPhotos } from "@/db/queries/public/photos";
+import type { PublicPhoto } from "@/lib/media/picture";
 
 export type IssuePageData = {
   issue: PublicIssueRow;
@@ -17,6 +19,8 @@ export type IssuePageData = {
   marked: MarkedPage[];
   page: PublicPageInfo;
   headlines: PageHeadline[];
+  /** Lead photos by article id. */
+  photos: ReadonlyMap<number, PublicPhoto>;
   /** The printed page (数字报) when the page was imported from a PDF; else the text view. */
   print: PrintView | null;
   /** Thumbnails of the issue's printed pages, by page number. */
@@ -28,6 +32,9 @@ export function loadIssuePage(issue: PublicIssueRow, pageNumber?: number): Issue
   const pages = listPublicPagesOfIssue({ issueId: issue.id });
   const page = pageNumber === undefined ? pages[0] : pages.find((p) => p.number === pageNumber);
   if (!page) return null;
+  const headlines = listPublicHeadlinesOfPage({ pageId: page.id });
+  // A story's own lead photo; a later part (上接) points to its head and shows none.
+  const photos = listLeadPhotos({ articleIds: headlines.filter((h) => h.continues === null).map((h) => h.id) });
   const printed = getPublicPrintPage({ date: issue.date, number: page.number });
   const print: PrintView | null = printed
     ? { width: printed.width, height: printed.height, images: printed.images, regions: printRegions(printed.lines, printed.stories, printed) }
@@ -37,7 +44,8 @@ export function loadIssuePage(issue: PublicIssueRow, pageNumber?: number): Issue
     pages,
     marked: listMarkedPagesOfIssue({ issueId: issue.id }),
     page,
-    headlines: listPublicHeadlinesOfPage({ pageId: page.id }),
+    headlines,
+    photos,
     print,
     thumbs: listPublicPrintThumbs({ issueId: issue.id }),
   };

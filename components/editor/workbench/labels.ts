@@ -59,6 +59,11 @@ export type WorkbenchLabels = {
     /** `{text}` the moved text's start, `{target}` where it went. */
     reassigned: string;
   };
+  /** A caption attached to a photo: `{id}` is the photo's number. */
+  attachedPhoto: string;
+  attachPhoto: string;
+  detachPhoto: string;
+  photoHint: string;
 };
 
 export const WORKBENCH_ACTIONS = [
@@ -215,6 +220,10 @@ export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
     openPdf: "打开本版 PDF",
     reassigned: "已把“{text}”改归到{target}。",
   },
+  attachedPhoto: "配图 #{id}",
+  attachPhoto: "为说明配图",
+  detachPhoto: "取消配图",
+  photoHint: "光标放在“图片说明”段落里，可为它配上图片库里的照片；接受后说明文字原样成为图片说明。",
 };
 
 /** A partial override; missing strings fall back to the Chinese defaults. */

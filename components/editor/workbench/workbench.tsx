@@ -21,6 +21,7 @@ import { fillLabel, resolveLabels, type WorkbenchLabels, type WorkbenchLabelsInp
 import { PagePane, type WorkbenchPage } from "./page-pane";
 import { RawPane, type RawPick } from "./raw-pane";
 import type { MoveTarget } from "./commands";
+import type { MediaSummary } from "@/services/media/summary";
 import { Toolbar, type ArticleOption } from "./toolbar";
 import { truncateText } from "@/lib/text-length";
 
@@ -54,6 +55,8 @@ export type WorkbenchProps = {
   header?: ReactNode;
   /** A PDF import's printed page: shown beside the editor (the raw text one tab away), regions linked both ways. */
   page?: WorkbenchPage;
+  /** A caption block was attached to this photo of the media library. */
+  onCaptionPhoto?: (photo: MediaSummary, caption: string) => void;
   ref?: Ref<WorkbenchHandle>;
 };
 
@@ -138,7 +141,7 @@ const SEPARATOR = " · ";
  */
 const FLUSH_MS = 50;
 
-export function Workbench({ rawText, initialDoc, onChange, onStatusChange, labels: labelsInput, readOnly = false, header, page, ref }: WorkbenchProps) {
+export function Workbench({ rawText, initialDoc, onChange, onStatusChange, labels: labelsInput, readOnly = false, header, page, onCaptionPhoto, ref }: WorkbenchProps) {
   // Fixed at mount: the node views and the Enter command are built from them.
   const [labels] = useState<WorkbenchLabels>(() => resolveLabels(labelsInput));
   const [extensions] = useState(() => createWorkbenchExtensions({ rawText, labels }));
@@ -352,7 +355,7 @@ export function Workbench({ rawText, initialDoc, onChange, onStatusChange, label
           <RawPane rawText={rawText} tints={view.tints} labels={labels} onPick={onPick} scrollRef={rawScrollRef} />
         )}
         <div className="flex min-h-0 min-w-0 flex-col gap-2">
-          <Toolbar editor={editor} labels={labels} readOnly={readOnly} articles={view.articles} />
+          <Toolbar editor={editor} labels={labels} readOnly={readOnly} articles={view.articles} onCaptionPhoto={onCaptionPhoto} />
           <div
             ref={editorScrollRef}
             onMouseOver={page ? onEditorPointer : undefined}

@@ -59,6 +59,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: meta.description,
     alternates: { ...(await alternatesFor(articlePath(result.view.article))), canonical: meta.canonical },
     openGraph: meta.openGraph,
+    ...(meta.twitter ? { twitter: meta.twitter } : {}),
   };
 }
 
@@ -73,7 +74,7 @@ function AdjacentLink({ article, rel, label }: { article: AdjacentArticle; rel: 
 
 export default async function ArticlePage({ params }: Props) {
   const view = resolve((await params).id);
-  const { article, issue, parts } = view;
+  const { article, issue, parts, photos } = view;
   const t = await getTranslations("site");
   const locale = await getLocale();
   const siteUrl = await getSiteUrl();
@@ -87,6 +88,11 @@ export default async function ArticlePage({ params }: Props) {
     const place = getPublicPrintPlace({ articleId: p.id });
     return place ? [{ id: p.id, ...place }] : [];
   });
+  // The lead photo heads the story, under its headline, before a correction note and the text.
+  const first = parts[0]?.body.content[0];
+  const leadPhoto = first?.type === "photo" && first.attrs.lead && photos.has(first.attrs.mediaId) ? first : null;
+  const bodyOf = (part: (typeof parts)[number]) =>
+    leadPhoto && part === parts[0] ? { ...part.body, content: part.body.content.slice(1) } : part.body;
 
   return (
     <>
@@ -136,6 +142,11 @@ export default async function ArticlePage({ params }: Props) {
           </p>
         </header>
 
+        {leadPhoto ? (
+          // renderBodyHtml escapes every string and sanitises its output with an allow-list.
+          <div className="article-body mt-4" dangerouslySetInnerHTML={{ __html: renderBodyHtml({ type: "doc", content: [leadPhoto] }, { photos }) }} />
+        ) : null}
+
         {article.correction ? (
           <aside aria-labelledby="correction-heading" className="mt-4 border-l-4 border-amber-600 bg-amber-50 px-4 py-3" lang={locale}>
             <h2 id="correction-heading" className="font-bold text-amber-900">
@@ -156,7 +167,7 @@ export default async function ArticlePage({ params }: Props) {
 
         {parts.map((part) => {
           // renderBodyHtml escapes every string and sanitises its output with an allow-list.
-          const bodyHtml = <div className="article-body" dangerouslySetInnerHTML={{ __html: renderBodyHtml(part.body) }} />;
+          const bodyHtml = <div className="article-body" dangerouslySetInnerHTML={{ __html: renderBodyHtml(bodyOf(part), { photos }) }} />;
           if (!jumped || part.pageNumber === null) {
             return (
               <div key={part.id} className="mt-6">

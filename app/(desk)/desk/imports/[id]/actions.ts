@@ -5,6 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { acceptImportWork } from "@/db/queries/accept-import";
 import { getImportById, updateImportMasthead } from "@/db/queries/imports";
 import { getImportWork, replaceImportWorkWithEngine } from "@/db/queries/import-work";
+import { missingMediaIds } from "@/db/queries/media";
+import { photosOfBody } from "@/lib/article-body/photos";
+import type { ArticleBody } from "@/lib/article-body/types";
 import { audit } from "@/services/audit";
 import { rereadPdfImport } from "@/services/pdf-import";
 import { requireUser } from "@/services/session";
@@ -54,10 +57,14 @@ export async function acceptImportAction(input: {
     const status = workbenchStatus(work.doc);
     if (!status.canAccept) return { ok: false, message: t("acceptBlocked") };
     const confirmed = new Set((Array.isArray(input.confirm) ? input.confirm : []).map(Number).filter(Number.isInteger));
+    const accepted = acceptedArticles(work.doc);
+    // Captions attached to photos: each photo must be in the library.
+    const missing = missingMediaIds({ ids: accepted.flatMap((a) => photosOfBody(a.body as ArticleBody).map((p) => p.mediaId)) });
+    if (missing.length > 0) return { ok: false, message: t("photoMissing", { ids: missing.map((id) => `#${id}`).join("、") }) };
     const outcome = acceptImportWork({
       importId,
       baseVersion,
-      accepted: acceptedArticles(work.doc),
+      accepted,
       masthead: proposalOf(item).masthead,
       person: { id: user.id, role: user.role, email: user.email },
       confirmed,
