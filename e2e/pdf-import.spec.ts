@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { count, eq, inArray } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { importPageImages, imports, pages, pdfFiles } from "../db/schema";
+import { articles, importPageImages, imports, media, pages, pdfFiles } from "../db/schema";
 import { withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
-import { TEST_ISSUE, testIssuePdf } from "./support/pdfs";
+import { photoCaption, TEST_ISSUE, testIssuePdf } from "./support/pdfs";
 
 /** The centre of an article's first region on the printed page, in the viewport. */
 async function regionCentre(page: Page, index: number): Promise<{ x: number; y: number }> {
@@ -38,6 +38,9 @@ test("an editor uploads a four-page issue PDF and gets one import a page, its ar
   expect(stored.pdf).toMatchObject({ pageCount: 4, status: "pages" });
   expect(stored.rows.map((r) => [r.page, r.date, r.number])).toEqual(TEST_ISSUE.pages.map((p) => [p.page, TEST_ISSUE.date, p.page]));
   expect(stored.images).toBe(4 * 3);
+  // The photo printed on each page is in the media library, with its caption.
+  const photos = withTestDb((db) => db.select({ id: media.id, caption: media.caption }).from(media).where(inArray(media.caption, TEST_ISSUE.pages.map((p) => photoCaption(p.page)))).all());
+  expect(photos.map((p) => p.caption).sort()).toEqual(TEST_ISSUE.pages.map((p) => photoCaption(p.page)).sort());
 
   // The workbench shows the printed page beside the editor, one region an article.
   await links.first().click();
@@ -49,6 +52,9 @@ test("an editor uploads a four-page issue PDF and gets one import a page, its ar
   const regions = page.getByTestId("page-regions").locator("g[data-article-index]");
   await expect(regions).toHaveCount(3);
   await expect(page.locator("[data-article-id]").first()).toContainText("第1版测试稿件之1");
+  // Its caption starts attached to the photo taken out of the page.
+  const pagePhoto = photos.find((p) => p.caption === photoCaption(1))!;
+  await expect(page.locator("[data-article-id]").nth(1)).toContainText(`配图 #${pagePhoto.id}`);
 
   // Hovering an article in the editor outlines its region on the page.
   await page.locator("[data-article-id]").nth(1).hover();
@@ -77,6 +83,9 @@ test("an editor uploads a four-page issue PDF and gets one import a page, its ar
   await expect(page.getByText("已接受：新建 3 篇，更新 0 篇，删除 0 篇草稿。")).toBeVisible({ timeout: 30_000 });
   const printed = withTestDb((db) => db.select({ number: pages.number }).from(pages).where(eq(pages.printImportId, ids[0]!)).all());
   expect(printed).toEqual([{ number: 1 }]);
+  // The story with the photo has it in its body, its caption as printed.
+  const body = withTestDb((db) => db.select({ body: articles.body }).from(articles).where(eq(articles.title, "第1版测试稿件之2")).get()!.body);
+  expect(JSON.stringify(body)).toContain(`"mediaId":${pagePhoto.id}`);
 });
 
 test("a PDF page's image and the page itself are the editors' to see", async ({ pageAs, browser }) => {

@@ -1,11 +1,15 @@
 import "server-only";
+import { getImportById } from "@/db/queries/imports";
 import { getPdfOfImport, insertPdfImport, insertPdfWithoutText } from "@/db/queries/pdf-imports";
+import { proposalOf } from "@/lib/desk/import-text";
 import { pdfPageMastheads } from "@/lib/desk/pdf-masthead";
 import { importPdf } from "@/lib/pdf/import";
 import { openPdf, PdfError, readPage, type PdfErrorCode } from "@/lib/pdf/read";
 import { segmentPdf, type PdfSegmentation } from "@/lib/ingest/pdf";
 import type { IngestHints } from "@/lib/ingest/types";
 import type { ImportMasthead } from "@/lib/validations/imports";
+import { PhotoRefused } from "@/lib/media/refusals";
+import { addPhoto } from "./media/library";
 
 /**
  * An uploaded print PDF becomes imports, one per page, with page images; or a refusal that
@@ -13,7 +17,7 @@ import type { ImportMasthead } from "@/lib/validations/imports";
  * newsroom has of that page) and said plainly: OCR is not supported yet.
  */
 export type PdfUploadOutcome =
-  | { ok: true; fileId: number; imports: { id: number; pdfPage: number; pageNumber: number | null; articles: number }[]; ms: number }
+  | { ok: true; fileId: number; imports: { id: number; pdfPage: number; pageNumber: number | null; articles: number }[]; photos: number; ms: number }
   | { ok: false; code: PdfErrorCode; pages?: number; fileId?: number };
 
 export async function importPdfUpload({
@@ -36,6 +40,25 @@ export async function importPdfUpload({
       return { ok: false, code: "no_text", pages: e.pages ?? undefined, fileId: insertPdfWithoutText({ bytes, fileName, pageCount: e.pages ?? 0, actor }).fileId };
     }
     return { ok: false, code: e.code, pages: e.pages ?? undefined };
+  }
+  // The photos of its stories go to the media library first (the library keeps one copy of a
+  // file, so a retry after a failed write below finds them there), with the captions printed
+  // under them; each is named on the page's layout for the workbench to attach to its caption.
+  const base = (fileName ?? "print").replace(/\.pdf$/i, "");
+  let photos = 0;
+  for (const page of read.pages) {
+    for (const [k, photo] of page.photos.entries()) {
+      const image = page.segmentation.layout.images[photo.image];
+      if (!image || photo.article === null) continue;
+      try {
+        const { media } = await addPhoto({ bytes: photo.jpeg, fileName: `${base}-p${page.number}-${k + 1}.jpg`, caption: photo.caption ?? "", uploadedById: actor.id });
+        image.mediaId = media.id;
+        photos++;
+      } catch (e) {
+        // A picture the library refuses (too small to be a photo, damaged) stays only on the page image.
+        if (!(e instanceof PhotoRefused)) throw e;
+      }
+    }
   }
   const mastheads = pdfPageMastheads(
     read.pages.map((p) => p.segmentation.masthead),
@@ -60,6 +83,7 @@ export async function importPdfUpload({
     ok: true,
     fileId,
     imports: imports.map((item) => ({ id: item.id, pdfPage: item.pdfPage ?? 0, pageNumber: item.pageNumber, articles: item.articleCount })),
+    photos,
     ms: read.ms.total,
   };
 }
@@ -74,7 +98,14 @@ export async function rereadPdfImport({ importId, hints }: { importId: number; h
   if (!pdf) return null;
   const doc = await openPdf(new Uint8Array(pdf.bytes));
   try {
-    return segmentPdf([await readPage(doc, pdf.page)], hints);
+    const seg = segmentPdf([await readPage(doc, pdf.page)], hints);
+    // The photos stored when it was uploaded are the same pictures: they keep their library ids.
+    const stored = proposalOf(getImportById({ id: importId }) ?? { proposal: {} }).layout?.images ?? [];
+    seg.layout.images.forEach((im, k) => {
+      const was = stored[k];
+      if (was && was.ref === im.ref && was.mediaId) im.mediaId = was.mediaId;
+    });
+    return seg;
   } finally {
     await doc.destroy();
   }

@@ -30,6 +30,11 @@ function article(page: number, seq: number, paragraphs: number, extra: Partial<C
   };
 }
 
+/** The caption printed under the photo of each page's second story. */
+export function photoCaption(page: number): string {
+  return `第${page}版的测试图片：新修的道路已经通车。`;
+}
+
 /** The titles printed on each page of the test issue, in print order. */
 export const TEST_ISSUE = {
   date: "2031-05-07",
@@ -60,7 +65,12 @@ export async function testIssuePdf(): Promise<string> {
       page,
       pageName: page === 1 ? "要闻" : "综合",
       sourcePage: page,
-      articles: [article(page, 1, 6, { kicker: "区委区政府召开专题会议强调" }), article(page, 2, 3), article(page, 3, 2)],
+      articles: [
+        article(page, 1, 6, { kicker: "区委区政府召开专题会议强调" }),
+        // A photo with its caption: the lab draws a picture above the printed caption.
+        { ...article(page, 2, 3), body: [...article(page, 2, 3).body, { role: "caption" as const, text: photoCaption(page) }] },
+        article(page, 3, 2),
+      ],
     })),
   };
   const built = await buildIssue(plan);

@@ -62,6 +62,8 @@ export type LayoutImage = PageRect & {
   article: number | null;
   /** The caption printed under it, as read. */
   caption: string | null;
+  /** The photo in the media library it was stored as, when the PDF was uploaded. */
+  mediaId?: number | null;
 };
 
 /** What a PDF import adds to the Segmentation: its pages, every line's box, its images. */

@@ -17,7 +17,7 @@ import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { ingest } from "@/lib/ingest";
 import { importMastheadSchema, type ImportMasthead } from "@/lib/validations/imports";
-import { acceptedArticles, fromSegmentation, workbenchStatus } from "@/lib/workbench";
+import { acceptedArticles, fromSegmentation, withPrintedPhotos, workbenchStatus } from "@/lib/workbench";
 
 export type WorkbenchActionResult =
   | { ok: true; message: string; version?: number; redirectTo?: string; confirmed?: number }
@@ -101,7 +101,7 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
     const result = replaceImportWorkWithEngine({
       importId,
       baseVersion,
-      doc: fromSegmentation(proposal),
+      doc: withPrintedPhotos(fromSegmentation(proposal), proposal),
       proposal,
       articleCount: proposal.articles.length,
       userId: user.id,

@@ -8,7 +8,7 @@ import { ensureImportWork, listImportWorkRevisions } from "@/db/queries/import-w
 import { getUserById } from "@/db/queries/users";
 import { requirePageUser } from "@/services/session";
 import { proposalOf } from "@/lib/desk/import-text";
-import { fromSegmentation } from "@/lib/workbench";
+import { fromSegmentation, withPrintedPhotos } from "@/lib/workbench";
 import type { WorkbenchLabelsInput, WorkbenchPage } from "@/components/editor/workbench";
 import { getImportPrintPage } from "@/db/queries/pdf-imports";
 import { mastheadValues } from "@/lib/validations/imports";
@@ -26,7 +26,8 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const author = getUserById({ id: item.createdById });
   const seg = proposalOf(item);
   // The first open starts from the engine's proposal; every later one from the saved working state.
-  const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(seg) });
+  // A PDF import's captions start attached to the photos taken out of its page.
+  const work = ensureImportWork({ importId: item.id, doc: () => withPrintedPhotos(fromSegmentation(seg), seg) });
   const kept = listImportWorkRevisions({ importId: item.id });
   // A PDF import shows its printed page beside the editor.
   const print = item.pdfFileId !== null ? getImportPrintPage({ importId: item.id }) : undefined;
