@@ -1,4 +1,3 @@
-import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { toContractJson } from "@/lib/ingest";
@@ -9,6 +8,7 @@ import { readPdf } from "@/lib/pdf/read";
 import type { PageEntry } from "../generate";
 import { bodyText, PAGE_FILES, type PageTruth } from "../truth";
 import { addCounts, charsPlaced, emptyCounts, matchArticles, scorePage, type ArticleFields, type Counts } from "./metrics";
+import { tallyInProcesses } from "./fork";
 import { truthFields } from "./run";
 
 /**
@@ -112,21 +112,6 @@ export async function tallyPdfPages(labDir: string, pages: readonly PageEntry[])
 export async function scorePdfLab(labDir: string, pages: readonly PageEntry[], workers: number): Promise<PdfTally> {
   const n = Math.max(1, Math.min(workers, pages.length));
   if (n === 1) return tallyPdfPages(labDir, pages);
-  const shares = Array.from({ length: n }, (_, w) => pages.filter((_, i) => i % n === w));
-  const tallies = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<PdfTally>((resolve, reject) => {
-          const child = fork(path.join(__dirname, "pdf-worker.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", 2, 2, "ipc"] });
-          child.once("message", (m: { ok: true; tally: PdfTally } | { ok: false; error: string }) => {
-            child.disconnect();
-            if (m.ok) resolve(m.tally);
-            else reject(new Error(m.error));
-          });
-          child.once("exit", (code) => reject(new Error(`a PDF scoring worker exited (${code})`)));
-          child.send({ labDir, pages: share });
-        }),
-    ),
-  );
+  const tallies = await tallyInProcesses<PdfTally>("pdf-worker.ts", pages, n, { labDir });
   return tallies.reduce(addPdfTally, emptyPdfTally());
 }
