@@ -81,8 +81,8 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       <dl className="mb-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="text-stone-600">{t("fileName")}</dt>
         <dd>{item.fileName ?? t("pasted")}</dd>
-        <dt className="text-stone-600">{t("encoding")}</dt>
-        <dd>{item.encoding}</dd>
+        <dt className="text-stone-600">{item.pdfPage !== null ? t("source") : t("encoding")}</dt>
+        <dd>{item.pdfPage !== null ? t("pdfSource", { page: item.pdfPage }) : item.encoding}</dd>
         <dt className="text-stone-600">{t("by")}</dt>
         <dd>{author?.name}</dd>
         <dt className="text-stone-600">{t("at")}</dt>
