@@ -9,7 +9,9 @@ import {
   ARTICLE_STATES,
   COMMENT_KINDS,
   IMPORT_STATUSES,
+  PAGE_IMAGE_VARIANTS,
   PAGE_STATUSES,
+  PDF_FILE_STATUSES,
   NOTIFICATION_KINDS,
   MEDIA_STATUSES,
   REVISION_KINDS,
@@ -119,6 +121,25 @@ export const sessions = sqliteTable(
 );
 
 /**
+ * An uploaded print PDF (a page or a whole issue), kept exactly as received and never changed
+ * (a trigger refuses updates). Each of its pages with text becomes an import; a PDF without a
+ * text layer (a scan) is kept here with no imports, since OCR is not supported yet.
+ */
+export const pdfFiles = sqliteTable("pdf_files", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  sha256: text("sha256").notNull(),
+  fileName: text("file_name"),
+  pageCount: integer("page_count").notNull(),
+  // "pages": its pages became imports; "no_text": kept, nothing to import without OCR.
+  status: text("status", { enum: PDF_FILE_STATUSES }).notNull(),
+  createdById: integer("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  ...timestamps,
+});
+
+/**
  * One paste or upload of a page's (or an issue's) raw text. The bytes are kept
  * exactly as received and never changed; the engine's proposal and the editor's
  * working state are stored beside them.
@@ -147,6 +168,10 @@ export const imports = sqliteTable(
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("open"),
     // An abandoned import is archived: hidden from the list, kept whole (the raw bytes never change).
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    // Read from a PDF: the file and its page (1-based). The raw bytes are then the page's text as
+    // read (UTF-8), what every span points into; the proposal carries the layout.
+    pdfFileId: integer("pdf_file_id").references(() => pdfFiles.id),
+    pdfPage: integer("pdf_page"),
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -154,6 +179,38 @@ export const imports = sqliteTable(
     ...timestamps,
   },
   (t) => [index("imports_issue_page_idx").on(t.issueDate, t.pageNumber)],
+);
+
+/**
+ * The printed page of a PDF import: its size, the page alone as a PDF (when the upload held
+ * several pages; else the file is the page) and its images for screens.
+ */
+export const importPages = sqliteTable("import_pages", {
+  importId: integer("import_id")
+    .primaryKey()
+    .references(() => imports.id),
+  // In PDF points.
+  width: real("width").notNull(),
+  height: real("height").notNull(),
+  alone: blob("alone", { mode: "buffer" }),
+  ...timestamps,
+});
+
+/** A page image (WebP) of a PDF import, by variant (lib/pdf/render.ts). */
+export const importPageImages = sqliteTable(
+  "import_page_images",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    variant: text("variant", { enum: PAGE_IMAGE_VARIANTS }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+    sha256: text("sha256").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.variant] })],
 );
 
 /** The editor's working state of an import's segmentation (the workbench document). */
@@ -215,6 +272,8 @@ export const pages = sqliteTable(
     name: text("name"),
     // What the page is online: its articles, or why it has none here (vocabulary.ts).
     status: text("status", { enum: PAGE_STATUSES }).notNull().default("articles"),
+    // The PDF import last accepted for this page: readers get its printed page (数字报).
+    printImportId: integer("print_import_id").references((): AnySQLiteColumn => imports.id),
     ...timestamps,
   },
   (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],
@@ -549,5 +608,7 @@ export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type PendingRevision = typeof pendingRevisions.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type PdfFile = typeof pdfFiles.$inferSelect;
+export type ImportPage = typeof importPages.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type MediaFile = typeof mediaFiles.$inferSelect;

@@ -55,6 +55,11 @@ const ROUTES: Record<string, { url: string; allowed: Who[]; data?: unknown }> = 
   "GET /api/imports/[id]/work": { url: "/api/imports/1/work", allowed: EDITORS },
   "PUT /api/imports/[id]/work": { url: "/api/imports/1/work", allowed: EDITORS, data: { baseVersion: 1, doc: { type: "doc", content: [] } } },
   "POST /api/articles/[id]/lock": { url: "/api/articles/999999/lock", allowed: STAFF },
+  // An empty body: allowed roles get the refusal of an empty file (422), nothing is stored.
+  "POST /api/imports/pdf": { url: "/api/imports/pdf", allowed: EDITORS },
+  // The demo's feature page is its second import, read from a PDF.
+  "GET /api/imports/[id]/print/[file]": { url: "/api/imports/2/print/thumb.webp", allowed: EDITORS },
+  "GET /print/[date]/[page]/[file]": { url: "/print/2024-03-08/3/page.pdf", allowed: EVERYONE },
   // A photo upload: the body is the file. This one is not a photo, so an allowed role is told why (415) and nothing is stored.
   "POST /api/media": { url: "/api/media", allowed: EDITORS, data: "这不是图片" },
   "GET /api/media": { url: "/api/media?q=", allowed: EDITORS },

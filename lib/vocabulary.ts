@@ -125,6 +125,8 @@ export const AUDIT_ACTIONS = [
   "import.unarchive",
   "import.delete",
   "import.work.stale",
+  "import.pdf",
+  "import.pdf_no_text",
   "media.upload",
   "media.edit",
   "media.refused",
@@ -152,3 +154,10 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  */
 export const MEDIA_STATUSES = ["processing", "ready", "failed"] as const;
 export type MediaStatus = (typeof MEDIA_STATUSES)[number];
+
+/** The images of a printed page kept for screens (lib/pdf/render.ts): two widths and a thumbnail. */
+export const PAGE_IMAGE_VARIANTS = ["large", "medium", "thumb"] as const;
+export type PageImageVariant = (typeof PAGE_IMAGE_VARIANTS)[number];
+
+/** A stored print PDF: its pages became imports, or it had no text layer (kept; OCR is not supported yet). */
+export const PDF_FILE_STATUSES = ["pages", "no_text"] as const;

@@ -25,7 +25,7 @@ async function main() {
     // Drawn and processed first, so the issue is published with its photos in place.
     const editor = getUserByEmail({ email: "editor@folio.local" });
     const photoIds = editor ? await addDemoPhotos({ uploadedById: editor.id }) : new Map<string, number>();
-    const published = seedDemoIssue({ photoIds });
+    const published = await seedDemoIssue({ photoIds });
     console.log(`demo issue: ${published} articles imported from db/demo and published, with ${photoIds.size} photos`);
   }
   console.log(`seeded ${env().DATABASE_PATH}`);

@@ -5,7 +5,7 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { editArticleIn } from "@/db/queries/article-workflow";
 import { articleSnapshot, insertArticle } from "@/db/queries/articles";
 import { getPendingRevision } from "@/db/queries/pending-revisions";
-import { articleRevisions, articles, importWork, importWorkRevisions, imports, sections, type Article, type Import } from "@/db/schema";
+import { articleRevisions, articles, importWork, importWorkRevisions, imports, pages, sections, type Article, type Import } from "@/db/schema";
 import { ensureIssueAndPage } from "@/db/queries/issues";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
 import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
@@ -32,7 +32,7 @@ export type AcceptOutcome =
 
 /** Issue and page from the import's confirmed masthead; fills fields an earlier page left empty. */
 function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
-  return ensureIssueAndPage(db, {
+  const made = ensureIssueAndPage(db, {
     date: item.issueDate as string,
     pageNumber: item.pageNumber as number,
     pageName: item.pageName,
@@ -45,6 +45,11 @@ function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null)
       lunarDate: masthead?.lunarDate ?? null,
     },
   });
+  // A PDF import accepted for the page is its printed page (数字报) from now on.
+  if (item.pdfFileId !== null && made.page.printImportId !== item.id) {
+    made.page = db.update(pages).set({ printImportId: item.id }).where(eq(pages.id, made.page.id)).returning().get();
+  }
+  return made;
 }
 
 /** What an earlier accept wrote, in the workbench's terms, to compare with what it would write now. */

@@ -20,6 +20,7 @@ import {
   parseArticleParam,
   sectionPath,
 } from "@/lib/public";
+import { getPublicPrintPlace } from "@/db/queries/public/print";
 import { alternatesFor, getSiteName, getSiteUrl } from "../../_lib/site";
 
 export const dynamic = "force-dynamic";
@@ -82,6 +83,11 @@ export default async function ArticlePage({ params }: Props) {
   const jsonLd = newsArticleJsonLd(article, { siteUrl, paper: issue?.paper ?? siteName, issue: issue ?? undefined });
   const { prev, next } = getAdjacentArticlesOnPage({ articleId: article.id });
   const jumped = parts.length > 1;
+  // 原版: each part printed on a page that has its printed view, at its region there.
+  const originals = parts.flatMap((p) => {
+    const place = getPublicPrintPlace({ articleId: p.id });
+    return place ? [{ id: p.id, ...place }] : [];
+  });
   // The lead photo heads the story, under its headline, before a correction note and the text.
   const first = parts[0]?.body.content[0];
   const leadPhoto = first?.type === "photo" && first.attrs.lead && photos.has(first.attrs.mediaId) ? first : null;
@@ -117,6 +123,14 @@ export default async function ArticlePage({ params }: Props) {
                 ))}
               </span>
             ) : null}
+            {originals.map((o) => (
+              <span key={o.id}>
+                ·{" "}
+                <SiteLink href={`${pagePath(o.date, o.page)}#print-${o.id}`} className="underline hover:text-accent" data-testid="original-page">
+                  {originals.length > 1 ? t("originalPageNamed", { number: o.page }) : t("originalPage")}
+                </SiteLink>
+              </span>
+            ))}
             {article.sectionSlug && article.sectionName ? (
               <span>
                 ·{" "}

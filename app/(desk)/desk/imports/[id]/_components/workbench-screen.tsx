@@ -4,7 +4,7 @@ import { useCallback, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Workbench, WORKBENCH_SHORTCUTS, type WorkbenchHandle, type WorkbenchLabelsInput } from "@/components/editor/workbench";
+import { Workbench, WORKBENCH_SHORTCUTS, type WorkbenchHandle, type WorkbenchLabelsInput, type WorkbenchPage } from "@/components/editor/workbench";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { SaveStatus } from "@/components/versioned/save-status";
@@ -60,6 +60,7 @@ export function WorkbenchScreen({
   mastheadVersion,
   acceptedState,
   labels,
+  page,
 }: {
   importId: number;
   rawText: string;
@@ -71,6 +72,8 @@ export function WorkbenchScreen({
   /** Rendered above the workbench once the import is accepted (its articles and their states). */
   acceptedState?: ReactNode;
   labels: WorkbenchLabelsInput;
+  /** A PDF import's printed page, shown beside the editor. */
+  page?: WorkbenchPage;
 }) {
   const t = useTranslations("workbench");
   const tAll = useTranslations();
@@ -207,6 +210,7 @@ export function WorkbenchScreen({
       ) : null}
       <Workbench
         ref={handle}
+        page={page}
         rawText={rawText}
         initialDoc={initialDoc}
         labels={labels}
