@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./e2e/support/chromium";
+import { SESSION_IDLE_MINUTES_IN_TESTS } from "./e2e/support/server-settings";
 
 // One temporary database per run; workers inherit the folder through the environment.
 process.env.FOLIO_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "folio-e2e-"));
@@ -45,6 +46,8 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_PATH, NEXT_TELEMETRY_DISABLED: "1" },
+    // As behind a reverse proxy on the same machine: the specs send X-Forwarded-Proto (HSTS, Secure
+    // cookies) and -For (throttling) as such a proxy would. hostile-requests.spec.ts runs a server that trusts nobody.
+    env: { DATABASE_PATH, NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "loopback", SESSION_IDLE_MINUTES: String(SESSION_IDLE_MINUTES_IN_TESTS) },
   },
 });

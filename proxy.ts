@@ -4,6 +4,8 @@ import { goneArticleResponse } from "@/app/(site)/_lib/gone";
 import { getArticleAvailability } from "@/db/queries/public/articles";
 import { env } from "@/lib/env";
 import { isSameOriginRequest, SAFE_METHODS } from "@/lib/http/origin";
+import { JSON_DEPTH_REFUSAL, nestsDeeperThan } from "@/lib/http/request-body";
+import { PDF_UPLOAD_PATH, PHOTO_UPLOAD_PATH } from "@/lib/limits";
 import { contentSecurityPolicy, isHttpsRequest, newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { isSitePagePath, parseArticleParam } from "@/lib/public";
@@ -60,6 +62,39 @@ function crossOriginRefusal(): Response {
 }
 
 /**
+ * Whether a write's body nests brackets deeper than lib/limits.ts allows. React decodes a server
+ * action's arguments with a recursive JSON reviver, so 200,000 levels (a few hundred KB, sent by
+ * anyone: the action need not exist) overflowed the stack and logged a stack trace per request.
+ * Counted in one pass over each text field, before Next decodes anything; files are not JSON.
+ * Next's proxy holds its own copy of the body, so reading it here leaves the route's intact.
+ */
+async function nestsTooDeeply(request: NextRequest): Promise<boolean> {
+  if (SAFE_METHODS.has(request.method) || request.body === null) return false;
+  // A file upload's body is the file's bytes (a photo, a print PDF), read as bytes and never decoded
+  // as JSON; a JPEG's or a PDF's bytes hold any number of bracket codes.
+  if (PHOTO_UPLOAD_PATH.test(request.nextUrl.pathname) || PDF_UPLOAD_PATH.test(request.nextUrl.pathname)) return false;
+  const copy = request.clone();
+  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await copy.formData();
+    } catch {
+      return false; // malformed: Next refuses it without decoding anything
+    }
+    for (const value of form.values()) if (typeof value === "string" && nestsDeeperThan(value)) return true;
+    return false;
+  }
+  return nestsDeeperThan(await copy.text());
+}
+
+function tooDeepRefusal(): Response {
+  return new Response(`${JSON_DEPTH_REFUSAL.message}\n`, {
+    status: JSON_DEPTH_REFUSAL.status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+/**
  * Every response but static files passes here and leaves with the security headers
  * (lib/http/security-headers.ts): a Content-Security-Policy with a fresh nonce, and HSTS
  * when the visitor came over https. Next reads the nonce from the request's CSP header and
@@ -67,7 +102,7 @@ function crossOriginRefusal(): Response {
  * pages leave Next this way too, but the server in front (lib/http/public-page-server.ts)
  * serves them without scripts and with a policy that allows none.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { NEXTAUTH_URL, NODE_ENV } = env();
   const https = isHttpsRequest({ forwardedProto: request.headers.get("x-forwarded-proto"), url: request.url, publicUrl: NEXTAUTH_URL });
   const csp = contentSecurityPolicy({ nonce: newNonce(), https, dev: NODE_ENV === "development" });
@@ -76,6 +111,7 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   let response: Response;
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest((name) => request.headers.get(name))) response = crossOriginRefusal();
+  else if (await nestsTooDeeply(request)) response = tooDeepRefusal();
   else if (pathname === "/desk" || pathname.startsWith("/desk/")) response = deskProxy(request, headers);
   else response = siteProxy(request, headers);
   for (const [name, value] of Object.entries(securityHeaders({ csp, https }))) response.headers.set(name, value);

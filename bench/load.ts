@@ -3,28 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { saveArticle } from "@/db/queries/article-workflow";
-import { createArticle, getArticleById } from "@/db/queries/articles";
+import { getArticleById } from "@/db/queries/articles";
 import { listFeedArticles } from "@/db/queries/public/feed";
-import { getSectionBySlug } from "@/db/queries/sections";
-import { createUser, getUserById } from "@/db/queries/users";
-import {
-  articleFields,
-  bodyTextHash,
-  BUSY_PATTERN,
-  freePort,
-  killServer,
-  paragraphsBody,
-  postSaveArticle,
-  saveArticleActionId,
-  seedDemoDatabase,
-  signInOverHttp,
-  sleep,
-  startServer,
-} from "@/e2e/support/live-server";
-import { checkSaves, type AcknowledgedSave } from "@/e2e/support/save-ledger";
-import { hashPassword } from "@/lib/auth/password";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import { getUserById } from "@/db/queries/users";
+import { BUSY_PATTERN, freePort, killServer, saveArticleActionId, seedDemoDatabase, sleep, startServer } from "@/e2e/support/live-server";
+import { checkSaves } from "@/e2e/support/save-ledger";
 import { articlePath } from "@/lib/public";
+import { createEditors, largeBody, Newsroom } from "./support/editors";
 
 // The newsroom on deadline: editors autosaving long articles through the real saveArticleAction
 // while readers hammer the public site, on one production server (started as `npm start` does)
@@ -35,7 +20,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 20);
 const READERS = Number(process.env.BENCH_READERS ?? 200);
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3294);
-const PASSWORD = "bench-editor-password";
 // BENCH_SAVE=explicit posts every save as the Save button does: the answer carries the re-rendered page.
 const AUTOSAVE = process.env.BENCH_SAVE !== "explicit";
 // Node accepts one new connection per event-loop turn, so a crowd arriving at once on a busy
@@ -44,25 +28,6 @@ const ADMISSION_LIMIT_MS = 120_000;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-load-"));
 const dbPath = path.join(dir, "folio.db");
-
-// Real newspaper text, cut into paragraphs, to build 30–60 KB bodies.
-const PARAGRAPHS = fs
-  .readFileSync(path.resolve(__dirname, "../db/demo/rongchang-2024-03-08-p1.md"), "utf8")
-  .split("\n")
-  .map((l) => l.replace(/[#*>`_[\]<>]/g, "").trim())
-  .filter((l) => l.length >= 40);
-
-function largeBody(label: string, seed: number) {
-  const target = (30 + Math.random() * 30) * 1024;
-  const paragraphs = [label];
-  let bytes = Buffer.byteLength(label);
-  for (let i = seed; bytes < target; i++) {
-    const p = PARAGRAPHS[i % PARAGRAPHS.length] as string;
-    paragraphs.push(p);
-    bytes += Buffer.byteLength(p) + 50; // the node's JSON around it
-  }
-  return paragraphsBody(paragraphs);
-}
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
@@ -90,79 +55,31 @@ async function main() {
   console.log(`seeding ${dbPath} …`);
   await seedDemoDatabase(dbPath);
   process.env.DATABASE_PATH = dbPath;
-  const hash = await hashPassword(PASSWORD);
-  const sectionId = getSectionBySlug({ slug: "news" })?.id;
-  if (!sectionId) throw new Error("no news section after seeding");
-  const editors = Array.from({ length: EDITORS }, (_, i) => {
-    const user = createUser({ email: `bench-editor-${i + 1}@folio.local`, name: `压测编辑${i + 1}`, role: "editor", passwordHash: hash });
-    const article = createArticle(
-      { title: `压测稿件${i + 1}`, body: largeBody(`压测稿件${i + 1}`, i), authorId: user.id, sectionId, state: "draft" },
-      { kind: "create", authorId: user.id },
-    );
-    return { email: user.email, articleId: article.id, version: article.version };
-  });
+  const { editors, sectionId } = await createEditors(EDITORS);
   const readerPaths = ["/", ...listFeedArticles({ limit: 50 }).map((a) => articlePath(a))];
 
   const server = await startServer({ port: await freePort(FIRST_PORT), dbPath });
   try {
-    const actionId = saveArticleActionId();
-    const cookies: string[] = [];
-    for (const e of editors) cookies.push(await signInOverHttp(server.baseUrl, e.email, PASSWORD));
+    const newsroom = new Newsroom(server.baseUrl, saveArticleActionId(), editors, sectionId, AUTOSAVE);
+    await newsroom.signIn();
     for (const p of readerPaths) {
       const res = await fetch(server.baseUrl + p, { redirect: "manual" });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`reader page ${p} answers ${res.status}`);
     }
 
-    const acknowledged: AcknowledgedSave[] = [];
     const saveMs: number[] = [];
-    const saveFailures: string[] = [];
-    let busyAnswers = 0;
-    const busyMessages = [(zhCN.errors as Record<string, string>).busy].filter(Boolean);
-
-    async function save(i: number, label: string): Promise<{ ms: number; ok: boolean }> {
-      const editor = editors[i] as (typeof editors)[number];
-      const body = largeBody(label, acknowledged.length + i * 7);
-      const started = performance.now();
-      try {
-        const answer = await postSaveArticle(server.baseUrl, cookies[i] as string, actionId, {
-          articleId: editor.articleId,
-          baseVersion: editor.version,
-          fields: articleFields(`压测稿件${i + 1}`, sectionId as number),
-          body,
-          autosave: AUTOSAVE,
-        });
-        const r = answer.result;
-        if (r?.ok && typeof r.version === "number") {
-          acknowledged.push({ articleId: editor.articleId, version: r.version, textHash: bodyTextHash(body) });
-          editor.version = r.version;
-          return { ms: performance.now() - started, ok: true };
-        } else {
-          saveFailures.push(`HTTP ${answer.status}: ${r?.message ?? "no action result"}`);
-          if (r?.message && (BUSY_PATTERN.test(r.message) || busyMessages.includes(r.message))) busyAnswers += 1;
-        }
-      } catch (e) {
-        saveFailures.push(`network: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      return { ms: performance.now() - started, ok: false };
-    }
-
     // Warm-up: one save per editor (not in the figures).
-    await Promise.all(editors.map((_, i) => save(i, `预热 ${i}`)));
+    await Promise.all(editors.map((_, i) => newsroom.save(i, `预热 ${i}`)));
 
     // Editors autosave from now on; readers arrive all at once, as a crowd does.
     let measuring = false;
-    let stopped = false;
     let windowSaveFailures = 0;
-    const savers = editors.map(async (_, i) => {
-      for (let n = 0; !stopped; n++) {
-        await sleep(2000 + Math.random() * 2000);
-        if (stopped) return;
-        const counted = measuring;
-        const { ms, ok } = await save(i, `编辑${i + 1} 第${n + 1}次自动保存 ${Date.now()}`);
-        if (counted) saveMs.push(ms);
-        if (counted && !ok) windowSaveFailures += 1;
-      }
+    const inWindow = { from: Infinity, to: Infinity };
+    newsroom.startAutosaving(({ ms, ok }, startedAt) => {
+      if (startedAt < inWindow.from || startedAt >= inWindow.to) return;
+      saveMs.push(ms);
+      if (!ok) windowSaveFailures += 1;
     });
     // Closed loop: each reader connection asks again as soon as it has its answer.
     const readers = autocannon({
@@ -196,19 +113,20 @@ async function main() {
 
     // The window: requests answered in it (readers) or started in it (saves).
     measuring = true;
+    inWindow.from = performance.now();
     await sleep(SECONDS * 1000);
     measuring = false;
+    inWindow.to = performance.now();
     const windowSeconds = SECONDS;
-    stopped = true;
     readers.stop();
-    await Promise.all([readers, ...savers]);
+    await Promise.all([readers, newsroom.stop()]);
 
     const walBytes = fs.existsSync(`${dbPath}-wal`) ? fs.statSync(`${dbPath}-wal`).size : 0;
     await killServer(server, "SIGTERM");
     const busyLines = server.log.filter((l) => BUSY_PATTERN.test(l)).length;
     const ledger = checkSaves(
       dbPath,
-      acknowledged,
+      newsroom.acknowledged,
       editors.map((e) => e.articleId),
     );
     const lost = ledger.missing.length + ledger.halfWritten.length + ledger.inconsistent.length;
@@ -221,18 +139,18 @@ async function main() {
     console.log(`\n${"".padEnd(40)}${"req/s".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"requests".padStart(10)}${"errors".padStart(8)}`);
     console.log(row(`readers (${READERS} connections)`, readMs.length, percentile(readMs, 50), percentile(readMs, 99), readerErrors));
     console.log(row(`${AUTOSAVE ? "autosaves" : "explicit saves"} (${EDITORS} editors, 30–60 KB)`, saveMs.length, percentile(saveMs, 50), percentile(saveMs, 99), windowSaveFailures));
-    console.log(`\nSQLITE_BUSY: ${busyLines} in the server log, ${busyAnswers} in save answers (goal 0)`);
-    console.log(`acknowledged saves: ${acknowledged.length} (warm-up included), lost or half-written: ${lost} (goal 0); integrity_check: ${ledger.integrity}`);
+    console.log(`\nSQLITE_BUSY: ${busyLines} in the server log, ${newsroom.busyAnswers} in save answers (goal 0)`);
+    console.log(`acknowledged saves: ${newsroom.acknowledged.length} (warm-up included), lost or half-written: ${lost} (goal 0); integrity_check: ${ledger.integrity}`);
     console.log(
       `WAL at the end of the load: ${(walBytes / 1024 / 1024).toFixed(1)} MB; ` +
         `the database transaction of one save, alone: ${sqliteSaveMs(editors[0] as (typeof editors)[number]).toFixed(1)} ms (median)`,
     );
     if (readErrors + readNon2xx) console.log(`reader errors: ${readErrors} failed or over 60 s, ${readNon2xx} not 2xx`);
-    if (saveFailures.length) console.log(`save failures over the whole run: ${saveFailures.length}; first 5: ${saveFailures.slice(0, 5).join(" | ")}`);
+    if (newsroom.failures.length) console.log(`save failures over the whole run: ${newsroom.failures.length}; first 5: ${newsroom.failures.slice(0, 5).join(" | ")}`);
     for (const line of [...ledger.missing, ...ledger.halfWritten, ...ledger.inconsistent].slice(0, 10)) console.log(`  ${line}`);
     const errorLines = server.log.filter((l) => /error/i.test(l));
     if (errorLines.length) console.log(`server log errors (first 5):\n  ${errorLines.slice(0, 5).join("\n  ")}`);
-    const ok = readerErrors === 0 && saveFailures.length === 0 && busyLines + busyAnswers === 0 && lost === 0 && ledger.integrity === "ok";
+    const ok = readerErrors === 0 && newsroom.failures.length === 0 && busyLines + newsroom.busyAnswers === 0 && lost === 0 && ledger.integrity === "ok";
     console.log(`\ngoals (0 errors, 0 SQLITE_BUSY, 0 lost saves): ${ok ? "met" : "NOT met"}`);
     process.exitCode = ok ? 0 : 1;
   } finally {

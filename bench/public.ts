@@ -3,9 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { searchPublishedArticles } from "@/db/queries/public/search";
+import { PUBLIC_RENDERS } from "@/lib/limits";
 import { launchChromium } from "./support/browser";
 import { goal, kb, ms, ratio, table } from "./support/report";
-import { makeTempDir, requireBuild, runBench, startStatic } from "./support/servers";
+import { makeTempDir, requireBuild, runBench, startFolio, startStatic } from "./support/servers";
 import { startSeededSite, typicalArticleUrl } from "./support/site";
 
 /*
@@ -31,15 +32,9 @@ const loadavg = () =>
 
 type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-/**
- * autocannon against one URL. `fresh`: every request carries a new `&n=` (which the page
- * ignores), so no two share a cache entry and each is rendered: what a query nobody asked before costs.
- */
-async function load(url: string, seconds: number, { connections = CONNECTIONS, fresh = false } = {}): Promise<Load> {
-  let n = 0;
-  const { pathname, search } = new URL(url);
-  const requests = fresh ? [{ path: pathname + search, setupRequest: (r: { path: string }) => ({ ...r, path: `${pathname}${search}${search ? "&" : "?"}n=${++n}` }) }] : undefined;
-  const r = await autocannon({ url, connections, duration: seconds, timeout: 30, requests });
+/** autocannon against one URL. */
+async function load(url: string, seconds: number, { connections = CONNECTIONS } = {}): Promise<Load> {
+  const r = await autocannon({ url, connections, duration: seconds, timeout: 30 });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
@@ -88,7 +83,11 @@ async function main() {
     { name: `search "${QUERIES.two}" (2 chars)`, path: `/search?q=${encodeURIComponent(QUERIES.two)}`, file: "search-2.html" },
     { name: `search "${QUERIES.four}" (4 chars)`, path: `/search?q=${encodeURIComponent(QUERIES.four)}`, file: "search-4.html" },
   ];
-  // The same pages never served from memory: the cost of rendering them (after a publish, or a new query).
+  // The same pages never served from memory: the cost of rendering them (after a publish, or a new query),
+  // on a second server on the same database with the page cache off. As many connections as one
+  // client may have renders waiting (lib/limits.ts): more from one address would be turned away (503).
+  const uncachedServer = await startFolio({ databasePath: site.databasePath, env: { PUBLIC_PAGE_CACHE_MB: "0" } });
+  const UNCACHED_CONNECTIONS = PUBLIC_RENDERS.perClient;
   const uncached = [
     { name: "article, uncached", path: articlePath, file: "article.html" },
     { name: `search "${QUERIES.two}", uncached`, path: `/search?q=${encodeURIComponent(QUERIES.two)}`, file: "search-2.html" },
@@ -122,16 +121,18 @@ async function main() {
     rows.push({ name: t.name, ours, base });
   }
   for (const t of uncached) {
-    const ours = await load(next.origin + t.path, SECONDS, { fresh: true });
+    const ours = await load(uncachedServer.origin + t.path, SECONDS, { connections: UNCACHED_CONNECTIONS });
     rows.push({ name: t.name, ours, base: staticByFile.get(t.file)! });
   }
   // The same URLs one request at a time: the time to serve one page, without queueing.
   const single: { name: string; r: Load }[] = [];
   for (const t of [...targets, ...uncached]) {
-    single.push({ name: t.name, r: await load(next.origin + t.path, Math.min(5, SECONDS), { connections: 1, fresh: uncached.includes(t) }) });
+    single.push({ name: t.name, r: await load((uncached.includes(t) ? uncachedServer : next).origin + t.path, Math.min(5, SECONDS), { connections: 1 }) });
   }
 
-  console.log(`Under load: ${CONNECTIONS} connections, ${SECONDS} s each; ours = npm start (Next behind the public page cache), static = the same HTML from node:http (load average after: ${loadavg()})`);
+  console.log(
+    `Under load: ${CONNECTIONS} connections (uncached: ${UNCACHED_CONNECTIONS}, page cache off), ${SECONDS} s each; ours = npm start (Next behind the public page cache), static = the same HTML from node:http (load average after: ${loadavg()})`,
+  );
   console.log(
     table(
       ["page", "ours req/s", "static req/s", "ratio", "ours p50", "static p50", "ours p99", "static p99", "p99 ratio"],

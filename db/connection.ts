@@ -1,8 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { ensurePrivateDir, ensurePrivateFile, keepPrivate } from "@/lib/private-files";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -18,7 +18,11 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
  */
 export function openDatabase(file: string, { busyTimeoutMs = 5000 }: { busyTimeoutMs?: number } = {}): Db {
   const resolved = path.resolve(file);
-  fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  ensurePrivateDir(path.dirname(resolved));
+  // 0600 before SQLite opens it: SQLite creates the -wal and -shm files with the database file's
+  // permissions, so they follow. Files of an older install, made under the umask, are narrowed.
+  ensurePrivateFile(resolved);
+  for (const companion of [`${resolved}-wal`, `${resolved}-shm`]) keepPrivate(companion);
   const sqlite = new Database(resolved);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

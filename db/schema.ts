@@ -9,10 +9,19 @@ import {
   ARTICLE_STATES,
   COMMENT_KINDS,
   IMPORT_STATUSES,
+  PAGE_IMAGE_VARIANTS,
+  PAGE_STATUSES,
+  PDF_FILE_STATUSES,
+  NOTIFICATION_KINDS,
+  MEDIA_STATUSES,
   REVISION_KINDS,
+  REVISION_STATES,
   ROLES,
+  SESSION_END_REASONS,
   WORKING_STATE_REVISION_REASONS,
 } from "../lib/vocabulary";
+import { PHOTO_FORMATS } from "../lib/media/formats";
+import { RENDITION_FORMATS } from "../lib/media/limits";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -41,6 +50,8 @@ export const sections = sqliteTable("sections", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  // Shown instead of `name` when the interface is English; optional.
+  nameEn: text("name_en"),
   position: integer("position").notNull().default(0),
   hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
   approvalsRequired: integer("approvals_required").notNull().default(1),
@@ -77,10 +88,56 @@ export const loginAttempts = sqliteTable(
     email: text("email").notNull(),
     success: integer("success", { mode: "boolean" }).notNull(),
     ip: text("ip"),
+    // The throttle's bucket (lib/auth/throttle.ts): `device:<id>` for a device known to the account, else `ip:<address>`.
+    source: text("source").notNull().default("ip:unknown"),
+    knownDevice: integer("known_device", { mode: "boolean" }).notNull().default(false),
     ...timestamps,
   },
   (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_created_idx").on(t.createdAt)],
 );
+
+/**
+ * One row per sign-in. The session cookie (a JWT next-auth encrypts) names its row by a random id;
+ * the server decides on every request whether it still lives (signed out, idle, past its absolute
+ * limit: lib/auth/sessions.ts), so a copied cookie stops working the moment its session ends.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the id in the cookie: the database (or a backup of it) holds nothing a cookie could be made from.
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    // The last request the person made (renewed at most once a minute).
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endReason: text("end_reason", { enum: SESSION_END_REASONS }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    ...timestamps,
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_created_idx").on(t.createdAt)],
+);
+
+/**
+ * An uploaded print PDF (a page or a whole issue), kept exactly as received and never changed
+ * (a trigger refuses updates). Each of its pages with text becomes an import; a PDF without a
+ * text layer (a scan) is kept here with no imports, since OCR is not supported yet.
+ */
+export const pdfFiles = sqliteTable("pdf_files", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  sha256: text("sha256").notNull(),
+  fileName: text("file_name"),
+  pageCount: integer("page_count").notNull(),
+  // "pages": its pages became imports; "no_text": kept, nothing to import without OCR.
+  status: text("status", { enum: PDF_FILE_STATUSES }).notNull(),
+  createdById: integer("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  ...timestamps,
+});
 
 /**
  * One paste or upload of a page's (or an issue's) raw text. The bytes are kept
@@ -109,6 +166,12 @@ export const imports = sqliteTable(
     proposal: text("proposal", { mode: "json" }).notNull().$type<unknown>(),
     supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => imports.id),
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("open"),
+    // An abandoned import is archived: hidden from the list, kept whole (the raw bytes never change).
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    // Read from a PDF: the file and its page (1-based). The raw bytes are then the page's text as
+    // read (UTF-8), what every span points into; the proposal carries the layout.
+    pdfFileId: integer("pdf_file_id").references(() => pdfFiles.id),
+    pdfPage: integer("pdf_page"),
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -116,6 +179,38 @@ export const imports = sqliteTable(
     ...timestamps,
   },
   (t) => [index("imports_issue_page_idx").on(t.issueDate, t.pageNumber)],
+);
+
+/**
+ * The printed page of a PDF import: its size, the page alone as a PDF (when the upload held
+ * several pages; else the file is the page) and its images for screens.
+ */
+export const importPages = sqliteTable("import_pages", {
+  importId: integer("import_id")
+    .primaryKey()
+    .references(() => imports.id),
+  // In PDF points.
+  width: real("width").notNull(),
+  height: real("height").notNull(),
+  alone: blob("alone", { mode: "buffer" }),
+  ...timestamps,
+});
+
+/** A page image (WebP) of a PDF import, by variant (lib/pdf/render.ts). */
+export const importPageImages = sqliteTable(
+  "import_page_images",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    variant: text("variant", { enum: PAGE_IMAGE_VARIANTS }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+    sha256: text("sha256").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.variant] })],
 );
 
 /** The editor's working state of an import's segmentation (the workbench document). */
@@ -195,6 +290,10 @@ export const pages = sqliteTable(
       .references(() => issues.id),
     number: integer("number").notNull(),
     name: text("name"),
+    // What the page is online: its articles, or why it has none here (vocabulary.ts).
+    status: text("status", { enum: PAGE_STATUSES }).notNull().default("articles"),
+    // The PDF import last accepted for this page: readers get its printed page (数字报).
+    printImportId: integer("print_import_id").references((): AnySQLiteColumn => imports.id),
     ...timestamps,
   },
   (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],
@@ -253,6 +352,9 @@ export const articles = sqliteTable(
     index("articles_page_idx").on(t.pageId, t.position),
     index("articles_issue_idx").on(t.issueId),
     index("articles_state_idx").on(t.state, t.publishedAt),
+    // The desk's lists and search, newest change first: read in order without touching the rows
+    // (updated_at sits after the body, so ordering by it otherwise reads every matching article whole).
+    index("articles_updated_idx").on(t.updatedAt, t.id, t.state, t.sectionId, t.authorId),
     index("articles_section_idx").on(t.sectionId, t.publishedAt),
     // Jumped stories are read by following continuesId down from the head (public pages, search).
     index("articles_continues_idx").on(t.continuesId),
@@ -286,6 +388,41 @@ export type ArticleSnapshot = Omit<HeadlineFields, "title"> & {
   sectionId: number | null;
   body: ArticleBody;
 };
+
+/**
+ * The change being made to a published story (at most one per story). Readers, search and the
+ * public page cache see only the articles row, which this never touches: a save here is invisible
+ * until the revision is published (a small correction at once, anything more after the section's
+ * review), when its changes are written to the article in one transaction (lib/workflow README).
+ */
+export const pendingRevisions = sqliteTable("pending_revisions", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id),
+  state: text("state", { enum: REVISION_STATES }).notNull().default("draft"),
+  // The article's columns as the revision sets them (headline fields, names, section, language, body…).
+  changes: text("changes", { mode: "json" }).notNull().$type<RevisionChanges>(),
+  // Why the published story changes: required to publish; shown to readers as 更正 when the words change.
+  reason: text("reason"),
+  // The working version: every save and step of the revision takes it past the article's own (db/queries/pending-revisions.ts).
+  version: integer("version").notNull(),
+  // Who began it: like an article's author, they may not approve it.
+  startedById: integer("started_by_id")
+    .notNull()
+    .references(() => users.id),
+  lastEditedById: integer("last_edited_by_id").references(() => users.id),
+  submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  editorsSinceSubmit: text("editors_since_submit", { mode: "json" }).notNull().default([]).$type<number[]>(),
+  ...timestamps,
+});
+
+/** What a pending revision may change on its article. */
+export type RevisionChanges = Partial<
+  Pick<
+    typeof articles.$inferInsert,
+    keyof HeadlineFields | "sectionId" | "language" | "jumpToPage" | "jumpFromPage" | "rawSpans"
+  > & { body: ArticleBody }
+>;
 
 /** Approvals of a review round (a round starts at submit; older rounds' rows stay for history). */
 export const articleApprovals = sqliteTable(
@@ -356,6 +493,120 @@ export const articleViews = sqliteTable(
 );
 
 /**
+ * What happened to someone's story, or to a story waiting for them, told in the desk's bell
+ * (lib/desk/notifications decides who hears of what). Written in the transaction of the change
+ * it reports, so a notice never tells of a step that did not happen.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipientId: integer("recipient_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    // An accept that drops an untouched draft takes its notices with it.
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    // Null when the scheduler did it.
+    actorId: integer("actor_id").references(() => users.id),
+    // The comment sent back with, or the reason for unpublishing: shown in the list as written.
+    note: text("note"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    // When it went out by e-mail (SMTP_URL set); null while waiting, and always without SMTP.
+    emailedAt: integer("emailed_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("notifications_recipient_idx").on(t.recipientId, t.readAt, t.createdAt),
+    index("notifications_unsent_idx").on(t.emailedAt, t.createdAt),
+  ],
+);
+
+/**
+ * A photo in the media library. The original file is kept untouched in the media folder under its
+ * SHA-256 (the archive); the sizes readers get are made from it by the processing job
+ * (services/media/) and listed in media_files. Caption, credit and alt text are the library's;
+ * an article's body holds the caption as printed with it (lib/article-body's photo node).
+ */
+export const media = sqliteTable(
+  "media",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // The original's SHA-256 (hex): its name in the archive, and how a second upload of the same file is recognised.
+    sha256: text("sha256").notNull().unique(),
+    format: text("format", { enum: PHOTO_FORMATS }).notNull(),
+    fileName: text("file_name"),
+    bytes: integer("bytes").notNull(),
+    // Upright (after the camera's orientation tag is applied), as readers see it.
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    // When the photo was taken, from the camera's EXIF (DateTimeOriginal), when it says.
+    takenAt: integer("taken_at", { mode: "timestamp_ms" }),
+    status: text("status", { enum: MEDIA_STATUSES }).notNull().default("processing"),
+    failure: text("failure"),
+    // The processing job's lease: until then one process is making the sizes; after it, any may take the job over.
+    processingUntil: integer("processing_until", { mode: "timestamp_ms" }),
+    attempts: integer("attempts").notNull().default(0),
+    caption: text("caption").notNull().default(""),
+    // As printed ("记者 张三 摄"); photographers are the names read from it.
+    credit: text("credit").notNull().default(""),
+    photographers: text("photographers", { mode: "json" }).notNull().default([]).$type<string[]>(),
+    // Required before an article showing the photo is published.
+    alt: text("alt").notNull().default(""),
+    // Where the subject is (0..1 from the left, from the top): crops keep it in view.
+    focalX: real("focal_x").notNull().default(0.5),
+    focalY: real("focal_y").notNull().default(0.5),
+    uploadedById: integer("uploaded_by_id")
+      .notNull()
+      .references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("media_created_idx").on(t.createdAt), index("media_status_idx").on(t.status)],
+);
+
+/** The files made of a photo for readers: each width in each format, without any metadata. */
+export const mediaFiles = sqliteTable(
+  "media_files",
+  {
+    // Its name on disk and in its URL: the first 32 hex digits of its own SHA-256, then the extension. Never changes.
+    name: text("name").primaryKey(),
+    mediaId: integer("media_id")
+      .notNull()
+      .references(() => media.id),
+    format: text("format", { enum: RENDITION_FORMATS }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("media_files_media_idx").on(t.mediaId)],
+);
+
+/**
+ * An article's ordered set of photos, as its body places them (the lead photo first): written with
+ * every save from the body, so "where is this photo used" and "may a reader have this file" are
+ * indexed reads.
+ */
+export const articlePhotos = sqliteTable(
+  "article_photos",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    position: integer("position").notNull(),
+    mediaId: integer("media_id")
+      .notNull()
+      .references(() => media.id),
+    lead: integer("lead", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.position] }), index("article_photos_media_idx").on(t.mediaId)],
+);
+
+/**
  * One row whose token triggers replace on every write that can change a public page: a published
  * (or formerly published) article, an issue, a page, a section. The public page cache keeps a
  * rendered page only while the token it was rendered under is current, so whichever process
@@ -367,6 +618,7 @@ export const publicGeneration = sqliteTable("public_generation", {
 });
 
 export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type Import = typeof imports.$inferSelect;
 export type PaperModel = typeof paperModels.$inferSelect;
 export type Section = typeof sections.$inferSelect;
@@ -375,3 +627,9 @@ export type ImportWork = typeof importWork.$inferSelect;
 export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
+export type PendingRevision = typeof pendingRevisions.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type PdfFile = typeof pdfFiles.$inferSelect;
+export type ImportPage = typeof importPages.$inferSelect;
+export type Media = typeof media.$inferSelect;
+export type MediaFile = typeof mediaFiles.$inferSelect;

@@ -2,6 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/forwarded";
+import { ensurePrivateDir } from "./private-files";
+
+/** A refinement that keeps the parser's own words as the message. */
+const trustedProxyList = (value: string, ctx: z.RefinementCtx<string>) => {
+  try {
+    parseTrustedProxies(value);
+  } catch (e) {
+    ctx.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e), input: value });
+  }
+};
 
 /**
  * The one reader of process.env. Every value has a default that works for the
@@ -24,11 +35,28 @@ const schema = z.object({
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   // Memory for rendered public pages (scripts/serve.ts); 0 renders every request.
   PUBLIC_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // The reverse proxies whose X-Forwarded-* headers are believed (lib/http/forwarded.ts): addresses,
+  // CIDR ranges or "loopback". Unset, nobody's: scripts/serve.ts removes them from every request.
+  TRUST_PROXY: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().superRefine(trustedProxyList).optional()),
+  // When a signed-in session ends (lib/auth/sessions.ts; README, Configuration): after this long
+  // without a request of the person's own, and this long after sign-in whatever they do.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  // Notifications by e-mail as well as in the desk: smtp://user:password@host:587 (STARTTLS when
+  // the server offers it) or smtps://…:465. Unset (the default), nothing is sent.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  // The sender of those e-mails.
+  MAIL_FROM: z.string().min(3).default("Folio <folio@localhost>"),
+  // Memory for the photo files readers are sent (scripts/serve.ts); 0 reads each from disk.
+  PUBLIC_MEDIA_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // The address the server listens on (all interfaces unless told). Not HOSTNAME: containers set that to their own name.
   FOLIO_HOST: z.string().min(1).optional(),
+  // The one folder photos live in (originals and the sizes made from them, content-addressed).
+  // Unset: media/ beside the database. Several app processes must share it.
+  MEDIA_DIR: z.string().min(1).optional(),
 });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; dataDir: string };
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; dataDir: string; mediaDir: string };
 
 export class EnvError extends Error {}
 
@@ -50,19 +78,24 @@ export function loadOrCreateSecret(dataDir: string): string {
   } catch {
     // first run: create below
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const secret = crypto.randomBytes(48).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
 }
 
+/** The media folder: MEDIA_DIR, or media/ beside the database file. */
+export function mediaDirOf(parsed: Pick<z.infer<typeof schema>, "DATABASE_PATH" | "MEDIA_DIR">): string {
+  return path.resolve(/*turbopackIgnore: true*/ parsed.MEDIA_DIR ?? path.join(path.dirname(path.resolve(parsed.DATABASE_PATH)), "media"));
+}
+
 /**
- * The database file and busy timeout alone, for maintenance scripts (backup, restore) that must
- * not create an auth secret or touch next-auth's variables as env() does.
+ * The database file, busy timeout and media folder alone, for maintenance scripts (backup,
+ * restore) that must not create an auth secret or touch next-auth's variables as env() does.
  */
-export function databaseSettings(source: Record<string, string | undefined> = process.env): { file: string; busyTimeoutMs: number } {
+export function databaseSettings(source: Record<string, string | undefined> = process.env): { file: string; busyTimeoutMs: number; mediaDir: string } {
   const parsed = parseEnv(source);
-  return { file: path.resolve(parsed.DATABASE_PATH), busyTimeoutMs: parsed.DB_BUSY_TIMEOUT_MS };
+  return { file: path.resolve(parsed.DATABASE_PATH), busyTimeoutMs: parsed.DB_BUSY_TIMEOUT_MS, mediaDir: mediaDirOf(parsed) };
 }
 
 let cached: Env | undefined;
@@ -76,6 +109,6 @@ export function env(): Env {
   // Host header, so any PORT or proxy host works without extra configuration.
   if (!parsed.NEXTAUTH_URL && !process.env.AUTH_TRUST_HOST) process.env.AUTH_TRUST_HOST = "true";
   process.env.NEXTAUTH_SECRET = AUTH_SECRET;
-  cached = { ...parsed, AUTH_SECRET, dataDir };
+  cached = { ...parsed, AUTH_SECRET, dataDir, mediaDir: mediaDirOf(parsed) };
   return cached;
 }

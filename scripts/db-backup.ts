@@ -15,14 +15,17 @@ async function main(): Promise<void> {
     return;
   }
   if (args.length > 1 || args.some((a) => a.startsWith("-"))) fail(USAGE);
-  const { file, busyTimeoutMs } = databaseSettings();
+  const { file, busyTimeoutMs, mediaDir } = databaseSettings();
   const target = args[0] ?? defaultBackupPath(file);
-  const result = await backupDatabase({ source: file, target, busyTimeoutMs });
-  const { articles, article_revisions: revisions, audit_log: audit, users } = result.counts;
+  const result = await backupDatabase({ source: file, target, busyTimeoutMs, mediaDir });
+  const { articles, article_revisions: revisions, audit_log: audit, users, media: photos } = result.counts;
   process.stdout.write(
     `backup written: ${result.target} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, integrity ok; ` +
-      `${users} users, ${articles} articles, ${revisions} revisions, ${audit} audit entries)\n`,
+      `${users} users, ${articles} articles, ${revisions} revisions, ${audit} audit entries, ${photos} photos)\n`,
   );
+  if (result.media.folder) {
+    process.stdout.write(`photos: ${result.media.files} files (${(result.media.bytes / 1024 / 1024).toFixed(1)} MB, each checked against its hash) in ${result.media.folder}\n`);
+  }
 }
 
 main().catch((e) => {

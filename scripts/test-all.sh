@@ -16,10 +16,11 @@ stage() {
 
 stage lint npm run -s lint
 stage typecheck npm run -s typecheck
-stage unit npx vitest run --exclude lab/smoke.test.ts --reporter=default --reporter=json --outputFile=test-results/unit.json
-# The segmentation lab's smoke test typesets and extracts real pages: tens of CPU-seconds, run on
-# its own so it does not slow the timed unit tests beside it.
-stage lab-smoke npx vitest run lab/smoke.test.ts --reporter=default --reporter=json --outputFile=test-results/lab-smoke.json
+stage unit npx vitest run --exclude lab/smoke.test.ts --exclude lib/ingest/pdf/lab-pages.test.ts --reporter=default --reporter=json --outputFile=test-results/unit.json
+# The segmentation lab's smoke test and the PDF importer's test on typeset lab pages typeset,
+# extract and read real pages: tens of CPU-seconds, run on their own so they do not slow the
+# timed unit tests beside them.
+stage lab-smoke npx vitest run lab/smoke.test.ts lib/ingest/pdf/lab-pages.test.ts --reporter=default --reporter=json --outputFile=test-results/lab-smoke.json
 echo "::: build"
 if npm run -s build >test-results/build.log 2>&1; then
   stage e2e npx playwright test

@@ -8,19 +8,21 @@ import { audit } from "@/services/audit";
 import { AppError } from "@/lib/errors";
 import { requestPath } from "@/lib/request-info";
 import { can, type Capability } from "@/lib/auth/roles";
-import { authOptions } from "./auth";
+import { authOptions, sessionLives } from "./auth";
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "role">;
 
 /**
- * The signed-in user as the database knows them now. A token of a deactivated
- * user, or one issued before a role change or password reset, yields null.
+ * The signed-in user as the database knows them now. A token of a deactivated user, one issued
+ * before a role change or password reset, or one whose session has ended (signed out, idle, past
+ * its absolute limit: services/auth.ts sessionLives) yields null. `activity` false is for
+ * background requests that must not keep an idle session alive.
  */
 // Memoized per request: the desk layout and its page both ask.
-export const getCurrentUser = cache(async function getCurrentUser(): Promise<SessionUser | null> {
+export const getCurrentUser = cache(async function getCurrentUser(activity: boolean = true): Promise<SessionUser | null> {
   let session;
   try {
-    session = (await getServerSession(authOptions())) as { userId?: string; sv?: number } | null;
+    session = (await getServerSession(authOptions())) as { userId?: string; sv?: number; sid?: string } | null;
   } catch {
     return null; // a tampered or undecryptable cookie is simply "not signed in"
   }
@@ -28,6 +30,7 @@ export const getCurrentUser = cache(async function getCurrentUser(): Promise<Ses
   if (!session || !Number.isInteger(id)) return null;
   const user = getUserById({ id });
   if (!user || !user.active || user.sessionVersion !== session.sv) return null;
+  if (!sessionLives(session.sid, { activity })) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
@@ -58,9 +61,13 @@ export async function requirePageUser(capability: Capability | null = null): Pro
   return user;
 }
 
-/** For server actions and route handlers: throws AppError, which callers map to a message or status. */
-export async function requireUser(capability: Capability | null, where: string): Promise<SessionUser> {
-  const user = await getCurrentUser();
+/**
+ * For server actions and route handlers: throws AppError, which callers map to a message or status.
+ * `activity: false` for requests the page makes by itself (a heartbeat), which must not keep an
+ * idle session alive.
+ */
+export async function requireUser(capability: Capability | null, where: string, { activity = true }: { activity?: boolean } = {}): Promise<SessionUser> {
+  const user = await getCurrentUser(activity);
   if (!user) {
     await refuse(null, where, capability);
     throw new AppError("unauthenticated");

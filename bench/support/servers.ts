@@ -132,7 +132,7 @@ async function waitForUrl(url: string, child: ChildProcess, log: () => string, t
   throw new Error(`no answer from ${url} within ${timeoutMs} ms:\n${log()}`);
 }
 
-export type Server = { origin: string; port: number; stop: () => Promise<void> };
+export type Server = { origin: string; port: number; stop: () => Promise<void>; /** The process started (its group holds the server's processes). */ pid: number };
 
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
@@ -156,7 +156,7 @@ export async function startFolio({ databasePath, env = {} }: { databasePath: str
   });
   const origin = `http://127.0.0.1:${port}`;
   await waitForUrl(`${origin}/api/health`, child, log);
-  return { origin, port, stop: stopper(child) };
+  return { origin, port, stop: stopper(child), pid: child.pid ?? 0 };
 }
 
 /** The baseline static server (bench/support/static-server.ts) over the files of `dir`. */
@@ -166,5 +166,44 @@ export async function startStatic({ dir }: { dir: string }): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`;
   const probe = fs.readdirSync(dir)[0];
   await waitForUrl(`${origin}/${probe ?? ""}`, child, log);
-  return { origin, port, stop: stopper(child) };
+  return { origin, port, stop: stopper(child), pid: child.pid ?? 0 };
+}
+
+/**
+ * CPU seconds used so far by `pid` and every process it started (a server started here, its
+ * render process included, which runs in a session of its own), by command line.
+ */
+export function treeCpuSeconds(pid: number): { cpu: number; command: string }[] {
+  const tick = 100; // USER_HZ on Linux
+  const processes = new Map<number, { parent: number; cpu: number }>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The fields after the command (which may hold spaces): ppid is field 4, utime 14, stime 15.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      processes.set(Number(entry), { parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [id, p] of processes) {
+      if (!tree.has(id) && tree.has(p.parent)) {
+        tree.add(id);
+        grew = true;
+      }
+    }
+  }
+  return [...tree].flatMap((id) => {
+    const p = processes.get(id);
+    if (!p) return [];
+    try {
+      return [{ cpu: p.cpu, command: fs.readFileSync(`/proc/${id}/cmdline`, "utf8").replace(/\0/g, " ") }];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -9,7 +9,12 @@ import { makeTempDir, requireBuild, startFolio, type Server } from "./servers";
 
 export type BenchSite = { dir: string; databasePath: string; archive: Archive; next: Server };
 
-export async function startSeededSite({ issues = 100, perPage = 10, beforeStart }: { issues?: number; perPage?: number; beforeStart?: () => void } = {}): Promise<BenchSite> {
+export async function startSeededSite({
+  issues = 100,
+  perPage = 10,
+  beforeStart,
+  env,
+}: { issues?: number; perPage?: number; beforeStart?: () => void | Promise<void>; env?: Record<string, string> } = {}): Promise<BenchSite> {
   requireBuild();
   const dir = makeTempDir("folio-bench-");
   const databasePath = path.join(dir, "folio.db");
@@ -17,8 +22,8 @@ export async function startSeededSite({ issues = 100, perPage = 10, beforeStart 
   process.env.DATABASE_PATH = databasePath;
   await seedSectionsAndUsers();
   const archive = seedArchive({ issues, perPage });
-  beforeStart?.();
-  const next = await startFolio({ databasePath });
+  await beforeStart?.();
+  const next = await startFolio({ databasePath, env });
   return { dir, databasePath, archive, next };
 }
 

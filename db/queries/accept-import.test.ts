@@ -3,13 +3,14 @@ import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { actorOf, anImport, aSection, aUser } from "@/db/testing/builders";
-import { articleRevisions, articles, auditLog, importWork, imports, type Import } from "@/db/schema";
+import { articleRevisions, articles, auditLog, importWork, importWorkRevisions, imports, type Import } from "@/db/schema";
 import { proposalOf } from "@/lib/desk/import-text";
-import { acceptedArticles, articlesOf, type WorkbenchDoc } from "@/lib/workbench";
+import { acceptedArticles, articlesOf, workbenchStatus, type WorkbenchDoc } from "@/lib/workbench";
 import { acceptImportWork } from "./accept-import";
 import { transitionArticle } from "./article-workflow";
 import { getImportWork, saveImportWork } from "./import-work";
 import { getIssueByDate } from "./issues";
+import { getPendingRevision } from "./pending-revisions";
 
 afterAll(removeTemporaryDatabase);
 
@@ -66,7 +67,15 @@ describe("acceptImportWork", () => {
       expect(revs.map((r) => [r.version, r.kind, r.note])).toEqual([[1, "import", `import #${item.id}`]]);
     }
     expect(getDb().select().from(imports).where(eq(imports.id, item.id)).get()?.status).toBe("accepted");
-    expect(getDb().select().from(importWork).where(eq(importWork.importId, item.id)).get()?.acceptedVersion).toBe(work.version);
+    // The doubts still open were confirmed by accepting: a new version without them, the old one kept.
+    const after = getDb().select().from(importWork).where(eq(importWork.importId, item.id)).get()!;
+    expect(outcome).toMatchObject({ version: work.version + 1 });
+    expect(after).toMatchObject({ version: work.version + 1, acceptedVersion: work.version + 1 });
+    expect(workbenchStatus(after.doc).doubts).toBe(0);
+    expect(outcome.ok && outcome.confirmed).toBe(workbenchStatus(work.doc).doubts);
+    expect(getDb().select().from(importWorkRevisions).where(eq(importWorkRevisions.importId, item.id)).all().map((r) => [r.version, r.reason])).toEqual([
+      [work.version, "accept"],
+    ]);
     const audits = getDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import.accept"), eq(auditLog.targetId, String(item.id)))).get();
     expect(audits?.n).toBe(1);
   });
@@ -118,6 +127,29 @@ describe("acceptImportWork", () => {
     expect(confirmed).toMatchObject({ ok: true, updated: 1 });
     // Re-accepting is an edit like any other: the approved story goes back to review.
     expect(articlesOfImport(item.id)[0]).toMatchObject({ title: "审过的稿子改了标题", state: "in_review" });
+  });
+
+  it("re-accepting into a published story, confirmed, makes its pending revision: readers keep the published text", () => {
+    const { item } = anImport({ by: editor, issueDate: "2024-03-22" });
+    expect(accept(item).ok).toBe(true);
+    const [first] = articlesOfImport(item.id);
+    let version = first!.version;
+    for (const [action, by] of [
+      ["submit", editor],
+      ["approve", reviewer],
+      ["publish", reviewer],
+    ] as const) {
+      const outcome = transitionArticle({ id: first!.id, baseVersion: version, action, actor: actorOf(by), ip: null });
+      if (!outcome.ok) throw new Error(`${action} failed`);
+      version = outcome.article.version;
+    }
+    const published = articlesOfImport(item.id)[0]!;
+
+    retitle(item, { 0: "已发布稿件重新接受后的标题" });
+    expect(accept(item)).toMatchObject({ ok: false, reason: "held", plan: { held: [{ id: first!.id, state: "published" }] } });
+    expect(accept(item, { confirmed: [first!.id] })).toMatchObject({ ok: true, updated: 1 });
+    expect(articlesOfImport(item.id)[0]).toEqual(published);
+    expect(getPendingRevision({ articleId: first!.id })).toMatchObject({ state: "draft", startedById: editor.id, changes: { title: "已发布稿件重新接受后的标题" } });
   });
 
   it("removes a draft nobody edited once its article is gone from the working state", () => {

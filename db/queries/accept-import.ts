@@ -2,47 +2,54 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { applyWorkflowEffects, articleSnapshot, insertArticle, updateArticleIfVersion, workflowArticleOf } from "@/db/queries/articles";
-import { articleRevisions, articles, importWork, imports, issues, pages, sections, type Article, type Import } from "@/db/schema";
+import { editArticleIn } from "@/db/queries/article-workflow";
+import { articleSnapshot, insertArticle } from "@/db/queries/articles";
+import { getPendingRevision } from "@/db/queries/pending-revisions";
+import { articleRevisions, articles, importWork, importWorkRevisions, imports, pages, sections, type Article, type Import } from "@/db/schema";
+import { ensureIssueAndPage } from "@/db/queries/issues";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
 import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
-import { onEdit } from "@/lib/workflow";
 import type { Person } from "@/lib/workflow/types";
+import { confirmDoubts } from "@/lib/workbench/doc";
 import type { AcceptedArticle } from "@/lib/workbench/types";
 
 export type AcceptOutcome =
-  | { ok: true; issueDate: string; pageNumber: number; created: number; updated: number; removed: number; plan: AcceptPlan }
+  | {
+      ok: true;
+      issueDate: string;
+      pageNumber: number;
+      created: number;
+      updated: number;
+      removed: number;
+      /** Doubts still open at accept, now confirmed; the working state moved on to `version`. */
+      confirmed: number;
+      version: number;
+      plan: AcceptPlan;
+    }
   | { ok: false; reason: "stale"; version: number }
   | { ok: false; reason: "masthead" }
   | { ok: false; reason: "held"; plan: AcceptPlan };
 
 /** Issue and page from the import's confirmed masthead; fills fields an earlier page left empty. */
 function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
-  const date = item.issueDate as string;
-  let issue = db.select().from(issues).where(eq(issues.date, date)).get();
-  const known = {
-    paper: item.paper ?? masthead?.paper ?? "",
-    issueNo: item.issueNo,
-    totalIssueNo: item.totalIssueNo,
-    pageCount: item.pageCount,
-    weekday: masthead?.weekday ?? null,
-    lunarDate: masthead?.lunarDate ?? null,
-  };
-  if (!issue) {
-    issue = db.insert(issues).values({ date, ...known }).returning().get();
-  } else {
-    const fill = Object.fromEntries(
-      Object.entries(known).filter(([k, v]) => v != null && v !== "" && issue?.[k as keyof typeof known] == null),
-    );
-    if (Object.keys(fill).length > 0) issue = db.update(issues).set(fill).where(eq(issues.id, issue.id)).returning().get();
+  const made = ensureIssueAndPage(db, {
+    date: item.issueDate as string,
+    pageNumber: item.pageNumber as number,
+    pageName: item.pageName,
+    known: {
+      paper: item.paper ?? masthead?.paper ?? "",
+      issueNo: item.issueNo,
+      totalIssueNo: item.totalIssueNo,
+      pageCount: item.pageCount,
+      weekday: masthead?.weekday ?? null,
+      lunarDate: masthead?.lunarDate ?? null,
+    },
+  });
+  // A PDF import accepted for the page is its printed page (数字报) from now on.
+  if (item.pdfFileId !== null && made.page.printImportId !== item.id) {
+    made.page = db.update(pages).set({ printImportId: item.id }).where(eq(pages.id, made.page.id)).returning().get();
   }
-  const number = item.pageNumber as number;
-  let page = db.select().from(pages).where(eq(pages.issueId, issue.id)).all().find((p) => p.number === number);
-  if (!page) page = db.insert(pages).values({ issueId: issue.id, number, name: item.pageName }).returning().get();
-  else if (item.pageName && page.name !== item.pageName) {
-    page = db.update(pages).set({ name: item.pageName }).where(eq(pages.id, page.id)).returning().get();
-  }
-  return { issue, page };
+  return made;
 }
 
 /** What an earlier accept wrote, in the workbench's terms, to compare with what it would write now. */
@@ -138,17 +145,18 @@ export function acceptImportWork({
     for (const { id, article, position } of plan.update) {
       const current = tx.select().from(articles).where(eq(articles.id, id)).get();
       if (!current) continue;
-      // Re-accepting an article in review is an edit like any other: it may start a new round.
-      const decision = onEdit(workflowArticleOf(tx, current), person, now);
-      if (!decision.ok) continue;
-      const effects = applyWorkflowEffects(tx, current, decision.effects, { actorId: person.id, now });
-      updateArticleIfVersion(tx, {
-        id,
-        baseVersion: current.version,
-        changes: { ...fieldsOf(article), ...effects, state: decision.to, issueId: issue.id, pageId: page.id, position },
+      // Re-accepting an article in review is an edit like any other: it may start a new round; into
+      // a published story it goes as its pending revision (readers keep the published text).
+      editArticleIn(tx, {
+        current,
+        revision: getPendingRevision({ articleId: id }, tx),
+        changes: { ...fieldsOf(article), issueId: issue.id, pageId: page.id, position },
         info: { kind: "import", note: `${note} (again)`, authorId: person.id },
+        actor: person,
         now,
       });
+      // Print order is layout, not text: it follows the page as a re-accept of an unchanged story does.
+      if (current.state === "published" && current.position !== position) tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
     }
     for (const { id, position } of plan.unchanged) {
       tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
@@ -157,8 +165,17 @@ export function acceptImportWork({
       tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, plan.remove)).run();
       tx.delete(articles).where(inArray(articles.id, plan.remove)).run();
     }
-    tx.update(imports).set({ status: "accepted", updatedAt: now }).where(eq(imports.id, importId)).run();
-    tx.update(importWork).set({ acceptedVersion: work.version }).where(eq(importWork.importId, importId)).run();
+    tx.update(imports).set({ status: "accepted", archivedAt: null, updatedAt: now }).where(eq(imports.id, importId)).run();
+    // Accepting is the editor's word on every doubt still open: the workbench shows them
+    // confirmed from now on, and the state as it was is kept as a revision.
+    const { doc, confirmed: confirmedDoubts } = confirmDoubts(work.doc);
+    let version = work.version;
+    if (confirmedDoubts > 0) {
+      tx.insert(importWorkRevisions).values({ importId, version: work.version, reason: "accept", doc: work.doc, savedById: work.savedById }).run();
+      version = work.version + 1;
+      tx.update(importWork).set({ doc, version, savedById: person.id, updatedAt: now }).where(eq(importWork.importId, importId)).run();
+    }
+    tx.update(importWork).set({ acceptedVersion: version }).where(eq(importWork.importId, importId)).run();
     insertAuditEntry(
       {
         actorId: person.id,
@@ -173,6 +190,7 @@ export function acceptImportWork({
           updated: plan.update.length,
           held: plan.held.map((h) => h.id),
           removed: plan.remove,
+          confirmedDoubts,
         },
       },
       tx,
@@ -184,6 +202,8 @@ export function acceptImportWork({
       created: plan.create.length,
       updated: plan.update.length,
       removed: plan.remove.length,
+      confirmed: confirmedDoubts,
+      version,
       plan,
     } as const;
   });

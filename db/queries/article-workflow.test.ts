@@ -154,3 +154,31 @@ describe("publishArticles: publish issue, all or none", () => {
     expect(list.map((a) => getArticleById({ id: a.id })?.state)).toEqual(["approved", "approved"]);
   });
 });
+
+describe("blank-looking stories go nowhere", () => {
+  it("refuses to submit a title of zero-width characters or an empty body, and writes nothing", () => {
+    const invisible = anArticle({ author: editor, title: "\u200B\u200D\u2060", text: "有正文。" });
+    expect(transitionArticle({ id: invisible.id, baseVersion: invisible.version, action: "submit", actor: actorOf(editor), ip: null })).toMatchObject({
+      ok: false,
+      reason: "refused",
+      refusal: { code: "title_blank" },
+    });
+    expect(getArticleById({ id: invisible.id })).toEqual(invisible);
+
+    const empty = anArticle({ author: editor, title: "有标题", body: { type: "doc", content: [{ type: "paragraph" }] } });
+    expect(transitionArticle({ id: empty.id, baseVersion: empty.version, action: "submit", actor: actorOf(editor), ip: null })).toMatchObject({
+      ok: false,
+      refusal: { code: "body_empty" },
+    });
+    expect(auditCount("article.submit", empty.id)).toBe(0);
+  });
+
+  it("refuses to approve or publish one that got into review with a blank-looking title", () => {
+    const section = aSection({ approvalsRequired: 1 });
+    const article = approvedArticle(section.id);
+    getDb().update(articles).set({ title: "\u3164\u2800" }).where(eq(articles.id, article.id)).run();
+    const outcome = transitionArticle({ id: article.id, baseVersion: article.version, action: "publish", actor: actorOf(reviewer), ip: null });
+    expect(outcome).toMatchObject({ ok: false, refusal: { code: "title_blank" } });
+    expect(getArticleById({ id: article.id })?.state).toBe("approved");
+  });
+});

@@ -2,36 +2,122 @@ import "server-only";
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { applyWorkflowEffects, updateArticleIfVersion, workflowArticleOf, type ArticleChanges } from "@/db/queries/articles";
-import { articles, users, type Article } from "@/db/schema";
-import { decide, onEdit, type Person, type Refusal, type WorkflowAction } from "@/lib/workflow";
+import {
+  applyWorkflowEffects,
+  revisionChangesOf,
+  updateArticleIfVersion,
+  workflowArticleOf,
+  type ArticleChanges,
+  type RevisionInfo,
+} from "@/db/queries/articles";
+import { getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
+import { articles, pendingRevisions, users, type Article, type PendingRevision } from "@/db/schema";
+import { isoDateInZone } from "@/lib/public/dates";
+import type { ArticleState, RevisionState } from "@/lib/vocabulary";
+import { decide, onEdit, subjectFor, withCorrectionNote, type Person, type Refusal, type WorkflowAction } from "@/lib/workflow";
+import { insertNotices, listReviewerIds } from "@/db/queries/notifications";
+import { noticesForStep } from "@/lib/desk/notifications";
 
 export type StaleArticle = { version: number; savedByName: string | null; savedAt: Date };
 
 export type WriteOutcome =
-  | { ok: true; article: Article }
+  | {
+      ok: true;
+      /** The article as readers see it (a pending revision leaves it untouched). */
+      article: Article;
+      /** A published story's pending revision after the write (null when there is none, or it went out). */
+      revision: PendingRevision | null;
+      /** The state of what was written changed (the article's, or its revision's, or a revision began). */
+      changedState: boolean;
+    }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "stale"; stale: StaleArticle }
   | { ok: false; reason: "refused"; refusal: Refusal };
 
 type Actor = Person & { email: string };
 
-function staleOf(db: DbOrTx, article: Article): StaleArticle {
-  const by = article.lastEditedById
-    ? db.select({ name: users.name }).from(users).where(eq(users.id, article.lastEditedById)).get()
-    : undefined;
-  return { version: article.version, savedByName: by?.name ?? null, savedAt: article.updatedAt };
+/** Who saved what is there now, for the person whose save was refused as stale. */
+function staleOf(db: DbOrTx, article: Article, revision?: PendingRevision | null): StaleArticle {
+  const newer = revision && revision.version > article.version ? revision : null;
+  const byId = newer ? (newer.lastEditedById ?? newer.startedById) : article.lastEditedById;
+  const by = byId ? db.select({ name: users.name }).from(users).where(eq(users.id, byId)).get() : undefined;
+  return { version: workingVersion(article, revision), savedByName: by?.name ?? null, savedAt: newer ? newer.updatedAt : article.updatedAt };
+}
+
+export type EditInput = {
+  current: Article;
+  revision: PendingRevision | undefined;
+  changes: ArticleChanges;
+  /** For a published story: the reason its revision gives (undefined keeps the one it has). */
+  reason?: string | null;
+  info: RevisionInfo;
+  actor: Actor;
+  now: Date;
+};
+
+/**
+ * An edit, after the caller's version check: the workflow decides whether this person may edit
+ * in this state and what the edit does. A draft (or any story not yet published) is written with
+ * its revision row; a published story's edit goes into its pending revision, so readers, search
+ * and the public page cache see nothing of it until it is published.
+ */
+export function editArticleIn(db: DbOrTx, { current, revision, changes, reason, info, actor, now }: EditInput): WriteOutcome {
+  const version = workingVersion(current, revision);
+  // Only a published story is edited through its revision (an unpublished one's waits for reopen).
+  const published = current.state === "published";
+  const decision = onEdit(workflowArticleOf(db, current, published ? revision : undefined), actor, now);
+  if (!decision.ok) return { ok: false, reason: "refused", refusal: decision };
+  if (published) {
+    const holder = { ...current, submittedAt: revision?.submittedAt ?? null, editorsSinceSubmit: revision?.editorsSinceSubmit ?? [] };
+    const effects = applyWorkflowEffects(db, holder, decision.effects, { actorId: actor.id, now });
+    const values = {
+      state: decision.to as RevisionState,
+      changes: { ...revision?.changes, ...revisionChangesOf(changes) },
+      reason: reason === undefined ? (revision?.reason ?? null) : reason,
+      version: version + 1,
+      lastEditedById: actor.id,
+      submittedAt: effects.submittedAt !== undefined ? effects.submittedAt : (revision?.submittedAt ?? null),
+      editorsSinceSubmit: effects.editorsSinceSubmit ?? revision?.editorsSinceSubmit ?? [],
+      updatedAt: now,
+    };
+    const written = revision
+      ? db
+          .update(pendingRevisions)
+          .set(values)
+          .where(and(eq(pendingRevisions.articleId, current.id), eq(pendingRevisions.version, revision.version)))
+          .returning()
+          .get()
+      : db
+          .insert(pendingRevisions)
+          .values({ ...values, articleId: current.id, startedById: actor.id, createdAt: now })
+          .onConflictDoNothing()
+          .returning()
+          .get();
+    if (!written) return { ok: false, reason: "stale", stale: staleOf(db, current, getPendingRevision({ articleId: current.id }, db)) };
+    return { ok: true, article: current, revision: written, changedState: written.state !== revision?.state };
+  }
+  const effects = applyWorkflowEffects(db, current, decision.effects, { actorId: actor.id, now });
+  const article = updateArticleIfVersion(db, {
+    id: current.id,
+    baseVersion: current.version,
+    version: version + 1,
+    changes: { ...changes, ...effects, state: decision.to, lastEditedById: actor.id },
+    info,
+    now,
+  });
+  if (!article) return { ok: false, reason: "stale", stale: staleOf(db, current, revision) };
+  return { ok: true, article, revision: revision ?? null, changedState: article.state !== current.state };
 }
 
 /**
- * A save: the workflow decides whether this person may edit in this state and what the edit
- * does (e.g. an approved article goes back to review). The save, its revision and its audit
- * row commit together or not at all.
+ * A save: checks the version the editor started from, then editArticleIn. The save, its revision
+ * (or the pending revision of a published story) and its audit row commit together or not at all.
  */
 export function saveArticle({
   id,
   baseVersion,
   changes,
+  reason,
   note,
   kind = "save",
   actor,
@@ -41,6 +127,8 @@ export function saveArticle({
   id: number;
   baseVersion: number;
   changes: ArticleChanges;
+  /** A published story's reason for changing (its 更正说明); ignored for other states. */
+  reason?: string | null;
   note: string | null;
   kind?: "save" | "restore";
   actor: Actor;
@@ -53,18 +141,20 @@ export function saveArticle({
   return getDb().transaction((tx) => {
     const current = tx.select().from(articles).where(eq(articles.id, id)).get();
     if (!current) return { ok: false, reason: "not_found" } as const;
-    if (current.version !== baseVersion) return { ok: false, reason: "stale", stale: staleOf(tx, current) } as const;
-    const decision = onEdit(workflowArticleOf(tx, current), actor, now);
-    if (!decision.ok) return { ok: false, reason: "refused", refusal: decision } as const;
-    const effects = applyWorkflowEffects(tx, current, decision.effects, { actorId: actor.id, now });
-    const article = updateArticleIfVersion(tx, {
-      id,
-      baseVersion,
-      changes: { ...changes, ...effects, state: decision.to, lastEditedById: actor.id },
+    const revision = getPendingRevision({ articleId: id }, tx);
+    if (workingVersion(current, revision) !== baseVersion) return { ok: false, reason: "stale", stale: staleOf(tx, current, revision) } as const;
+    const outcome = editArticleIn(tx, {
+      current,
+      revision,
+      changes,
+      reason: current.state === "published" ? reason : undefined,
       info: { kind, note, authorId: actor.id },
+      actor,
       now,
     });
-    if (!article) return { ok: false, reason: "stale", stale: staleOf(tx, current) } as const;
+    if (!outcome.ok) return outcome;
+    const from = outcome.revision && current.state === "published" ? (revision?.state ?? null) : current.state;
+    const to = outcome.revision && current.state === "published" ? outcome.revision.state : outcome.article.state;
     insertAuditEntry(
       {
         actorId: actor.id,
@@ -72,12 +162,17 @@ export function saveArticle({
         action: kind === "restore" ? "article.restore" : "article.save",
         targetType: "article",
         targetId: id,
-        detail: { version: article.version, note, ...(decision.to !== current.state ? { from: current.state, to: decision.to } : {}) },
+        detail: {
+          version: workingVersion(outcome.article, outcome.revision),
+          note,
+          ...(current.state === "published" ? { revision: true } : {}),
+          ...(from !== to ? { from, to } : {}),
+        },
         ip,
       },
       tx,
     );
-    return { ok: true, article } as const;
+    return outcome;
   }, { behavior: "immediate" });
 }
 
@@ -93,39 +188,16 @@ export type TransitionInput = {
   now?: Date;
 };
 
-function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): WriteOutcome {
-  const now = input.now ?? new Date();
-  const actor = input.actor === "system" ? "system" : { id: input.actor.id, role: input.actor.role };
-  const decision = decide({
-    article: workflowArticleOf(tx, current),
-    action: input.action,
-    actor,
-    now,
-    comment: input.comment,
-    reason: input.reason,
-    publishAt: input.publishAt,
-  });
-  if (!decision.ok) return { ok: false, reason: "refused", refusal: decision };
-  const actorId = input.actor === "system" ? null : input.actor.id;
-  const effects = applyWorkflowEffects(tx, current, decision.effects, { actorId, now });
-  // A state change is not an edit of the text: it bumps the version (so stale forms notice) without a revision.
-  const article = tx
-    .update(articles)
-    .set({ ...(effects as Partial<Article>), state: decision.to, version: current.version + 1, updatedAt: now })
-    .where(and(eq(articles.id, current.id), eq(articles.version, current.version)))
-    .returning()
-    .get();
-  if (!article) return { ok: false, reason: "stale", stale: staleOf(tx, current) };
+function auditTransition(tx: DbOrTx, input: TransitionInput, articleId: number, detail: Record<string, unknown>): void {
   insertAuditEntry(
     {
-      actorId,
+      actorId: input.actor === "system" ? null : input.actor.id,
       actorEmail: input.actor === "system" ? "system" : input.actor.email,
       action: `article.${input.action}`,
       targetType: "article",
-      targetId: current.id,
+      targetId: articleId,
       detail: {
-        from: current.state,
-        to: decision.to,
+        ...detail,
         ...(input.comment ? { comment: input.comment } : {}),
         ...(input.reason ? { reason: input.reason } : {}),
         ...(input.publishAt ? { publishAt: input.publishAt.toISOString() } : {}),
@@ -134,7 +206,131 @@ function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): Wri
     },
     tx,
   );
-  return { ok: true, article };
+}
+
+/**
+ * Tells the people a step concerns (lib/desk/notifications decides who), in the step's transaction.
+ * For a published story's pending revision, its author is whoever began the revision.
+ */
+function notifyStep(tx: DbOrTx, input: TransitionInput, step: { articleId: number; authorId: number; to: ArticleState; now: Date }): void {
+  const actorId = input.actor === "system" ? null : input.actor.id;
+  const notices = noticesForStep(
+    { action: input.action, to: step.to, authorId: step.authorId, actorId, comment: input.comment, reason: input.reason },
+    input.action === "submit" ? listReviewerIds(tx) : [],
+  );
+  insertNotices(tx, notices, { articleId: step.articleId, actorId, now: step.now });
+}
+
+/** lib/workflow's decision on a step, for the article or (given) its pending revision. */
+function decideStep(tx: DbOrTx, input: TransitionInput, current: Article, revision: PendingRevision | undefined, now: Date) {
+  return decide({
+    article: workflowArticleOf(tx, current, revision),
+    action: input.action,
+    actor: input.actor === "system" ? "system" : { id: input.actor.id, role: input.actor.role },
+    now,
+    comment: input.comment,
+    reason: input.reason,
+    publishAt: input.publishAt,
+  });
+}
+
+function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): WriteOutcome {
+  const now = input.now ?? new Date();
+  const revision = getPendingRevision({ articleId: current.id }, tx);
+  if (subjectFor(input.action, { state: current.state, hasRevision: revision !== undefined }) === "revision" && revision) {
+    return transitionRevisionIn(tx, input, current, revision, now);
+  }
+  const decision = decideStep(tx, input, current, undefined, now);
+  if (!decision.ok) return { ok: false, reason: "refused", refusal: decision };
+  const actorId = input.actor === "system" ? null : input.actor.id;
+  const effects = applyWorkflowEffects(tx, current, decision.effects, { actorId, now });
+  const version = workingVersion(current, revision) + 1;
+  let article: Article | undefined;
+  const adopt = revision && decision.effects.some((e) => e.type === "adopt_revision");
+  if (adopt) {
+    // Reopened with a pending revision: its text becomes the draft's (a revision row), to be reviewed with it.
+    article = updateArticleIfVersion(tx, {
+      id: current.id,
+      baseVersion: current.version,
+      version,
+      changes: { ...revision.changes, ...effects, state: decision.to, lastEditedById: revision.lastEditedById ?? revision.startedById },
+      info: { kind: "save", note: revision.reason, authorId: revision.lastEditedById ?? revision.startedById },
+      now,
+    });
+    if (article) tx.delete(pendingRevisions).where(eq(pendingRevisions.articleId, current.id)).run();
+  } else {
+    // A state change is not an edit of the text: it bumps the version (so stale forms notice) without a revision.
+    article = tx
+      .update(articles)
+      .set({ ...(effects as Partial<Article>), state: decision.to, version, updatedAt: now })
+      .where(and(eq(articles.id, current.id), eq(articles.version, current.version)))
+      .returning()
+      .get();
+  }
+  if (!article) return { ok: false, reason: "stale", stale: staleOf(tx, current, revision) };
+  auditTransition(tx, input, current.id, { from: current.state, to: decision.to, ...(adopt ? { adoptedRevision: true } : {}) });
+  notifyStep(tx, input, { articleId: current.id, authorId: current.authorId, to: decision.to, now });
+  return { ok: true, article, revision: adopt ? null : (revision ?? null), changedState: article.state !== current.state };
+}
+
+/**
+ * A step of a published story's pending revision: submit, review, publish (as a small correction
+ * or after approval) or discard. Publishing writes the revision's changes to the article with a
+ * revision row (kind "correction", the reason as its note) and, when the words changed, the public
+ * 更正 note; the first publication time stays. Nothing else here touches the article row.
+ */
+function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current: Article, revision: PendingRevision, now: Date): WriteOutcome {
+  const decision = decideStep(tx, input, current, revision, now);
+  if (!decision.ok) return { ok: false, reason: "refused", refusal: decision };
+  const actorId = input.actor === "system" ? null : input.actor.id;
+  const holder = { ...current, submittedAt: revision.submittedAt, editorsSinceSubmit: revision.editorsSinceSubmit };
+  const effects = applyWorkflowEffects(tx, holder, decision.effects, { actorId, now });
+  const version = workingVersion(current, revision) + 1;
+  const stale = { ok: false, reason: "stale", stale: staleOf(tx, current, revision) } as const;
+  const ofThisRevision = and(eq(pendingRevisions.articleId, current.id), eq(pendingRevisions.version, revision.version));
+  const apply = decision.effects.find((e) => e.type === "apply_revision");
+  const detail = { revision: true, from: revision.state, to: decision.to };
+
+  if (apply) {
+    const author = revision.lastEditedById ?? revision.startedById;
+    const article = updateArticleIfVersion(tx, {
+      id: current.id,
+      baseVersion: current.version,
+      version,
+      changes: {
+        ...revision.changes,
+        lastEditedById: author,
+        ...(apply.correction ? { correction: withCorrectionNote(current.correction, apply.correction, isoDateInZone(now)) } : {}),
+      },
+      info: { kind: "correction", note: revision.reason, authorId: author },
+      now,
+    });
+    if (!article || tx.delete(pendingRevisions).where(ofThisRevision).run().changes === 0) return stale;
+    auditTransition(tx, input, current.id, { ...detail, to: "published", reason: revision.reason, publicNote: apply.correction !== null });
+    notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: "published", now });
+    return { ok: true, article, revision: null, changedState: true };
+  }
+  if (decision.effects.some((e) => e.type === "drop_revision")) {
+    if (tx.delete(pendingRevisions).where(ofThisRevision).run().changes === 0) return stale;
+    auditTransition(tx, input, current.id, { ...detail, to: "published" });
+    return { ok: true, article: current, revision: null, changedState: true };
+  }
+  const written = tx
+    .update(pendingRevisions)
+    .set({
+      state: decision.to as RevisionState,
+      version,
+      ...(effects.submittedAt !== undefined ? { submittedAt: effects.submittedAt } : {}),
+      ...(effects.editorsSinceSubmit !== undefined ? { editorsSinceSubmit: effects.editorsSinceSubmit } : {}),
+      updatedAt: now,
+    })
+    .where(ofThisRevision)
+    .returning()
+    .get();
+  if (!written) return stale;
+  auditTransition(tx, input, current.id, detail);
+  notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: decision.to, now });
+  return { ok: true, article: current, revision: written, changedState: written.state !== revision.state };
 }
 
 /** One workflow step (submit, approve, publish…), decided by lib/workflow, written with its effects and audit row. */
@@ -142,7 +338,8 @@ export function transitionArticle(input: TransitionInput): WriteOutcome {
   return getDb().transaction((tx) => {
     const current = tx.select().from(articles).where(eq(articles.id, input.id)).get();
     if (!current) return { ok: false, reason: "not_found" } as const;
-    if (current.version !== input.baseVersion) return { ok: false, reason: "stale", stale: staleOf(tx, current) } as const;
+    const revision = getPendingRevision({ articleId: current.id }, tx);
+    if (workingVersion(current, revision) !== input.baseVersion) return { ok: false, reason: "stale", stale: staleOf(tx, current, revision) } as const;
     return transitionIn(tx, input, current);
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, like, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import {
   articleApprovals,
@@ -12,12 +12,19 @@ import {
   users,
   type Article,
   type ArticleSnapshot,
+  type PendingRevision,
+  type RevisionChanges,
 } from "@/db/schema";
+import { getPendingRevision } from "@/db/queries/pending-revisions";
+import { articlePhotoProblems, writeArticlePhotos } from "@/db/queries/media";
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
+import { PRINTED_FIELD_KEYS } from "@/lib/article-fields";
 import { headlineFieldsOf } from "@/lib/ingest/types";
+import { planSearch, type SearchPlan } from "@/lib/public/search";
+import { matchingArticleIds } from "@/db/queries/full-text";
 import type { ArticleState, RevisionKind } from "@/lib/vocabulary";
-import type { Effect, WorkflowArticle } from "@/lib/workflow";
+import { measureChange, type Effect, type WorkflowArticle } from "@/lib/workflow";
 
 export type RevisionInfo = { kind: RevisionKind; note?: string | null; authorId: number };
 
@@ -65,27 +72,39 @@ export function insertArticle(db: DbOrTx, values: NewArticle, info: RevisionInfo
     .returning()
     .get();
   writeRevision(db, article, info);
+  writeArticlePhotos(db, article);
   return article;
 }
 
 export type ArticleChanges = Partial<Omit<NewArticle, "authorId">>;
 
 /**
- * Writes changes only if the article is still at `baseVersion`, and records the new
- * version as a revision. Returns undefined when someone saved in between.
+ * Writes changes only if the article is still at `baseVersion`, and records the new version
+ * (`baseVersion + 1` unless a pending revision took the working version further: pending-revisions.ts)
+ * as a revision. Returns undefined when someone saved in between.
  */
 export function updateArticleIfVersion(
   db: DbOrTx,
-  { id, baseVersion, changes, info, now = new Date() }: { id: number; baseVersion: number; changes: ArticleChanges; info: RevisionInfo; now?: Date },
+  {
+    id,
+    baseVersion,
+    version = baseVersion + 1,
+    changes,
+    info,
+    now = new Date(),
+  }: { id: number; baseVersion: number; version?: number; changes: ArticleChanges; info: RevisionInfo; now?: Date },
 ): Article | undefined {
   const { body, ...rest } = changes;
   const article = db
     .update(articles)
-    .set({ ...rest, ...(body ? bodyColumns(body) : {}), version: baseVersion + 1, updatedAt: now })
+    .set({ ...rest, ...(body ? bodyColumns(body) : {}), version, updatedAt: now })
     .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
     .returning()
     .get();
-  if (article) writeRevision(db, article, info);
+  if (article) {
+    writeRevision(db, article, info);
+    if (body) writeArticlePhotos(db, article, now);
+  }
   return article;
 }
 
@@ -93,32 +112,78 @@ export function getArticleById({ id }: { id: number }, db: DbOrTx = getDb()): Ar
   return db.select().from(articles).where(eq(articles.id, id)).get();
 }
 
-/** The slice of an article the workflow rules need: its section's quota and this round's approvals. */
-export function workflowArticleOf(db: DbOrTx, article: Article): WorkflowArticle {
-  const section = article.sectionId
-    ? db.select({ approvalsRequired: sections.approvalsRequired }).from(sections).where(eq(sections.id, article.sectionId)).get()
-    : undefined;
-  const approvals = article.submittedAt
+/** The columns a published story's pending revision may change (db/schema.ts RevisionChanges). */
+const REVISION_COLUMNS: readonly (keyof RevisionChanges)[] = [...PRINTED_FIELD_KEYS, "sectionId", "language", "jumpToPage", "jumpFromPage", "rawSpans", "body"];
+
+/** Of an edit's changes, those a pending revision holds (placement and workflow columns are not the revision's). */
+export function revisionChangesOf(changes: ArticleChanges): RevisionChanges {
+  const out: Record<string, unknown> = {};
+  for (const key of REVISION_COLUMNS) if (changes[key] !== undefined) out[key] = changes[key];
+  return out as RevisionChanges;
+}
+
+/** The article as its pending revision would make it (search text and count derived from the body, as at every write). */
+export function revisedArticle(article: Article, revision: Pick<PendingRevision, "changes">): Article {
+  const { body, ...rest } = revision.changes;
+  return { ...article, ...rest, ...(body ? bodyColumns(body) : {}) } as Article;
+}
+
+function approvalsOf(db: DbOrTx, articleId: number, round: Date | null) {
+  return round
     ? db
         .select({ reviewerId: articleApprovals.reviewerId, at: articleApprovals.createdAt })
         .from(articleApprovals)
-        .where(and(eq(articleApprovals.articleId, article.id), eq(articleApprovals.round, article.submittedAt)))
+        .where(and(eq(articleApprovals.articleId, articleId), eq(articleApprovals.round, round)))
         .all()
     : [];
+}
+
+function quotaOf(db: DbOrTx, sectionId: number | null): number {
+  const section = sectionId ? db.select({ approvalsRequired: sections.approvalsRequired }).from(sections).where(eq(sections.id, sectionId)).get() : undefined;
+  return section?.approvalsRequired ?? 1;
+}
+
+/**
+ * The slice of an article the workflow rules need: its section's quota and this round's approvals.
+ * With its pending revision, the revision's own slice instead (subject "revision"): its state,
+ * round, approvals and text, who began it, its reason, how far it is from the published story,
+ * and the quota of the stricter of the story's section and the one the revision moves it to.
+ */
+export function workflowArticleOf(db: DbOrTx, article: Article, revision?: PendingRevision): WorkflowArticle {
+  if (revision) {
+    const revised = revisedArticle(article, revision);
+    return {
+      subject: "revision",
+      state: revision.state,
+      authorId: revision.startedById,
+      approvalsRequired: Math.max(quotaOf(db, article.sectionId), quotaOf(db, revised.sectionId)),
+      approvals: approvalsOf(db, article.id, revision.submittedAt),
+      submittedAt: revision.submittedAt,
+      editorsSinceSubmit: revision.editorsSinceSubmit,
+      title: revised.title,
+      bodyText: revised.bodyText,
+      reason: revision.reason,
+      change: measureChange(article, revised),
+    };
+  }
   return {
     state: article.state,
     authorId: article.authorId,
-    approvalsRequired: section?.approvalsRequired ?? 1,
-    approvals,
+    approvalsRequired: quotaOf(db, article.sectionId),
+    approvals: approvalsOf(db, article.id, article.submittedAt),
     submittedAt: article.submittedAt,
     editorsSinceSubmit: article.editorsSinceSubmit,
     scheduledAt: article.scheduledAt,
+    title: article.title,
+    bodyText: article.bodyText,
+    hasRevision: getPendingRevision({ articleId: article.id }, db) !== undefined,
+    photoProblems: articlePhotoProblems(db, { articleId: article.id }),
   };
 }
 
-/** The workflow slice of an article as it stands now (for pages that show what may be done next). */
-export function getWorkflowArticle({ article }: { article: Article }): WorkflowArticle {
-  return workflowArticleOf(getDb(), article);
+/** The workflow slice of an article (or of its pending revision) as it stands now, for pages that show what may be done next. */
+export function getWorkflowArticle({ article, revision }: { article: Article; revision?: PendingRevision }): WorkflowArticle {
+  return workflowArticleOf(getDb(), article, revision);
 }
 
 /**
@@ -184,8 +249,11 @@ export function applyWorkflowEffects(
         changes.unpublishedAt = now;
         changes.unpublishReason = effect.reason;
         break;
-      case "mark_correction_possible":
-        // The save form offers the 更正 note; nothing to store until the editor writes one.
+      case "start_revision":
+      case "apply_revision":
+      case "drop_revision":
+      case "adopt_revision":
+        // The pending revision's own row: written by the save and the workflow steps (article-workflow.ts).
         break;
     }
   }
@@ -198,38 +266,100 @@ export type ArticleListFilters = {
   sectionId?: number;
   state?: ArticleState;
   authorId?: number;
+  /** Full text over every article whatever its state (the desk's own index, never the reader's). */
   q?: string;
 };
 
-/** The desk's article list, newest change first. */
-export function listDeskArticles(filters: ArticleListFilters, { limit = 200 } = {}) {
+export type DeskArticleListRow = {
+  id: number;
+  state: ArticleState;
+  title: string;
+  kicker: string | null;
+  byline: string | null;
+  version: number;
+  updatedAt: Date;
+  issueDate: string | null;
+  pageNumber: number | null;
+  position: number;
+  sectionId: number | null;
+  sectionName: string | null;
+  authorId: number;
+  authorName: string;
+};
+
+export type DeskArticleList = {
+  rows: DeskArticleListRow[];
+  /** How many articles match in all, of which `rows` are the first `limit`. */
+  total: number;
+  /** The search plan's terms, to mark hits; empty without a query. */
+  terms: string[];
+  /** Body text of the listed rows, for snippets: only when searching. */
+  texts: Map<number, string>;
+};
+
+/** How a query's terms pick articles: the desk's own index (the bench passes a LIKE scan to compare against). */
+export type DeskMatch = (plan: Exclude<SearchPlan, { kind: "empty" }>) => SQL;
+
+const byDeskIndex: DeskMatch = (plan) => sql`${articles.id} in (${matchingArticleIds("desk", plan)})`;
+
+/**
+ * The desk's article list and search, newest change first: every filter narrows, and a query
+ * matches its terms anywhere in the headline stack, byline or body, whatever the state.
+ * Two steps: the matching ids in order (and how many match), touching the issue and page
+ * only when a filter names them; then the listed rows with their names.
+ */
+export function listDeskArticles(filters: ArticleListFilters, { limit = 200, match = byDeskIndex }: { limit?: number; match?: DeskMatch } = {}): DeskArticleList {
   const where: SQL[] = [];
-  if (filters.issueDate) where.push(eq(issues.date, filters.issueDate));
-  if (filters.pageNumber) where.push(eq(pages.number, filters.pageNumber));
+  if (filters.issueDate) where.push(sql`${articles.issueId} = (select ${issues.id} from ${issues} where ${issues.date} = ${filters.issueDate})`);
+  if (filters.pageNumber) where.push(sql`${articles.pageId} in (select ${pages.id} from ${pages} where ${pages.number} = ${filters.pageNumber})`);
   if (filters.sectionId) where.push(eq(articles.sectionId, filters.sectionId));
   if (filters.state) where.push(eq(articles.state, filters.state));
   if (filters.authorId) where.push(eq(articles.authorId, filters.authorId));
-  if (filters.q) where.push(like(articles.title, `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  return getDb()
+  const plan = planSearch(filters.q ?? "");
+  if (plan.kind !== "empty") where.push(match(plan));
+  const db = getDb();
+  const ordered = db
+    .select({ id: articles.id, total: sql<number>`count(*) over ()` })
+    .from(articles)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(limit)
+    .all();
+  const total = ordered[0]?.total ?? 0;
+  const ids = ordered.map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total, terms: plan.kind === "empty" ? [] : plan.terms, texts: new Map() };
+  const found = db
     .select({
       id: articles.id,
       state: articles.state,
       title: articles.title,
       kicker: articles.kicker,
+      byline: articles.byline,
       version: articles.version,
       updatedAt: articles.updatedAt,
       issueDate: issues.date,
       pageNumber: pages.number,
+      position: articles.position,
+      sectionId: articles.sectionId,
       sectionName: sections.name,
+      authorId: articles.authorId,
       authorName: users.name,
+      ...(plan.kind === "empty" ? {} : { text: articles.bodyText }),
     })
     .from(articles)
     .leftJoin(issues, eq(issues.id, articles.issueId))
     .leftJoin(pages, eq(pages.id, articles.pageId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(users, eq(users.id, articles.authorId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(articles.updatedAt))
-    .limit(limit)
+    .where(inArray(articles.id, ids))
     .all();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows: DeskArticleListRow[] = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { text: _text, ...rest } = row as typeof row & { text?: string };
+    return [rest];
+  });
+  const texts = new Map(found.flatMap((r) => ("text" in r && typeof r.text === "string" ? [[r.id, r.text] as const] : [])));
+  return { rows, total, terms: plan.kind === "empty" ? [] : plan.terms, texts };
 }

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { getDb } from "@/db";
 import { loginAttempts } from "@/db/schema";
+import type { SignInAttempt } from "@/lib/auth/throttle";
 
-/** Attempts older than this matter to nobody: the throttle looks back 15 minutes, the audit log keeps the history. */
+/** Attempts older than this matter to nobody: the throttle looks back a day, the audit log keeps the history. */
 export const LOGIN_ATTEMPT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function recordLoginAttempt(input: { email: string; success: boolean; ip: string | null }): number {
+export function recordLoginAttempt(input: { email: string; success: boolean; ip: string | null; source: string; knownDevice: boolean }): number {
   const db = getDb();
   // Pruned as it grows, so a flood of guesses cannot fill the disk (an indexed range delete).
   db.delete(loginAttempts)
@@ -19,19 +20,12 @@ export function markLoginAttemptSucceeded({ id }: { id: number }): void {
   getDb().update(loginAttempts).set({ success: true, updatedAt: new Date() }).where(eq(loginAttempts.id, id)).run();
 }
 
-/** Failure times (ms) for one email since `since`, newest first. */
-export function listRecentFailures({ email, since }: { email: string; since: number }): number[] {
+/** One account's attempts (failures and successes) since `since`, as the throttle reads them. */
+export function listRecentAttempts({ email, since }: { email: string; since: number }): SignInAttempt[] {
   return getDb()
-    .select({ at: loginAttempts.createdAt })
+    .select({ at: loginAttempts.createdAt, source: loginAttempts.source, knownDevice: loginAttempts.knownDevice, success: loginAttempts.success })
     .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.email, email),
-        eq(loginAttempts.success, false),
-        gte(loginAttempts.createdAt, new Date(since)),
-      ),
-    )
-    .orderBy(desc(loginAttempts.createdAt))
+    .where(and(eq(loginAttempts.email, email), gte(loginAttempts.createdAt, new Date(since))))
     .all()
-    .map((r) => r.at.getTime());
+    .map((r) => ({ ...r, at: r.at.getTime() }));
 }

@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import { articleViews, articles, sections, users } from "@/db/schema";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { getDb, type DbOrTx } from "@/db";
+import { workflowArticleOf } from "@/db/queries/articles";
+import { articleViews, articles, issues, pages, pendingRevisions, sections, users } from "@/db/schema";
 
 /** Records the version a reviewer has seen, so the queue can show what changed since. */
 export function markArticleSeen({ articleId, userId, version }: { articleId: number; userId: number; version: number }): void {
@@ -12,28 +14,93 @@ export function markArticleSeen({ articleId, userId, version }: { articleId: num
     .run();
 }
 
-/** Articles waiting for review, oldest submission first, with the version this reviewer last saw. */
-export function listReviewQueue({ userId }: { userId: number }) {
-  return getDb()
-    .select({
-      id: articles.id,
-      title: articles.title,
-      state: articles.state,
-      version: articles.version,
-      submittedAt: articles.submittedAt,
-      authorId: articles.authorId,
-      authorName: users.name,
-      sectionName: sections.name,
-      approvalsRequired: sql<number>`coalesce(${sections.approvalsRequired}, 1)`,
-      approvals: sql<number>`(select count(*) from article_approvals ap where ap.article_id = ${articles.id} and ap.round = ${articles.submittedAt})`,
-      approvedByMe: sql<number>`(select count(*) from article_approvals ap where ap.article_id = ${articles.id} and ap.round = ${articles.submittedAt} and ap.reviewer_id = ${userId})`,
-      seenVersion: articleViews.version,
-    })
+export type ReviewQueueFilters = { issueDate?: string; pageNumber?: number; sectionId?: number };
+
+/**
+ * A queue row's columns: the story, where it is printed, and the round (submission, approvals,
+ * version, who began it) of what is under review, the article itself or a published story's
+ * pending revision.
+ */
+function queueColumns<C extends { state: SQLiteColumn; version: SQLiteColumn; submittedAt: SQLiteColumn; authorId: SQLiteColumn }>(userId: number, of: C) {
+  const round = sql`ap.article_id = ${articles.id} and ap.round = ${of.submittedAt}`;
+  return {
+    id: articles.id,
+    title: articles.title,
+    state: of.state as C["state"],
+    version: of.version as C["version"],
+    submittedAt: of.submittedAt as C["submittedAt"],
+    authorId: of.authorId as C["authorId"],
+    authorName: users.name,
+    sectionId: articles.sectionId,
+    sectionName: sections.name,
+    issueDate: issues.date,
+    pageNumber: pages.number,
+    pageName: pages.name,
+    approvalsRequired: sql<number>`coalesce(${sections.approvalsRequired}, 1)`,
+    approvals: sql<number>`(select count(*) from article_approvals ap where ${round})`,
+    approvedByMe: sql<number>`(select count(*) from article_approvals ap where ${round} and ap.reviewer_id = ${userId})`,
+    seenVersion: articleViews.version,
+  };
+}
+
+function printFilters(filters: ReviewQueueFilters): SQL[] {
+  const where: SQL[] = [];
+  if (filters.issueDate) where.push(eq(issues.date, filters.issueDate));
+  if (filters.pageNumber) where.push(eq(pages.number, filters.pageNumber));
+  if (filters.sectionId) where.push(eq(articles.sectionId, filters.sectionId));
+  return where;
+}
+
+/**
+ * Articles waiting for review (or approved and scheduled, not yet out) and published stories whose
+ * pending revision waits for review (the published text stays up meanwhile): one queue, oldest
+ * submission first, with where each is printed, the version this reviewer last saw, and the
+ * workflow slice of what is under review, so lib/workflow can say what this reviewer may do.
+ */
+export function listReviewQueue({ userId, filters = {} }: { userId: number; filters?: ReviewQueueFilters }) {
+  const db = getDb();
+  const where = printFilters(filters);
+  const stories = db
+    .select(queueColumns(userId, { state: articles.state, version: articles.version, submittedAt: articles.submittedAt, authorId: articles.authorId }))
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(issues, eq(issues.id, articles.issueId))
+    .leftJoin(pages, eq(pages.id, articles.pageId))
     .leftJoin(articleViews, and(eq(articleViews.articleId, articles.id), eq(articleViews.userId, userId)))
-    .where(sql`${articles.state} in ('in_review', 'approved', 'scheduled')`)
-    .orderBy(asc(articles.submittedAt), asc(articles.id))
-    .all();
+    .where(and(sql`${articles.state} in ('in_review', 'approved', 'scheduled')`, ...where))
+    .all()
+    .map((r) => ({ ...r, revision: false }));
+  const revisions = db
+    .select(
+      queueColumns(userId, {
+        state: pendingRevisions.state,
+        version: pendingRevisions.version,
+        submittedAt: pendingRevisions.submittedAt,
+        authorId: pendingRevisions.startedById,
+      }),
+    )
+    .from(pendingRevisions)
+    .innerJoin(articles, eq(articles.id, pendingRevisions.articleId))
+    .innerJoin(users, eq(users.id, pendingRevisions.startedById))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(issues, eq(issues.id, articles.issueId))
+    .leftJoin(pages, eq(pages.id, articles.pageId))
+    .leftJoin(articleViews, and(eq(articleViews.articleId, articles.id), eq(articleViews.userId, userId)))
+    .where(and(eq(articles.state, "published"), sql`${pendingRevisions.state} in ('in_review', 'approved')`, ...where))
+    .all()
+    .map((r) => ({ ...r, revision: true }));
+  return [...stories, ...revisions]
+    .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id - b.id)
+    .map((r) => ({ ...r, approvedByMe: r.approvedByMe > 0, workflow: workflowOfRow(db, r.id, r.revision) }));
 }
+
+/** The rules' view of a queue row: a queue is tens of stories, so one read each is cheap and keeps one definition. */
+function workflowOfRow(db: DbOrTx, articleId: number, revision: boolean) {
+  const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
+  if (!article) throw new Error(`article ${articleId} vanished while listing the review queue`);
+  const pending = revision ? db.select().from(pendingRevisions).where(eq(pendingRevisions.articleId, articleId)).get() : undefined;
+  return workflowArticleOf(db, article, pending);
+}
+
+export type ReviewQueueRow = ReturnType<typeof listReviewQueue>[number];

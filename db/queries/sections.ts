@@ -7,7 +7,7 @@ export function listSections(): Section[] {
   return getDb().select().from(sections).orderBy(asc(sections.position), asc(sections.id)).all();
 }
 
-export type SectionSeed = { slug: string; name: string; approvalsRequired?: number };
+export type SectionSeed = { slug: string; name: string; nameEn?: string; approvalsRequired?: number };
 
 /** Inserts the sections that are missing (by slug); existing ones are left as the newsroom changed them. */
 export function ensureSections(seeds: readonly SectionSeed[]): number {
@@ -17,7 +17,7 @@ export function ensureSections(seeds: readonly SectionSeed[]): number {
     seeds.forEach((s, position) => {
       const result = tx
         .insert(sections)
-        .values({ slug: s.slug, name: s.name, position, approvalsRequired: s.approvalsRequired ?? 1 })
+        .values({ slug: s.slug, name: s.name, nameEn: s.nameEn ?? null, position, approvalsRequired: s.approvalsRequired ?? 1 })
         .onConflictDoNothing({ target: sections.slug })
         .run();
       added += result.changes;
@@ -34,7 +34,7 @@ export function getSectionBySlug({ slug }: { slug: string }): Section | undefine
   return getDb().select().from(sections).where(eq(sections.slug, slug)).get();
 }
 
-export function insertSection(values: { slug: string; name: string; approvalsRequired: number }): Section {
+export function insertSection(values: { slug: string; name: string; nameEn?: string | null; approvalsRequired: number }): Section {
   const db = getDb();
   const last = db.select({ position: sections.position }).from(sections).orderBy(desc(sections.position)).get();
   return db
@@ -51,7 +51,7 @@ export function updateSection({
   baseVersion,
 }: {
   id: number;
-  changes: Partial<Pick<Section, "slug" | "name" | "approvalsRequired" | "hidden">>;
+  changes: Partial<Pick<Section, "slug" | "name" | "nameEn" | "approvalsRequired" | "hidden">>;
   baseVersion?: number;
 }): Section | undefined {
   return getDb()

@@ -63,16 +63,19 @@ export async function startServer({
   port,
   dbPath,
   timeoutMs = 60_000,
+  env = {},
 }: {
   port: number;
   dbPath: string;
   timeoutMs?: number;
+  /** More environment for the server; a variable set to undefined is removed. */
+  env?: Record<string, string | undefined>;
 }): Promise<LiveServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
   const child = spawn(process.execPath, [TSX_CLI, path.join(ROOT, "scripts", "serve.ts"), "-p", String(port)], {
     cwd: ROOT,
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log: string[] = [];

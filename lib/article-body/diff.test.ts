@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ARTICLE_FIELDS, articleFormFields, formFieldValues, type ArticleFieldValues } from "@/lib/article-fields";
-import { diffTexts, revisionLabels, revisionText, type DiffPart } from "./diff";
+import { countChangedChars, diffTexts, revisionLabels, revisionText, type DiffPart } from "./diff";
 import { REALISTIC_BODY } from "./test-fixtures";
 import { textToBody } from "./text";
 
@@ -85,6 +85,7 @@ describe("revisionText", () => {
       "Kicker: 春耕",
       "Title: 全县春耕现场会召开",
       "",
+      "[Lead photo #7] 全县春耕生产现场会会场。",
       "[Lead] 本报讯（记者 王𠀀 通讯员 李𪚥）3月8日，全县春耕生产现场会在城关镇召开。",
       "会议要求，各乡镇要抓好种子、化肥等农资供应，详见县农业农村局网站。",
       "[Subhead] 抓好三项重点",
@@ -96,6 +97,7 @@ describe("revisionText", () => {
       "• 咨询电话见本报网站",
       "• 来信：news@example.cn",
       "[Caption] 图为农技人员在田间指导。👩‍🌾 本报记者 摄",
+      "[Photo #8] 图为农民在田间播种。记者 王𠀀 摄",
     ]);
   });
 
@@ -178,5 +180,28 @@ describe("the conflict and history diff, field by field", () => {
     const text = revisionText({ reporters: ["张雪", "李明"], correspondents: [], body });
     expect(text).toContain("Reporters: 张雪 李明");
     expect(text).not.toContain("Correspondents");
+  });
+});
+
+describe("countChangedChars", () => {
+  it("counts removed plus added characters, exactly", () => {
+    expect(countChangedChars("藏书三十五万册。", "藏书三十五万册。")).toBe(0);
+    expect(countChangedChars("藏书三十五万册。", "藏书三十八万册。")).toBe(2);
+    expect(countChangedChars("第一段。\n第二段。", "第一段。\n第二段。\n第三段新增。")).toBe(7);
+    expect(countChangedChars("第一段。\n第二段。", "第二段。")).toBe(5);
+  });
+
+  it("counts a character outside the Basic Multilingual Plane once", () => {
+    expect(countChangedChars("𠀀", "𠀁")).toBe(2);
+  });
+
+  it("does not fold short unchanged runs into the change as the display diff does", () => {
+    expect(countChangedChars("甲乙丙丁戊", "子乙丙丑戊")).toBe(4);
+  });
+
+  it("finds a few edits in a long body paragraph by paragraph", () => {
+    const long = Array.from({ length: 400 }, (_, i) => `第${i}段：区图书馆自下月起延长开放时间，工作日开放至晚上九点。`).join("\n");
+    const edited = long.replace("第200段：区图书馆", "第200段：县图书馆").replace("第300段", "第三百段");
+    expect(countChangedChars(long, edited)).toBe(2 + 5);
   });
 });

@@ -17,15 +17,44 @@ const MAX_EDIT_LENGTH = 2000;
  */
 export function diffTexts(before: string, after: string): DiffPart[] {
   if (before === after) return before === "" ? [] : [{ kind: "same", text: before }];
+  const parts: DiffPart[] = [];
+  for (const hunk of lineHunks(before, after)) {
+    if ("same" in hunk) parts.push({ kind: "same", text: hunk.same });
+    else parts.push(...refine(hunk.removed, hunk.added));
+  }
+  return joinNeighbours(parts.filter((p) => p.text !== ""));
+}
+
+/**
+ * How many characters (code points) differ between two texts: removed plus added, by the same
+ * alignment as diffTexts (lines first, then characters within a changed span) but exact, without
+ * folding short runs. Replacing three characters counts six. A span too different to compare
+ * counts whole, which only ever overstates.
+ */
+export function countChangedChars(before: string, after: string): number {
+  let changed = 0;
+  for (const hunk of lineHunks(before, after)) {
+    if ("same" in hunk) continue;
+    const changes = hunk.removed !== "" && hunk.added !== "" ? diffChars(hunk.removed, hunk.added, { maxEditLength: MAX_EDIT_LENGTH }) : undefined;
+    changed += changes
+      ? changes.reduce((n, c) => n + (c.added || c.removed ? length(c.value) : 0), 0)
+      : length(hunk.removed) + length(hunk.added);
+  }
+  return changed;
+}
+
+/** Unchanged lines, and each run of changed lines as what was removed and what was added. */
+function lineHunks(before: string, after: string): Hunk[] {
+  if (before === after) return before === "" ? [] : [{ same: before }];
   const lines = diffLines(before, after, { maxEditLength: MAX_EDIT_LENGTH }) ?? [
     { value: before, removed: true, added: false, count: 1 },
     { value: after, removed: false, added: true, count: 1 },
   ];
-  const parts: DiffPart[] = [];
+  const hunks: Hunk[] = [];
   let removed = "";
   let added = "";
   const flush = () => {
-    parts.push(...refine(removed, added));
+    if (removed !== "" || added !== "") hunks.push({ removed, added });
     removed = added = "";
   };
   for (const change of lines) {
@@ -33,11 +62,11 @@ export function diffTexts(before: string, after: string): DiffPart[] {
     else if (change.added) added += change.value;
     else {
       flush();
-      parts.push({ kind: "same", text: change.value });
+      hunks.push({ same: change.value });
     }
   }
   flush();
-  return joinNeighbours(parts.filter((p) => p.text !== ""));
+  return hunks;
 }
 
 /** A finer diff of one replaced span. */
@@ -135,6 +164,8 @@ type BodyLabels = {
   minorSubhead: string;
   lead: string;
   caption: string;
+  photo: string;
+  leadPhoto: string;
   quote: string;
 };
 
@@ -145,6 +176,8 @@ const BODY_LABELS: BodyLabels = {
   minorSubhead: "Minor subhead",
   lead: "Lead",
   caption: "Caption",
+  photo: "Photo",
+  leadPhoto: "Lead photo",
   quote: "Quote",
 };
 
@@ -154,6 +187,8 @@ const BODY_LABEL_KEYS: Record<keyof BodyLabels, string> = {
   minorSubhead: "bodyEditor.heading3",
   lead: "bodyEditor.lead",
   caption: "bodyEditor.caption",
+  photo: "bodyEditor.photo",
+  leadPhoto: "bodyEditor.leadPhoto",
   quote: "bodyEditor.quote",
 };
 
@@ -198,6 +233,12 @@ export function revisionText(fields: RevisionFields, labels: Partial<RevisionLab
   }
   const body: string[] = [];
   for (const block of fields.body.content) {
+    if (block.type === "photo") {
+      // A photo is a line even without a caption: placing, removing or swapping one is a change.
+      const caption = isBlank(block.content) ? "" : ` ${inlineText(block.content)}`;
+      body.push(`[${block.attrs.lead ? l.leadPhoto : l.photo} #${block.attrs.mediaId}]${caption}`);
+      continue;
+    }
     let lastItem = -1;
     for (const tb of textblocks(block)) {
       if (isBlank(tb.content)) continue;

@@ -1,5 +1,6 @@
 import argon2 from "argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { charCount } from "../text-length";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits";
 
 // OWASP's argon2id minimum is 19 MiB memory and 2 iterations; we sit a little above it.
@@ -36,8 +37,8 @@ export function isCommonPassword(password: string): boolean {
 export type PasswordProblem = "too_short" | "too_long" | "too_common";
 
 export function checkPasswordPolicy(password: string): PasswordProblem | null {
-  if ([...password].length < PASSWORD_MIN_LENGTH) return "too_short";
-  if (password.length > PASSWORD_MAX_LENGTH) return "too_long";
+  if (charCount(password) < PASSWORD_MIN_LENGTH) return "too_short";
+  if (charCount(password) > PASSWORD_MAX_LENGTH) return "too_long";
   if (isCommonPassword(password)) return "too_common";
   return null;
 }

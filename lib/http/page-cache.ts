@@ -23,60 +23,91 @@ const pageBytes = (page: CachedPage) => page.bodies.identity.length + page.bodie
 export const MAX_CACHED_URL_LENGTH = 2048;
 
 /**
- * Least-recently-used pages up to a byte budget. A page rendered under another generation is
- * never returned: every key goes stale at once when anything public changes.
+ * Least-recently-used entries up to a byte budget, each kept under the public generation it was
+ * made under. An entry of another generation is never returned: every key goes stale at once
+ * when anything public changes. The reader's pages are kept this way, and the photo files a
+ * published story shows (lib/http/media-file-server.ts).
  */
-export class PageCache {
-  private readonly pages = new Map<string, CachedPage>();
+export class GenerationCache<T extends { token: string }> {
+  private readonly entries = new Map<string, T>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly sizeOf: (entry: T) => number,
+  ) {}
 
-  get(key: string, token: string): CachedPage | undefined {
-    const page = this.pages.get(key);
-    if (!page) return undefined;
-    this.pages.delete(key);
-    if (page.token !== token) {
-      this.bytes -= pageBytes(page);
+  get(key: string, token: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.token !== token) {
+      this.bytes -= this.sizeOf(entry);
       return undefined;
     }
-    this.pages.set(key, page);
-    return page;
+    this.entries.set(key, entry);
+    return entry;
   }
 
-  set(key: string, page: CachedPage): void {
-    const size = pageBytes(page);
-    // One outsized page must not push out everything else.
+  set(key: string, entry: T): void {
+    const size = this.sizeOf(entry);
+    // One outsized entry must not push out everything else.
     if (size > this.maxBytes / 8) return;
-    const old = this.pages.get(key);
+    const old = this.entries.get(key);
     if (old) {
-      this.pages.delete(key);
-      this.bytes -= pageBytes(old);
+      this.entries.delete(key);
+      this.bytes -= this.sizeOf(old);
     }
-    this.pages.set(key, page);
+    this.entries.set(key, entry);
     this.bytes += size;
-    for (const [oldest, evicted] of this.pages) {
+    for (const [oldest, evicted] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
-      this.pages.delete(oldest);
-      this.bytes -= pageBytes(evicted);
+      this.entries.delete(oldest);
+      this.bytes -= this.sizeOf(evicted);
     }
   }
 
-  get stats(): { pages: number; bytes: number } {
-    return { pages: this.pages.size, bytes: this.bytes };
+  get stats(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+}
+
+/** The reader's rendered pages. */
+export class PageCache extends GenerationCache<CachedPage> {
+  constructor(maxBytes: number) {
+    super(maxBytes, pageBytes);
   }
 }
 
 /** Request headers with which Next answers something other than the page's HTML (its client router's requests). */
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
 
+type RequestHead = { url: string; header: (name: string) => string | undefined };
+
+/** Whether Next's client router (or a server action) sent the request: it wants an RSC payload, not a document. */
+export function isRouterRequest({ url, header }: RequestHead): boolean {
+  return new URL(url, "http://folio.invalid").searchParams.has("_rsc") || ROUTER_HEADERS.some((name) => header(name) !== undefined);
+}
+
 /** Whether a request asks for a public page as a document, the only thing the cache holds. */
-export function isCacheableRequest({ method, url, header }: { method: string | undefined; url: string; header: (name: string) => string | undefined }): boolean {
+export function isCacheableRequest({ method, url, header }: RequestHead & { method: string | undefined }): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (url.length > MAX_CACHED_URL_LENGTH) return false;
-  const { pathname, searchParams } = new URL(url, "http://folio.invalid");
-  if (!isSitePagePath(pathname) || searchParams.has("_rsc")) return false;
-  return ROUTER_HEADERS.every((name) => header(name) === undefined);
+  if (!isSitePagePath(new URL(url, "http://folio.invalid").pathname)) return false;
+  return !isRouterRequest({ url, header });
+}
+
+/** The newsroom's side (a session or the way to one) and Next's build output: never rendered for the public. */
+const NOT_PUBLIC = /^\/(?:desk|login|api|_next)(?:\/|$)/;
+
+/**
+ * Whether Next renders this request for anyone who asks, without a session: the reader's pages,
+ * feeds, the sitemap, robots.txt and any unknown path (its 404 page). These are what a stranger
+ * can make the server render as fast as they like, so they wait for the render gate (render-gate.ts).
+ * The desk and sign-in are not held back by it: editors keep working while the public site is busy.
+ */
+export function isPublicRender(method: string | undefined, pathname: string): boolean {
+  return (method === "GET" || method === "HEAD") && !NOT_PUBLIC.test(pathname);
 }
 
 /**

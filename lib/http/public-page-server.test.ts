@@ -5,6 +5,7 @@ import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { afterEach, describe, expect, it } from "vitest";
 import { LOCALE_COOKIE, toLocale } from "../i18n/locales";
 import { PageCache } from "./page-cache";
+import { RenderGate } from "./render-gate";
 import { publicPageServer, type PublicPageServerOptions } from "./public-page-server";
 import { HSTS_VALUE } from "./security-headers";
 
@@ -89,7 +90,7 @@ function fakeNext(calls: Call[]) {
     }
 
     // A slow render, long enough for other readers to ask for the same page meanwhile.
-    if (url.pathname === "/issues/slow") {
+    if (url.pathname.startsWith("/issues/slow")) {
       await new Promise((resolve) => setTimeout(resolve, 150));
       // As Next does when the reader has gone: the render stops and the response never ends.
       if (res.destroyed) return;
@@ -573,5 +574,65 @@ describe("public page server", () => {
       expect(await res.text()).toContain("$RC(");
     }
     expect(fake.calls.filter((c) => c.url === "/sections/streamed")).toHaveLength(2);
+  });
+
+  it("redirects parameters a page does not read to its one address, without rendering", async () => {
+    const fake = await start();
+    for (const [asked, canonical] of [
+      ["/articles/1?zz=1", "/articles/1"],
+      ["/?from=singlemessage", "/"],
+      ["/search?page=1&q=%20x%20", "/search?q=x"],
+    ]) {
+      const res = await raw(fake.base, asked!);
+      expect(res.status, asked).toBe(301);
+      expect(res.headers.location, asked).toBe(canonical);
+      expect(res.headers["content-security-policy"]).toContain("script-src 'none'");
+      expect(res.body.length).toBe(0);
+    }
+    expect(pageRenders(fake)).toBe(0);
+    // Next's router asks with its own parameter: passed on, not redirected.
+    expect((await raw(fake.base, "/articles/1?_rsc=abc", { headers: { rsc: "1" } })).status).toBe(200);
+  });
+
+  it("renders at most `concurrency` pages at once, queues `queue` more, and answers the rest 503 with Retry-After", async () => {
+    const gate = new RenderGate({ concurrency: 1, queue: 1 });
+    const fake = await start({ gate });
+    const answers = await Promise.all(["/issues/slow-1", "/issues/slow-2", "/issues/slow-3", "/issues/slow-1"].map((p) => raw(fake.base, p)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 503, 200]);
+    // The fourth reader shared the first one's render and took no place in the queue.
+    expect(fake.calls.map((c) => c.url)).toEqual(["/issues/slow-1", "/issues/slow-2"]);
+    const busy = answers[2]!;
+    expect(busy.headers["retry-after"]).toBe("2");
+    expect(busy.headers["cache-control"]).toBe("no-store");
+    expect(busy.headers["content-security-policy"]).toContain("script-src 'none'");
+    expect(decoded(busy)).toContain("服务器繁忙");
+    expect(gate.stats).toEqual({ running: 0, waiting: 0, refused: 1 });
+
+    // A cached page, the desk and the API never wait for the gate.
+    const slow = Promise.all([raw(fake.base, "/issues/slow-4"), raw(fake.base, "/issues/slow-5")]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [hit, desk, api, missing] = await Promise.all([raw(fake.base, "/issues/slow-1"), raw(fake.base, "/desk"), raw(fake.base, "/api/health"), raw(fake.base, "/no-such-page")]);
+    expect(hit.headers["x-folio-cache"]).toBe("hit");
+    expect([desk.status, api.status]).toEqual([200, 200]);
+    // An unknown path is rendered by Next for anyone: it waits like a page, here turned away.
+    expect(missing.status).toBe(503);
+    expect((await slow).map((a) => a.status)).toEqual([200, 200]);
+  });
+
+  it("gives a reader's place in the queue to the next when they leave", async () => {
+    const gate = new RenderGate({ concurrency: 1, queue: 1 });
+    const fake = await start({ gate });
+    const first = raw(fake.base, "/issues/slow-a");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const leaving = new AbortController();
+    const left = fetch(`${fake.base}/issues/slow-b`, { signal: leaving.signal }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    leaving.abort();
+    await left;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const next = await raw(fake.base, "/issues/slow-c");
+    expect(next.status).toBe(200);
+    expect((await first).status).toBe(200);
+    expect(fake.calls.map((c) => c.url)).not.toContain("/issues/slow-b");
   });
 });

@@ -4,26 +4,47 @@ import zlib from "node:zlib";
 import Negotiator from "negotiator";
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { LOCALE_COOKIE, toLocale } from "../i18n/locales";
-import { siteUrlFromHeaders } from "../public/urls";
-import { isCacheableRequest, isStorableResponse, needsClientRuntime, pageCacheKey, publicDocument, type CachedPage, type PageCache } from "./page-cache";
+import en from "../i18n/messages/en.json";
+import zhCN from "../i18n/messages/zh-CN.json";
+import { renderGonePage } from "../public/gone";
+import { canonicalSitePath, isSitePagePath, siteUrlFromHeaders, WAYS_ON } from "../public/urls";
+import {
+  isCacheableRequest,
+  isPublicRender,
+  isRouterRequest,
+  isStorableResponse,
+  needsClientRuntime,
+  pageCacheKey,
+  publicDocument,
+  type CachedPage,
+  type PageCache,
+} from "./page-cache";
+import type { RenderGate } from "./render-gate";
 import { contentSecurityPolicy, isHttpsRequest, securityHeaders } from "./security-headers";
 
 /*
  * The HTTP side of the public page cache, in front of Next's request handler (scripts/serve.ts).
- * A public page request is answered from memory when the page was rendered under the current
- * public generation; otherwise Next renders it (proxy.ts and all), the answer is held, turned into
- * a plain document, compressed once, kept and sent. Everything else goes to Next untouched.
+ * A public page request is first sent to its one address (canonicalSitePath: a 301 drops the
+ * parameters the page does not read), then answered from memory when the page was rendered under
+ * the current public generation; otherwise Next renders it (proxy.ts and all), the answer is held,
+ * turned into a plain document, compressed once, kept and sent. Whatever Next renders for anyone
+ * without a session (pages, feeds, 404s) waits for a slot of the render gate, or is answered 503
+ * with Retry-After when its queue is full. Everything else goes to Next untouched.
  */
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export type PublicPageServerOptions = {
   /** Next's request handler. */
   next: Handler;
+  /** Where the public renders go (the render process, lib/http/render-process.ts); `next` by default. */
+  render?: Handler;
   /** The current public generation token (db/public-generation.ts). */
   currentToken: () => string;
   /** null: render every public page, keep none. */
   cache: PageCache | null;
+  /** How many public renders run at once, and how many wait (lib/http/render-gate.ts); null: no bound. */
+  gate?: RenderGate | null;
   /** SITE_URL and NEXTAUTH_URL, as proxy.ts reads them. */
   siteUrl?: string;
   publicUrl?: string;
@@ -37,13 +58,16 @@ type Encoding = (typeof ENCODINGS)[number];
 
 type Held = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+/** A busy reader is asked to come back after this long: a queue's worth of renders is well under it. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+export const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** A response header as one string; an empty list of cookies is still a Set-Cookie header. */
 const headerValue = (value: number | string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value.join(", ") : String(value));
 
 /** The token, or null when the database is busy beyond its timeout: then Next renders and nothing is kept. */
-function tokenOrNull(currentToken: () => string): string | null {
+export function tokenOrNull(currentToken: () => string): string | null {
   try {
     return currentToken();
   } catch (e) {
@@ -128,18 +152,46 @@ function holdResponse(res: ServerResponse, onEnd: (held: Held) => void): void {
   } as ServerResponse["end"];
 }
 
-export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl }: PublicPageServerOptions): Handler {
+export function publicPageServer({ next, render: renderer = next, currentToken, cache, gate = null, siteUrl, publicUrl }: PublicPageServerOptions): Handler {
   // Renders under way, by generation and key: readers asking for a page while it is being rendered
   // (the burst right after a publish) wait for that one render instead of each starting their own.
   const rendering = new Map<string, Promise<CachedPage | null>>();
 
+  /**
+   * `run` (Next rendering the request) once the gate gives a slot, which the response gives back
+   * when it closes; at once without a gate. A full queue is answered 503 after `refused`.
+   */
+  const render = async (req: IncomingMessage, res: ServerResponse, { run = () => renderer(req, res), refused = () => {} } = {}) => {
+    if (!gate) return run();
+    let closed = false;
+    res.once("close", () => (closed = true));
+    // The client as scripts/serve.ts left the headers: a trusted proxy's X-Forwarded-For, else the connection's address.
+    const client = first(req.headers["x-forwarded-for"]) ?? req.socket.remoteAddress ?? "";
+    const release = await gate.enter(client, () => closed);
+    if (!release) {
+      refused();
+      return sendBusy(req, res, publicUrl);
+    }
+    // The reader left while waiting: nothing to render for.
+    if (closed) return release();
+    res.once("close", release);
+    return run();
+  };
+
   return (req, res) => {
     const url = req.url ?? "/";
     const header = (name: string) => first(req.headers[name]);
-    if (!isCacheableRequest({ method: req.method, url, header })) return next(req, res);
+    const pathname = url.split(/[?#]/, 1)[0] as string;
+    if (!isPublicRender(req.method, pathname)) return next(req, res);
+    const routerRequest = isRouterRequest({ url, header });
+    if (isSitePagePath(pathname) && !routerRequest) {
+      const canonical = canonicalSitePath(url);
+      if (canonical !== url) return sendRedirect(req, res, canonical, publicUrl);
+    }
+    if (!isCacheableRequest({ method: req.method, url, header })) return render(req, res);
     // Without SITE_URL, links are built from the Host header; a request without one (HTTP/1.0)
     // gets whatever Next falls back to, which is not worth a key of its own.
-    if (siteUrl === undefined && header("host") === undefined) return next(req, res);
+    if (siteUrl === undefined && header("host") === undefined) return render(req, res);
 
     const key = pageCacheKey({
       siteUrl: siteUrlFromHeaders(siteUrl, header),
@@ -148,15 +200,15 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
     });
     // Read before rendering: a write during the render leaves the page stale under the old token.
     const token = tokenOrNull(currentToken);
-    if (token === null) return next(req, res);
+    if (token === null) return render(req, res);
     const hit = cache?.get(key, token);
     if (hit) return sendPage(req, res, hit, "hit", publicUrl);
 
     const flight = `${token}\n${key}`;
     const pending = rendering.get(flight);
     if (pending) {
-      // Nothing to share (a 404, a redirect, an aborted render): this reader's request goes to Next itself.
-      return pending.then((page) => (page ? sendPage(req, res, page, "hit", publicUrl) : next(req, res)));
+      // Nothing to share (a 404, a redirect, an aborted or refused render): this reader's request is rendered on its own.
+      return pending.then((page) => (page ? sendPage(req, res, page, "hit", publicUrl) : render(req, res)));
     }
     let settle: (page: CachedPage | null) => void = () => {};
     const ours = new Promise<CachedPage | null>((resolve) => (settle = resolve));
@@ -166,7 +218,25 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
       settle(page);
     };
     res.once("close", () => finish(null));
+    return render(req, res, { refused: () => finish(null), run: () => renderAndKeep({ req, res, header, token, key, finish }) });
+  };
 
+  /** Next renders the page into a held response, which is then kept (when it may be) and sent. */
+  function renderAndKeep({
+    req,
+    res,
+    header,
+    token,
+    key,
+    finish,
+  }: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    header: (name: string) => string | undefined;
+    token: string;
+    key: string;
+    finish: (page: CachedPage | null) => void;
+  }) {
     const acceptEncoding = header("accept-encoding");
     // Next then sends the page uncompressed; it is compressed here, once for every reader.
     delete req.headers["accept-encoding"];
@@ -196,8 +266,8 @@ export function publicPageServer({ next, currentToken, cache, siteUrl, publicUrl
       req.headers["accept-encoding"] = acceptEncoding;
       sendPage(req, res, page, "miss", publicUrl);
     });
-    return next(req, res);
-  };
+    return renderer(req, res);
+  }
 }
 
 function sendPage(
@@ -207,9 +277,8 @@ function sendPage(
   state: "hit" | "miss",
   publicUrl: string | undefined,
 ): void {
-  const https = isHttpsRequest({ forwardedProto: first(req.headers["x-forwarded-proto"]), publicUrl });
   const common = {
-    ...securityHeaders({ csp: contentSecurityPolicy({ nonce: null, https }), https }),
+    ...plainAnswerHeaders(req, publicUrl),
     ...page.headers,
     etag: page.etag,
     vary: "Accept-Encoding, Cookie",
@@ -231,4 +300,51 @@ function sendPage(
     "content-length": body.length,
   });
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** The reader's own address for what they asked: the parameters the page does not read are gone. */
+function sendRedirect(req: IncomingMessage, res: ServerResponse, location: string, publicUrl: string | undefined): void {
+  res.writeHead(301, {
+    ...plainAnswerHeaders(req, publicUrl),
+    location,
+    // The same address always redirects the same way, until a page learns to read a new parameter.
+    "cache-control": "public, max-age=3600",
+    "content-length": 0,
+  });
+  res.end();
+}
+
+const BUSY = { "zh-CN": zhCN.site, en: en.site } as const;
+const busyPages = new Map<string, Buffer>();
+
+/** The busy page in the reader's language, made once: under attack it is sent thousands of times a second. */
+function busyPage(locale: string): Buffer {
+  let page = busyPages.get(locale);
+  if (!page) {
+    const t = BUSY[locale as keyof typeof BUSY] ?? BUSY["zh-CN"];
+    const links = WAYS_ON.map((way) => ({ href: way.href, label: t[way.label] }));
+    page = Buffer.from(renderGonePage({ lang: locale, siteName: t.fallbackName, title: t.busyTitle, message: t.busyMessage, links }), "utf8");
+    busyPages.set(locale, page);
+  }
+  return page;
+}
+
+/** Too many renders already running and waiting: come back in a moment. A small page, no script, nothing kept. */
+function sendBusy(req: IncomingMessage, res: ServerResponse, publicUrl: string | undefined): void {
+  if (res.headersSent || res.destroyed) return;
+  const html = busyPage(localeOf(req.headers));
+  res.writeHead(503, {
+    ...plainAnswerHeaders(req, publicUrl),
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "retry-after": String(BUSY_RETRY_AFTER_SECONDS),
+    "content-length": html.length,
+  });
+  res.end(req.method === "HEAD" ? undefined : html);
+}
+
+/** Security headers for an answer made here, with the reader pages' script-free policy. */
+function plainAnswerHeaders(req: IncomingMessage, publicUrl: string | undefined): Record<string, string> {
+  const https = isHttpsRequest({ forwardedProto: first(req.headers["x-forwarded-proto"]), publicUrl });
+  return securityHeaders({ csp: contentSecurityPolicy({ nonce: null, https }), https });
 }

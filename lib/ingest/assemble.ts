@@ -7,7 +7,8 @@ import type { LineDecisions } from "./labeller";
 import { continuesBlock, isStackRole, opensArticle, roleOf, type Label, type Role } from "./model/grammar";
 import type { ReadLine } from "./reading";
 import { render } from "./text";
-import type { Article, Block, BlockRole, Doubt, SetAside, Span } from "./types";
+import { truncateText } from "../text-length";
+import type { Article, Block, BlockRole, Doubt, ReasonDetail, SetAside, Span } from "./types";
 import { leadingSpace, makeUnit, splitAt, type Ctx, type Unit } from "./units";
 
 /**
@@ -36,7 +37,7 @@ type Draft = {
 
 export type Assembled = { articles: Article[]; orphans: SetAside[]; discarded: SetAside[]; mastheadSpans: Span[]; doubts: Doubt[] };
 
-const quote = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const quote = (s: string, n = 14) => truncateText(s, n + 1);
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
 const ROLE_WORD: Record<Role, string> = {
@@ -47,11 +48,11 @@ const STAMP = /^《[^》]{2,12}》[（(].*版\s*[)）]$/;
 const RUNNING_HEAD = /第\s*[0-9一二三四五六七八九十]{1,3}\s*版|责编|编辑|美编|校对|\d{4}年\d{1,2}月\d{1,2}日/;
 const AD = /广告|遗失|声明|热线|电话|招聘|公告/;
 
-function furnitureReason(t: string): string {
-  if (STAMP.test(t)) return "e-paper stamp (page furniture)";
-  if (AD.test(t)) return "advertisement or notice (page furniture)";
-  if (RUNNING_HEAD.test(t)) return "running head or page line (page furniture)";
-  return "page furniture";
+function furnitureReason(t: string): { reason: string; detail: ReasonDetail } {
+  if (STAMP.test(t)) return { reason: "e-paper stamp (page furniture)", detail: { code: "source_stamp" } };
+  if (AD.test(t)) return { reason: "advertisement or notice (page furniture)", detail: { code: "advertisement" } };
+  if (RUNNING_HEAD.test(t)) return { reason: "running head or page line (page furniture)", detail: { code: "running_head" } };
+  return { reason: "page furniture", detail: { code: "page_furniture" } };
 }
 
 /** Spaced-out justified lines ("管 ， 都 一 股"): the spaces between single wide characters go. */
@@ -90,7 +91,7 @@ export function assemble(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions)
       const spans = v ? lines.slice(v.from, v.to + 1).flatMap((x) => x.spans) : line.spans;
       const text = v ? v.text : line.text;
       const kind = rule?.kind ?? "furniture";
-      const reason = rule?.reason ?? furnitureReason(line.text);
+      const { reason, detail } = rule ?? furnitureReason(line.text);
       // Furniture over consecutive rows is one item (an ad, a notice, a running head).
       if (!rule && lastDiscard && line.row - lastDiscard.row <= 1 && lastDiscard.item.reason === reason) {
         lastDiscard.item.spans.push(...spans);
@@ -98,12 +99,18 @@ export function assemble(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions)
         lastDiscard.row = line.row;
         return;
       }
-      const item: SetAside = { kind, text, reason, spans: [...spans] };
+      const item: SetAside = { kind, text, reason, detail, spans: [...spans] };
       discarded.push(item);
       lastDiscard = rule ? null : { item, row: line.row };
       const conf = d.roleConfidence[i] as number;
       if (!rule && conf < DOUBT_BELOW) {
-        pageDoubts.push({ kind: "line_role", reason: `"${quote(line.text)}" set aside as page furniture (${pct(conf)} sure)`, confidence: round2(conf), spans: [...spans] });
+        pageDoubts.push({
+          kind: "line_role",
+          reason: `"${quote(line.text)}" set aside as page furniture (${pct(conf)} sure)`,
+          detail: { code: "furniture_unsure", params: { text: quote(line.text), sure: pct(conf) } },
+          confidence: round2(conf),
+          spans: [...spans],
+        });
       }
       return;
     }
@@ -233,7 +240,13 @@ function placeSubheads(items: Unit[], doubts: Doubt[], breaks: ReadonlySet<Unit>
   heads.forEach((h, hi) => {
     const ri = runOf.get(hi);
     if (ri === undefined) {
-      doubts.push({ kind: "heading_placed", reason: `Subhead "${h.text}" was printed away from its section and no matching section was found`, confidence: 0.4, spans: h.spans });
+      doubts.push({
+        kind: "heading_placed",
+        reason: `Subhead "${h.text}" was printed away from its section and no matching section was found`,
+        detail: { code: "heading_unmatched", params: { heading: h.text } },
+        confidence: 0.4,
+        spans: h.spans,
+      });
       return;
     }
     const r = runs[ri] as Unit[];
@@ -243,6 +256,7 @@ function placeSubheads(items: Unit[], doubts: Doubt[], breaks: ReadonlySet<Unit>
     doubts.push({
       kind: "heading_placed",
       reason: `Subhead "${h.text}" was printed away from its section; placed before "${quote((r[0] as Unit).text)}"`,
+      detail: { code: "heading_placed", params: { heading: h.text, before: quote((r[0] as Unit).text) } },
       confidence: 0.6,
       spans: [...h.spans, ...(r[0] as Unit).spans.slice(0, 1)],
     });
@@ -290,6 +304,7 @@ function placeTextBeforeStack(ctx: Ctx, lines: readonly ReadLine[], d: LineDecis
     dr.doubts.push({
       kind: "trailing_headline",
       reason: `Headline "${quote(stackLine.text)}" was printed after its body: ${before.filter((u) => u.kind === "para").length} paragraph(s) before it were given to it`,
+      detail: { code: "headline_after_body", params: { text: quote(stackLine.text), count: before.filter((u) => u.kind === "para").length } },
       confidence: conf,
       spans,
     });
@@ -304,13 +319,20 @@ function placeTextBeforeStack(ctx: Ctx, lines: readonly ReadLine[], d: LineDecis
     dr.doubts.push({
       kind: "fragment_attached",
       reason: `Text printed above the headline ("${quote(firstBefore.text)}") continues this article, which stopped mid-sentence`,
+      detail: { code: "fragment_above", params: { text: quote(firstBefore.text) } },
       confidence: 0.6,
       spans,
     });
     const at = after.indexOf(last) + 1;
     return [...after.slice(0, at), ...before.filter((u) => u !== firstBefore), ...after.slice(at)];
   }
-  dr.doubts.push({ kind: "leading_text_attached", reason: "Text printed above the headline was taken as the start of this article", confidence: 0.6, spans });
+  dr.doubts.push({
+    kind: "leading_text_attached",
+    reason: "Text printed above the headline was taken as the start of this article",
+    detail: { code: "leading_text_starts" },
+    confidence: 0.6,
+    spans,
+  });
   if (after[0]) breaks.add(after[0]);
   return [...before, ...after];
 }
@@ -346,6 +368,7 @@ function splitJoinedStack(ctx: Ctx, kicker: Part[], title: Part[], subtitle: Par
   doubts.push({
     kind: "headline_role",
     reason: `One headline line was split at its dash into ${kickerFirst ? "kicker and title" : "title and subtitle"}`,
+    detail: { code: kickerFirst ? "headline_split_kicker" : "headline_split_subtitle" },
     confidence: 0.7,
     spans: part.spans,
   });
@@ -393,7 +416,15 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
   for (const v of vlabelAfter) {
     const box = boxNextTo(units, v.unit ? units.indexOf(v.unit) : -1);
     for (const p of box) p.lead = true;
-    if (box.length) doubts.push({ kind: "lead_box", reason: `${box.length} paragraph(s) next to the vertical label "${v.text}" were taken as the lead`, confidence: 0.85, spans: box.flatMap((p) => p.spans) });
+    if (box.length) {
+      doubts.push({
+        kind: "lead_box",
+        reason: `${box.length} paragraph(s) next to the vertical label "${v.text}" were taken as the lead`,
+        detail: { code: "lead_box", params: { count: box.length, label: v.text } },
+        confidence: 0.85,
+        spans: box.flatMap((p) => p.spans),
+      });
+    }
   }
   const lead = units.filter((u) => u.kind === "para" && u.lead);
   units = placeSubheads(units.filter((u) => !(u.kind === "para" && u.lead)), doubts, breaks);
@@ -415,7 +446,13 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
       const r = render(ctx.text, rub.spans, ctx.md);
       const [stamp = [], main = []] = splitAt(ctx, rub.spans, r, [r.text.indexOf(order.stamp) + order.stamp.length]);
       rubric = { text: `${order.main} ${order.stamp}`, spans: [...main, ...stamp] };
-      doubts.push({ kind: "rubric_reordered", reason: `Column rubric read as "${order.main} ${order.stamp}" (the stamp "${order.stamp}" was extracted first)`, confidence: 0.8, spans: rub.spans });
+      doubts.push({
+        kind: "rubric_reordered",
+        reason: `Column rubric read as "${order.main} ${order.stamp}" (the stamp "${order.stamp}" was extracted first)`,
+        detail: { code: "rubric_reordered", params: { main: order.main, stamp: order.stamp } },
+        confidence: 0.8,
+        spans: rub.spans,
+      });
     } else rubric = { text: textOf(ctx, rub.spans), spans: rub.spans };
   }
   stackBlock("kicker", kicker);
@@ -436,7 +473,15 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
       head.push({ role: "jump", text: u.text, spans: u.spans });
       if (u.jump?.to) jumpTo ??= u.jump.to;
       if (u.jump?.from) jumpFrom ??= u.jump.from;
-    } else if (u.kind === "discard") discarded.push({ kind: u.setAside?.kind ?? "furniture", text: u.text, reason: u.setAside?.reason ?? "layout residue", spans: u.spans });
+    } else if (u.kind === "discard") {
+      discarded.push({
+        kind: u.setAside?.kind ?? "furniture",
+        text: u.text,
+        reason: u.setAside?.reason ?? "layout residue",
+        detail: u.setAside?.detail ?? { code: "layout_residue" },
+        spans: u.spans,
+      });
+    }
   }
   if (rubric) head.push({ role: "rubric", text: rubric.text, spans: rubric.spans });
   const by = mergeBylines(bylines.map((u) => u.byline).filter((b): b is ParsedByline => b !== null));
@@ -444,19 +489,34 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
     doubts.push({
       kind: "merged_names",
       reason: `Names that lost their separating space were split: ${by.merged.map((m) => `${m} → ${m.slice(0, 2)} ${m.slice(2)}`).join(", ")}`,
+      detail: { code: "merged_names", params: { names: by.merged.map((m) => `${m} → ${m.slice(0, 2)} ${m.slice(2)}`).join("，") } },
       confidence: 0.7,
       spans: bylines.flatMap((u) => u.spans),
     });
   }
 
   for (const u of [...lead, ...units]) {
-    if (u.joins.length) doubts.push({ kind: "column_join", reason: `Joined ${u.joins.length} column break(s) inside "${quote(u.text)}"`, confidence: 0.9, spans: u.joins });
+    if (u.joins.length) {
+      doubts.push({
+        kind: "column_join",
+        reason: `Joined ${u.joins.length} column break(s) inside "${quote(u.text)}"`,
+        detail: { code: "column_join", params: { count: u.joins.length, text: quote(u.text) } },
+        confidence: 0.9,
+        spans: u.joins,
+      });
+    }
   }
   // The labeller's decisions that shaped this article, as doubts when it was unsure.
   const opener = lines[dr.opener] as ReadLine;
   const startConf = d.startConfidence[dr.opener] as number;
   if (startConf < DOUBT_BELOW) {
-    doubts.push({ kind: "article_start", reason: `An article was started at "${quote(opener.text)}" (${pct(startConf)} sure)`, confidence: round2(startConf), spans: opener.spans });
+    doubts.push({
+      kind: "article_start",
+      reason: `An article was started at "${quote(opener.text)}" (${pct(startConf)} sure)`,
+      detail: { code: "article_start", params: { text: quote(opener.text), sure: pct(startConf) } },
+      confidence: round2(startConf),
+      spans: opener.spans,
+    });
   }
   for (const p of dr.parts) {
     let worst = 1;
@@ -470,7 +530,14 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
     }
     if (at >= 0 && worst < DOUBT_BELOW) {
       const l = lines[at] as ReadLine;
-      doubts.push({ kind: isStackRole(p.role) ? "headline_role" : "line_role", reason: `"${quote(l.text)}" read as ${ROLE_WORD[p.role]} (${pct(worst)} sure)`, confidence: round2(worst), spans: l.spans });
+      const stack = isStackRole(p.role);
+      doubts.push({
+        kind: stack ? "headline_role" : "line_role",
+        reason: `"${quote(l.text)}" read as ${ROLE_WORD[p.role]} (${pct(worst)} sure)`,
+        detail: { code: stack ? "headline_role" : "line_role", params: { text: quote(l.text), sure: pct(worst) } },
+        confidence: round2(worst),
+        spans: l.spans,
+      });
     }
   }
 
@@ -527,7 +594,13 @@ function placeHeadless(ctx: Ctx, built: Built[], orphans: SetAside[]): void {
       tail.text = closeSpacedOut(textOf(ctx, tail.spans));
       target.blocks.push(...others);
     } else target.blocks.push(...a.blocks);
-    target.doubts.push({ kind: "fragment_attached", reason: `Text at the top of the page ("${quote(paras[0]?.text ?? "")}") continues this article, which stopped mid-sentence`, confidence: 0.6, spans });
+    target.doubts.push({
+      kind: "fragment_attached",
+      reason: `Text at the top of the page ("${quote(paras[0]?.text ?? "")}") continues this article, which stopped mid-sentence`,
+      detail: { code: "fragment_top", params: { text: quote(paras[0]?.text ?? "") } },
+      confidence: 0.6,
+      spans,
+    });
     target.confidence = Math.min(target.confidence, 0.6);
     built.shift();
     return;
@@ -536,11 +609,25 @@ function placeHeadless(ctx: Ctx, built: Built[], orphans: SetAside[]): void {
     const only = rest[0] as Article;
     const firstBody = only.blocks.findIndex((b) => b.role === "paragraph" || b.role === "lead" || b.role === "heading" || b.role === "caption");
     only.blocks.splice(firstBody < 0 ? only.blocks.length : firstBody, 0, ...a.blocks);
-    only.doubts.push({ kind: "leading_text_attached", reason: "Text printed above the headline was taken as part of the page's only article", confidence: 0.6, spans });
+    only.doubts.push({
+      kind: "leading_text_attached",
+      reason: "Text printed above the headline was taken as part of the page's only article",
+      detail: { code: "leading_text_attached" },
+      confidence: 0.6,
+      spans,
+    });
     only.confidence = Math.min(only.confidence, 0.6);
     built.shift();
     return;
   }
-  for (const b of a.blocks) orphans.push({ kind: "no_article", text: b.text, reason: "text before the first headline that continues no article on this page (probably from a previous page)", spans: b.spans });
+  for (const b of a.blocks) {
+    orphans.push({
+      kind: "no_article",
+      text: b.text,
+      reason: "text before the first headline that continues no article on this page (probably from a previous page)",
+      detail: { code: "before_first_headline" },
+      spans: b.spans,
+    });
+  }
   built.shift();
 }

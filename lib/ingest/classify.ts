@@ -49,14 +49,14 @@ export function splitDoubled(ctx: Ctx, spans: Span[], d: { half: number; punct: 
     const [a = [], b = []] = splitAt(ctx, spans, r, [off + h]);
     return [
       makeUnit(ctx, "caption", a),
-      makeUnit(ctx, "discard", b, { setAside: { kind: "duplicate", reason: "second copy of text printed twice" } }),
+      makeUnit(ctx, "discard", b, { setAside: { kind: "duplicate", reason: "second copy of text printed twice", detail: { code: "duplicate_text" } } }),
     ];
   }
   const [c1 = [], c2 = [], p1 = [], rest = []] = splitAt(ctx, spans, r, [off + h, off + 2 * h, off + 2 * h + 1]);
   return [
     makeUnit(ctx, "caption", [...c1, ...p1]),
     makeUnit(ctx, "discard", [...c2, ...rest], {
-      setAside: { kind: "duplicate", reason: "second copy of a caption printed twice" },
+      setAside: { kind: "duplicate", reason: "second copy of a caption printed twice", detail: { code: "duplicate_caption" } },
     }),
   ];
 }

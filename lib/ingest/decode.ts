@@ -1,7 +1,8 @@
+import { IMPORT_RAW_BYTES } from "../limits";
 import { IngestError } from "./errors";
 import type { Encoding } from "./types";
 
-export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+export const MAX_INPUT_BYTES = IMPORT_RAW_BYTES;
 
 export type Decoded = { text: string; encoding: Encoding };
 

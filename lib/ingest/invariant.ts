@@ -12,11 +12,17 @@ function allSpans(seg: Segmentation): { owner: string; spans: readonly Span[] }[
   return out;
 }
 
-/** Block text must be its spans' characters in order, minus markup and line-end hyphens. */
+/**
+ * Block text must be its spans' characters in order, minus markup and line-end hyphens. Compared
+ * unit by unit (UTF-16), as the source is indexed: a character beyond the BMP is two units on both
+ * sides (iterating the block by code point compared it whole with half of it, and reported text
+ * lost that was not).
+ */
 function derivable(text: string, spans: readonly Span[], blockText: string): boolean {
   const src = spans.map((s) => text.slice(s.start, s.end)).join("");
   let i = 0;
-  for (const ch of blockText) {
+  for (let k = 0; k < blockText.length; k++) {
+    const ch = blockText[k] as string;
     if (isWhite(ch.charCodeAt(0))) continue;
     while (i < src.length && src[i] !== ch) {
       if (!isWhite(src.charCodeAt(i)) && !DROPPABLE.has(src[i] as string)) return false;

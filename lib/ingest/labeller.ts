@@ -3,7 +3,7 @@ import { pageFeatures } from "./model/features";
 import { LABEL_INDEX, LABELS, opensArticle, roleOf, type Label } from "./model/grammar";
 import { label, type Model } from "./model/model";
 import type { Reading, ReadLine } from "./reading";
-import type { SetAsideKind } from "./types";
+import type { ReasonDetail, SetAsideKind } from "./types";
 
 /**
  * Labels every line the engine reads: a few lines are set aside by rule before the
@@ -11,7 +11,7 @@ import type { SetAsideKind } from "./types";
  * vertical label, an image reference, markup alone); the model labels the rest under the
  * page grammar and says how sure it is of each line's role and of where articles start.
  */
-export type SetAsideRule = { kind: SetAsideKind; reason: string };
+export type SetAsideRule = { kind: SetAsideKind; reason: string; detail: ReasonDetail };
 
 export type LineDecisions = {
   labels: Label[];
@@ -44,15 +44,15 @@ function presets(lines: readonly ReadLine[]): { setAside: (SetAsideRule | null)[
       while (oneChar(lines[j + 1]) && (lines[j + 1] as ReadLine).row === (lines[j] as ReadLine).row + 1) j++;
       if (j > i) {
         const text = lines.slice(i, j + 1).map((x) => x.text).join("");
-        for (let k = i; k <= j; k++) setAside[k] = { kind: "vertical_label", reason: `vertical label ${text}` };
+        for (let k = i; k <= j; k++) setAside[k] = { kind: "vertical_label", reason: `vertical label ${text}`, detail: { code: "vertical_label", params: { text } } };
         verticalLabels.push({ from: i, to: j, text });
         i = j;
         continue;
       }
     }
-    if (!l.text) setAside[i] = { kind: "furniture", reason: "markup without text" };
-    else if (STRAY.test(l.text)) setAside[i] = { kind: "stray_letters", reason: "stray layout letters" };
-    else if (IMAGE.test(l.text)) setAside[i] = { kind: "furniture", reason: "image reference (no text)" };
+    if (!l.text) setAside[i] = { kind: "furniture", reason: "markup without text", detail: { code: "markup_only" } };
+    else if (STRAY.test(l.text)) setAside[i] = { kind: "stray_letters", reason: "stray layout letters", detail: { code: "stray_letters" } };
+    else if (IMAGE.test(l.text)) setAside[i] = { kind: "furniture", reason: "image reference (no text)", detail: { code: "image_reference" } };
   }
   return { setAside, verticalLabels };
 }

@@ -1,4 +1,5 @@
 import type { HeadlineFields } from "@/lib/article-fields";
+import type { PdfLayout } from "./pdf/types";
 
 /** [start, end) offsets into the normalized text (`Segmentation.text`). */
 export type Span = { start: number; end: number };
@@ -43,7 +44,63 @@ export type DoubtKind =
   | "headline_role"
   | "line_role";
 
-export type Doubt = { kind: DoubtKind; reason: string; confidence: number; spans: Span[] };
+/**
+ * A doubt's or a set-aside's reason as the desk shows it: a message code and the values it
+ * names, translated there (workbenchEditor.reasons). `reason` says the same in English for the
+ * CLI and logs; the desk never shows it, so no English reaches a Chinese interface.
+ */
+export const REASON_CODES = [
+  "column_join",
+  "fragment_elsewhere",
+  "fragment_top",
+  "leading_text_attached",
+  "trailing_after_closing",
+  "trailing_last_paragraph",
+  "merged_names",
+  "heading_placed",
+  "heading_unmatched",
+  "heading_level",
+  "subhead_or_title",
+  "rubric_reordered",
+  "lead_box",
+  "short_line_caption",
+  "short_line_paragraph",
+  "page_inferred",
+  "second_rubric",
+  "heading_above_stack",
+  "lead_box_label",
+  "layout_residue",
+  "before_first_headline",
+  "headline_without_article",
+  "rubric_without_article",
+  "duplicate_text",
+  "duplicate_caption",
+  "markup_only",
+  "stray_letters",
+  "image_reference",
+  "vertical_label",
+  "unassigned",
+  // The PDF importer's (lib/ingest/pdf): furniture it recognises by its place and form.
+  "source_stamp",
+  "advertisement",
+  "page_furniture",
+  // The learned labeller's (lib/ingest/assemble.ts): its unsure decisions and what it built on them.
+  "running_head",
+  "furniture_unsure",
+  "article_start",
+  "headline_role",
+  "line_role",
+  "headline_split_kicker",
+  "headline_split_subtitle",
+  "headline_after_body",
+  "fragment_above",
+  "leading_text_starts",
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+/** Values are short quotes from the page, counts and names: data, never English words. */
+export type ReasonDetail = { code: ReasonCode; params?: Record<string, string | number> };
+
+export type Doubt = { kind: DoubtKind; reason: string; detail: ReasonDetail; confidence: number; spans: Span[] };
 
 export type MastheadField =
   | "paper"
@@ -103,7 +160,7 @@ export type SetAsideKind =
   | "furniture"
   | "unassigned";
 
-export type SetAside = { kind: SetAsideKind; text: string; reason: string; spans: Span[] };
+export type SetAside = { kind: SetAsideKind; text: string; reason: string; detail: ReasonDetail; spans: Span[] };
 
 export type Segmentation = {
   /** Strings passed in directly report "utf-8". */
@@ -119,8 +176,13 @@ export type Segmentation = {
   discarded: SetAside[];
   /** Decisions that belong to no article (masthead, orphans). */
   doubts: Doubt[];
-  /** The model that labelled the lines: the lab model (paper null) or a paper's own, trained on `pages` corrected pages. */
-  model: { paper: string | null; pages: number | null };
+  /**
+   * The model that labelled the lines: the lab model (paper null) or a paper's own, trained on
+   * `pages` corrected pages. Absent when the PDF importer's geometric labeller read the page.
+   */
+  model?: { paper: string | null; pages: number | null };
+  /** Read from a PDF: its pages, every printed line's box (spans → regions) and its images. */
+  layout?: PdfLayout;
 };
 
 export type IngestHints = { page?: number; date?: string };

@@ -1,3 +1,4 @@
+import { cutToChars } from "../text-length";
 /**
  * Turning the reader's search box into a query plan for SQLite, and marking
  * hits in a result snippet. The plan carries values for bound parameters only;
@@ -34,7 +35,7 @@ export function normaliseQuery(q: string): string {
     .replace(INVISIBLE, " ")
     .replace(/\s+/gu, " ")
     .trim();
-  return Array.from(s).slice(0, MAX_QUERY_CHARS).join("").trim();
+  return cutToChars(s, MAX_QUERY_CHARS).trim();
 }
 
 /** Terms in the order typed, repeated ones (ignoring case) once. */

@@ -1,16 +1,11 @@
+import { truncateText } from "../text-length";
 import type { PublicArticle } from "./types";
+
+export { truncateText };
 
 /** Whitespace runs (including newlines and the ideographic space U+3000) become one space. */
 export function collapseWhitespace(s: string): string {
   return s.replace(/\s+/gu, " ").trim();
-}
-
-/** Cuts to at most `max` code points (never splitting a surrogate pair), ending in `ellipsis` when cut. */
-export function truncateText(s: string, max: number, ellipsis = "…"): string {
-  const chars = Array.from(s);
-  if (chars.length <= max) return s;
-  const room = Math.max(0, max - Array.from(ellipsis).length);
-  return chars.slice(0, room).join("").trimEnd() + ellipsis;
 }
 
 /** The first `max` code points of a body, on one line. */

@@ -1,3 +1,5 @@
+import type { ShareImage } from "@/lib/media/picture";
+
 /**
  * Plain inputs for the public reader site's building blocks. The pages map
  * database rows to these shapes; nothing in lib/public reads the database.
@@ -25,6 +27,8 @@ export type PublicArticle = {
   reporters: readonly string[];
   photographers: readonly string[];
   sectionName: string | null;
+  /** Shown instead of sectionName in the English interface, when the newsroom gave one. */
+  sectionNameEn?: string | null;
   sectionSlug: string | null;
   /** YYYY-MM-DD */
   issueDate: string;
@@ -36,7 +40,10 @@ export type PublicArticle = {
   /** The body as plain text (paragraphs separated by newlines). */
   bodyText: string;
   correction: string | null;
+  /** The lead photo for link previews, feeds and structured data (its largest JPEG), when it has one readers may see. */
+  image?: ShareImage | null;
 };
+
 
 export type PublicIssue = {
   /** YYYY-MM-DD */

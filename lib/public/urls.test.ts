@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canonicalSitePath,
   absoluteUrl,
   archivePath,
   parseListPageParam,
@@ -166,5 +167,43 @@ describe("siteUrlFromRequest", () => {
       expect(siteUrlFromRequest({ host })).toBe("http://localhost");
     }
     expect(siteUrlFromRequest({ host: "example.org", forwardedProto: "javascript" })).toBe("http://example.org");
+  });
+});
+
+describe("canonicalSitePath", () => {
+  const q = (s: string) => new URLSearchParams({ q: s }).toString();
+
+  it("drops every parameter a page does not read", () => {
+    expect(canonicalSitePath("/articles/2?zz=1")).toBe("/articles/2");
+    expect(canonicalSitePath("/articles/2-river-festival?from=timeline&isappinstalled=0")).toBe("/articles/2-river-festival");
+    expect(canonicalSitePath("/?utm_source=wechat")).toBe("/");
+    expect(canonicalSitePath("/issues/2024-03-08/1?x")).toBe("/issues/2024-03-08/1");
+    expect(canonicalSitePath("/articles/2?")).toBe("/articles/2");
+    expect(canonicalSitePath("/articles/2#top")).toBe("/articles/2");
+  });
+
+  it("keeps what the page reads, in the form it reads it and the order its links write it", () => {
+    expect(canonicalSitePath(`/search?${q("荣昌")}`)).toBe(`/search?${q("荣昌")}`);
+    expect(canonicalSitePath(`/search?page=2&zz=1&q=${encodeURIComponent("  荣昌　新闻 ")}`)).toBe(`/search?${q("荣昌 新闻")}&page=2`);
+    expect(canonicalSitePath("/search?q=%E8%8D%A3%E6%98%8C&page=1")).toBe(`/search?${q("荣昌")}`);
+    expect(canonicalSitePath("/search?q=&page=3")).toBe("/search");
+    expect(canonicalSitePath(`/search?q=${"荣".repeat(500)}`)).toBe(`/search?${q("荣".repeat(100))}`);
+    expect(canonicalSitePath("/sections/news?page=02")).toBe("/sections/news");
+    expect(canonicalSitePath("/sections/news?page=3&q=x")).toBe("/sections/news?page=3");
+    expect(canonicalSitePath("/issues?month=2024-03&junk=1")).toBe("/issues?month=2024-03");
+    expect(canonicalSitePath("/issues?month=2024-13")).toBe("/issues");
+    expect(canonicalSitePath("/issues?year=2024&no=%EF%BC%92%EF%BC%97&month=")).toBe("/issues?no=27&year=2024");
+    expect(canonicalSitePath("/issues?no=27&date=2024-03-08")).toBe("/issues?date=2024-03-08");
+  });
+
+  it("treats a repeated parameter as the page does: as absent", () => {
+    expect(canonicalSitePath("/search?q=a&q=b")).toBe("/search");
+    expect(canonicalSitePath("/sections/news?page=2&page=3")).toBe("/sections/news");
+  });
+
+  it("gives the pages' own links back unchanged", () => {
+    for (const link of [searchPath("乡村振兴 AI", 3), searchPath("a+b & c?"), withPage(sectionPath("news"), 2), archivePath("2024-03"), "/", articlePath({ id: 7, title: "River Festival" })]) {
+      expect(canonicalSitePath(link), link).toBe(link);
+    }
   });
 });

@@ -1,4 +1,6 @@
+import { parseMonthParam } from "./calendar";
 import { requireIsoDate, parseIsoDate } from "./dates";
+import { normaliseQuery } from "./search";
 
 /**
  * Public URL shapes. Every link the reader site prints goes through these, so
@@ -9,6 +11,8 @@ import { requireIsoDate, parseIsoDate } from "./dates";
  *   /issues/2024-03-08            an issue
  *   /issues/2024-03-08/2          one printed page
  *   /sections/yaowen              a section
+ *   /print/2024-03-08/2/medium-1a2b3c4d.webp   a printed page's image (the name carries its checksum)
+ *   /print/2024-03-08/2/page.pdf  the printed page as a PDF (下载本版 PDF)
  */
 
 export const FEED_PATH = "/feed.xml";
@@ -35,6 +39,71 @@ const SITE_PAGE_PATH = /^\/(?:|articles\/[^/]+\/?|issues(?:\/.*)?|sections(?:\/.
 
 export function isSitePagePath(pathname: string): boolean {
   return SITE_PAGE_PATH.test(pathname);
+}
+
+/** A value the page reads only when given once: Next hands a repeated parameter over as an array, which the pages ignore. */
+type QueryReader = (name: string) => string | null;
+
+/** A list's page number as withPage writes it: absent for the first page. */
+const listPage = (value: string | null) => {
+  const page = parseListPageParam(value ?? undefined);
+  return page > 1 ? String(page) : null;
+};
+
+/** A typed form value as the archive reads it (lib/public/calendar.ts): NFKC, trimmed; empty is absent. */
+const formText = (value: string | null) => value?.normalize("NFKC").trim() || null;
+
+/**
+ * The query parameters each reader's page reads, in the order its own links write them, each in
+ * the form the page would read it: the page renders the same for every value with that form.
+ * Pages not listed read none.
+ */
+const PAGE_QUERIES: { path: RegExp; query: (get: QueryReader) => [string, string | null][] }[] = [
+  {
+    path: /^\/search\/?$/,
+    query: (get) => {
+      const q = normaliseQuery(get("q") ?? "");
+      return q === "" ? [] : [["q", q], ["page", listPage(get("page"))]];
+    },
+  },
+  { path: /^\/sections\/[^/]+\/?$/, query: (get) => [["page", listPage(get("page"))]] },
+  {
+    // The date form wins over the 期号 form when both are filled in (parseIssueLookup).
+    path: /^\/issues\/?$/,
+    query: (get) => {
+      const date = formText(get("date"));
+      const no = date === null ? formText(get("no")) : null;
+      const month = get("month");
+      return [
+        ["date", date],
+        ["no", no],
+        ["year", no === null ? null : formText(get("year"))],
+        ["month", parseMonthParam(month ?? undefined) ? month : null],
+      ];
+    },
+  },
+];
+
+/**
+ * The one address of what a reader's page request shows: the path as asked, with only the query
+ * parameters that page reads, in a fixed order and encoding, without empty or ignored values.
+ * `/articles/2?from=timeline` is `/articles/2`; `/search?page=1&q=%20荣昌` is `/search?q=荣昌`
+ * (encoded). The public page cache keys pages by it and redirects every other spelling there,
+ * so junk parameters can neither make Next render a page again nor fill the cache.
+ */
+export function canonicalSitePath(url: string): string {
+  const { pathname, searchParams } = new URL(url, "http://folio.invalid");
+  const get: QueryReader = (name) => {
+    const all = searchParams.getAll(name);
+    return all.length === 1 ? (all[0] as string) : null;
+  };
+  const rule = PAGE_QUERIES.find((r) => r.path.test(pathname));
+  const kept = new URLSearchParams();
+  for (const [name, value] of rule?.query(get) ?? []) if (value !== null) kept.append(name, value);
+  const query = kept.toString();
+  // The path as the request spelled it: Next decides what a path means (and redirects trailing slashes).
+  const path = url.split(/[?#]/, 1)[0] as string;
+  return query === "" ? path : `${path}?${query}`;
 }
 
 /**
@@ -91,6 +160,25 @@ export function pagePath(date: string, page: number): string {
   requireIsoDate(date);
   if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`not a page number: ${page}`);
   return `/issues/${date}/${page}`;
+}
+
+const PRINT_IMAGE_FILE = /^(large|medium|thumb)-([0-9a-f]{8})\.webp$/;
+export const PRINT_PDF_FILE = "page.pdf";
+
+/** A printed page's image: its checksum is in the name, so the file at a name never changes. */
+export function printImagePath(date: string, page: number, variant: "large" | "medium" | "thumb", sha256: string): string {
+  return `${pagePath(date, page).replace(/^\/issues\//, "/print/")}/${variant}-${sha256.slice(0, 8)}.webp`;
+}
+
+export function printPdfPath(date: string, page: number): string {
+  return `${pagePath(date, page).replace(/^\/issues\//, "/print/")}/${PRINT_PDF_FILE}`;
+}
+
+/** A `[file]` of /print/[date]/[page]/: an image (variant and checksum prefix) or the PDF; null otherwise. */
+export function parsePrintFileParam(file: string): { kind: "image"; variant: "large" | "medium" | "thumb"; sha8: string } | { kind: "pdf" } | null {
+  if (file === PRINT_PDF_FILE) return { kind: "pdf" };
+  const m = PRINT_IMAGE_FILE.exec(file);
+  return m ? { kind: "image", variant: m[1] as "large" | "medium" | "thumb", sha8: m[2] as string } : null;
 }
 
 export function sectionPath(slug: string): string {

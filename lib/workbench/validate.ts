@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DoubtKind, SetAsideKind } from "@/lib/ingest";
+import { REASON_CODES } from "@/lib/ingest/types";
 import { WORKBENCH_ROLES, type WorkbenchDoc } from "./types";
 
 /**
@@ -65,7 +66,16 @@ const spanSchema = z
 
 const textSchema = z.strictObject({ type: z.literal("text"), text: z.string().min(1) });
 
-const doubtSchema = z.strictObject({ kind: z.enum(BLOCK_DOUBT_KINDS), reason: z.string().max(WORKBENCH_LIMITS.reasonChars) });
+const detailSchema = z.strictObject({
+  code: z.enum(REASON_CODES),
+  params: z.record(z.string().regex(/^[a-z]{1,20}$/), z.union([z.string().max(WORKBENCH_LIMITS.reasonChars), z.number()])).optional(),
+});
+
+const doubtSchema = z.strictObject({
+  kind: z.enum(BLOCK_DOUBT_KINDS),
+  reason: z.string().max(WORKBENCH_LIMITS.reasonChars),
+  detail: detailSchema.optional(),
+});
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "id must be 1–64 letters, digits, _ or -");
 
@@ -79,6 +89,8 @@ const blockSchema = z.strictObject({
     doubt: doubtSchema.nullable(),
     // A discarded block remembers the article it came from, so "restore" can put it back after a reload.
     origin: idSchema.nullable().optional(),
+    // A caption attached to a photo of the media library (its id; accept checks it exists).
+    mediaId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable().optional(),
   }),
   content: bounded(textSchema, WORKBENCH_LIMITS.textNodesPerBlock, "text nodes in a block").optional(),
 });

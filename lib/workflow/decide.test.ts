@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, decide } from "./decide";
+import type { ChangeMeasure } from "./corrections";
+import { allowedActions, allowedActionsOf, decide, subjectFor, unavailableActions } from "./decide";
 import { ARTICLE_STATES, type ArticleState } from "@/lib/vocabulary";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "./states";
 import { TRANSITIONS, type Performer } from "./transitions";
@@ -24,6 +25,8 @@ function article(over: Partial<WorkflowArticle> = {}): WorkflowArticle {
     submittedAt: minutes(-60),
     editorsSinceSubmit: [],
     scheduledAt: null,
+    title: "区政府召开常务会议",
+    bodyText: "会议研究了有关事项。",
     ...over,
   };
 }
@@ -45,6 +48,9 @@ const EXPECTED: Record<WorkflowAction, { from: ArticleState[]; by: Performer[] }
   unpublish: { from: ["published"], by: ["reviewer", "admin"] },
   republish: { from: ["unpublished"], by: ["reviewer", "admin"] },
   reopen: { from: ["unpublished"], by: ["editor", "admin"] },
+  // Only ever on a published story's pending revision (see "a published story's pending revision" below).
+  publish_correction: { from: [], by: [] },
+  discard_revision: { from: [], by: [] },
 };
 const PERFORMERS: [Performer, Actor][] = [
   ["admin", admin],
@@ -65,7 +71,9 @@ describe("every action in every state for every performer", () => {
           if (allowed) {
             expect(d.ok).toBe(true);
           } else {
-            expect(d).toMatchObject({ ok: false, code: exp.from.includes(state) ? "role" : "not_allowed_from_state" });
+            // Publishing an article still in review waits for approvals, and says so (whoever asks).
+            const waiting = state === "in_review" && exp.from.includes("approved");
+            expect(d).toMatchObject({ ok: false, code: exp.from.includes(state) ? "role" : waiting ? "awaiting_approvals" : "not_allowed_from_state" });
           }
         });
       }
@@ -246,6 +254,39 @@ describe("required inputs", () => {
   });
 });
 
+describe("a story a reader could see: a visible title and a body", () => {
+  // Every step that hands a story on to reviewers or readers, with someone allowed to take it.
+  const STEPS: [WorkflowAction, ArticleState, Actor][] = [
+    ["submit", "draft", editor],
+    ["submit", "changes_requested", editor],
+    ["approve", "in_review", reviewer],
+    ["publish", "approved", reviewer],
+    ["schedule", "approved", reviewer],
+    ["publish_scheduled", "scheduled", "system"],
+    ["republish", "unpublished", reviewer],
+  ];
+
+  for (const [action, state, actor] of STEPS) {
+    it(`${action} from ${state} refuses a blank-looking title, then an empty body`, () => {
+      const at = article({ state, scheduledAt: minutes(-1) });
+      expect(decide(input({ ...at, title: "\u200B\u200D\u3000\uFE0F" }, action, actor))).toMatchObject({ ok: false, code: "title_blank" });
+      expect(decide(input({ ...at, title: "\u200B", bodyText: "" }, action, actor))).toMatchObject({ ok: false, code: "title_blank" });
+      expect(decide(input({ ...at, bodyText: "\n\u200B \u2060" }, action, actor))).toMatchObject({ ok: false, code: "body_empty" });
+      expect(decide(input(at, action, actor)).ok).toBe(true);
+    });
+  }
+
+  it("keeps the buttons (allowedActions) so the person is told what is missing, not shown nothing", () => {
+    expect(allowedActions(article({ state: "draft", title: "\u200B", bodyText: "" }), editor, NOW)).toContain("submit");
+  });
+
+  it("does not stand in the way of sending back or taking down", () => {
+    const blank = { title: "\u200B", bodyText: "" };
+    expect(decide(input(article({ state: "in_review", ...blank }), "request_changes", reviewer)).ok).toBe(true);
+    expect(decide(input(article({ state: "published", ...blank }), "unpublish", reviewer)).ok).toBe(true);
+  });
+});
+
 describe("publish_scheduled", () => {
   const scheduled = (at: Date | null) => article({ state: "scheduled", scheduledAt: at });
 
@@ -320,6 +361,137 @@ describe("allowedActions agrees with decide", () => {
       "publish_scheduled",
     ]);
     expect(allowedActions(article({ state: "published" }), editor, NOW)).toEqual([]);
+    expect(allowedActions(article({ state: "published" }), reviewer, NOW)).toEqual(["unpublish"]);
     expect(allowedActions(article({ state: "unpublished" }), admin, NOW)).toEqual(["republish", "reopen"]);
+  });
+});
+
+describe("a published story's pending revision", () => {
+  const SMALL: ChangeMeasure = { changed: true, bodyChanged: 4, liveBodyLength: 400, headlineChanged: false, placementChanged: false, wordsChanged: true };
+  const revision = (state: ArticleState, over: Partial<WorkflowArticle> = {}) =>
+    article({ subject: "revision", state, reason: "数字有误，已更正。", change: SMALL, ...over });
+
+  // Written out by hand, as EXPECTED above: who may do what to a revision in which of its states.
+  const ON_REVISION: Partial<Record<WorkflowAction, { from: ArticleState[]; by: Performer[] }>> = {
+    submit: { from: ["draft", "changes_requested"], by: ["editor", "admin"] },
+    request_changes: { from: ["in_review", "approved"], by: ["reviewer", "admin"] },
+    approve: { from: ["in_review"], by: ["reviewer", "admin"] },
+    publish: { from: ["approved"], by: ["reviewer", "admin"] },
+    publish_correction: { from: ["draft", "changes_requested"], by: ["editor", "admin"] },
+    discard_revision: { from: ["draft", "in_review", "changes_requested", "approved"], by: ["editor", "admin"] },
+  };
+
+  for (const action of WORKFLOW_ACTIONS) {
+    for (const state of ["draft", "in_review", "changes_requested", "approved"] as const) {
+      for (const [performer, actor] of PERFORMERS) {
+        const exp = ON_REVISION[action];
+        const allowed = !!exp && exp.from.includes(state) && exp.by.includes(performer);
+        it(`${action} on a revision that is ${state}, by ${performer}: ${allowed ? "allowed" : "refused"}`, () => {
+          expect(decide(input(revision(state), action, actor)).ok).toBe(allowed);
+        });
+      }
+    }
+  }
+
+  it("routes the revision's actions to the revision and the rest to the article", () => {
+    const published = { state: "published" as const, hasRevision: true };
+    expect(subjectFor("submit", published)).toBe("revision");
+    expect(subjectFor("publish_correction", published)).toBe("revision");
+    expect(subjectFor("unpublish", published)).toBe("article");
+    expect(subjectFor("submit", { state: "published", hasRevision: false })).toBe("article");
+    expect(subjectFor("submit", { state: "draft", hasRevision: true })).toBe("article");
+  });
+
+  it("offers the buttons of both: the story's (unpublish) and the revision's", () => {
+    const story = article({ state: "published", hasRevision: true });
+    expect(allowedActionsOf({ article: story, revision: revision("draft") }, editor, NOW)).toEqual(["submit", "publish_correction", "discard_revision"]);
+    expect(allowedActionsOf({ article: story, revision: revision("in_review") }, reviewer, NOW)).toEqual(["request_changes", "approve", "unpublish"]);
+    expect(allowedActionsOf({ article: story, revision: null }, reviewer, NOW)).toEqual(["unpublish"]);
+  });
+
+  it("publishes a small correction at once only with a reason, and hides it for anything bigger", () => {
+    expect(decide(input(revision("draft", { reason: " " }), "publish_correction", editor))).toMatchObject({ ok: false, code: "change_reason_required" });
+    expect(decide(input(revision("draft", { reason: null }), "submit", editor))).toMatchObject({ ok: false, code: "change_reason_required" });
+    for (const change of [
+      { ...SMALL, bodyChanged: 41 },
+      { ...SMALL, headlineChanged: true },
+      { ...SMALL, placementChanged: true },
+    ]) {
+      const big = revision("draft", { change });
+      expect(decide(input(big, "publish_correction", editor))).toMatchObject({ ok: false, code: "correction_too_large" });
+      expect(allowedActions(big, editor, NOW)).toEqual(["submit", "discard_revision"]);
+      expect(decide(input(big, "submit", editor)).ok).toBe(true);
+    }
+    expect(decide(input(revision("draft", { change: { ...SMALL, bodyChanged: 40 } }), "publish_correction", editor)).ok).toBe(true);
+  });
+
+  it("has nothing to hand on when it changes nothing", () => {
+    const same = revision("draft", { change: { ...SMALL, changed: false, bodyChanged: 0, wordsChanged: false } });
+    expect(decide(input(same, "submit", editor))).toMatchObject({ ok: false, code: "no_changes" });
+    expect(decide(input(same, "publish_correction", editor))).toMatchObject({ ok: false, code: "no_changes" });
+    expect(allowedActions(same, editor, NOW)).toEqual(["discard_revision"]);
+  });
+
+  it("goes out with a public 更正 note when the words changed, silently when only punctuation or formatting did", () => {
+    expect(decide(input(revision("draft"), "publish_correction", editor))).toEqual({
+      ok: true,
+      to: "published",
+      effects: [{ type: "apply_revision", correction: "数字有误，已更正。" }],
+    });
+    const punctuation = revision("approved", { change: { ...SMALL, wordsChanged: false } });
+    expect(decide(input(punctuation, "publish", reviewer))).toEqual({ ok: true, to: "published", effects: [{ type: "apply_revision", correction: null }] });
+    expect(decide(input(revision("draft"), "discard_revision", editor))).toEqual({ ok: true, to: "published", effects: [{ type: "drop_revision" }] });
+  });
+
+  it("is reviewed like an article: never by who began it or edited it since submission, up to the section's quota", () => {
+    const inReview = revision("in_review", { authorId: editor.id, approvalsRequired: 2 });
+    expect(decide(input(inReview, "approve", { id: editor.id, role: "admin" }))).toMatchObject({ ok: false, code: "self_approval" });
+    expect(decide(input(inReview, "approve", reviewer))).toMatchObject({ ok: true, to: "in_review" });
+    expect(decide(input({ ...inReview, approvals: [{ reviewerId: reviewer2.id, at: minutes(-5) }] }, "approve", reviewer))).toMatchObject({ ok: true, to: "approved" });
+  });
+
+  it("reopen of an unpublished story takes its pending revision along into the draft", () => {
+    expect(decide(input(article({ state: "unpublished", hasRevision: true }), "reopen", editor))).toMatchObject({
+      ok: true,
+      effects: [{ type: "clear_approvals" }, { type: "adopt_revision" }],
+    });
+  });
+});
+
+describe("unavailableActions says why a button a person looks for is missing", () => {
+  const inReview = (over: Partial<WorkflowArticle> = {}) => article({ state: "in_review", ...over });
+  const codes = (list: ReturnType<typeof unavailableActions>) => list.map((u) => `${u.action}:${u.code}`);
+
+  it("a reviewer who edited since submission: another reviewer must approve", () => {
+    expect(codes(unavailableActions(inReview({ editorsSinceSubmit: [reviewer.id] }), reviewer, NOW))).toContain("approve:edited_since_submit");
+  });
+
+  it("the author: it is their own work", () => {
+    expect(codes(unavailableActions(inReview({ authorId: reviewer.id }), reviewer, NOW))).toContain("approve:self_approval");
+  });
+
+  it("publishing waits for the section's approvals, with the numbers", () => {
+    const a = inReview({ approvalsRequired: 3, approvals: [{ reviewerId: reviewer.id, at: minutes(-5) }] });
+    const list = unavailableActions(a, reviewer, NOW);
+    expect(list.find((u) => u.action === "approve")).toMatchObject({ code: "already_approved", params: { required: 3, approved: 1 } });
+    expect(list.find((u) => u.action === "publish")).toMatchObject({ code: "awaiting_approvals", params: { required: 3, approved: 1 } });
+    expect(list.find((u) => u.action === "schedule")).toMatchObject({ code: "awaiting_approvals" });
+  });
+
+  it("leaves out what was never this person's step here, and everything allowed", () => {
+    expect(unavailableActions(article({ state: "draft" }), editor, NOW)).toEqual([]);
+    expect(codes(unavailableActions(inReview(), reviewer, NOW)).filter((c) => c.startsWith("approve") || c.startsWith("request_changes"))).toEqual([]);
+    expect(unavailableActions(inReview(), "system", NOW)).toEqual([]);
+  });
+
+  it("every reason it gives is decide()'s own refusal", () => {
+    for (const state of ARTICLE_STATES) {
+      for (const actor of [admin, editor, reviewer, { id: AUTHOR, role: "reviewer" } as Actor]) {
+        const a = article({ state, approvalsRequired: 2, approvals: [{ reviewerId: reviewer.id, at: minutes(-5) }], editorsSinceSubmit: [admin.id as number] });
+        for (const u of unavailableActions(a, actor, NOW)) {
+          expect(decide(input(a, u.action, actor))).toMatchObject({ ok: false, code: u.code });
+        }
+      }
+    }
   });
 });

@@ -19,6 +19,8 @@ const article = (state: ArticleState, over: Partial<WorkflowArticle> = {}): Work
   submittedAt: new Date("2024-03-08T07:00:00Z"),
   editorsSinceSubmit: [],
   scheduledAt: null,
+  title: "区政府召开常务会议",
+  bodyText: "会议研究了有关事项。",
   ...over,
 });
 
@@ -84,11 +86,18 @@ describe("what an edit does to the workflow", () => {
     expect(d.ok && d.effects).toContainEqual({ type: "clear_schedule" });
   });
 
-  it("published: a correction, the story stays up", () => {
-    expect(onEdit(article("published"), editor, NOW)).toEqual({
-      ok: true,
-      to: "published",
-      effects: [{ type: "mark_correction_possible" }],
-    });
+  it("published: the edit begins a pending revision (a draft of it); the story stays up as it is", () => {
+    expect(onEdit(article("published"), editor, NOW)).toEqual({ ok: true, to: "draft", effects: [{ type: "start_revision" }] });
+    expect(onEdit(article("published"), reviewer, NOW)).toMatchObject({ ok: false, code: "role" });
+  });
+
+  it("a pending revision is edited under its own review state, as an article in that state is", () => {
+    const revision = (state: ArticleState, over: Partial<WorkflowArticle> = {}) => article(state, { subject: "revision", ...over });
+    expect(onEdit(revision("draft"), editor, NOW)).toEqual({ ok: true, to: "draft", effects: [] });
+    expect(onEdit(revision("in_review"), editor, NOW)).toMatchObject({ ok: false, code: "role" });
+    expect(onEdit(revision("in_review"), reviewer, NOW)).toEqual({ ok: true, to: "in_review", effects: [{ type: "record_editor", userId: reviewer.id }] });
+    const approved = onEdit(revision("approved"), editor, NOW);
+    expect(approved).toMatchObject({ ok: true, to: "in_review" });
+    expect(approved.ok && approved.effects).toContainEqual({ type: "clear_approvals" });
   });
 });

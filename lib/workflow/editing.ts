@@ -10,7 +10,8 @@ export const EDIT_RIGHTS: Readonly<Record<ArticleState, readonly Role[]>> = {
   // A late fix is allowed but the changed text must be reviewed again.
   approved: ["editor", "reviewer", "admin"],
   scheduled: ["editor", "reviewer", "admin"],
-  // Corrections: the story stays up while it is fixed.
+  // Corrections: the edit goes into a pending revision and the published text stays up until it is
+  // published (a small correction at once, anything more after review); the revision's own state rules it from then on.
   published: ["editor", "admin"],
   // Pulled stories are reworked only after reopen, so republish never shows unreviewed text.
   unpublished: [],
@@ -20,7 +21,11 @@ export function canEditArticle(state: ArticleState, role: Role): boolean {
   return EDIT_RIGHTS[state].includes(role);
 }
 
-/** What saving the body does to the workflow: call before writing the save, apply effects in order. */
+/**
+ * What saving the body does to the workflow: call before writing the save, apply effects in order.
+ * For a published story's pending revision pass the revision (subject "revision"): it is edited
+ * under its own review state exactly as an article in that state is.
+ */
 export function onEdit(article: WorkflowArticle, person: Person, now: Date): Decision {
   const { state } = article;
   if (!canEditArticle(state, person.role)) {
@@ -46,7 +51,8 @@ export function onEdit(article: WorkflowArticle, person: Person, now: Date): Dec
       return { ok: true, to: "in_review", effects };
     }
     case "published":
-      return { ok: true, to: state, effects: [{ type: "mark_correction_possible" }] };
+      // Only a story without a pending revision is edited as "published": the save begins one.
+      return { ok: true, to: "draft", effects: [{ type: "start_revision" }] };
     default:
       return { ok: true, to: state, effects: [] };
   }

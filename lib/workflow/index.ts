@@ -2,7 +2,10 @@ export { WORKFLOW_ACTIONS, isWorkflowAction } from "./states";
 export type { WorkflowAction } from "./states";
 export { TRANSITIONS } from "./transitions";
 export type { Performer, QuotaOutcome, Requirement, Transition } from "./transitions";
-export { decide, allowedActions } from "./decide";
+export { decide, allowedActions, allowedActionsOf, subjectFor, unavailableActions, unavailableActionsOf } from "./decide";
+export { CORRECTION_POLICY, bodyShare, isSmallCorrection, isSubstantive, measureChange, withCorrectionNote } from "./corrections";
+export type { ChangeMeasure } from "./corrections";
+export type { UnavailableAction } from "./decide";
 export { canEditArticle, onEdit, EDIT_RIGHTS } from "./editing";
 export { currentApprovers, requiredApprovals, MAX_APPROVALS, MIN_APPROVALS } from "./approvals";
 export { checkIssueReadiness } from "./issue-readiness";
@@ -21,7 +24,10 @@ export type {
   DecideInput,
   Effect,
   Person,
+  PhotoProblem,
   Refusal,
   RefusalCode,
+  Subject,
+  RefusalParams,
   WorkflowArticle,
 } from "./types";

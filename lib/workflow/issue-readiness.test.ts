@@ -8,6 +8,7 @@ const story = (id: number, over: Partial<IssueArticle> = {}): IssueArticle => ({
   state: "approved",
   jumpTo: null,
   jumpResolved: false,
+  photosReady: true,
   ...over,
 });
 
@@ -33,17 +34,34 @@ describe("checkIssueReadiness", () => {
     ]);
   });
 
+  it("takes a page the desk marked (not digitised, ads only, skipped) as complete without articles", () => {
+    const pages = [
+      { number: 1, articles: [story(1)] },
+      { number: 2, status: "ads_only" as const, articles: [] },
+      { number: 3, status: "not_digitised" as const, articles: [] },
+      { number: 4, status: "skipped" as const, articles: [story(4, { state: "draft" })] },
+    ];
+    // A marked page's own articles still count: a draft there still blocks.
+    expect(checkIssueReadiness({ pages, pageCount: 4 })).toEqual([{ code: "article_not_approved", page: 4, articleId: 4 }]);
+    expect(checkIssueReadiness({ pages: [...pages, { number: 5, status: "articles" as const, articles: [] }], pageCount: 5 })).toContainEqual({
+      code: "page_empty",
+      page: 5,
+    });
+  });
+
   it("reports each article fault with its page", () => {
     const pages = [
       {
         number: 1,
         articles: [
           story(1, { title: null }),
-          story(2, { title: " \u3000" }),
+          story(2, { title: " \u3000\u200B\u2060" }),
           story(3, { sectionId: null }),
           story(4, { state: "in_review" }),
           story(5, { state: "unpublished" }),
           story(6, { jumpTo: 2, jumpResolved: false }),
+          story(8, { photosReady: false }),
+          story(10, { state: "published", photosReady: false }),
         ],
       },
       { number: 2, articles: [story(7, { state: "draft", title: "" })] },
@@ -55,6 +73,7 @@ describe("checkIssueReadiness", () => {
       { code: "article_not_approved", page: 1, articleId: 4 },
       { code: "article_not_approved", page: 1, articleId: 5 },
       { code: "jump_unresolved", page: 1, articleId: 6 },
+      { code: "article_photos_not_ready", page: 1, articleId: 8 },
       { code: "article_no_title", page: 2, articleId: 7 },
       { code: "article_not_approved", page: 2, articleId: 7 },
     ]);

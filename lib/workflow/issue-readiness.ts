@@ -1,4 +1,5 @@
-import type { ArticleState } from "@/lib/vocabulary";
+import type { ArticleState, PageStatus } from "@/lib/vocabulary";
+import { hasVisibleText } from "@/lib/visible-text";
 
 export type IssueArticle = {
   id: number;
@@ -8,14 +9,17 @@ export type IssueArticle = {
   /** Page the story continues on (转第N版), or null. */
   jumpTo: number | null;
   jumpResolved: boolean;
+  /** Every photo it shows is ready for readers (processed, with alt text): publishing checks it too. */
+  photosReady: boolean;
 };
 
-export type IssuePage = { number: number; articles: readonly IssueArticle[] };
+/** `status` other than "articles": the desk marked the page as having no articles online (not digitised, ads only, skipped). */
+export type IssuePage = { number: number; status?: PageStatus; articles: readonly IssueArticle[] };
 
 export type IssueReadinessInput = { pages: readonly IssuePage[]; pageCount: number };
 
 export type PageBlockerCode = "page_missing" | "page_empty";
-export type ArticleBlockerCode = "article_no_title" | "article_no_section" | "article_not_approved" | "jump_unresolved";
+export type ArticleBlockerCode = "article_no_title" | "article_no_section" | "article_not_approved" | "article_photos_not_ready" | "jump_unresolved";
 
 export type IssueBlocker =
   | { code: PageBlockerCode; page: number }
@@ -36,18 +40,22 @@ export function checkIssueReadiness({ pages, pageCount }: IssueReadinessInput): 
   const last = Math.max(pageCount, 1, ...byNumber.keys());
   for (let n = 1; n <= last; n++) {
     const found = byNumber.get(n);
+    // A page the desk marked as not online (not digitised, ads only, skipped) is complete without articles.
+    const marked = found?.some((p) => p.status !== undefined && p.status !== "articles") ?? false;
     if (!found) {
       blockers.push({ code: "page_missing", page: n });
       continue;
     }
     const articles = found.flatMap((p) => p.articles);
-    if (articles.length === 0) blockers.push({ code: "page_empty", page: n });
+    if (articles.length === 0 && !marked) blockers.push({ code: "page_empty", page: n });
     for (const a of articles) {
       if (!seen.has(a.id)) {
         seen.add(a.id);
-        if (!a.title?.trim()) blockers.push({ code: "article_no_title", page: n, articleId: a.id });
+        if (!hasVisibleText(a.title)) blockers.push({ code: "article_no_title", page: n, articleId: a.id });
         if (a.sectionId === null) blockers.push({ code: "article_no_section", page: n, articleId: a.id });
         if (!CLEARED.includes(a.state)) blockers.push({ code: "article_not_approved", page: n, articleId: a.id });
+        // A published story is already out (publishing the issue leaves it); any other would be refused.
+        if (a.state !== "published" && !a.photosReady) blockers.push({ code: "article_photos_not_ready", page: n, articleId: a.id });
       }
       if (a.jumpTo !== null && !a.jumpResolved) blockers.push({ code: "jump_unresolved", page: n, articleId: a.id });
     }

@@ -10,6 +10,8 @@ export const WORKFLOW_ACTIONS = [
   "unpublish", // reviewer takes a published article down, with a reason
   "republish", // reviewer puts an unpublished article back up, unchanged
   "reopen", // editor takes an unpublished article back to draft to rework it; it must pass review again
+  "publish_correction", // editor publishes a small correction of a published story at once, with its reason
+  "discard_revision", // editor drops a published story's pending revision; the published text stays as it is
 ] as const;
 
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import type { ArticleState, Role } from "@/lib/vocabulary";
+import type { ChangeMeasure } from "./corrections";
 import type { WorkflowAction } from "./states";
 
 export type Person = { id: number; role: Role };
@@ -6,9 +7,18 @@ export type Actor = Person | "system";
 
 export type Approval = { reviewerId: number; at: Date };
 
-/** The slice of an article (and its section) the rules look at. */
+/**
+ * What an action works on: an article, or the pending revision of a published story (which has
+ * its own review state, round and approvals while the published text stays up).
+ */
+export type Subject = "article" | "revision";
+
+/** The slice of an article (and its section) the rules look at, or of a published story's pending revision. */
 export type WorkflowArticle = {
+  /** "revision": the state, author, round and text below are the pending revision's. */
+  subject?: Subject;
   state: ArticleState;
+  /** For a revision, who began it. */
   authorId: number;
   /** The section's setting, 1 to 3 (3 is 三审). */
   approvalsRequired: number;
@@ -19,7 +29,20 @@ export type WorkflowArticle = {
   editorsSinceSubmit: readonly number[];
   /** Needed only to know whether publish_scheduled is due. */
   scheduledAt?: Date | null;
+  /** The headline (主题) and the body's plain text: nothing blank-looking goes to review or to readers. */
+  title: string;
+  bodyText: string;
+  /** For an article: whether a pending revision exists (reopen takes it into the draft). */
+  hasRevision?: boolean;
+  /** For a revision: why the published story changes, and how far the revision is from it. */
+  reason?: string | null;
+  change?: ChangeMeasure;
+  /** The article's photos that readers could not be shown yet: publishing waits for them. */
+  photoProblems?: readonly PhotoProblem[];
 };
+
+/** A placed photo still being processed, one that failed, or one without alt text. */
+export type PhotoProblem = { mediaId: number; problem: "processing" | "failed" | "no_alt" };
 
 export type DecideInput = {
   article: WorkflowArticle;
@@ -43,7 +66,14 @@ export type Effect =
   | { type: "set_scheduled_at"; at: Date }
   | { type: "clear_schedule" }
   | { type: "record_unpublish_reason"; reason: string }
-  | { type: "mark_correction_possible" };
+  /** An edit of a published story: it goes into a new pending revision, the article stays as readers see it. */
+  | { type: "start_revision" }
+  /** The revision's changes become the published story; `correction` is the public 更正 note, or null. */
+  | { type: "apply_revision"; correction: string | null }
+  /** The revision is dropped; the published story stays as it is. */
+  | { type: "drop_revision" }
+  /** Reopen: the pending revision (if any) becomes the draft's text, to be reviewed with it. */
+  | { type: "adopt_revision" };
 
 /** Stable codes: the app maps them to translated messages; the English message is for logs. */
 export type RefusalCode =
@@ -54,13 +84,23 @@ export type RefusalCode =
   | "edited_since_submit"
   | "already_approved"
   | "not_due"
+  | "awaiting_approvals"
   | "comment_required"
   | "reason_required"
-  | "publish_at_invalid";
+  | "publish_at_invalid"
+  | "title_blank"
+  | "body_empty"
+  | "change_reason_required"
+  | "correction_too_large"
+  | "no_changes"
+  | "photos_not_ready";
 
-export type Refusal = { ok: false; code: RefusalCode; message: string };
+/** Numbers a refusal's message needs (e.g. the section needs `required` approvals and has `approved`). */
+export type RefusalParams = { required?: number; approved?: number };
+
+export type Refusal = { ok: false; code: RefusalCode; message: string; params?: RefusalParams };
 export type Decision = { ok: true; to: ArticleState; effects: Effect[] } | Refusal;
 
-export function refuse(code: RefusalCode, message: string): Refusal {
-  return { ok: false, code, message };
+export function refuse(code: RefusalCode, message: string, params?: RefusalParams): Refusal {
+  return params ? { ok: false, code, message, params } : { ok: false, code, message };
 }

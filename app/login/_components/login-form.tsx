@@ -6,16 +6,17 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { SIGNIN_ERROR } from "@/lib/auth/signin-errors";
-
-function messageKey(error: string): "invalid" | "throttled" | "error" {
-  if (error === SIGNIN_ERROR.invalid) return "invalid";
-  if (error === SIGNIN_ERROR.throttled) return "throttled";
-  return "error";
-}
+import { readSigninError } from "@/lib/auth/signin-errors";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const t = useTranslations("login");
+  const message = (error: string) => {
+    const read = readSigninError(error);
+    if (read.kind !== "throttled" || read.waitSeconds === null) return t(read.kind);
+    // Under two minutes in seconds, else in whole minutes rounded up, so the wait is never understated.
+    const s = read.waitSeconds;
+    return s < 120 ? t("throttledSeconds", { seconds: s }) : t("throttledMinutes", { minutes: Math.ceil(s / 60) });
+  };
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
@@ -40,7 +41,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {error ? <Notice tone="error">{t(messageKey(error))}</Notice> : null}
+      {error ? <Notice tone="error">{message(error)}</Notice> : null}
       <Field id="email" name="email" type="email" label={t("email")} autoComplete="username" required />
       <Field id="password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
       <Button type="submit" disabled={pending}>

@@ -50,21 +50,22 @@ function domId(prefix: string, id: string): string {
 }
 
 /**
- * "存疑 62%：跨栏拼接 — <engine reason>" into `note` (the reason is the engine's, often
- * English; the percentage is how sure the engine was, when it said).
+ * "存疑 62%：跨栏拼接" and the reason in detail into `note`, both in the interface's language: the
+ * detail is the engine's message code filled with its values (quotes from the page, counts),
+ * never the engine's English `reason`; the percentage is how sure the engine was, when it said.
  */
 function renderDoubt(note: HTMLElement, labels: WorkbenchLabels, doubt: BlockDoubt, confidence: number | null = null): void {
-  const kind = labels.doubtKinds[doubt.kind];
   const head = document.createElement("span");
   head.className = "font-medium";
   const sure = confidence !== null && confidence < 1 ? ` ${Math.round(confidence * 100)}%` : "";
-  head.textContent = `${labels.doubt}${sure}：${kind ?? doubt.reason}`;
+  head.textContent = `${labels.doubt}${sure}：${labels.doubtKinds[doubt.kind] ?? ""}`;
   note.replaceChildren(head);
-  if (kind && doubt.reason) {
-    const reason = document.createElement("span");
-    reason.className = "ml-1 text-stone-600";
-    reason.textContent = doubt.reason;
-    note.append(reason);
+  const template = doubt.detail ? labels.reasons[doubt.detail.code] : undefined;
+  if (template && doubt.detail) {
+    const detail = document.createElement("span");
+    detail.className = "ml-1 text-stone-600";
+    detail.textContent = fillLabel(template, doubt.detail.params ?? {});
+    note.append(detail);
   }
 }
 
@@ -94,8 +95,10 @@ class BlockView implements NodeView {
   contentDOM: HTMLElement;
   private label: HTMLElement;
   private note: HTMLElement;
+  private photo: HTMLElement;
   private node: PMNode;
   private role = "";
+  private mediaId: number | null = null;
   private doubt = "";
   private id = "";
 
@@ -108,7 +111,9 @@ class BlockView implements NodeView {
     this.label.title = labels.dragHandle;
     this.contentDOM = el("div", BASE_TEXT);
     this.note = fixed(el("p", "col-start-2 text-xs text-amber-900"));
-    this.dom.append(this.label, this.contentDOM, this.note);
+    this.photo = fixed(el("p", "col-start-2 flex items-center gap-2 text-xs text-stone-700"));
+    this.photo.hidden = true;
+    this.dom.append(this.label, this.contentDOM, this.photo, this.note);
     this.render(node);
   }
 
@@ -118,7 +123,7 @@ class BlockView implements NodeView {
     const role = String(node.attrs.role ?? "paragraph") as WorkbenchRole;
     const doubt = (node.attrs.doubt ?? null) as BlockDoubt | null;
     const confidence = typeof node.attrs.confidence === "number" ? node.attrs.confidence : null;
-    const doubtKey = doubt ? `${doubt.kind}\u0000${doubt.reason}\u0000${confidence}` : "";
+    const doubtKey = doubt ? `${doubt.kind}\u0000${doubt.reason}\u0000${JSON.stringify(doubt.detail ?? null)}\u0000${confidence}` : "";
     if (id !== this.id) {
       this.id = id;
       this.dom.dataset.blockId = id;
@@ -130,6 +135,23 @@ class BlockView implements NodeView {
       this.dom.dataset.role = role;
       this.label.textContent = this.labels.roles[role] ?? role;
       this.contentDOM.className = `${BASE_TEXT} ${ROLE_TEXT[role] ?? ""}`;
+    }
+    // A caption attached to a photo shows the photo (the desk's preview of it) under its text.
+    const mediaId = role === "caption" && typeof node.attrs.mediaId === "number" ? node.attrs.mediaId : null;
+    if (mediaId !== this.mediaId) {
+      this.mediaId = mediaId;
+      this.photo.replaceChildren();
+      this.photo.hidden = mediaId === null;
+      if (mediaId !== null) {
+        const img = document.createElement("img");
+        img.src = `/api/media/${mediaId}/preview`;
+        img.alt = "";
+        img.className = "h-12 w-auto rounded-sm bg-stone-200";
+        const text = document.createElement("span");
+        text.textContent = fillLabel(this.labels.attachedPhoto, { id: mediaId });
+        this.photo.append(img, text);
+        this.dom.dataset.mediaId = String(mediaId);
+      } else delete this.dom.dataset.mediaId;
     }
     if (doubtKey !== this.doubt) {
       this.doubt = doubtKey;

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, pages, sections } from "@/db/schema";
+import type { PageStatus } from "@/lib/vocabulary";
 import { headIdOf, listPublishedPartsOfHeads } from "./chains";
 import { headlineColumns, isPublished, publicSection, sectionColumns, type PublicHeadline } from "./visibility";
 
@@ -17,6 +18,22 @@ export function listPublicPagesOfIssue({ issueId }: { issueId: number }): Public
     .groupBy(pages.id)
     .orderBy(asc(pages.number))
     .all();
+}
+
+export type MarkedPage = { number: number; name: string | null; status: Exclude<PageStatus, "articles"> };
+
+/**
+ * The issue's pages the desk marked as having no articles online (not digitised, ads only,
+ * skipped): readers see them named in the page tabs instead of a page that is not there.
+ * Public facts of a public issue (the page count is printed on it); nothing unpublished.
+ */
+export function listMarkedPagesOfIssue({ issueId }: { issueId: number }): MarkedPage[] {
+  return getDb()
+    .select({ number: pages.number, name: pages.name, status: pages.status })
+    .from(pages)
+    .where(and(eq(pages.issueId, issueId), ne(pages.status, "articles")))
+    .orderBy(asc(pages.number))
+    .all() as MarkedPage[];
 }
 
 export type PageHeadline = PublicHeadline & {

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles } from "@/db/schema";
 import { pageOffset, planSearch, type SearchPlan } from "@/lib/public";
+import { matchingArticleIds } from "@/db/queries/full-text";
 import { listPublishedPartsOfHeads } from "./chains";
 import { listItemsQuery, toListItem, type ArticleListItem, type Paged } from "./lists";
 import { isPublished, PUBLISHED } from "./visibility";
@@ -13,20 +14,6 @@ export type SearchHit = ArticleListItem & {
 };
 
 export type SearchResult = Paged<SearchHit> & { plan: SearchPlan };
-
-/** The highest code point: a term's range in search_terms ends below the term followed by it. */
-const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
-
-/**
- * search_index rows matching every term: long terms through the trigram MATCH, each short one as
- * the documents of the index's trigrams that start with it (db/migrations/0007_short_term_search.sql).
- */
-function matchingRowIds(plan: Exclude<SearchPlan, { kind: "empty" }>): SQL {
-  const matched = (match: string) => sql`select rowid as id from search_index where search_index match ${match}`;
-  if (plan.kind === "fts") return matched(plan.match);
-  const sets = plan.prefixes.map((p) => sql`select doc as id from search_terms where term >= ${p} and term < ${p + LAST_CHARACTER}`);
-  return sql.join(plan.match === null ? sets : [matched(plan.match), ...sets], sql` intersect `);
-}
 
 /**
  * Published stories matching the query, newest first. A hit in a later part
@@ -39,7 +26,7 @@ export function searchPublishedArticles({ q, page, pageSize }: { q: string; page
   if (plan.kind === "empty") return { plan, items: [], total: 0, page, pageSize };
   const db = getDb();
   const ordered = db.all<{ id: number }>(sql`
-    with recursive hits(id) as (${matchingRowIds(plan)}),
+    with recursive hits(id) as (${matchingArticleIds("public", plan)}),
     up(id, continues_id, depth) as (
       select a.id, a.continues_id, 0 from articles a where a.id in (select id from hits)
       union

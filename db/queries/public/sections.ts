@@ -6,12 +6,12 @@ import { pageOffset } from "@/lib/public";
 import { listItemsQuery, toListItem, type ArticleListItem, type Paged } from "./lists";
 import { isHead, isPublished, newestFirst, sectionIsPublic } from "./visibility";
 
-export type PublicSection = { id: number; slug: string; name: string };
+export type PublicSection = { id: number; slug: string; name: string; nameEn: string | null };
 
 /** A section readers may browse: not hidden by the newsroom, and with something published in it. */
 export function getPublicSectionBySlug({ slug }: { slug: string }): PublicSection | undefined {
   return getDb()
-    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+    .select({ id: sections.id, slug: sections.slug, name: sections.name, nameEn: sections.nameEn })
     .from(sections)
     .where(and(eq(sections.slug, slug), sectionIsPublic))
     .get();
@@ -20,7 +20,7 @@ export function getPublicSectionBySlug({ slug }: { slug: string }): PublicSectio
 /** Public sections in the newsroom's order (the site navigation). */
 export function listPublicSections(): PublicSection[] {
   return getDb()
-    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+    .select({ id: sections.id, slug: sections.slug, name: sections.name, nameEn: sections.nameEn })
     .from(sections)
     .where(sectionIsPublic)
     .orderBy(asc(sections.position), asc(sections.id))

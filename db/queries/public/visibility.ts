@@ -18,6 +18,9 @@ export const isHead = isNull(articles.continuesId);
 /** An issue is public while one of its articles is published. */
 export const issueIsPublic = sql`exists (select 1 from ${articles} where ${articles.issueId} = ${issues.id} and ${articles.state} = ${PUBLISHED})`;
 
+/** A photo is public while a published article places it (the rule is shared with the server in front of Next). */
+export { photoIsPublic } from "@/db/public-media";
+
 /** A section is public while it is visible and has a published story (as an issue is): the navigation, sitemap and page agree. */
 export const sectionIsPublic = and(
   eq(sections.hidden, false),
@@ -43,9 +46,13 @@ export const headlineColumns = {
 };
 
 /** The section columns publicSection decides on. */
-export const sectionColumns = { sectionName: sections.name, sectionSlug: sections.slug, sectionHidden: sections.hidden };
+export const sectionColumns = { sectionName: sections.name, sectionNameEn: sections.nameEn, sectionSlug: sections.slug, sectionHidden: sections.hidden };
+
+type SectionOfRow = { sectionName: string | null; sectionNameEn?: string | null; sectionSlug: string | null };
 
 /** A section the newsroom hid is named nowhere public: not on a story, a list or in the feed. */
-export function publicSection(r: { sectionHidden: boolean | null; sectionName: string | null; sectionSlug: string | null }): { sectionName: string | null; sectionSlug: string | null } {
-  return r.sectionHidden ? { sectionName: null, sectionSlug: null } : { sectionName: r.sectionName, sectionSlug: r.sectionSlug };
+export function publicSection(r: SectionOfRow & { sectionHidden: boolean | null }): Required<SectionOfRow> {
+  return r.sectionHidden
+    ? { sectionName: null, sectionNameEn: null, sectionSlug: null }
+    : { sectionName: r.sectionName, sectionNameEn: r.sectionNameEn ?? null, sectionSlug: r.sectionSlug };
 }

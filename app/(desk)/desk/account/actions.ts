@@ -1,14 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { listRecentFailures, recordLoginAttempt } from "@/db/queries/login-attempts";
+import { listRecentAttempts, recordLoginAttempt } from "@/db/queries/login-attempts";
 import { getUserById, updateUser } from "@/db/queries/users";
 import type { ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { audit } from "@/services/audit";
 import { checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { requireUser } from "@/services/session";
-import { decideThrottle, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
+import { decideThrottle, throttleLookback } from "@/lib/auth/throttle";
 import { requestIp } from "@/lib/request-info";
 import { AppError } from "@/lib/errors";
 import { changeOwnPasswordSchema } from "@/lib/validations/users";
@@ -22,12 +22,15 @@ export async function changeOwnPasswordAction(_prev: ActionState, formData: Form
     const { current, password, confirm } = parsed.data;
     const user = getUserById({ id: me.id });
     if (!user) throw new AppError("not_found");
-    // Guessing the current password shares the sign-in budget: a stolen session cannot brute-force it.
+    // Guessing the current password shares the sign-in budget of an unknown device (its address's
+    // delay and the account's ceiling): a stolen session cannot brute-force it.
     const now = Date.now();
-    if (decideThrottle(listRecentFailures({ email: user.email, since: now - THROTTLE_WINDOW_MS }), now).throttled)
+    const ip = await requestIp();
+    const from = { source: `ip:${ip ?? "unknown"}`, knownDevice: false };
+    if (decideThrottle(listRecentAttempts({ email: user.email, since: now - throttleLookback() }), from, now).throttled)
       return { ok: false, message: t("login.throttled") };
     if (!(await verifyPassword(user.passwordHash, current))) {
-      recordLoginAttempt({ email: user.email, success: false, ip: await requestIp() });
+      recordLoginAttempt({ email: user.email, success: false, ip, ...from });
       await audit({ action: "user.password_change_failed", actorId: me.id, actorEmail: me.email, targetType: "user", targetId: me.id });
       return { ok: false, fieldErrors: { current: t("password.wrongCurrent") } };
     }

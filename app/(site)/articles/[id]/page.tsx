@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { dateLabel } from "@/components/site/format";
+import { dateLabel, sectionLabel } from "@/components/site/format";
 import { HeadlineStack } from "@/components/site/headline-stack";
 import { SiteLink } from "@/components/site/site-link";
 import { getAdjacentArticlesOnPage, getPublicArticleById, type AdjacentArticle, type PublicArticleView } from "@/db/queries/public/articles";
@@ -20,6 +20,7 @@ import {
   parseArticleParam,
   sectionPath,
 } from "@/lib/public";
+import { getPublicPrintPlace } from "@/db/queries/public/print";
 import { alternatesFor, getSiteName, getSiteUrl } from "../../_lib/site";
 
 export const dynamic = "force-dynamic";
@@ -58,6 +59,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: meta.description,
     alternates: { ...(await alternatesFor(articlePath(result.view.article))), canonical: meta.canonical },
     openGraph: meta.openGraph,
+    ...(meta.twitter ? { twitter: meta.twitter } : {}),
   };
 }
 
@@ -72,7 +74,7 @@ function AdjacentLink({ article, rel, label }: { article: AdjacentArticle; rel: 
 
 export default async function ArticlePage({ params }: Props) {
   const view = resolve((await params).id);
-  const { article, issue, parts } = view;
+  const { article, issue, parts, photos } = view;
   const t = await getTranslations("site");
   const locale = await getLocale();
   const siteUrl = await getSiteUrl();
@@ -81,6 +83,16 @@ export default async function ArticlePage({ params }: Props) {
   const jsonLd = newsArticleJsonLd(article, { siteUrl, paper: issue?.paper ?? siteName, issue: issue ?? undefined });
   const { prev, next } = getAdjacentArticlesOnPage({ articleId: article.id });
   const jumped = parts.length > 1;
+  // 原版: each part printed on a page that has its printed view, at its region there.
+  const originals = parts.flatMap((p) => {
+    const place = getPublicPrintPlace({ articleId: p.id });
+    return place ? [{ id: p.id, ...place }] : [];
+  });
+  // The lead photo heads the story, under its headline, before a correction note and the text.
+  const first = parts[0]?.body.content[0];
+  const leadPhoto = first?.type === "photo" && first.attrs.lead && photos.has(first.attrs.mediaId) ? first : null;
+  const bodyOf = (part: (typeof parts)[number]) =>
+    leadPhoto && part === parts[0] ? { ...part.body, content: part.body.content.slice(1) } : part.body;
 
   return (
     <>
@@ -111,23 +123,39 @@ export default async function ArticlePage({ params }: Props) {
                 ))}
               </span>
             ) : null}
+            {originals.map((o) => (
+              <span key={o.id}>
+                ·{" "}
+                <SiteLink href={`${pagePath(o.date, o.page)}#print-${o.id}`} className="underline hover:text-accent" data-testid="original-page">
+                  {originals.length > 1 ? t("originalPageNamed", { number: o.page }) : t("originalPage")}
+                </SiteLink>
+              </span>
+            ))}
             {article.sectionSlug && article.sectionName ? (
               <span>
                 ·{" "}
                 <SiteLink href={sectionPath(article.sectionSlug)} className="underline hover:text-accent">
-                  {article.sectionName}
+                  {sectionLabel(article.sectionName, article.sectionNameEn, locale)}
                 </SiteLink>
               </span>
             ) : null}
           </p>
         </header>
 
+        {leadPhoto ? (
+          // renderBodyHtml escapes every string and sanitises its output with an allow-list.
+          <div className="article-body mt-4" dangerouslySetInnerHTML={{ __html: renderBodyHtml({ type: "doc", content: [leadPhoto] }, { photos }) }} />
+        ) : null}
+
         {article.correction ? (
           <aside aria-labelledby="correction-heading" className="mt-4 border-l-4 border-amber-600 bg-amber-50 px-4 py-3" lang={locale}>
             <h2 id="correction-heading" className="font-bold text-amber-900">
               {t("correction")}
             </h2>
-            <p lang={article.language}>{article.correction}</p>
+            {/* One line per correction, the newest first (lib/workflow withCorrectionNote). */}
+            <p lang={article.language} className="whitespace-pre-line">
+              {article.correction}
+            </p>
           </aside>
         ) : null}
 
@@ -139,7 +167,7 @@ export default async function ArticlePage({ params }: Props) {
 
         {parts.map((part) => {
           // renderBodyHtml escapes every string and sanitises its output with an allow-list.
-          const bodyHtml = <div className="article-body" dangerouslySetInnerHTML={{ __html: renderBodyHtml(part.body) }} />;
+          const bodyHtml = <div className="article-body" dangerouslySetInnerHTML={{ __html: renderBodyHtml(bodyOf(part), { photos }) }} />;
           if (!jumped || part.pageNumber === null) {
             return (
               <div key={part.id} className="mt-6">

@@ -3,21 +3,30 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { insertComment, resolveComment } from "@/db/queries/article-comments";
-import { acquireLock, releaseLock } from "@/db/queries/article-locks";
+import { acquireLock, getLiveLock, releaseLock, type LockHolder } from "@/db/queries/article-locks";
 import { getRevision } from "@/db/queries/article-revisions";
 import { saveArticle, transitionArticle, type WriteOutcome } from "@/db/queries/article-workflow";
-import { getArticleById } from "@/db/queries/articles";
+import { getArticleById, revisedArticle } from "@/db/queries/articles";
+import { editingStateOf, getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
+import { placeArticle } from "@/db/queries/issues";
+import { recordNotices } from "@/db/queries/notifications";
+import { missingMediaIds } from "@/db/queries/media";
+import { photosOfBody } from "@/lib/article-body/photos";
 import { getSectionById } from "@/db/queries/sections";
-import type { ActionState } from "@/lib/action-state";
+import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { parseArticleBody } from "@/lib/article-body";
 import { audit } from "@/services/audit";
 import { requireUser } from "@/services/session";
 import { AppError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
+import { refusedOutcomeMessage } from "../../_lib/outcome-message";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
+import { placementSchema } from "@/lib/validations/imports";
+import { noticeForTakeover } from "@/lib/desk/notifications";
 import { articleFormFields } from "@/lib/article-fields";
-import { isWorkflowAction } from "@/lib/workflow";
+import { canEditArticle, isWorkflowAction } from "@/lib/workflow";
+import { cutToChars } from "@/lib/text-length";
 
 export type StaleInfo = { version: number; savedByName: string | null; savedAt: string };
 
@@ -46,28 +55,19 @@ function outcomeResult(outcome: WriteOutcome, t: Translate, success: string, { r
     return {
       ok: true,
       message: success,
-      version: outcome.article.version,
-      savedAt: outcome.article.updatedAt.toISOString(),
+      // A published story's pending revision carries the version the desk edits (pending-revisions.ts).
+      version: workingVersion(outcome.article, outcome.revision),
+      savedAt: (outcome.revision ?? outcome.article).updatedAt.toISOString(),
       state: outcome.article.state,
     };
   }
-  if (outcome.reason === "not_found") return { ok: false, message: t("errors.not_found") };
-  if (outcome.reason === "stale") {
-    return {
-      ok: false,
-      message: t("articles.stale", {
-        name: outcome.stale.savedByName ?? "?",
-        time: outcome.stale.savedAt.toISOString().slice(11, 16),
-      }),
-      stale: {
-        version: outcome.stale.version,
-        savedByName: outcome.stale.savedByName,
-        savedAt: outcome.stale.savedAt.toISOString(),
-      },
-    };
-  }
-  const key = `workflow.refusals.${outcome.refusal.code}`;
-  return { ok: false, message: t.has(key) ? t(key) : outcome.refusal.message };
+  const message = refusedOutcomeMessage(outcome, t);
+  if (outcome.reason !== "stale") return { ok: false, message };
+  return {
+    ok: false,
+    message,
+    stale: { version: outcome.stale.version, savedByName: outcome.stale.savedByName, savedAt: outcome.stale.savedAt.toISOString() },
+  };
 }
 
 /**
@@ -91,25 +91,29 @@ export async function saveArticleAction(input: {
     if (!fields.success) return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(fields.error, t) };
     const body = parseArticleBody(input.body);
     if (!body.ok) return { ok: false, message: t(body.code === "too_large" ? "articles.bodyTooLarge" : "articles.bodyInvalid", { detail: body.message }) };
+    const missing = missingMediaIds({ ids: photosOfBody(body.body).map((p) => p.mediaId) });
+    if (missing.length > 0) return { ok: false, message: t("articles.photoMissing", { ids: missing.map((id) => `#${id}`).join("、") }) };
     if (fields.data.sectionId && !getSectionById({ id: fields.data.sectionId })) {
       return { ok: false, message: t("errors.invalid"), fieldErrors: { sectionId: t("articles.noSuchSection") } };
     }
     const current = getArticleById({ id: meta.data.articleId });
     if (!current) throw new AppError("not_found");
-    const correction = meta.data.correction !== undefined && current.state === "published" ? { correction: meta.data.correction } : {};
     const outcome = saveArticle({
       id: current.id,
       baseVersion: meta.data.baseVersion,
-      changes: { ...fields.data, ...correction, body: body.body },
+      changes: { ...fields.data, body: body.body },
+      // A published story is changed on its pending revision, which carries why (its 更正说明).
+      reason: meta.data.correction,
       note: meta.data.note ?? (meta.data.autosave ? t("articles.autosaveNote") : null),
       actor: { id: user.id, role: user.role, email: user.email },
       ip: await requestIp(),
     });
-    if (outcome.ok) acquireLock({ articleId: current.id, userId: user.id, takeOver: false });
+    if (outcome.ok) acquireLock({ articleId: current.id, userId: user.id, role: user.role, takeOver: false });
     // A revalidated path makes Next render the whole page into the action's answer. An autosave
     // that leaves the state alone needs only its version back (the editor keeps its own text),
     // and under load that render made it several times dearer than a page view (bench/load.ts).
-    const refresh = !meta.data.autosave || (outcome.ok && outcome.article.state !== current.state);
+    // Beginning a published story's revision is a change of state too: its buttons appear.
+    const refresh = !meta.data.autosave || (outcome.ok && outcome.changedState);
     return outcomeResult(outcome, t, t("articles.saved"), { refresh });
   });
 }
@@ -137,8 +141,8 @@ export async function transitionArticleAction(input: {
       baseVersion,
       action: input.action,
       actor: { id: user.id, role: user.role, email: user.email },
-      comment: typeof input.comment === "string" ? input.comment.slice(0, 4000) : undefined,
-      reason: typeof input.reason === "string" ? input.reason.slice(0, 1000) : undefined,
+      comment: typeof input.comment === "string" ? cutToChars(input.comment, 4000) : undefined,
+      reason: typeof input.reason === "string" ? cutToChars(input.reason, 1000) : undefined,
       publishAt,
       ip: await requestIp(),
     });
@@ -152,6 +156,8 @@ export async function transitionArticleAction(input: {
         detail: { action: input.action, code: outcome.refusal.code },
       });
     }
+    // Submitted, the text is the reviewers' now: nobody is "editing" it any more.
+    if (outcome.ok && input.action === "submit") releaseLock({ articleId: id });
     return outcomeResult(outcome, t, t(`workflow.done.${input.action}`));
   });
 }
@@ -213,37 +219,109 @@ export async function resolveCommentAction(_prev: ActionState, formData: FormDat
   });
 }
 
-/** Soft lock: take, renew or take over. Returns who holds it now. */
+/**
+ * Soft lock: take, renew or take over. Only someone who may edit the article in its state may hold
+ * its lock (the page offers a takeover only to them; a replayed request is refused here and by the
+ * query). Returns who holds it now.
+ */
 export async function lockArticleAction(input: { articleId: number; takeOver?: boolean; release?: boolean }) {
-  const user = await requireUser("workOnArticles", "action:lockArticle").catch(refusedAs(null));
+  // A renewal is the page's own heartbeat, not the person's doing: it must not keep an idle session alive.
+  const user = await requireUser("workOnArticles", "action:lockArticle", { activity: input?.takeOver === true }).catch(refusedAs(null));
   const articleId = Number(input?.articleId);
-  if (!user || !getArticleById({ id: articleId })) return null;
+  const article = user ? getArticleById({ id: articleId }) : undefined;
+  if (!user || !article) return null;
   if (input.release) {
     releaseLock({ articleId, userId: user.id });
     return null;
   }
+  if (!canEditArticle(editingStateOf(article), user.role)) {
+    await audit({
+      action: "article.lock.refused",
+      actorId: user.id,
+      actorEmail: user.email,
+      targetType: "article",
+      targetId: articleId,
+      detail: { state: article.state, takeOver: input.takeOver === true },
+    });
+    return holderAnswer(getLiveLock({ articleId }), user.id);
+  }
   let holder;
+  // Who held it before a takeover is told so (the bell), so they stop typing into a story edited elsewhere.
+  const previous = input.takeOver ? getLiveLock({ articleId }) : undefined;
   try {
-    holder = acquireLock({ articleId, userId: user.id, takeOver: input.takeOver === true });
+    holder = acquireLock({ articleId, userId: user.id, role: user.role, takeOver: input.takeOver === true });
   } catch (e) {
     // The soft lock is renewed every minute; while another process holds the database, skip a renewal.
     if (isDatabaseBusy(e)) return null;
     throw e;
   }
-  if (input.takeOver) {
+  if (input.takeOver && holder?.userId === user.id) {
     await audit({ action: "article.lock.takeover", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId });
+    if (holder.userId === user.id) recordNotices(noticeForTakeover(previous?.userId, user.id), { articleId, actorId: user.id });
   }
-  return { userId: holder.userId, name: holder.name, since: holder.since.toISOString(), mine: holder.userId === user.id };
+  return holderAnswer(holder, user.id);
 }
 
-/** The article as saved now: for an editor whose save was stale, to compare or to continue from. */
+function holderAnswer(holder: LockHolder | undefined, userId: number) {
+  return holder ? { userId: holder.userId, name: holder.name, since: holder.since.toISOString(), mine: holder.userId === userId } : null;
+}
+
+/**
+ * The article as saved now (a published story's pending revision, when it has one): for an editor
+ * whose save was stale, to compare or to continue from.
+ */
 export async function loadArticleAction(input: { articleId: number }) {
   const user = await requireUser("openArticles", "action:loadArticle").catch(refusedAs(null));
   const article = user ? getArticleById({ id: Number(input?.articleId) }) : undefined;
   if (!article) return null;
+  const revision = article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined;
+  const working = revision ? revisedArticle(article, revision) : article;
   return {
-    version: article.version,
-    fields: articleFormFields(article),
-    body: article.body,
+    version: workingVersion(article, revision),
+    savedAt: (revision ?? article).updatedAt.toISOString(),
+    fields: articleFormFields(working),
+    body: working.body,
+    reason: revision?.reason ?? "",
   };
 }
+
+/**
+ * Puts the article on a page of an issue (made if missing, as an accepted import would make it)
+ * at an order on the page, or takes it out of print ("remove" set). Layout is the issue desk's
+ * business: editors and admins, whatever the state.
+ */
+export async function placeArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const user = await requireUser("arrangePages", "action:placeArticle");
+    const remove = formData.get("remove") === "1";
+    const parsed = remove
+      ? null
+      : placementSchema.safeParse({
+          articleId: formData.get("articleId"),
+          issueDate: formData.get("issueDate"),
+          pageNumber: formData.get("pageNumber"),
+          pageName: formData.get("pageName"),
+          position: formData.get("position"),
+        });
+    if (parsed && !parsed.success) {
+      return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(parsed.error, t), values: keepValues(formData, PLACEMENT_FIELDS) };
+    }
+    const articleId = parsed ? parsed.data.articleId : Number(formData.get("articleId"));
+    if (!Number.isInteger(articleId) || articleId <= 0) throw new AppError("invalid");
+    const placement = parsed
+      ? { issueDate: parsed.data.issueDate, pageNumber: parsed.data.pageNumber, pageName: parsed.data.pageName, position: parsed.data.position }
+      : null;
+    const outcome = placeArticle({ articleId, placement, actor: { id: user.id, email: user.email }, ip: await requestIp() });
+    if (!outcome.ok) {
+      if (outcome.reason === "not_found") throw new AppError("not_found");
+      return { ok: false, message: t("placement.jump"), values: keepValues(formData, PLACEMENT_FIELDS) };
+    }
+    revalidatePath("/desk", "layout");
+    revalidatePath("/", "layout");
+    if (!placement) return { ok: true, message: t("placement.removed") };
+    const made = outcome.issueCreated ? t("placement.issueCreated") : outcome.pageCreated ? t("placement.pageCreated") : "";
+    return { ok: true, message: `${t("placement.placed", { date: placement.issueDate, page: placement.pageNumber, position: outcome.position ?? 1 })}${made}` };
+  });
+}
+
+const PLACEMENT_FIELDS = ["issueDate", "pageNumber", "pageName", "position"] as const;

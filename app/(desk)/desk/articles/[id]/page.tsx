@@ -5,14 +5,22 @@ import { PageTitle } from "@/components/desk/page-title";
 import { listComments } from "@/db/queries/article-comments";
 import { getLiveLock } from "@/db/queries/article-locks";
 import { listArticleTimeline } from "@/db/queries/audit";
-import { getArticlePlacement } from "@/db/queries/issues";
+import { getArticlePlacement, getPrintPlacement, listRecentIssueDates } from "@/db/queries/issues";
 import { markArticleSeen } from "@/db/queries/review-queue";
-import { getWorkflowArticle } from "@/db/queries/articles";
+import { getWorkflowArticle, revisedArticle } from "@/db/queries/articles";
+import { getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { listSections } from "@/db/queries/sections";
-import { allowedActions, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
+import { getUserById } from "@/db/queries/users";
+import { allowedActionsOf, canEditArticle, currentApprovers, requiredApprovals, unavailableActionsOf } from "@/lib/workflow";
+import { can } from "@/lib/auth/roles";
+import { listArticlePhotos } from "@/db/queries/media";
+import { mediaSummary } from "@/services/media/summary";
 import { articleFormFields } from "@/lib/article-fields";
+import { auditActionKey } from "@/lib/vocabulary";
 import { ArticleEditor } from "./_components/article-editor";
+import { PendingRevisionPanel } from "./_components/pending-revision";
 import { CommentThread } from "./_components/comment-thread";
+import { PlacementForm } from "./_components/placement-form";
 import { loadDeskArticle } from "./_lib/load-article";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,13 +28,25 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const t = await getTranslations();
   const format = await getFormatter();
   const { issue, page } = getArticlePlacement(article);
+  // A published story is edited (and reviewed) as its pending revision; readers keep the article row.
+  const revision = article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined;
+  const working = revision ? revisedArticle(article, revision) : article;
+  const version = workingVersion(article, revision);
+  const placed = getPrintPlacement({ article });
   const wf = getWorkflowArticle({ article });
+  const wfRevision = revision ? getWorkflowArticle({ article, revision }) : null;
   const now = new Date();
-  const actions = allowedActions(wf, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
+  const actions = allowedActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
+  const unavailable = unavailableActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).map(({ action, code, params }) => ({ action, code, params }));
+  // A code without a phrase is shown as it is (and fails the untranslated-text test).
+  const auditActionLabel = (action: string) => (t.has(auditActionKey(action)) ? t(auditActionKey(action)) : action);
   const lock = getLiveLock({ articleId: article.id });
   const comments = listComments({ articleId: article.id });
   const timeline = listArticleTimeline({ articleId: article.id });
-  if (user.role !== "editor") markArticleSeen({ articleId: article.id, userId: user.id, version: article.version });
+  const sections = listSections();
+  const sectionName = (id: number) => sections.find((s) => s.id === id)?.name;
+  const round = wfRevision ?? wf;
+  if (user.role !== "editor") markArticleSeen({ articleId: article.id, userId: user.id, version });
 
   return (
     <>
@@ -40,7 +60,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         ) : (
           <span>{t("articles.notInPrint")}</span>
         )}
-        <span>{t("articles.approvals", { have: currentApprovers(wf).size, need: requiredApprovals(wf) })}</span>
+        <span>{t("articles.approvals", { have: currentApprovers(round).size, need: requiredApprovals(round) })}</span>
         {article.scheduledAt ? <span>{t("articles.scheduledFor", { at: format.dateTime(article.scheduledAt, { dateStyle: "medium", timeStyle: "short" }) })}</span> : null}
         <Link href={`/desk/articles/${article.id}/history`} className="underline">
           {t("articles.history")}
@@ -51,21 +71,51 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           </Link>
         ) : null}
       </p>
+      {article.state === "published" ? (
+        <PendingRevisionPanel
+          live={article}
+          revision={
+            revision
+              ? {
+                  state: revision.state,
+                  fields: working,
+                  reason: revision.reason,
+                  startedBy: getUserById({ id: revision.startedById })?.name ?? "?",
+                  updatedAt: revision.updatedAt,
+                }
+              : null
+          }
+          sectionName={sectionName}
+        />
+      ) : null}
       <ArticleEditor
         article={{
           id: article.id,
-          version: article.version,
+          version,
           state: article.state,
-          updatedAt: article.updatedAt.toISOString(),
-          fields: articleFormFields(article),
-          body: article.body,
-          correction: article.correction ?? "",
+          updatedAt: (revision ?? article).updatedAt.toISOString(),
+          fields: articleFormFields(working),
+          body: working.body,
+          correction: revision?.reason ?? "",
         }}
-        sections={listSections().map((s) => ({ id: s.id, name: s.name, hidden: s.hidden }))}
-        editable={canEditArticle(article.state, user.role)}
+        published={article.state === "published" ? { fields: articleFormFields(article), body: article.body } : null}
+        sections={sections.map((s) => ({ id: s.id, name: s.name, hidden: s.hidden }))}
+        editable={canEditArticle(revision?.state ?? article.state, user.role)}
         actions={actions}
+        unavailable={unavailable}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
+        photos={[...new Map(listArticlePhotos({ articleId: article.id }).map((p) => [p.media.id, mediaSummary(p.media)])).values()]}
+        canManagePhotos={can(user.role, "managePhotos")}
       />
+      {can(user.role, "arrangePages") ? (
+        <div className="mt-6">
+          <PlacementForm
+            articleId={article.id}
+            current={placed ? { ...placed, pageName: page?.name ?? null } : null}
+            issueDates={listRecentIssueDates()}
+          />
+        </div>
+      ) : null}
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <CommentThread
           articleId={article.id}
@@ -79,7 +129,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             {timeline.map((e) => (
               <li key={e.id}>
                 <time className="text-stone-600">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>{" "}
-                {e.actorName ?? t("articles.system")} · {t.has(`audit.actions.${e.action}`) ? t(`audit.actions.${e.action}`) : e.action}
+                {t("audit.timelineEntry", { actor: e.actorName ?? t("articles.system"), action: auditActionLabel(e.action) })}
+                {typeof e.detail?.version === "number" ? t("audit.timelineVersion", { version: e.detail.version }) : ""}
                 {typeof e.detail?.comment === "string" ? `：${e.detail.comment}` : ""}
                 {typeof e.detail?.reason === "string" ? `：${e.detail.reason}` : ""}
               </li>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getLatestImportForPage, insertImportOfBytes } from "@/db/queries/imports";
 import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
+import { cutToChars } from "@/lib/text-length";
 import { audit } from "@/services/audit";
 import { modelForPaper } from "@/services/paper-models";
 import { requireUser } from "@/services/session";
@@ -42,7 +43,7 @@ export async function createImportAction(_prev: ActionState, formData: FormData)
       bytes,
       proposal,
       masthead: m,
-      fileName: upload?.name.slice(0, 255) ?? null,
+      fileName: upload ? cutToChars(upload.name, 255) : null,
       supersedesId: superseded?.id ?? null,
       createdById: user.id,
     });

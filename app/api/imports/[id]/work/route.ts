@@ -5,12 +5,10 @@ import { requireUser } from "@/services/session";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, handleRoute, readJson } from "@/lib/http/route";
 import { textOfImport } from "@/lib/desk/import-text";
+import { IMPORT_WORK_BODY_BYTES } from "@/lib/limits";
 import { parseWorkbenchDoc } from "@/lib/workbench";
 
 export const dynamic = "force-dynamic";
-
-// A 5 MB raw text with its spans and ids stays well under this.
-const MAX_WORK_BYTES = 24 * 1024 * 1024;
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -41,7 +39,7 @@ export function PUT(request: Request, { params }: Params) {
     assertSameOrigin(request);
     const user = await requireUser("importPages", "route:PUT /api/imports/[id]/work");
     const item = importOf((await params).id);
-    const input = (await readJson(request, MAX_WORK_BYTES)) as { baseVersion?: unknown; doc?: unknown } | null;
+    const input = (await readJson(request, IMPORT_WORK_BODY_BYTES)) as { baseVersion?: unknown; doc?: unknown } | null;
     const baseVersion = input?.baseVersion;
     if (typeof baseVersion !== "number" || !Number.isInteger(baseVersion) || baseVersion < 1) {
       throw new AppError("invalid", "baseVersion must be a positive integer.");

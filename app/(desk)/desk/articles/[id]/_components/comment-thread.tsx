@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/action-state";
 import { addCommentAction, resolveCommentAction } from "../actions";
+import { cutToChars } from "@/lib/text-length";
 
 type Comment = {
   id: number;
@@ -31,7 +32,7 @@ export function CommentThread({ articleId, comments }: { articleId: number; comm
       const text = sel?.toString().trim() ?? "";
       const node = sel?.anchorNode;
       const inBody = node ? (node instanceof Element ? node : node.parentElement)?.closest(".ProseMirror") : null;
-      if (text && inBody) setQuote(text.slice(0, 500));
+      if (text && inBody) setQuote(cutToChars(text, 500));
     };
     document.addEventListener("selectionchange", onSelect);
     return () => document.removeEventListener("selectionchange", onSelect);

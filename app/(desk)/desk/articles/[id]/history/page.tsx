@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { getRevision, listRevisions } from "@/db/queries/article-revisions";
+import { editingStateOf, getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { revisionText } from "@/lib/article-body";
 import { canEditArticle } from "@/lib/workflow";
 import { DiffView } from "@/components/versioned/diff-view";
@@ -27,7 +28,9 @@ export default async function HistoryPage({
   const a = Number(sp.a) || Math.max(1, b - 1);
   const before = getRevision({ articleId: article.id, version: a });
   const after = getRevision({ articleId: article.id, version: b });
-  const mayRestore = canEditArticle(article.state, user.role);
+  // A published story's restore goes into its pending revision, under that revision's edit rights.
+  const mayRestore = canEditArticle(editingStateOf(article), user.role);
+  const baseVersion = workingVersion(article, article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined);
   const first = revisions[revisions.length - 1];
   const sectionNames = new Map(listSections().map((s) => [s.id, s.name]));
   const asText = (snapshot: NonNullable<typeof before>["snapshot"]) => revisionText(snapshot, (key) => t(key), { sectionName: (id) => sectionNames.get(id) });
@@ -86,7 +89,7 @@ export default async function HistoryPage({
               <td className="p-2">{r.note ?? ""}</td>
               <td className="p-2">
                 {mayRestore && r.version !== article.version ? (
-                  <RestoreButton articleId={article.id} version={r.version} baseVersion={article.version} />
+                  <RestoreButton articleId={article.id} version={r.version} baseVersion={baseVersion} />
                 ) : null}
               </td>
             </tr>
