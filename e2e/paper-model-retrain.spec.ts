@@ -95,7 +95,7 @@ test("an admin retrains a paper's own model from its accepted imports; it is use
   arrangeCorrectedImport(paper, "2024-05-08");
   await admin.reload();
   row = admin.getByRole("row", { name: paper });
-  await expect(row.getByRole("cell").nth(2)).toHaveText("3");
+  await expect(row.getByRole("cell").nth(1)).toHaveText("3");
   await row.getByRole("button", { name: "用已采用的导入重新训练" }).click();
   await expect(row.getByText(new RegExp(`^${paper}：已基于 3 个校正过的版面重新训练，读这些版面比实验室模型更准`))).toBeVisible();
   await expect(row.getByTestId("paper-model")).toContainText("基于 3 个版面训练");

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { importWork, imports, paperModels, type PaperModel } from "@/db/schema";
 import type { WorkbenchDoc } from "@/lib/workbench/types";
@@ -40,13 +40,17 @@ export function listPapers(): PaperRow[] {
 
 export type CorrectedImportRow = { id: number; rawBytes: Buffer; proposal: unknown; doc: WorkbenchDoc };
 
-/** A paper's accepted imports: the raw bytes, the engine's proposal (its masthead) and the accepted working state. */
+/**
+ * A paper's accepted text imports: the raw bytes, the engine's proposal (its masthead) and the
+ * accepted working state. PDF imports are left out: the PDF importer reads a page by its
+ * geometry, not with the line labeller a paper's model adjusts.
+ */
 export function listCorrectedImports({ paper }: { paper: string }): CorrectedImportRow[] {
   return getDb()
     .select({ id: imports.id, rawBytes: imports.rawBytes, proposal: imports.proposal, doc: importWork.doc })
     .from(imports)
     .innerJoin(importWork, eq(importWork.importId, imports.id))
-    .where(and(eq(imports.paper, paper), eq(imports.status, "accepted"), isNotNull(importWork.acceptedVersion)))
+    .where(and(eq(imports.paper, paper), eq(imports.status, "accepted"), isNotNull(importWork.acceptedVersion), isNull(imports.pdfFileId)))
     .orderBy(imports.id)
     .all();
 }

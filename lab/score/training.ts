@@ -5,6 +5,7 @@ import { labelsFromCorrection, type CorrectedPage } from "@/lib/ingest/model/gol
 import { normalized, type Model } from "@/lib/ingest/model/model";
 import { compileExamples, fitTemperature, trainPerceptron, type Example } from "@/lib/ingest/model/train";
 import { readPage } from "@/lib/ingest/page";
+import type { Span } from "@/lib/ingest/types";
 import { REPO_ROOT } from "../config";
 import type { PageEntry } from "../generate";
 import { PAGE_FILES, type ExtractorName, type PageTruth } from "../truth";
@@ -40,14 +41,48 @@ export const LAB_TRAINING = { epochs: 10, seed: 13, sampleWeight: 100, structura
  * the lab model learns from them too, with more weight than one lab page.
  */
 export const SAMPLE_PAGES = [
-  { text: "db/demo/rongchang-2024-03-08-p1.md", corrected: "lab/score/samples/rongchang-2024-03-08-p1.corrected.json" },
-  { text: "db/demo/rongchang-feature-page.txt", corrected: "lab/score/samples/rongchang-feature-page.corrected.json" },
+  { text: "db/demo/rongchang-2024-03-08-p1.md", corrected: "lab/score/samples/rongchang-2024-03-08-p1.corrected.json", plain: false },
+  { text: "db/demo/rongchang-feature-page.txt", corrected: "lab/score/samples/rongchang-feature-page.corrected.json", plain: false },
+  // The front page again as plain text (its Markdown marks taken out): the same page as a
+  // tool that keeps no heading levels or bold exports it.
+  { text: "db/demo/rongchang-2024-03-08-p1.md", corrected: "lab/score/samples/rongchang-2024-03-08-p1.corrected.json", plain: true },
 ] as const;
+
+/**
+ * A Markdown page with its marks taken out (heading marks, bold, autolink brackets, spaces at
+ * line ends), and where each of its offsets went: `at[i]` is the new offset of old offset i.
+ */
+export function withoutMarkup(text: string): { text: string; at: Int32Array } {
+  const gone = new Uint8Array(text.length);
+  for (const re of [/^#+ /gm, /\*\*/g, /[<>]/g, / +$/gm]) {
+    for (const m of text.matchAll(re)) gone.fill(1, m.index, m.index + m[0].length);
+  }
+  const at = new Int32Array(text.length + 1);
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    at[i] = out.length;
+    if (!gone[i]) out += text[i];
+  }
+  at[text.length] = out.length;
+  return { text: out, at };
+}
+
+function movedSpans(spans: readonly Span[], at: Int32Array): Span[] {
+  return spans.map((s) => ({ start: at[s.start] as number, end: at[s.end] as number })).filter((s) => s.end > s.start);
+}
 
 export function sampleExamples(weight: number = LAB_TRAINING.sampleWeight): Example[] {
   return SAMPLE_PAGES.map((s) => {
-    const page = readPage(new Uint8Array(readFileSync(path.join(REPO_ROOT, s.text))));
-    const corrected = JSON.parse(readFileSync(path.join(REPO_ROOT, s.corrected), "utf8")) as CorrectedPage;
+    let page = readPage(new Uint8Array(readFileSync(path.join(REPO_ROOT, s.text))));
+    let corrected = JSON.parse(readFileSync(path.join(REPO_ROOT, s.corrected), "utf8")) as CorrectedPage;
+    if (s.plain) {
+      const plain = withoutMarkup(page.text);
+      page = readPage(plain.text);
+      corrected = {
+        articles: corrected.articles.map((a) => ({ ...a, blocks: a.blocks.map((b) => ({ ...b, spans: movedSpans(b.spans, plain.at) })).filter((b) => b.spans.length) })),
+        mastheadSpans: movedSpans(corrected.mastheadSpans, plain.at),
+      };
+    }
     return { features: pageFeatures(page.reading), gold: labelsFromCorrection(page.text.length, page.reading.lines, corrected), format: page.reading.format, weight };
   });
 }

@@ -1,11 +1,11 @@
-import { emptyByline, mergeBylines, parseNameByline, parseStandaloneByline, type ParsedByline } from "./byline";
+import { emptyByline, mergeBylines, parseNameByline, parseStandaloneByline, parseTrailingByline, type ParsedByline } from "./byline";
 import { displayWidth, endsSentence } from "./chars";
 import { doubled, rubricOrder, splitDoubled, splitParagraph } from "./classify";
 import { overlap } from "./headlines";
 import { parseJumpLine } from "./jump";
 import type { LineDecisions } from "./labeller";
 import { continuesBlock, isStackRole, opensArticle, roleOf, type Label, type Role } from "./model/grammar";
-import type { ReadLine } from "./reading";
+import type { Reading, ReadLine } from "./reading";
 import { render } from "./text";
 import { truncateText } from "../text-length";
 import type { Article, Block, BlockRole, Doubt, ReasonDetail, SetAside, Span } from "./types";
@@ -65,7 +65,30 @@ function closeSpacedOut(t: string): string {
   });
 }
 
-export function assemble(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions): Assembled {
+/**
+ * A blank line after a finished sentence ends the paragraph even when the labeller carried
+ * the body on (it learns from extractions where blank lines mostly mark column breaks, and a
+ * paragraph break does not change what an article is): a paragraph broken across columns
+ * stops mid-sentence, one that ends there does not. A byline printed after the last
+ * sentence (…之果”。 文/赵敏) ends it too. Not in text printed side by side, where a blank
+ * before a line only says a new column run starts.
+ */
+function paragraphEndsAt(lines: readonly ReadLine[], part: Part, line: ReadLine): boolean {
+  if (!line.blankBefore || line.geometry) return false;
+  const prev = (lines[part.lines[part.lines.length - 1] as number] as ReadLine).text.trimEnd();
+  const trailing = parseTrailingByline(prev);
+  return endsSentence(trailing ? prev.slice(0, trailing.start).trimEnd() : prev);
+}
+
+/**
+ * A paragraph whose last line stops mid-sentence (on a character or a comma) goes on in the
+ * next paragraph the labeller started: a column break, not a new paragraph.
+ */
+function stopsMidSentence(lines: readonly ReadLine[], part: Part): boolean {
+  return /[\u3400-\u9fff，、]$/u.test((lines[part.lines[part.lines.length - 1] as number] as ReadLine).text.trimEnd());
+}
+
+export function assemble(ctx: Ctx, { format, lines }: Reading, d: LineDecisions): Assembled {
   const discarded: SetAside[] = [];
   const orphans: SetAside[] = [];
   const mastheadSpans: Span[] = [];
@@ -120,7 +143,8 @@ export function assemble(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions)
       drafts.push(cur);
       lastPart = null;
     }
-    if (continuesBlock(label) && lastPart && lastPart.role === role) {
+    const carried = role === "P" && lastPart?.role === "P" && !opensArticle(label) && (continuesBlock(label) ? format === "layout" || !paragraphEndsAt(lines, lastPart, line) : stopsMidSentence(lines, lastPart));
+    if (lastPart && (carried || (continuesBlock(label) && lastPart.role === role && role !== "P"))) {
       lastPart.spans.push(...line.spans);
       lastPart.lines.push(i);
       return;

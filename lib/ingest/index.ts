@@ -70,7 +70,7 @@ export function ingest(input: Uint8Array | string, hints: IngestHints = {}, opts
   const { text, reading, masthead: mh } = page;
   const ctx = { text, md: page.format === "markdown" };
   const decisions = labelLines(reading, opts.model ?? baseModel(), opts.labels);
-  const seg = assemble(ctx, reading.lines, decisions);
+  const seg = assemble(ctx, reading, decisions);
   const out: Segmentation = {
     encoding: page.encoding,
     format: page.format,
