@@ -53,6 +53,23 @@ describe("unwrapping", () => {
     expect(seg.articles[0]?.doubts.map((d) => d.kind)).toContain("column_join");
   });
 
+  it("ends a paragraph at a blank line after a finished sentence, even when the labels carry it on", () => {
+    const seg = run("良好的科技创新生态，是激发科技创新活力、催\n生科技创新成果的根本保障。\n\n荣昌区积极营造科技创新政策环境。\n", "P! P+ P+");
+    expect(texts(seg.articles[0])).toEqual(["良好的科技创新生态，是激发科技创新活力、催生科技创新成果的根本保障。", "荣昌区积极营造科技创新政策环境。"]);
+  });
+
+  it("ends a paragraph at a byline printed after its last sentence, and reads the byline", () => {
+    const seg = run("荣昌区正奋力催生更加艳丽的“科技之花”。 文/赵敏 何君林\n\n良好的科技创新生态是根本保障。\n", "P! P+");
+    expect(texts(seg.articles[0])).toEqual(["荣昌区正奋力催生更加艳丽的“科技之花”。", "良好的科技创新生态是根本保障。"]);
+    expect(seg.articles[0]?.reporters).toEqual(["赵敏", "何君林"]);
+  });
+
+  it("carries on a paragraph that stopped mid-sentence where the labels start a new one (a column break)", () => {
+    const seg = run("荣昌高新区党群服务中心负责人介绍，近\n\n年来，荣昌始终致力于推进营商环境改革。\n", "P! P");
+    expect(texts(seg.articles[0])).toEqual(["荣昌高新区党群服务中心负责人介绍，近年来，荣昌始终致力于推进营商环境改革。"]);
+    expect(seg.articles[0]?.doubts.map((d) => d.kind)).toContain("column_join");
+  });
+
   it("closes up a line the extractor spaced out, and keeps the space between headline phrases", () => {
     const seg = run("## 格局迎新变 竞争更激烈\n\n本 报 上 海 4 月 2 6 日 电（记者曹玲娟）管 ， 都 一 股 脑 儿 让 村 里 出面。\n", "T! P");
     expect(seg.articles[0]).toMatchObject({ title: "格局迎新变 竞争更激烈", byline: "本报上海4月26日电（记者曹玲娟）", reporters: ["曹玲娟"] });
