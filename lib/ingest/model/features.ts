@@ -138,7 +138,9 @@ function affinity(lines: readonly ReadLine[], pairs: readonly Set<number>[], i: 
   if (own.size === 0) return 0;
   const found = new Set<number>();
   let chars = 0;
-  for (let j = i + dir; j >= 0 && j < lines.length && chars < 240; j += dir) {
+  // At most 60 lines away: a long run of short lines (a list of names, a table) would
+  // otherwise make every line of it scan the whole run, quadratic in its length.
+  for (let j = i + dir, seen = 0; j >= 0 && j < lines.length && chars < 240 && seen < 60; j += dir, seen++) {
     const t = (lines[j] as ReadLine).text;
     if (t.length <= 40 && !/[。，]/.test(t) && chars === 0) continue;
     const there = pairs[j] as Set<number>;
