@@ -5,9 +5,11 @@ import { getDb } from "@/db";
 import { actorOf, anArticle, anIssue, aPhoto, aSection, aUser, bodyWithPhotos, paragraphs } from "@/db/testing/builders";
 import { openPublicMediaReader } from "@/db/public-media";
 import { media, publicGeneration } from "@/db/schema";
+import type { ArticleBody } from "@/lib/article-body/types";
 import { env } from "@/lib/env";
 import { saveArticle, transitionArticle } from "./article-workflow";
 import { listPagesWithArticles } from "./issues";
+import { workingVersion } from "./pending-revisions";
 import {
   claimMediaJob,
   failMediaJob,
@@ -28,7 +30,7 @@ const section = aSection();
 
 const token = () => getDb().select().from(publicGeneration).get()!.token;
 
-function step(id: number, version: number, action: "submit" | "approve" | "publish" | "unpublish", by = reviewer) {
+function step(id: number, version: number, action: "submit" | "approve" | "publish" | "publish_correction" | "unpublish", by = reviewer) {
   return transitionArticle({ id, baseVersion: version, action, actor: actorOf(by), ip: null, reason: action === "unpublish" ? "撤稿" : undefined });
 }
 
@@ -147,6 +149,28 @@ describe("photos in articles", () => {
     const refused = step(article.id, approved.article.version, "publish");
     expect(refused).toMatchObject({ ok: false, reason: "refused", refusal: { code: "photos_not_ready" } });
     expect(refused.ok ? "" : "refusal" in refused ? refused.refusal.message : "").toContain(`#${undescribed.id} (no_alt), #${processing.id} (processing)`);
+  });
+
+  it("checks the photos of a published story's pending revision, not the published text's: a reviewed revision adding an undescribed photo is not published until the photo is described", () => {
+    const story = publishedWith(aPhoto({ by: editor }).id);
+    const undescribed = aPhoto({ by: editor, alt: "" });
+    const revised: ArticleBody = { type: "doc", content: [...(story.body as ArticleBody).content, { type: "photo", attrs: { mediaId: undescribed.id, lead: false }, content: [{ type: "text", text: "新补的图" }] }] };
+    const saved = saveArticle({ id: story.id, baseVersion: story.version, changes: { body: revised }, note: null, actor: actorOf(editor), ip: null, reason: "补图。" });
+    if (!saved.ok) throw new Error(`save: ${JSON.stringify(saved)}`);
+    let v = workingVersion(saved.article, saved.revision);
+    // A new photo is never a small correction: it goes through review.
+    expect(step(story.id, v, "publish_correction", editor)).toMatchObject({ ok: false, reason: "refused", refusal: { code: "correction_too_large" } });
+    for (const [action, by] of [["submit", editor], ["approve", reviewer]] as const) {
+      const done = step(story.id, v, action, by);
+      if (!done.ok) throw new Error(`${action}: ${JSON.stringify(done)}`);
+      v = workingVersion(done.article, done.revision);
+    }
+    const refused = step(story.id, v, "publish");
+    expect(refused).toMatchObject({ ok: false, reason: "refused", refusal: { code: "photos_not_ready" } });
+    expect(refused.ok ? "" : "refusal" in refused ? refused.refusal.message : "").toContain(`#${undescribed.id} (no_alt)`);
+    // Described, the same revision goes out.
+    updateMediaDetails({ id: undescribed.id, baseVersion: undescribed.version, details: { caption: "新补的图", credit: "", photographers: [], alt: "新补的现场图", focalX: 0.5, focalY: 0.5 }, actor: editor, ip: null });
+    expect(step(story.id, v, "publish")).toMatchObject({ ok: true, article: { state: "published" } });
   });
 });
 

@@ -4,6 +4,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { articlePhotos, articles, media, mediaFiles, users, type Article, type Media, type MediaFile } from "@/db/schema";
 import { photosOfBody } from "@/lib/article-body/photos";
+import type { ArticleBody } from "@/lib/article-body/types";
 import type { PhotoFormat } from "@/lib/media/formats";
 import type { ArticleState } from "@/lib/vocabulary";
 import type { PhotoProblem } from "@/lib/workflow";
@@ -270,10 +271,28 @@ export function photoProblemsOfArticles(db: DbOrTx, { articleIds }: { articleIds
     .orderBy(asc(articlePhotos.articleId), asc(media.id))
     .all();
   for (const r of rows) {
-    const problem: PhotoProblem["problem"] | null = r.status !== "ready" ? r.status : r.alt.trim() === "" ? "no_alt" : null;
+    const problem = problemOf(r);
     if (problem) out.set(r.articleId, [...(out.get(r.articleId) ?? []), { mediaId: r.mediaId, problem }]);
   }
   return out;
+}
+
+/**
+ * The same for a body not yet written to `article_photos`: a published story's pending revision,
+ * whose photos readers get only when it is published.
+ */
+export function photoProblemsOfBody(db: DbOrTx, body: ArticleBody): PhotoProblem[] {
+  const ids = [...new Set(photosOfBody(body).map((p) => p.mediaId))];
+  if (ids.length === 0) return [];
+  const rows = db.select({ mediaId: media.id, status: media.status, alt: media.alt }).from(media).where(inArray(media.id, ids)).orderBy(asc(media.id)).all();
+  return rows.flatMap((r) => {
+    const problem = problemOf(r);
+    return problem ? [{ mediaId: r.mediaId, problem }] : [];
+  });
+}
+
+function problemOf(photo: { status: Media["status"]; alt: string }): PhotoProblem["problem"] | null {
+  return photo.status !== "ready" ? photo.status : photo.alt.trim() === "" ? "no_alt" : null;
 }
 
 /** The desk's view of an article's photos: each placed photo with what the editor needs to see. */
