@@ -1,5 +1,5 @@
 import { emptyByline, mergeBylines, parseNameByline, parseStandaloneByline, parseTrailingByline, type ParsedByline } from "./byline";
-import { displayWidth, endsSentence } from "./chars";
+import { displayWidth, endsSentence, hanCount } from "./chars";
 import { doubled, rubricOrder, splitDoubled, splitParagraph } from "./classify";
 import { overlap } from "./headlines";
 import { parseJumpLine } from "./jump";
@@ -115,6 +115,20 @@ export function assemble(ctx: Ctx, { format, lines }: Reading, d: LineDecisions)
       const text = v ? v.text : line.text;
       const kind = rule?.kind ?? "furniture";
       const { reason, detail } = rule ?? furnitureReason(line.text);
+      const conf = d.roleConfidence[i] as number;
+      if (!rule && conf < DOUBT_BELOW && detail.code === "page_furniture" && endsSentence(line.text.trim()) && hanCount(line.text) >= 8) {
+        // A sentence the labeller only guessed is furniture goes to the editor's tray, not the
+        // bin: real text is never set aside on a guess.
+        orphans.push({
+          kind: "no_article",
+          text,
+          reason: `text that belongs to no article here (${pct(conf)} sure it is page furniture)`,
+          detail: { code: "unsure_unplaced", params: { sure: pct(conf) } },
+          spans: [...spans],
+        });
+        lastDiscard = null;
+        return;
+      }
       // Furniture over consecutive rows is one item (an ad, a notice, a running head).
       if (!rule && lastDiscard && line.row - lastDiscard.row <= 1 && lastDiscard.item.reason === reason) {
         lastDiscard.item.spans.push(...spans);
@@ -125,7 +139,6 @@ export function assemble(ctx: Ctx, { format, lines }: Reading, d: LineDecisions)
       const item: SetAside = { kind, text, reason, detail, spans: [...spans] };
       discarded.push(item);
       lastDiscard = rule ? null : { item, row: line.row };
-      const conf = d.roleConfidence[i] as number;
       if (!rule && conf < DOUBT_BELOW) {
         pageDoubts.push({
           kind: "line_role",

@@ -95,6 +95,7 @@ export const REASON_CODES = [
   "headline_after_body",
   "fragment_above",
   "leading_text_starts",
+  "unsure_unplaced",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 /** Values are short quotes from the page, counts and names: data, never English words. */

@@ -178,6 +178,7 @@ export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
     headline_after_body: "标题“{text}”印在正文之后：标题前的 {count} 段归入本稿",
     fragment_above: "标题上方的文字（“{text}”）接续本稿，本稿在句中中断",
     leading_text_starts: "标题上方的文字作为本稿的开头",
+    unsure_unplaced: "不属于本版任何稿件的文字（是版面元素的把握只有 {sure}）：请归入稿件或弃用",
   },
   dragHandle: "拖动",
   editorRegion: "稿件划分",
