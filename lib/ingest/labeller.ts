@@ -1,3 +1,4 @@
+import { endsSentence, hanCount } from "./chars";
 import { L } from "./model/decode";
 import { pageFeatures } from "./model/features";
 import { LABEL_INDEX, LABELS, opensArticle, roleOf, type Label } from "./model/grammar";
@@ -73,7 +74,15 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
     if (s) forced[i] = LABEL_INDEX.F;
   });
   const features = pageFeatures(reading);
-  const r = label(model, features, { format: reading.format, forced, confidence: true });
+  let r = label(model, features, { format: reading.format, forced, confidence: true });
+  // Prose and not one article: a text pasted without a headline (the labeller, trained on whole
+  // pages, reads a lone paragraph as furniture). Its first sentence opens an untitled article,
+  // and the rest is decoded around that; the editor gives it a headline in the workbench.
+  const prose = reading.lines.findIndex((l, i) => !setAside[i] && endsSentence(l.text.trim()) && hanCount(l.text) >= 8);
+  if (prose >= 0 && !r.labels.some(opensArticle)) {
+    forced[prose] = LABEL_INDEX["P!"];
+    r = label(model, features, { format: reading.format, forced, confidence: true });
+  }
   const probs = r.probabilities as Float64Array;
   const roleConfidence = new Float64Array(n);
   const startConfidence = new Float64Array(n);

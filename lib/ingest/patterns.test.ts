@@ -249,3 +249,15 @@ describe("the model's reading", () => {
     expect(seg.model).toEqual({ paper: null, pages: null });
   });
 });
+
+describe("a text pasted without a headline (the model, not pinned labels)", () => {
+  it("is one untitled article, nothing set aside: its first sentence opens it", () => {
+    const seg = ingest("分拆标题   这是同一行里跟在标题后面的正文，足够长，读作一个段落。\n\n第二段正文也在这里，同样是正文内容。\n");
+    expect(invariantProblems(seg)).toEqual([]);
+    expect(seg.articles).toHaveLength(1);
+    expect(seg.articles[0]?.title).toBeNull();
+    expect(texts(seg.articles[0])).toEqual(["分拆标题   这是同一行里跟在标题后面的正文，足够长，读作一个段落。", "第二段正文也在这里，同样是正文内容。"]);
+    expect(seg.discarded).toEqual([]);
+    expect(seg.orphans).toEqual([]);
+  });
+});
