@@ -32,15 +32,15 @@ const dbPath = path.join(dir, "folio.db");
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** The SQLite part of a save (read, version check, update, revision, audit row) timed in-process, server stopped. */
-function sqliteSaveMs(editor: { articleId: number; version: number }): number {
-  const author = getUserById({ id: getArticleById({ id: editor.articleId })?.authorId ?? 0 });
+async function sqliteSaveMs(editor: { articleId: number; version: number }): Promise<number> {
+  const author = await getUserById({ id: (await getArticleById({ id: editor.articleId }))?.authorId ?? 0 });
   if (!author) throw new Error("bench article without author");
   const actor = { id: author.id, role: author.role, email: author.email };
   const samples: number[] = [];
   for (let n = 0; n < 30; n++) {
     const body = largeBody(`直接保存 ${n}`, n);
     const started = performance.now();
-    const outcome = saveArticle({ id: editor.articleId, baseVersion: editor.version, changes: { body }, note: null, actor, ip: null });
+    const outcome = await saveArticle({ id: editor.articleId, baseVersion: editor.version, changes: { body }, note: null, actor, ip: null });
     samples.push(performance.now() - started);
     if (!outcome.ok) throw new Error(`direct save refused: ${outcome.reason}`);
     editor.version = outcome.article.version;
@@ -56,7 +56,7 @@ async function main() {
   await seedDemoDatabase(dbPath);
   process.env.DATABASE_PATH = dbPath;
   const { editors, sectionId } = await createEditors(EDITORS);
-  const readerPaths = ["/", ...listFeedArticles({ limit: 50 }).map((a) => articlePath(a))];
+  const readerPaths = ["/", ...(await listFeedArticles({ limit: 50 })).map((a) => articlePath(a))];
 
   const server = await startServer({ port: await freePort(FIRST_PORT), dbPath });
   try {
@@ -143,7 +143,7 @@ async function main() {
     console.log(`acknowledged saves: ${newsroom.acknowledged.length} (warm-up included), lost or half-written: ${lost} (goal 0); integrity_check: ${ledger.integrity}`);
     console.log(
       `WAL at the end of the load: ${(walBytes / 1024 / 1024).toFixed(1)} MB; ` +
-        `the database transaction of one save, alone: ${sqliteSaveMs(editors[0] as (typeof editors)[number]).toFixed(1)} ms (median)`,
+        `the database transaction of one save, alone: ${(await sqliteSaveMs(editors[0] as (typeof editors)[number])).toFixed(1)} ms (median)`,
     );
     if (readErrors + readNon2xx) console.log(`reader errors: ${readErrors} failed or over 60 s, ${readNon2xx} not 2xx`);
     if (newsroom.failures.length) console.log(`save failures over the whole run: ${newsroom.failures.length}; first 5: ${newsroom.failures.slice(0, 5).join(" | ")}`);

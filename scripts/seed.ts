@@ -10,17 +10,17 @@ import { env } from "@/lib/env";
 const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
 
 async function main() {
-  const added = ensureSections(STANDARD_SECTIONS);
+  const added = await ensureSections(STANDARD_SECTIONS);
   console.log(`sections: ${added} added, ${STANDARD_SECTIONS.length - added} already there`);
   if (!values.demo) return;
   // The demo password is below the policy on purpose: it is published in the README.
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    if (getUserByEmail({ email: u.email })) continue;
-    createUser({ ...u, passwordHash: hash, isDemo: true });
+    if (await getUserByEmail({ email: u.email })) continue;
+    await createUser({ ...u, passwordHash: hash, isDemo: true });
     console.log(`demo user: ${u.email} (${u.role})`);
   }
-  const published = seedDemoIssue();
+  const published = await seedDemoIssue();
   if (published > 0) console.log(`demo issue: ${published} articles imported from db/demo and published`);
   console.log(`seeded ${env().DATABASE_PATH}`);
 }

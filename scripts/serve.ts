@@ -100,7 +100,7 @@ async function renderProcess() {
 }
 
 async function main() {
-  openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
+  await openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$close();
   // Started on the first public render, which happens here until it is up.
   const renders = startRenderProcess({ script: __filename, args: ["--render-process", "-p", String(port)], nice: PUBLIC_RENDERS.nice });
   const generation = openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });

@@ -10,6 +10,7 @@ import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/ac
 import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
 import type { Person } from "@/lib/workflow/types";
 import type { AcceptedArticle } from "@/lib/workbench/types";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export type AcceptOutcome =
   | { ok: true; issueDate: string; pageNumber: number; created: number; updated: number; removed: number; plan: AcceptPlan }
@@ -18,9 +19,9 @@ export type AcceptOutcome =
   | { ok: false; reason: "held"; plan: AcceptPlan };
 
 /** Issue and page from the import's confirmed masthead; fills fields an earlier page left empty. */
-function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
+async function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
   const date = item.issueDate as string;
-  let issue = db.select().from(issues).where(eq(issues.date, date)).get();
+  let issue = firstRow(await db.select().from(issues).where(eq(issues.date, date)));
   const known = {
     paper: item.paper ?? masthead?.paper ?? "",
     issueNo: item.issueNo,
@@ -30,18 +31,18 @@ function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null)
     lunarDate: masthead?.lunarDate ?? null,
   };
   if (!issue) {
-    issue = db.insert(issues).values({ date, ...known }).returning().get();
+    issue = onlyRow(await db.insert(issues).values({ date, ...known }).returning());
   } else {
     const fill = Object.fromEntries(
       Object.entries(known).filter(([k, v]) => v != null && v !== "" && issue?.[k as keyof typeof known] == null),
     );
-    if (Object.keys(fill).length > 0) issue = db.update(issues).set(fill).where(eq(issues.id, issue.id)).returning().get();
+    if (Object.keys(fill).length > 0) issue = onlyRow(await db.update(issues).set(fill).where(eq(issues.id, issue.id)).returning());
   }
   const number = item.pageNumber as number;
-  let page = db.select().from(pages).where(eq(pages.issueId, issue.id)).all().find((p) => p.number === number);
-  if (!page) page = db.insert(pages).values({ issueId: issue.id, number, name: item.pageName }).returning().get();
+  let page = (await db.select().from(pages).where(eq(pages.issueId, issue.id))).find((p) => p.number === number);
+  if (!page) page = onlyRow(await db.insert(pages).values({ issueId: issue.id, number, name: item.pageName }).returning());
   else if (item.pageName && page.name !== item.pageName) {
-    page = db.update(pages).set({ name: item.pageName }).where(eq(pages.id, page.id)).returning().get();
+    page = onlyRow(await db.update(pages).set({ name: item.pageName }).where(eq(pages.id, page.id)).returning());
   }
   return { issue, page };
 }
@@ -52,12 +53,11 @@ function fieldsFromRow(a: Article): ExistingArticle["fields"] {
   return { ...snapshot, jumpTo: a.jumpToPage, jumpFrom: a.jumpFromPage };
 }
 
-function existingArticlesOf(db: DbOrTx, importId: number): ExistingArticle[] {
-  return db
+async function existingArticlesOf(db: DbOrTx, importId: number): Promise<ExistingArticle[]> {
+  return (await db
     .select()
     .from(articles)
-    .where(eq(articles.importId, importId))
-    .all()
+    .where(eq(articles.importId, importId)))
     .filter((a) => a.importKey != null)
     .map((a) => ({
       id: a.id,
@@ -100,27 +100,27 @@ export function acceptImportWork({
   person: Person & { email: string };
   confirmed: ReadonlySet<number>;
   skipHeld: boolean;
-}): AcceptOutcome {
-  return getDb().transaction((tx) => {
-    const item = tx.select().from(imports).where(eq(imports.id, importId)).get();
-    const work = tx.select().from(importWork).where(eq(importWork.importId, importId)).get();
+}): Promise<AcceptOutcome> {
+  return getDb().transaction(async (tx) => {
+    const item = firstRow(await tx.select().from(imports).where(eq(imports.id, importId)));
+    const work = firstRow(await tx.select().from(importWork).where(eq(importWork.importId, importId)));
     if (!item || !work) throw new Error(`import ${importId} has no working state`);
     if (work.version !== baseVersion) return { ok: false, reason: "stale", version: work.version } as const;
     if (!item.issueDate || item.pageNumber == null) return { ok: false, reason: "masthead" } as const;
 
-    const plan = planAccept(accepted, existingArticlesOf(tx, importId), confirmed);
+    const plan = planAccept(accepted, await existingArticlesOf(tx, importId), confirmed);
     if (plan.held.length > 0 && !skipHeld) return { ok: false, reason: "held", plan } as const;
 
-    const { issue, page } = upsertIssueAndPage(tx, item, masthead);
+    const { issue, page } = await upsertIssueAndPage(tx, item, masthead);
     // A page named like a section (要闻) files its new articles there; the editor can change it.
     const section = item.pageName
-      ? tx.select({ id: sections.id }).from(sections).where(eq(sections.name, item.pageName)).get()
+      ? firstRow(await tx.select({ id: sections.id }).from(sections).where(eq(sections.name, item.pageName)))
       : undefined;
     const now = new Date();
     const note = `import #${importId}`;
 
     for (const { article, position } of plan.create) {
-      insertArticle(
+      await insertArticle(
         tx,
         {
           ...fieldsOf(article),
@@ -137,31 +137,31 @@ export function acceptImportWork({
       );
     }
     for (const { id, article, position } of plan.update) {
-      const current = tx.select().from(articles).where(eq(articles.id, id)).get();
+      const current = firstRow(await tx.select().from(articles).where(eq(articles.id, id)));
       if (!current) continue;
       // Re-accepting an article in review is an edit like any other: it may start a new round; into
       // a published story it goes as its pending revision (readers keep the published text).
-      editArticleIn(tx, {
+      await editArticleIn(tx, {
         current,
-        revision: getPendingRevision({ articleId: id }, tx),
+        revision: await getPendingRevision({ articleId: id }, tx),
         changes: { ...fieldsOf(article), issueId: issue.id, pageId: page.id, position },
         info: { kind: "import", note: `${note} (again)`, authorId: person.id },
         actor: person,
         now,
       });
       // Print order is layout, not text: it follows the page as a re-accept of an unchanged story does.
-      if (current.state === "published" && current.position !== position) tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
+      if (current.state === "published" && current.position !== position) await tx.update(articles).set({ position }).where(eq(articles.id, id));
     }
     for (const { id, position } of plan.unchanged) {
-      tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
+      await tx.update(articles).set({ position }).where(eq(articles.id, id));
     }
     if (plan.remove.length > 0) {
-      tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, plan.remove)).run();
-      tx.delete(articles).where(inArray(articles.id, plan.remove)).run();
+      await tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, plan.remove));
+      await tx.delete(articles).where(inArray(articles.id, plan.remove));
     }
-    tx.update(imports).set({ status: "accepted", updatedAt: now }).where(eq(imports.id, importId)).run();
-    tx.update(importWork).set({ acceptedVersion: work.version }).where(eq(importWork.importId, importId)).run();
-    insertAuditEntry(
+    await tx.update(imports).set({ status: "accepted", updatedAt: now }).where(eq(imports.id, importId));
+    await tx.update(importWork).set({ acceptedVersion: work.version }).where(eq(importWork.importId, importId));
+    await insertAuditEntry(
       {
         actorId: person.id,
         actorEmail: person.email,

@@ -4,17 +4,18 @@ import { and, desc, eq, getTableColumns, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { imports, users, type Import } from "@/db/schema";
 import type { Segmentation } from "@/lib/ingest/types";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export type NewImport = Omit<typeof imports.$inferInsert, "id" | "status" | "version" | "createdAt" | "updatedAt">;
 
-export function insertImport(values: NewImport): Import {
-  return getDb().insert(imports).values(values).returning().get();
+export async function insertImport(values: NewImport): Promise<Import> {
+  return onlyRow(await getDb().insert(imports).values(values).returning());
 }
 
 export type ImportMasthead = Pick<NewImport, "paper" | "issueDate" | "totalIssueNo" | "issueNo" | "pageCount" | "pageNumber" | "pageName">;
 
 /** Stores raw bytes exactly as received, with the engine's reading of them and the masthead they are filed under. */
-export function insertImportOfBytes({
+export async function insertImportOfBytes({
   bytes,
   proposal,
   masthead,
@@ -28,8 +29,8 @@ export function insertImportOfBytes({
   fileName: string | null;
   supersedesId?: number | null;
   createdById: number;
-}): Import {
-  return insertImport({
+}): Promise<Import> {
+  return await insertImport({
     rawBytes: Buffer.from(bytes),
     rawSha256: createHash("sha256").update(bytes).digest("hex"),
     fileName,
@@ -43,43 +44,41 @@ export function insertImportOfBytes({
   });
 }
 
-export function getImportById({ id }: { id: number }): Import | undefined {
-  return getDb().select().from(imports).where(eq(imports.id, id)).get();
+export async function getImportById({ id }: { id: number }): Promise<Import | undefined> {
+  return firstRow(await getDb().select().from(imports).where(eq(imports.id, id)));
 }
 
 /** The newest import of the same page of the same issue: a new one supersedes it. */
-export function getLatestImportForPage({
+export async function getLatestImportForPage({
   issueDate,
   pageNumber,
 }: {
   issueDate: string | null;
   pageNumber: number | null;
-}): Pick<Import, "id" | "createdAt"> | undefined {
+}): Promise<Pick<Import, "id" | "createdAt"> | undefined> {
   if (!issueDate) return undefined;
   const page: SQL = pageNumber == null ? isNull(imports.pageNumber) : eq(imports.pageNumber, pageNumber);
-  return getDb()
+  return firstRow(await getDb()
     .select({ id: imports.id, createdAt: imports.createdAt })
     .from(imports)
     .where(and(eq(imports.issueDate, issueDate), page))
-    .orderBy(desc(imports.id))
-    .get();
+    .orderBy(desc(imports.id)));
 }
 
-export function getImportSupersedingId({ id }: { id: number }): number | undefined {
-  return getDb().select({ id: imports.id }).from(imports).where(eq(imports.supersedesId, id)).orderBy(desc(imports.id)).get()?.id;
+export async function getImportSupersedingId({ id }: { id: number }): Promise<number | undefined> {
+  return firstRow(await getDb().select({ id: imports.id }).from(imports).where(eq(imports.supersedesId, id)).orderBy(desc(imports.id)))?.id;
 }
 
 export type ImportListRow = Omit<Import, "rawBytes" | "proposal"> & { createdByName: string };
 
-export function listImports({ limit = 100 }: { limit?: number } = {}): ImportListRow[] {
+export async function listImports({ limit = 100 }: { limit?: number } = {}): Promise<ImportListRow[]> {
   // The raw bytes and the proposal can be megabytes: a list never loads them.
   const { rawBytes: _raw, proposal: _proposal, ...columns } = getTableColumns(imports);
-  return getDb()
+  return (await getDb()
     .select({ ...columns, createdByName: users.name })
     .from(imports)
     .innerJoin(users, eq(users.id, imports.createdById))
     .orderBy(desc(imports.id))
-    .limit(limit)
-    .all();
+    .limit(limit));
 }
 

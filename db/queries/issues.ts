@@ -2,32 +2,34 @@ import "server-only";
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { articles, issues, pages, sections, type Article, type Issue, type Page } from "@/db/schema";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export type NewIssue = Omit<typeof issues.$inferInsert, "id" | "version" | "createdAt" | "updatedAt">;
 
 /** Inserts an issue and its pages (call inside a transaction): for seeding an archive without going through imports. */
-export function insertIssueWithPages(db: DbOrTx, values: NewIssue, pageList: readonly { number: number; name: string | null }[]): { issue: Issue; pages: Page[] } {
-  const issue = db.insert(issues).values(values).returning().get();
-  const rows = pageList.map((p) => db.insert(pages).values({ issueId: issue.id, number: p.number, name: p.name }).returning().get());
+export async function insertIssueWithPages(db: DbOrTx, values: NewIssue, pageList: readonly { number: number; name: string | null }[]): Promise<{ issue: Issue; pages: Page[] }> {
+  const issue = onlyRow(await db.insert(issues).values(values).returning());
+  const rows: Page[] = [];
+  for (const p of pageList) rows.push(onlyRow(await db.insert(pages).values({ issueId: issue.id, number: p.number, name: p.name }).returning()));
   return { issue, pages: rows };
 }
 
 /** The issue and page an article is printed on, if any. */
-export function getArticlePlacement({ issueId, pageId }: { issueId: number | null; pageId: number | null }) {
+export async function getArticlePlacement({ issueId, pageId }: { issueId: number | null; pageId: number | null }) {
   const db = getDb();
-  const issue = issueId ? db.select().from(issues).where(eq(issues.id, issueId)).get() : undefined;
-  const page = pageId ? db.select().from(pages).where(eq(pages.id, pageId)).get() : undefined;
+  const issue = issueId ? firstRow(await db.select().from(issues).where(eq(issues.id, issueId))) : undefined;
+  const page = pageId ? firstRow(await db.select().from(pages).where(eq(pages.id, pageId))) : undefined;
   return { issue, page };
 }
 
-export function getIssueByDate({ date }: { date: string }): Issue | undefined {
-  return getDb().select().from(issues).where(eq(issues.date, date)).get();
+export async function getIssueByDate({ date }: { date: string }): Promise<Issue | undefined> {
+  return firstRow(await getDb().select().from(issues).where(eq(issues.date, date)));
 }
 
 export type IssueListRow = Issue & { pages: number; articles: number; published: number };
 
-export function listIssues({ limit = 100 }: { limit?: number } = {}): IssueListRow[] {
-  return getDb()
+export async function listIssues({ limit = 100 }: { limit?: number } = {}): Promise<IssueListRow[]> {
+  return (await getDb()
     .select({
       issue: issues,
       pages: sql<number>`(select count(*) from ${pages} where ${pages.issueId} = ${issues.id})`,
@@ -36,8 +38,7 @@ export function listIssues({ limit = 100 }: { limit?: number } = {}): IssueListR
     })
     .from(issues)
     .orderBy(desc(issues.date))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .map((r) => ({ ...r.issue, pages: r.pages, articles: r.articles, published: r.published }));
 }
 
@@ -62,11 +63,11 @@ export type DeskArticleRow = Pick<
 export type PageWithArticles = Page & { articles: DeskArticleRow[] };
 
 /** The issue's pages in order, each with its articles in print order. */
-export function listPagesWithArticles({ issueId }: { issueId: number }): PageWithArticles[] {
+export async function listPagesWithArticles({ issueId }: { issueId: number }): Promise<PageWithArticles[]> {
   const db = getDb();
-  const pageRows = db.select().from(pages).where(eq(pages.issueId, issueId)).orderBy(asc(pages.number)).all();
+  const pageRows = (await db.select().from(pages).where(eq(pages.issueId, issueId)).orderBy(asc(pages.number)));
   if (pageRows.length === 0) return [];
-  const rows = db
+  const rows = (await db
     .select({
       id: articles.id,
       state: articles.state,
@@ -92,38 +93,36 @@ export function listPagesWithArticles({ issueId }: { issueId: number }): PageWit
         pageRows.map((p) => p.id),
       ),
     )
-    .orderBy(asc(articles.position), asc(articles.id))
-    .all();
+    .orderBy(asc(articles.position), asc(articles.id)));
   return pageRows.map((p) => ({ ...p, articles: rows.filter((a) => a.pageId === p.id) }));
 }
 
 /** Sets a continuation (上接) part to belong to its head article; both keep their pages. */
-export function linkJumpPart({ partId, headId }: { partId: number; headId: number | null }): void {
-  getDb().update(articles).set({ continuesId: headId }).where(eq(articles.id, partId)).run();
+export async function linkJumpPart({ partId, headId }: { partId: number; headId: number | null }): Promise<void> {
+  await getDb().update(articles).set({ continuesId: headId }).where(eq(articles.id, partId));
 }
 
 /** Swaps an article with its neighbour in print order on its page. Returns false at either end. */
-export function moveArticleOnPage({ articleId, direction }: { articleId: number; direction: "up" | "down" }): boolean {
-  return getDb().transaction((tx) => {
-    const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+export async function moveArticleOnPage({ articleId, direction }: { articleId: number; direction: "up" | "down" }): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const article = firstRow(await tx.select().from(articles).where(eq(articles.id, articleId)));
     if (!article?.pageId) return false;
-    const siblings = tx
+    const siblings = (await tx
       .select({ id: articles.id })
       .from(articles)
       .where(eq(articles.pageId, article.pageId))
-      .orderBy(asc(articles.position), asc(articles.id))
-      .all();
+      .orderBy(asc(articles.position), asc(articles.id)));
     const index = siblings.findIndex((s) => s.id === articleId);
     const target = index + (direction === "up" ? -1 : 1);
     if (index < 0 || target < 0 || target >= siblings.length) return false;
     const order = siblings.map((s) => s.id);
     [order[index], order[target]] = [order[target] as number, order[index] as number];
     // Renumber the page so positions stay dense whatever earlier accepts left.
-    order.forEach((id, position) => tx.update(articles).set({ position }).where(eq(articles.id, id)).run());
+    for (const [position, id] of order.entries()) await tx.update(articles).set({ position }).where(eq(articles.id, id));
     return true;
   });
 }
 
-export function markIssuePublished({ issueId, at = new Date() }: { issueId: number; at?: Date }): void {
-  getDb().update(issues).set({ publishedAt: at, updatedAt: at }).where(eq(issues.id, issueId)).run();
+export async function markIssuePublished({ issueId, at = new Date() }: { issueId: number; at?: Date }): Promise<void> {
+  await getDb().update(issues).set({ publishedAt: at, updatedAt: at }).where(eq(issues.id, issueId));
 }

@@ -5,12 +5,11 @@ import { getDb } from "@/db";
 import { articleViews, articles, pendingRevisions, sections, users } from "@/db/schema";
 
 /** Records the version a reviewer has seen, so the queue can show what changed since. */
-export function markArticleSeen({ articleId, userId, version }: { articleId: number; userId: number; version: number }): void {
-  getDb()
+export async function markArticleSeen({ articleId, userId, version }: { articleId: number; userId: number; version: number }): Promise<void> {
+  await getDb()
     .insert(articleViews)
     .values({ articleId, userId, version })
-    .onConflictDoUpdate({ target: [articleViews.userId, articleViews.articleId], set: { version, updatedAt: new Date() } })
-    .run();
+    .onConflictDoUpdate({ target: [articleViews.userId, articleViews.articleId], set: { version, updatedAt: new Date() } });
 }
 
 /**
@@ -36,24 +35,23 @@ function queueColumns<C extends { state: SQLiteColumn; version: SQLiteColumn; su
 }
 
 /** Articles waiting for review, oldest submission first, with the version this reviewer last saw. */
-export function listReviewQueue({ userId }: { userId: number }) {
-  return getDb()
+export async function listReviewQueue({ userId }: { userId: number }) {
+  return (await getDb()
     .select(queueColumns(userId, { state: articles.state, version: articles.version, submittedAt: articles.submittedAt, authorId: articles.authorId }))
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(articleViews, and(eq(articleViews.articleId, articles.id), eq(articleViews.userId, userId)))
     .where(sql`${articles.state} in ('in_review', 'approved', 'scheduled')`)
-    .orderBy(asc(articles.submittedAt), asc(articles.id))
-    .all();
+    .orderBy(asc(articles.submittedAt), asc(articles.id)));
 }
 
 /**
  * Published stories whose pending revision waits for review (in review or approved, to publish),
  * in the queue's shape: the revision's round, approvals and version. The published text stays up.
  */
-export function listRevisionReviewQueue({ userId }: { userId: number }) {
-  return getDb()
+export async function listRevisionReviewQueue({ userId }: { userId: number }) {
+  return (await getDb()
     .select(
       queueColumns(userId, {
         state: pendingRevisions.state,
@@ -68,6 +66,5 @@ export function listRevisionReviewQueue({ userId }: { userId: number }) {
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(articleViews, and(eq(articleViews.articleId, articles.id), eq(articleViews.userId, userId)))
     .where(and(eq(articles.state, "published"), sql`${pendingRevisions.state} in ('in_review', 'approved')`))
-    .orderBy(asc(pendingRevisions.submittedAt), asc(articles.id))
-    .all();
+    .orderBy(asc(pendingRevisions.submittedAt), asc(articles.id)));
 }

@@ -11,6 +11,7 @@ import { articles, imports, issues, sections } from "@/db/schema";
 import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
+import { firstRow } from "@/db/raw";
 
 export const DEMO_ISSUE_DATE = "2024-03-08";
 
@@ -24,11 +25,11 @@ const PAGES = [
  * Imports both samples through the engine, accepts them as an editor, and has two reviewers
  * approve and publish them: a new user sees a real paper at once. Does nothing if the issue exists.
  */
-export function seedDemoIssue(): number {
+export async function seedDemoIssue(): Promise<number> {
   const db = getDb();
-  if (db.select().from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).get()) return 0;
-  const editor = getUserByEmail({ email: "editor@folio.local" });
-  const reviewer = getUserByEmail({ email: "reviewer@folio.local" });
+  if (firstRow(await db.select().from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)))) return 0;
+  const editor = await getUserByEmail({ email: "editor@folio.local" });
+  const reviewer = await getUserByEmail({ email: "reviewer@folio.local" });
   if (!editor || !reviewer) throw new Error("seed the demo users first");
   const editorActor = { id: editor.id, role: editor.role, email: editor.email };
   const reviewerActor = { id: reviewer.id, role: reviewer.role, email: reviewer.email };
@@ -36,15 +37,15 @@ export function seedDemoIssue(): number {
   for (const sample of PAGES) {
     const bytes = fs.readFileSync(path.join(process.cwd(), "db", "demo", sample.file));
     const proposal = ingest(bytes, { page: sample.page, date: DEMO_ISSUE_DATE });
-    const item = insertImportOfBytes({
+    const item = await insertImportOfBytes({
       bytes,
       proposal,
       masthead: unconfirmedMasthead(proposal, { issueDate: DEMO_ISSUE_DATE, pageNumber: sample.page, pageName: sample.pageName }),
       fileName: sample.file,
       createdById: editor.id,
     });
-    const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
-    const outcome = acceptImportWork({
+    const work = await ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
+    const outcome = await acceptImportWork({
       importId: item.id,
       baseVersion: work.version,
       accepted: acceptedArticles(work.doc),
@@ -54,22 +55,22 @@ export function seedDemoIssue(): number {
       skipHeld: false,
     });
     if (!outcome.ok) throw new Error(`demo accept failed: ${outcome.reason}`);
-    const section = db.select().from(sections).where(eq(sections.slug, sample.section)).get();
-    for (const a of db.select().from(articles).where(eq(articles.importId, item.id)).all()) {
-      db.update(articles).set({ sectionId: section?.id ?? null }).where(eq(articles.id, a.id)).run();
+    const section = firstRow(await db.select().from(sections).where(eq(sections.slug, sample.section)));
+    for (const a of (await db.select().from(articles).where(eq(articles.importId, item.id)))) {
+      await db.update(articles).set({ sectionId: section?.id ?? null }).where(eq(articles.id, a.id));
       let version = a.version;
       for (const [action, actor] of [
         ["submit", editorActor],
         ["approve", reviewerActor],
         ["publish", reviewerActor],
       ] as const) {
-        const step = transitionArticle({ id: a.id, baseVersion: version, action, actor, ip: null });
+        const step = await transitionArticle({ id: a.id, baseVersion: version, action, actor, ip: null });
         if (!step.ok) throw new Error(`demo ${action} failed for article ${a.id}: ${step.reason}`);
         version = step.article.version;
       }
       published += 1;
     }
-    db.update(imports).set({ status: "accepted" }).where(eq(imports.id, item.id)).run();
+    await db.update(imports).set({ status: "accepted" }).where(eq(imports.id, item.id));
   }
   return published;
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { getDb } from "@/db";
+import { closeDb } from "@/db";
 
 /*
  * A query test's own SQLite file, migrated like the app's: import this module before anything
@@ -12,7 +12,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-query-test-"));
 process.env.DATABASE_PATH = path.join(dir, "folio.db");
 
 /** For afterAll: closes the connection and deletes the file. */
-export function removeTemporaryDatabase(): void {
-  getDb().$client.close();
+export async function removeTemporaryDatabase(): Promise<void> {
+  await closeDb();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -13,7 +13,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   return (
     <NextIntlClientProvider>
       <div className="min-h-screen bg-stone-50">
-        {hasActiveDemoUsers() ? (
+        {await hasActiveDemoUsers() ? (
           <p role="status" className="bg-amber-300 px-4 py-1 text-center text-sm font-medium text-amber-950">
             {t("demoBanner")}
           </p>

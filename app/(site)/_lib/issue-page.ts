@@ -5,9 +5,9 @@ import { listPublicHeadlinesOfPage, listPublicPagesOfIssue, type PageHeadline, t
 export type IssuePageData = { issue: PublicIssueRow; pages: PublicPageInfo[]; page: PublicPageInfo; headlines: PageHeadline[] };
 
 /** An issue's printed page (by default its first public page, normally 第1版), or null when that page has nothing published. */
-export function loadIssuePage(issue: PublicIssueRow, pageNumber?: number): IssuePageData | null {
-  const pages = listPublicPagesOfIssue({ issueId: issue.id });
+export async function loadIssuePage(issue: PublicIssueRow, pageNumber?: number): Promise<IssuePageData | null> {
+  const pages = await listPublicPagesOfIssue({ issueId: issue.id });
   const page = pageNumber === undefined ? pages[0] : pages.find((p) => p.number === pageNumber);
   if (!page) return null;
-  return { issue, pages, page, headlines: listPublicHeadlinesOfPage({ pageId: page.id }) };
+  return { issue, pages, page, headlines: await listPublicHeadlinesOfPage({ pageId: page.id }) };
 }

@@ -29,7 +29,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = readQuery(params);
   const page = parseListPageParam(params.page);
   const t = await getTranslations("site");
-  const result = q ? searchPublishedArticles({ q, page, pageSize: PAGE_SIZE }) : null;
+  const result = q ? await searchPublishedArticles({ q, page, pageSize: PAGE_SIZE }) : null;
   const terms = result && result.plan.kind !== "empty" ? result.plan.terms : [];
 
   return (

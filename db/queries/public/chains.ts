@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
+import { rawRows } from "@/db/raw";
 import { PUBLISHED } from "./visibility";
 
 /* Jumped stories (下转/上接): a head article and the parts whose continuesId points back along the chain. */
@@ -20,10 +21,10 @@ function idList(ids: readonly number[]): SQL {
  * CROSS JOIN keeps the (small) chain as SQLite's outer loop: the planner cannot size
  * a recursive CTE and would otherwise walk every published article to probe it.
  */
-export function listPublishedPartsOfHeads(headIds: readonly number[]): Map<number, PartRow[]> {
+export async function listPublishedPartsOfHeads(headIds: readonly number[]): Promise<Map<number, PartRow[]>> {
   const out = new Map<number, PartRow[]>();
   if (headIds.length === 0) return out;
-  const rows = getDb().all<PartRow>(sql`
+  const rows = await rawRows<PartRow>(getDb(), sql`
     with recursive chain(root, id) as (
       select id, id from articles where id in (${idList(headIds)})
       union
@@ -44,8 +45,8 @@ export function listPublishedPartsOfHeads(headIds: readonly number[]): Map<numbe
 }
 
 /** The first article of the chain (following continuesId up), or null on a broken or cyclic chain. */
-export function headIdOf(id: number): number | null {
-  const row = getDb().get<{ id: number } | undefined>(sql`
+export async function headIdOf(id: number): Promise<number | null> {
+  const [row] = await rawRows<{ id: number }>(getDb(), sql`
     with recursive up(id, continues_id, depth) as (
       select id, continues_id, 0 from articles where id = ${id}
       union

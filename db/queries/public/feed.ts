@@ -71,8 +71,8 @@ function feedRowToPublic(r: FeedRow): PublicArticle {
 }
 
 /** The newest published stories for the RSS feed (head pages only; the body is cut to what the feed shows). */
-export function listFeedArticles({ limit }: { limit: number }): PublicArticle[] {
-  return feedQuery(sql<string>`substr(${articles.bodyText}, 1, 400)`).limit(limit).all().map(feedRowToPublic);
+export async function listFeedArticles({ limit }: { limit: number }): Promise<PublicArticle[]> {
+  return (await feedQuery(sql<string>`substr(${articles.bodyText}, 1, 400)`).limit(limit)).map(feedRowToPublic);
 }
 
 export type SitemapData = {
@@ -82,9 +82,9 @@ export type SitemapData = {
 };
 
 /** Everything public, for sitemap.xml. Body text is only the start (a headless story's title falls back to it). */
-export function listSitemapData(): SitemapData {
+export async function listSitemapData(): Promise<SitemapData> {
   const db = getDb();
-  const pageRows = db
+  const pageRows = (await db
     .select({
       date: issues.date,
       issueUpdated: issues.updatedAt,
@@ -95,8 +95,7 @@ export function listSitemapData(): SitemapData {
     .innerJoin(issues, eq(issues.id, pages.issueId))
     .innerJoin(articles, and(eq(articles.pageId, pages.id), isPublished))
     .groupBy(pages.id)
-    .orderBy(desc(issues.date), asc(pages.number))
-    .all();
+    .orderBy(desc(issues.date), asc(pages.number)));
   const byIssue = new Map<string, SitemapData["issues"][number]>();
   for (const r of pageRows) {
     const modified = new Date(Math.max(r.lastModified, r.issueUpdated.getTime()));
@@ -107,17 +106,16 @@ export function listSitemapData(): SitemapData {
       if (modified > entry.lastModified) entry.lastModified = modified;
     }
   }
-  const sectionRows = db
+  const sectionRows = (await db
     .select({ slug: sections.slug, lastModified: sql<number>`max(${articles.updatedAt})` })
     .from(sections)
     .innerJoin(articles, and(eq(articles.sectionId, sections.id), isPublished, isHead))
     .where(eq(sections.hidden, false))
     .groupBy(sections.id)
-    .orderBy(asc(sections.position), asc(sections.id))
-    .all();
+    .orderBy(asc(sections.position), asc(sections.id)));
   return {
     issues: [...byIssue.values()],
-    articles: feedQuery(sql<string>`substr(${articles.bodyText}, 1, 60)`).all().map(feedRowToPublic),
+    articles: (await feedQuery(sql<string>`substr(${articles.bodyText}, 1, 60)`)).map(feedRowToPublic),
     sections: sectionRows.map((s) => ({ slug: s.slug, lastModified: new Date(s.lastModified) })),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
+import { rawRows } from "@/db/raw";
 import { articles } from "@/db/schema";
 import { pageOffset, planSearch, type SearchPlan } from "@/lib/public";
 import { listPublishedPartsOfHeads } from "./chains";
@@ -34,11 +35,11 @@ function matchingRowIds(plan: Exclude<SearchPlan, { kind: "empty" }>): SQL {
  * search_index holds published articles only (its triggers see to that), and
  * the head is checked again here.
  */
-export function searchPublishedArticles({ q, page, pageSize }: { q: string; page: number; pageSize: number }): SearchResult {
+export async function searchPublishedArticles({ q, page, pageSize }: { q: string; page: number; pageSize: number }): Promise<SearchResult> {
   const plan = planSearch(q);
   if (plan.kind === "empty") return { plan, items: [], total: 0, page, pageSize };
   const db = getDb();
-  const ordered = db.all<{ id: number }>(sql`
+  const ordered = await rawRows<{ id: number }>(db, sql`
     with recursive hits(id) as (${matchingRowIds(plan)}),
     up(id, continues_id, depth) as (
       select a.id, a.continues_id, 0 from articles a where a.id in (select id from hits)
@@ -56,17 +57,15 @@ export function searchPublishedArticles({ q, page, pageSize }: { q: string; page
   const ids = ordered.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize).map((r) => r.id);
   if (ids.length === 0) return { plan, items: [], total, page, pageSize };
 
-  const rows = listItemsQuery()
-    .where(and(inArray(articles.id, ids), isPublished))
-    .all();
-  const texts = db
+  const rows = (await listItemsQuery()
+    .where(and(inArray(articles.id, ids), isPublished)));
+  const texts = (await db
     .select({ id: articles.id, bodyText: articles.bodyText })
     .from(articles)
-    .where(inArray(articles.id, ids))
-    .all();
-  const parts = listPublishedPartsOfHeads(ids);
+    .where(inArray(articles.id, ids)));
+  const parts = await listPublishedPartsOfHeads(ids);
   const partIds = [...parts.values()].flat().map((p) => p.id);
-  const partTexts = partIds.length === 0 ? [] : db.select({ id: articles.id, bodyText: articles.bodyText }).from(articles).where(inArray(articles.id, partIds)).all();
+  const partTexts = partIds.length === 0 ? [] : (await db.select({ id: articles.id, bodyText: articles.bodyText }).from(articles).where(inArray(articles.id, partIds)));
   const textOf = (id: number) => [...texts, ...partTexts].find((t) => t.id === id)?.bodyText ?? "";
 
   const items = ids.flatMap((id): SearchHit[] => {

@@ -20,7 +20,7 @@ export async function createArticleAction(_prev: ActionState, formData: FormData
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { title } = parsed.data;
     if (!title) return { ok: false, fieldErrors: { title: t("validation.required") } };
-    const article = createArticle({ title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id });
+    const article = await createArticle({ title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id });
     await audit({ action: "article.create", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: article.id, detail: { title } });
     id = article.id;
     return { ok: true };

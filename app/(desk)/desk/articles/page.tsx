@@ -26,9 +26,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     authorId: Number(sp.author) || undefined,
     q: cutToChars(sp.q?.trim() ?? "", 100) || undefined,
   };
-  const rows = listDeskArticles(filters);
-  const sections = listSections();
-  const authors = listUsers().filter((u) => u.role !== "reviewer");
+  const rows = await listDeskArticles(filters);
+  const sections = await listSections();
+  const authors = (await listUsers()).filter((u) => u.role !== "reviewer");
   const select = "rounded border border-stone-400 bg-white px-2 py-1";
   return (
     <>

@@ -9,7 +9,7 @@ export default async function ImportsPage() {
   await requirePageUser("importPages");
   const t = await getTranslations();
   const format = await getFormatter();
-  const rows = listImports();
+  const rows = await listImports();
   return (
     <>
       <PageTitle title={t("nav.imports")} description={t("pages.imports")} />

@@ -11,7 +11,7 @@ export default async function ReviewPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   // Stories in review, and changes to published stories in review: one queue, oldest submission first.
-  const rows = [...listReviewQueue({ userId: user.id }).map((r) => ({ ...r, revision: false })), ...listRevisionReviewQueue({ userId: user.id }).map((r) => ({ ...r, revision: true }))].sort(
+  const rows = [...(await listReviewQueue({ userId: user.id })).map((r) => ({ ...r, revision: false })), ...(await listRevisionReviewQueue({ userId: user.id })).map((r) => ({ ...r, revision: true }))].sort(
     (a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id - b.id,
   );
   return (

@@ -14,7 +14,7 @@ const PAGE_SIZE = 20;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const section = getPublicSectionBySlug({ slug: (await params).slug });
+  const section = await getPublicSectionBySlug({ slug: (await params).slug });
   if (!section) return {};
   const page = parseListPageParam((await searchParams).page);
   const t = await getTranslations("site");
@@ -26,10 +26,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 /** A section's published stories, newest issue first, 20 to a page. */
 export default async function SectionPage({ params, searchParams }: Props) {
-  const section = getPublicSectionBySlug({ slug: (await params).slug });
+  const section = await getPublicSectionBySlug({ slug: (await params).slug });
   if (!section) notFound();
   const page = parseListPageParam((await searchParams).page);
-  const result = listPublishedArticlesBySection({ sectionId: section.id, page, pageSize: PAGE_SIZE });
+  const result = await listPublishedArticlesBySection({ sectionId: section.id, page, pageSize: PAGE_SIZE });
   if (page > totalPages(result.total, PAGE_SIZE)) notFound();
   const t = await getTranslations("site");
   return (

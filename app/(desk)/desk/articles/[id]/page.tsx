@@ -22,22 +22,22 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const { user, article } = await loadDeskArticle(params);
   const t = await getTranslations();
   const format = await getFormatter();
-  const { issue, page } = getArticlePlacement(article);
+  const { issue, page } = await getArticlePlacement(article);
   // A published story is edited (and reviewed) as its pending revision; readers keep the article row.
-  const revision = article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined;
+  const revision = article.state === "published" ? await getPendingRevision({ articleId: article.id }) : undefined;
   const working = revision ? revisedArticle(article, revision) : article;
   const version = workingVersion(article, revision);
-  const wf = getWorkflowArticle({ article });
-  const wfRevision = revision ? getWorkflowArticle({ article, revision }) : null;
+  const wf = await getWorkflowArticle({ article });
+  const wfRevision = revision ? await getWorkflowArticle({ article, revision }) : null;
   const now = new Date();
   const actions = allowedActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
-  const lock = getLiveLock({ articleId: article.id });
-  const comments = listComments({ articleId: article.id });
-  const timeline = listArticleTimeline({ articleId: article.id });
-  const sections = listSections();
+  const lock = await getLiveLock({ articleId: article.id });
+  const comments = await listComments({ articleId: article.id });
+  const timeline = await listArticleTimeline({ articleId: article.id });
+  const sections = await listSections();
   const sectionName = (id: number) => sections.find((s) => s.id === id)?.name;
   const round = wfRevision ?? wf;
-  if (user.role !== "editor") markArticleSeen({ articleId: article.id, userId: user.id, version });
+  if (user.role !== "editor") await markArticleSeen({ articleId: article.id, userId: user.id, version });
 
   return (
     <>
@@ -71,7 +71,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
                   state: revision.state,
                   fields: working,
                   reason: revision.reason,
-                  startedBy: getUserById({ id: revision.startedById })?.name ?? "?",
+                  startedBy: (await getUserById({ id: revision.startedById }))?.name ?? "?",
                   updatedAt: revision.updatedAt,
                 }
               : null

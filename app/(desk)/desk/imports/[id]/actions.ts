@@ -21,11 +21,11 @@ export type WorkbenchActionResult =
 export type HeldArticle = { id: number; state: string; title: string; changed: string[] };
 
 /** The import and its working state named by an action's input, with the version the client started from. */
-function importAndWork(input: { importId?: unknown; baseVersion?: unknown } | null | undefined) {
+async function importAndWork(input: { importId?: unknown; baseVersion?: unknown } | null | undefined) {
   const importId = Number(input?.importId);
   const baseVersion = Number(input?.baseVersion);
-  const item = Number.isInteger(importId) && importId > 0 ? getImportById({ id: importId }) : undefined;
-  const work = item ? getImportWork({ importId }) : undefined;
+  const item = Number.isInteger(importId) && importId > 0 ? await getImportById({ id: importId }) : undefined;
+  const work = item ? await getImportWork({ importId }) : undefined;
   if (!item || !work) throw new AppError("not_found");
   if (!Number.isInteger(baseVersion) || baseVersion < 1) throw new AppError("invalid");
   return { importId, baseVersion, item, work };
@@ -48,11 +48,11 @@ export async function acceptImportAction(input: {
   return runAction(async () => {
     const user = await requireUser("importPages", "action:acceptImport");
     const t = await getTranslations("workbench");
-    const { importId, baseVersion, item, work } = importAndWork(input);
+    const { importId, baseVersion, item, work } = await importAndWork(input);
     const status = workbenchStatus(work.doc);
     if (!status.canAccept) return { ok: false, message: t("acceptBlocked") };
     const confirmed = new Set((Array.isArray(input.confirm) ? input.confirm : []).map(Number).filter(Number.isInteger));
-    const outcome = acceptImportWork({
+    const outcome = await acceptImportWork({
       importId,
       baseVersion,
       accepted: acceptedArticles(work.doc),
@@ -81,13 +81,13 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
   return runAction(async () => {
     const user = await requireUser("importPages", "action:rerunEngine");
     const t = await getTranslations("workbench");
-    const { importId, baseVersion, item, work } = importAndWork(input);
+    const { importId, baseVersion, item, work } = await importAndWork(input);
     if (work.manual && input.confirm !== true) return { ok: false, message: t("rerunConfirm"), needsConfirm: true };
     const proposal = ingest(new Uint8Array(item.rawBytes), {
       page: item.pageNumber ?? undefined,
       date: item.issueDate ?? undefined,
     });
-    const result = replaceImportWorkWithEngine({
+    const result = await replaceImportWorkWithEngine({
       importId,
       baseVersion,
       doc: fromSegmentation(proposal),

@@ -14,17 +14,17 @@ import { WorkbenchScreen } from "./_components/workbench-screen";
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("importPages");
   const id = Number((await params).id);
-  const item = Number.isInteger(id) ? getImportById({ id }) : undefined;
+  const item = Number.isInteger(id) ? await getImportById({ id }) : undefined;
   if (!item) notFound();
   const t = await getTranslations("imports");
   const all = await getTranslations();
   const format = await getFormatter();
-  const supersededBy = getImportSupersedingId({ id: item.id });
-  const author = getUserById({ id: item.createdById });
+  const supersededBy = await getImportSupersedingId({ id: item.id });
+  const author = await getUserById({ id: item.createdById });
   const seg = proposalOf(item);
   // The first open starts from the engine's proposal; every later one from the saved working state.
-  const work = ensureImportWork({ importId: item.id, doc: () => fromSegmentation(seg) });
-  const kept = listImportWorkRevisions({ importId: item.id });
+  const work = await ensureImportWork({ importId: item.id, doc: () => fromSegmentation(seg) });
+  const kept = await listImportWorkRevisions({ importId: item.id });
   return (
     <>
       <PageTitle

@@ -36,8 +36,8 @@ export async function createImportAction(_prev: ActionState, formData: FormData)
       throw e;
     }
 
-    const superseded = getLatestImportForPage({ issueDate: m.issueDate, pageNumber: m.pageNumber });
-    const created = insertImportOfBytes({
+    const superseded = await getLatestImportForPage({ issueDate: m.issueDate, pageNumber: m.pageNumber });
+    const created = await insertImportOfBytes({
       bytes,
       proposal,
       masthead: m,

@@ -13,9 +13,9 @@ import { audit } from "@/services/audit";
 import { requireUser } from "@/services/session";
 import { AppError } from "@/lib/errors";
 
-function articleIdFrom(formData: FormData, field: string) {
+async function articleIdFrom(formData: FormData, field: string) {
   const id = Number(formData.get(field));
-  const article = Number.isInteger(id) && id > 0 ? getArticleById({ id }) : undefined;
+  const article = Number.isInteger(id) && id > 0 ? await getArticleById({ id }) : undefined;
   if (!article) throw new AppError("not_found");
   return article;
 }
@@ -23,9 +23,9 @@ function articleIdFrom(formData: FormData, field: string) {
 export async function moveArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
     const user = await requireUser("arrangePages", "action:moveArticle");
-    const article = articleIdFrom(formData, "articleId");
+    const article = await articleIdFrom(formData, "articleId");
     const direction = formData.get("direction") === "up" ? "up" : "down";
-    if (!moveArticleOnPage({ articleId: article.id, direction })) return { ok: false, message: t("issues.cannotMove") };
+    if (!await moveArticleOnPage({ articleId: article.id, direction })) return { ok: false, message: t("issues.cannotMove") };
     await audit({ action: "article.move", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: article.id, detail: { direction } });
     revalidatePath("/desk/issues", "layout");
     return { ok: true, message: t("issues.moved") };
@@ -36,13 +36,13 @@ export async function moveArticleAction(_prev: ActionState, formData: FormData):
 export async function linkJumpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
     const user = await requireUser("arrangePages", "action:linkJump");
-    const part = articleIdFrom(formData, "partId");
+    const part = await articleIdFrom(formData, "partId");
     const unlink = !formData.get("headId");
-    const head = unlink ? null : articleIdFrom(formData, "headId");
+    const head = unlink ? null : await articleIdFrom(formData, "headId");
     if (head && (head.id === part.id || head.issueId !== part.issueId || head.continuesId != null)) {
       return { ok: false, message: t("issues.badJump") };
     }
-    linkJumpPart({ partId: part.id, headId: head?.id ?? null });
+    await linkJumpPart({ partId: part.id, headId: head?.id ?? null });
     await audit({
       action: unlink ? "article.jump.unlink" : "article.jump.link",
       actorId: user.id,
@@ -60,15 +60,15 @@ export async function linkJumpAction(_prev: ActionState, formData: FormData): Pr
 export async function publishIssueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
     const user = await requireUser("publishIssues", "action:publishIssue");
-    const issue = getIssueByDate({ date: String(formData.get("date") ?? "") });
+    const issue = await getIssueByDate({ date: String(formData.get("date") ?? "") });
     if (!issue) throw new AppError("not_found");
-    const pages = listPagesWithArticles({ issueId: issue.id });
+    const pages = await listPagesWithArticles({ issueId: issue.id });
     const blockers = checkIssueReadiness(readinessInput(pages, issue.pageCount));
     if (blockers.length > 0) return { ok: false, message: t("issues.blocked", { count: blockers.length }) };
     const ids = pages.flatMap((p) => p.articles.map((a) => a.id));
-    const result = publishArticles({ ids, actor: { id: user.id, role: user.role, email: user.email }, ip: await requestIp() });
+    const result = await publishArticles({ ids, actor: { id: user.id, role: user.role, email: user.email }, ip: await requestIp() });
     if (!result.ok) return { ok: false, message: t("issues.publishFailed", { id: result.id }) };
-    markIssuePublished({ issueId: issue.id });
+    await markIssuePublished({ issueId: issue.id });
     await audit({ action: "issue.publish", actorId: user.id, actorEmail: user.email, targetType: "issue", targetId: issue.id, detail: { date: issue.date, published: result.published } });
     revalidatePath("/desk/issues", "layout");
     revalidatePath("/", "layout");
