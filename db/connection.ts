@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { ensurePrivateDir, ensurePrivateFile, keepPrivate } from "@/lib/private-files";
-import * as schema from "./schema";
+import * as schema from "./schema.sqlite";
 import { sqliteDrizzle, type SqliteDb } from "./sqlite-engine";
 import { WriteQueue } from "./write-queue";
 

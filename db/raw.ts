@@ -1,6 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "./connection";
+import { onPostgres } from "./dialect";
 import { OBJECT_ROWS } from "./sqlite-engine";
 
 /**
@@ -8,6 +9,7 @@ import { OBJECT_ROWS } from "./sqlite-engine";
  * queries drizzle's builder cannot say (recursive jump chains, the search index).
  */
 export async function rawRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  if (onPostgres) return (await (db as unknown as { execute: (q: SQL) => Promise<{ rows: T[] }> }).execute(query)).rows;
   return (await db.all<T>(sql.join([sql.raw(OBJECT_ROWS), query]))) as T[];
 }
 

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
 import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
-import type * as schema from "./schema";
+import type * as schema from "./schema.sqlite";
 import { WriteQueue } from "./write-queue";
 
 /*

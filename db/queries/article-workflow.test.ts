@@ -1,7 +1,8 @@
 import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { getDb, getSqliteWriter } from "@/db";
+import { getDb } from "@/db";
+import { refuseAuditWrites } from "@/db/testing/faults";
 import { actorOf, anArticle, anIssue, aSection, aUser, paragraphs } from "@/db/testing/builders";
 import { articleApprovals, articleRevisions, articles, auditLog, type Article } from "@/db/schema";
 import { publishArticles, saveArticle, transitionArticle } from "./article-workflow";
@@ -94,14 +95,13 @@ describe("saveArticle: a save that checks the version", () => {
 
   it("commits the save, its revision and its audit row together or not at all", async () => {
     const article = await anArticle({ author: editor });
-    const sqlite = getSqliteWriter();
     // The audit row cannot be written: the whole save must roll back with it.
-    sqlite.exec("create temp trigger refuse_audit before insert on audit_log begin select raise(abort, 'audit refused'); end");
+    const allowAudit = await refuseAuditWrites();
     try {
       // drizzle wraps the driver's error; the trigger's message is its cause.
       await expect(save(article.id, article.version, "不会留下")).rejects.toMatchObject({ cause: { message: "audit refused" } });
     } finally {
-      sqlite.exec("drop trigger temp.refuse_audit");
+      await allowAudit();
     }
     expect(await getArticleById({ id: article.id })).toMatchObject({ version: article.version, title: article.title });
     expect(await revisions(article.id)).toHaveLength(1);

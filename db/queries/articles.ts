@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, like, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { containsText } from "@/db/dialect";
 import {
   articleApprovals,
   articleComments,
@@ -263,7 +264,7 @@ export async function listDeskArticles(filters: ArticleListFilters, { limit = 20
   if (filters.sectionId) where.push(eq(articles.sectionId, filters.sectionId));
   if (filters.state) where.push(eq(articles.state, filters.state));
   if (filters.authorId) where.push(eq(articles.authorId, filters.authorId));
-  if (filters.q) where.push(like(articles.title, `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filters.q) where.push(containsText(articles.title, filters.q));
   return (await getDb()
     .select({
       id: articles.id,

@@ -1,5 +1,5 @@
 import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { actorOf, anArticle, aSection, aUser, paragraphs } from "@/db/testing/builders";
@@ -7,7 +7,8 @@ import { articleRevisions, auditLog, pendingRevisions, publicGeneration } from "
 import { saveArticle, transitionArticle, type WriteOutcome } from "./article-workflow";
 import { getArticleById } from "./articles";
 import { getPendingRevision, workingVersion } from "./pending-revisions";
-import { firstRow, rawRows } from "@/db/raw";
+import { firstRow } from "@/db/raw";
+import { searchPublishedArticles } from "./public/search";
 
 afterAll(removeTemporaryDatabase);
 
@@ -39,8 +40,7 @@ async function publishedStory(approvalsRequired = 1) {
 }
 
 const token = async () => firstRow(await getDb().select({ token: publicGeneration.token }).from(publicGeneration))!.token;
-const searchFinds = async (term: string) =>
-  (await rawRows<{ rowid: number }>(getDb(), sql`select rowid from search_index where search_index match ${`"${term}"`}`)).map((r) => r.rowid);
+const searchFinds = async (term: string) => (await searchPublishedArticles({ q: term, page: 1, pageSize: 50 })).items.map((hit) => hit.id);
 const revisionsOf = async (articleId: number) => (await getDb().select().from(articleRevisions).where(eq(articleRevisions.articleId, articleId)).orderBy(articleRevisions.version));
 const audits = async (articleId: number, action: string) =>
   (await getDb().select().from(auditLog).where(and(eq(auditLog.targetType, "article"), eq(auditLog.targetId, String(articleId)), eq(auditLog.action, action))));

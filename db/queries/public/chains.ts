@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
+import { outerLoopJoin } from "@/db/dialect";
 import { rawRows } from "@/db/raw";
 import { PUBLISHED } from "./visibility";
 
@@ -30,9 +31,9 @@ export async function listPublishedPartsOfHeads(headIds: readonly number[]): Pro
       union
       select chain.root, a.id from articles a join chain on a.continues_id = chain.id
     )
-    select chain.root as root, a.id as id, p.number as pageNumber, p.name as pageName, a.position as position
+    select chain.root as "root", a.id as "id", p.number as "pageNumber", p.name as "pageName", a.position as "position"
     from chain
-    cross join articles a on a.id = chain.id
+    ${outerLoopJoin} articles a on a.id = chain.id
     left join pages p on p.id = a.page_id
     where a.state = ${PUBLISHED} and a.id <> chain.root
     order by chain.root, coalesce(p.number, 9999), a.position, a.id`);
@@ -52,6 +53,6 @@ export async function headIdOf(id: number): Promise<number | null> {
       union
       select a.id, a.continues_id, up.depth + 1 from articles a join up on a.id = up.continues_id where up.depth < 50
     )
-    select id from up where continues_id is null limit 1`);
+    select id as "id" from up where continues_id is null limit 1`);
   return row?.id ?? null;
 }

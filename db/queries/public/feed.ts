@@ -89,16 +89,17 @@ export async function listSitemapData(): Promise<SitemapData> {
       date: issues.date,
       issueUpdated: issues.updatedAt,
       number: pages.number,
-      lastModified: sql<number>`max(${articles.updatedAt})`,
+      // Decoded as the column is, so it is a Date on both engines.
+      lastModified: sql<Date>`max(${articles.updatedAt})`.mapWith(articles.updatedAt),
     })
     .from(pages)
     .innerJoin(issues, eq(issues.id, pages.issueId))
     .innerJoin(articles, and(eq(articles.pageId, pages.id), isPublished))
-    .groupBy(pages.id)
+    .groupBy(pages.id, issues.id)
     .orderBy(desc(issues.date), asc(pages.number)));
   const byIssue = new Map<string, SitemapData["issues"][number]>();
   for (const r of pageRows) {
-    const modified = new Date(Math.max(r.lastModified, r.issueUpdated.getTime()));
+    const modified = new Date(Math.max(r.lastModified.getTime(), r.issueUpdated.getTime()));
     const entry = byIssue.get(r.date);
     if (!entry) byIssue.set(r.date, { date: r.date, pages: [r.number], lastModified: modified });
     else {
@@ -107,7 +108,7 @@ export async function listSitemapData(): Promise<SitemapData> {
     }
   }
   const sectionRows = (await db
-    .select({ slug: sections.slug, lastModified: sql<number>`max(${articles.updatedAt})` })
+    .select({ slug: sections.slug, lastModified: sql<Date>`max(${articles.updatedAt})`.mapWith(articles.updatedAt) })
     .from(sections)
     .innerJoin(articles, and(eq(articles.sectionId, sections.id), isPublished, isHead))
     .where(eq(sections.hidden, false))
@@ -116,6 +117,6 @@ export async function listSitemapData(): Promise<SitemapData> {
   return {
     issues: [...byIssue.values()],
     articles: (await feedQuery(sql<string>`substr(${articles.bodyText}, 1, 60)`)).map(feedRowToPublic),
-    sections: sectionRows.map((s) => ({ slug: s.slug, lastModified: new Date(s.lastModified) })),
+    sections: sectionRows.map((s) => ({ slug: s.slug, lastModified: s.lastModified })),
   };
 }

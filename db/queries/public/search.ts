@@ -3,7 +3,9 @@ import { and, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rawRows } from "@/db/raw";
 import { articles } from "@/db/schema";
+import { beijingDay, likeLiteral, onPostgres } from "@/db/dialect";
 import { pageOffset, planSearch, type SearchPlan } from "@/lib/public";
+import { TRIGRAM_MIN_CHARS } from "@/lib/public/search";
 import { listPublishedPartsOfHeads } from "./chains";
 import { listItemsQuery, toListItem, type ArticleListItem, type Paged } from "./lists";
 import { isPublished, PUBLISHED } from "./visibility";
@@ -23,10 +25,25 @@ const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
  * the documents of the index's trigrams that start with it (db/migrations/0007_short_term_search.sql).
  */
 function matchingRowIds(plan: Exclude<SearchPlan, { kind: "empty" }>): SQL {
+  if (onPostgres) return matchingDocuments(plan.terms);
   const matched = (match: string) => sql`select rowid as id from search_index where search_index match ${match}`;
   if (plan.kind === "fts") return matched(plan.match);
   const sets = plan.prefixes.map((p) => sql`select doc as id from search_terms where term >= ${p} and term < ${p + LAST_CHARACTER}`);
   return sql.join(plan.match === null ? sets : [matched(plan.match), ...sets], sql` intersect `);
+}
+
+/**
+ * On PostgreSQL (db/migrations-pg/0001_engine_parts.sql): search_documents rows holding every
+ * term, a term of three characters or more through the pg_trgm GIN index (ILIKE), a shorter one
+ * through the GIN index of each document's characters and pairs of characters.
+ */
+function matchingDocuments(terms: string[]): SQL {
+  const conditions = terms.map((term) =>
+    Array.from(term).length >= TRIGRAM_MIN_CHARS
+      ? sql`content ilike ${`%${likeLiteral(term)}%`}`
+      : sql`folio_grams(content) @> array[${term.toLowerCase()}]::text[]`,
+  );
+  return sql`select article_id as id from search_documents where ${sql.join(conditions, sql` and `)}`;
 }
 
 /**
@@ -46,12 +63,12 @@ export async function searchPublishedArticles({ q, page, pageSize }: { q: string
       union
       select a.id, a.continues_id, up.depth + 1 from articles a join up on a.id = up.continues_id where up.depth < 50
     )
-    select a.id as id
+    select a.id as "id"
     from articles a
     left join issues on issues.id = a.issue_id
     left join pages on pages.id = a.page_id
     where a.id in (select id from up where continues_id is null) and a.state = ${PUBLISHED}
-    order by coalesce(issues.date, strftime('%Y-%m-%d', coalesce(a.first_published_at, a.published_at, a.updated_at) / 1000, 'unixepoch', '+8 hours')) desc,
+    order by coalesce(issues.date, ${beijingDay(sql`coalesce(a.first_published_at, a.published_at, a.updated_at)`)}) desc,
       coalesce(pages.number, 9999), a.position, a.id desc`);
   const total = ordered.length;
   const ids = ordered.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize).map((r) => r.id);
