@@ -1,10 +1,9 @@
-import { openDatabase } from "@/db/connection";
+import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
 
 async function main() {
-  // Opening the database applies every pending migration.
-  await openDatabase(env().DATABASE_PATH, { busyTimeoutMs: env().DB_BUSY_TIMEOUT_MS }).$close();
-  console.log(`database ready: ${env().DATABASE_PATH}`);
+  const where = await migrateDatabase(env());
+  console.log(`database ready: ${where}`);
 }
 
 void main();

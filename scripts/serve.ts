@@ -2,8 +2,8 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
-import { openDatabase } from "@/db/connection";
-import { openPublicGenerationReader } from "@/db/public-generation";
+import { migrateDatabase } from "@/db/migrate";
+import { openPostgresGenerationReader, openPublicGenerationReader } from "@/db/public-generation";
 import { parseEnv } from "@/lib/env";
 import { applyForwarding, parseTrustedProxies } from "@/lib/http/forwarded";
 import { PageCache } from "@/lib/http/page-cache";
@@ -100,10 +100,12 @@ async function renderProcess() {
 }
 
 async function main() {
-  await openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$close();
+  await migrateDatabase(config);
   // Started on the first public render, which happens here until it is up.
   const renders = startRenderProcess({ script: __filename, args: ["--render-process", "-p", String(port)], nice: PUBLIC_RENDERS.nice });
-  const generation = openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
+  const generation = config.DATABASE_URL
+    ? openPostgresGenerationReader(config.DATABASE_URL)
+    : openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   const app = nextApp();
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -147,7 +149,7 @@ async function main() {
     console.log(`${signal}: closing`);
     setTimeout(() => process.exit(0), 10_000).unref();
     server.close(() => {
-      generation.close();
+      void generation.close();
       void Promise.all([renders.stop(), app.close()]).finally(() => process.exit(0));
     });
     server.closeIdleConnections();

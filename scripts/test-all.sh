@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p test-results
-rm -f test-results/unit.json test-results/lab-smoke.json test-results/e2e.json
+rm -f test-results/unit.json test-results/unit-postgres.json test-results/lab-smoke.json test-results/e2e.json
 
 failed_stages=()
 stage() {
@@ -17,6 +17,25 @@ stage() {
 stage lint npm run -s lint
 stage typecheck npm run -s typecheck
 stage unit npx vitest run --exclude lab/smoke.test.ts --reporter=default --reporter=json --outputFile=test-results/unit.json
+
+# The query tests again on PostgreSQL (issue 18): a private server in a temporary folder
+# (scripts/postgres-server.sh), each test file on a scratch database of its own.
+unit_reports=test-results/unit.json
+if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [[ -n "${POSTGRES_BIN:-}" ]]; then
+  pg_dir=$(mktemp -d -t folio-pg-XXXXXX)
+  pg_port=${FOLIO_TEST_POSTGRES_PORT:-55432}
+  if pg_url=$(bash scripts/postgres-server.sh start "$pg_dir/cluster" "$pg_port"); then
+    stage unit-postgres env FOLIO_TEST_ENGINE=postgres FOLIO_TEST_POSTGRES_URL="$pg_url" \
+      npx vitest run db/queries services db/schema-parity.test.ts --reporter=default --reporter=json --outputFile=test-results/unit-postgres.json
+    unit_reports+=,test-results/unit-postgres.json
+  else
+    failed_stages+=("postgres-server")
+  fi
+  bash scripts/postgres-server.sh stop "$pg_dir/cluster"
+  rm -rf "$pg_dir"
+else
+  echo "PostgreSQL is not installed: the query tests ran on SQLite only (.ci/run installs it)"
+fi
 # The segmentation lab's smoke test typesets and extracts real pages: tens of CPU-seconds, run on
 # its own so it does not slow the timed unit tests beside it.
 stage lab-smoke npx vitest run lab/smoke.test.ts --reporter=default --reporter=json --outputFile=test-results/lab-smoke.json
@@ -28,4 +47,4 @@ else
   failed_stages+=("build")
 fi
 
-node scripts/test-summary.mjs test-results/unit.json,test-results/lab-smoke.json test-results/e2e.json "${failed_stages[*]:-}"
+node scripts/test-summary.mjs "$unit_reports",test-results/lab-smoke.json test-results/e2e.json "${failed_stages[*]:-}"

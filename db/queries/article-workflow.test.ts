@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { refuseAuditWrites } from "@/db/testing/faults";
 import { actorOf, anArticle, anIssue, aSection, aUser, paragraphs } from "@/db/testing/builders";
 import { articleApprovals, articleRevisions, articles, auditLog, type Article } from "@/db/schema";
-import { publishArticles, saveArticle, transitionArticle } from "./article-workflow";
+import { publishArticles, publishDueArticles, saveArticle, transitionArticle } from "./article-workflow";
 import { getArticleById } from "./articles";
 import { firstRow } from "@/db/raw";
 
@@ -109,6 +109,56 @@ describe("saveArticle: a save that checks the version", () => {
 
   it("answers not_found for an unknown article", async () => {
     expect(await save(999_999, 1, "无")).toEqual({ ok: false, reason: "not_found" });
+  });
+});
+
+describe("concurrent saves (on PostgreSQL from separate connections)", () => {
+  it("of twelve saves from one version at once, exactly one wins; the others are told stale and write nothing", async () => {
+    const article = await anArticle({ author: editor });
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => save(article.id, article.version, `并发${i}`, i % 2 ? otherEditor : editor)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "stale")).toBe(true);
+    expect(await getArticleById({ id: article.id })).toMatchObject({ version: article.version + 1 });
+    expect(await revisions(article.id)).toHaveLength(2);
+    expect(await auditCount("article.save", article.id)).toBe(1);
+  });
+
+  it("loses no update: four editors saving in turn from the version they last saw, all at once", async () => {
+    const article = await anArticle({ author: editor });
+    let acknowledged = 0;
+    await Promise.all(
+      [editor, otherEditor, editor, otherEditor].map(async (by, who) => {
+        for (let n = 0; n < 6; n++) {
+          const current = (await getArticleById({ id: article.id }))!;
+          const outcome = await save(article.id, current.version, `编辑${who}第${n}次`, by);
+          if (outcome.ok) acknowledged += 1;
+        }
+      }),
+    );
+    const stored = (await getArticleById({ id: article.id }))!;
+    // Every acknowledged save made exactly one version with its revision and audit row.
+    expect(stored.version).toBe(article.version + acknowledged);
+    expect(await revisions(article.id)).toHaveLength(1 + acknowledged);
+    expect(await auditCount("article.save", article.id)).toBe(acknowledged);
+    expect(acknowledged).toBeGreaterThan(0);
+  });
+
+  it("the scheduled-publish clock publishes a due article once even when two clocks tick at once", async () => {
+    const section = await aSection();
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const approved = await approvedArticle(section.id);
+      const scheduled = await transitionArticle({ id: approved.id, baseVersion: approved.version, action: "schedule", actor: actorOf(reviewer), ip: null, publishAt: new Date(Date.now() + 60_000) });
+      expect(scheduled.ok).toBe(true);
+      ids.push(approved.id);
+    }
+    const later = new Date(Date.now() + 120_000);
+    const ticks = await Promise.all([publishDueArticles(later), publishDueArticles(later), publishDueArticles(later)]);
+    expect(ticks.reduce((a, b) => a + b, 0)).toBe(3);
+    for (const id of ids) {
+      expect((await getArticleById({ id }))?.state).toBe("published");
+      expect(await auditCount("article.publish_scheduled", id)).toBe(1);
+    }
   });
 });
 

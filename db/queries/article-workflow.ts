@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { onPostgres } from "@/db/dialect";
 import { insertAuditEntry } from "@/db/queries/audit";
 import {
   applyWorkflowEffects,
@@ -15,7 +16,7 @@ import { articles, pendingRevisions, users, type Article, type PendingRevision }
 import { isoDateInZone } from "@/lib/public/dates";
 import type { RevisionState } from "@/lib/vocabulary";
 import { decide, onEdit, subjectFor, withCorrectionNote, type Person, type Refusal, type WorkflowAction } from "@/lib/workflow";
-import { firstRow } from "@/db/raw";
+import { firstRow, rawRows } from "@/db/raw";
 
 export type StaleArticle = { version: number; savedByName: string | null; savedAt: Date };
 
@@ -323,9 +324,33 @@ export async function transitionArticle(input: TransitionInput): Promise<WriteOu
   });
 }
 
-/** The scheduler: publishes every scheduled article whose time has come. Safe to run from several places. */
+/** The key of the scheduler's advisory lock on PostgreSQL ("Folio" 2). */
+const SCHEDULER_LOCK = 0x466f6c696f02;
+
+/**
+ * The scheduler: publishes every scheduled article whose time has come. Safe to run from several
+ * places: each publish is a version-checked transition, so an article goes out once. On
+ * PostgreSQL every app process runs the clock, and a tick is one transaction that first takes
+ * the scheduler's advisory lock: the process that gets it publishes, the others skip that tick.
+ */
 export async function publishDueArticles(now = new Date()): Promise<number> {
   const db = getDb();
+  if (onPostgres) {
+    return db.transaction(async (tx) => {
+      const [lock] = await rawRows<{ leader: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${SCHEDULER_LOCK}) as "leader"`);
+      if (!lock?.leader) return 0;
+      const due = await tx
+        .select()
+        .from(articles)
+        .where(and(eq(articles.state, "scheduled"), isNotNull(articles.scheduledAt), lte(articles.scheduledAt, now)));
+      let published = 0;
+      for (const article of due) {
+        const outcome = await transitionIn(tx, { id: article.id, baseVersion: article.version, action: "publish_scheduled", actor: "system", ip: null, now }, article);
+        if (outcome.ok) published += 1;
+      }
+      return published;
+    });
+  }
   const due = (await db
     .select()
     .from(articles)
