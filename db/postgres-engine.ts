@@ -65,12 +65,13 @@ const MIGRATION_LOCK = 0x466f6c696f01; // "Folio" 1
 
 /** Applies the pending migrations of db/migrations-pg/, one process at a time. */
 export async function migratePostgres(db: PostgresDb): Promise<void> {
-  const client = await db.$pool.connect();
+  // The lock is held by a connection of its own, outside the pool the migrations run on.
+  const client = new pg.Client(db.$pool.options);
+  await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await migrate(db as unknown as NodePgDatabase<typeof schema>, { migrationsFolder: PG_MIGRATIONS_FOLDER });
   } finally {
-    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
+    await client.end();
   }
 }

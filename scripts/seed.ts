@@ -22,7 +22,7 @@ async function main() {
   }
   const published = await seedDemoIssue();
   if (published > 0) console.log(`demo issue: ${published} articles imported from db/demo and published`);
-  console.log(`seeded ${env().DATABASE_PATH}`);
+  console.log(`seeded ${env().DATABASE_URL ? "the PostgreSQL database" : env().DATABASE_PATH}`);
 }
 
 main().catch((e) => {
