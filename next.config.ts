@@ -23,6 +23,11 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /./,
   // Static files and anything proxy.ts does not see get the request-independent headers here;
   // proxy.ts adds the nonce-based Content-Security-Policy and HSTS to everything it sees.
+  // Browsers ask for /favicon.ico on a document that names no icon (the feed or the sitemap
+  // opened in a tab): they get the site's icon, not a 404 in their console.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
   },

@@ -2,12 +2,14 @@
  * The schema on PostgreSQL (db/README.md): the same tables, columns, keys and indexes as
  * db/schema.sqlite.ts, in PostgreSQL's types, so that a row reads as the same TypeScript value on
  * both engines. db/schema-parity.test.ts holds the two in step; drizzle.pg.config.ts makes its
- * migrations (db/migrations-pg/).
+ * migrations (db/migrations-pg/). Written from the SQLite schema by the same rules each time:
+ * timestamp_ms -> timestamp(3) with time zone, boolean mode -> boolean, json mode -> json (kept as
+ * written, key order included), blob -> bytea, autoincrement -> identity.
  */
 import { boolean, customType, index, integer, json, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import type { ArticleBody } from "../lib/article-body/types";
 import type { Span } from "../lib/ingest/types";
 import type { WorkbenchDoc } from "../lib/workbench/types";
-import type { ArticleBody } from "../lib/article-body/types";
 import type { ArticleSnapshot, CommentAnchor, RevisionChanges } from "./schema.sqlite";
 // Relative, not "@/": drizzle-kit loads this file without the path aliases.
 import {
@@ -15,6 +17,8 @@ import {
   ARTICLE_STATES,
   COMMENT_KINDS,
   IMPORT_STATUSES,
+  PAGE_STATUSES,
+  NOTIFICATION_KINDS,
   REVISION_KINDS,
   REVISION_STATES,
   ROLES,
@@ -51,6 +55,8 @@ export const sections = pgTable("sections", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  // Shown instead of `name` when the interface is English; optional.
+  nameEn: text("name_en"),
   position: integer("position").notNull().default(0),
   hidden: boolean("hidden").notNull().default(false),
   approvalsRequired: integer("approvals_required").notNull().default(1),
@@ -146,6 +152,8 @@ export const imports = pgTable(
     proposal: json("proposal").notNull().$type<unknown>(),
     supersedesId: integer("supersedes_id").references((): AnyPgColumn => imports.id),
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("open"),
+    // An abandoned import is archived: hidden from the list, kept whole (the raw bytes never change).
+    archivedAt: timestamp("archived_at", TIME),
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -212,6 +220,8 @@ export const pages = pgTable(
       .references(() => issues.id),
     number: integer("number").notNull(),
     name: text("name"),
+    // What the page is online: its articles, or why it has none here (vocabulary.ts).
+    status: text("status", { enum: PAGE_STATUSES }).notNull().default("articles"),
     ...timestamps,
   },
   (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],
@@ -270,6 +280,9 @@ export const articles = pgTable(
     index("articles_page_idx").on(t.pageId, t.position),
     index("articles_issue_idx").on(t.issueId),
     index("articles_state_idx").on(t.state, t.publishedAt),
+    // The desk's lists and search, newest change first: read in order without touching the rows
+    // (updated_at sits after the body, so ordering by it otherwise reads every matching article whole).
+    index("articles_updated_idx").on(t.updatedAt, t.id, t.state, t.sectionId, t.authorId),
     index("articles_section_idx").on(t.sectionId, t.publishedAt),
     // Jumped stories are read by following continuesId down from the head (public pages, search).
     index("articles_continues_idx").on(t.continuesId),
@@ -390,6 +403,38 @@ export const articleViews = pgTable(
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.userId, t.articleId] })],
+);
+
+/**
+ * What happened to someone's story, or to a story waiting for them, told in the desk's bell
+ * (lib/desk/notifications decides who hears of what). Written in the transaction of the change
+ * it reports, so a notice never tells of a step that did not happen.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    recipientId: integer("recipient_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    // An accept that drops an untouched draft takes its notices with it.
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    // Null when the scheduler did it.
+    actorId: integer("actor_id").references(() => users.id),
+    // The comment sent back with, or the reason for unpublishing: shown in the list as written.
+    note: text("note"),
+    readAt: timestamp("read_at", TIME),
+    // When it went out by e-mail (SMTP_URL set); null while waiting, and always without SMTP.
+    emailedAt: timestamp("emailed_at", TIME),
+    ...timestamps,
+  },
+  (t) => [
+    index("notifications_recipient_idx").on(t.recipientId, t.readAt, t.createdAt),
+    index("notifications_unsent_idx").on(t.emailedAt, t.createdAt),
+  ],
 );
 
 /**

@@ -9,6 +9,8 @@ import {
   ARTICLE_STATES,
   COMMENT_KINDS,
   IMPORT_STATUSES,
+  PAGE_STATUSES,
+  NOTIFICATION_KINDS,
   REVISION_KINDS,
   REVISION_STATES,
   ROLES,
@@ -43,6 +45,8 @@ export const sections = sqliteTable("sections", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  // Shown instead of `name` when the interface is English; optional.
+  nameEn: text("name_en"),
   position: integer("position").notNull().default(0),
   hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
   approvalsRequired: integer("approvals_required").notNull().default(1),
@@ -138,6 +142,8 @@ export const imports = sqliteTable(
     proposal: text("proposal", { mode: "json" }).notNull().$type<unknown>(),
     supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => imports.id),
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("open"),
+    // An abandoned import is archived: hidden from the list, kept whole (the raw bytes never change).
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -204,6 +210,8 @@ export const pages = sqliteTable(
       .references(() => issues.id),
     number: integer("number").notNull(),
     name: text("name"),
+    // What the page is online: its articles, or why it has none here (vocabulary.ts).
+    status: text("status", { enum: PAGE_STATUSES }).notNull().default("articles"),
     ...timestamps,
   },
   (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],
@@ -262,6 +270,9 @@ export const articles = sqliteTable(
     index("articles_page_idx").on(t.pageId, t.position),
     index("articles_issue_idx").on(t.issueId),
     index("articles_state_idx").on(t.state, t.publishedAt),
+    // The desk's lists and search, newest change first: read in order without touching the rows
+    // (updated_at sits after the body, so ordering by it otherwise reads every matching article whole).
+    index("articles_updated_idx").on(t.updatedAt, t.id, t.state, t.sectionId, t.authorId),
     index("articles_section_idx").on(t.sectionId, t.publishedAt),
     // Jumped stories are read by following continuesId down from the head (public pages, search).
     index("articles_continues_idx").on(t.continuesId),
@@ -400,6 +411,38 @@ export const articleViews = sqliteTable(
 );
 
 /**
+ * What happened to someone's story, or to a story waiting for them, told in the desk's bell
+ * (lib/desk/notifications decides who hears of what). Written in the transaction of the change
+ * it reports, so a notice never tells of a step that did not happen.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipientId: integer("recipient_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    // An accept that drops an untouched draft takes its notices with it.
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    // Null when the scheduler did it.
+    actorId: integer("actor_id").references(() => users.id),
+    // The comment sent back with, or the reason for unpublishing: shown in the list as written.
+    note: text("note"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    // When it went out by e-mail (SMTP_URL set); null while waiting, and always without SMTP.
+    emailedAt: integer("emailed_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("notifications_recipient_idx").on(t.recipientId, t.readAt, t.createdAt),
+    index("notifications_unsent_idx").on(t.emailedAt, t.createdAt),
+  ],
+);
+
+/**
  * One row whose token triggers replace on every write that can change a public page: a published
  * (or formerly published) article, an issue, a page, a section. The public page cache keeps a
  * rendered page only while the token it was rendered under is current, so whichever process
@@ -420,3 +463,4 @@ export type Issue = typeof issues.$inferSelect;
 export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type PendingRevision = typeof pendingRevisions.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

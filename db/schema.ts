@@ -28,6 +28,7 @@ export const {
   articleComments,
   articleLocks,
   articleViews,
+  notifications,
   publicGeneration,
 } = tables;
 
@@ -45,4 +46,5 @@ export type {
   Page,
   Article,
   PendingRevision,
+  Notification,
 } from "./schema.sqlite";

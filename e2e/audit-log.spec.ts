@@ -1,7 +1,8 @@
 import { DEMO_PASSWORD } from "./support/db";
-import { expect, pageAlert, signIn, test } from "./support/fixtures";
+import { expect, pageAlert, signIn, test, REFUSED_SIGN_IN } from "./support/fixtures";
 
-test("an admin reads the audit log newest first and filters it by user and action", async ({ page }) => {
+test("an admin reads the audit log newest first and filters it by user and action", async ({ page, browserErrors }) => {
+  browserErrors.expect(REFUSED_SIGN_IN); // a wrong password first, to have a failure to filter by
   await signIn(page, "editor@folio.local", "wrong password here", { expectDesk: false });
   await expect(pageAlert(page)).toHaveText("邮箱或密码不正确。");
   await signIn(page, "admin@folio.local", DEMO_PASSWORD);

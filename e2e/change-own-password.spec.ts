@@ -1,7 +1,8 @@
 import { createTestUser } from "./support/db";
-import { expect, signIn, test, pageAlert } from "./support/fixtures";
+import { expect, signIn, test, pageAlert, REFUSED_SIGN_IN } from "./support/fixtures";
 
-test("a user changes their own password: old one required, policy enforced, every session ended", async ({ page, browser }) => {
+test("a user changes their own password: old one required, policy enforced, every session ended", async ({ page, browser, browserErrors }) => {
+  browserErrors.expect(REFUSED_SIGN_IN); // the old password is refused after the change
   const user = await createTestUser("reviewer");
   const elsewhere = await (await browser.newContext()).newPage();
   await signIn(elsewhere, user.email, user.password);

@@ -1,9 +1,10 @@
 import { and, count, eq } from "drizzle-orm";
 import { users } from "../db/schema";
 import { createTestUser, withTestDb } from "./support/db";
-import { expect, signIn, test, pageAlert } from "./support/fixtures";
+import { expect, signIn, test, pageAlert, REFUSED_SIGN_IN } from "./support/fixtures";
 
-test("a user the admin deactivates is signed out on their next request and cannot sign in", async ({ pageAs, browser }) => {
+test("a user the admin deactivates is signed out on their next request and cannot sign in", async ({ pageAs, browser, browserErrors }) => {
+  browserErrors.expect(REFUSED_SIGN_IN); // the deactivated user's sign-in is refused
   const victim = await createTestUser("editor");
   const victimContext = await browser.newContext();
   const victimPage = await victimContext.newPage();

@@ -31,7 +31,7 @@ test("an editor uploads the front page, confirms the detected masthead and creat
   await expect(page).toHaveURL(/\/desk\/imports\/\d+$/);
   const firstId = page.url().split("/").pop();
   await expect(page.getByRole("heading", { name: `导入 #${firstId}` })).toBeVisible();
-  await expect(page.getByText("荣昌报 2024-03-08 第1版 要闻")).toBeVisible();
+  await expect(page.getByTestId("workbench-masthead")).toContainText("荣昌报 2024-03-08 第1版 要闻");
   await expect(page.locator("[data-article-id]").first()).toContainText("重庆将实施五大行动加速创新要素向企业集聚");
   await expect(page.getByRole("region", { name: "原文" })).toContainText("区委书记高洪波调研我区妇字号企业");
 

@@ -143,6 +143,8 @@ test("a reviewer publishes: the story is public on the very next request; withdr
   const title = "石板滩新桥今日合龙";
   const sentence = "石板滩新桥主体结构今日顺利合龙，预计年内通车。";
   const id = arrangeArticle({ state: "approved", title, paragraphs: [sentence], page: 1, position: 30, sectionSlug: "news", byline: "本报讯(融媒体中心记者 张雪)" });
+  // Withdrawn, it would still sit on the demo page and keep the demo issue from being complete.
+  cleanups.push(() => removeArranged({ articleIds: [id] }));
   const story: Arranged = { id, title, sentence, state: "approved", expect: 404 };
   const everywhere = ["/", `/issues/${DEMO_DATE}/1`, "/sections/news", "/feed.xml", "/sitemap.xml", `/search?q=${encodeURIComponent("石板滩")}`];
 

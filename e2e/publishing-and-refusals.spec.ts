@@ -31,7 +31,8 @@ test("a scheduled article is published at its time with nobody online", async ({
   const id = arrangeArticle({ title: "定时发布测试稿件", state: "approved", sectionSlug: "news" });
   const page = await pageAs("reviewer");
   await page.goto(`/desk/articles/${id}`);
-  await page.getByLabel("发布时间").fill("2099-01-01T08:00");
+  await page.getByLabel("日期", { exact: true }).fill("2099-01-01");
+  await page.getByLabel("时间", { exact: true }).fill("08:00");
   await page.getByRole("button", { name: "定时发布", exact: true }).click();
   await expect(page.getByText("已设定定时发布。")).toBeVisible();
   expect(articleState(id).state).toBe("scheduled");
@@ -54,8 +55,9 @@ test("publish issue is blocked by an unapproved article and lists why, then publ
   const page = await pageAs("reviewer");
   await page.goto("/desk/issues/2024-02-01");
   await expect(page.getByRole("list", { name: "阻止发布的问题" })).toContainText("第1版《还在草稿的稿件》尚未审核通过。");
-  await page.getByRole("button", { name: "发布整期" }).click();
-  await expect(page.getByText("还有 1 个问题，整期未发布。")).toBeVisible();
+  // The button stays off while anything blocks, and says why beside it.
+  await expect(page.getByRole("button", { name: "发布整期" })).toBeDisabled();
+  await expect(page.getByText("还有 1 项未完成，完成后才能发布整期。")).toBeVisible();
   for (const id of [...ready, late]) expect(articleState(id).state).not.toBe("published");
 
   withTestDb((db) => db.update(articles).set({ state: "approved", submittedAt: new Date() }).where(eq(articles.id, late)).run());

@@ -65,8 +65,8 @@ test("accepting again updates drafts, holds articles in review until confirmed; 
   await expect(page.getByText("已重新识别；之前的手工划分已保留。")).toBeVisible();
   await expect(page.locator('[data-type="block"][data-role="byline"]').filter({ hasText: "重庆日报消息" })).toHaveCount(1);
   const kept = withTestDb((db) => db.select({ reason: importWorkRevisions.reason, doc: importWorkRevisions.doc }).from(importWorkRevisions).where(eq(importWorkRevisions.importId, importId)).all());
-  expect(kept).toHaveLength(1);
-  expect(kept[0]!.reason).toBe("rerun");
+  // The state before accept confirmed its open doubts is kept too (reason "accept").
+  expect(kept.map((r) => r.reason)).toEqual(["accept", "rerun"]);
   await page.reload();
-  await expect(page.getByText(/保留了 1 个之前的手工划分/)).toBeVisible();
+  await expect(page.getByText(/保留了 2 个之前的划分版本（最近的是 v\d+，重新识别前的手工划分）/)).toBeVisible();
 });

@@ -4,7 +4,7 @@ import type { Page, Request } from "@playwright/test";
 import { and, count, eq, sql } from "drizzle-orm";
 import { articles as articlesTable, auditLog, importWork } from "../db/schema";
 import { auditActions, withTestDb } from "./support/db";
-import { expect, test, type DemoAccount } from "./support/fixtures";
+import { expect, test, type DemoAccount, REFUSED_STALE_WORK } from "./support/fixtures";
 
 const DEMO = path.join(__dirname, "..", "db", "demo");
 const FRONT_PAGE = path.join(DEMO, "rongchang-2024-03-08-p1.md");
@@ -142,7 +142,8 @@ async function openAs(pageAs: (account: DemoAccount) => Promise<Page>, account: 
   return page;
 }
 
-test("two editors on one import: the later stale save is refused with who and when, and no text is lost", async ({ pageAs }) => {
+test("two editors on one import: the later stale save is refused with who and when, and no text is lost", async ({ pageAs, browserErrors }) => {
+  browserErrors.expect(REFUSED_STALE_WORK); // the later save is refused as stale on purpose
   const first = await pageAs("editor");
   const id = await importFile(first, FRONT_PAGE, { 版名: "要闻" });
   const second = await openAs(pageAs, "editor2", `/desk/imports/${id}`);

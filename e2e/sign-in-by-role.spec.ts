@@ -1,10 +1,10 @@
 import { DEMO_PASSWORD } from "./support/db";
-import { deskNav, expect, signIn, test, pageAlert } from "./support/fixtures";
+import { deskNav, expect, signIn, test, pageAlert, REFUSED_SIGN_IN } from "./support/fixtures";
 
 const NAV = {
-  "admin@folio.local": { shows: ["导入", "报纸期次", "我的稿件", "审核队列", "用户", "栏目", "审计日志"], hides: [] },
-  "editor@folio.local": { shows: ["导入", "报纸期次", "我的稿件"], hides: ["审核队列", "用户", "栏目", "审计日志"] },
-  "reviewer@folio.local": { shows: ["报纸期次", "审核队列"], hides: ["导入", "我的稿件", "用户", "审计日志"] },
+  "admin@folio.local": { shows: ["导入", "报纸期次", "稿件", "审核队列", "用户", "栏目", "审计日志"], hides: [] },
+  "editor@folio.local": { shows: ["导入", "报纸期次", "稿件"], hides: ["审核队列", "用户", "栏目", "审计日志"] },
+  "reviewer@folio.local": { shows: ["报纸期次", "稿件", "审核队列"], hides: ["导入", "用户", "审计日志"] },
 };
 
 for (const [email, { shows, hides }] of Object.entries(NAV)) {
@@ -22,7 +22,8 @@ for (const [email, { shows, hides }] of Object.entries(NAV)) {
   });
 }
 
-test("a wrong password gets one plain message that does not say whether the email exists", async ({ page }) => {
+test("a wrong password gets one plain message that does not say whether the email exists", async ({ page, browserErrors }) => {
+  browserErrors.expect(REFUSED_SIGN_IN); // wrong passwords on purpose
   await signIn(page, "editor@folio.local", "not the password", { expectDesk: false });
   await expect(pageAlert(page)).toHaveText("邮箱或密码不正确。");
   await signIn(page, "nobody-here@folio.local", "not the password", { expectDesk: false });

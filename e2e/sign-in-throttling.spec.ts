@@ -1,10 +1,11 @@
 import { and, countDistinct, eq, like } from "drizzle-orm";
 import { auditLog } from "../db/schema";
 import { auditActions, createTestUser, withTestDb } from "./support/db";
-import { expect, signIn, test, pageAlert } from "./support/fixtures";
+import { expect, signIn, test, pageAlert, REFUSED_SIGN_IN } from "./support/fixtures";
 import { signInRaw } from "./support/http";
 
-test("after five wrong passwords from one place, that place waits (even with the right one), told how long", async ({ page }) => {
+test("after five wrong passwords from one place, that place waits (even with the right one), told how long", async ({ page, browserErrors }) => {
+  browserErrors.expect(REFUSED_SIGN_IN); // wrong passwords, then a throttled right one
   const user = await createTestUser("editor");
   for (let i = 0; i < 5; i++) {
     await signIn(page, user.email, `wrong password ${i}`, { expectDesk: false });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/db";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, signIn, test, REFUSED_STALE_WORK } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 
@@ -55,7 +55,8 @@ test("a refused save's difference shows a change of the byline names and the sec
   await expect(staleAlert(second)).toHaveCount(0);
 });
 
-test("the workbench offers the same difference after a refused save", async ({ browser }) => {
+test("the workbench offers the same difference after a refused save", async ({ browser, browserErrors }) => {
+  browserErrors.expect(REFUSED_STALE_WORK); // the second tab's save is refused as stale on purpose
   const first = await signedIn(browser, "editor@folio.local");
   await first.goto("/desk/imports/new");
   await first.getByLabel("上传文件").setInputFiles(FRONT_PAGE);

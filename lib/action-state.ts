@@ -12,3 +12,9 @@ export function keepValues(formData: FormData, fields: readonly string[]): Recor
 }
 
 export const IDLE: ActionState = { ok: false };
+
+/** One article's line in the report of a bulk step: done, or refused and why. */
+export type BulkReportLine = { id: number; title: string; ok: boolean; message: string };
+
+/** A bulk step's answer: the overall message and a line per article. */
+export type BulkState = ActionState & { report?: BulkReportLine[] };

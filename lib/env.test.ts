@@ -40,6 +40,14 @@ describe("configuration", () => {
     expect(parseEnv({ SITE_URL: "https://example.org/paper" }).SITE_URL).toBe("https://example.org/paper");
   });
 
+  it("sends no e-mail unless an SMTP server is configured, and takes only smtp:// or smtps://", () => {
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    expect(parseEnv({}).MAIL_FROM).toBe("Folio <folio@localhost>");
+    expect(parseEnv({ SMTP_URL: "smtp://folio:secret@mail.example.cn:587" }).SMTP_URL).toBe("smtp://folio:secret@mail.example.cn:587");
+    expect(() => parseEnv({ SMTP_URL: "mail.example.cn" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ SMTP_URL: "https://mail.example.cn" })).toThrow(/SMTP_URL/);
+  });
+
   it("generates the auth secret once into the data folder and reuses it", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-env-"));
     const first = loadOrCreateSecret(dir);

@@ -51,6 +51,11 @@ const schema = z.object({
   // without a request of the person's own, and this long after sign-in whatever they do.
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  // Notifications by e-mail as well as in the desk: smtp://user:password@host:587 (STARTTLS when
+  // the server offers it) or smtps://…:465. Unset (the default), nothing is sent.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  // The sender of those e-mails.
+  MAIL_FROM: z.string().min(3).default("Folio <folio@localhost>"),
   // The address the server listens on (all interfaces unless told). Not HOSTNAME: containers set that to their own name.
   FOLIO_HOST: z.string().min(1).optional(),
 });

@@ -1,12 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { plainAddress } from "@/lib/http/forwarded";
 import { isHttpsRequest } from "@/lib/http/security-headers";
 
+/** The client's address as the audit log records it: an IPv4 peer of a dual-stack socket as plain IPv4. */
 export function clientIpFrom(get: (name: string) => string | null | undefined): string | null {
   const forwarded = get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]?.trim() || null;
-  return get("x-real-ip") ?? null;
+  const address = forwarded ? forwarded.split(",")[0]?.trim() || null : (get("x-real-ip") ?? null);
+  return address === null ? null : plainAddress(address);
 }
 
 export async function requestIp(): Promise<string | null> {

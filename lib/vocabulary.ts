@@ -36,6 +36,15 @@ export type ArticleLanguage = (typeof ARTICLE_LANGUAGES)[number];
 /** An import is open while its working state is being corrected, accepted once it made articles. */
 export const IMPORT_STATUSES = ["open", "accepted"] as const;
 
+/**
+ * What a printed page is online. "articles": its stories are (or will be) published here, so an
+ * issue is not complete without them. The others are the desk's word that a page will have no
+ * articles here and why: not digitised (no raw text, no PDF), ads only, or left out on purpose.
+ * Readers see those pages named in the page tabs, not as a missing page.
+ */
+export const PAGE_STATUSES = ["articles", "not_digitised", "ads_only", "skipped"] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
 /** Why an earlier working state of an import was kept: the engine was run again, or it was accepted. */
 export const WORKING_STATE_REVISION_REASONS = ["rerun", "accept"] as const;
 
@@ -56,3 +65,79 @@ export const COMMENT_KINDS = ["comment", "changes_requested"] as const;
 /** Why a signed-in session ended: the person signed out, or it timed out (idle, or its absolute limit). */
 export const SESSION_END_REASONS = ["sign_out", "idle", "expired"] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/**
+ * Everything the audit log records, one code per kind of event. Each has a translated phrase
+ * (audit.actions, dots as underscores) that the audit page and an article's timeline show:
+ * an entry never reaches a person as a raw code. A new kind of event starts here.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.signin.success",
+  "auth.signin.failure",
+  "auth.signin.throttled",
+  "auth.signout",
+  "auth.session.idle",
+  "auth.session.expired",
+  "authz.forbidden",
+  "authz.unauthenticated",
+  "user.create",
+  "user.role_change",
+  "user.deactivate",
+  "user.reactivate",
+  "user.password_reset",
+  "user.password_change",
+  "user.password_change_failed",
+  "section.create",
+  "section.update",
+  "section.hide",
+  "section.show",
+  "section.move",
+  "section.delete",
+  "article.create",
+  "article.save",
+  "article.restore",
+  "article.refused",
+  "article.comment",
+  "article.comment.resolve",
+  "article.lock.takeover",
+  "article.lock.refused",
+  "article.move",
+  "article.place",
+  "article.jump.link",
+  "article.jump.unlink",
+  "article.submit",
+  "article.request_changes",
+  "article.approve",
+  "article.publish",
+  "article.schedule",
+  "article.unschedule",
+  "article.publish_scheduled",
+  "article.unpublish",
+  "article.republish",
+  "article.reopen",
+  "article.publish_correction",
+  "article.discard_revision",
+  "import.create",
+  "import.masthead",
+  "import.rerun",
+  "import.accept",
+  "import.archive",
+  "import.unarchive",
+  "import.delete",
+  "import.work.stale",
+  "issue.pages",
+  "issue.publish",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The message key of an audit action's phrase (next-intl reads dots as nesting). */
+export function auditActionKey(action: string): string {
+  return `audit.actions.${action.replaceAll(".", "_")}`;
+}
+
+/**
+ * What a person is told about in the desk's notifications (the bell): a story handed to the
+ * reviewers, sent back with a comment, approved, published or pulled, and a lock taken over.
+ */
+export const NOTIFICATION_KINDS = ["submitted", "changes_requested", "approved", "published", "unpublished", "lock_taken_over"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,13 +1,14 @@
 import "server-only";
 import { publishDueArticles } from "@/db/queries/article-workflow";
 import { refreshQueryPlannerStatistics } from "@/db/queries/health";
+import { sendPendingNotificationMailInBackground } from "./notification-mail";
 
 const TICK_MS = 15_000;
 /** The archive grows all day; the planner's statistics are brought up to date hourly. */
 const STATISTICS_MS = 60 * 60_000;
 const holder = globalThis as unknown as { folioScheduler?: ReturnType<typeof setInterval>; folioStatistics?: ReturnType<typeof setInterval> };
 
-/** Publishes due scheduled articles every few seconds, with nobody signed in, and refreshes the planner statistics hourly. Errors are logged, never thrown. */
+/** Publishes due scheduled articles and e-mails waiting notifications every few seconds, with nobody signed in, and refreshes the planner statistics hourly. Errors are logged, never thrown. */
 export function startScheduler(): void {
   if (holder.folioScheduler) return;
   // A tick still running when the next is due (a slow disk, a long transaction) is not joined by another.
@@ -23,6 +24,8 @@ export function startScheduler(): void {
     } finally {
       running = false;
     }
+    // Notifications by e-mail when SMTP_URL is set (the notices table is the outbox).
+    sendPendingNotificationMailInBackground();
   };
   holder.folioScheduler = setInterval(() => void tick(), TICK_MS);
   holder.folioScheduler.unref?.();

@@ -15,6 +15,8 @@ export function ActionButton({
   accessibleName,
   variant = "secondary",
   className = "",
+  disabled = false,
+  describedBy,
 }: {
   action: Action;
   fields: Record<string, string | number>;
@@ -22,6 +24,9 @@ export function ActionButton({
   accessibleName?: string;
   variant?: "primary" | "secondary" | "danger" | "ghost";
   className?: string;
+  /** Off while something stands in the way; say what next to it (`describedBy`). */
+  disabled?: boolean;
+  describedBy?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
@@ -29,7 +34,7 @@ export function ActionButton({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" variant={variant} disabled={pending} aria-label={accessibleName}>
+      <Button type="submit" variant={variant} disabled={pending || disabled} aria-label={accessibleName} aria-describedby={describedBy}>
         {label}
       </Button>
       {state.message ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}

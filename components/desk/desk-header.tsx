@@ -3,9 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { navFor } from "@/lib/auth/roles";
 import type { SessionUser } from "@/services/session";
+import type { ComponentProps } from "react";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
-export async function DeskHeader({ user }: { user: SessionUser }) {
+export async function DeskHeader({ user, bell }: { user: SessionUser; bell: ComponentProps<typeof NotificationBell> }) {
   const t = await getTranslations();
   return (
     <header className="border-b border-stone-300 bg-white">
@@ -21,6 +23,19 @@ export async function DeskHeader({ user }: { user: SessionUser }) {
           ))}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-2">
+          <form method="get" action="/desk/articles" role="search" aria-label={t("deskSearch.label")} className="flex items-center">
+            <label htmlFor="desk-search" className="sr-only">
+              {t("deskSearch.label")}
+            </label>
+            <input
+              id="desk-search"
+              name="q"
+              type="search"
+              placeholder={t("deskSearch.placeholder")}
+              className="w-44 rounded border border-stone-300 bg-stone-50 px-2 py-1 text-sm focus:w-60 focus:bg-white"
+            />
+          </form>
+          <NotificationBell {...bell} />
           <LocaleSwitcher />
           <Link href="/desk/account" className="rounded px-2 py-1 text-sm hover:bg-stone-200">
             {t("desk.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}

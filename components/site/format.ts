@@ -1,6 +1,11 @@
 import { WEEKDAY_HEADINGS, formatIssueDate, formatMonth, parseIsoDate, type YearMonth } from "@/lib/public";
 
 /** An issue date for running text: 2024年3月8日 in Chinese, March 8, 2024 in English. */
+/** A section's name in the interface's language: its English name when it has one and the interface is English. */
+export function sectionLabel(name: string, nameEn: string | null | undefined, locale: string): string {
+  return locale === "en" && nameEn ? nameEn : name;
+}
+
 export function dateLabel(date: string, locale: string): string {
   if (locale !== "en") return formatIssueDate(date);
   const parts = parseIsoDate(date);

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PublicIssueRow } from "@/db/queries/public/issues";
-import type { PageHeadline, PublicPageInfo } from "@/db/queries/public/pages";
+import type { MarkedPage, PageHeadline, PublicPageInfo } from "@/db/queries/public/pages";
 import { archivePath, articlePath, displayTitle, excerpt, monthKey, monthOfDate, pagePath } from "@/lib/public";
 import { listNumbers } from "./format";
 import { HeadlineStack } from "./headline-stack";
@@ -20,11 +20,13 @@ function headlineHref(h: PageHeadline): string {
 export async function IssuePageView({
   issue,
   pages,
+  marked,
   page,
   headlines,
 }: {
   issue: PublicIssueRow;
   pages: readonly PublicPageInfo[];
+  marked: readonly MarkedPage[];
   page: PublicPageInfo;
   headlines: readonly PageHeadline[];
 }) {
@@ -37,8 +39,8 @@ export async function IssuePageView({
 
   return (
     <div className="flex flex-col gap-6">
-      <Masthead issue={issue} />
-      <PageTabs date={issue.date} pages={pages} current={page.number} />
+      <Masthead issue={issue} onlinePages={pages.length} />
+      <PageTabs date={issue.date} pages={pages} marked={marked} pageCount={issue.pageCount} current={page.number} />
 
       <div className="grid gap-8 md:grid-cols-[minmax(0,1fr)_15rem]">
         <section aria-labelledby="page-heading">

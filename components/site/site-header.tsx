@@ -1,10 +1,12 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { PublicSection } from "@/db/queries/public/sections";
 import { ARCHIVE_PATH, MAX_QUERY_CHARS, SEARCH_PATH, sectionPath } from "@/lib/public";
+import { sectionLabel } from "./format";
 import { SiteLink } from "./site-link";
 
 /** Skip link, the paper's name, the site navigation and the search box; no script needed for any of it. */
 export async function SiteHeader({ siteName, sections }: { siteName: string; sections: readonly PublicSection[] }) {
+  const locale = await getLocale();
   const t = await getTranslations("site");
   return (
     <header className="border-b border-stone-300 bg-paper">
@@ -49,7 +51,7 @@ export async function SiteHeader({ siteName, sections }: { siteName: string; sec
           {sections.map((s) => (
             <li key={s.id}>
               <SiteLink href={sectionPath(s.slug)} className="hover:text-accent hover:underline">
-                {s.name}
+                {sectionLabel(s.name, s.nameEn, locale)}
               </SiteLink>
             </li>
           ))}

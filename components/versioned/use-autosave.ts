@@ -22,14 +22,17 @@ export type AutosaveStatus =
  */
 export function useAutosave<T>({
   initialVersion,
+  initialSavedAt = null,
   save,
   delayMs = 1500,
 }: {
   initialVersion: number;
+  /** When the loaded version was saved (ISO), so the status names a time from the start. */
+  initialSavedAt?: string | null;
   save: (baseVersion: number, value: T, opts: { keepalive: boolean }) => Promise<SaveAnswer>;
   delayMs?: number;
 }) {
-  const [status, setStatus] = useState<AutosaveStatus>({ kind: "saved", version: initialVersion, savedAt: null });
+  const [status, setStatus] = useState<AutosaveStatus>({ kind: "saved", version: initialVersion, savedAt: initialSavedAt });
   const version = useRef(initialVersion);
   const pending = useRef<{ value: T } | null>(null);
   const inFlight = useRef(false);
@@ -91,12 +94,12 @@ export function useAutosave<T>({
     [delayMs, flush],
   );
 
-  /** After the person chose to load the other version: continue from it. */
-  const rebase = useCallback((newVersion: number) => {
+  /** After the person chose to load the other version (or a workflow step made one): continue from it. */
+  const rebase = useCallback((newVersion: number, savedAt: string | null = null) => {
     version.current = newVersion;
     pending.current = null;
     halted.current = false;
-    setStatus({ kind: "saved", version: newVersion, savedAt: null });
+    setStatus({ kind: "saved", version: newVersion, savedAt });
   }, []);
 
   // Leaving the page: send what is unsaved, and ask the browser to warn while anything is.

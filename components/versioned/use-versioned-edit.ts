@@ -6,8 +6,8 @@ import { useAutosave, type SaveAnswer } from "./use-autosave";
 
 export type VersionedNotice = { ok: boolean; text: string };
 
-/** What is saved on the server now, as the screen holds it. */
-export type ServerCopy<T> = { version: number; value: T };
+/** What is saved on the server now, as the screen holds it (and when it was saved, ISO, if known). */
+export type ServerCopy<T> = { version: number; value: T; savedAt?: string | null };
 
 /** Their saved text beside mine, while the person compares them after a refused save. */
 export type Difference = { theirs: string; mine: string };
@@ -22,6 +22,7 @@ export type Difference = { theirs: string; mine: string };
  */
 export function useVersionedEdit<T>({
   initialVersion,
+  initialSavedAt,
   delayMs,
   save,
   load,
@@ -32,6 +33,8 @@ export function useVersionedEdit<T>({
   notify,
 }: {
   initialVersion: number;
+  /** When the version on screen was saved (ISO): the status shows it instead of nothing. */
+  initialSavedAt?: string | null;
   delayMs?: number;
   save: (baseVersion: number, value: T, opts: { keepalive: boolean }) => Promise<SaveAnswer>;
   load: () => Promise<ServerCopy<T> | null>;
@@ -43,7 +46,7 @@ export function useVersionedEdit<T>({
   notify: (notice: VersionedNotice) => void;
 }) {
   const t = useTranslations("versioned");
-  const autosave = useAutosave<T>({ initialVersion, save, delayMs });
+  const autosave = useAutosave<T>({ initialVersion, initialSavedAt, save, delayMs });
   const [difference, setDifference] = useState<Difference | null>(null);
   const differenceOpen = useRef(false);
   // The callbacks come from the screen and may change each render; the actions read the latest.
@@ -72,7 +75,7 @@ export function useVersionedEdit<T>({
     const copy = await screen.current.load();
     if (!copy) return false;
     screen.current.show(copy);
-    rebase(copy.version);
+    rebase(copy.version, copy.savedAt ?? null);
     setShownDifference(null);
     screen.current.notify({ ok: true, text: t("loaded", { version: copy.version }) });
     return true;

@@ -58,13 +58,17 @@ CREATE INDEX search_documents_trigram_idx ON search_documents USING gin (content
 -- Terms of one or two characters have no trigram to look up: every distinct character and pair
 -- of characters of a document (lower case, no whitespace), in a GIN index of its own, so
 -- "荣昌" is `folio_grams(content) @> '{荣昌}'`, an index lookup.
+-- (unnest … WITH ORDINALITY and lead(): a text[] subscript walks the array, which made the first
+-- version quadratic, 7.8 s for 3,000 characters; this takes 24 ms.)
 CREATE FUNCTION folio_grams(content text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT coalesce(array_agg(DISTINCT g), '{}'::text[]) FROM (
-    SELECT c[i] AS g FROM (SELECT regexp_split_to_array(lower(content), '') AS c) s, generate_subscripts(s.c, 1) AS i
+    SELECT ch || coalesce(nxt, '') AS g FROM (
+      SELECT ch, lead(ch) OVER (ORDER BY n) AS nxt
+      FROM unnest(regexp_split_to_array(lower(content), '')) WITH ORDINALITY AS t(ch, n)
+    ) pairs
     UNION ALL
-    SELECT c[i] || c[i + 1] FROM (SELECT regexp_split_to_array(lower(content), '') AS c) s, generate_subscripts(s.c, 1) AS i
-    WHERE i < cardinality(s.c)
-  ) grams WHERE g !~ '\s'
+    SELECT ch FROM unnest(regexp_split_to_array(lower(content), '')) AS u(ch)
+  ) grams WHERE g !~ '\s' AND g <> ''
 $$;
 --> statement-breakpoint
 CREATE INDEX search_documents_grams_idx ON search_documents USING gin (folio_grams(content));

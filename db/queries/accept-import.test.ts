@@ -3,9 +3,9 @@ import { and, asc, count, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { actorOf, anImport, aSection, aUser } from "@/db/testing/builders";
-import { articleRevisions, articles, auditLog, importWork, imports, type Import } from "@/db/schema";
+import { articleRevisions, articles, auditLog, importWork, importWorkRevisions, imports, type Import } from "@/db/schema";
 import { proposalOf } from "@/lib/desk/import-text";
-import { acceptedArticles, articlesOf, type WorkbenchDoc } from "@/lib/workbench";
+import { acceptedArticles, articlesOf, workbenchStatus, type WorkbenchDoc } from "@/lib/workbench";
 import { acceptImportWork } from "./accept-import";
 import { transitionArticle } from "./article-workflow";
 import { getImportWork, saveImportWork } from "./import-work";
@@ -68,7 +68,15 @@ describe("acceptImportWork", () => {
       expect(revs.map((r) => [r.version, r.kind, r.note])).toEqual([[1, "import", `import #${item.id}`]]);
     }
     expect(firstRow(await getDb().select().from(imports).where(eq(imports.id, item.id)))?.status).toBe("accepted");
-    expect(firstRow(await getDb().select().from(importWork).where(eq(importWork.importId, item.id)))?.acceptedVersion).toBe(work.version);
+    // The doubts still open were confirmed by accepting: a new version without them, the old one kept.
+    const after = firstRow(await getDb().select().from(importWork).where(eq(importWork.importId, item.id)))!;
+    expect(outcome).toMatchObject({ version: work.version + 1 });
+    expect(after).toMatchObject({ version: work.version + 1, acceptedVersion: work.version + 1 });
+    expect(workbenchStatus(after.doc).doubts).toBe(0);
+    expect(outcome.ok && outcome.confirmed).toBe(workbenchStatus(work.doc).doubts);
+    expect((await getDb().select().from(importWorkRevisions).where(eq(importWorkRevisions.importId, item.id))).map((r) => [r.version, r.reason])).toEqual([
+      [work.version, "accept"],
+    ]);
     const audits = firstRow(await getDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import.accept"), eq(auditLog.targetId, String(item.id)))));
     expect(audits?.n).toBe(1);
   });

@@ -5,46 +5,47 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { editArticleIn } from "@/db/queries/article-workflow";
 import { articleSnapshot, insertArticle } from "@/db/queries/articles";
 import { getPendingRevision } from "@/db/queries/pending-revisions";
-import { articleRevisions, articles, importWork, imports, issues, pages, sections, type Article, type Import } from "@/db/schema";
+import { articleRevisions, articles, importWork, importWorkRevisions, imports, sections, type Article, type Import } from "@/db/schema";
+import { ensureIssueAndPage } from "@/db/queries/issues";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
 import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
 import type { Person } from "@/lib/workflow/types";
+import { confirmDoubts } from "@/lib/workbench/doc";
 import type { AcceptedArticle } from "@/lib/workbench/types";
-import { firstRow, onlyRow } from "@/db/raw";
+import { firstRow } from "@/db/raw";
 
 export type AcceptOutcome =
-  | { ok: true; issueDate: string; pageNumber: number; created: number; updated: number; removed: number; plan: AcceptPlan }
+  | {
+      ok: true;
+      issueDate: string;
+      pageNumber: number;
+      created: number;
+      updated: number;
+      removed: number;
+      /** Doubts still open at accept, now confirmed; the working state moved on to `version`. */
+      confirmed: number;
+      version: number;
+      plan: AcceptPlan;
+    }
   | { ok: false; reason: "stale"; version: number }
   | { ok: false; reason: "masthead" }
   | { ok: false; reason: "held"; plan: AcceptPlan };
 
 /** Issue and page from the import's confirmed masthead; fills fields an earlier page left empty. */
 async function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
-  const date = item.issueDate as string;
-  let issue = firstRow(await db.select().from(issues).where(eq(issues.date, date)));
-  const known = {
-    paper: item.paper ?? masthead?.paper ?? "",
-    issueNo: item.issueNo,
-    totalIssueNo: item.totalIssueNo,
-    pageCount: item.pageCount,
-    weekday: masthead?.weekday ?? null,
-    lunarDate: masthead?.lunarDate ?? null,
-  };
-  if (!issue) {
-    issue = onlyRow(await db.insert(issues).values({ date, ...known }).returning());
-  } else {
-    const fill = Object.fromEntries(
-      Object.entries(known).filter(([k, v]) => v != null && v !== "" && issue?.[k as keyof typeof known] == null),
-    );
-    if (Object.keys(fill).length > 0) issue = onlyRow(await db.update(issues).set(fill).where(eq(issues.id, issue.id)).returning());
-  }
-  const number = item.pageNumber as number;
-  let page = (await db.select().from(pages).where(eq(pages.issueId, issue.id))).find((p) => p.number === number);
-  if (!page) page = onlyRow(await db.insert(pages).values({ issueId: issue.id, number, name: item.pageName }).returning());
-  else if (item.pageName && page.name !== item.pageName) {
-    page = onlyRow(await db.update(pages).set({ name: item.pageName }).where(eq(pages.id, page.id)).returning());
-  }
-  return { issue, page };
+  return await ensureIssueAndPage(db, {
+    date: item.issueDate as string,
+    pageNumber: item.pageNumber as number,
+    pageName: item.pageName,
+    known: {
+      paper: item.paper ?? masthead?.paper ?? "",
+      issueNo: item.issueNo,
+      totalIssueNo: item.totalIssueNo,
+      pageCount: item.pageCount,
+      weekday: masthead?.weekday ?? null,
+      lunarDate: masthead?.lunarDate ?? null,
+    },
+  });
 }
 
 /** What an earlier accept wrote, in the workbench's terms, to compare with what it would write now. */
@@ -159,8 +160,17 @@ export function acceptImportWork({
       await tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, plan.remove));
       await tx.delete(articles).where(inArray(articles.id, plan.remove));
     }
-    await tx.update(imports).set({ status: "accepted", updatedAt: now }).where(eq(imports.id, importId));
-    await tx.update(importWork).set({ acceptedVersion: work.version }).where(eq(importWork.importId, importId));
+    await tx.update(imports).set({ status: "accepted", archivedAt: null, updatedAt: now }).where(eq(imports.id, importId));
+    // Accepting is the editor's word on every doubt still open: the workbench shows them
+    // confirmed from now on, and the state as it was is kept as a revision.
+    const { doc, confirmed: confirmedDoubts } = confirmDoubts(work.doc);
+    let version = work.version;
+    if (confirmedDoubts > 0) {
+      await tx.insert(importWorkRevisions).values({ importId, version: work.version, reason: "accept", doc: work.doc, savedById: work.savedById });
+      version = work.version + 1;
+      await tx.update(importWork).set({ doc, version, savedById: person.id, updatedAt: now }).where(eq(importWork.importId, importId));
+    }
+    await tx.update(importWork).set({ acceptedVersion: version }).where(eq(importWork.importId, importId));
     await insertAuditEntry(
       {
         actorId: person.id,
@@ -175,6 +185,7 @@ export function acceptImportWork({
           updated: plan.update.length,
           held: plan.held.map((h) => h.id),
           removed: plan.remove,
+          confirmedDoubts,
         },
       },
       tx,
@@ -186,6 +197,8 @@ export function acceptImportWork({
       created: plan.create.length,
       updated: plan.update.length,
       removed: plan.remove.length,
+      confirmed: confirmedDoubts,
+      version,
       plan,
     } as const;
   });

@@ -5,11 +5,10 @@ import { editingStateOf } from "@/db/queries/pending-revisions";
 import { articleLocks, articles, users } from "@/db/schema";
 import type { Role } from "@/lib/vocabulary";
 import { canEditArticle } from "@/lib/workflow";
+import { LOCK_SECONDS } from "@/lib/desk/article-lock";
 import { firstRow } from "@/db/raw";
 
 /* "Being edited by X since HH:MM": a soft lock that expires; the version check on save is the guarantee. */
-
-export const LOCK_MINUTES = 5;
 
 export type LockHolder = { userId: number; name: string; since: Date; expiresAt: Date };
 
@@ -54,7 +53,7 @@ export async function acquireLock({
   now?: Date;
 }): Promise<LockHolder | undefined> {
   const db = getDb();
-  const expiresAt = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const expiresAt = new Date(now.getTime() + LOCK_SECONDS * 1000);
   await db.transaction(async (tx) => {
     if (!(await mayHoldLock(tx, articleId, role))) return;
     const current = firstRow(await tx.select().from(articleLocks).where(eq(articleLocks.articleId, articleId)));
@@ -69,8 +68,9 @@ export async function acquireLock({
   return await getLiveLock({ articleId, now });
 }
 
-export async function releaseLock({ articleId, userId }: { articleId: number; userId: number }): Promise<void> {
+/** Lets go of the lock: this person's, or (no userId) whoever holds it, e.g. when the article is submitted. */
+export async function releaseLock({ articleId, userId }: { articleId: number; userId?: number }): Promise<void> {
   await getDb()
     .delete(articleLocks)
-    .where(and(eq(articleLocks.articleId, articleId), eq(articleLocks.userId, userId)));
+    .where(userId === undefined ? eq(articleLocks.articleId, articleId) : and(eq(articleLocks.articleId, articleId), eq(articleLocks.userId, userId)));
 }

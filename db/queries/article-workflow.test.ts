@@ -115,7 +115,7 @@ describe("saveArticle: a save that checks the version", () => {
 describe("concurrent saves (on PostgreSQL from separate connections)", () => {
   it("of twelve saves from one version at once, exactly one wins; the others are told stale and write nothing", async () => {
     const article = await anArticle({ author: editor });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => save(article.id, article.version, `并发${i}`, i % 2 ? otherEditor : editor)));
+    const results = await Promise.all(Array.from({ length: 12 }, async (_, i) => await save(article.id, article.version, `并发${i}`, i % 2 ? otherEditor : editor)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "stale")).toBe(true);
     expect(await getArticleById({ id: article.id })).toMatchObject({ version: article.version + 1 });

@@ -14,8 +14,10 @@ import {
 import { getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { articles, pendingRevisions, users, type Article, type PendingRevision } from "@/db/schema";
 import { isoDateInZone } from "@/lib/public/dates";
-import type { RevisionState } from "@/lib/vocabulary";
+import type { ArticleState, RevisionState } from "@/lib/vocabulary";
 import { decide, onEdit, subjectFor, withCorrectionNote, type Person, type Refusal, type WorkflowAction } from "@/lib/workflow";
+import { insertNotices, listReviewerIds } from "@/db/queries/notifications";
+import { noticesForStep } from "@/lib/desk/notifications";
 import { firstRow, rawRows } from "@/db/raw";
 
 export type StaleArticle = { version: number; savedByName: string | null; savedAt: Date };
@@ -206,6 +208,19 @@ async function auditTransition(tx: DbOrTx, input: TransitionInput, articleId: nu
   );
 }
 
+/**
+ * Tells the people a step concerns (lib/desk/notifications decides who), in the step's transaction.
+ * For a published story's pending revision, its author is whoever began the revision.
+ */
+async function notifyStep(tx: DbOrTx, input: TransitionInput, step: { articleId: number; authorId: number; to: ArticleState; now: Date }): Promise<void> {
+  const actorId = input.actor === "system" ? null : input.actor.id;
+  const notices = noticesForStep(
+    { action: input.action, to: step.to, authorId: step.authorId, actorId, comment: input.comment, reason: input.reason },
+    input.action === "submit" ? await listReviewerIds(tx) : [],
+  );
+  await insertNotices(tx, notices, { articleId: step.articleId, actorId, now: step.now });
+}
+
 /** lib/workflow's decision on a step, for the article or (given) its pending revision. */
 async function decideStep(tx: DbOrTx, input: TransitionInput, current: Article, revision: PendingRevision | undefined, now: Date) {
   return decide({
@@ -253,6 +268,7 @@ async function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article
   }
   if (!article) return { ok: false, reason: "stale", stale: await staleOf(tx, current, revision) };
   await auditTransition(tx, input, current.id, { from: current.state, to: decision.to, ...(adopt ? { adoptedRevision: true } : {}) });
+  await notifyStep(tx, input, { articleId: current.id, authorId: current.authorId, to: decision.to, now });
   return { ok: true, article, revision: adopt ? null : (revision ?? null), changedState: article.state !== current.state };
 }
 
@@ -290,6 +306,7 @@ async function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current:
     });
     if (!article || (await tx.delete(pendingRevisions).where(ofThisRevision).returning({ id: pendingRevisions.articleId })).length === 0) return stale;
     await auditTransition(tx, input, current.id, { ...detail, to: "published", reason: revision.reason, publicNote: apply.correction !== null });
+    await notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: "published", now });
     return { ok: true, article, revision: null, changedState: true };
   }
   if (decision.effects.some((e) => e.type === "drop_revision")) {
@@ -310,6 +327,7 @@ async function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current:
     .returning());
   if (!written) return stale;
   await auditTransition(tx, input, current.id, detail);
+  await notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: decision.to, now });
   return { ok: true, article: current, revision: written, changedState: written.state !== revision.state };
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { containsText } from "@/db/dialect";
 import {
   articleApprovals,
   articleComments,
@@ -21,6 +20,8 @@ import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { PRINTED_FIELD_KEYS } from "@/lib/article-fields";
 import { headlineFieldsOf } from "@/lib/ingest/types";
+import { planSearch, type SearchPlan } from "@/lib/public/search";
+import { matchingArticleIds } from "@/db/queries/full-text";
 import type { ArticleState, RevisionKind } from "@/lib/vocabulary";
 import { measureChange, type Effect, type WorkflowArticle } from "@/lib/workflow";
 import { firstRow, onlyRow } from "@/db/raw";
@@ -253,37 +254,98 @@ export type ArticleListFilters = {
   sectionId?: number;
   state?: ArticleState;
   authorId?: number;
+  /** Full text over every article whatever its state (the desk's own index, never the reader's). */
   q?: string;
 };
 
-/** The desk's article list, newest change first. */
-export async function listDeskArticles(filters: ArticleListFilters, { limit = 200 } = {}) {
+export type DeskArticleListRow = {
+  id: number;
+  state: ArticleState;
+  title: string;
+  kicker: string | null;
+  byline: string | null;
+  version: number;
+  updatedAt: Date;
+  issueDate: string | null;
+  pageNumber: number | null;
+  position: number;
+  sectionId: number | null;
+  sectionName: string | null;
+  authorId: number;
+  authorName: string;
+};
+
+export type DeskArticleList = {
+  rows: DeskArticleListRow[];
+  /** How many articles match in all, of which `rows` are the first `limit`. */
+  total: number;
+  /** The search plan's terms, to mark hits; empty without a query. */
+  terms: string[];
+  /** Body text of the listed rows, for snippets: only when searching. */
+  texts: Map<number, string>;
+};
+
+/** How a query's terms pick articles: the desk's own index (the bench passes a LIKE scan to compare against). */
+export type DeskMatch = (plan: Exclude<SearchPlan, { kind: "empty" }>) => SQL;
+
+const byDeskIndex: DeskMatch = (plan) => sql`${articles.id} in (${matchingArticleIds("desk", plan)})`;
+
+/**
+ * The desk's article list and search, newest change first: every filter narrows, and a query
+ * matches its terms anywhere in the headline stack, byline or body, whatever the state.
+ * Two steps: the matching ids in order (and how many match), touching the issue and page
+ * only when a filter names them; then the listed rows with their names.
+ */
+export async function listDeskArticles(filters: ArticleListFilters, { limit = 200, match = byDeskIndex }: { limit?: number; match?: DeskMatch } = {}): Promise<DeskArticleList> {
   const where: SQL[] = [];
-  if (filters.issueDate) where.push(eq(issues.date, filters.issueDate));
-  if (filters.pageNumber) where.push(eq(pages.number, filters.pageNumber));
+  if (filters.issueDate) where.push(sql`${articles.issueId} = (select ${issues.id} from ${issues} where ${issues.date} = ${filters.issueDate})`);
+  if (filters.pageNumber) where.push(sql`${articles.pageId} in (select ${pages.id} from ${pages} where ${pages.number} = ${filters.pageNumber})`);
   if (filters.sectionId) where.push(eq(articles.sectionId, filters.sectionId));
   if (filters.state) where.push(eq(articles.state, filters.state));
   if (filters.authorId) where.push(eq(articles.authorId, filters.authorId));
-  if (filters.q) where.push(containsText(articles.title, filters.q));
-  return (await getDb()
+  const plan = planSearch(filters.q ?? "");
+  if (plan.kind !== "empty") where.push(match(plan));
+  const db = getDb();
+  const ordered = (await db
+    .select({ id: articles.id, total: sql<number>`count(*) over ()` })
+    .from(articles)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(limit));
+  const total = ordered[0]?.total ?? 0;
+  const ids = ordered.map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total, terms: plan.kind === "empty" ? [] : plan.terms, texts: new Map() };
+  const found = (await db
     .select({
       id: articles.id,
       state: articles.state,
       title: articles.title,
       kicker: articles.kicker,
+      byline: articles.byline,
       version: articles.version,
       updatedAt: articles.updatedAt,
       issueDate: issues.date,
       pageNumber: pages.number,
+      position: articles.position,
+      sectionId: articles.sectionId,
       sectionName: sections.name,
+      authorId: articles.authorId,
       authorName: users.name,
+      ...(plan.kind === "empty" ? {} : { text: articles.bodyText }),
     })
     .from(articles)
     .leftJoin(issues, eq(issues.id, articles.issueId))
     .leftJoin(pages, eq(pages.id, articles.pageId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(users, eq(users.id, articles.authorId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(articles.updatedAt))
-    .limit(limit));
+    .where(inArray(articles.id, ids)));
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows: DeskArticleListRow[] = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { text: _text, ...rest } = row as typeof row & { text?: string };
+    return [rest];
+  });
+  const texts = new Map(found.flatMap((r) => ("text" in r && typeof r.text === "string" ? [[r.id, r.text] as const] : [])));
+  return { rows, total, terms: plan.kind === "empty" ? [] : plan.terms, texts };
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
-import { auditLog, users, type AuditEntry } from "@/db/schema";
 import { firstRow } from "@/db/raw";
+import { auditLog, users, type AuditEntry } from "@/db/schema";
+import type { AuditAction } from "@/lib/vocabulary";
 
 export type AuditInput = {
   actorId?: number | null;
   actorEmail?: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | number | null;
   detail?: Record<string, unknown> | null;

@@ -8,7 +8,7 @@ export async function listSections(): Promise<Section[]> {
   return (await getDb().select().from(sections).orderBy(asc(sections.position), asc(sections.id)));
 }
 
-export type SectionSeed = { slug: string; name: string; approvalsRequired?: number };
+export type SectionSeed = { slug: string; name: string; nameEn?: string; approvalsRequired?: number };
 
 /** Inserts the sections that are missing (by slug); existing ones are left as the newsroom changed them. */
 export async function ensureSections(seeds: readonly SectionSeed[]): Promise<number> {
@@ -17,7 +17,7 @@ export async function ensureSections(seeds: readonly SectionSeed[]): Promise<num
     for (const [position, s] of seeds.entries()) {
       const inserted = await tx
         .insert(sections)
-        .values({ slug: s.slug, name: s.name, position, approvalsRequired: s.approvalsRequired ?? 1 })
+        .values({ slug: s.slug, name: s.name, nameEn: s.nameEn ?? null, position, approvalsRequired: s.approvalsRequired ?? 1 })
         .onConflictDoNothing({ target: sections.slug })
         .returning({ id: sections.id });
       added += inserted.length;
@@ -34,7 +34,7 @@ export async function getSectionBySlug({ slug }: { slug: string }): Promise<Sect
   return firstRow(await getDb().select().from(sections).where(eq(sections.slug, slug)));
 }
 
-export async function insertSection(values: { slug: string; name: string; approvalsRequired: number }): Promise<Section> {
+export async function insertSection(values: { slug: string; name: string; nameEn?: string | null; approvalsRequired: number }): Promise<Section> {
   const db = getDb();
   const last = firstRow(await db.select({ position: sections.position }).from(sections).orderBy(desc(sections.position)));
   return onlyRow(await db
@@ -50,7 +50,7 @@ export async function updateSection({
   baseVersion,
 }: {
   id: number;
-  changes: Partial<Pick<Section, "slug" | "name" | "approvalsRequired" | "hidden">>;
+  changes: Partial<Pick<Section, "slug" | "name" | "nameEn" | "approvalsRequired" | "hidden">>;
   baseVersion?: number;
 }): Promise<Section | undefined> {
   return firstRow(await getDb()

@@ -6,8 +6,10 @@ import { acceptImportWork } from "@/db/queries/accept-import";
 import { transitionArticle } from "@/db/queries/article-workflow";
 import { ensureImportWork } from "@/db/queries/import-work";
 import { insertImportOfBytes } from "@/db/queries/imports";
+import { setIssuePages } from "@/db/queries/issues";
+import { markNotificationsRead } from "@/db/queries/notifications";
 import { getUserByEmail } from "@/db/queries/users";
-import { articles, imports, issues, sections } from "@/db/schema";
+import { articles, imports, issues, sections, users } from "@/db/schema";
 import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
 import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
@@ -21,9 +23,13 @@ const PAGES = [
   { file: "rongchang-feature-page.txt", page: 3, pageName: "专题", section: "features" },
 ] as const;
 
+/** The demo issue prints four pages; the samples are pages 1 and 3, so the other two are marked, not left missing. */
+const DEMO_PAGE_COUNT = 4;
+
 /**
  * Imports both samples through the engine, accepts them as an editor, and has two reviewers
- * approve and publish them: a new user sees a real paper at once. Does nothing if the issue exists.
+ * approve and publish them: a new user sees a real paper at once, complete and honest about
+ * the pages it does not have (marked not digitised). Does nothing if the issue exists.
  */
 export async function seedDemoIssue(): Promise<number> {
   const db = getDb();
@@ -72,5 +78,17 @@ export async function seedDemoIssue(): Promise<number> {
     }
     await db.update(imports).set({ status: "accepted" }).where(eq(imports.id, item.id));
   }
+  const issue = firstRow(await db.select({ id: issues.id }).from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)));
+  if (issue) {
+    const have = new Set<number>(PAGES.map((p) => p.page));
+    const statuses = new Map(
+      Array.from({ length: DEMO_PAGE_COUNT }, (_, i) => i + 1)
+        .filter((n) => !have.has(n))
+        .map((n) => [n, "not_digitised" as const]),
+    );
+    await setIssuePages({ issueId: issue.id, pageCount: DEMO_PAGE_COUNT, statuses, actor: { id: editor.id, email: editor.email } });
+  }
+  // The demo paper was made before anyone signed in: its notices are history, not news.
+  for (const user of (await db.select({ id: users.id }).from(users))) await markNotificationsRead({ userId: user.id });
   return published;
 }

@@ -2,12 +2,12 @@ import type { SectionSeed } from "@/db/queries/sections";
 
 /** The sections a Chinese county paper files its articles under. */
 export const STANDARD_SECTIONS: readonly SectionSeed[] = [
-  { slug: "news", name: "要闻" },
-  { slug: "local", name: "综合" },
-  { slug: "economy", name: "经济" },
-  { slug: "livelihood", name: "民生" },
-  { slug: "opinion", name: "时评" },
-  { slug: "features", name: "专题" },
-  { slug: "culture", name: "文化" },
-  { slug: "supplement", name: "副刊" },
+  { slug: "news", name: "要闻", nameEn: "News" },
+  { slug: "local", name: "综合", nameEn: "Local" },
+  { slug: "economy", name: "经济", nameEn: "Economy" },
+  { slug: "livelihood", name: "民生", nameEn: "Daily life" },
+  { slug: "opinion", name: "时评", nameEn: "Opinion" },
+  { slug: "features", name: "专题", nameEn: "Features" },
+  { slug: "culture", name: "文化", nameEn: "Culture" },
+  { slug: "supplement", name: "副刊", nameEn: "Literary supplement" },
 ];

@@ -1,6 +1,6 @@
 import type { Locator } from "@playwright/test";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { articles, issues, pages, users } from "../../db/schema";
+import { articleApprovals, articleComments, articleLocks, articleRevisions, articles, articleViews, issues, pages, pendingRevisions, users } from "../../db/schema";
 import type { ArticleLanguage, ArticleState } from "../../lib/vocabulary";
 import { sectionIdBySlug, withTestDb } from "./db";
 
@@ -101,14 +101,20 @@ export function arrangeArticle(a: ArrangedArticle): number {
 }
 
 /**
- * Deletes arranged stories (never touched through the desk, so nothing refers to them; the
- * search index follows by trigger) and, optionally, an arranged issue: later specs that count
- * what is on a demo page then see the page as the seed left it.
+ * Deletes arranged stories with what the desk wrote about them (the search indexes and notices
+ * follow by trigger and cascade) and, optionally, an arranged issue with its pages: later specs that count what is
+ * on a demo page, or take the latest issue for today's paper, then see the paper as the seed left it.
  */
 export function removeArranged({ articleIds, issueDate }: { articleIds: number[]; issueDate?: string }): void {
   withTestDb((db) =>
     db.transaction((tx) => {
-      if (articleIds.length > 0) tx.delete(articles).where(inArray(articles.id, articleIds)).run();
+      if (articleIds.length > 0) {
+        // Whatever the desk wrote about them (revisions, approvals, comments, locks, seen marks) goes first.
+        for (const table of [articleRevisions, pendingRevisions, articleApprovals, articleComments, articleLocks, articleViews]) {
+          tx.delete(table).where(inArray(table.articleId, articleIds)).run();
+        }
+        tx.delete(articles).where(inArray(articles.id, articleIds)).run();
+      }
       if (issueDate) {
         const issue = tx.select({ id: issues.id }).from(issues).where(eq(issues.date, issueDate)).get();
         if (issue) {

@@ -20,12 +20,12 @@ describe("role rules", () => {
   });
 
   it("builds the navigation each role should see", () => {
-    expect(navFor("editor").map((n) => n.key)).toEqual(["imports", "issues", "myArticles"]);
-    expect(navFor("reviewer").map((n) => n.key)).toEqual(["issues", "review"]);
+    expect(navFor("editor").map((n) => n.key)).toEqual(["imports", "issues", "articles"]);
+    expect(navFor("reviewer").map((n) => n.key)).toEqual(["issues", "articles", "review"]);
     expect(navFor("admin").map((n) => n.key)).toEqual([
       "imports",
       "issues",
-      "myArticles",
+      "articles",
       "review",
       "users",
       "sections",

@@ -10,7 +10,7 @@ export const CAPABILITIES = {
   manageSections: ["admin"],
   readAudit: ["admin"],
   importPages: ["admin", "editor"],
-  /** Start an article from scratch; the list of articles. */
+  /** Start an article from scratch. */
   writeArticles: ["admin", "editor"],
   /** Print order on a page and jump links (下转/上接) on the issue desk. */
   arrangePages: ["admin", "editor"],
@@ -20,7 +20,7 @@ export const CAPABILITIES = {
   publishIssues: ["admin", "reviewer"],
   /** The issue desk: issues, their pages and what blocks them. */
   viewIssues: ["admin", "editor", "reviewer"],
-  /** Open an article, its history and its comments. */
+  /** Open an article, its history and its comments; the list and search of all articles. */
   openArticles: ["admin", "editor", "reviewer"],
   /** Save, restore, lock, comment on and move an article through the workflow (as lib/workflow allows). */
   workOnArticles: ["admin", "editor", "reviewer"],
@@ -38,7 +38,7 @@ export type NavItem = { key: string; href: string; capability: Capability };
 export const DESK_NAV: readonly NavItem[] = [
   { key: "imports", href: "/desk/imports", capability: "importPages" },
   { key: "issues", href: "/desk/issues", capability: "viewIssues" },
-  { key: "myArticles", href: "/desk/articles", capability: "writeArticles" },
+  { key: "articles", href: "/desk/articles", capability: "openArticles" },
   { key: "review", href: "/desk/review", capability: "review" },
   { key: "users", href: "/desk/admin/users", capability: "manageUsers" },
   { key: "sections", href: "/desk/admin/sections", capability: "manageSections" },

@@ -18,6 +18,18 @@ describe("readinessInput", () => {
     ]);
   });
 
+  it("takes a jump to or from a page marked as not online as resolved: there is nothing to link", () => {
+    const pages = [
+      { number: 1, articles: [{ ...base, id: 1, title: "头", jumpToPage: 2 }] },
+      { number: 2, status: "not_digitised" as const, articles: [] },
+      { number: 3, articles: [{ ...base, id: 3, title: "续", jumpFromPage: 4 }] },
+      { number: 4, status: "ads_only" as const, articles: [] },
+    ];
+    expect(checkIssueReadiness(readinessInput(pages, 4))).toEqual([]);
+    const online = pages.map((p) => ({ ...p, status: "articles" as const }));
+    expect(checkIssueReadiness(readinessInput(online, 4)).map((b) => b.code)).toContain("jump_unresolved");
+  });
+
   it("reports a draft as not approved", () => {
     const pages = [{ number: 1, articles: [{ ...base, id: 3, title: "稿", state: "draft" as const }] }];
     expect(checkIssueReadiness(readinessInput(pages, 1)).map((b) => b.code)).toEqual(["article_not_approved"]);

@@ -1,5 +1,5 @@
 import type { IssueReadinessInput } from "@/lib/workflow";
-import type { ArticleState } from "@/lib/vocabulary";
+import type { ArticleState, PageStatus } from "@/lib/vocabulary";
 import { isUnlinkedJumpPart } from "./jumps";
 
 type Row = {
@@ -14,14 +14,23 @@ type Row = {
 
 /**
  * The desk's pages in the shape checkIssueReadiness wants. A jump is resolved once a later
- * part is linked to the story; an unlinked 上接 part counts as an unresolved jump too.
+ * part is linked to the story, or when the other page is marked as not online; an unlinked
+ * 上接 part counts as an unresolved jump too.
  */
-export function readinessInput(pages: readonly { number: number; articles: readonly Row[] }[], pageCount: number | null): IssueReadinessInput {
+export function readinessInput(
+  pages: readonly { number: number; status?: PageStatus; articles: readonly Row[] }[],
+  pageCount: number | null,
+): IssueReadinessInput {
   const linkedHeads = new Set(pages.flatMap((p) => p.articles.map((a) => a.continuesId)).filter((id): id is number => id != null));
+  // A jump to (or from) a page the desk marked as not online has nothing to link: the other
+  // part is not on the site, and readers see the page named as such.
+  const offline = new Set(pages.filter((p) => p.status !== undefined && p.status !== "articles").map((p) => p.number));
+  const isOffline = (page: number | null) => page !== null && offline.has(page);
   return {
     pageCount: pageCount ?? 0,
     pages: pages.map((p) => ({
       number: p.number,
+      status: p.status,
       articles: p.articles.map((a) => {
         const unlinkedPart = isUnlinkedJumpPart(a);
         return {
@@ -30,7 +39,7 @@ export function readinessInput(pages: readonly { number: number; articles: reado
           sectionId: a.sectionId,
           state: a.state,
           jumpTo: a.jumpToPage ?? (unlinkedPart ? a.jumpFromPage : null),
-          jumpResolved: unlinkedPart ? false : linkedHeads.has(a.id),
+          jumpResolved: unlinkedPart ? isOffline(a.jumpFromPage) : linkedHeads.has(a.id) || isOffline(a.jumpToPage),
         };
       }),
     })),

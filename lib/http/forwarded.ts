@@ -17,7 +17,7 @@ export type TrustedProxies = { has(address: string): boolean; description: strin
 const LOOPBACK = ["127.0.0.0/8", "::1/128"];
 
 /** "::ffff:127.0.0.1" (an IPv4 peer of a dual-stack socket) is 127.0.0.1. */
-function plainAddress(address: string): string {
+export function plainAddress(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   return mapped ? (mapped[1] as string) : address;
 }

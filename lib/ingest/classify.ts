@@ -58,14 +58,14 @@ function splitDoubled(ctx: Ctx, spans: Span[], d: { half: number; punct: number 
     const [a = [], b = []] = splitAt(ctx, spans, r, [off + h]);
     return [
       makeUnit(ctx, "caption", a),
-      makeUnit(ctx, "discard", b, { setAside: { kind: "duplicate", reason: "second copy of text printed twice" } }),
+      makeUnit(ctx, "discard", b, { setAside: { kind: "duplicate", reason: "second copy of text printed twice", detail: { code: "duplicate_text" } } }),
     ];
   }
   const [c1 = [], c2 = [], p1 = [], rest = []] = splitAt(ctx, spans, r, [off + h, off + 2 * h, off + 2 * h + 1]);
   return [
     makeUnit(ctx, "caption", [...c1, ...p1]),
     makeUnit(ctx, "discard", [...c2, ...rest], {
-      setAside: { kind: "duplicate", reason: "second copy of a caption printed twice" },
+      setAside: { kind: "duplicate", reason: "second copy of a caption printed twice", detail: { code: "duplicate_caption" } },
     }),
   ];
 }
@@ -126,13 +126,13 @@ export function classify(ctx: Ctx, spans: Span[], lines: number): Unit[] {
   const t = raw.trim();
   const off = leadingSpace(raw);
   if (!t) {
-    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "furniture", reason: "markup without text" } })];
+    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "furniture", reason: "markup without text", detail: { code: "markup_only" } } })];
   }
   if (STRAY.test(t)) {
-    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "stray_letters", reason: "stray layout letters" } })];
+    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "stray_letters", reason: "stray layout letters", detail: { code: "stray_letters" } } })];
   }
   if (ctx.md && IMAGE.test(t)) {
-    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "furniture", reason: "image reference (no text)" } })];
+    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "furniture", reason: "image reference (no text)", detail: { code: "image_reference" } } })];
   }
   const jump = parseJumpLine(t);
   if (jump) return [makeUnit(ctx, "jump", spans, { jump })];

@@ -39,6 +39,7 @@ export function resolveStack(lines: readonly Unit[]): Stack {
     doubts.push({
       kind: "heading_level",
       reason: `Chose "${title.text}" as the title although another line has a more prominent heading level`,
+      detail: { code: "heading_level", params: { title: title.text } },
       confidence: 0.7,
       spans: title.spans,
     });

@@ -16,6 +16,7 @@ export { normalize } from "./normalize";
 export { toContractJson, type ContractJson } from "./contract";
 export { renderText as textOfSpans } from "./text";
 export type * from "./types";
+export { REASON_CODES } from "./types";
 
 function utf8Length(s: string): number {
   let n = 0;
@@ -58,7 +59,7 @@ function sweep(text: string, seg: Omit<Segmentation, "orphans"> & { orphans: Set
     while (j < text.length && !covered[j] && text.charCodeAt(j) !== 0x0a) j++;
     const sp = trimSpan(text, i, j);
     if (sp) {
-      seg.orphans.push({ kind: "unassigned", text: text.slice(sp.start, sp.end), reason: "text not assigned by the segmenter (please report)", spans: [sp] });
+      seg.orphans.push({ kind: "unassigned", text: text.slice(sp.start, sp.end), reason: "text not assigned by the segmenter (please report)", detail: { code: "unassigned" }, spans: [sp] });
     }
     i = j;
   }

@@ -155,6 +155,7 @@ export function parseMasthead(text: string, lines: readonly Line[], md: boolean)
     doubts.push({
       kind: "page_inferred",
       reason: "No page number printed; the full nameplate means this is page 1",
+      detail: { code: "page_inferred" },
       confidence: 0.8,
       spans: mh.fieldSpans.paper ?? [],
     });

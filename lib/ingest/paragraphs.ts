@@ -10,7 +10,7 @@ const lineSpan = (l: Line): Span => ({ start: l.cs, end: l.ce });
 function verticalLabel(ctx: Ctx, block: readonly Line[]): Unit | null {
   if (block.length < 2 || !block.every((l) => l.ce - l.cs === 1)) return null;
   const u = makeUnit(ctx, "vlabel", block.map(lineSpan));
-  u.setAside = { kind: "vertical_label", reason: `vertical label ${u.text}` };
+  u.setAside = { kind: "vertical_label", reason: `vertical label ${u.text}`, detail: { code: "vertical_label", params: { text: u.text } } };
   return u;
 }
 

@@ -5,7 +5,7 @@ import { isNameOnly, rubricOrder } from "./classify";
 import { isParallelGroup, overlap, resolveStack, type Stack } from "./headlines";
 import { joinInto } from "./repair";
 import { render } from "./text";
-import type { Article, Block, BlockRole, Doubt, SetAside, Span } from "./types";
+import type { Article, Block, BlockRole, Doubt, ReasonCode, ReasonDetail, SetAside, Span } from "./types";
 import { isTransparent, splitAt, type Ctx, type Unit } from "./units";
 
 type Rubric = { text: string; spans: Span[]; doubt: Doubt | null };
@@ -35,8 +35,13 @@ const paras = (items: readonly Unit[]) => items.filter((u) => u.kind === "para")
 const solid = (items: readonly Unit[]) => items.filter((u) => !isTransparent(u));
 const quote = (s: string, n = 14) => truncateText(s, n + 1);
 
-function setAside(u: Unit, kind: SetAside["kind"], reason: string): SetAside {
-  return { kind, text: u.text, reason, spans: u.spans };
+function setAside(u: Unit, kind: SetAside["kind"], reason: string, detail: ReasonDetail): SetAside {
+  return { kind, text: u.text, reason, detail, spans: u.spans };
+}
+
+/** A unit the classifier set aside goes with its own reason; anything else is layout residue. */
+function residue(u: Unit): SetAside {
+  return setAside(u, u.setAside?.kind ?? "furniture", u.setAside?.reason ?? "layout residue", u.setAside?.detail ?? { code: "layout_residue" });
 }
 
 /** Builds a rubric with the short stamp moved to the end ("在行动" printed first). */
@@ -52,6 +57,7 @@ function makeRubric(ctx: Ctx, u: Unit): Rubric {
     doubt: {
       kind: "rubric_reordered",
       reason: `Column rubric read as "${order.main} ${order.stamp}" (the stamp "${order.stamp}" was extracted first)`,
+      detail: { code: "rubric_reordered", params: { main: order.main, stamp: order.stamp } },
       confidence: 0.8,
       spans: u.spans,
     },
@@ -120,6 +126,7 @@ function group(ctx: Ctx, units: readonly Unit[], discarded: SetAside[]): { leadi
       cur.doubts.push({
         kind: "subhead_or_title",
         reason: `"${quote(lone.text)}" read as a subhead of this article, not a new headline`,
+        detail: { code: "subhead_or_title", params: { text: quote(lone.text) } },
         confidence: 0.6,
         spans: lone.spans,
       });
@@ -128,7 +135,7 @@ function group(ctx: Ctx, units: readonly Unit[], discarded: SetAside[]): { leadi
     const extras = g.slice(0, Math.max(0, g.length - 3));
     const stack = resolveStack(g.slice(Math.max(0, g.length - 3)));
     for (const x of [...extras, ...stack.extras]) {
-      discarded.push(setAside(x, "furniture", "heading line above a headline stack (page furniture)"));
+      discarded.push(setAside(x, "furniture", "heading line above a headline stack (page furniture)", { code: "heading_above_stack" }));
     }
     cur = newAssembly(stack);
     cur.doubts.push(...stack.doubts);
@@ -137,7 +144,7 @@ function group(ctx: Ctx, units: readonly Unit[], discarded: SetAside[]): { leadi
       cur.rubric = makeRubric(ctx, rub);
       if (cur.rubric.doubt) cur.doubts.push(cur.rubric.doubt);
     }
-    for (const x of moreRubrics) discarded.push(setAside(x, "furniture", "second column rubric"));
+    for (const x of moreRubrics) discarded.push(setAside(x, "furniture", "second column rubric", { code: "second_rubric" }));
     assemblies.push(cur);
   }
   return { leading, assemblies };
@@ -156,18 +163,21 @@ function claimTrailingHeadlines(assemblies: Assembly[], leading: Unit[]): void {
     let k = afterClosingLine(prevItems);
     let confidence = 0.7;
     let why = "the previous report ends with its attendance line";
+    let code: ReasonCode = "trailing_after_closing";
     if (k < 0) {
       const ps = paras(prevItems);
       if (ps.length < 2) return;
       k = prevItems.indexOf(ps[ps.length - 1] as Unit);
       confidence = 0.3;
       why = "no clear end of the previous report, so only its last paragraph was taken";
+      code = "trailing_last_paragraph";
     }
     const moved = prevItems.splice(k);
     d.items.unshift(...moved);
     d.doubts.push({
       kind: "trailing_headline",
       reason: `Headline and byline come after the body: ${paras(moved).length} paragraph(s) before the headline were assigned to it (${why})`,
+      detail: { code, params: { count: paras(moved).length } },
       confidence,
       spans: moved.flatMap((u) => u.spans),
     });
@@ -191,6 +201,7 @@ function attachFragments(ctx: Ctx, assemblies: Assembly[]): void {
     target.doubts.push({
       kind: "fragment_attached",
       reason: `Text printed elsewhere on the page ("${quote(first?.text ?? "")}") continues this article, which stopped mid-sentence`,
+      detail: { code: "fragment_elsewhere", params: { text: quote(first?.text ?? "") } },
       confidence: 0.6,
       spans: moved.flatMap((u) => u.spans),
     });
@@ -201,7 +212,7 @@ function attachFragments(ctx: Ctx, assemblies: Assembly[]): void {
 function placeLeading(ctx: Ctx, leading: Unit[], assemblies: Assembly[], orphans: SetAside[], discarded: SetAside[]): void {
   const s = solid(leading);
   if (s.length === 0) {
-    for (const u of leading) discarded.push(setAside(u, u.setAside?.kind ?? "furniture", u.setAside?.reason ?? "layout residue"));
+    for (const u of leading) discarded.push(residue(u));
     return;
   }
   const first = s[0] as Unit;
@@ -211,6 +222,7 @@ function placeLeading(ctx: Ctx, leading: Unit[], assemblies: Assembly[], orphans
     dangling.doubts.push({
       kind: "fragment_attached",
       reason: `Text at the top of the page ("${quote(first.text)}") continues this article, which stopped mid-sentence`,
+      detail: { code: "fragment_top", params: { text: quote(first.text) } },
       confidence: 0.6,
       spans: leading.flatMap((u) => u.spans),
     });
@@ -229,14 +241,21 @@ function placeLeading(ctx: Ctx, leading: Unit[], assemblies: Assembly[], orphans
     d.doubts.push({
       kind: "leading_text_attached",
       reason: "Text printed above the headline was taken as part of the page's only article",
+      detail: { code: "leading_text_attached" },
       confidence: 0.6,
       spans: leading.flatMap((u) => u.spans),
     });
     return;
   }
   for (const u of leading) {
-    if (isTransparent(u)) discarded.push(setAside(u, u.setAside?.kind ?? "furniture", u.setAside?.reason ?? "layout residue"));
-    else orphans.push(setAside(u, "no_article", "text before the first headline that continues no article on this page (probably from a previous page)"));
+    if (isTransparent(u)) discarded.push(residue(u));
+    else {
+      orphans.push(
+        setAside(u, "no_article", "text before the first headline that continues no article on this page (probably from a previous page)", {
+          code: "before_first_headline",
+        }),
+      );
+    }
   }
 }
 
@@ -264,13 +283,14 @@ function boxNextTo(items: readonly Unit[], v: number): Unit[] {
 function markLeadBoxes(d: Assembly, discarded: SetAside[]): void {
   d.items.forEach((u, v) => {
     if (u.kind !== "vlabel") return;
-    discarded.push(setAside(u, "vertical_label", `vertical label ${u.text} (marks the lead box)`));
+    discarded.push(setAside(u, "vertical_label", `vertical label ${u.text} (marks the lead box)`, { code: "lead_box_label", params: { text: u.text } }));
     const box = boxNextTo(d.items, v);
     for (const p of box) p.lead = true;
     if (box.length) {
       d.doubts.push({
         kind: "lead_box",
         reason: `${box.length} paragraph(s) next to the vertical label "${u.text}" were taken as the lead`,
+        detail: { code: "lead_box", params: { count: box.length, label: u.text } },
         confidence: 0.85,
         spans: box.flatMap((p) => p.spans),
       });
@@ -316,7 +336,13 @@ function placeSubheads(d: Assembly, items: Unit[]): Unit[] {
   heads.forEach((h, hi) => {
     const ri = runOf.get(hi);
     if (ri === undefined) {
-      d.doubts.push({ kind: "heading_placed", reason: `Subhead "${h.text}" was printed away from its section and no matching section was found`, confidence: 0.4, spans: h.spans });
+      d.doubts.push({
+        kind: "heading_placed",
+        reason: `Subhead "${h.text}" was printed away from its section and no matching section was found`,
+        detail: { code: "heading_unmatched", params: { heading: h.text } },
+        confidence: 0.4,
+        spans: h.spans,
+      });
       return;
     }
     const r = runs[ri] as Unit[];
@@ -326,6 +352,7 @@ function placeSubheads(d: Assembly, items: Unit[]): Unit[] {
     d.doubts.push({
       kind: "heading_placed",
       reason: `Subhead "${h.text}" was printed away from its section; placed before "${quote((r[0] as Unit).text)}"`,
+      detail: { code: "heading_placed", params: { heading: h.text, before: quote((r[0] as Unit).text) } },
       confidence: 0.6,
       spans: [...h.spans, ...((r[0] as Unit).spans.slice(0, 1))],
     });
@@ -385,7 +412,7 @@ function finish(ctx: Ctx, d: Assembly, discarded: SetAside[]): Article {
       case "vlabel":
         return;
       case "discard":
-        discarded.push(setAside(u, u.setAside?.kind ?? "furniture", u.setAside?.reason ?? "layout residue"));
+        discarded.push(residue(u));
         return;
       case "label": {
         const t = u.text;
@@ -401,10 +428,22 @@ function finish(ctx: Ctx, d: Assembly, discarded: SetAside[]): Article {
         } else if (u.bold) content.push(blockOf("heading", u));
         else if (!seenText) {
           content.push(blockOf("caption", u));
-          d.doubts.push({ kind: "short_line", reason: `Short line "${quote(t)}" under the headline read as a photo caption`, confidence: 0.6, spans: u.spans });
+          d.doubts.push({
+            kind: "short_line",
+            reason: `Short line "${quote(t)}" under the headline read as a photo caption`,
+            detail: { code: "short_line_caption", params: { text: quote(t) } },
+            confidence: 0.6,
+            spans: u.spans,
+          });
         } else {
           content.push(blockOf("paragraph", u));
-          d.doubts.push({ kind: "short_line", reason: `Short line "${quote(t)}" kept as a paragraph`, confidence: 0.7, spans: u.spans });
+          d.doubts.push({
+            kind: "short_line",
+            reason: `Short line "${quote(t)}" kept as a paragraph`,
+            detail: { code: "short_line_paragraph", params: { text: quote(t) } },
+            confidence: 0.7,
+            spans: u.spans,
+          });
         }
         return;
       }
@@ -416,6 +455,7 @@ function finish(ctx: Ctx, d: Assembly, discarded: SetAside[]): Article {
     d.doubts.push({
       kind: "merged_names",
       reason: `Names that lost their separating space were split: ${by.merged.map((m) => `${m} → ${m.slice(0, 2)} ${m.slice(2)}`).join(", ")}`,
+      detail: { code: "merged_names", params: { names: by.merged.map((m) => `${m} → ${m.slice(0, 2)} ${m.slice(2)}`).join("，") } },
       confidence: 0.7,
       spans: bylines.flatMap((u) => u.spans),
     });
@@ -425,6 +465,7 @@ function finish(ctx: Ctx, d: Assembly, discarded: SetAside[]): Article {
       d.doubts.push({
         kind: "column_join",
         reason: `Joined ${u.joins.length} column break(s) inside "${quote(u.text)}"`,
+        detail: { code: "column_join", params: { count: u.joins.length, text: quote(u.text) } },
         confidence: 0.9,
         spans: u.joins,
       });
@@ -463,10 +504,12 @@ export function segment(ctx: Ctx, units: readonly Unit[]): SegmentResult {
     if (solid(d.items).length > 0 || !d.stack) return true;
     const st = d.stack;
     for (const u of [st.kicker, st.title, ...st.subtitles]) {
-      if (u) discarded.push(setAside(u, "furniture", "headline with no article under it (page furniture or slogan)"));
+      if (u) discarded.push(setAside(u, "furniture", "headline with no article under it (page furniture or slogan)", { code: "headline_without_article" }));
     }
-    if (d.rubric) discarded.push({ kind: "furniture", text: d.rubric.text, reason: "column rubric with no article", spans: d.rubric.spans });
-    for (const u of d.items) discarded.push(setAside(u, u.setAside?.kind ?? "furniture", u.setAside?.reason ?? "layout residue"));
+    if (d.rubric) {
+      discarded.push({ kind: "furniture", text: d.rubric.text, reason: "column rubric with no article", detail: { code: "rubric_without_article" }, spans: d.rubric.spans });
+    }
+    for (const u of d.items) discarded.push(residue(u));
     return false;
   });
   attachFragments(ctx, assemblies);

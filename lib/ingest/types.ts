@@ -40,7 +40,48 @@ export type DoubtKind =
   | "furniture"
   | "unassigned";
 
-export type Doubt = { kind: DoubtKind; reason: string; confidence: number; spans: Span[] };
+/**
+ * A doubt's or a set-aside's reason as the desk shows it: a message code and the values it
+ * names, translated there (workbenchEditor.reasons). `reason` says the same in English for the
+ * CLI and logs; the desk never shows it, so no English reaches a Chinese interface.
+ */
+export const REASON_CODES = [
+  "column_join",
+  "fragment_elsewhere",
+  "fragment_top",
+  "leading_text_attached",
+  "trailing_after_closing",
+  "trailing_last_paragraph",
+  "merged_names",
+  "heading_placed",
+  "heading_unmatched",
+  "heading_level",
+  "subhead_or_title",
+  "rubric_reordered",
+  "lead_box",
+  "short_line_caption",
+  "short_line_paragraph",
+  "page_inferred",
+  "second_rubric",
+  "heading_above_stack",
+  "lead_box_label",
+  "layout_residue",
+  "before_first_headline",
+  "headline_without_article",
+  "rubric_without_article",
+  "duplicate_text",
+  "duplicate_caption",
+  "markup_only",
+  "stray_letters",
+  "image_reference",
+  "vertical_label",
+  "unassigned",
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+/** Values are short quotes from the page, counts and names: data, never English words. */
+export type ReasonDetail = { code: ReasonCode; params?: Record<string, string | number> };
+
+export type Doubt = { kind: DoubtKind; reason: string; detail: ReasonDetail; confidence: number; spans: Span[] };
 
 export type MastheadField =
   | "paper"
@@ -100,7 +141,7 @@ export type SetAsideKind =
   | "furniture"
   | "unassigned";
 
-export type SetAside = { kind: SetAsideKind; text: string; reason: string; spans: Span[] };
+export type SetAside = { kind: SetAsideKind; text: string; reason: string; detail: ReasonDetail; spans: Span[] };
 
 export type Segmentation = {
   /** Strings passed in directly report "utf-8". */

@@ -1,7 +1,7 @@
 import type { ParsedByline } from "./byline";
 import type { Jump } from "./jump";
 import { cutSpans, rawAt, render, type Rendered } from "./text";
-import type { SetAsideKind, Span } from "./types";
+import type { ReasonDetail, SetAsideKind, Span } from "./types";
 
 /**
  * A unit is the smallest piece the segmenter moves around: a heading line, a
@@ -37,7 +37,7 @@ export type Unit = {
   /** Boundaries where column-broken pieces were joined (for doubts). */
   joins: Span[];
   /** For kind "discard". */
-  setAside: { kind: SetAsideKind; reason: string } | null;
+  setAside: { kind: SetAsideKind; reason: string; detail: ReasonDetail } | null;
 };
 
 export type Ctx = { text: string; md: boolean };

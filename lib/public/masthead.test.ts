@@ -79,6 +79,22 @@ describe("mastheadLine", () => {
     expect(line.map((p) => p.key)).toEqual(["date", "weekday", "lunarDate"]);
   });
 
+  it("says how many pages are online when fewer than printed, never more", () => {
+    expect(mastheadLine(issue, { onlinePages: 2 }).slice(-2).map((p) => p.text)).toEqual(["今日4版", "网上刊登2版"]);
+    expect(mastheadLine(issue, { onlinePages: 4 }).map((p) => p.key)).not.toContain("onlinePages");
+  });
+
+  it("reads as English in the English interface", () => {
+    expect(mastheadLine(issue, { locale: "en", onlinePages: 2 }).map((p) => p.text)).toEqual([
+      "8 March 2024",
+      "Friday",
+      "No. 273",
+      "issue 27 of the year",
+      "4 pages",
+      "2 online",
+    ]);
+  });
+
   it("labels the edition", () => {
     expect(editionLabel(issue)).toBe("2024年3月8日 总第273期 第27期");
     expect(editionLabel({ date: "2024-03-08", issueNo: null, totalIssueNo: null })).toBe("2024年3月8日");

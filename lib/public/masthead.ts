@@ -74,7 +74,7 @@ export function chineseLunarDate(date: string, opts: { withYear?: boolean } = {}
   return Number.isInteger(relatedYear) && relatedYear > 0 ? `${ganzhiYear(relatedYear)}年${md}` : null;
 }
 
-export type MastheadPieceKey = "date" | "weekday" | "lunarDate" | "totalIssueNo" | "issueNo" | "pageCount";
+export type MastheadPieceKey = "date" | "weekday" | "lunarDate" | "totalIssueNo" | "issueNo" | "pageCount" | "onlinePages";
 export type MastheadPiece = { key: MastheadPieceKey; text: string };
 
 /**
@@ -82,9 +82,13 @@ export type MastheadPiece = { key: MastheadPieceKey; text: string };
  * 2024年3月8日 · 星期五 · 农历甲辰年正月廿八 · 总第273期 · 第27期 · 今日4版.
  * Unknown numbers are left out. The weekday and lunar date are computed from
  * the date; the printed lunar date is only a fallback for runtimes without ICU
- * Chinese calendar data.
+ * Chinese calendar data. `onlinePages`: how many pages are on the site, said
+ * only when fewer than printed (今日4版 · 网上2版), so the count never promises
+ * pages the reader cannot open. In English the same facts read as English.
  */
-export function mastheadLine(issue: PublicIssue): MastheadPiece[] {
+export function mastheadLine(issue: PublicIssue, { locale = "zh-CN", onlinePages }: { locale?: string; onlinePages?: number } = {}): MastheadPiece[] {
+  const fewerOnline = onlinePages !== undefined && issue.pageCount !== null && onlinePages < issue.pageCount;
+  if (locale === "en") return englishMastheadLine(issue, fewerOnline ? onlinePages : undefined);
   const pieces: MastheadPiece[] = [
     { key: "date", text: formatIssueDate(issue.date) },
     { key: "weekday", text: weekdayOf(issue.date) },
@@ -96,6 +100,20 @@ export function mastheadLine(issue: PublicIssue): MastheadPiece[] {
   if (issue.totalIssueNo !== null) pieces.push({ key: "totalIssueNo", text: `总第${issue.totalIssueNo}期` });
   if (issue.issueNo !== null) pieces.push({ key: "issueNo", text: `第${issue.issueNo}期` });
   if (issue.pageCount !== null) pieces.push({ key: "pageCount", text: `今日${issue.pageCount}版` });
+  if (fewerOnline) pieces.push({ key: "onlinePages", text: `网上刊登${onlinePages}版` });
+  return pieces;
+}
+
+function englishMastheadLine(issue: PublicIssue, onlinePages: number | undefined): MastheadPiece[] {
+  const day = isoDateToUtc(issue.date);
+  const pieces: MastheadPiece[] = [
+    { key: "date", text: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day) },
+    { key: "weekday", text: new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" }).format(day) },
+  ];
+  if (issue.totalIssueNo !== null) pieces.push({ key: "totalIssueNo", text: `No. ${issue.totalIssueNo}` });
+  if (issue.issueNo !== null) pieces.push({ key: "issueNo", text: `issue ${issue.issueNo} of the year` });
+  if (issue.pageCount !== null) pieces.push({ key: "pageCount", text: issue.pageCount === 1 ? "1 page" : `${issue.pageCount} pages` });
+  if (onlinePages !== undefined) pieces.push({ key: "onlinePages", text: `${onlinePages} online` });
   return pieces;
 }
 

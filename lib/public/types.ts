@@ -25,6 +25,8 @@ export type PublicArticle = {
   reporters: readonly string[];
   photographers: readonly string[];
   sectionName: string | null;
+  /** Shown instead of sectionName in the English interface, when the newsroom gave one. */
+  sectionNameEn?: string | null;
   sectionSlug: string | null;
   /** YYYY-MM-DD */
   issueDate: string;

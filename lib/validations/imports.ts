@@ -25,3 +25,28 @@ export const importMastheadSchema = z.object({
 
 export type ImportMasthead = z.infer<typeof importMastheadSchema>;
 export const MASTHEAD_FIELDS = Object.keys(importMastheadSchema.shape) as (keyof ImportMasthead)[];
+
+/** The masthead as a form holds it: every field a string, "" when empty. */
+export type MastheadValues = Record<keyof ImportMasthead, string>;
+
+export const EMPTY_MASTHEAD = Object.fromEntries(MASTHEAD_FIELDS.map((f) => [f, ""])) as MastheadValues;
+
+export function mastheadValues(m: { [K in keyof ImportMasthead]: ImportMasthead[K] | undefined }): MastheadValues {
+  return Object.fromEntries(MASTHEAD_FIELDS.map((f) => [f, m[f] == null ? "" : String(m[f])])) as MastheadValues;
+}
+
+/** What accepting an import needs from its masthead: without them there is no issue or page to file it under. */
+export const MASTHEAD_NEEDED_FOR_ACCEPT = ["issueDate", "pageNumber"] as const satisfies readonly (keyof ImportMasthead)[];
+
+export function missingForAccept(values: Partial<Record<keyof ImportMasthead, string | number | null>>): (keyof ImportMasthead)[] {
+  return MASTHEAD_NEEDED_FOR_ACCEPT.filter((f) => String(values[f] ?? "").trim() === "");
+}
+
+/** An article placed by hand in the editor: the same date and page rules as an import's masthead, both required. */
+export const placementSchema = z.object({
+  articleId: z.coerce.number().int().positive(),
+  issueDate: importMastheadSchema.shape.issueDate.pipe(z.string({ message: "validation.required" })),
+  pageNumber: importMastheadSchema.shape.pageNumber.pipe(z.number({ message: "validation.required" })),
+  pageName: importMastheadSchema.shape.pageName,
+  position: optionalInt(1000),
+});

@@ -47,3 +47,25 @@ function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/**
+ * The document as accepted: accepting is the editor's word that every remaining doubt was
+ * looked at, so each is cleared (the state before is kept as a revision by the caller).
+ * Returns how many doubts that confirmed.
+ */
+export function confirmDoubts(doc: WorkbenchDoc): { doc: WorkbenchDoc; confirmed: number } {
+  let confirmed = 0;
+  const block = (b: BlockNode): BlockNode => {
+    if (!b.attrs.doubt) return b;
+    confirmed++;
+    return { ...b, attrs: { ...b.attrs, doubt: null, confidence: 1 } };
+  };
+  const content = doc.content.map((n) => {
+    if (n.type === "article") {
+      if (n.attrs.doubt) confirmed++;
+      return { ...n, attrs: { ...n.attrs, doubt: null }, content: n.content.map(block) };
+    }
+    return n.content ? { ...n, content: n.content.map(block) } : n;
+  });
+  return { doc: { ...doc, content }, confirmed };
+}

@@ -95,8 +95,8 @@ describe.each(samples)("fromSegmentation: %s", (_name, load) => {
 
   it("gives blocks the weakest overlapping doubt, tray and bin blocks their reason", () => {
     for (const b of tray?.content ?? []) expect(b.attrs).toMatchObject({ role: "paragraph", confidence: 0, doubt: { kind: expect.any(String) } });
-    seg.orphans.forEach((o, i) => expect(tray?.content?.[i]?.attrs.doubt).toEqual({ kind: o.kind, reason: o.reason }));
-    seg.discarded.forEach((d, i) => expect(bin?.content?.[i]?.attrs.doubt).toEqual({ kind: d.kind, reason: d.reason }));
+    seg.orphans.forEach((o, i) => expect(tray?.content?.[i]?.attrs.doubt).toEqual({ kind: o.kind, reason: o.reason, detail: o.detail }));
+    seg.discarded.forEach((d, i) => expect(bin?.content?.[i]?.attrs.doubt).toEqual({ kind: d.kind, reason: d.reason, detail: d.detail }));
     articles.forEach((a, i) => {
       const eng = seg.articles[i];
       if (!eng) return;
@@ -129,14 +129,14 @@ describe("fromSegmentation details", () => {
     if (!a) throw new Error("no article");
     a.confidence = 0.5;
     a.doubts = [
-      { kind: "short_line", reason: "r1", confidence: 0.8, spans: [] },
-      { kind: "subhead_or_title", reason: "r2", confidence: 0.5, spans: [] },
+      { kind: "short_line", reason: "r1", detail: { code: "short_line_paragraph", params: { text: "t1" } }, confidence: 0.8, spans: [] },
+      { kind: "subhead_or_title", reason: "r2", detail: { code: "subhead_or_title", params: { text: "t2" } }, confidence: 0.5, spans: [] },
     ];
     a.blocks.push({ role: "paragraph", text: "", spans: [] });
     seg.discarded = [];
     const doc = fromSegmentation(seg);
     const art = doc.content[0] as ArticleNode;
-    expect(art.attrs.doubt).toEqual({ kind: "subhead_or_title", reason: "r2" });
+    expect(art.attrs.doubt).toEqual({ kind: "subhead_or_title", reason: "r2", detail: { code: "subhead_or_title", params: { text: "t2" } } });
     const empty = art.content[art.content.length - 1];
     expect(empty && "content" in empty).toBe(false);
     expect(doc.content[doc.content.length - 1]).toEqual({ type: "bin" });

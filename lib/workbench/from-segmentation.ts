@@ -1,4 +1,4 @@
-import type { Doubt, Segmentation, SetAside, Span } from "@/lib/ingest";
+import type { Doubt, ReasonDetail, Segmentation, SetAside, Span } from "@/lib/ingest";
 import type { ArticleNode, BinNode, BlockDoubt, BlockNode, TextNode, TrayNode, WorkbenchDoc, WorkbenchRole } from "./types";
 
 /** Below this engine confidence an article is flagged as a whole, not only its blocks. */
@@ -30,7 +30,7 @@ function weakest(doubts: readonly Doubt[]): Doubt | null {
   return best;
 }
 
-const toBlockDoubt = (d: { kind: BlockDoubt["kind"]; reason: string }): BlockDoubt => ({ kind: d.kind, reason: d.reason });
+const toBlockDoubt = (d: { kind: BlockDoubt["kind"]; reason: string; detail: ReasonDetail }): BlockDoubt => ({ kind: d.kind, reason: d.reason, detail: d.detail });
 
 /**
  * Turns the engine's proposal into the workbench document:

@@ -4,4 +4,4 @@ export { fromSegmentation, textContent, ARTICLE_DOUBT_BELOW } from "./from-segme
 export { workbenchStatus, rawTints, type RawTint, type TintOwner } from "./status";
 export { acceptedArticles } from "./accept";
 export { workbenchDocSchema, parseWorkbenchDoc, WORKBENCH_LIMITS, BLOCK_DOUBT_KINDS } from "./validate";
-export { blockText, articlesOf, trayBlocks, binBlocks, visibleChars } from "./doc";
+export { blockText, articlesOf, trayBlocks, binBlocks, visibleChars, confirmDoubts } from "./doc";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { confirmDoubts } from "./doc";
 import { fromSegmentation } from "./from-segmentation";
 import { rawTints, workbenchStatus } from "./status";
 import { demoSeg, FEATURE_PAGE, FRONT_PAGE, frontPageWithOrphan } from "./test-samples";
@@ -129,5 +130,17 @@ describe("rawTints", () => {
     expect(run?.owner).toEqual({ kind: "none" });
     const slogan = seg.text.indexOf("争做文明示范");
     expect(tints.find((t) => t.start <= slogan && slogan < t.end)?.owner).toEqual({ kind: "bin" });
+  });
+});
+
+describe("confirmDoubts (accepting confirms what is left)", () => {
+  it("clears every doubt, counts them, and leaves the text and spans alone", () => {
+    const doc = fromSegmentation(demoSeg(FRONT_PAGE));
+    const before = workbenchStatus(doc);
+    expect(before.doubts).toBeGreaterThan(0);
+    const { doc: confirmed, confirmed: n } = confirmDoubts(doc);
+    expect(n).toBe(before.doubts);
+    expect(workbenchStatus(confirmed)).toEqual({ ...before, doubts: 0 });
+    expect(rawTints(confirmed, 100_000)).toEqual(rawTints(doc, 100_000));
   });
 });

@@ -1,4 +1,4 @@
-import type { BlockRole, DoubtKind, HeadlineFields, SetAsideKind, Span } from "@/lib/ingest";
+import type { BlockRole, DoubtKind, HeadlineFields, ReasonDetail, SetAsideKind, Span } from "@/lib/ingest";
 
 /**
  * The segmentation workbench's document, as Tiptap JSON. It is plain data so the
@@ -25,7 +25,11 @@ export const WORKBENCH_ROLES = [
 
 export type WorkbenchRole = (typeof WORKBENCH_ROLES)[number];
 
-export type BlockDoubt = { kind: DoubtKind | SetAsideKind; reason: string };
+/**
+ * `detail` is what the desk shows (a translated message with its values); `reason` is the
+ * engine's English account, kept for logs. Working states saved before details existed lack it.
+ */
+export type BlockDoubt = { kind: DoubtKind | SetAsideKind; reason: string; detail?: ReasonDetail };
 
 export type BlockAttrs = {
   /** Stable id so the raw pane can find the block, and autosaves can be compared. */

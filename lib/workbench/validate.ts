@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DoubtKind, SetAsideKind } from "@/lib/ingest";
+import { REASON_CODES } from "@/lib/ingest/types";
 import { WORKBENCH_ROLES, type WorkbenchDoc } from "./types";
 
 /**
@@ -62,7 +63,16 @@ const spanSchema = z
 
 const textSchema = z.strictObject({ type: z.literal("text"), text: z.string().min(1) });
 
-const doubtSchema = z.strictObject({ kind: z.enum(BLOCK_DOUBT_KINDS), reason: z.string().max(WORKBENCH_LIMITS.reasonChars) });
+const detailSchema = z.strictObject({
+  code: z.enum(REASON_CODES),
+  params: z.record(z.string().regex(/^[a-z]{1,20}$/), z.union([z.string().max(WORKBENCH_LIMITS.reasonChars), z.number()])).optional(),
+});
+
+const doubtSchema = z.strictObject({
+  kind: z.enum(BLOCK_DOUBT_KINDS),
+  reason: z.string().max(WORKBENCH_LIMITS.reasonChars),
+  detail: detailSchema.optional(),
+});
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "id must be 1–64 letters, digits, _ or -");
 

@@ -24,8 +24,12 @@ export function approvalRefusal(article: WorkflowArticle, person: Person): Refus
   if (person.id === article.authorId) {
     return refuse("self_approval", "The author cannot approve their own article.");
   }
-  if (currentApprovers(article).has(person.id)) {
-    return refuse("already_approved", "Each approval must come from a different reviewer.");
+  const approvers = currentApprovers(article);
+  if (approvers.has(person.id)) {
+    return refuse("already_approved", "Each approval must come from a different reviewer.", {
+      required: requiredApprovals(article),
+      approved: approvers.size,
+    });
   }
   if (article.editorsSinceSubmit.includes(person.id)) {
     return refuse("edited_since_submit", "You edited this article since it was submitted; another reviewer must approve it.");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeMeasure } from "./corrections";
-import { allowedActions, allowedActionsOf, decide, subjectFor } from "./decide";
+import { allowedActions, allowedActionsOf, decide, subjectFor, unavailableActions } from "./decide";
 import { ARTICLE_STATES, type ArticleState } from "@/lib/vocabulary";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "./states";
 import { TRANSITIONS, type Performer } from "./transitions";
@@ -71,7 +71,9 @@ describe("every action in every state for every performer", () => {
           if (allowed) {
             expect(d.ok).toBe(true);
           } else {
-            expect(d).toMatchObject({ ok: false, code: exp.from.includes(state) ? "role" : "not_allowed_from_state" });
+            // Publishing an article still in review waits for approvals, and says so (whoever asks).
+            const waiting = state === "in_review" && exp.from.includes("approved");
+            expect(d).toMatchObject({ ok: false, code: exp.from.includes(state) ? "role" : waiting ? "awaiting_approvals" : "not_allowed_from_state" });
           }
         });
       }
@@ -453,5 +455,43 @@ describe("a published story's pending revision", () => {
       ok: true,
       effects: [{ type: "clear_approvals" }, { type: "adopt_revision" }],
     });
+  });
+});
+
+describe("unavailableActions says why a button a person looks for is missing", () => {
+  const inReview = (over: Partial<WorkflowArticle> = {}) => article({ state: "in_review", ...over });
+  const codes = (list: ReturnType<typeof unavailableActions>) => list.map((u) => `${u.action}:${u.code}`);
+
+  it("a reviewer who edited since submission: another reviewer must approve", () => {
+    expect(codes(unavailableActions(inReview({ editorsSinceSubmit: [reviewer.id] }), reviewer, NOW))).toContain("approve:edited_since_submit");
+  });
+
+  it("the author: it is their own work", () => {
+    expect(codes(unavailableActions(inReview({ authorId: reviewer.id }), reviewer, NOW))).toContain("approve:self_approval");
+  });
+
+  it("publishing waits for the section's approvals, with the numbers", () => {
+    const a = inReview({ approvalsRequired: 3, approvals: [{ reviewerId: reviewer.id, at: minutes(-5) }] });
+    const list = unavailableActions(a, reviewer, NOW);
+    expect(list.find((u) => u.action === "approve")).toMatchObject({ code: "already_approved", params: { required: 3, approved: 1 } });
+    expect(list.find((u) => u.action === "publish")).toMatchObject({ code: "awaiting_approvals", params: { required: 3, approved: 1 } });
+    expect(list.find((u) => u.action === "schedule")).toMatchObject({ code: "awaiting_approvals" });
+  });
+
+  it("leaves out what was never this person's step here, and everything allowed", () => {
+    expect(unavailableActions(article({ state: "draft" }), editor, NOW)).toEqual([]);
+    expect(codes(unavailableActions(inReview(), reviewer, NOW)).filter((c) => c.startsWith("approve") || c.startsWith("request_changes"))).toEqual([]);
+    expect(unavailableActions(inReview(), "system", NOW)).toEqual([]);
+  });
+
+  it("every reason it gives is decide()'s own refusal", () => {
+    for (const state of ARTICLE_STATES) {
+      for (const actor of [admin, editor, reviewer, { id: AUTHOR, role: "reviewer" } as Actor]) {
+        const a = article({ state, approvalsRequired: 2, approvals: [{ reviewerId: reviewer.id, at: minutes(-5) }], editorsSinceSubmit: [admin.id as number] });
+        for (const u of unavailableActions(a, actor, NOW)) {
+          expect(decide(input(a, u.action, actor))).toMatchObject({ ok: false, code: u.code });
+        }
+      }
+    }
   });
 });

@@ -23,6 +23,12 @@ function checkGate(article: WorkflowArticle, action: WorkflowAction, actor: Acto
     return refuse("not_allowed_from_state", subject === "revision" ? `A pending revision cannot be acted on with ${action}.` : `Only a pending revision can be acted on with ${action}.`);
   }
   if (!t.from.includes(article.state)) {
+    // Publishing waits for the section's approvals: say how many there are, not only "not now".
+    if (article.state === "in_review" && t.from.includes("approved")) {
+      const required = requiredApprovals(article);
+      const approved = currentApprovers(article).size;
+      return refuse("awaiting_approvals", `The section needs ${required} approval(s); this round has ${approved}.`, { required, approved });
+    }
     return refuse("not_allowed_from_state", `Cannot ${action} an article that is ${article.state}.`);
   }
   if (!t.by.includes(performerOf(actor))) {
@@ -152,4 +158,32 @@ export function allowedActionsOf({ article, revision }: { article: WorkflowArtic
     const subject = subjectFor(action, routing) === "revision" ? revision : article;
     return subject !== null && checkGate(subject, action, actor, now).ok;
   });
+}
+
+export type UnavailableAction = Refusal & { action: WorkflowAction };
+
+// Refusals that only say "this is not a step for you here": nobody looks for these buttons.
+const UNSURPRISING: ReadonlySet<Refusal["code"]> = new Set(["unknown_action", "not_allowed_from_state", "role"]);
+
+/**
+ * The actions a person could expect to see here that decide() refuses, each with its reason
+ * (your own work, you edited it since it was submitted, you already approved, the section
+ * needs N approvals and has M, not due yet): so a button never disappears without a word.
+ * Routed like allowedActionsOf: a published story's review steps ask its pending revision.
+ */
+export function unavailableActionsOf({ article, revision }: { article: WorkflowArticle; revision: WorkflowArticle | null }, actor: Actor, now: Date): UnavailableAction[] {
+  if (actor === "system") return [];
+  const routing = { state: article.state, hasRevision: revision !== null };
+  return WORKFLOW_ACTIONS.flatMap((action) => {
+    if (TRANSITIONS[action].by.every((p) => p === "system")) return [];
+    const subject = subjectFor(action, routing) === "revision" ? revision : article;
+    if (subject === null) return [];
+    const gate = checkGate(subject, action, actor, now);
+    return gate.ok || UNSURPRISING.has(gate.code) ? [] : [{ ...gate, action }];
+  });
+}
+
+/** unavailableActionsOf for a story without a pending revision. */
+export function unavailableActions(article: WorkflowArticle, actor: Actor, now: Date): UnavailableAction[] {
+  return unavailableActionsOf({ article, revision: null }, actor, now);
 }

@@ -33,6 +33,21 @@ describe("checkIssueReadiness", () => {
     ]);
   });
 
+  it("takes a page the desk marked (not digitised, ads only, skipped) as complete without articles", () => {
+    const pages = [
+      { number: 1, articles: [story(1)] },
+      { number: 2, status: "ads_only" as const, articles: [] },
+      { number: 3, status: "not_digitised" as const, articles: [] },
+      { number: 4, status: "skipped" as const, articles: [story(4, { state: "draft" })] },
+    ];
+    // A marked page's own articles still count: a draft there still blocks.
+    expect(checkIssueReadiness({ pages, pageCount: 4 })).toEqual([{ code: "article_not_approved", page: 4, articleId: 4 }]);
+    expect(checkIssueReadiness({ pages: [...pages, { number: 5, status: "articles" as const, articles: [] }], pageCount: 5 })).toContainEqual({
+      code: "page_empty",
+      page: 5,
+    });
+  });
+
   it("reports each article fault with its page", () => {
     const pages = [
       {

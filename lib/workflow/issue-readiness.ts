@@ -1,4 +1,4 @@
-import type { ArticleState } from "@/lib/vocabulary";
+import type { ArticleState, PageStatus } from "@/lib/vocabulary";
 import { hasVisibleText } from "@/lib/visible-text";
 
 export type IssueArticle = {
@@ -11,7 +11,8 @@ export type IssueArticle = {
   jumpResolved: boolean;
 };
 
-export type IssuePage = { number: number; articles: readonly IssueArticle[] };
+/** `status` other than "articles": the desk marked the page as having no articles online (not digitised, ads only, skipped). */
+export type IssuePage = { number: number; status?: PageStatus; articles: readonly IssueArticle[] };
 
 export type IssueReadinessInput = { pages: readonly IssuePage[]; pageCount: number };
 
@@ -37,12 +38,14 @@ export function checkIssueReadiness({ pages, pageCount }: IssueReadinessInput): 
   const last = Math.max(pageCount, 1, ...byNumber.keys());
   for (let n = 1; n <= last; n++) {
     const found = byNumber.get(n);
+    // A page the desk marked as not online (not digitised, ads only, skipped) is complete without articles.
+    const marked = found?.some((p) => p.status !== undefined && p.status !== "articles") ?? false;
     if (!found) {
       blockers.push({ code: "page_missing", page: n });
       continue;
     }
     const articles = found.flatMap((p) => p.articles);
-    if (articles.length === 0) blockers.push({ code: "page_empty", page: n });
+    if (articles.length === 0 && !marked) blockers.push({ code: "page_empty", page: n });
     for (const a of articles) {
       if (!seen.has(a.id)) {
         seen.add(a.id);

@@ -79,6 +79,7 @@ export type RefusalCode =
   | "edited_since_submit"
   | "already_approved"
   | "not_due"
+  | "awaiting_approvals"
   | "comment_required"
   | "reason_required"
   | "publish_at_invalid"
@@ -88,9 +89,12 @@ export type RefusalCode =
   | "correction_too_large"
   | "no_changes";
 
-export type Refusal = { ok: false; code: RefusalCode; message: string };
+/** Numbers a refusal's message needs (e.g. the section needs `required` approvals and has `approved`). */
+export type RefusalParams = { required?: number; approved?: number };
+
+export type Refusal = { ok: false; code: RefusalCode; message: string; params?: RefusalParams };
 export type Decision = { ok: true; to: ArticleState; effects: Effect[] } | Refusal;
 
-export function refuse(code: RefusalCode, message: string): Refusal {
-  return { ok: false, code, message };
+export function refuse(code: RefusalCode, message: string, params?: RefusalParams): Refusal {
+  return params ? { ok: false, code, message, params } : { ok: false, code, message };
 }

@@ -2,8 +2,11 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { DeskHeader } from "@/components/desk/desk-header";
+import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
 import { hasActiveDemoUsers } from "@/db/queries/users";
+import { bellItemsOf } from "@/lib/desk/notifications";
 import { requirePageUser } from "@/services/session";
+import { markAllNotificationsReadAction, notificationBellAction, openNotificationAction } from "./notifications/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +21,15 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
             {t("demoBanner")}
           </p>
         ) : null}
-        <DeskHeader user={user} />
+        <DeskHeader
+          user={user}
+          bell={{
+            initial: { unread: await countUnreadNotifications({ userId: user.id }), items: bellItemsOf(await listNotifications({ userId: user.id, limit: 8 })) },
+            refresh: notificationBellAction,
+            open: openNotificationAction,
+            markAllRead: markAllNotificationsReadAction,
+          }}
+        />
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </div>
     </NextIntlClientProvider>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { dateLabel, monthLabel, weekdayHeadings } from "@/components/site/format";
 import { SiteLink } from "@/components/site/site-link";
+import { DateInput } from "@/components/ui/date-input";
 import { Notice } from "@/components/ui/notice";
 import { findPublicIssueByNumber, getNearestPublicIssues, getPublicIssueByDate, listPublicIssueMonths, listPublicIssuesBetween } from "@/db/queries/public/issues";
 import {
@@ -40,6 +41,7 @@ const button = "rounded bg-ink px-4 py-1.5 text-white hover:bg-stone-700";
 export default async function ArchivePage({ searchParams }: Props) {
   const params = await searchParams;
   const t = await getTranslations("site");
+  const tCommon = await getTranslations("common");
   const locale = await getLocale();
   const lookup = parseIssueLookup(params);
 
@@ -102,7 +104,7 @@ export default async function ArchivePage({ searchParams }: Props) {
           <label htmlFor="lookup-date" className="text-sm">
             {t("dateLabel")}
           </label>
-          <input id="lookup-date" type="date" name="date" required defaultValue={dateValue} className={field} />
+          <DateInput id="lookup-date" name="date" required defaultValue={dateValue} placeholder={tCommon("datePlaceholder")} className={field} />
           <button type="submit" className={`${button} self-start`}>
             {t("go")}
           </button>

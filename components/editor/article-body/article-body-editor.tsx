@@ -105,8 +105,10 @@ const TOOLS: Tool[] = [
 ];
 
 // Styles for the editable area; public pages style the same elements from renderBodyHtml.
+const FRAME_CLASS = "min-h-80 rounded-b border border-stone-400 bg-white px-4 py-3 leading-relaxed focus:outline-2 focus:outline-accent";
+// Read-only, the text reads like a proof: no toolbar, no input frame.
+const READ_ONLY_FRAME_CLASS = "rounded border border-stone-200 bg-stone-50 px-4 py-3 leading-relaxed";
 const CONTENT_CLASS = [
-  "min-h-80 rounded-b border border-stone-400 bg-white px-4 py-3 leading-relaxed focus:outline-2 focus:outline-accent",
   "[&_p]:my-2 [&_h2]:mt-5 [&_h2]:mb-2 [&_h2]:text-xl [&_h2]:font-bold [&_h3]:mt-4 [&_h3]:mb-2 [&_h3]:text-lg [&_h3]:font-semibold",
   "[&_.lead]:my-3 [&_.lead]:border-l-4 [&_.lead]:border-stone-500 [&_.lead]:bg-stone-50 [&_.lead]:px-3 [&_.lead]:py-1 [&_.lead]:font-medium",
   "[&_.caption]:text-sm [&_.caption]:text-stone-600",
@@ -138,9 +140,18 @@ export function ArticleBodyEditor({ initialContent, onChange, label, labels, edi
 
   // Stable objects, so re-renders do not make useEditor push new options into the editor.
   const [content] = useState(() => toEditorContent(initialContent));
+  const frame = editable ? FRAME_CLASS : READ_ONLY_FRAME_CLASS;
   const editorProps = useMemo(
-    () => ({ attributes: { role: "textbox", "aria-multiline": "true", "aria-label": label, class: CONTENT_CLASS } }),
-    [label],
+    () => ({
+      attributes: {
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-readonly": String(!editable),
+        "aria-label": label,
+        class: `${frame} ${CONTENT_CLASS}`,
+      },
+    }),
+    [label, editable, frame],
   );
 
   const editor = useEditor({
@@ -207,43 +218,45 @@ export function ArticleBodyEditor({ initialContent, onChange, label, labels, edi
 
   return (
     <div className="flex flex-col">
-      <div
-        role="toolbar"
-        aria-label={text.toolbar}
-        onKeyDown={onToolbarKeyDown}
-        className="flex flex-wrap gap-1 rounded-t border border-b-0 border-stone-400 bg-stone-100 p-1"
-      >
-        {TOOLS.map((tool, i) => {
-          const status = state?.tools[tool.key];
-          const disabled = !editor || !status?.can;
-          return (
-            <button
-              key={tool.key}
-              ref={(el) => {
-                buttons.current[i] = el;
-              }}
-              type="button"
-              tabIndex={i === focused ? 0 : -1}
-              // aria-disabled rather than disabled keeps the button reachable with the arrow keys.
-              aria-disabled={disabled}
-              aria-pressed={tool.active ? Boolean(status?.active) : undefined}
-              onFocus={() => setFocused(i)}
-              // Keep the editor's selection: a mousedown on the button would otherwise take focus first.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => {
-                if (!editor || disabled) return;
-                if (tool.key === "link") editLink(editor);
-                else tool.run(editor);
-              }}
-              className={`rounded px-2 py-1 text-sm text-ink hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-pressed:bg-white aria-pressed:shadow-inner aria-pressed:ring-1 aria-pressed:ring-stone-500 ${tool.className ?? ""}`}
-            >
-              {text[tool.key]}
-            </button>
-          );
-        })}
-      </div>
+      {editable ? (
+        <div
+          role="toolbar"
+          aria-label={text.toolbar}
+          onKeyDown={onToolbarKeyDown}
+          className="flex flex-wrap gap-1 rounded-t border border-b-0 border-stone-400 bg-stone-100 p-1"
+        >
+          {TOOLS.map((tool, i) => {
+            const status = state?.tools[tool.key];
+            const disabled = !editor || !status?.can;
+            return (
+              <button
+                key={tool.key}
+                ref={(el) => {
+                  buttons.current[i] = el;
+                }}
+                type="button"
+                tabIndex={i === focused ? 0 : -1}
+                // aria-disabled rather than disabled keeps the button reachable with the arrow keys.
+                aria-disabled={disabled}
+                aria-pressed={tool.active ? Boolean(status?.active) : undefined}
+                onFocus={() => setFocused(i)}
+                // Keep the editor's selection: a mousedown on the button would otherwise take focus first.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => {
+                  if (!editor || disabled) return;
+                  if (tool.key === "link") editLink(editor);
+                  else tool.run(editor);
+                }}
+                className={`rounded px-2 py-1 text-sm text-ink hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-pressed:bg-white aria-pressed:shadow-inner aria-pressed:ring-1 aria-pressed:ring-stone-500 ${tool.className ?? ""}`}
+              >
+                {text[tool.key]}
+              </button>
+            );
+          })}
+        </div>
+      ) : null}
       {notice ? <Notice tone="error">{notice}</Notice> : null}
-      {editor ? <EditorContent editor={editor} /> : <div aria-hidden="true" className={CONTENT_CLASS} />}
+      {editor ? <EditorContent editor={editor} /> : <div aria-hidden="true" className={`${frame} ${CONTENT_CLASS}`} />}
       <p className="mt-1 text-right text-sm text-stone-600 tabular-nums">
         {text.charCount.replace("{count}", String(state?.count ?? bodyCharCount(initialContent)))}
       </p>

@@ -75,8 +75,8 @@ function counterIds(): () => string {
 
 const schema = getSchema(createWorkbenchExtensions({ rawText: RAW, nodeViews: false }));
 
-function makeState(doc: WorkbenchDoc = sampleDoc(), newId = counterIds()): { state: EditorState; ctx: WorkbenchContext } {
-  const ctx: WorkbenchContext = { rawText: RAW, newId };
+function makeState(doc: WorkbenchDoc = sampleDoc(), newId = counterIds(), rawText = RAW): { state: EditorState; ctx: WorkbenchContext } {
+  const ctx: WorkbenchContext = { rawText, newId };
   const node = schema.nodeFromJSON(doc);
   node.check();
   const state = EditorState.create({ schema, doc: node, plugins: [history(), doubtFocusPlugin(), normalizePlugin(ctx), decorationsPlugin()] });
@@ -338,6 +338,30 @@ describe("splitBlock", () => {
     expect(cursorBlockId(s)).toBe("n1");
     expect(s.selection.from).toBe(posOf(s.doc, "n1") + 1);
     expectValid(s);
+  });
+
+  it("trims the whitespace at the cut from both halves, wherever in it the cursor is", () => {
+    const raw = "标题   正文内容。";
+    const doc: WorkbenchDoc = {
+      type: "doc",
+      content: [
+        { type: "article", attrs: { id: "a1", doubt: null }, content: [{ type: "block", attrs: { id: "b1", role: "paragraph", spans: [{ start: 0, end: raw.length }], confidence: 1, doubt: null }, content: [{ type: "text", text: raw }] }] },
+        { type: "tray" },
+        { type: "bin" },
+      ],
+    };
+    for (const offset of [2, 3, 4, 5]) {
+      const { state, ctx } = makeState(doc, counterIds(), raw);
+      const s = mustRun(at(state, "b1", offset), splitBlock(ctx));
+      expect(blockNode(s, "b1").textContent).toBe("标题");
+      expect(blockNode(s, "n1").textContent).toBe("正文内容。");
+      // No raw character is lost: the two halves' spans still cover the whole line.
+      const spans = [...(blockNode(s, "b1").attrs.spans as Span[]), ...(blockNode(s, "n1").attrs.spans as Span[])];
+      expect(spans.reduce((n, sp) => n + sp.end - sp.start, 0)).toBe(raw.length);
+      expect(cursorBlockId(s)).toBe("n1");
+      expect(s.selection.from).toBe(posOf(s.doc, "n1") + 1);
+      expectValid(s);
+    }
   });
 
   it("keeps the doubt on the first half", () => {

@@ -466,7 +466,8 @@ export const joinBlockWithPrevious: Command = (state, dispatch) => {
 
 /**
  * Splits the cursor's block at the cursor (Enter). Spans are divided with
- * splitSpansAt; the second half gets a new id and no doubt.
+ * splitSpansAt; the second half gets a new id and no doubt. Whitespace at the cut is
+ * trimmed from both halves (a title split from its text keeps no trailing spaces).
  */
 export function splitBlock(ctx: WorkbenchContext): Command {
   return (state, dispatch) => {
@@ -493,10 +494,18 @@ export function splitBlock(ctx: WorkbenchContext): Command {
       dispatch(undoStep(tr));
       return true;
     }
-    const [left, right] = splitSpansAt(ctx.rawText, a.spans, text, cut - start);
-    tr.split(cut, 1, [{ type: block.type, attrs: { ...a, id, spans: right, doubt: null } }]);
+    const offset = cut - start;
+    const [left, right] = splitSpansAt(ctx.rawText, a.spans, text, offset);
+    // "标题   正文" split anywhere in its spaces gives "标题" and "正文": the spaces at the cut go.
+    // Only whitespace is dropped (the spans keep every raw character), and not when the first
+    // half would be left empty.
+    const before = text.slice(0, offset).replace(/\s+$/u, "").length;
+    const after = offset + (text.slice(offset).length - text.slice(offset).replace(/^\s+/u, "").length);
+    const at = before > 0 ? start + before : cut;
+    if (before > 0 && (before < offset || after > offset)) tr.delete(start + before, start + after);
+    tr.split(at, 1, [{ type: block.type, attrs: { ...a, id, spans: right, doubt: null } }]);
     tr.setNodeMarkup(b.pos, undefined, { ...a, spans: left });
-    tr.setSelection(TextSelection.create(tr.doc, cut + 2));
+    tr.setSelection(TextSelection.create(tr.doc, at + 2));
     dispatch(undoStep(tr));
     return true;
   };

@@ -1,3 +1,4 @@
+import type { ReasonCode } from "@/lib/ingest/types";
 import type { BlockDoubt, WorkbenchRole } from "@/lib/workbench";
 
 /**
@@ -14,10 +15,12 @@ export type WorkbenchLabels = {
   bin: string;
   emptyTray: string;
   emptyBin: string;
-  /** Prefix of a doubt note: "存疑：{kind label} {engine reason}". */
+  /** Prefix of a doubt note: "存疑：{kind label}", then the reason in detail. */
   doubt: string;
-  /** The engine's doubt codes in words (its `reason` text is English and shown after it). */
+  /** The engine's doubt codes in words. */
   doubtKinds: Record<BlockDoubt["kind"], string>;
+  /** The engine's reasons in detail, by code, with `{…}` filled from its values (never its English text). */
+  reasons: Record<ReasonCode, string>;
   dragHandle: string;
   editorRegion: string;
   rawRegion: string;
@@ -108,6 +111,38 @@ export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
     vertical_label: "竖排标签",
     duplicate: "重复内容",
   },
+  reasons: {
+    column_join: "“{text}”中拼接了 {count} 处跨栏断行",
+    fragment_elsewhere: "版面别处的文字（“{text}”）接续本稿，本稿在句中中断",
+    fragment_top: "版面顶部的文字（“{text}”）接续本稿，本稿在句中中断",
+    leading_text_attached: "标题上方的文字归入了本版唯一的稿件",
+    trailing_after_closing: "标题和署名印在正文之后：标题前的 {count} 段归入本稿（上一篇以出席名单结束）",
+    trailing_last_paragraph: "标题和署名印在正文之后：上一篇结尾不明，只把最后 {count} 段归入本稿",
+    merged_names: "粘连的人名已拆开：{names}",
+    heading_placed: "小标题“{heading}”印在别处，已放在“{before}”之前",
+    heading_unmatched: "小标题“{heading}”印在别处，找不到对应的段落",
+    heading_level: "选了“{title}”作主题，虽然另一行的标题级别更高",
+    subhead_or_title: "“{text}”读作本稿的小标题，而不是新稿件的标题",
+    rubric_reordered: "栏目名称读作“{main} {stamp}”（“{stamp}”先被提取）",
+    lead_box: "竖排标签“{label}”旁的 {count} 段作为导语",
+    short_line_caption: "标题下的短行“{text}”读作图片说明",
+    short_line_paragraph: "短行“{text}”保留为正文段落",
+    page_inferred: "没有印版次；完整的报头说明这是第1版",
+    second_rubric: "第二个栏目名称",
+    heading_above_stack: "标题组上方的标题行（版面元素）",
+    lead_box_label: "竖排标签“{text}”（标出导语框）",
+    layout_residue: "版面残留",
+    before_first_headline: "第一个标题前的文字，不接续本版任何稿件（可能接上一版）",
+    headline_without_article: "下面没有正文的标题（版面口号或装饰）",
+    rubric_without_article: "没有稿件的栏目名称",
+    duplicate_text: "重复印刷的文字（第二份）",
+    duplicate_caption: "重复印刷的图片说明（第二份）",
+    markup_only: "没有文字的标记",
+    stray_letters: "零散的版面字母",
+    image_reference: "图片引用（没有文字）",
+    vertical_label: "竖排标签“{text}”",
+    unassigned: "识别程序没有归属的文字（请报告）",
+  },
   dragHandle: "拖动",
   editorRegion: "稿件划分",
   rawRegion: "原文",
@@ -153,9 +188,10 @@ export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
 };
 
 /** A partial override; missing strings fall back to the Chinese defaults. */
-export type WorkbenchLabelsInput = Partial<Omit<WorkbenchLabels, "roles" | "doubtKinds" | "actions" | "status" | "legend">> & {
+export type WorkbenchLabelsInput = Partial<Omit<WorkbenchLabels, "roles" | "doubtKinds" | "reasons" | "actions" | "status" | "legend">> & {
   roles?: Partial<WorkbenchLabels["roles"]>;
   doubtKinds?: Partial<WorkbenchLabels["doubtKinds"]>;
+  reasons?: Partial<WorkbenchLabels["reasons"]>;
   actions?: Partial<WorkbenchLabels["actions"]>;
   status?: Partial<WorkbenchLabels["status"]>;
   legend?: Partial<WorkbenchLabels["legend"]>;
@@ -169,6 +205,7 @@ export function resolveLabels(input: WorkbenchLabelsInput | undefined): Workbenc
     ...input,
     roles: { ...d.roles, ...input.roles },
     doubtKinds: { ...d.doubtKinds, ...input.doubtKinds },
+    reasons: { ...d.reasons, ...input.reasons },
     actions: { ...d.actions, ...input.actions },
     status: { ...d.status, ...input.status },
     legend: { ...d.legend, ...input.legend },

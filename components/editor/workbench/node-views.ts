@@ -49,18 +49,22 @@ function domId(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
-/** "存疑：跨栏拼接 — <engine reason>" into `note` (the reason is the engine's, often English). */
+/**
+ * "存疑：跨栏拼接" and the reason in detail into `note`, both in the interface's language: the
+ * detail is the engine's message code filled with its values (quotes from the page, counts),
+ * never the engine's English `reason`.
+ */
 function renderDoubt(note: HTMLElement, labels: WorkbenchLabels, doubt: BlockDoubt): void {
-  const kind = labels.doubtKinds[doubt.kind];
   const head = document.createElement("span");
   head.className = "font-medium";
-  head.textContent = `${labels.doubt}：${kind ?? doubt.reason}`;
+  head.textContent = `${labels.doubt}：${labels.doubtKinds[doubt.kind] ?? ""}`;
   note.replaceChildren(head);
-  if (kind && doubt.reason) {
-    const reason = document.createElement("span");
-    reason.className = "ml-1 text-stone-600";
-    reason.textContent = doubt.reason;
-    note.append(reason);
+  const template = doubt.detail ? labels.reasons[doubt.detail.code] : undefined;
+  if (template && doubt.detail) {
+    const detail = document.createElement("span");
+    detail.className = "ml-1 text-stone-600";
+    detail.textContent = fillLabel(template, doubt.detail.params ?? {});
+    note.append(detail);
   }
 }
 
@@ -113,7 +117,7 @@ class BlockView implements NodeView {
     const id = String(node.attrs.id ?? "");
     const role = String(node.attrs.role ?? "paragraph") as WorkbenchRole;
     const doubt = (node.attrs.doubt ?? null) as BlockDoubt | null;
-    const doubtKey = doubt ? `${doubt.kind}\u0000${doubt.reason}` : "";
+    const doubtKey = doubt ? `${doubt.kind}\u0000${doubt.reason}\u0000${JSON.stringify(doubt.detail ?? null)}` : "";
     if (id !== this.id) {
       this.id = id;
       this.dom.dataset.blockId = id;

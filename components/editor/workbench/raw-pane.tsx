@@ -74,8 +74,11 @@ export const RawPane = memo(function RawPane({ rawText, tints, labels, onPick, s
         tabIndex={0}
         className="max-h-[50vh] min-h-48 overflow-auto rounded border border-stone-300 bg-white p-3 focus-visible:outline-2 focus-visible:outline-sky-600 lg:max-h-none lg:flex-1"
       >
-        {/* A click handler on the text for mouse users; keyboard users place blocks in the editor. */}
-        <pre onClick={onClick} className="font-serif text-sm leading-relaxed whitespace-pre-wrap break-words">
+        {/* A click handler on the text for mouse users; keyboard users place blocks in the editor.
+            A div, not a <pre>: the HTML parser drops a newline right after <pre>, so a raw text
+            starting with one came out of the server one character short and React refused to
+            hydrate it (error #418); whitespace-pre-wrap keeps every space and line break. */}
+        <div onClick={onClick} data-testid="raw-text" className="font-serif text-sm leading-relaxed whitespace-pre-wrap break-words">
           {tints.map((t) =>
             t.blockId === null ? (
               rawText.slice(t.start, t.end)
@@ -91,7 +94,7 @@ export const RawPane = memo(function RawPane({ rawText, tints, labels, onPick, s
               </span>
             ),
           )}
-        </pre>
+        </div>
       </div>
     </section>
   );

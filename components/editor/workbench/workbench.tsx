@@ -94,12 +94,22 @@ function derive(doc: WorkbenchDoc, rawLength: number, prev: Derived | null): Der
 }
 
 /** Scrolls `container` (only) so `el` is visible; nothing moves if it already is. */
-function revealWithin(container: HTMLElement | null, el: Element | null): void {
+function revealWithin(container: HTMLElement | null, el: Element | null, tries = 4): void {
   if (!container || !el) return;
   const c = container.getBoundingClientRect();
   const r = el.getBoundingClientRect();
-  if (r.top >= c.top && r.bottom <= c.bottom) return;
-  container.scrollTop += r.top - c.top - c.height / 3;
+  if (r.top < c.top || r.bottom > c.bottom) container.scrollTop += r.top - c.top - c.height / 3;
+  // Articles far from view are laid out only once they come near it (content-visibility), and
+  // focusing the editor scrolls to the selection as the browser estimated it: so a measure can be
+  // off until a few frames later. Look again then.
+  if (tries > 1) {
+    requestAnimationFrame(() => revealWithin(container, el, tries - 1));
+    return;
+  }
+  // Last look: let the browser bring it into view in the pane (it lays out what it must) and, when
+  // the pane reaches below the window, move the page as little as it takes.
+  const now = el.getBoundingClientRect();
+  if (now.top < Math.max(c.top, 0) || now.bottom > Math.min(c.bottom, window.innerHeight)) el.scrollIntoView({ block: "nearest" });
 }
 
 function blockPosById(editor: Editor, id: string): { pos: number; kind: "block" | "article" } | null {

@@ -141,6 +141,7 @@ export async function getPublicArticleById({ id }: { id: number }): Promise<Publ
     reporters: a.reporters,
     photographers: a.photographers,
     sectionName: section?.name ?? null,
+    sectionNameEn: section?.nameEn ?? null,
     sectionSlug: section?.slug ?? null,
     issueDate: row.issue?.date ?? isoDateInZone(publishedAt),
     pages: pageRefs,

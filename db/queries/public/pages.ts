@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, pages, sections } from "@/db/schema";
+import type { PageStatus } from "@/lib/vocabulary";
 import { headIdOf, listPublishedPartsOfHeads } from "./chains";
 import { headlineColumns, isPublished, publicSection, sectionColumns, type PublicHeadline } from "./visibility";
 import { firstRow } from "@/db/raw";
@@ -17,6 +18,21 @@ export async function listPublicPagesOfIssue({ issueId }: { issueId: number }): 
     .where(eq(pages.issueId, issueId))
     .groupBy(pages.id)
     .orderBy(asc(pages.number)));
+}
+
+export type MarkedPage = { number: number; name: string | null; status: Exclude<PageStatus, "articles"> };
+
+/**
+ * The issue's pages the desk marked as having no articles online (not digitised, ads only,
+ * skipped): readers see them named in the page tabs instead of a page that is not there.
+ * Public facts of a public issue (the page count is printed on it); nothing unpublished.
+ */
+export async function listMarkedPagesOfIssue({ issueId }: { issueId: number }): Promise<MarkedPage[]> {
+  return (await getDb()
+    .select({ number: pages.number, name: pages.name, status: pages.status })
+    .from(pages)
+    .where(and(eq(pages.issueId, issueId), ne(pages.status, "articles")))
+    .orderBy(asc(pages.number))) as MarkedPage[];
 }
 
 export type PageHeadline = PublicHeadline & {

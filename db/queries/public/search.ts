@@ -1,11 +1,11 @@
 import "server-only";
-import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rawRows } from "@/db/raw";
 import { articles } from "@/db/schema";
-import { beijingDay, likeLiteral, onPostgres } from "@/db/dialect";
+import { beijingDay } from "@/db/dialect";
 import { pageOffset, planSearch, type SearchPlan } from "@/lib/public";
-import { TRIGRAM_MIN_CHARS } from "@/lib/public/search";
+import { matchingArticleIds } from "@/db/queries/full-text";
 import { listPublishedPartsOfHeads } from "./chains";
 import { listItemsQuery, toListItem, type ArticleListItem, type Paged } from "./lists";
 import { isPublished, PUBLISHED } from "./visibility";
@@ -16,35 +16,6 @@ export type SearchHit = ArticleListItem & {
 };
 
 export type SearchResult = Paged<SearchHit> & { plan: SearchPlan };
-
-/** The highest code point: a term's range in search_terms ends below the term followed by it. */
-const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
-
-/**
- * search_index rows matching every term: long terms through the trigram MATCH, each short one as
- * the documents of the index's trigrams that start with it (db/migrations/0007_short_term_search.sql).
- */
-function matchingRowIds(plan: Exclude<SearchPlan, { kind: "empty" }>): SQL {
-  if (onPostgres) return matchingDocuments(plan.terms);
-  const matched = (match: string) => sql`select rowid as id from search_index where search_index match ${match}`;
-  if (plan.kind === "fts") return matched(plan.match);
-  const sets = plan.prefixes.map((p) => sql`select doc as id from search_terms where term >= ${p} and term < ${p + LAST_CHARACTER}`);
-  return sql.join(plan.match === null ? sets : [matched(plan.match), ...sets], sql` intersect `);
-}
-
-/**
- * On PostgreSQL (db/migrations-pg/0001_engine_parts.sql): search_documents rows holding every
- * term, a term of three characters or more through the pg_trgm GIN index (ILIKE), a shorter one
- * through the GIN index of each document's characters and pairs of characters.
- */
-function matchingDocuments(terms: string[]): SQL {
-  const conditions = terms.map((term) =>
-    Array.from(term).length >= TRIGRAM_MIN_CHARS
-      ? sql`content ilike ${`%${likeLiteral(term)}%`}`
-      : sql`folio_grams(content) @> array[${term.toLowerCase()}]::text[]`,
-  );
-  return sql`select article_id as id from search_documents where ${sql.join(conditions, sql` and `)}`;
-}
 
 /**
  * Published stories matching the query, newest first. A hit in a later part
@@ -57,7 +28,7 @@ export async function searchPublishedArticles({ q, page, pageSize }: { q: string
   if (plan.kind === "empty") return { plan, items: [], total: 0, page, pageSize };
   const db = getDb();
   const ordered = await rawRows<{ id: number }>(db, sql`
-    with recursive hits(id) as (${matchingRowIds(plan)}),
+    with recursive hits(id) as (${matchingArticleIds("public", plan)}),
     up(id, continues_id, depth) as (
       select a.id, a.continues_id, 0 from articles a where a.id in (select id from hits)
       union

@@ -7,23 +7,25 @@ import { listItemsQuery, toListItem, type ArticleListItem, type Paged } from "./
 import { isHead, isPublished, newestFirst, sectionIsPublic } from "./visibility";
 import { firstRow } from "@/db/raw";
 
-export type PublicSection = { id: number; slug: string; name: string };
+export type PublicSection = { id: number; slug: string; name: string; nameEn: string | null };
 
 /** A section readers may browse: not hidden by the newsroom, and with something published in it. */
 export async function getPublicSectionBySlug({ slug }: { slug: string }): Promise<PublicSection | undefined> {
-  return firstRow(await getDb()
-    .select({ id: sections.id, slug: sections.slug, name: sections.name })
-    .from(sections)
-    .where(and(eq(sections.slug, slug), sectionIsPublic)));
+  return firstRow(
+    await getDb()
+      .select({ id: sections.id, slug: sections.slug, name: sections.name, nameEn: sections.nameEn })
+      .from(sections)
+      .where(and(eq(sections.slug, slug), sectionIsPublic)),
+  );
 }
 
 /** Public sections in the newsroom's order (the site navigation). */
 export async function listPublicSections(): Promise<PublicSection[]> {
-  return (await getDb()
-    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+  return getDb()
+    .select({ id: sections.id, slug: sections.slug, name: sections.name, nameEn: sections.nameEn })
     .from(sections)
     .where(sectionIsPublic)
-    .orderBy(asc(sections.position), asc(sections.id)));
+    .orderBy(asc(sections.position), asc(sections.id));
 }
 
 /** A section's published stories, newest issue first. */

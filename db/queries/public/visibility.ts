@@ -44,9 +44,13 @@ export const headlineColumns = {
 };
 
 /** The section columns publicSection decides on. */
-export const sectionColumns = { sectionName: sections.name, sectionSlug: sections.slug, sectionHidden: sections.hidden };
+export const sectionColumns = { sectionName: sections.name, sectionNameEn: sections.nameEn, sectionSlug: sections.slug, sectionHidden: sections.hidden };
+
+type SectionOfRow = { sectionName: string | null; sectionNameEn?: string | null; sectionSlug: string | null };
 
 /** A section the newsroom hid is named nowhere public: not on a story, a list or in the feed. */
-export function publicSection(r: { sectionHidden: boolean | null; sectionName: string | null; sectionSlug: string | null }): { sectionName: string | null; sectionSlug: string | null } {
-  return r.sectionHidden ? { sectionName: null, sectionSlug: null } : { sectionName: r.sectionName, sectionSlug: r.sectionSlug };
+export function publicSection(r: SectionOfRow & { sectionHidden: boolean | null }): Required<SectionOfRow> {
+  return r.sectionHidden
+    ? { sectionName: null, sectionNameEn: null, sectionSlug: null }
+    : { sectionName: r.sectionName, sectionNameEn: r.sectionNameEn ?? null, sectionSlug: r.sectionSlug };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { dateLabel } from "@/components/site/format";
+import { dateLabel, sectionLabel } from "@/components/site/format";
 import { HeadlineStack } from "@/components/site/headline-stack";
 import { SiteLink } from "@/components/site/site-link";
 import { getAdjacentArticlesOnPage, getPublicArticleById, type AdjacentArticle, type PublicArticleView } from "@/db/queries/public/articles";
@@ -115,7 +115,7 @@ export default async function ArticlePage({ params }: Props) {
               <span>
                 ·{" "}
                 <SiteLink href={sectionPath(article.sectionSlug)} className="underline hover:text-accent">
-                  {article.sectionName}
+                  {sectionLabel(article.sectionName, article.sectionNameEn, locale)}
                 </SiteLink>
               </span>
             ) : null}

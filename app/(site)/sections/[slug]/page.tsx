@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ArticleList } from "@/components/site/article-list";
+import { sectionLabel } from "@/components/site/format";
 import { Pagination } from "@/components/site/pagination";
 import { getPublicSectionBySlug, listPublishedArticlesBySection } from "@/db/queries/public/sections";
 import { parseListPageParam, sectionPath, totalPages, withPage } from "@/lib/public";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const page = parseListPageParam((await searchParams).page);
   const t = await getTranslations("site");
   return {
-    title: page > 1 ? `${section.name} · ${t("listPage", { page })}` : section.name,
+    title: page > 1 ? `${sectionLabel(section.name, section.nameEn, await getLocale())} · ${t("listPage", { page })}` : sectionLabel(section.name, section.nameEn, await getLocale()),
     alternates: await alternatesFor(withPage(sectionPath(section.slug), page)),
   };
 }
@@ -34,7 +35,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const t = await getTranslations("site");
   return (
     <div className="mx-auto max-w-3xl">
-      <h1 className="border-b-2 border-ink pb-2 font-serif text-3xl font-bold">{section.name}</h1>
+      <h1 className="border-b-2 border-ink pb-2 font-serif text-3xl font-bold">{sectionLabel(section.name, section.nameEn, await getLocale())}</h1>
       {result.items.length === 0 ? <p className="mt-6 text-stone-600">{t("sectionEmpty")}</p> : <ArticleList items={result.items} />}
       <Pagination page={page} total={result.total} pageSize={PAGE_SIZE} href={(p) => withPage(sectionPath(section.slug), p)} />
     </div>

@@ -5,8 +5,16 @@ import { Button } from "@/components/ui/button";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { listUsers } from "@/db/queries/users";
 import { requirePageUser } from "@/services/session";
+import { auditActionKey } from "@/lib/vocabulary";
 
 const PAGE_SIZE = 50;
+
+// A deleted import's raw text is kept in its entry (megabytes, perhaps): the list shows the start.
+const DETAIL_CHARS = 600;
+function shortJson(detail: unknown): string {
+  const json = JSON.stringify(detail);
+  return json.length > DETAIL_CHARS ? `${json.slice(0, DETAIL_CHARS)}…` : json;
+}
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -17,6 +25,10 @@ function one(value: string | string[] | undefined): string | undefined {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePageUser("readAudit");
   const t = await getTranslations("audit");
+  const tAll = await getTranslations();
+  // The phrase for people; the code stays beside it (translate="no") for those who search logs by it.
+  const actionLabel = (code: string) => (tAll.has(auditActionKey(code)) ? tAll(auditActionKey(code)) : code);
+  const targetLabel = (type: string) => (t.has(`targets.${type}`) ? t(`targets.${type}` as "targets.article") : type);
   const format = await getFormatter();
   const params = await searchParams;
   const userParam = Number(one(params.user));
@@ -59,7 +71,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">{t("all")}</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionLabel(a)}
               </option>
             ))}
           </select>
@@ -92,9 +104,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     </time>
                   </td>
                   <td className="p-2">{r.actorName ?? r.actorEmail ?? t("anonymous")}</td>
-                  <td className="p-2 font-mono">{r.action}</td>
-                  <td className="p-2">{r.targetType ? `${r.targetType} ${r.targetId ?? ""}` : ""}</td>
-                  <td className="max-w-xs break-all p-2 font-mono text-xs">{r.detail ? JSON.stringify(r.detail) : ""}</td>
+                  <td className="p-2">
+                    {actionLabel(r.action)}
+                    <code translate="no" className="block text-xs text-stone-500">
+                      {r.action}
+                    </code>
+                  </td>
+                  <td className="p-2">{r.targetType ? `${targetLabel(r.targetType)} ${r.targetId ?? ""}` : ""}</td>
+                  <td translate="no" className="max-w-xs break-all p-2 font-mono text-xs">
+                    {r.detail ? shortJson(r.detail) : ""}
+                  </td>
                   <td className="p-2">{r.ip ?? ""}</td>
                 </tr>
               ))}

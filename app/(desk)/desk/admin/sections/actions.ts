@@ -20,7 +20,7 @@ const PATH = "/desk/admin/sections";
 export async function createSectionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
     const admin = await requireUser("manageSections", "action:createSection");
-    const values = keepValues(formData, ["name", "slug", "approvalsRequired"]);
+    const values = keepValues(formData, ["name", "nameEn", "slug", "approvalsRequired"]);
     const parsed = createSectionSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), values };
     if (await getSectionBySlug({ slug: parsed.data.slug }))
@@ -51,7 +51,7 @@ export async function updateSectionAction(_prev: ActionState, formData: FormData
       actorEmail: admin.email,
       targetType: "section",
       targetId: sectionId,
-      detail: { from: { name: before.name, slug: before.slug, approvalsRequired: before.approvalsRequired }, to: changes },
+      detail: { from: { name: before.name, nameEn: before.nameEn, slug: before.slug, approvalsRequired: before.approvalsRequired }, to: changes },
     });
     revalidatePath(PATH);
     return { ok: true, message: t("sections.saved", { name: changes.name }) };

@@ -27,7 +27,7 @@ export default async function SectionsPage() {
               {s.hidden ? <span className="ml-2 rounded bg-stone-300 px-1 text-xs">{t("sections.hidden")}</span> : null}
             </p>
             <SectionRowForms
-              section={{ id: s.id, name: s.name, slug: s.slug, approvalsRequired: s.approvalsRequired, hidden: s.hidden, version: s.version }}
+              section={{ id: s.id, name: s.name, nameEn: s.nameEn, slug: s.slug, approvalsRequired: s.approvalsRequired, hidden: s.hidden, version: s.version }}
               first={i === 0}
               last={i === sections.length - 1}
             />

@@ -8,15 +8,20 @@ import { getRevision } from "@/db/queries/article-revisions";
 import { saveArticle, transitionArticle, type WriteOutcome } from "@/db/queries/article-workflow";
 import { getArticleById, revisedArticle } from "@/db/queries/articles";
 import { editingStateOf, getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
+import { placeArticle } from "@/db/queries/issues";
+import { recordNotices } from "@/db/queries/notifications";
 import { getSectionById } from "@/db/queries/sections";
-import type { ActionState } from "@/lib/action-state";
+import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { parseArticleBody } from "@/lib/article-body";
 import { audit } from "@/services/audit";
 import { requireUser } from "@/services/session";
 import { AppError, isAppError, isDatabaseBusy } from "@/lib/errors";
 import { requestIp } from "@/lib/request-info";
+import { refusedOutcomeMessage } from "../../_lib/outcome-message";
 import { articleFieldsSchema, commentSchema, saveMetaSchema } from "@/lib/validations/articles";
+import { placementSchema } from "@/lib/validations/imports";
+import { noticeForTakeover } from "@/lib/desk/notifications";
 import { articleFormFields } from "@/lib/article-fields";
 import { canEditArticle, isWorkflowAction } from "@/lib/workflow";
 import { cutToChars } from "@/lib/text-length";
@@ -54,23 +59,13 @@ function outcomeResult(outcome: WriteOutcome, t: Translate, success: string, { r
       state: outcome.article.state,
     };
   }
-  if (outcome.reason === "not_found") return { ok: false, message: t("errors.not_found") };
-  if (outcome.reason === "stale") {
-    return {
-      ok: false,
-      message: t("articles.stale", {
-        name: outcome.stale.savedByName ?? "?",
-        time: outcome.stale.savedAt.toISOString().slice(11, 16),
-      }),
-      stale: {
-        version: outcome.stale.version,
-        savedByName: outcome.stale.savedByName,
-        savedAt: outcome.stale.savedAt.toISOString(),
-      },
-    };
-  }
-  const key = `workflow.refusals.${outcome.refusal.code}`;
-  return { ok: false, message: t.has(key) ? t(key) : outcome.refusal.message };
+  const message = refusedOutcomeMessage(outcome, t);
+  if (outcome.reason !== "stale") return { ok: false, message };
+  return {
+    ok: false,
+    message,
+    stale: { version: outcome.stale.version, savedByName: outcome.stale.savedByName, savedAt: outcome.stale.savedAt.toISOString() },
+  };
 }
 
 /**
@@ -157,6 +152,8 @@ export async function transitionArticleAction(input: {
         detail: { action: input.action, code: outcome.refusal.code },
       });
     }
+    // Submitted, the text is the reviewers' now: nobody is "editing" it any more.
+    if (outcome.ok && input.action === "submit") await releaseLock({ articleId: id });
     return outcomeResult(outcome, t, t(`workflow.done.${input.action}`));
   });
 }
@@ -245,6 +242,8 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
     return holderAnswer(await getLiveLock({ articleId }), user.id);
   }
   let holder;
+  // Who held it before a takeover is told so (the bell), so they stop typing into a story edited elsewhere.
+  const previous = input.takeOver ? await getLiveLock({ articleId }) : undefined;
   try {
     holder = await acquireLock({ articleId, userId: user.id, role: user.role, takeOver: input.takeOver === true });
   } catch (e) {
@@ -254,6 +253,7 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
   }
   if (input.takeOver && holder?.userId === user.id) {
     await audit({ action: "article.lock.takeover", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId });
+    if (holder.userId === user.id) await recordNotices(noticeForTakeover(previous?.userId, user.id), { articleId, actorId: user.id });
   }
   return holderAnswer(holder, user.id);
 }
@@ -274,8 +274,50 @@ export async function loadArticleAction(input: { articleId: number }) {
   const working = revision ? revisedArticle(article, revision) : article;
   return {
     version: workingVersion(article, revision),
+    savedAt: (revision ?? article).updatedAt.toISOString(),
     fields: articleFormFields(working),
     body: working.body,
     reason: revision?.reason ?? "",
   };
 }
+
+/**
+ * Puts the article on a page of an issue (made if missing, as an accepted import would make it)
+ * at an order on the page, or takes it out of print ("remove" set). Layout is the issue desk's
+ * business: editors and admins, whatever the state.
+ */
+export async function placeArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const user = await requireUser("arrangePages", "action:placeArticle");
+    const remove = formData.get("remove") === "1";
+    const parsed = remove
+      ? null
+      : placementSchema.safeParse({
+          articleId: formData.get("articleId"),
+          issueDate: formData.get("issueDate"),
+          pageNumber: formData.get("pageNumber"),
+          pageName: formData.get("pageName"),
+          position: formData.get("position"),
+        });
+    if (parsed && !parsed.success) {
+      return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(parsed.error, t), values: keepValues(formData, PLACEMENT_FIELDS) };
+    }
+    const articleId = parsed ? parsed.data.articleId : Number(formData.get("articleId"));
+    if (!Number.isInteger(articleId) || articleId <= 0) throw new AppError("invalid");
+    const placement = parsed
+      ? { issueDate: parsed.data.issueDate, pageNumber: parsed.data.pageNumber, pageName: parsed.data.pageName, position: parsed.data.position }
+      : null;
+    const outcome = await placeArticle({ articleId, placement, actor: { id: user.id, email: user.email }, ip: await requestIp() });
+    if (!outcome.ok) {
+      if (outcome.reason === "not_found") throw new AppError("not_found");
+      return { ok: false, message: t("placement.jump"), values: keepValues(formData, PLACEMENT_FIELDS) };
+    }
+    revalidatePath("/desk", "layout");
+    revalidatePath("/", "layout");
+    if (!placement) return { ok: true, message: t("placement.removed") };
+    const made = outcome.issueCreated ? t("placement.issueCreated") : outcome.pageCreated ? t("placement.pageCreated") : "";
+    return { ok: true, message: `${t("placement.placed", { date: placement.issueDate, page: placement.pageNumber, position: outcome.position ?? 1 })}${made}` };
+  });
+}
+
+const PLACEMENT_FIELDS = ["issueDate", "pageNumber", "pageName", "position"] as const;

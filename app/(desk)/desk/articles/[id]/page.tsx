@@ -5,17 +5,20 @@ import { PageTitle } from "@/components/desk/page-title";
 import { listComments } from "@/db/queries/article-comments";
 import { getLiveLock } from "@/db/queries/article-locks";
 import { listArticleTimeline } from "@/db/queries/audit";
-import { getArticlePlacement } from "@/db/queries/issues";
+import { getArticlePlacement, getPrintPlacement, listRecentIssueDates } from "@/db/queries/issues";
 import { markArticleSeen } from "@/db/queries/review-queue";
 import { getWorkflowArticle, revisedArticle } from "@/db/queries/articles";
 import { getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { listSections } from "@/db/queries/sections";
 import { getUserById } from "@/db/queries/users";
-import { allowedActionsOf, canEditArticle, currentApprovers, requiredApprovals } from "@/lib/workflow";
+import { allowedActionsOf, canEditArticle, currentApprovers, requiredApprovals, unavailableActionsOf } from "@/lib/workflow";
+import { can } from "@/lib/auth/roles";
 import { articleFormFields } from "@/lib/article-fields";
+import { auditActionKey } from "@/lib/vocabulary";
 import { ArticleEditor } from "./_components/article-editor";
 import { PendingRevisionPanel } from "./_components/pending-revision";
 import { CommentThread } from "./_components/comment-thread";
+import { PlacementForm } from "./_components/placement-form";
 import { loadDeskArticle } from "./_lib/load-article";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
@@ -27,10 +30,14 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const revision = article.state === "published" ? await getPendingRevision({ articleId: article.id }) : undefined;
   const working = revision ? revisedArticle(article, revision) : article;
   const version = workingVersion(article, revision);
+  const placed = await getPrintPlacement({ article });
   const wf = await getWorkflowArticle({ article });
   const wfRevision = revision ? await getWorkflowArticle({ article, revision }) : null;
   const now = new Date();
   const actions = allowedActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
+  const unavailable = unavailableActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).map(({ action, code, params }) => ({ action, code, params }));
+  // A code without a phrase is shown as it is (and fails the untranslated-text test).
+  const auditActionLabel = (action: string) => (t.has(auditActionKey(action)) ? t(auditActionKey(action)) : action);
   const lock = await getLiveLock({ articleId: article.id });
   const comments = await listComments({ articleId: article.id });
   const timeline = await listArticleTimeline({ articleId: article.id });
@@ -93,8 +100,18 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         sections={sections.map((s) => ({ id: s.id, name: s.name, hidden: s.hidden }))}
         editable={canEditArticle(revision?.state ?? article.state, user.role)}
         actions={actions}
+        unavailable={unavailable}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
       />
+      {can(user.role, "arrangePages") ? (
+        <div className="mt-6">
+          <PlacementForm
+            articleId={article.id}
+            current={placed ? { ...placed, pageName: page?.name ?? null } : null}
+            issueDates={await listRecentIssueDates()}
+          />
+        </div>
+      ) : null}
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <CommentThread
           articleId={article.id}
@@ -108,7 +125,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
             {timeline.map((e) => (
               <li key={e.id}>
                 <time className="text-stone-600">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>{" "}
-                {e.actorName ?? t("articles.system")} · {t.has(`audit.actions.${e.action}`) ? t(`audit.actions.${e.action}`) : e.action}
+                {t("audit.timelineEntry", { actor: e.actorName ?? t("articles.system"), action: auditActionLabel(e.action) })}
+                {typeof e.detail?.version === "number" ? t("audit.timelineVersion", { version: e.detail.version }) : ""}
                 {typeof e.detail?.comment === "string" ? `：${e.detail.comment}` : ""}
                 {typeof e.detail?.reason === "string" ? `：${e.detail.reason}` : ""}
               </li>

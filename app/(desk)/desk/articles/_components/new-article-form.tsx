@@ -12,7 +12,9 @@ export function NewArticleForm() {
   const [state, action, pending] = useActionState(createArticleAction, IDLE);
   return (
     <form action={action} className="mb-6 flex flex-wrap items-end gap-2">
-      <Field id="new-title" name="title" label={t("newTitle")} error={state.fieldErrors?.title} className="w-80" />
+      <div className="w-80">
+        <Field id="new-title" name="title" label={t("newTitle")} error={state.fieldErrors?.title} />
+      </div>
       <Button type="submit" disabled={pending}>
         {t("new")}
       </Button>

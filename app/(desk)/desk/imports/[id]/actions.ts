@@ -3,19 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { acceptImportWork } from "@/db/queries/accept-import";
-import { getImportById } from "@/db/queries/imports";
+import { getImportById, updateImportMasthead } from "@/db/queries/imports";
 import { getImportWork, replaceImportWorkWithEngine } from "@/db/queries/import-work";
 import { audit } from "@/services/audit";
 import { requireUser } from "@/services/session";
 import type { AcceptPlan } from "@/lib/desk/accept-plan";
 import { proposalOf } from "@/lib/desk/import-text";
-import { runAction } from "@/lib/actions";
+import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { ingest } from "@/lib/ingest";
+import { importMastheadSchema, type ImportMasthead } from "@/lib/validations/imports";
 import { acceptedArticles, fromSegmentation, workbenchStatus } from "@/lib/workbench";
 
 export type WorkbenchActionResult =
-  | { ok: true; message: string; version?: number; redirectTo?: string }
+  | { ok: true; message: string; version?: number; redirectTo?: string; confirmed?: number }
   | { ok: false; message: string; stale?: { version: number }; needsConfirm?: boolean; held?: HeldArticle[] };
 
 export type HeldArticle = { id: number; state: string; title: string; changed: string[] };
@@ -72,6 +73,8 @@ export async function acceptImportAction(input: {
       ok: true,
       message: t("accepted", { created: outcome.created, updated: outcome.updated, removed: outcome.removed }),
       redirectTo: `/desk/issues/${outcome.issueDate}`,
+      version: outcome.version,
+      confirmed: outcome.confirmed,
     };
   });
 }
@@ -105,5 +108,33 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
       detail: { keptRevision: work.manual, version: result.version },
     });
     return { ok: true, message: t("rerunDone"), version: result.version };
+  });
+}
+
+export type MastheadActionResult =
+  | { ok: true; message: string; version: number; masthead: ImportMasthead }
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; stale?: { version: number } };
+
+/**
+ * Files the import under another masthead (paper, date, numbers, page, page name), at any time:
+ * before correcting, after it, after accepting (the next accept moves its articles there). The
+ * import row's version guards against two people changing it at once.
+ */
+export async function saveImportMastheadAction(input: { importId: number; baseVersion: number; masthead: Record<string, unknown> }): Promise<MastheadActionResult> {
+  return runAction(async (t) => {
+    const user = await requireUser("importPages", "action:saveImportMasthead");
+    const importId = Number(input?.importId);
+    const baseVersion = Number(input?.baseVersion);
+    if (!Number.isInteger(importId) || importId < 1 || !Number.isInteger(baseVersion) || baseVersion < 1) throw new AppError("invalid");
+    const parsed = importMastheadSchema.safeParse(input.masthead ?? {});
+    if (!parsed.success) return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(parsed.error, t) };
+    const outcome = await updateImportMasthead({ id: importId, baseVersion, masthead: parsed.data, actor: { id: user.id, email: user.email } });
+    if (!outcome.ok) {
+      if (outcome.reason === "not_found") throw new AppError("not_found");
+      return { ok: false, message: t("workbench.mastheadStale"), stale: { version: outcome.version } };
+    }
+    revalidatePath(`/desk/imports/${importId}`);
+    revalidatePath("/desk/imports");
+    return { ok: true, message: t("workbench.mastheadSaved"), version: outcome.item.version, masthead: parsed.data };
   });
 }

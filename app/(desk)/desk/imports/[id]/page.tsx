@@ -2,13 +2,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
-import { getImportById, getImportSupersedingId } from "@/db/queries/imports";
+import { ArticleStateBadge } from "@/components/desk/article-state-badge";
+import { countImportArticlesByState, getImportById, getImportSupersedingId } from "@/db/queries/imports";
 import { ensureImportWork, listImportWorkRevisions } from "@/db/queries/import-work";
 import { getUserById } from "@/db/queries/users";
 import { requirePageUser } from "@/services/session";
 import { proposalOf } from "@/lib/desk/import-text";
 import { fromSegmentation } from "@/lib/workbench";
 import type { WorkbenchLabelsInput } from "@/components/editor/workbench";
+import { mastheadValues } from "@/lib/validations/imports";
 import { WorkbenchScreen } from "./_components/workbench-screen";
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -25,16 +27,41 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   // The first open starts from the engine's proposal; every later one from the saved working state.
   const work = await ensureImportWork({ importId: item.id, doc: () => fromSegmentation(seg) });
   const kept = await listImportWorkRevisions({ importId: item.id });
+  const made = item.status === "accepted" ? await countImportArticlesByState({ importId: item.id }) : [];
+  // Accepted, the workbench says so, with what became of its articles and whether it changed since.
+  const acceptedState =
+    item.status === "accepted" ? (
+      <section aria-labelledby="accepted-state" data-testid="accepted-state" className="rounded border border-green-700 bg-green-50 p-3 text-sm">
+        <h2 id="accepted-state" className="font-semibold text-green-900">
+          {t("acceptedTitle", { at: format.dateTime(item.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+        </h2>
+        <p className="mt-1 flex flex-wrap items-center gap-2">
+          <span>{t("acceptedArticles", { count: made.reduce((n, r) => n + r.n, 0) })}</span>
+          {made.map((r) => (
+            <span key={r.state} className="inline-flex items-center gap-1">
+              <ArticleStateBadge state={r.state} /> {r.n}
+            </span>
+          ))}
+          {item.issueDate ? (
+            <Link href={`/desk/issues/${item.issueDate}`} className="underline">
+              {t("openIssue", { date: item.issueDate })}
+            </Link>
+          ) : null}
+        </p>
+        <p className="mt-1 text-stone-700">
+          {work.acceptedVersion === work.version ? t("acceptedUnchanged") : t("acceptedChanged", { version: work.version, accepted: work.acceptedVersion ?? 0 })}
+        </p>
+      </section>
+    ) : null;
   return (
     <>
       <PageTitle
         title={t("title", { id: item.id })}
-        description={t("summary", {
-          paper: item.paper ?? "—",
-          date: item.issueDate ?? "—",
-          page: item.pageNumber ?? "—",
-          pageName: item.pageName ?? "",
-        })}
+        description={
+          item.issueDate || item.pageNumber != null
+            ? t("summary", { paper: item.paper ?? "—", date: item.issueDate ?? "—", page: item.pageNumber ?? "—", pageName: item.pageName ?? "" })
+            : t("noMasthead")
+        }
       />
       <dl className="mb-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="text-stone-600">{t("fileName")}</dt>
@@ -72,7 +99,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       ) : null}
       {kept.length > 0 ? (
         <p className="mb-2 text-sm text-stone-700">
-          {t("keptRevisions", { count: kept.length, version: kept[0]?.version ?? 0, name: kept[0]?.savedByName ?? "—" })}
+          {t("keptRevisions", { count: kept.length, version: kept[0]?.version ?? 0, why: t(`keptReasons.${kept[0]?.reason ?? "rerun"}`) })}
         </p>
       ) : null}
       <WorkbenchScreen
@@ -80,6 +107,10 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         rawText={seg.text}
         initialDoc={work.doc}
         initialVersion={work.version}
+        initialSavedAt={work.updatedAt.toISOString()}
+        masthead={mastheadValues(item)}
+        mastheadVersion={item.version}
+        acceptedState={acceptedState}
         labels={all.raw("workbenchEditor") as WorkbenchLabelsInput}
       />
     </>

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getArticleById } from "@/db/queries/articles";
 import { publishArticles } from "@/db/queries/article-workflow";
-import { getIssueByDate, linkJumpPart, listPagesWithArticles, markIssuePublished, moveArticleOnPage } from "@/db/queries/issues";
+import { getIssueByDate, linkJumpPart, listPagesWithArticles, markIssuePublished, moveArticleOnPage, setIssuePages } from "@/db/queries/issues";
 import { readinessInput } from "@/lib/desk/issue-readiness-input";
 import { requestIp } from "@/lib/request-info";
 import { checkIssueReadiness } from "@/lib/workflow";
@@ -12,6 +12,10 @@ import { runAction } from "@/lib/actions";
 import { audit } from "@/services/audit";
 import { requireUser } from "@/services/session";
 import { AppError } from "@/lib/errors";
+import { PAGE_STATUSES, type PageStatus } from "@/lib/vocabulary";
+
+/** The most pages a printed issue can have (the masthead's page count is held to the same). */
+const MAX_PAGES = 200;
 
 async function articleIdFrom(formData: FormData, field: string) {
   const id = Number(formData.get(field));
@@ -73,5 +77,34 @@ export async function publishIssueAction(_prev: ActionState, formData: FormData)
     revalidatePath("/desk/issues", "layout");
     revalidatePath("/", "layout");
     return { ok: true, message: t("issues.published", { count: result.published }) };
+  });
+}
+
+/**
+ * The issue's real page count and, page by page, what each is online: its articles, or not
+ * digitised, ads only, skipped. Form fields: date, pageCount, status-<n> for 1..pageCount.
+ */
+export async function setIssuePagesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async (t) => {
+    const user = await requireUser("arrangePages", "action:setIssuePages");
+    const issue = await getIssueByDate({ date: String(formData.get("date") ?? "") });
+    if (!issue) throw new AppError("not_found");
+    const pageCount = Number(formData.get("pageCount"));
+    if (!Number.isInteger(pageCount) || pageCount < 1 || pageCount > MAX_PAGES) {
+      return { ok: false, fieldErrors: { pageCount: t("issues.badPageCount", { max: MAX_PAGES }) } };
+    }
+    const highest = Math.max(0, ...(await listPagesWithArticles({ issueId: issue.id })).filter((p) => p.articles.length > 0).map((p) => p.number));
+    if (pageCount < highest) return { ok: false, fieldErrors: { pageCount: t("issues.pageCountBelowArticles", { page: highest }) } };
+    const statuses = new Map<number, PageStatus>();
+    for (let n = 1; n <= pageCount; n++) {
+      const value = formData.get(`status-${n}`);
+      if (value === null) continue;
+      if (!(PAGE_STATUSES as readonly unknown[]).includes(value)) throw new AppError("invalid");
+      statuses.set(n, value as PageStatus);
+    }
+    await setIssuePages({ issueId: issue.id, pageCount, statuses, actor: { id: user.id, email: user.email } });
+    revalidatePath("/desk/issues", "layout");
+    revalidatePath("/", "layout");
+    return { ok: true, message: t("issues.pagesSaved") };
   });
 }

@@ -3,14 +3,19 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/desk/action-button";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
+import { BulkActions } from "@/components/desk/bulk-actions";
 import { PageTitle } from "@/components/desk/page-title";
-import { getIssueByDate, listPagesWithArticles } from "@/db/queries/issues";
+import { getIssueByDate, listPagesWithArticles, type PageWithArticles } from "@/db/queries/issues";
 import { requirePageUser } from "@/services/session";
 import { can } from "@/lib/auth/roles";
+import { bulkActionsFor, bulkItemValue, type BulkAction } from "@/lib/desk/bulk";
 import { isJumpHead, isUnlinkedJumpPart, suggestJumpLinks } from "@/lib/desk/jumps";
 import { readinessInput } from "@/lib/desk/issue-readiness-input";
 import { checkIssueReadiness } from "@/lib/workflow";
-import { linkJumpAction, moveArticleAction, publishIssueAction } from "./actions";
+import { bulkArticlesAction } from "../../articles/actions";
+import { linkJumpAction, publishIssueAction } from "./actions";
+import { MoveButtons } from "./_components/move-buttons";
+import { PagesForm } from "./_components/pages-form";
 
 export default async function IssuePage({ params }: { params: Promise<{ date: string }> }) {
   const user = await requirePageUser("viewIssues");
@@ -51,9 +56,30 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
           </ul>
         )}
         {can(user.role, "publishIssues") ? (
-          <ActionButton action={publishIssueAction} fields={{ date: issue.date }} label={t("issues.publishIssue")} variant="primary" />
+          <div className="flex flex-wrap items-center gap-3">
+            {/* Off while anything above blocks it: the list says what, the button does not pretend. */}
+            <ActionButton
+              action={publishIssueAction}
+              fields={{ date: issue.date }}
+              label={t("issues.publishIssue")}
+              variant="primary"
+              disabled={blockers.length > 0}
+              describedBy={blockers.length > 0 ? "publish-blocked" : undefined}
+            />
+            {blockers.length > 0 ? (
+              <span id="publish-blocked" className="text-sm text-amber-900">
+                {t("issues.publishBlocked", { count: blockers.length })}
+              </span>
+            ) : null}
+          </div>
         ) : null}
       </section>
+      <PagesForm
+        date={issue.date}
+        pageCount={issue.pageCount}
+        pages={pageList.map((p) => ({ number: p.number, name: p.name, status: p.status, articles: p.articles.length }))}
+        editable={mayArrange}
+      />
       {unlinked.length > 0 ? (
         <section aria-labelledby="jumps" className="mb-6 rounded border border-amber-600 bg-amber-50 p-3">
           <h2 id="jumps" className="mb-2 font-semibold">
@@ -87,7 +113,12 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
           <h2 id={`page-${page.number}`} className="mb-2 border-b border-stone-300 pb-1 text-lg font-semibold">
             {t("issues.pageHeading", { page: page.number, name: page.name ?? "" })}
           </h2>
-          {page.articles.length === 0 ? <p className="text-sm text-amber-800">{t("issues.emptyPage")}</p> : null}
+          {page.status !== "articles" ? (
+            <p className="text-sm text-stone-600">{t("issues.markedPage", { status: t(`issues.pageStatuses.${page.status}`) })}</p>
+          ) : page.articles.length === 0 ? (
+            <p className="text-sm text-amber-800">{t("issues.emptyPage")}</p>
+          ) : null}
+          <PageBulk page={page} actions={bulkActionsFor(user.role)} t={t} />
           <ol className="space-y-3" aria-label={t("issues.pageArticles", { page: page.number })}>
             {page.articles.map((a, i) => {
               const head = a.continuesId ? byId.get(a.continuesId) : undefined;
@@ -111,22 +142,13 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
                       </p>
                     </div>
                     {mayArrange ? (
-                      <div className="flex gap-1">
-                        <ActionButton
-                          action={moveArticleAction}
-                          fields={{ articleId: a.id, direction: "up" }}
-                          label="↑"
-                          accessibleName={t("issues.moveUp", { title: a.title })}
-                          className={i === 0 ? "invisible" : ""}
-                        />
-                        <ActionButton
-                          action={moveArticleAction}
-                          fields={{ articleId: a.id, direction: "down" }}
-                          label="↓"
-                          accessibleName={t("issues.moveDown", { title: a.title })}
-                          className={i === page.articles.length - 1 ? "invisible" : ""}
-                        />
-                      </div>
+                      <MoveButtons
+                        articleId={a.id}
+                        first={i === 0}
+                        last={i === page.articles.length - 1}
+                        upName={t("issues.moveUp", { title: a.title })}
+                        downName={t("issues.moveDown", { title: a.title })}
+                      />
                     ) : null}
                   </div>
                 </li>
@@ -136,5 +158,34 @@ export default async function IssuePage({ params }: { params: Promise<{ date: st
         </section>
       ))}
     </>
+  );
+}
+
+/** Which stories of a page a whole-page step is for: those not already past it (the others would only be refused). */
+const PAGE_STEPS: { action: Extract<BulkAction, "approve" | "publish">; done: readonly string[] }[] = [
+  { action: "approve", done: ["approved", "scheduled", "published"] },
+  { action: "publish", done: ["published"] },
+];
+
+/** "Approve the whole page" and "publish the whole page": the bulk step on the page's stories, with its report. */
+function PageBulk({ page, actions, t }: { page: PageWithArticles; actions: readonly BulkAction[]; t: Awaited<ReturnType<typeof getTranslations>> }) {
+  const steps = PAGE_STEPS.filter((s) => actions.includes(s.action))
+    .map((s) => ({ ...s, items: page.articles.filter((a) => !s.done.includes(a.state)).map(bulkItemValue) }))
+    .filter((s) => s.items.length > 0);
+  if (steps.length === 0) return null;
+  return (
+    <div className="mb-2 flex flex-wrap gap-3">
+      {steps.map((s) => (
+        <BulkActions
+          key={s.action}
+          id={`page-${page.number}-${s.action}`}
+          run={bulkArticlesAction}
+          actions={[s.action]}
+          items={s.items}
+          labels={{ [s.action]: t(`issues.wholePage.${s.action}`, { page: page.number, count: s.items.length }) }}
+          label={t(`issues.wholePage.${s.action}`, { page: page.number, count: s.items.length })}
+        />
+      ))}
+    </div>
   );
 }

@@ -9,7 +9,7 @@ import { IDLE, type ActionState } from "@/lib/action-state";
 import { MAX_APPROVALS, MIN_APPROVALS } from "@/lib/workflow/approvals";
 import { createSectionAction, deleteSectionAction, moveSectionAction, setSectionHiddenAction, updateSectionAction } from "../actions";
 
-type SectionRow = { id: number; name: string; slug: string; approvalsRequired: number; hidden: boolean; version: number };
+type SectionRow = { id: number; name: string; nameEn: string | null; slug: string; approvalsRequired: number; hidden: boolean; version: number };
 
 function ApprovalsSelect({ id, defaultValue, label }: { id: string; defaultValue: number; label: string }) {
   return (
@@ -41,6 +41,7 @@ export function CreateSectionForm() {
   return (
     <form action={action} noValidate className="flex flex-wrap items-end gap-3" key={state.ok ? state.message : "form"}>
       <Field id="section-name" name="name" label={t("name")} error={errors.name} defaultValue={values.name} />
+      <Field id="section-name-en" name="nameEn" label={t("nameEn")} error={errors.nameEn} defaultValue={values.nameEn} />
       <Field id="section-slug" name="slug" label={t("slug")} hint={t("slugHint")} error={errors.slug} defaultValue={values.slug} />
       <ApprovalsSelect id="section-approvals" label={t("approvals")} defaultValue={Number(values.approvalsRequired) || 1} />
       <Button type="submit" disabled={pending}>
@@ -67,6 +68,7 @@ export function SectionRowForms({ section, first, last }: { section: SectionRow;
           <input type="hidden" name="sectionId" value={section.id} />
           <input type="hidden" name="version" value={section.version} />
           <Field id={`name-${section.id}`} name="name" label={t("name")} defaultValue={section.name} error={errors.name} />
+          <Field id={`name-en-${section.id}`} name="nameEn" label={t("nameEn")} defaultValue={section.nameEn ?? ""} error={errors.nameEn} />
           <Field id={`slug-${section.id}`} name="slug" label={t("slug")} defaultValue={section.slug} error={errors.slug} />
           <ApprovalsSelect id={`approvals-${section.id}`} label={t("approvals")} defaultValue={section.approvalsRequired} />
           <Button type="submit" variant="secondary" disabled={saving}>

@@ -15,9 +15,10 @@ import { ARTICLE_FIELDS, formFieldValues, type ArticleFormFields } from "@/lib/a
 import { revisionLabels, revisionText } from "@/lib/article-body/diff";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { bodyShare, CORRECTION_POLICY, isSmallCorrection, measureChange } from "@/lib/workflow";
+import { LOCK_HEARTBEAT_SECONDS, lockReleasePath } from "@/lib/desk/article-lock";
 import type { WorkflowAction } from "@/lib/workflow/states";
 import { loadArticleAction, lockArticleAction, saveArticleAction, transitionArticleAction } from "../actions";
-import { WorkflowPanel } from "./workflow-panel";
+import { WorkflowPanel, type Unavailable } from "./workflow-panel";
 
 type Fields = ArticleFormFields;
 
@@ -36,6 +37,7 @@ export function ArticleEditor({
   sections,
   editable,
   actions,
+  unavailable,
   lock,
 }: {
   /** What the desk edits: the article, or a published story's pending revision (correction: its reason). */
@@ -45,6 +47,7 @@ export function ArticleEditor({
   sections: { id: number; name: string; hidden: boolean }[];
   editable: boolean;
   actions: WorkflowAction[];
+  unavailable: Unavailable[];
   lock: { name: string; since: string } | null;
 }) {
   const t = useTranslations();
@@ -88,12 +91,13 @@ export function ArticleEditor({
   );
   const versioned = useVersionedEdit<Value>({
     initialVersion: article.version,
+    initialSavedAt: article.updatedAt,
     save,
     load: async () => {
       const current = await loadArticleAction({ articleId: article.id });
       if (!current) return null;
       const value = { fields: current.fields, body: current.body as ArticleBody, correction: current.reason, autosave: true };
-      return { version: current.version, value };
+      return { version: current.version, value, savedAt: current.savedAt };
     },
     current: () => ({ ...editRef.current, autosave: true }),
     show: ({ value: { fields, body, correction } }) => {
@@ -113,13 +117,21 @@ export function ArticleEditor({
     if (editable) versioned.change({ ...next, autosave: true });
   };
 
-  // The soft lock: taken while the page is open, renewed every minute.
+  // The soft lock: taken while the page is open and renewed by a heartbeat (it lapses soon after
+  // the heartbeat stops); let go when the page is left, or when editing ends here (submitted).
   useEffect(() => {
     if (!editable) return;
     const renew = () => void lockArticleAction({ articleId: article.id }).then((h) => setHolder(h && !h.mine ? { name: h.name, since: h.since } : null));
+    // A beacon outlives the page, where a server action's fetch would be cut off.
+    const release = () => navigator.sendBeacon(lockReleasePath(article.id));
     renew();
-    const timer = setInterval(renew, 60_000);
-    return () => clearInterval(timer);
+    const timer = setInterval(renew, LOCK_HEARTBEAT_SECONDS * 1000);
+    window.addEventListener("pagehide", release);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("pagehide", release);
+      release();
+    };
   }, [article.id, editable]);
 
   // How far the edit is from the published story, as the server will measure it: whether it may go
@@ -160,7 +172,7 @@ export function ArticleEditor({
     const result = await transitionArticleAction({ articleId: article.id, baseVersion: versioned.version.current, action, ...extra });
     setMessage({ ok: result.ok, text: result.message });
     if (result.ok) {
-      versioned.rebase(result.version);
+      versioned.rebase(result.version, result.savedAt);
       router.refresh();
     }
   };
@@ -186,44 +198,67 @@ export function ArticleEditor({
       <StaleSaveNotice edit={versioned} kept={t("articles.staleKept")} />
       {message ? <Notice tone={message.ok ? "success" : "error"}>{message.text}</Notice> : null}
 
-      <fieldset disabled={!editable} className="grid gap-3 sm:grid-cols-2">
-        <legend className="sr-only">{t("articles.headline")}</legend>
-        {ARTICLE_FIELDS.map((f) => {
-          const id = `f-${f.key}`;
-          const set = (value: string) => update({ ...edit, fields: { ...edit.fields, [f.key]: value } });
-          if (f.kind === "reference" || f.kind === "choice") {
-            const options =
-              f.kind === "reference"
-                ? [["", t("issues.noSection")] as const, ...sections.map((s) => [String(s.id), s.hidden ? `${s.name} (${t("sections.hidden")})` : s.name] as const)]
-                : LANGUAGE_OPTIONS;
+      {editable ? (
+        <fieldset className="grid gap-3 sm:grid-cols-2">
+          <legend className="sr-only">{t("articles.headline")}</legend>
+          {ARTICLE_FIELDS.map((f) => {
+            const id = `f-${f.key}`;
+            const set = (value: string) => update({ ...edit, fields: { ...edit.fields, [f.key]: value } });
+            if (f.kind === "reference" || f.kind === "choice") {
+              const options =
+                f.kind === "reference"
+                  ? [["", t("issues.noSection")] as const, ...sections.map((s) => [String(s.id), s.hidden ? `${s.name} (${t("sections.hidden")})` : s.name] as const)]
+                  : LANGUAGE_OPTIONS;
+              return (
+                <div key={f.key} className="flex flex-col gap-1">
+                  <label htmlFor={id} className="text-sm font-medium">
+                    {t(f.label)}
+                  </label>
+                  <select
+                    id={id}
+                    value={edit.fields[f.key]}
+                    onChange={(e) => set(e.target.value)}
+                    className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
+                  >
+                    {options.map(([value, name]) => (
+                      <option key={value} value={value}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                  {fieldErrors[f.key] ? <p className="text-xs text-red-800">{fieldErrors[f.key]}</p> : null}
+                </div>
+              );
+            }
             return (
-              <div key={f.key} className="flex flex-col gap-1">
-                <label htmlFor={id} className="text-sm font-medium">
-                  {t(f.label)}
-                </label>
-                <select
-                  id={id}
-                  value={edit.fields[f.key]}
-                  onChange={(e) => set(e.target.value)}
-                  className="rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
-                >
-                  {options.map(([value, name]) => (
-                    <option key={value} value={value}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-                {fieldErrors[f.key] ? <p className="text-xs text-red-800">{fieldErrors[f.key]}</p> : null}
+              <div key={f.key} className={f.key === "title" ? "sm:col-span-2" : ""}>
+                <Field id={id} label={t(f.label)} value={edit.fields[f.key]} onChange={(e) => set(e.target.value)} error={fieldErrors[f.key]} />
               </div>
             );
-          }
-          return (
-            <div key={f.key} className={f.key === "title" ? "sm:col-span-2" : ""}>
-              <Field id={id} label={t(f.label)} value={edit.fields[f.key]} onChange={(e) => set(e.target.value)} error={fieldErrors[f.key]} />
-            </div>
-          );
-        })}
-      </fieldset>
+          })}
+        </fieldset>
+      ) : (
+        // Read-only: the fields as text, not inputs that look editable and refuse every key.
+        <dl className="grid gap-x-4 gap-y-2 rounded border border-stone-200 bg-stone-50 p-3 text-sm sm:grid-cols-2" aria-label={t("articles.headline")}>
+          {ARTICLE_FIELDS.map((f) => {
+            const value = edit.fields[f.key];
+            const shown =
+              f.kind === "reference"
+                ? value
+                  ? (sectionName(Number(value)) ?? "—")
+                  : t("issues.noSection")
+                : f.kind === "choice"
+                  ? (LANGUAGE_OPTIONS.find(([code]) => code === value)?.[1] ?? value)
+                  : value.trim() || "—";
+            return (
+              <div key={f.key} className={f.key === "title" ? "sm:col-span-2" : ""}>
+                <dt className="text-xs text-stone-600">{t(f.label)}</dt>
+                <dd className={f.key === "title" ? "text-lg font-semibold" : ""}>{shown}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
 
       <ArticleBodyEditor
         key={editorKey}
@@ -268,7 +303,7 @@ export function ArticleEditor({
         </div>
       ) : null}
 
-      <WorkflowPanel actions={actions} onRun={runTransition} />
+      <WorkflowPanel actions={actions} unavailable={unavailable} onRun={runTransition} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -12,7 +12,9 @@ import { StaleSaveNotice } from "@/components/versioned/stale-save-notice";
 import type { SaveAnswer } from "@/components/versioned/use-autosave";
 import { useVersionedEdit } from "@/components/versioned/use-versioned-edit";
 import { articlesOf, blockText, type WorkbenchDoc, type WorkbenchStatus } from "@/lib/workbench";
+import { missingForAccept, type MastheadValues } from "@/lib/validations/imports";
 import { acceptImportAction, rerunEngineAction, type HeldArticle } from "../actions";
+import { MastheadForm } from "./masthead-form";
 
 type ServerWork = { version: number; doc: WorkbenchDoc; savedByName: string | null; savedAt: string };
 
@@ -50,12 +52,21 @@ export function WorkbenchScreen({
   rawText,
   initialDoc,
   initialVersion,
+  initialSavedAt,
+  masthead: initialMasthead,
+  mastheadVersion,
+  acceptedState,
   labels,
 }: {
   importId: number;
   rawText: string;
   initialDoc: WorkbenchDoc;
   initialVersion: number;
+  initialSavedAt: string;
+  masthead: MastheadValues;
+  mastheadVersion: number;
+  /** Rendered above the workbench once the import is accepted (its articles and their states). */
+  acceptedState?: ReactNode;
   labels: WorkbenchLabelsInput;
 }) {
   const t = useTranslations("workbench");
@@ -68,15 +79,18 @@ export function WorkbenchScreen({
   const [held, setHeld] = useState<HeldArticle[] | null>(null);
   const [confirmRerun, setConfirmRerun] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [masthead, setMasthead] = useState(initialMasthead);
+  const mastheadMissing = missingForAccept(masthead).length > 0;
 
   const save = useCallback((base: number, doc: WorkbenchDoc, { keepalive }: { keepalive: boolean }) => putWork(importId, base, doc, keepalive), [importId]);
   const versioned = useVersionedEdit<WorkbenchDoc>({
     initialVersion,
+    initialSavedAt,
     save,
     delayMs: 800,
     load: async () => {
       const work = await getWork(importId);
-      return { version: work.version, value: work.doc };
+      return { version: work.version, value: work.doc, savedAt: work.savedAt };
     },
     current: () => handle.current?.getDoc() ?? null,
     show: ({ value }) => handle.current?.setContent(value),
@@ -92,6 +106,8 @@ export function WorkbenchScreen({
       if (!(await versioned.flush())) return;
       const result = await acceptImportAction({ importId, baseVersion: versioned.version.current, ...opts });
       setHeld(result.ok ? null : (result.held ?? null));
+      // Accepting confirmed the open doubts in a new version of the working state: continue from it.
+      if (result.ok && result.version !== undefined && result.version !== versioned.version.current) await versioned.reload();
       setMessage({ ok: result.ok, text: result.message, link: result.ok ? result.redirectTo : undefined });
       if (result.ok) router.refresh();
     } finally {
@@ -118,15 +134,22 @@ export function WorkbenchScreen({
 
   return (
     <div className="space-y-3">
+      <MastheadForm importId={importId} initial={initialMasthead} initialVersion={mastheadVersion} onSaved={setMasthead} />
+      {acceptedState}
       <div className="flex flex-wrap items-center gap-3">
         <SaveStatus status={versioned.status} />
-        <Button type="button" onClick={() => void accept()} disabled={busy || !status?.canAccept || versioned.status.kind === "stale"}>
+        <Button
+          type="button"
+          onClick={() => void accept()}
+          disabled={busy || !status?.canAccept || mastheadMissing || versioned.status.kind === "stale"}
+        >
           {t("accept")}
         </Button>
         <Button type="button" variant="secondary" onClick={() => void rerun(false)} disabled={busy}>
           {t("rerun")}
         </Button>
         {status && !status.canAccept ? <span className="text-sm text-amber-800">{t("acceptHint")}</span> : null}
+        {mastheadMissing ? <span className="text-sm text-amber-800">{t("acceptNeedsMasthead")}</span> : null}
       </div>
       {confirmRerun ? (
         <div role="alert" className="flex flex-wrap items-center gap-2 rounded border border-amber-600 bg-amber-50 p-3 text-sm">

@@ -3,19 +3,17 @@
 import { useActionState, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { FilePicker } from "@/components/ui/file-picker";
 import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/action-state";
 import { ingest, IngestError, MAX_INPUT_BYTES, type Segmentation } from "@/lib/ingest";
-import { MASTHEAD_FIELDS, type ImportMasthead } from "@/lib/validations/imports";
+import { MastheadFields } from "@/components/desk/masthead-fields";
+import { EMPTY_MASTHEAD, missingForAccept, type MastheadValues } from "@/lib/validations/imports";
 import { createImportAction } from "../actions";
 
 type Preview = { ok: true; seg: Segmentation } | { ok: false; code: string } | null;
-type MastheadForm = Record<keyof ImportMasthead, string>;
 
-const EMPTY_MASTHEAD = Object.fromEntries(MASTHEAD_FIELDS.map((f) => [f, ""])) as MastheadForm;
-
-function mastheadFrom(seg: Segmentation): MastheadForm {
+function mastheadFrom(seg: Segmentation): MastheadValues {
   const m = seg.masthead;
   const s = (v: string | number | null | undefined) => (v == null ? "" : String(v));
   return {
@@ -40,11 +38,12 @@ function preview(input: Uint8Array | string): Preview {
 
 export function ImportForm() {
   const t = useTranslations("imports");
+  const tCommon = useTranslations("common");
   const [state, action, pending] = useActionState(createImportAction, IDLE);
   const [text, setText] = useState(state.values?.text ?? "");
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Preview>(null);
-  const [masthead, setMasthead] = useState<MastheadForm>(EMPTY_MASTHEAD);
+  const [masthead, setMasthead] = useState<MastheadValues>(EMPTY_MASTHEAD);
 
   function show(p: Preview) {
     setResult(p);
@@ -64,6 +63,8 @@ export function ImportForm() {
   }
 
   const blocked = !result?.ok;
+  // Asked for now, before any correcting: accepting the import will need them.
+  const needed = result?.ok ? missingForAccept(masthead) : [];
   const serverError = state.message && !state.ok ? state.message : null;
   const errors = state.fieldErrors ?? {};
   const titles = useMemo(() => (result?.ok ? result.seg.articles.map((a) => a.title ?? "—") : []), [result]);
@@ -71,20 +72,16 @@ export function ImportForm() {
   return (
     <form action={action} className="grid gap-6 lg:grid-cols-2">
       <div className="flex flex-col gap-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="import-file" className="text-sm font-medium">
-            {t("file")}
-          </label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".txt,.md,.markdown,.text,text/plain,text/markdown"
-            onChange={(e) => void onFile(e.currentTarget.files?.[0] ?? null)}
-            className="text-sm"
-          />
-          <p className="text-xs text-stone-600">{t("fileHint")}</p>
-        </div>
+        <FilePicker
+          id="import-file"
+          name="file"
+          accept=".txt,.md,.markdown,.text,text/plain,text/markdown"
+          label={t("file")}
+          hint={t("fileHint")}
+          chooseLabel={tCommon("chooseFile")}
+          noneLabel={tCommon("noFileChosen")}
+          onChange={(f) => void onFile(f)}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="import-text" className="text-sm font-medium">
             {t("paste")}
@@ -110,19 +107,12 @@ export function ImportForm() {
         ) : null}
         <fieldset className="grid grid-cols-2 gap-3 rounded border border-stone-300 bg-white p-3">
           <legend className="px-1 text-sm font-semibold">{t("masthead")}</legend>
-          {MASTHEAD_FIELDS.map((field) => (
-            <Field
-              key={field}
-              id={`masthead-${field}`}
-              name={field}
-              label={t(`fields.${field}`)}
-              type={field === "issueDate" ? "date" : "text"}
-              inputMode={["totalIssueNo", "issueNo", "pageCount", "pageNumber"].includes(field) ? "numeric" : undefined}
-              value={masthead[field]}
-              onChange={(e) => setMasthead({ ...masthead, [field]: e.currentTarget.value })}
-              error={errors[field]}
-            />
-          ))}
+          {needed.length > 0 ? (
+            <div className="col-span-2">
+              <Notice tone="warning">{t("mastheadNotFound")}</Notice>
+            </div>
+          ) : null}
+          <MastheadFields idPrefix="masthead" values={masthead} onChange={setMasthead} errors={errors} needed={needed} />
         </fieldset>
         {titles.length ? (
           <div>

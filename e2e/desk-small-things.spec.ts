@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { arrangeArticle, withTestDb } from "./support/db";
+import { expect, test } from "./support/fixtures";
+import { importThroughDesk, workbenchSaved } from "./support/imports";
+
+/* Small traps of issue 19: each cost a moment of doubt on every use. */
+
+test("a submitted article reads as read-only to its editor: no formatting toolbar, no inputs that look editable", async ({ pageAs }) => {
+  const id = arrangeArticle({ title: "已提交的稿件", state: "in_review", sectionSlug: "news" });
+  const page = await pageAs("editor");
+  await page.goto(`/desk/articles/${id}`);
+  await expect(page.getByText("当前状态下您不能编辑这篇稿件。")).toBeVisible();
+  await expect(page.getByRole("toolbar", { name: "正文格式" })).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "主题（标题）" })).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "正文" })).toHaveAttribute("aria-readonly", "true");
+  await expect(page.getByRole("button", { name: "保存", exact: true })).toHaveCount(0);
+  await expect(page.getByText("已提交的稿件").first()).toBeVisible();
+});
+
+test("after a load the save status names the time of the saved version, never a dash", async ({ pageAs }) => {
+  const id = arrangeArticle({ title: "看保存时间的稿件", sectionSlug: "news" });
+  const page = await pageAs("editor");
+  await page.goto(`/desk/articles/${id}`);
+  await expect(page.getByTestId("save-status")).toHaveText(/^已保存 v1（\d{1,2}:\d{2}:\d{2}）$/);
+});
+
+test("a title split from its text at the spaces between them keeps none of the spaces", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  await importThroughDesk(page, {
+    // No headline of its own: the engine reads one untitled article, the title still in the first line.
+    text: "分拆标题   这是同一行里跟在标题后面的正文，足够长，读作一个段落。\n\n第二段正文也在这里，同样是正文内容。\n",
+    masthead: { 出版日期: "2024-03-22", 版次: "2" },
+  });
+  const line = page.locator('[data-type="block"]').filter({ hasText: "分拆标题" }).locator(":scope > div");
+  await line.click();
+  // The untitled article's first line is the document's first text: its very start.
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < "分拆标题  ".length; i++) await page.keyboard.press("ArrowRight"); // inside the spaces
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Control+Alt+2"); // 主题
+  const title = page.locator('[data-type="block"][data-role="title"]').filter({ hasText: "分拆标题" }).locator(":scope > div");
+  await expect.poll(() => title.textContent()).toBe("分拆标题");
+  const body = page.locator('[data-type="block"]').filter({ hasText: "这是同一行里" }).locator(":scope > div");
+  await expect.poll(() => body.textContent().then((t) => t?.slice(0, 3))).toBe("这是同");
+  await workbenchSaved(page);
+  await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
+  await expect(page.getByText(/已接受：新建/)).toBeVisible();
+  expect(withTestDb((db) => db.select({ title: articles.title }).from(articles).where(eq(articles.title, "分拆标题")).all())).toHaveLength(1);
+});
+
+test("the issue desk's ↑ and ↓ stay in their columns, also after a move has answered", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  await page.goto("/desk/issues/2024-03-08");
+  const rows = page.getByRole("list", { name: "第1版的稿件" }).getByTestId("desk-article");
+  await rows.nth(2).getByRole("button", { name: /^上移/ }).click();
+  await expect(rows.nth(1).getByRole("button", { name: /^上移/ })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const xs = async (name: RegExp) =>
+    Promise.all(
+      (await rows.all()).slice(1, -1).map(async (r) => Math.round((await r.getByRole("button", { name }).boundingBox())!.x)),
+    );
+  const up = await xs(/^上移/);
+  const down = await xs(/^下移/);
+  expect(new Set(up).size, `↑ at ${up.join(", ")}`).toBe(1);
+  expect(new Set(down).size, `↓ at ${down.join(", ")}`).toBe(1);
+  // Put it back for the other stories of this issue.
+  await rows.nth(1).getByRole("button", { name: /^下移/ }).click();
+  await expect(rows.nth(2).getByRole("button", { name: /^下移/ })).toBeVisible();
+});
+
+test("a published demo import opens as accepted, its doubts confirmed, not 20 unresolved", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  await page.goto("/desk/imports/1");
+  const state = page.getByTestId("accepted-state");
+  await expect(state).toContainText("已接受");
+  await expect(state).toContainText("已发布");
+  await expect(state).toContainText("接受时所有存疑都已确认");
+  await expect(page.getByRole("status").filter({ hasText: "稿件 8 篇" })).toContainText("存疑 0 处");
+  await expect(page.locator("[data-doubt]")).toHaveCount(0);
+});
