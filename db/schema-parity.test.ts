@@ -22,6 +22,30 @@ function describeColumns(columns: { name: string; notNull: boolean; hasDefault: 
   return Object.fromEntries(columns.map((c) => [c.name, { notNull: c.notNull, hasDefault: c.hasDefault, primary: c.primary, unique: c.isUnique }]));
 }
 
+/** What both dialects' getTableConfig give, as far as the comparison reads it. */
+type Config = {
+  name: string;
+  columns: { name: string; notNull: boolean; hasDefault: boolean; primary: boolean; isUnique: boolean }[];
+  primaryKeys: { columns: { name: string }[] }[];
+  foreignKeys: { reference: () => { columns: { name: string }[]; foreignTable: unknown; foreignColumns: { name: string }[] } }[];
+  indexes: { config: { name: string; unique: boolean; columns: unknown[] } }[];
+};
+
+function shapeOf(config: Config, tableName: (table: unknown) => string): Shape {
+  const names = (columns: { name: string }[]) => columns.map((c) => c.name).join(",");
+  return {
+    columns: describeColumns(config.columns),
+    primaryKeys: config.primaryKeys.map((k) => k.columns.map((c) => c.name)),
+    foreignKeys: config.foreignKeys
+      .map((f) => {
+        const ref = f.reference();
+        return `${names(ref.columns)} -> ${tableName(ref.foreignTable)}(${names(ref.foreignColumns)})`;
+      })
+      .sort(),
+    indexes: config.indexes.map((i) => `${i.config.name} ${i.config.unique ? "unique " : ""}(${names(i.config.columns as { name: string }[])})`).sort(),
+  };
+}
+
 function sqliteShape(table: SQLiteTable): Shape {
   const config = sqliteConfig(table);
   // An INTEGER PRIMARY KEY without AUTOINCREMENT is SQLite's rowid, which drizzle counts as a
@@ -31,28 +55,11 @@ function sqliteShape(table: SQLiteTable): Shape {
     const rowid = c.primary && c.columnType === "SQLiteInteger" && !(c as unknown as { autoIncrement?: boolean }).autoIncrement;
     return rowid ? Object.assign(Object.create(Object.getPrototypeOf(c)), c, { hasDefault: false }) : c;
   });
-  return {
-    columns: describeColumns(columns),
-    primaryKeys: config.primaryKeys.map((k) => k.columns.map((c) => c.name)),
-    foreignKeys: config.foreignKeys.map((f) => {
-      const ref = f.reference();
-      return `${ref.columns.map((c) => c.name).join(",")} -> ${sqliteConfig(ref.foreignTable).name}(${ref.foreignColumns.map((c) => c.name).join(",")})`;
-    }).sort(),
-    indexes: config.indexes.map((i) => `${i.config.name} ${i.config.unique ? "unique " : ""}(${i.config.columns.map((c) => (c as { name: string }).name).join(",")})`).sort(),
-  };
+  return shapeOf({ ...config, columns } as unknown as Config, (t) => sqliteConfig(t as SQLiteTable).name);
 }
 
 function pgShape(table: PgTable): Shape {
-  const config = pgConfig(table);
-  return {
-    columns: describeColumns(config.columns),
-    primaryKeys: config.primaryKeys.map((k) => k.columns.map((c) => c.name)),
-    foreignKeys: config.foreignKeys.map((f) => {
-      const ref = f.reference();
-      return `${ref.columns.map((c) => c.name).join(",")} -> ${pgConfig(ref.foreignTable).name}(${ref.foreignColumns.map((c) => c.name).join(",")})`;
-    }).sort(),
-    indexes: config.indexes.map((i) => `${i.config.name} ${i.config.unique ? "unique " : ""}(${i.config.columns.map((c) => (c as { name: string }).name).join(",")})`).sort(),
-  };
+  return shapeOf(pgConfig(table) as unknown as Config, (t) => pgConfig(t as PgTable).name);
 }
 
 const tablesOf = <T>(module: Record<string, unknown>, isTable: (v: unknown) => v is T) =>
