@@ -31,7 +31,8 @@ const CHAINS = 6;
 const FILLER = "城区主干道改造工程正式开工，预计年底完工，届时沿线交通将明显改善。".repeat(12);
 
 test("every save acknowledged before a SIGKILL is there after restart, with its revision and audit row; nothing half-written", async () => {
-  test.setTimeout(180_000);
+  // About a minute on an idle machine; twenty restarts of a production server take far longer on a loaded one.
+  test.setTimeout(360_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-crash-"));
   const dbPath = path.join(dir, "folio.db");
   await seedDemoDatabase(dbPath);

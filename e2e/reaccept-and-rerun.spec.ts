@@ -1,6 +1,6 @@
 import path from "node:path";
 import { and, eq, like } from "drizzle-orm";
-import { articles, importWorkRevisions } from "../db/schema";
+import { articles, importWork, importWorkRevisions } from "../db/schema";
 import { withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
 
@@ -10,6 +10,19 @@ const SECOND = "为妇女参与经济社会发展创造条件";
 
 // Every story here is the editor's: signed in once per worker (support/fixtures.ts).
 test.use({ signedInAs: "editor" });
+
+/** The texts of the blocks the saved working state (not the page) still calls bylines. */
+function savedBylines(importId: number): string[] {
+  const doc = withTestDb((db) => db.select({ doc: importWork.doc }).from(importWork).where(eq(importWork.importId, importId)).get()!.doc);
+  const found: string[] = [];
+  const walk = (node: { type?: string; attrs?: { role?: string }; text?: string; content?: unknown[] }): string => {
+    const text = node.text ?? (node.content ?? []).map((c) => walk(c as typeof node)).join("");
+    if (node.type === "block" && node.attrs?.role === "byline") found.push(text);
+    return text;
+  };
+  walk(doc as Parameters<typeof walk>[0]);
+  return found;
+}
 
 function row(importId: number, title: string) {
   return withTestDb((db) =>
@@ -37,12 +50,15 @@ test("accepting again updates drafts, holds articles in review until confirmed; 
 
   // Change the byline of both articles into body text (Mod-Alt-8 = paragraph).
   const savedBefore = (await page.getByTestId("save-status").textContent()) ?? "";
+  const bylinesBefore = savedBylines(importId).length;
   for (const byline of ["重庆日报消息", "本报讯(融媒体中心记者 张雪)3月7日"]) {
     await page.locator('[data-type="block"][data-role="byline"]').filter({ hasText: byline.slice(0, 6) }).first().click();
     await page.keyboard.press("Control+Alt+8");
   }
-  // The status still reads "saved" from before the edits until React has seen them: wait for a new save.
+  // The status still reads "saved" from before the edits until React has seen them: wait for a new save,
+  // and for the saved state to hold both edits (under load the first can be saved before the second is made).
   await expect(page.getByTestId("save-status")).not.toHaveText(savedBefore, { timeout: 15_000 });
+  await expect.poll(() => savedBylines(importId).length, { timeout: 15_000 }).toBe(bylinesBefore - 2);
   await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
   const second = row(importId, SECOND);
 
