@@ -23,6 +23,8 @@ stage unit npx vitest run --exclude lab/smoke.test.ts --reporter=default --repor
 unit_reports=test-results/unit.json
 if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [[ -n "${POSTGRES_BIN:-}" ]]; then
   pg_dir=$(mktemp -d -t folio-pg-XXXXXX)
+  # The server runs as the unprivileged user postgres when npm test runs as root: it must reach its folder.
+  chmod 755 "$pg_dir"
   pg_port=${FOLIO_TEST_POSTGRES_PORT:-55432}
   if pg_url=$(bash scripts/postgres-server.sh start "$pg_dir/cluster" "$pg_port"); then
     stage unit-postgres env FOLIO_TEST_ENGINE=postgres FOLIO_TEST_POSTGRES_URL="$pg_url" \

@@ -542,7 +542,9 @@ describe("public page server", () => {
   it("does not keep a page whose token changed while it was being rendered", async () => {
     const fake = await start();
     const first = fetch(`${fake.base}/issues/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Once Next is rendering it (after the token was read), not after a fixed time: on a loaded
+    // machine the request may not even have arrived 30 ms later.
+    while (!fake.calls.some((c) => c.url === "/issues/slow")) await new Promise((resolve) => setTimeout(resolve, 2));
     fake.setToken("t2");
     expect((await first).headers.get("x-folio-cache")).toBe("miss");
     // Rendered under t1, which was gone before it was done: rendered again under t2.
