@@ -16,7 +16,9 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: ACTION_BODY_BYTES },
     proxyClientMaxBodySize: LARGEST_BODY_BYTES,
   },
-  serverExternalPackages: ["better-sqlite3", "argon2"],
+  // Native (better-sqlite3, argon2, sharp's libvips) and WebAssembly (heic-decode's libheif, in a worker thread: services/media/decode.ts) modules load at run time;
+  // pdf.js (lib/pdf) loads its worker module at run time.
+  serverExternalPackages: ["better-sqlite3", "argon2", "sharp", "heic-decode", "pdfjs-dist"],
   // Metadata (title, canonical, Open Graph) always in the head, whoever asks: by default Next
   // streams it to browsers behind a script, and a reader's page is kept without scripts and served
   // to every client alike (lib/http/public-page-server.ts).

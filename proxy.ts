@@ -5,6 +5,7 @@ import { getArticleAvailability } from "@/db/queries/public/articles";
 import { env } from "@/lib/env";
 import { isSameOriginRequest, SAFE_METHODS } from "@/lib/http/origin";
 import { JSON_DEPTH_REFUSAL, nestsDeeperThan } from "@/lib/http/request-body";
+import { PDF_UPLOAD_PATH, PHOTO_UPLOAD_PATH } from "@/lib/limits";
 import { contentSecurityPolicy, isHttpsRequest, newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { isSitePagePath, parseArticleParam } from "@/lib/public";
@@ -69,6 +70,9 @@ function crossOriginRefusal(): Response {
  */
 async function nestsTooDeeply(request: NextRequest): Promise<boolean> {
   if (SAFE_METHODS.has(request.method) || request.body === null) return false;
+  // A file upload's body is the file's bytes (a photo, a print PDF), read as bytes and never decoded
+  // as JSON; a JPEG's or a PDF's bytes hold any number of bracket codes.
+  if (PHOTO_UPLOAD_PATH.test(request.nextUrl.pathname) || PDF_UPLOAD_PATH.test(request.nextUrl.pathname)) return false;
   const copy = request.clone();
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     let form: FormData;

@@ -2,6 +2,7 @@ import { labConfig } from "@/lab/config";
 import { ensureLab, type PageEntry } from "@/lab/generate";
 import { SPLITS, type Split } from "@/lab/plan";
 import { FIGURE_NAMES, figures, type Counts, type Figures } from "@/lab/score/metrics";
+import { scorePdfLab, type RegionCounts } from "@/lab/score/pdf";
 import { SAMPLES, scoreLab, selectPages, type DetailedReport, type Selection } from "@/lab/score/run";
 import { STYLE_NAMES, isStyleName, type StyleName } from "@/lab/styles";
 import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
@@ -14,9 +15,11 @@ import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
  *   npm run bench:segmentation                        tables for dev and test
  *   npm run -s bench:segmentation -- --json           one JSON object (test split unless --split)
  *   options: --split dev|test|all  --extractor pdfjs,markdown  --style county-weekly  --limit N  --no-samples
+ *   npm run bench:segmentation -- --input pdf         the PDF importer on each page's page.pdf instead of the
+ *                                                     extracted texts (plus region IoU against the truth boxes)
  */
 const USAGE =
-  "usage: npm run bench:segmentation -- [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples]\n" +
+  "usage: npm run bench:segmentation -- [--input text|pdf] [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples]\n" +
   `  extractors: ${EXTRACTORS.join(", ")}\n  styles: ${STYLE_NAMES.join(", ")}`;
 
 function fail(message: string): never {
@@ -24,10 +27,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-type Args = { json: boolean; split: Split | "all" | null; extractors: ExtractorName[]; styles: StyleName[]; limit: number | null; samples: boolean };
+type Args = { input: "text" | "pdf"; json: boolean; split: Split | "all" | null; extractors: ExtractorName[]; styles: StyleName[]; limit: number | null; samples: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, split: null, extractors: [...EXTRACTORS], styles: [...STYLE_NAMES], limit: null, samples: true };
+  const args: Args = { input: "text", json: false, split: null, extractors: [...EXTRACTORS], styles: [...STYLE_NAMES], limit: null, samples: true };
   const list = (v: string | undefined, flag: string) => {
     if (!v) fail(`${flag} needs a value`);
     return v.split(",").map((s) => s.trim()).filter(Boolean);
@@ -35,6 +38,11 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--json") args.json = true;
+    else if (a === "--input") {
+      const v = argv[++i];
+      if (v !== "text" && v !== "pdf") fail("--input is text or pdf");
+      args.input = v;
+    }
     else if (a === "--no-samples") args.samples = false;
     else if (a === "--split") {
       const v = argv[++i];
@@ -94,6 +102,7 @@ async function main(): Promise<void> {
   const lab = await ensureLab({ ...config, log });
   const tGenerated = performance.now();
   const base = { extractors: args.extractors, styles: args.styles, limit: args.limit, samples: args.samples };
+  if (args.input === "pdf") return pdfReport(args, lab, config.workers, tGenerated);
 
   if (args.json) {
     const sel: Selection = { ...base, split: args.split ?? "test" };
@@ -117,6 +126,41 @@ async function main(): Promise<void> {
       `${lab.generated ? `generated now in ${((tGenerated - t0) / 1000).toFixed(0)} s` : `generated earlier in ${m.seconds} s`}; scored in ${((tScored - tGenerated) / 1000).toFixed(1)} s`,
   );
   process.stdout.write(`${out.join("\n\n")}\n`);
+}
+
+const PDF_FIGURES = [...FIGURE_NAMES, "iouAtLeast90", "meanIou"] as const;
+
+function pdfFigures(c: Counts, r: RegionCounts): Record<(typeof PDF_FIGURES)[number], number> {
+  const share = (n: number, d: number) => (d === 0 ? 0 : n / d);
+  return { ...figures(c), iouAtLeast90: share(r.iouAtLeast, r.matched), meanIou: share(r.iouSum, r.matched) };
+}
+
+function pdfTable(title: string, rows: [string, number, Counts, RegionCounts][]): string {
+  const head = ["", "pages", "truth", "predicted", ...PDF_FIGURES];
+  const lines = [head, ...rows.map(([name, pages, c, r]) => [name, String(pages), String(c.truth), String(c.predicted), ...PDF_FIGURES.map((k) => f3(pdfFigures(c, r)[k]))])];
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] as string).length)));
+  const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
+  return [title, fmt(head), ...lines.slice(1).map(fmt)].join("\n");
+}
+
+/** The PDF importer (lib/ingest/pdf) on each selected page's PDF: the text figures plus region IoU. */
+async function pdfReport(args: Args, lab: Awaited<ReturnType<typeof ensureLab>>, workers: number, t0: number): Promise<void> {
+  const splits: (Split | "all")[] = args.split ? [args.split] : args.json ? ["test"] : [...SPLITS];
+  const out: string[] = [];
+  const json: Record<string, unknown> = {};
+  for (const split of splits) {
+    const sel: Selection = { extractors: args.extractors, styles: args.styles, limit: args.limit, samples: false, split };
+    const pages = selectPages(lab.manifest.pages, sel);
+    const t = await scorePdfLab(lab.dir, pages, workers);
+    const rows: [string, number, Counts, RegionCounts][] = [
+      ...Object.entries(t.byStyle).map(([k, v]): [string, number, Counts, RegionCounts] => [k, pages.filter((p) => p.style === k).length, v.counts, v.regions]),
+      ["overall", t.pages, t.counts, t.regions],
+    ];
+    out.push(pdfTable(`${split}, PDF input: ${t.pages} lab pages, ${t.articles} truth articles, ${(t.ms / Math.max(1, t.pages)).toFixed(0)} ms a page (read and segment, in ${workers} processes)`, rows));
+    json[split] = { pages: t.pages, articles: t.articles, overall: Object.fromEntries(Object.entries(pdfFigures(t.counts, t.regions)).map(([k, v]) => [k, Math.round(v * 10_000) / 10_000])) };
+  }
+  if (args.json) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  else process.stdout.write(`${out.join("\n\n")}\n\nscored in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
 main().catch((e: unknown) => {

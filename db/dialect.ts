@@ -35,3 +35,13 @@ export const outerLoopJoin = onPostgres ? sql.raw("join") : sql.raw("cross join"
 
 /** drizzle's record of the migrations applied (PostgreSQL keeps it in the schema `drizzle`). */
 export const migrationsTable = onPostgres ? sql.raw(`drizzle."__drizzle_migrations"`) : sql.raw(`__drizzle_migrations`);
+
+/** An instant as a bound parameter beside raw SQL (no column to encode it): milliseconds on SQLite, a timestamp on PostgreSQL. */
+export function instant(date: Date): Date | number {
+  return onPostgres ? date : date.getTime();
+}
+
+/** Whether any row of the group is true: `max()` of SQLite's 0/1, `bool_or()` of PostgreSQL's boolean. */
+export function anyTrue(column: AnyColumn): SQL<boolean> {
+  return onPostgres ? sql<boolean>`bool_or(${column})` : sql<boolean>`max(${column})`;
+}

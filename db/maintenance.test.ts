@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -203,5 +204,72 @@ describe("restore", () => {
     } finally {
       writer.close();
     }
+  });
+});
+
+describe("backups restore photos too", () => {
+  /** A photo as an upload leaves it: its original and one size in the media folder, their rows in the database. */
+  function withPhoto(file: string, mediaDir: string, seed: string): { original: string; size: string } {
+    const originalBytes = Buffer.from(`original ${seed}`);
+    const sizeBytes = Buffer.from(`size ${seed}`);
+    const sha = createHash("sha256").update(originalBytes).digest("hex");
+    const name = `${createHash("sha256").update(sizeBytes).digest("hex").slice(0, 32)}.jpg`;
+    const original = path.join("originals", sha.slice(0, 2), `${sha}.jpg`);
+    const size = path.join("files", name.slice(0, 2), name);
+    for (const [rel, bytes] of [[original, originalBytes], [size, sizeBytes]] as const) {
+      fs.mkdirSync(path.join(mediaDir, path.dirname(rel)), { recursive: true });
+      fs.writeFileSync(path.join(mediaDir, rel), bytes);
+    }
+    const db = new Database(file);
+    const userId = (db.prepare("select id from users limit 1").get() as { id: number }).id;
+    const mediaId = Number(
+      db.prepare("insert into media (sha256, format, bytes, width, height, status, uploaded_by_id) values (?, 'jpeg', ?, 100, 80, 'ready', ?)").run(sha, originalBytes.length, userId).lastInsertRowid,
+    );
+    db.prepare("insert into media_files (name, media_id, format, width, height, bytes) values (?, ?, 'jpeg', 100, 80, ?)").run(name, mediaId, sizeBytes.length);
+    db.close();
+    return { original, size };
+  }
+
+  it("keeps the photos a backup names in a folder beside it, and a restore puts them back", async () => {
+    const dir = tempDir();
+    const live = folioDb(path.join(dir, "live", "folio.db"), 1);
+    const liveMedia = path.join(dir, "live", "media");
+    const photo = withPhoto(live, liveMedia, "一");
+    const target = path.join(dir, "backups", "folio-x.db");
+    const result = await backupDatabase({ source: live, target, mediaDir: liveMedia });
+    expect(result.counts.media).toBe(1);
+    expect(result.media).toMatchObject({ folder: path.join(dir, "backups", "folio-x.media"), files: 2 });
+    expect(fs.readFileSync(path.join(dir, "backups", "folio-x.media", photo.size), "utf8")).toBe("size 一");
+
+    const restoredMedia = path.join(dir, "elsewhere", "media");
+    const restored = restoreDatabase({ source: target, target: path.join(dir, "elsewhere", "folio.db"), mediaDir: restoredMedia });
+    expect(restored.media.files).toBe(2);
+    expect(fs.readFileSync(path.join(restoredMedia, photo.original), "utf8")).toBe("original 一");
+    expect(fs.readFileSync(path.join(restoredMedia, photo.size), "utf8")).toBe("size 一");
+  });
+
+  it("refuses a backup whose photo folder lacks a file or holds one damaged, and changes nothing", async () => {
+    const dir = tempDir();
+    const live = folioDb(path.join(dir, "live", "folio.db"), 1);
+    const liveMedia = path.join(dir, "live", "media");
+    const photo = withPhoto(live, liveMedia, "二");
+    const target = path.join(dir, "folio-y.db");
+    await backupDatabase({ source: live, target, mediaDir: liveMedia });
+    fs.writeFileSync(path.join(dir, "folio-y.media", photo.size), "changed bytes");
+    const into = path.join(dir, "fresh", "folio.db");
+    expect(() => restoreDatabase({ source: target, target: into, mediaDir: path.join(dir, "fresh", "media") })).toThrow(/lacks 1 photo file\(s\) the database names, or holds them damaged/);
+    expect(fs.existsSync(into)).toBe(false);
+    expect(fs.existsSync(path.join(dir, "fresh", "media"))).toBe(false);
+  });
+
+  it("refuses to write a backup that could not restore its photos", async () => {
+    const dir = tempDir();
+    const live = folioDb(path.join(dir, "folio.db"), 1);
+    const photo = withPhoto(live, path.join(dir, "media"), "三");
+    fs.rmSync(path.join(dir, "media", photo.original));
+    const target = path.join(dir, "backups", "folio-z.db");
+    await expect(backupDatabase({ source: live, target })).rejects.toMatchObject({ code: "media_missing" });
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.readdirSync(path.join(dir, "backups"))).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { isPhotoFormat } from "../lib/media/formats";
+import { filePath, originalPath } from "../lib/media/paths";
 import { MIGRATIONS_FOLDER } from "./connection";
 
 /**
@@ -9,7 +12,7 @@ import { MIGRATIONS_FOLDER } from "./connection";
  * (pragmas, sqlite_master, row counts), not application queries.
  */
 
-export type MaintenanceErrorCode = "missing" | "exists" | "corrupt" | "not_folio" | "newer_schema" | "live_source" | "in_use";
+export type MaintenanceErrorCode = "missing" | "exists" | "corrupt" | "not_folio" | "newer_schema" | "live_source" | "in_use" | "media_missing";
 
 export class MaintenanceError extends Error {
   constructor(
@@ -23,7 +26,7 @@ export class MaintenanceError extends Error {
 
 /** The tables that make a file a Folio database. */
 const REQUIRED_TABLES = ["__drizzle_migrations", "users", "articles"] as const;
-const COUNTED_TABLES = ["users", "articles", "article_revisions", "audit_log"] as const;
+const COUNTED_TABLES = ["users", "articles", "article_revisions", "audit_log", "media"] as const;
 
 export type DatabaseSummary = {
   /** Rows per table, for the operator to compare. */
@@ -105,6 +108,82 @@ export function inspectDatabaseFile(file: string, name = file): DatabaseSummary 
   }
 }
 
+/* ---------- photos ---------- */
+
+/**
+ * Where a backup keeps its photos: a folder beside it, named after it (folio-20260301-020000.db →
+ * folio-20260301-020000.media/), laid out as the media folder is (lib/media/paths.ts).
+ */
+export function mediaFolderOf(backupFile: string): string {
+  const resolved = path.resolve(backupFile);
+  return resolved.endsWith(".db") ? `${resolved.slice(0, -3)}.media` : `${resolved}.media`;
+}
+
+/** The media folder of a database when MEDIA_DIR is not set: media/ beside it (as lib/env.ts decides). */
+export function defaultMediaDir(databaseFile: string): string {
+  return path.join(path.dirname(path.resolve(databaseFile)), "media");
+}
+
+type NamedFile = { rel: string; hash: string };
+
+/** The media files a database names: every photo's original and every size made of it, with the hash each name stands for. */
+function mediaFilesNamedBy(file: string): NamedFile[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    if (!tables.has("media")) return [];
+    const originals = db.prepare("select sha256, format from media").all() as { sha256: string; format: string }[];
+    const files = tables.has("media_files") ? (db.prepare("select name from media_files").all() as { name: string }[]) : [];
+    return [
+      ...originals.flatMap((o) => (isPhotoFormat(o.format) ? [{ rel: originalPath(o.sha256, o.format), hash: o.sha256 }] : [])),
+      ...files.map((f) => ({ rel: filePath(f.name), hash: f.name.split(".")[0] ?? "" })),
+    ];
+  } finally {
+    db.close();
+  }
+}
+
+/** Whether a file is there and its content is what its name says (originals: the whole SHA-256; sizes: its first 32 hex digits). */
+function intact(file: string, hash: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex").startsWith(hash);
+}
+
+/** A hard link when both folders are on one file system (media files are never changed, so they can share), else a copy. */
+function linkOrCopy(from: string, to: string): void {
+  fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
+}
+
+/** The files of `named` that are absent from `dir` or whose content does not match their name. */
+function damagedIn(dir: string, named: readonly NamedFile[]): NamedFile[] {
+  return named.filter((n) => !intact(path.join(dir, n.rel), n.hash));
+}
+
+function mediaMissing(what: string, bad: readonly NamedFile[]): MaintenanceError {
+  return new MaintenanceError("media_missing", `${what} lacks ${bad.length} photo file(s) the database names, or holds them damaged (first: ${bad[0]?.rel})`);
+}
+
+/** Copies named files from one media folder into another; files already there (same name, same content) are kept. */
+function copyMediaFiles(named: readonly NamedFile[], fromDir: string, toDir: string): { files: number; bytes: number } {
+  let bytes = 0;
+  for (const n of named) {
+    const from = path.join(fromDir, n.rel);
+    const to = path.join(toDir, n.rel);
+    bytes += fs.statSync(from).size;
+    if (fs.existsSync(to) && intact(to, n.hash)) continue;
+    fs.rmSync(to, { force: true });
+    linkOrCopy(from, to);
+  }
+  return { files: named.length, bytes };
+}
+
+export type MediaSummary = { media: { folder: string | null; files: number; bytes: number } };
+
 /** Leaves the file as one self-contained piece (no -wal beside it), as a copy should be. */
 function makeSelfContained(file: string): void {
   const db = new Database(file, { fileMustExist: true });
@@ -125,20 +204,30 @@ function makeSelfContained(file: string): void {
  * so under steady load it might never end). The copy is written beside the target,
  * checked with integrity_check, then renamed into place, so a target that exists is
  * always a complete, checked backup.
+ *
+ * The photos the copy names (originals and sizes) go into a folder beside it (mediaFolderOf),
+ * each checked against the hash its name is; linked rather than copied where the file system
+ * allows, since media files never change. The folder is in place before the database file is,
+ * so a backup that exists restores its photos too. Photos uploaded after the snapshot are not
+ * named by it and not needed; media files are never deleted, so every named one is there.
  */
 export async function backupDatabase({
   source,
   target,
   busyTimeoutMs = 5000,
+  mediaDir = defaultMediaDir(source),
 }: {
   source: string;
   target: string;
   busyTimeoutMs?: number;
-}): Promise<DatabaseSummary & { target: string; bytes: number }> {
+  mediaDir?: string;
+}): Promise<DatabaseSummary & MediaSummary & { target: string; bytes: number }> {
   const from = path.resolve(source);
   const to = path.resolve(target);
+  const mediaFolder = mediaFolderOf(to);
   if (!fs.existsSync(from)) throw new MaintenanceError("missing", `no database at ${from}`);
   if (fs.existsSync(to)) throw new MaintenanceError("exists", `${to} already exists; choose another name`);
+  if (fs.existsSync(mediaFolder)) throw new MaintenanceError("exists", `${mediaFolder} already exists; choose another name`);
   fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
   const partial = `${to}.partial-${process.pid}`;
   const db = new Database(from, { fileMustExist: true });
@@ -151,19 +240,27 @@ export async function backupDatabase({
   } finally {
     db.close();
   }
+  const mediaPartial = `${mediaFolder}.partial-${process.pid}`;
   try {
     makeSelfContained(partial);
     const summary = inspectDatabaseFile(partial, `the backup of ${from}`);
+    const named = mediaFilesNamedBy(partial);
+    const damaged = damagedIn(mediaDir, named);
+    if (damaged.length > 0) throw mediaMissing(`the media folder ${mediaDir}`, damaged);
+    const media = named.length > 0 ? copyMediaFiles(named, mediaDir, mediaPartial) : { files: 0, bytes: 0 };
+    if (damagedIn(mediaPartial, named).length > 0) throw mediaMissing(`the backup's photo folder`, damagedIn(mediaPartial, named));
     // It holds password hashes and unpublished drafts.
     fs.chmodSync(partial, 0o600);
     fsyncPath(partial);
+    if (named.length > 0) fs.renameSync(mediaPartial, mediaFolder);
     fs.renameSync(partial, to);
     fsyncPath(path.dirname(to));
-    return { ...summary, target: to, bytes: fs.statSync(to).size };
+    return { ...summary, media: { folder: named.length > 0 ? mediaFolder : null, ...media }, target: to, bytes: fs.statSync(to).size };
   } catch (e) {
     removeIfPresent(partial);
     removeIfPresent(`${partial}-wal`);
     removeIfPresent(`${partial}-shm`);
+    fs.rmSync(mediaPartial, { recursive: true, force: true });
     throw e;
   }
 }
@@ -199,18 +296,25 @@ function lockExclusively(file: string, busyTimeoutMs: number): Database.Database
  * database open. The file it replaces is kept as `<db>.before-restore-<time>`; the backup
  * is copied beside the database and renamed over it, so the database path always holds a
  * whole file.
+ *
+ * Photos: every file the backup names must be in its photo folder (mediaFolderOf) with the
+ * content its name says, or the restore is refused before anything changes. They are put into
+ * the media folder before the database is; files already there stay (the replaced database
+ * may name them, and names are content, so none is overwritten with other bytes).
  */
 export function restoreDatabase({
   source,
   target,
   now = new Date(),
   busyTimeoutMs = 1000,
+  mediaDir = defaultMediaDir(target),
 }: {
   source: string;
   target: string;
   now?: Date;
   busyTimeoutMs?: number;
-}): DatabaseSummary & { previous: string | null } {
+  mediaDir?: string;
+}): DatabaseSummary & MediaSummary & { previous: string | null } {
   const from = path.resolve(source);
   const to = path.resolve(target);
   if (!fs.existsSync(from)) throw new MaintenanceError("missing", `no backup at ${from}`);
@@ -223,8 +327,13 @@ export function restoreDatabase({
   const incoming = `${to}.restore-${process.pid}.tmp`;
   fs.copyFileSync(from, incoming);
   let summary: DatabaseSummary;
+  let named: NamedFile[];
+  const mediaFolder = mediaFolderOf(from);
   try {
     summary = inspectDatabaseFile(incoming, from);
+    named = mediaFilesNamedBy(incoming);
+    const damaged = damagedIn(mediaFolder, named);
+    if (damaged.length > 0) throw mediaMissing(`the backup's photo folder ${mediaFolder}`, damaged);
     makeSelfContained(incoming);
     fs.chmodSync(incoming, 0o600);
     fsyncPath(incoming);
@@ -233,10 +342,13 @@ export function restoreDatabase({
     throw e;
   }
 
+  const restoreMedia = () => ({ folder: named.length > 0 ? mediaFolder : null, ...copyMediaFiles(named, mediaFolder, mediaDir) });
+
   if (!fs.existsSync(to)) {
+    const media = restoreMedia();
     fs.renameSync(incoming, to);
     fsyncPath(path.dirname(to));
-    return { ...summary, previous: null };
+    return { ...summary, media, previous: null };
   }
 
   let lock: Database.Database;
@@ -258,12 +370,13 @@ export function restoreDatabase({
     } catch {
       fs.copyFileSync(to, previous);
     }
+    const media = restoreMedia();
     removeIfPresent(`${to}-wal`);
     removeIfPresent(`${to}-shm`);
     removeIfPresent(`${to}-journal`);
     fs.renameSync(incoming, to);
     fsyncPath(path.dirname(to));
-    return { ...summary, previous };
+    return { ...summary, media, previous };
   } catch (e) {
     removeIfPresent(incoming);
     throw e;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ArticleBody } from "@/lib/article-body/types";
 import type { HeadlineFields, Span } from "@/lib/ingest/types";
 import type { WorkbenchDoc } from "@/lib/workbench/types";
@@ -9,14 +9,19 @@ import {
   ARTICLE_STATES,
   COMMENT_KINDS,
   IMPORT_STATUSES,
+  PAGE_IMAGE_VARIANTS,
   PAGE_STATUSES,
+  PDF_FILE_STATUSES,
   NOTIFICATION_KINDS,
+  MEDIA_STATUSES,
   REVISION_KINDS,
   REVISION_STATES,
   ROLES,
   SESSION_END_REASONS,
   WORKING_STATE_REVISION_REASONS,
 } from "../lib/vocabulary";
+import { PHOTO_FORMATS } from "../lib/media/formats";
+import { RENDITION_FORMATS } from "../lib/media/limits";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -116,6 +121,25 @@ export const sessions = sqliteTable(
 );
 
 /**
+ * An uploaded print PDF (a page or a whole issue), kept exactly as received and never changed
+ * (a trigger refuses updates). Each of its pages with text becomes an import; a PDF without a
+ * text layer (a scan) is kept here with no imports, since OCR is not supported yet.
+ */
+export const pdfFiles = sqliteTable("pdf_files", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  sha256: text("sha256").notNull(),
+  fileName: text("file_name"),
+  pageCount: integer("page_count").notNull(),
+  // "pages": its pages became imports; "no_text": kept, nothing to import without OCR.
+  status: text("status", { enum: PDF_FILE_STATUSES }).notNull(),
+  createdById: integer("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  ...timestamps,
+});
+
+/**
  * One paste or upload of a page's (or an issue's) raw text. The bytes are kept
  * exactly as received and never changed; the engine's proposal and the editor's
  * working state are stored beside them.
@@ -144,6 +168,10 @@ export const imports = sqliteTable(
     status: text("status", { enum: IMPORT_STATUSES }).notNull().default("open"),
     // An abandoned import is archived: hidden from the list, kept whole (the raw bytes never change).
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    // Read from a PDF: the file and its page (1-based). The raw bytes are then the page's text as
+    // read (UTF-8), what every span points into; the proposal carries the layout.
+    pdfFileId: integer("pdf_file_id").references(() => pdfFiles.id),
+    pdfPage: integer("pdf_page"),
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -151,6 +179,38 @@ export const imports = sqliteTable(
     ...timestamps,
   },
   (t) => [index("imports_issue_page_idx").on(t.issueDate, t.pageNumber)],
+);
+
+/**
+ * The printed page of a PDF import: its size, the page alone as a PDF (when the upload held
+ * several pages; else the file is the page) and its images for screens.
+ */
+export const importPages = sqliteTable("import_pages", {
+  importId: integer("import_id")
+    .primaryKey()
+    .references(() => imports.id),
+  // In PDF points.
+  width: real("width").notNull(),
+  height: real("height").notNull(),
+  alone: blob("alone", { mode: "buffer" }),
+  ...timestamps,
+});
+
+/** A page image (WebP) of a PDF import, by variant (lib/pdf/render.ts). */
+export const importPageImages = sqliteTable(
+  "import_page_images",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    variant: text("variant", { enum: PAGE_IMAGE_VARIANTS }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+    sha256: text("sha256").notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.variant] })],
 );
 
 /** The editor's working state of an import's segmentation (the workbench document). */
@@ -212,6 +272,8 @@ export const pages = sqliteTable(
     name: text("name"),
     // What the page is online: its articles, or why it has none here (vocabulary.ts).
     status: text("status", { enum: PAGE_STATUSES }).notNull().default("articles"),
+    // The PDF import last accepted for this page: readers get its printed page (数字报).
+    printImportId: integer("print_import_id").references((): AnySQLiteColumn => imports.id),
     ...timestamps,
   },
   (t) => [uniqueIndex("pages_issue_number_idx").on(t.issueId, t.number)],
@@ -443,6 +505,88 @@ export const notifications = sqliteTable(
 );
 
 /**
+ * A photo in the media library. The original file is kept untouched in the media folder under its
+ * SHA-256 (the archive); the sizes readers get are made from it by the processing job
+ * (services/media/) and listed in media_files. Caption, credit and alt text are the library's;
+ * an article's body holds the caption as printed with it (lib/article-body's photo node).
+ */
+export const media = sqliteTable(
+  "media",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // The original's SHA-256 (hex): its name in the archive, and how a second upload of the same file is recognised.
+    sha256: text("sha256").notNull().unique(),
+    format: text("format", { enum: PHOTO_FORMATS }).notNull(),
+    fileName: text("file_name"),
+    bytes: integer("bytes").notNull(),
+    // Upright (after the camera's orientation tag is applied), as readers see it.
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    // When the photo was taken, from the camera's EXIF (DateTimeOriginal), when it says.
+    takenAt: integer("taken_at", { mode: "timestamp_ms" }),
+    status: text("status", { enum: MEDIA_STATUSES }).notNull().default("processing"),
+    failure: text("failure"),
+    // The processing job's lease: until then one process is making the sizes; after it, any may take the job over.
+    processingUntil: integer("processing_until", { mode: "timestamp_ms" }),
+    attempts: integer("attempts").notNull().default(0),
+    caption: text("caption").notNull().default(""),
+    // As printed ("记者 张三 摄"); photographers are the names read from it.
+    credit: text("credit").notNull().default(""),
+    photographers: text("photographers", { mode: "json" }).notNull().default([]).$type<string[]>(),
+    // Required before an article showing the photo is published.
+    alt: text("alt").notNull().default(""),
+    // Where the subject is (0..1 from the left, from the top): crops keep it in view.
+    focalX: real("focal_x").notNull().default(0.5),
+    focalY: real("focal_y").notNull().default(0.5),
+    uploadedById: integer("uploaded_by_id")
+      .notNull()
+      .references(() => users.id),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("media_created_idx").on(t.createdAt), index("media_status_idx").on(t.status)],
+);
+
+/** The files made of a photo for readers: each width in each format, without any metadata. */
+export const mediaFiles = sqliteTable(
+  "media_files",
+  {
+    // Its name on disk and in its URL: the first 32 hex digits of its own SHA-256, then the extension. Never changes.
+    name: text("name").primaryKey(),
+    mediaId: integer("media_id")
+      .notNull()
+      .references(() => media.id),
+    format: text("format", { enum: RENDITION_FORMATS }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("media_files_media_idx").on(t.mediaId)],
+);
+
+/**
+ * An article's ordered set of photos, as its body places them (the lead photo first): written with
+ * every save from the body, so "where is this photo used" and "may a reader have this file" are
+ * indexed reads.
+ */
+export const articlePhotos = sqliteTable(
+  "article_photos",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    position: integer("position").notNull(),
+    mediaId: integer("media_id")
+      .notNull()
+      .references(() => media.id),
+    lead: integer("lead", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.position] }), index("article_photos_media_idx").on(t.mediaId)],
+);
+
+/**
  * One row whose token triggers replace on every write that can change a public page: a published
  * (or formerly published) article, an issue, a page, a section. The public page cache keeps a
  * rendered page only while the token it was rendered under is current, so whichever process
@@ -464,3 +608,7 @@ export type Page = typeof pages.$inferSelect;
 export type Article = typeof articles.$inferSelect;
 export type PendingRevision = typeof pendingRevisions.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type PdfFile = typeof pdfFiles.$inferSelect;
+export type ImportPage = typeof importPages.$inferSelect;
+export type Media = typeof media.$inferSelect;
+export type MediaFile = typeof mediaFiles.$inferSelect;

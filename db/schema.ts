@@ -16,7 +16,10 @@ export const {
   auditLog,
   loginAttempts,
   sessions,
+  pdfFiles,
   imports,
+  importPages,
+  importPageImages,
   importWork,
   importWorkRevisions,
   issues,
@@ -29,6 +32,9 @@ export const {
   articleLocks,
   articleViews,
   notifications,
+  media,
+  mediaFiles,
+  articlePhotos,
   publicGeneration,
 } = tables;
 
@@ -47,4 +53,8 @@ export type {
   Article,
   PendingRevision,
   Notification,
+  PdfFile,
+  ImportPage,
+  Media,
+  MediaFile,
 } from "./schema.sqlite";

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { actionResult, builtActions, urlOfWorker } from "./support/actions";
 import { count, eq, inArray, max } from "drizzle-orm";
-import { articleApprovals, articleComments, articleLocks, articleRevisions, articles, auditLog, importWork, imports, issues, notifications, pages, sections, users } from "../db/schema";
+import { articleApprovals, articleComments, articleLocks, articlePhotos, articleRevisions, articles, auditLog, importWork, imports, issues, media, mediaFiles, notifications, pages, sections, users } from "../db/schema";
 import { arrangeArticle, createTestUser, withTestDb } from "./support/db";
 import { expect, signIn, test, type DemoAccount } from "./support/fixtures";
 
@@ -42,6 +42,8 @@ const PAGES: Record<string, { url: string; allowed: Who[] }> = {
   "/desk/issues": { url: "/desk/issues", allowed: STAFF },
   "/desk/issues/[date]": { url: "/desk/issues/2024-03-08", allowed: STAFF },
   "/desk/notifications": { url: "/desk/notifications", allowed: STAFF },
+  "/desk/media": { url: "/desk/media", allowed: EDITORS },
+  "/desk/media/[id]": { url: "/desk/media/1", allowed: EDITORS },
   "/desk/review": { url: "/desk/review", allowed: REVIEWERS },
 };
 
@@ -53,6 +55,19 @@ const ROUTES: Record<string, { url: string; allowed: Who[]; data?: unknown }> = 
   "GET /api/imports/[id]/work": { url: "/api/imports/1/work", allowed: EDITORS },
   "PUT /api/imports/[id]/work": { url: "/api/imports/1/work", allowed: EDITORS, data: { baseVersion: 1, doc: { type: "doc", content: [] } } },
   "POST /api/articles/[id]/lock": { url: "/api/articles/999999/lock", allowed: STAFF },
+  // An empty body: allowed roles get the refusal of an empty file (422), nothing is stored.
+  "POST /api/imports/pdf": { url: "/api/imports/pdf", allowed: EDITORS },
+  // The demo's feature page is its second import, read from a PDF.
+  "GET /api/imports/[id]/print/[file]": { url: "/api/imports/2/print/thumb.webp", allowed: EDITORS },
+  "GET /print/[date]/[page]/[file]": { url: "/print/2024-03-08/3/page.pdf", allowed: EVERYONE },
+  // A photo upload: the body is the file. This one is not a photo, so an allowed role is told why (415) and nothing is stored.
+  "POST /api/media": { url: "/api/media", allowed: EDITORS, data: "这不是图片" },
+  "GET /api/media": { url: "/api/media?q=", allowed: EDITORS },
+  "GET /api/media/[id]": { url: "/api/media/1", allowed: STAFF },
+  "GET /api/media/[id]/preview": { url: "/api/media/1/preview", allowed: STAFF },
+  "GET /api/media/[id]/original": { url: "/api/media/1/original", allowed: EDITORS },
+  // Anyone may ask; a file is sent only while a published story shows its photo (e2e/photos-*.spec.ts).
+  "GET /media/[file]": { url: "/media/00000000000000000000000000000000.jpg", allowed: EVERYONE },
   "GET /feed.xml": { url: "/feed.xml", allowed: EVERYONE },
   "GET /sitemap.xml": { url: "/sitemap.xml", allowed: EVERYONE },
   "GET /robots.txt": { url: "/robots.txt", allowed: EVERYONE },
@@ -100,6 +115,7 @@ const ACTIONS: Record<string, { allowed: Who[]; args: unknown }> = {
   "app/(desk)/desk/issues/[date]/actions.ts#linkJumpAction": { allowed: EDITORS, args: FORM },
   "app/(desk)/desk/issues/[date]/actions.ts#publishIssueAction": { allowed: REVIEWERS, args: FORM },
   "app/(desk)/desk/issues/[date]/actions.ts#setIssuePagesAction": { allowed: EDITORS, args: FORM },
+  "app/(desk)/desk/media/actions.ts#updatePhotoAction": { allowed: EDITORS, args: { id: 0, baseVersion: 1, caption: "", credit: "", alt: "", focalX: 0.5, focalY: 0.5 } },
 };
 
 const NEXT_DIR = path.join(__dirname, "..", ".next");
@@ -143,7 +159,7 @@ test("every page, route handler and server action of the build is in the table",
 
 /** Everything a refused call could have written, apart from the audit log and sign-in records. */
 function fingerprint(): string {
-  const tables = [users, sections, imports, importWork, issues, pages, articles, articleRevisions, articleComments, articleApprovals, articleLocks, notifications];
+  const tables = [users, sections, imports, importWork, issues, pages, articles, articleRevisions, articleComments, articleApprovals, articleLocks, notifications, media, mediaFiles, articlePhotos];
   return withTestDb((db) => tables.map((t) => JSON.stringify(db.select({ n: count(), u: max(t.updatedAt) }).from(t).get())).join("|"));
 }
 

@@ -5,7 +5,9 @@ import path from "node:path";
 import readline from "node:readline";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { openTestDb } from "./support/db";
+import { media, mediaFiles } from "../db/schema";
+import { filePath, originalPath } from "../lib/media/paths";
+import { openTestDb, withTestDb } from "./support/db";
 import { databaseState, sameState, type DbState } from "./support/db-state";
 import { expect, test } from "./support/fixtures";
 
@@ -110,13 +112,21 @@ test("a backup taken while the server serves and a second process writes is one 
     description: `${steps.length} writer transactions, ${during} committed during the ${ended - started} ms backup run, ${pages} pages served; the backup is state ${at} of ${states.length}`,
   });
 
-  // Restore into a fresh data folder: the same snapshot comes back.
+  // The photos the snapshot names are beside it, each file whole.
+  const photoFiles = mediaFilesNamedIn(target);
+  expect(photoFiles.length, "the demo issue has photos").toBeGreaterThan(0);
+  expect(backup.stdout).toMatch(new RegExp(`^photos: ${photoFiles.length} files \\(.* MB, each checked against its hash\\) in .*folio-under-load\\.media$`, "m"));
+
+  // Restore into a fresh data folder: the same snapshot comes back, photos and all.
   const restored = path.join(scratch, "restored", "folio.db");
   const restore = await folioScript("db-restore", restored, [target]);
   expect(restore.stdout).toContain(`restored ${restored} from ${target}`);
   const back = stateOf(restored);
   expect(back.integrity).toBe("ok");
   expect(sameState(back, copy)).toBe(true);
+  for (const rel of photoFiles) {
+    expect(fs.readFileSync(path.join(scratch, "restored", "media", rel)).equals(fs.readFileSync(path.join(path.dirname(live), "media", rel))), rel).toBe(true);
+  }
 
   // Restoring a second time over it keeps the replaced file beside the database.
   const again = await folioScript("db-restore", restored, [target]);
@@ -164,5 +174,28 @@ test("restore refuses while the server has the database open, and a damaged or f
     expect(error?.stderr, file).toMatch(message);
   }
   expect(fs.existsSync(fresh)).toBe(false);
+
+  // A backup copied without its photo folder would lose every photo: refused, nothing changed.
+  const alone = path.join(scratch, "alone", "good.db");
+  fs.mkdirSync(path.dirname(alone));
+  fs.copyFileSync(good, alone);
+  const withoutPhotos = await folioScript("db-restore", fresh, [alone]).then(
+    () => null,
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(withoutPhotos?.code).toBe(2);
+  expect(withoutPhotos?.stderr).toMatch(/the backup's photo folder .*alone\/good\.media lacks \d+ photo file\(s\) the database names/);
+  expect(fs.existsSync(fresh)).toBe(false);
   fs.rmSync(scratch, { recursive: true, force: true });
 });
+
+/** The media files a database names (originals and sizes), relative to a media folder. */
+function mediaFilesNamedIn(file: string): string[] {
+  return withTestDb(
+    (db) => [
+      ...db.select({ sha256: media.sha256, format: media.format }).from(media).all().map((m) => originalPath(m.sha256, m.format)),
+      ...db.select({ name: mediaFiles.name }).from(mediaFiles).all().map((f) => filePath(f.name)),
+    ],
+    file,
+  );
+}

@@ -33,6 +33,7 @@ const ALLOWED_WORDS = new Set([
   "gb",
   "md",
   "txt",
+  "pdf",
   "markdown",
   "text",
   "plain",
@@ -140,6 +141,8 @@ test("every desk page in Chinese shows no English but names, codes and addresses
     "/desk/imports",
     "/desk/imports/new",
     `/desk/imports/${importId}`,
+    // The demo's feature page came from a PDF: its workbench shows the printed page.
+    `/desk/imports/${withTestDb((db) => db.select({ id: imports.id }).from(imports).where(eq(imports.format, "pdf")).orderBy(imports.id).get()!.id)}`,
     "/desk/issues",
     `/desk/issues/${DEMO_DATE}`,
     "/desk/articles",

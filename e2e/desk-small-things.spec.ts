@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { articles } from "../db/schema";
 import { arrangeArticle, withTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
-import { importThroughDesk, workbenchSaved } from "./support/imports";
+import { importThroughDesk, workbenchSaved, workbenchVersion } from "./support/imports";
 
 /* Small traps of issue 19: each cost a moment of doubt on every use. */
 
@@ -32,6 +32,7 @@ test("a title split from its text at the spaces between them keeps none of the s
     text: "分拆标题   这是同一行里跟在标题后面的正文，足够长，读作一个段落。\n\n第二段正文也在这里，同样是正文内容。\n",
     masthead: { 出版日期: "2024-03-22", 版次: "2" },
   });
+  const opened = await workbenchVersion(page);
   const line = page.locator('[data-type="block"]').filter({ hasText: "分拆标题" }).locator(":scope > div");
   await line.click();
   // The untitled article's first line is the document's first text: its very start.
@@ -44,7 +45,7 @@ test("a title split from its text at the spaces between them keeps none of the s
   await expect.poll(() => title.textContent()).toBe("分拆标题");
   const body = page.locator('[data-type="block"]').filter({ hasText: "这是同一行里" }).locator(":scope > div");
   await expect.poll(() => body.textContent().then((t) => t?.slice(0, 3))).toBe("这是同");
-  await workbenchSaved(page);
+  await workbenchSaved(page, { past: opened });
   await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
   await expect(page.getByText(/已接受：新建/)).toBeVisible();
   expect(withTestDb((db) => db.select({ title: articles.title }).from(articles).where(eq(articles.title, "分拆标题")).all())).toHaveLength(1);

@@ -72,7 +72,13 @@ test("every kind of response carries the security headers, desk pages with a fre
   const editor = await signInRaw(base, "editor@folio.local", DEMO_PASSWORD);
   expect(editor.signedIn).toBe(true);
   const article = `/articles/${publishedArticleId()}`;
+  // A published story's photo file (answered before Next) and a name no file has (Next's 404).
+  const photo = /\/media\/[0-9a-f]{32}\.jpg/.exec((await raw(base, "/")).body)?.[0];
+  expect(photo, "the demo issue's front page shows a photo").toBeTruthy();
   const cases: [string, string[], number, "nonce" | "none"][] = [
+    [photo!, [], 200, "none"],
+    [photo!, editor.cookies, 200, "none"],
+    [`/media/${"0".repeat(32)}.jpg`, [], 404, "nonce"],
     ["/", [], 200, "none"],
     [article, [], 200, "none"],
     [article, editor.cookies, 200, "none"],

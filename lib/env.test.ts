@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, loadOrCreateSecret, parseEnv } from "./env";
+import { databaseSettings, EnvError, loadOrCreateSecret, parseEnv } from "./env";
 
 describe("configuration", () => {
   it("has working defaults for the embedded demo", () => {
@@ -46,6 +46,12 @@ describe("configuration", () => {
     expect(parseEnv({ SMTP_URL: "smtp://folio:secret@mail.example.cn:587" }).SMTP_URL).toBe("smtp://folio:secret@mail.example.cn:587");
     expect(() => parseEnv({ SMTP_URL: "mail.example.cn" })).toThrow(/SMTP_URL/);
     expect(() => parseEnv({ SMTP_URL: "https://mail.example.cn" })).toThrow(/SMTP_URL/);
+  });
+
+  it("keeps photos in media/ beside the database unless MEDIA_DIR names another folder", () => {
+    expect(databaseSettings({ DATABASE_PATH: "/srv/folio/folio.db" }).mediaDir).toBe("/srv/folio/media");
+    expect(databaseSettings({ DATABASE_PATH: "/srv/folio/folio.db", MEDIA_DIR: "/mnt/photos" }).mediaDir).toBe("/mnt/photos");
+    expect(() => parseEnv({ MEDIA_DIR: "" })).toThrow(/MEDIA_DIR/);
   });
 
   it("generates the auth secret once into the data folder and reuses it", () => {

@@ -56,11 +56,16 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   // The sender of those e-mails.
   MAIL_FROM: z.string().min(3).default("Folio <folio@localhost>"),
+  // Memory for the photo files readers are sent (scripts/serve.ts); 0 reads each from disk.
+  PUBLIC_MEDIA_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // The address the server listens on (all interfaces unless told). Not HOSTNAME: containers set that to their own name.
   FOLIO_HOST: z.string().min(1).optional(),
+  // The one folder photos live in (originals and the sizes made from them, content-addressed).
+  // Unset: media/ beside the database. Several app processes must share it.
+  MEDIA_DIR: z.string().min(1).optional(),
 });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; dataDir: string };
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; dataDir: string; mediaDir: string };
 
 export class EnvError extends Error {}
 
@@ -88,13 +93,18 @@ export function loadOrCreateSecret(dataDir: string): string {
   return secret;
 }
 
+/** The media folder: MEDIA_DIR, or media/ beside the database file. */
+export function mediaDirOf(parsed: Pick<z.infer<typeof schema>, "DATABASE_PATH" | "MEDIA_DIR">): string {
+  return path.resolve(/*turbopackIgnore: true*/ parsed.MEDIA_DIR ?? path.join(path.dirname(path.resolve(parsed.DATABASE_PATH)), "media"));
+}
+
 /**
- * The database file and busy timeout alone, for maintenance scripts (backup, restore) that must
- * not create an auth secret or touch next-auth's variables as env() does.
+ * The database file, busy timeout and media folder alone, for maintenance scripts (backup,
+ * restore) that must not create an auth secret or touch next-auth's variables as env() does.
  */
-export function databaseSettings(source: Record<string, string | undefined> = process.env): { file: string; busyTimeoutMs: number } {
+export function databaseSettings(source: Record<string, string | undefined> = process.env): { file: string; busyTimeoutMs: number; mediaDir: string } {
   const parsed = parseEnv(source);
-  return { file: path.resolve(parsed.DATABASE_PATH), busyTimeoutMs: parsed.DB_BUSY_TIMEOUT_MS };
+  return { file: path.resolve(parsed.DATABASE_PATH), busyTimeoutMs: parsed.DB_BUSY_TIMEOUT_MS, mediaDir: mediaDirOf(parsed) };
 }
 
 export type DatabaseEngine = "sqlite" | "postgres";
@@ -122,6 +132,6 @@ export function env(): Env {
   // Host header, so any PORT or proxy host works without extra configuration.
   if (!parsed.NEXTAUTH_URL && !process.env.AUTH_TRUST_HOST) process.env.AUTH_TRUST_HOST = "true";
   process.env.NEXTAUTH_SECRET = AUTH_SECRET;
-  cached = { ...parsed, AUTH_SECRET, dataDir };
+  cached = { ...parsed, AUTH_SECRET, dataDir, mediaDir: mediaDirOf(parsed) };
   return cached;
 }

@@ -9,7 +9,10 @@ import {
   JSON_DEPTH,
   LARGEST_BODY_BYTES,
   OTHER_BODY_BYTES,
+  PDF_UPLOAD_BYTES,
+  PHOTO_UPLOAD_BODY_BYTES,
 } from "./limits";
+import { MAX_PHOTO_BYTES } from "./media/limits";
 import { MAX_BODY_DEPTH } from "./article-body/validate";
 
 describe("request limits", () => {
@@ -21,7 +24,9 @@ describe("request limits", () => {
     // The workbench document repeats the raw text in its blocks, with spans and ids.
     expect(IMPORT_WORK_BODY_BYTES).toBeGreaterThanOrEqual(4 * IMPORT_RAW_BYTES);
     // Next's proxy buffers every body whole.
-    expect(LARGEST_BODY_BYTES).toBe(Math.max(ACTION_BODY_BYTES, IMPORT_WORK_BODY_BYTES, OTHER_BODY_BYTES));
+    expect(LARGEST_BODY_BYTES).toBe(Math.max(ACTION_BODY_BYTES, IMPORT_WORK_BODY_BYTES, PHOTO_UPLOAD_BODY_BYTES, PDF_UPLOAD_BYTES, OTHER_BODY_BYTES));
+    // A photo upload carries one file, and a file a little over the library's limit still reaches the route for its own message.
+    expect(PHOTO_UPLOAD_BODY_BYTES).toBeGreaterThan(MAX_PHOTO_BYTES);
     // JSON as deep as the deepest body the validator allows, inside an action's envelope.
     expect(JSON_DEPTH).toBeGreaterThan(MAX_BODY_DEPTH * 2 + 10);
   });
@@ -29,6 +34,10 @@ describe("request limits", () => {
   it("are chosen by route: the workbench save, other route handlers, server actions", () => {
     expect(bodyLimitFor("PUT", "/api/imports/12/work")).toBe(IMPORT_WORK_BODY_BYTES);
     expect(bodyLimitFor("POST", "/api/imports/12/work")).toBe(OTHER_BODY_BYTES);
+    expect(bodyLimitFor("POST", "/api/imports/pdf")).toBe(PDF_UPLOAD_BYTES);
+    expect(bodyLimitFor("PUT", "/api/imports/pdf")).toBe(OTHER_BODY_BYTES);
+    expect(bodyLimitFor("POST", "/api/media")).toBe(PHOTO_UPLOAD_BODY_BYTES);
+    expect(bodyLimitFor("PUT", "/api/media")).toBe(OTHER_BODY_BYTES);
     expect(bodyLimitFor("POST", "/api/auth/callback/credentials")).toBe(OTHER_BODY_BYTES);
     expect(bodyLimitFor("POST", "/desk/imports/new")).toBe(ACTION_BODY_BYTES);
     expect(bodyLimitFor("POST", "/")).toBe(ACTION_BODY_BYTES);

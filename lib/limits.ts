@@ -10,6 +10,8 @@
  * is never cut or refused with a confusing message further in (limits.test.ts checks the order).
  */
 
+import { MAX_PHOTO_BYTES } from "./media/limits";
+
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
@@ -28,11 +30,20 @@ export const ACTION_BODY_BYTES = 8 * MiB;
 /** PUT /api/imports/[id]/work: the workbench document of a 5 MB import, its text with spans and ids. */
 export const IMPORT_WORK_BODY_BYTES = 24 * MiB;
 
+/** POST /api/imports/pdf: one print PDF, a page or a whole issue, as the raw body (lib/pdf refuses more). */
+export const PDF_UPLOAD_BYTES = 50 * MiB;
+
+/**
+ * POST /api/media: one photo's bytes as the body. A megabyte above the photo limit, so that a file
+ * a little too large still reaches the route, which refuses it with the library's own sentence.
+ */
+export const PHOTO_UPLOAD_BODY_BYTES = MAX_PHOTO_BYTES + MiB;
+
 /** Anything else that has a body: the sign-in form and the like. */
 export const OTHER_BODY_BYTES = 64 * KiB;
 
 /** The largest body any request may carry: Next's proxy buffers bodies up to this (next.config.ts). */
-export const LARGEST_BODY_BYTES = Math.max(ACTION_BODY_BYTES, IMPORT_WORK_BODY_BYTES, OTHER_BODY_BYTES);
+export const LARGEST_BODY_BYTES = Math.max(ACTION_BODY_BYTES, IMPORT_WORK_BODY_BYTES, PHOTO_UPLOAD_BODY_BYTES, PDF_UPLOAD_BYTES, OTHER_BODY_BYTES);
 
 /**
  * How deeply brackets and braces may nest in a request's JSON. Folio's deepest document, an
@@ -43,10 +54,16 @@ export const LARGEST_BODY_BYTES = Math.max(ACTION_BODY_BYTES, IMPORT_WORK_BODY_B
 export const JSON_DEPTH = 256;
 
 const IMPORT_WORK_PATH = /^\/api\/imports\/[^/]+\/work\/?$/;
+/** POST here carries one photo's bytes (app/api/media/route.ts). */
+export const PHOTO_UPLOAD_PATH = /^\/api\/media\/?$/;
+/** POST here carries one print PDF's bytes (app/api/imports/pdf/route.ts). */
+export const PDF_UPLOAD_PATH = /^\/api\/imports\/pdf\/?$/;
 
 /** The body limit of a request: a server action (a POST to any page) or one of the route handlers. */
 export function bodyLimitFor(method: string, pathname: string): number {
   if (method === "PUT" && IMPORT_WORK_PATH.test(pathname)) return IMPORT_WORK_BODY_BYTES;
+  if (method === "POST" && PDF_UPLOAD_PATH.test(pathname)) return PDF_UPLOAD_BYTES;
+  if (method === "POST" && PHOTO_UPLOAD_PATH.test(pathname)) return PHOTO_UPLOAD_BODY_BYTES;
   if (pathname === "/api" || pathname.startsWith("/api/")) return OTHER_BODY_BYTES;
   return ACTION_BODY_BYTES;
 }

@@ -125,6 +125,12 @@ export const AUDIT_ACTIONS = [
   "import.unarchive",
   "import.delete",
   "import.work.stale",
+  "import.pdf",
+  "import.pdf_no_text",
+  "media.upload",
+  "media.edit",
+  "media.refused",
+  "media.original",
   "issue.pages",
   "issue.publish",
 ] as const;
@@ -141,3 +147,17 @@ export function auditActionKey(action: string): string {
  */
 export const NOTIFICATION_KINDS = ["submitted", "changes_requested", "approved", "published", "unpublished", "lock_taken_over"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * A photo in the media library: being processed (its sizes are being made, off the request path),
+ * ready to be shown, or failed (the file could not be decoded; the original is kept).
+ */
+export const MEDIA_STATUSES = ["processing", "ready", "failed"] as const;
+export type MediaStatus = (typeof MEDIA_STATUSES)[number];
+
+/** The images of a printed page kept for screens (lib/pdf/render.ts): two widths and a thumbnail. */
+export const PAGE_IMAGE_VARIANTS = ["large", "medium", "thumb"] as const;
+export type PageImageVariant = (typeof PAGE_IMAGE_VARIANTS)[number];
+
+/** A stored print PDF: its pages became imports, or it had no text layer (kept; OCR is not supported yet). */
+export const PDF_FILE_STATUSES = ["pages", "no_text"] as const;

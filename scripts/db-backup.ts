@@ -19,19 +19,23 @@ async function main(): Promise<void> {
   if (args.length > 1 || args.some((a) => a.startsWith("-"))) fail(USAGE);
   const { DATABASE_URL: url } = parseEnv(process.env);
   if (url) {
-    const { file } = databaseSettings();
+    const { file, mediaDir } = databaseSettings();
     const result = await backupPostgres({ url, target: args[0] ?? defaultPostgresBackupPath(path.dirname(file)) });
     process.stdout.write(`backup written: ${result.target} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, pg_dump custom format, ${result.tables} tables, read back ok)\n`);
+    process.stdout.write(`photos: the media folder ${mediaDir} is not in a PostgreSQL dump; back it up with the server's files (README, PostgreSQL)\n`);
     return;
   }
-  const { file, busyTimeoutMs } = databaseSettings();
+  const { file, busyTimeoutMs, mediaDir } = databaseSettings();
   const target = args[0] ?? defaultBackupPath(file);
-  const result = await backupDatabase({ source: file, target, busyTimeoutMs });
-  const { articles, article_revisions: revisions, audit_log: audit, users } = result.counts;
+  const result = await backupDatabase({ source: file, target, busyTimeoutMs, mediaDir });
+  const { articles, article_revisions: revisions, audit_log: audit, users, media: photos } = result.counts;
   process.stdout.write(
     `backup written: ${result.target} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, integrity ok; ` +
-      `${users} users, ${articles} articles, ${revisions} revisions, ${audit} audit entries)\n`,
+      `${users} users, ${articles} articles, ${revisions} revisions, ${audit} audit entries, ${photos} photos)\n`,
   );
+  if (result.media.folder) {
+    process.stdout.write(`photos: ${result.media.files} files (${(result.media.bytes / 1024 / 1024).toFixed(1)} MB, each checked against its hash) in ${result.media.folder}\n`);
+  }
 }
 
 main().catch((e) => {

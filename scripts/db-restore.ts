@@ -24,11 +24,12 @@ function main(): void {
       .catch((e: unknown) => fail(e instanceof Error ? e.message : String(e), e instanceof MaintenanceError ? 2 : 1));
     return;
   }
-  const { file } = databaseSettings();
+  const { file, mediaDir } = databaseSettings();
   try {
-    const result = restoreDatabase({ source, target: file });
-    const { articles, article_revisions: revisions, audit_log: audit, users } = result.counts;
-    process.stdout.write(`restored ${file} from ${source} (integrity ok; ${users} users, ${articles} articles, ${revisions} revisions, ${audit} audit entries)\n`);
+    const result = restoreDatabase({ source, target: file, mediaDir });
+    const { articles, article_revisions: revisions, audit_log: audit, users, media: photos } = result.counts;
+    process.stdout.write(`restored ${file} from ${source} (integrity ok; ${users} users, ${articles} articles, ${revisions} revisions, ${audit} audit entries, ${photos} photos)\n`);
+    if (result.media.folder) process.stdout.write(`photos: ${result.media.files} files from ${result.media.folder} in ${mediaDir}\n`);
     if (result.previous) process.stdout.write(`the replaced database is kept as ${result.previous}\n`);
     if (result.pendingMigrations > 0) process.stdout.write(`${result.pendingMigrations} newer migration(s) will be applied when Folio starts\n`);
   } catch (e) {

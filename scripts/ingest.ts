@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
-import { IngestError, ingest, toContractJson, type IngestHints } from "@/lib/ingest";
+import { IngestError, ingest, toContractJson, type IngestHints, type Segmentation } from "@/lib/ingest";
+import { segmentPdf } from "@/lib/ingest/pdf";
+import { isPdf, PdfError, readPdf } from "@/lib/pdf/read";
 
-const USAGE = "usage: npm run -s ingest -- <file|-> [--page N] [--date YYYY-MM-DD]";
+const USAGE = "usage: npm run -s ingest -- <file|-> [--page N] [--date YYYY-MM-DD]   (raw text, or a print PDF: a page or a whole issue)";
 
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n`);
@@ -42,16 +44,17 @@ function readInput(file: string): Uint8Array {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { file, hints } = parseArgs(process.argv.slice(2));
   const bytes = readInput(file);
   try {
-    const seg = ingest(bytes, hints);
+    // A PDF is read by its geometry (lib/ingest/pdf): the same contract, plus pages and boxes.
+    const seg: Segmentation = isPdf(bytes) ? segmentPdf(await readPdf(bytes), hints) : ingest(bytes, hints);
     process.stdout.write(`${JSON.stringify(toContractJson(seg), null, 2)}\n`);
   } catch (e) {
-    if (e instanceof IngestError) fail(e.message);
+    if (e instanceof IngestError || e instanceof PdfError) fail(e.message);
     fail(`internal error: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-main();
+void main();

@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { ensureSections } from "@/db/queries/sections";
 import { createUser, getUserByEmail } from "@/db/queries/users";
-import { seedDemoIssue } from "@/db/seed/demo-issue";
+import { demoIssueExists, seedDemoIssue } from "@/db/seed/demo-issue";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-users";
 import { STANDARD_SECTIONS } from "@/db/seed/sections";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
+import { addDemoPhotos } from "@/services/media/demo-photos";
 
 const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
 
@@ -20,8 +21,13 @@ async function main() {
     await createUser({ ...u, passwordHash: hash, isDemo: true });
     console.log(`demo user: ${u.email} (${u.role})`);
   }
-  const published = await seedDemoIssue();
-  if (published > 0) console.log(`demo issue: ${published} articles imported from db/demo and published`);
+  if (!(await demoIssueExists())) {
+    // Drawn and processed first, so the issue is published with its photos in place.
+    const editor = await getUserByEmail({ email: "editor@folio.local" });
+    const photoIds = editor ? await addDemoPhotos({ uploadedById: editor.id }) : new Map<string, number>();
+    const published = await seedDemoIssue({ photoIds });
+    console.log(`demo issue: ${published} articles imported from db/demo and published, with ${photoIds.size} photos`);
+  }
   console.log(`seeded ${env().DATABASE_URL ? "the PostgreSQL database" : env().DATABASE_PATH}`);
 }
 

@@ -1,22 +1,26 @@
+import fsp from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
 import { migrateDatabase } from "@/db/migrate";
 import { openPostgresGenerationReader, openPublicGenerationReader } from "@/db/public-generation";
-import { parseEnv } from "@/lib/env";
+import { mediaDirOf, parseEnv } from "@/lib/env";
 import { applyForwarding, parseTrustedProxies } from "@/lib/http/forwarded";
+import { MediaFileCache, mediaFileServer } from "@/lib/http/media-file-server";
 import { PageCache } from "@/lib/http/page-cache";
 import { publicPageServer } from "@/lib/http/public-page-server";
 import { RenderGate } from "@/lib/http/render-gate";
 import { forwardTo, serveRenders, startRenderProcess } from "@/lib/http/render-process";
 import { bodyRefusal, type BodyRefusal } from "@/lib/http/request-body";
 import { PUBLIC_RENDERS } from "@/lib/limits";
+import { filePath } from "@/lib/media/paths";
+import { openPostgresPublicMediaReader, openPublicMediaReader } from "@/db/public-media";
 
 /*
  * The production server: Next's request handler behind the public page cache
  * (lib/http/public-page-server.ts), which answers a reader's page from memory until something
- * public changes. In front of both, every request first loses the forwarding headers of anyone
+ * public changes, and the photo files of published stories (lib/http/media-file-server.ts). In front of both, every request first loses the forwarding headers of anyone
  * but a trusted proxy (lib/http/forwarded.ts), and a body over its limit is refused with 413
  * before a byte of it is read (lib/http/request-body.ts). The public pages that miss the cache
  * are rendered by a second Next server in a process of its own at a lower CPU priority
@@ -24,7 +28,7 @@ import { PUBLIC_RENDERS } from "@/lib/limits";
  * renders cannot take the CPU from readers of cached pages and from editors. Migrates the
  * database first. Needs `npm run build`.
  *
- *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, FOLIO_HOST, PUBLIC_PAGE_CACHE_MB, TRUST_PROXY, SITE_URL)
+ *   tsx scripts/serve.ts [--port N] [--hostname H]     (PORT, FOLIO_HOST, PUBLIC_PAGE_CACHE_MB, TRUST_PROXY, SITE_URL, PUBLIC_MEDIA_CACHE_MB, MEDIA_DIR)
  */
 
 // Before Next and lib/env read it: this server only ever serves the production build.
@@ -113,7 +117,19 @@ async function main() {
   const cache = config.PUBLIC_PAGE_CACHE_MB > 0 ? new PageCache(config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024) : null;
   const gate = new RenderGate(PUBLIC_RENDERS);
   const render = forwardTo({ port: renders.port, agent: new http.Agent({ keepAlive: true, maxSockets: PUBLIC_RENDERS.concurrency * 2 }) }, handle);
-  const serve = publicPageServer({ next: handle, render, currentToken: generation.current, cache, gate, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
+  const pages = publicPageServer({ next: handle, render, currentToken: generation.current, cache, gate, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
+  const mediaDir = mediaDirOf(config);
+  const photos = config.DATABASE_URL
+    ? openPostgresPublicMediaReader(config.DATABASE_URL)
+    : openPublicMediaReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
+  const serve = mediaFileServer({
+    next: pages,
+    currentToken: generation.current,
+    publicFormat: photos.publicFormat,
+    read: (name) => fsp.readFile(path.join(mediaDir, filePath(name))),
+    cache: config.PUBLIC_MEDIA_CACHE_MB > 0 ? new MediaFileCache(config.PUBLIC_MEDIA_CACHE_MB * 1024 * 1024) : null,
+    publicUrl: config.NEXTAUTH_URL,
+  });
   const failed = (res: http.ServerResponse) => (e: unknown) => {
     console.error("request failed:", e);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -139,7 +155,7 @@ async function main() {
   server.listen(port, hostname, () => {
     console.log(
       `Folio on http://${hostname ?? "localhost"}:${port} (public page cache: ${cache ? `${config.PUBLIC_PAGE_CACHE_MB} MB` : "off"}; ` +
-        `forwarded headers trusted from: ${trustedProxies?.description ?? "nobody"})`,
+        `photo files: ${config.PUBLIC_MEDIA_CACHE_MB > 0 ? `${config.PUBLIC_MEDIA_CACHE_MB} MB` : "off"}; forwarded headers trusted from: ${trustedProxies?.description ?? "nobody"})`,
     );
     warnWithoutSiteUrl();
   });
@@ -150,6 +166,7 @@ async function main() {
     setTimeout(() => process.exit(0), 10_000).unref();
     server.close(() => {
       void generation.close();
+      void photos.close();
       void Promise.all([renders.stop(), app.close()]).finally(() => process.exit(0));
     });
     server.closeIdleConnections();

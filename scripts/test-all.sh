@@ -16,7 +16,7 @@ stage() {
 
 stage lint npm run -s lint
 stage typecheck npm run -s typecheck
-stage unit npx vitest run --exclude lab/smoke.test.ts --reporter=default --reporter=json --outputFile=test-results/unit.json
+stage unit npx vitest run --exclude lab/smoke.test.ts --exclude lib/ingest/pdf/lab-pages.test.ts --reporter=default --reporter=json --outputFile=test-results/unit.json
 
 # The query tests again on PostgreSQL (issue 18): a private server in a temporary folder
 # (scripts/postgres-server.sh), each test file on a scratch database of its own.
@@ -38,9 +38,10 @@ if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [[ -n "${POSTGRES_BIN:-}" 
 else
   echo "PostgreSQL is not installed: the query tests ran on SQLite only (.ci/run installs it)"
 fi
-# The segmentation lab's smoke test typesets and extracts real pages: tens of CPU-seconds, run on
-# its own so it does not slow the timed unit tests beside it.
-stage lab-smoke npx vitest run lab/smoke.test.ts --reporter=default --reporter=json --outputFile=test-results/lab-smoke.json
+# The segmentation lab's smoke test and the PDF importer's test on typeset lab pages typeset,
+# extract and read real pages: tens of CPU-seconds, run on their own so they do not slow the
+# timed unit tests beside them.
+stage lab-smoke npx vitest run lab/smoke.test.ts lib/ingest/pdf/lab-pages.test.ts --reporter=default --reporter=json --outputFile=test-results/lab-smoke.json
 echo "::: build"
 if npm run -s build >test-results/build.log 2>&1; then
   stage e2e npx playwright test

@@ -18,6 +18,8 @@ export function FilePicker({
   chooseLabel,
   noneLabel,
   onChange,
+  multiple = false,
+  onFiles,
 }: {
   id: string;
   name: string;
@@ -27,6 +29,9 @@ export function FilePicker({
   chooseLabel: string;
   noneLabel: string;
   onChange: (file: File | null) => void;
+  /** Several files may be chosen; all of them are passed here (onChange still gets the first). */
+  multiple?: boolean;
+  onFiles?: (files: File[]) => void;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState<string | null>(null);
@@ -42,12 +47,15 @@ export function FilePicker({
           name={name}
           type="file"
           accept={accept}
+          multiple={multiple}
           tabIndex={-1}
           className="sr-only"
           onChange={(e) => {
-            const file = e.currentTarget.files?.[0] ?? null;
-            setFileName(file?.name ?? null);
+            const files = Array.from(e.currentTarget.files ?? []);
+            const file = files[0] ?? null;
+            setFileName(files.length ? files.map((f) => f.name).join("、") : null);
             onChange(file);
+            onFiles?.(files);
           }}
         />
         <Button type="button" variant="secondary" onClick={() => input.current?.click()} aria-describedby={`${id}-chosen`}>

@@ -5,14 +5,14 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { editArticleIn } from "@/db/queries/article-workflow";
 import { articleSnapshot, insertArticle } from "@/db/queries/articles";
 import { getPendingRevision } from "@/db/queries/pending-revisions";
-import { articleRevisions, articles, importWork, importWorkRevisions, imports, sections, type Article, type Import } from "@/db/schema";
+import { articleRevisions, articles, importWork, importWorkRevisions, imports, pages, sections, type Article, type Import } from "@/db/schema";
 import { ensureIssueAndPage } from "@/db/queries/issues";
 import { planAccept, type AcceptPlan, type ExistingArticle } from "@/lib/desk/accept-plan";
 import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
 import type { Person } from "@/lib/workflow/types";
 import { confirmDoubts } from "@/lib/workbench/doc";
 import type { AcceptedArticle } from "@/lib/workbench/types";
-import { firstRow } from "@/db/raw";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export type AcceptOutcome =
   | {
@@ -33,7 +33,7 @@ export type AcceptOutcome =
 
 /** Issue and page from the import's confirmed masthead; fills fields an earlier page left empty. */
 async function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
-  return await ensureIssueAndPage(db, {
+  const made = await ensureIssueAndPage(db, {
     date: item.issueDate as string,
     pageNumber: item.pageNumber as number,
     pageName: item.pageName,
@@ -46,6 +46,11 @@ async function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead |
       lunarDate: masthead?.lunarDate ?? null,
     },
   });
+  // A PDF import accepted for the page is its printed page (数字报) from now on.
+  if (item.pdfFileId !== null && made.page.printImportId !== item.id) {
+    made.page = onlyRow(await db.update(pages).set({ printImportId: item.id }).where(eq(pages.id, made.page.id)).returning());
+  }
+  return made;
 }
 
 /** What an earlier accept wrote, in the workbench's terms, to compare with what it would write now. */

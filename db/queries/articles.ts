@@ -16,6 +16,7 @@ import {
   type RevisionChanges,
 } from "@/db/schema";
 import { getPendingRevision } from "@/db/queries/pending-revisions";
+import { articlePhotoProblems, writeArticlePhotos } from "@/db/queries/media";
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { PRINTED_FIELD_KEYS } from "@/lib/article-fields";
@@ -70,6 +71,7 @@ export async function insertArticle(db: DbOrTx, values: NewArticle, info: Revisi
     .values({ ...values, ...bodyColumns(values.body) })
     .returning());
   await writeRevision(db, article, info);
+  await writeArticlePhotos(db, article);
   return article;
 }
 
@@ -97,7 +99,10 @@ export async function updateArticleIfVersion(
     .set({ ...rest, ...(body ? bodyColumns(body) : {}), version, updatedAt: now })
     .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
     .returning());
-  if (article) await writeRevision(db, article, info);
+  if (article) {
+    await writeRevision(db, article, info);
+    if (body) await writeArticlePhotos(db, article, now);
+  }
   return article;
 }
 
@@ -169,6 +174,7 @@ export async function workflowArticleOf(db: DbOrTx, article: Article, revision?:
     title: article.title,
     bodyText: article.bodyText,
     hasRevision: await getPendingRevision({ articleId: article.id }, db) !== undefined,
+    photoProblems: await articlePhotoProblems(db, { articleId: article.id }),
   };
 }
 

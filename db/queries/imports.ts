@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, count, desc, eq, getTableColumns, isNull, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
+import { deleteImportPrintPage } from "@/db/queries/pdf-imports";
 import { articles, importWork, importWorkRevisions, imports, users, type Article, type Import } from "@/db/schema";
 import { decodeInput } from "@/lib/ingest";
 import type { Segmentation } from "@/lib/ingest/types";
@@ -188,6 +189,8 @@ export async function deleteImport({ id, actor }: { id: number; actor: { id: num
     await tx.update(imports).set({ supersedesId: item.supersedesId }).where(eq(imports.supersedesId, id));
     await tx.delete(importWorkRevisions).where(eq(importWorkRevisions.importId, id));
     await tx.delete(importWork).where(eq(importWork.importId, id));
+    // A PDF import's page images go with it; the uploaded PDF stays (it is never changed).
+    await deleteImportPrintPage(tx, id);
     await tx.delete(imports).where(eq(imports.id, id));
     return { ok: true } as const;
   });

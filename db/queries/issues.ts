@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
+import { photoProblemsOfArticles } from "@/db/queries/media";
 import { articles, issues, pages, sections, type Article, type Issue, type Page } from "@/db/schema";
 import type { PageStatus } from "@/lib/vocabulary";
 import { firstRow, onlyRow } from "@/db/raw";
@@ -95,7 +96,11 @@ export type DeskArticleRow = Pick<
   | "continuesId"
   | "version"
   | "updatedAt"
-> & { sectionName: string | null };
+> & {
+  sectionName: string | null;
+  /** A photo it shows is not ready for readers (processing, failed, no alt text): it cannot be published yet. */
+  photosNotReady: boolean;
+};
 
 export type PageWithArticles = Page & { articles: DeskArticleRow[] };
 
@@ -131,7 +136,8 @@ export async function listPagesWithArticles({ issueId }: { issueId: number }): P
       ),
     )
     .orderBy(asc(articles.position), asc(articles.id)));
-  return pageRows.map((p) => ({ ...p, articles: rows.filter((a) => a.pageId === p.id) }));
+  const photoProblems = await photoProblemsOfArticles(db, { articleIds: rows.map((r) => r.id) });
+  return pageRows.map((p) => ({ ...p, articles: rows.filter((a) => a.pageId === p.id).map((a) => ({ ...a, photosNotReady: photoProblems.has(a.id) })) }));
 }
 
 /** Sets a continuation (上接) part to belong to its head article; both keep their pages. */

@@ -3,9 +3,10 @@ import { createArticle, type NewArticle } from "@/db/queries/articles";
 import { ensureImportWork, type ImportWorkRow } from "@/db/queries/import-work";
 import { insertImportOfBytes } from "@/db/queries/imports";
 import { insertIssueWithPages } from "@/db/queries/issues";
+import { completeMediaJob, insertMedia } from "@/db/queries/media";
 import { createUser } from "@/db/queries/users";
 import { eq } from "drizzle-orm";
-import { sections, sessions, type Article, type Import, type Issue, type Page, type Section, type User } from "@/db/schema";
+import { sections, sessions, type Article, type Import, type Issue, type Media, type Page, type Section, type User } from "@/db/schema";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { unconfirmedMasthead } from "@/lib/desk/import-text";
 import { ingest } from "@/lib/ingest";
@@ -91,4 +92,47 @@ export async function anImport({
 /** Moves a person's sessions back in time: signed in and last seen that long ago. */
 export async function backdateSessions({ userId, signedInAt, lastSeenAt }: { userId: number; signedInAt: Date; lastSeenAt: Date }): Promise<void> {
   await getDb().update(sessions).set({ createdAt: signedInAt, lastSeenAt }).where(eq(sessions.userId, userId));
+}
+
+/**
+ * A photo of the media library, as an upload records it (no file on disk: query tests are about
+ * rows). Ready by default, with its nine files named as the processing job names them.
+ */
+export async function aPhoto({
+  by,
+  caption = "图为会场",
+  credit = "记者 张三 摄",
+  alt = "会场全景",
+  ready = true,
+  width = 4000,
+  height = 3000,
+}: { by: Pick<User, "id">; caption?: string; credit?: string; alt?: string; ready?: boolean; width?: number; height?: number }): Promise<Media> {
+  const n = next();
+  const sha256 = n.toString(16).padStart(64, "0");
+  const { media } = await insertMedia({ sha256, format: "jpeg", fileName: `photo-${n}.jpg`, bytes: 1_000_000, width, height, takenAt: null, caption, credit, photographers: [], alt, uploadedById: by.id });
+  if (!ready) return media;
+  const ext = { avif: "avif", webp: "webp", jpeg: "jpg" } as const;
+  const files = [480, 960, 1600].flatMap((w, i) =>
+    (["avif", "webp", "jpeg"] as const).map((format, j) => ({
+      name: `${(n * 100 + i * 10 + j).toString(16).padStart(32, "0")}.${ext[format]}`,
+      format,
+      width: w,
+      height: Math.round((w * height) / width),
+      bytes: w * 50,
+    })),
+  );
+  await completeMediaJob({ id: media.id, files });
+  return { ...media, status: "ready" };
+}
+
+/** A body with a lead photo, a paragraph and another photo further down. */
+export function bodyWithPhotos(lead: number, other?: number): ArticleBody {
+  return {
+    type: "doc",
+    content: [
+      { type: "photo", attrs: { mediaId: lead, lead: true }, content: [{ type: "text", text: "头图的说明" }] },
+      { type: "paragraph", content: [{ type: "text", text: "正文。" }] },
+      ...(other ? [{ type: "photo" as const, attrs: { mediaId: other, lead: false }, content: [{ type: "text" as const, text: "图为会场。记者 张三 摄" }] }] : []),
+    ],
+  };
 }

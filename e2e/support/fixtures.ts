@@ -140,6 +140,9 @@ async function signInOnce(browser: Browser, baseURL: string | undefined, account
 /** next-auth answers a refused sign-in (wrong password, throttled, deactivated) with 401 to the form's request. */
 export const REFUSED_SIGN_IN = /status of 401 .*\/api\/auth\/callback\/credentials$/;
 
+/** A photo upload refused (not a photo Folio takes, too large, broken): the 4xx the bad-file stories cause on purpose. */
+export const REFUSED_UPLOAD = /status of 4\d\d .*\/api\/media$/;
+
 /** The workbench's autosave refused as stale: the 409 the stale-save stories cause on purpose. */
 export const REFUSED_STALE_WORK = /status of 409 .*\/api\/imports\/\d+\/work$/;
 

@@ -21,7 +21,19 @@ export async function importThroughDesk(page: Page, { text, file, masthead = {} 
   return Number(page.url().split("/").pop());
 }
 
-/** The workbench's autosave has caught up with every edit. */
-export async function workbenchSaved(page: Page) {
+/** The version the workbench's save status shows (0 while it shows none). */
+export async function workbenchVersion(page: Page): Promise<number> {
+  const text = (await page.getByTestId("save-status").textContent()) ?? "";
+  return Number(/已保存 v(\d+)/.exec(text)?.[1] ?? 0);
+}
+
+/**
+ * The workbench's autosave has caught up with the edits made since it showed version `past`.
+ * A freshly opened import already says "已保存 v1": waiting for any saved status would pass
+ * before the edit's save (800 ms later), and a reload then races that save.
+ */
+export async function workbenchSaved(page: Page, { past }: { past: number }) {
   await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
+  await expect.poll(() => workbenchVersion(page), { timeout: 15_000 }).toBeGreaterThan(past);
+  await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/);
 }

@@ -1,6 +1,6 @@
 import type { Locator } from "@playwright/test";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { articleApprovals, articleComments, articleLocks, articleRevisions, articles, articleViews, issues, pages, pendingRevisions, users } from "../../db/schema";
+import { articleApprovals, articleComments, articleLocks, articlePhotos, articleRevisions, articles, articleViews, issues, pages, pendingRevisions, users } from "../../db/schema";
 import type { ArticleLanguage, ArticleState } from "../../lib/vocabulary";
 import { sectionIdBySlug, withTestDb } from "./db";
 
@@ -110,7 +110,7 @@ export function removeArranged({ articleIds, issueDate }: { articleIds: number[]
     db.transaction((tx) => {
       if (articleIds.length > 0) {
         // Whatever the desk wrote about them (revisions, approvals, comments, locks, seen marks) goes first.
-        for (const table of [articleRevisions, pendingRevisions, articleApprovals, articleComments, articleLocks, articleViews]) {
+        for (const table of [articleRevisions, pendingRevisions, articleApprovals, articleComments, articleLocks, articleViews, articlePhotos]) {
           tx.delete(table).where(inArray(table.articleId, articleIds)).run();
         }
         tx.delete(articles).where(inArray(articles.id, articleIds)).run();

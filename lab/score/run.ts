@@ -1,4 +1,3 @@
-import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PageEntry } from "../generate";
@@ -6,6 +5,7 @@ import type { Split } from "../plan";
 import type { StyleName } from "../styles";
 import { bodyText, PAGE_FILES, type ExtractorName, type PageTruth, type TruthArticle } from "../truth";
 import { ingestEngine, type Engine } from "./engine";
+import { tallyInProcesses } from "./fork";
 import { addCounts, emptyCounts, figures, scorePage, type ArticleFields, type Counts, type Figures } from "./metrics";
 import { readSamples } from "./samples";
 
@@ -83,22 +83,7 @@ export function tallyPages(labDir: string, pages: readonly PageEntry[], extracto
 
 /** The same, shared among `workers` processes (today's engine only: a function cannot be sent). */
 async function tallyInWorkers(labDir: string, pages: readonly PageEntry[], extractors: readonly ExtractorName[], workers: number): Promise<Tally> {
-  const shares = Array.from({ length: workers }, (_, w) => pages.filter((_, i) => i % workers === w));
-  const tallies = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<Tally>((resolve, reject) => {
-          const child = fork(path.join(__dirname, "worker.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", 2, 2, "ipc"] });
-          child.once("message", (m: { ok: true; tally: Tally } | { ok: false; error: string }) => {
-            child.disconnect();
-            if (m.ok) resolve(m.tally);
-            else reject(new Error(m.error));
-          });
-          child.once("exit", (code) => reject(new Error(`a scoring worker exited (${code})`)));
-          child.send({ labDir, pages: share, extractors });
-        }),
-    ),
-  );
+  const tallies = await tallyInProcesses<Tally>("worker.ts", pages, workers, { labDir, extractors });
   return tallies.reduce(addTally, emptyTally());
 }
 

@@ -164,6 +164,8 @@ type BodyLabels = {
   minorSubhead: string;
   lead: string;
   caption: string;
+  photo: string;
+  leadPhoto: string;
   quote: string;
 };
 
@@ -174,6 +176,8 @@ const BODY_LABELS: BodyLabels = {
   minorSubhead: "Minor subhead",
   lead: "Lead",
   caption: "Caption",
+  photo: "Photo",
+  leadPhoto: "Lead photo",
   quote: "Quote",
 };
 
@@ -183,6 +187,8 @@ const BODY_LABEL_KEYS: Record<keyof BodyLabels, string> = {
   minorSubhead: "bodyEditor.heading3",
   lead: "bodyEditor.lead",
   caption: "bodyEditor.caption",
+  photo: "bodyEditor.photo",
+  leadPhoto: "bodyEditor.leadPhoto",
   quote: "bodyEditor.quote",
 };
 
@@ -227,6 +233,12 @@ export function revisionText(fields: RevisionFields, labels: Partial<RevisionLab
   }
   const body: string[] = [];
   for (const block of fields.body.content) {
+    if (block.type === "photo") {
+      // A photo is a line even without a caption: placing, removing or swapping one is a change.
+      const caption = isBlank(block.content) ? "" : ` ${inlineText(block.content)}`;
+      body.push(`[${block.attrs.lead ? l.leadPhoto : l.photo} #${block.attrs.mediaId}]${caption}`);
+      continue;
+    }
     let lastItem = -1;
     for (const tb of textblocks(block)) {
       if (isBlank(tb.content)) continue;

@@ -16,7 +16,8 @@ import { parseArticleBody } from "./validate";
 
 const schema = getSchema(articleBodyExtensions);
 
-const NODES = ["doc", "text", "paragraph", "heading", "lead", "caption", "blockquote", "bulletList", "orderedList", "listItem", "hardBreak"];
+const NODES = ["doc", "text", "paragraph", "heading", "lead", "caption", "photo", "blockquote", "bulletList", "orderedList", "listItem", "hardBreak"];
+const NODE_ATTRS: Record<string, string[]> = { heading: ["level"], photo: ["mediaId", "lead"] };
 const MARKS = ["bold", "italic", "link"];
 
 function expectValid(json: unknown): ArticleBody {
@@ -33,7 +34,7 @@ describe("editor schema", () => {
 
   it("has only the attributes the contract stores", () => {
     const attrs = (spec: { attrs?: object }) => Object.keys(spec.attrs ?? {});
-    for (const name of NODES) expect(attrs(schema.nodes[name]!.spec), name).toEqual(name === "heading" ? ["level"] : []);
+    for (const name of NODES) expect(attrs(schema.nodes[name]!.spec), name).toEqual(NODE_ATTRS[name] ?? []);
     for (const name of MARKS) expect(attrs(schema.marks[name]!.spec), name).toEqual(name === "link" ? ["href"] : []);
   });
 
@@ -45,6 +46,7 @@ describe("editor schema", () => {
     expect(content("bulletList")).toBe("listItem+");
     expect(content("orderedList")).toBe("listItem+");
     expect(content("caption")).toBe("inline*");
+    expect(content("photo")).toBe("inline*");
     expect(content("heading")).toBe("inline*");
     expect(content("paragraph")).toBe("inline*");
   });
@@ -163,6 +165,9 @@ describe("editor commands", () => {
       (e) => e.commands.insertContent({ type: "text", text: "新增𠀀文字" }),
       (e) => e.commands.insertContent({ type: "text", text: "粗体", marks: [{ type: "bold" }] }),
       (e) => e.commands.lift("blockquote"),
+      (e) => e.commands.insertPhoto({ mediaId: 1 + random(9), caption: "图为会场" }),
+      (e) => e.commands.setLeadPhoto({ mediaId: 1 + random(9) }),
+      (e) => e.commands.removePhoto({ mediaId: 1 + random(9) }),
     ];
     // Positions count UTF-16 units. A browser never puts the caret inside a surrogate pair,
     // so neither does this test (the validator would rightly refuse the broken half).
@@ -181,6 +186,7 @@ describe("editor commands", () => {
       const before = e.state.doc;
       try {
         actions[random(actions.length)]!(e);
+        e.commands.keepLeadFirst();
       } catch {
         // Stock Tiptap throws in rare cases (splitBlock over a selection from an empty
         // subhead into a list): nothing is applied, so the body must be as it was.
@@ -188,6 +194,60 @@ describe("editor commands", () => {
       }
       expectValid(e.getJSON());
     }
+  });
+});
+
+describe("photo commands", () => {
+  let editor: Editor | null = null;
+  afterEach(() => {
+    editor?.destroy();
+    editor = null;
+  });
+  const open = (body: ArticleBody) => (editor = new Editor({ extensions: articleBodyExtensions, content: toEditorContent(body) }));
+  const caption = (text: string) => ({ type: "caption" as const, content: [{ type: "text" as const, text }] });
+  const para = (text: string) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] });
+  const photo = (mediaId: number, text: string | null, lead = false) => ({
+    type: "photo" as const,
+    attrs: { mediaId, lead },
+    ...(text === null ? {} : { content: [{ type: "text" as const, text }] }),
+  });
+
+  it("attaches a caption block under the cursor to a photo, keeping its text as printed", () => {
+    const e = open({ type: "doc", content: [para("正文。"), caption("图为会场。记者 张三 摄")] });
+    e.commands.setTextSelection(e.state.doc.content.size - 2);
+    expect(e.commands.insertPhoto({ mediaId: 5 })).toBe(true);
+    expect(expectValid(e.getJSON()).content).toEqual([para("正文。"), photo(5, "图为会场。记者 张三 摄")]);
+  });
+
+  it("places a photo after the current block with the library's caption", () => {
+    const e = open({ type: "doc", content: [para("第一段。"), para("第二段。")] });
+    e.commands.setTextSelection(2);
+    e.commands.insertPhoto({ mediaId: 9, caption: "图为会场" });
+    expect(expectValid(e.getJSON()).content).toEqual([para("第一段。"), photo(9, "图为会场"), para("第二段。")]);
+  });
+
+  it("makes a placed photo the lead photo at the top, and only one", () => {
+    const e = open({ type: "doc", content: [photo(1, "旧头图", true), para("正文。"), photo(2, "新头图")] });
+    expect(e.commands.setLeadPhoto({ mediaId: 2 })).toBe(true);
+    expect(expectValid(e.getJSON()).content).toEqual([photo(2, "新头图", true), photo(1, "旧头图"), para("正文。")]);
+    e.commands.setLeadPhoto({ mediaId: 3, caption: "库里的说明" });
+    expect(expectValid(e.getJSON()).content.map((b) => b.type === "photo" && [b.attrs.mediaId, b.attrs.lead])).toEqual([[3, true], [2, false], [1, false], false]);
+  });
+
+  it("a lead photo moved down is no longer the lead, so the body still saves", () => {
+    const e = open({ type: "doc", content: [photo(1, "头图", true), para("正文。")] });
+    e.commands.insertContentAt(0, para("插在最前面。"));
+    // A plugin runs this after every change once the editor is mounted (plugins need a view).
+    e.commands.keepLeadFirst();
+    expect(expectValid(e.getJSON()).content).toEqual([para("插在最前面。"), photo(1, "头图"), para("正文。")]);
+  });
+
+  it("taking a photo out keeps its caption as a caption block", () => {
+    const e = open({ type: "doc", content: [photo(1, "图为会场"), photo(2, null), para("正文。")] });
+    expect(e.commands.removePhoto({ mediaId: 1 })).toBe(true);
+    expect(e.commands.removePhoto({ mediaId: 2 })).toBe(true);
+    expect(e.commands.removePhoto({ mediaId: 3 })).toBe(false);
+    expect(expectValid(e.getJSON()).content).toEqual([caption("图为会场"), para("正文。")]);
   });
 });
 

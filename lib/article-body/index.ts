@@ -2,6 +2,7 @@ export type * from "./types";
 export {
   MAX_BODY_BYTES,
   MAX_BODY_DEPTH,
+  MAX_BODY_PHOTOS,
   MAX_HREF_LENGTH,
   hrefProblem,
   isAllowedHref,
@@ -9,7 +10,8 @@ export {
   parseArticleBodyJson,
 } from "./validate";
 export type { ParseArticleBodyResult } from "./validate";
-export { escapeHtml, renderBodyHtml } from "./render";
+export { escapeHtml, renderBodyHtml, renderPictureHtml } from "./render";
+export type { RenderOptions } from "./render";
 export { bodyCharCount, bodyPlainText, countChars, textToBody } from "./text";
 export { diffTexts, revisionLabels, revisionText } from "./diff";
 export type { DiffPart, RevisionFields, RevisionLabels, RevisionTextOptions, Translate } from "./diff";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderBodyHtml, sanitizeBodyHtml } from "./render";
+import { RENDITION_FORMATS, renditionWidths } from "@/lib/media/limits";
+import type { PublicPhoto } from "@/lib/media/picture";
+import { escapeHtml, renderBodyHtml, renderPictureHtml, sanitizeBodyHtml } from "./render";
 import { bodyCharCount, bodyPlainText, countChars, textToBody } from "./text";
 import { REALISTIC_BODY } from "./test-fixtures";
 import type { ArticleBody, BodyInline } from "./types";
@@ -136,6 +138,62 @@ describe("renderBodyHtml", () => {
   });
 });
 
+/** A processed photo whose files follow the media naming (32 hex digits and the format's extension). */
+function readyPhoto(id: number, credit: string | null = "记者 王𠀀 摄"): PublicPhoto {
+  const hex = (n: number) => n.toString(16).padStart(32, "0");
+  const ext = { avif: "avif", webp: "webp", jpeg: "jpg" } as const;
+  return {
+    id,
+    alt: "农民在田间<播种>",
+    credit,
+    width: 4000,
+    height: 3000,
+    focalX: 0.5,
+    focalY: 0.4,
+    renditions: renditionWidths(4000).flatMap((w, i) =>
+      RENDITION_FORMATS.map((format, j) => ({ format, width: w, height: (w * 3) / 4, bytes: 1000, url: `/media/${hex(id * 100 + i * 10 + j)}.${ext[format]}` })),
+    ),
+  };
+}
+
+describe("photos", () => {
+  const photos = new Map([7, 8].map((id) => [id, readyPhoto(id)]));
+
+  it("renders a placed photo as <figure> with <picture>, its caption as printed and the credit", () => {
+    const html = renderBodyHtml(REALISTIC_BODY, { photos });
+    const lead = /<figure class="photo lead-photo"><picture>(.*?)<\/picture><figcaption>(.*?)<\/figcaption><\/figure>/.exec(html);
+    expect(lead?.[2]).toBe('全县春耕生产现场会会场。<p class="credit">记者 王𠀀 摄</p>');
+    expect(lead?.[1]).toMatch(/^<source type="image\/avif" srcset="\/media\/0{29}2bc\.avif 480w, [^"]+ 960w, [^"]+ 1600w" sizes="\(min-width: 48rem\) 48rem, 100vw" \/>/);
+    expect(lead?.[1]).toContain('<source type="image/webp"');
+    expect(lead?.[1]).toMatch(/<img src="\/media\/[0-9a-f]{32}\.jpg" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1600w" sizes="[^"]+" width="960" height="720" alt="农民在田间&lt;播种&gt;" loading="eager" decoding="async" fetchpriority="high" \/>/);
+    // Further down the story: lazy, and no second credit when the caption prints it already.
+    const other = /<figure class="photo"><picture>.*?<img [^>]*loading="lazy"[^>]*\/><\/picture><figcaption>(.*?)<\/figcaption><\/figure>/.exec(html);
+    expect(other?.[1]).toBe("图为农民在田间播种。记者 王𠀀 摄");
+  });
+
+  it("shows the caption alone while the photo is not ready for readers", () => {
+    const html = renderBodyHtml(REALISTIC_BODY, { photos: new Map() });
+    expect(html).not.toContain("<figure");
+    expect(html).toContain('<p class="caption">全县春耕生产现场会会场。</p>');
+    expect(renderBodyHtml(doc({ type: "photo", attrs: { mediaId: 7, lead: false } }))).toBe("");
+  });
+
+  it("renders a thumbnail cropped around the focal point", () => {
+    expect(renderPictureHtml(readyPhoto(7), { sizes: "7rem", crop: true })).toMatch(/<img [^>]*loading="lazy"[^>]*style="object-position:50% 40%" \/><\/picture>$/);
+    expect(renderPictureHtml({ ...readyPhoto(7), renditions: [] }, { sizes: "7rem" })).toBe("");
+  });
+
+  it("lets no picture through that is not one of Folio's media files", () => {
+    const hostile =
+      '<picture><source srcset="https://evil.example/x.avif 480w"><img src="/media/0123456789abcdef0123456789abcdef.jpg" srcset="javascript:alert(1) 1x" onerror="x()"></picture>' +
+      '<img src="/media/../../etc/passwd"><img src="/media/0123456789abcdef0123456789abcdef.jpg" alt="ok" style="position:fixed">';
+    // sanitize-html drops the unsafe srcset itself; the <img> keeps only its media file.
+    expect(sanitizeBodyHtml(hostile)).toBe(
+      '<picture><img src="/media/0123456789abcdef0123456789abcdef.jpg" /></picture><img src="/media/0123456789abcdef0123456789abcdef.jpg" alt="ok" />',
+    );
+  });
+});
+
 describe("sanitizeBodyHtml", () => {
   it("strips everything the renderer never emits, had a bug let it through", () => {
     const hostile = [
@@ -176,6 +234,9 @@ describe("plain text", () => {
       "咨询电话见本报网站",
       "来信：news@example.cn",
       "图为农技人员在田间指导。👩‍🌾 本报记者 摄",
+      "图为农民在田间播种。记者 王𠀀 摄",
+      // The lead photo's caption last: a story's opening is its text, not the picture's caption.
+      "全县春耕生产现场会会场。",
     ]);
   });
 

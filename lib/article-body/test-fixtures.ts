@@ -4,6 +4,7 @@ import type { ArticleBody } from "./types";
 export const REALISTIC_BODY: ArticleBody = {
   type: "doc",
   content: [
+    { type: "photo", attrs: { mediaId: 7, lead: true }, content: [{ type: "text", text: "全县春耕生产现场会会场。" }] },
     {
       type: "lead",
       content: [
@@ -52,6 +53,7 @@ export const REALISTIC_BODY: ArticleBody = {
       ],
     },
     { type: "caption", content: [{ type: "text", text: "图为农技人员在田间指导。👩‍🌾 本报记者 摄" }] },
+    { type: "photo", attrs: { mediaId: 8, lead: false }, content: [{ type: "text", text: "图为农民在田间播种。记者 王𠀀 摄" }] },
     { type: "paragraph" },
   ],
 };

@@ -26,6 +26,7 @@ export function textblocks(block: BodyBlock): { kind: BodyBlock["type"]; content
     case "paragraph":
     case "heading":
     case "caption":
+    case "photo":
       return [{ kind: block.type, content: block.content, index: 0 }];
     case "lead":
     case "blockquote":
@@ -36,15 +37,21 @@ export function textblocks(block: BodyBlock): { kind: BodyBlock["type"]; content
   }
 }
 
-/** Text for search, snippets and counting: one line per non-blank textblock, joined with "\n". */
+/**
+ * Text for search, snippets and counting: one line per non-blank textblock, joined with "\n".
+ * The lead photo's caption comes last: it is searchable, but lists, link previews and feeds
+ * open a story with the start of this text, which is the story, not the picture above it.
+ */
 export function bodyPlainText(body: ArticleBody): string {
   const lines: string[] = [];
+  const last: string[] = [];
   for (const block of body.content) {
+    const into = block.type === "photo" && block.attrs.lead ? last : lines;
     for (const tb of textblocks(block)) {
-      if (!isBlank(tb.content)) lines.push(inlineText(tb.content));
+      if (!isBlank(tb.content)) into.push(inlineText(tb.content));
     }
   }
-  return lines.join("\n");
+  return [...lines, ...last].join("\n");
 }
 
 // Whitespace and invisible format characters (ZWJ, ZWSP, soft hyphen, BOM) are not

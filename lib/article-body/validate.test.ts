@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REALISTIC_BODY } from "./test-fixtures";
 import type { ArticleBody } from "./types";
-import { MAX_BODY_BYTES, isAllowedHref, parseArticleBody, parseArticleBodyJson, utf8Length } from "./validate";
+import { MAX_BODY_BYTES, MAX_BODY_PHOTOS, isAllowedHref, parseArticleBody, parseArticleBodyJson, utf8Length } from "./validate";
 
 const para = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
 const doc = (...content: unknown[]) => ({ type: "doc", content });
@@ -12,6 +12,36 @@ function refusal(input: unknown): { code: string; message: string } {
   if (r.ok) throw new Error(`expected a refusal for ${JSON.stringify(input).slice(0, 200)}`);
   return { code: r.code, message: r.message };
 }
+
+describe("photos in the body", () => {
+  const photo = (attrs: unknown, text = "图为会场") => ({ type: "photo", attrs, content: [{ type: "text", text }] });
+
+  it("takes a photo with its caption, and a lead photo as the first block", () => {
+    const body = doc(photo({ mediaId: 3, lead: true }), para("正文"), photo({ mediaId: 4, lead: false }), { type: "photo", attrs: { mediaId: 3, lead: false } });
+    expect(parseArticleBody(body)).toEqual({ ok: true, body });
+  });
+
+  it.each([
+    [photo({ mediaId: 0, lead: false }), /mediaId must be a positive integer/],
+    [photo({ mediaId: "3", lead: false }), /mediaId must be a positive integer/],
+    [photo({ mediaId: 1.5, lead: false }), /mediaId must be a positive integer/],
+    [photo({ mediaId: 3 }), /lead must be true or false/],
+    [photo({ mediaId: 3, lead: false, src: "https://evil.example/x.jpg" }), /unknown key "src" on photo attrs/],
+    [{ type: "photo", content: [] }, /photo needs attrs/],
+  ])("refuses a bad photo %#", (node, message) => {
+    expect(refusal(doc(node)).message).toMatch(message);
+  });
+
+  it("refuses a lead photo anywhere but first, and photos inside other blocks", () => {
+    expect(refusal(doc(para("正文"), photo({ mediaId: 3, lead: true }))).message).toMatch(/content\[1\]\.attrs\.lead: only the body's first block may be the lead photo/);
+    expect(refusal(doc({ type: "blockquote", content: [photo({ mediaId: 3, lead: false })] })).message).toMatch(/photo is not allowed inside blockquote/);
+  });
+
+  it("refuses more photos than a body may place", () => {
+    const many = Array.from({ length: MAX_BODY_PHOTOS + 1 }, (_, i) => photo({ mediaId: i + 1, lead: false }));
+    expect(refusal(doc(...many)).message).toMatch(/more than 100 photos/);
+  });
+});
 
 describe("parseArticleBody accepts", () => {
   it("a realistic body using every node and mark, unchanged", () => {

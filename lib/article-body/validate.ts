@@ -15,6 +15,8 @@ export const MAX_BODY_BYTES = ARTICLE_BODY_BYTES;
 /** Deepest node nesting accepted (doc is 1). The grammar needs 5; the limit guards future nesting. */
 export const MAX_BODY_DEPTH = 12;
 export const MAX_HREF_LENGTH = 2048;
+/** Photos one body may place: a picture story has a few dozen at most. */
+export const MAX_BODY_PHOTOS = 100;
 
 export type ParseArticleBodyResult =
   | { ok: true; body: ArticleBody }
@@ -154,6 +156,7 @@ const KNOWN_TYPES = [
   "heading",
   "lead",
   "caption",
+  "photo",
   "blockquote",
   "bulletList",
   "orderedList",
@@ -173,10 +176,12 @@ function readDoc(v: unknown): ArticleBody {
   if (doc.type !== "doc") fail(path, `top node must be doc, got ${show(doc.type)}`);
   onlyKeys(doc, path, ["type", "content"], "doc");
   const content = list(doc.content, `${path}.content`, false);
-  return { type: "doc", content: content.map((b, i) => readBlock(b, `${path}.content[${i}]`, 2)) };
+  const blocks = content.map((b, i) => readBlock(b, `${path}.content[${i}]`, 2, i));
+  if (blocks.filter((b) => b.type === "photo").length > MAX_BODY_PHOTOS) fail(`${path}.content`, `more than ${MAX_BODY_PHOTOS} photos`);
+  return { type: "doc", content: blocks };
 }
 
-function readBlock(v: unknown, path: string, depth: number): BodyBlock {
+function readBlock(v: unknown, path: string, depth: number, index: number): BodyBlock {
   const n = shape(v, path, depth);
   switch (n.type) {
     case "paragraph":
@@ -184,6 +189,19 @@ function readBlock(v: unknown, path: string, depth: number): BodyBlock {
     case "caption":
       onlyKeys(n, path, ["type", "content"], n.type);
       return { type: "caption", ...inline(n.content, path, depth) };
+    case "photo": {
+      onlyKeys(n, path, ["type", "attrs", "content"], n.type);
+      if (!isPlainObject(n.attrs)) fail(`${path}.attrs`, "photo needs attrs { mediaId, lead }");
+      onlyKeys(n.attrs, `${path}.attrs`, ["mediaId", "lead"], "photo attrs");
+      const { mediaId, lead } = n.attrs;
+      if (typeof mediaId !== "number" || !Number.isSafeInteger(mediaId) || mediaId < 1) {
+        fail(`${path}.attrs.mediaId`, `mediaId must be a positive integer, got ${show(mediaId)}`);
+      }
+      if (typeof lead !== "boolean") fail(`${path}.attrs.lead`, `lead must be true or false, got ${show(lead)}`);
+      // The lead photo heads the story: on the reader's page, in lists and link previews.
+      if (lead && index !== 0) fail(`${path}.attrs.lead`, "only the body's first block may be the lead photo");
+      return { type: "photo", attrs: { mediaId, lead }, ...inline(n.content, path, depth) };
+    }
     case "heading": {
       onlyKeys(n, path, ["type", "attrs", "content"], n.type);
       if (!isPlainObject(n.attrs)) fail(`${path}.attrs`, "heading needs attrs { level }");

@@ -20,12 +20,13 @@ describe("role rules", () => {
   });
 
   it("builds the navigation each role should see", () => {
-    expect(navFor("editor").map((n) => n.key)).toEqual(["imports", "issues", "articles"]);
+    expect(navFor("editor").map((n) => n.key)).toEqual(["imports", "issues", "articles", "media"]);
     expect(navFor("reviewer").map((n) => n.key)).toEqual(["issues", "articles", "review"]);
     expect(navFor("admin").map((n) => n.key)).toEqual([
       "imports",
       "issues",
       "articles",
+      "media",
       "review",
       "users",
       "sections",

@@ -24,6 +24,8 @@ export const CAPABILITIES = {
   openArticles: ["admin", "editor", "reviewer"],
   /** Save, restore, lock, comment on and move an article through the workflow (as lib/workflow allows). */
   workOnArticles: ["admin", "editor", "reviewer"],
+  /** The media library: upload photos, write their captions, credits and alt text, set focal points. */
+  managePhotos: ["admin", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -39,6 +41,7 @@ export const DESK_NAV: readonly NavItem[] = [
   { key: "imports", href: "/desk/imports", capability: "importPages" },
   { key: "issues", href: "/desk/issues", capability: "viewIssues" },
   { key: "articles", href: "/desk/articles", capability: "openArticles" },
+  { key: "media", href: "/desk/media", capability: "managePhotos" },
   { key: "review", href: "/desk/review", capability: "review" },
   { key: "users", href: "/desk/admin/users", capability: "manageUsers" },
   { key: "sections", href: "/desk/admin/sections", capability: "manageSections" },

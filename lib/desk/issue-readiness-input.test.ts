@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkIssueReadiness } from "@/lib/workflow";
 import { readinessInput } from "./issue-readiness-input";
 
-const base = { sectionId: 1, state: "approved" as const, jumpToPage: null, jumpFromPage: null, continuesId: null };
+const base = { sectionId: 1, state: "approved" as const, jumpToPage: null, jumpFromPage: null, continuesId: null, photosNotReady: false };
 
 describe("readinessInput", () => {
   it("treats a linked jump as resolved and an unlinked part as not", () => {
@@ -33,5 +33,18 @@ describe("readinessInput", () => {
   it("reports a draft as not approved", () => {
     const pages = [{ number: 1, articles: [{ ...base, id: 3, title: "稿", state: "draft" as const }] }];
     expect(checkIssueReadiness(readinessInput(pages, 1)).map((b) => b.code)).toEqual(["article_not_approved"]);
+  });
+
+  it("reports a story whose photos are not ready for readers, unless it is out already", () => {
+    const pages = [
+      {
+        number: 1,
+        articles: [
+          { ...base, id: 4, title: "缺替代文字", photosNotReady: true },
+          { ...base, id: 5, title: "已发布", state: "published" as const, photosNotReady: true },
+        ],
+      },
+    ];
+    expect(checkIssueReadiness(readinessInput(pages, 1))).toEqual([{ code: "article_photos_not_ready", page: 1, articleId: 4 }]);
   });
 });

@@ -10,6 +10,7 @@ type Row = {
   jumpToPage: number | null;
   jumpFromPage: number | null;
   continuesId: number | null;
+  photosNotReady: boolean;
 };
 
 /**
@@ -40,6 +41,7 @@ export function readinessInput(
           state: a.state,
           jumpTo: a.jumpToPage ?? (unlinkedPart ? a.jumpFromPage : null),
           jumpResolved: unlinkedPart ? isOffline(a.jumpFromPage) : linkedHeads.has(a.id) || isOffline(a.jumpToPage),
+          photosReady: !a.photosNotReady,
         };
       }),
     })),

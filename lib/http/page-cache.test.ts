@@ -25,7 +25,7 @@ describe("PageCache", () => {
     expect(cache.get("/a", "t1")).toBe(p);
     expect(cache.get("/a", "t1")).toBe(p);
     expect(cache.get("/b", "t1")).toBeUndefined();
-    expect(cache.stats).toEqual({ pages: 1, bytes: 90 });
+    expect(cache.stats).toEqual({ entries: 1, bytes: 90 });
   });
 
   it("drops a page once the token has changed, for good", () => {
@@ -33,15 +33,15 @@ describe("PageCache", () => {
     cache.set("/a", page("t1", 90));
     cache.set("/b", page("t1", 60));
     expect(cache.get("/a", "t2")).toBeUndefined();
-    expect(cache.stats).toEqual({ pages: 1, bytes: 60 });
+    expect(cache.stats).toEqual({ entries: 1, bytes: 60 });
     // Going back to the old token does not bring it back: the entry is gone.
     expect(cache.get("/a", "t1")).toBeUndefined();
-    expect(cache.stats).toEqual({ pages: 1, bytes: 60 });
+    expect(cache.stats).toEqual({ entries: 1, bytes: 60 });
     // A page rendered under the new token is kept as usual.
     const fresh = page("t2", 30);
     cache.set("/a", fresh);
     expect(cache.get("/a", "t2")).toBe(fresh);
-    expect(cache.stats).toEqual({ pages: 2, bytes: 90 });
+    expect(cache.stats).toEqual({ entries: 2, bytes: 90 });
   });
 
   it("evicts the least recently used pages until the byte budget holds", () => {
@@ -49,12 +49,12 @@ describe("PageCache", () => {
     const cache = new PageCache(800);
     for (const key of ["a", "b", "c", "d", "e", "f", "g", "h"]) cache.set(key, page("t", 100, key));
     // Exactly the budget: nothing evicted yet.
-    expect(cache.stats).toEqual({ pages: 8, bytes: 800 });
+    expect(cache.stats).toEqual({ entries: 8, bytes: 800 });
     // Reading "a" and "b" makes them the most recently used.
     expect(cache.get("a", "t")).toBeDefined();
     expect(cache.get("b", "t")).toBeDefined();
     cache.set("i", page("t", 100, "i"));
-    expect(cache.stats).toEqual({ pages: 8, bytes: 800 });
+    expect(cache.stats).toEqual({ entries: 8, bytes: 800 });
     expect(cache.get("c", "t")).toBeUndefined();
     cache.set("j", page("t", 100, "j"));
     expect(cache.get("d", "t")).toBeUndefined();
@@ -62,7 +62,7 @@ describe("PageCache", () => {
     cache.set("k", page("t", 50, "k"));
     expect(cache.get("e", "t")).toBeUndefined();
     cache.set("l", page("t", 50, "l"));
-    expect(cache.stats).toEqual({ pages: 9, bytes: 800 });
+    expect(cache.stats).toEqual({ entries: 9, bytes: 800 });
     expect(cache.get("f", "t")).toBeDefined();
     for (const key of ["a", "b", "g", "h", "i", "j", "k", "l"]) expect(cache.get(key, "t"), key).toBeDefined();
   });
@@ -83,10 +83,10 @@ describe("PageCache", () => {
     cache.set("small", page("t", 40));
     cache.set("big", page("t", 101));
     expect(cache.get("big", "t")).toBeUndefined();
-    expect(cache.stats).toEqual({ pages: 1, bytes: 40 });
+    expect(cache.stats).toEqual({ entries: 1, bytes: 40 });
     cache.set("edge", page("t", 100));
     expect(cache.get("edge", "t")).toBeDefined();
-    expect(cache.stats).toEqual({ pages: 2, bytes: 140 });
+    expect(cache.stats).toEqual({ entries: 2, bytes: 140 });
   });
 
   it("counts a key stored again only once", () => {
@@ -94,15 +94,15 @@ describe("PageCache", () => {
     cache.set("a", page("t", 100, "first"));
     cache.set("b", page("t", 30));
     cache.set("a", page("t", 60, "second"));
-    expect(cache.stats).toEqual({ pages: 2, bytes: 90 });
+    expect(cache.stats).toEqual({ entries: 2, bytes: 90 });
     expect(cache.get("a", "t")?.headers["x-label"]).toBe("second");
     cache.set("a", page("t", 90, "third"));
-    expect(cache.stats).toEqual({ pages: 2, bytes: 120 });
+    expect(cache.stats).toEqual({ entries: 2, bytes: 120 });
     // Re-storing makes the key the most recently used: "b" goes first.
     for (const key of ["c", "d", "e", "f", "g", "h", "i"]) cache.set(key, page("t", 100, key));
     expect(cache.get("b", "t")).toBeUndefined();
     expect(cache.get("a", "t")?.headers["x-label"]).toBe("third");
-    expect(cache.stats).toEqual({ pages: 8, bytes: 790 });
+    expect(cache.stats).toEqual({ entries: 8, bytes: 790 });
   });
 });
 

@@ -23,47 +23,59 @@ const pageBytes = (page: CachedPage) => page.bodies.identity.length + page.bodie
 export const MAX_CACHED_URL_LENGTH = 2048;
 
 /**
- * Least-recently-used pages up to a byte budget. A page rendered under another generation is
- * never returned: every key goes stale at once when anything public changes.
+ * Least-recently-used entries up to a byte budget, each kept under the public generation it was
+ * made under. An entry of another generation is never returned: every key goes stale at once
+ * when anything public changes. The reader's pages are kept this way, and the photo files a
+ * published story shows (lib/http/media-file-server.ts).
  */
-export class PageCache {
-  private readonly pages = new Map<string, CachedPage>();
+export class GenerationCache<T extends { token: string }> {
+  private readonly entries = new Map<string, T>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly sizeOf: (entry: T) => number,
+  ) {}
 
-  get(key: string, token: string): CachedPage | undefined {
-    const page = this.pages.get(key);
-    if (!page) return undefined;
-    this.pages.delete(key);
-    if (page.token !== token) {
-      this.bytes -= pageBytes(page);
+  get(key: string, token: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.token !== token) {
+      this.bytes -= this.sizeOf(entry);
       return undefined;
     }
-    this.pages.set(key, page);
-    return page;
+    this.entries.set(key, entry);
+    return entry;
   }
 
-  set(key: string, page: CachedPage): void {
-    const size = pageBytes(page);
-    // One outsized page must not push out everything else.
+  set(key: string, entry: T): void {
+    const size = this.sizeOf(entry);
+    // One outsized entry must not push out everything else.
     if (size > this.maxBytes / 8) return;
-    const old = this.pages.get(key);
+    const old = this.entries.get(key);
     if (old) {
-      this.pages.delete(key);
-      this.bytes -= pageBytes(old);
+      this.entries.delete(key);
+      this.bytes -= this.sizeOf(old);
     }
-    this.pages.set(key, page);
+    this.entries.set(key, entry);
     this.bytes += size;
-    for (const [oldest, evicted] of this.pages) {
+    for (const [oldest, evicted] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
-      this.pages.delete(oldest);
-      this.bytes -= pageBytes(evicted);
+      this.entries.delete(oldest);
+      this.bytes -= this.sizeOf(evicted);
     }
   }
 
-  get stats(): { pages: number; bytes: number } {
-    return { pages: this.pages.size, bytes: this.bytes };
+  get stats(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+}
+
+/** The reader's rendered pages. */
+export class PageCache extends GenerationCache<CachedPage> {
+  constructor(maxBytes: number) {
+    super(maxBytes, pageBytes);
   }
 }
 

@@ -32,7 +32,7 @@ import { contentSecurityPolicy, isHttpsRequest, securityHeaders } from "./securi
  * with Retry-After when its queue is full. Everything else goes to Next untouched.
  */
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export type PublicPageServerOptions = {
   /** Next's request handler. */
@@ -61,13 +61,13 @@ type Held = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
 /** A busy reader is asked to come back after this long: a queue's worth of renders is well under it. */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+export const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** A response header as one string; an empty list of cookies is still a Set-Cookie header. */
 const headerValue = (value: number | string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value.join(", ") : String(value));
 
 /** The token, or null when the database is busy beyond its timeout: then Next renders and nothing is kept. */
-async function tokenOrNull(currentToken: () => string | Promise<string>): Promise<string | null> {
+export async function tokenOrNull(currentToken: () => string | Promise<string>): Promise<string | null> {
   try {
     return await currentToken();
   } catch (e) {

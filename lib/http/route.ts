@@ -26,6 +26,30 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
 }
 
 /**
+ * A request's body as bytes, refused (413) as soon as it passes `maxBytes`: the declared length
+ * is checked first, then every chunk as it arrives, so an endless body is never held whole.
+ */
+export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new AppError("too_large");
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("too_large");
+    }
+    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
  * Maps AppError (and a busy database) to its status with a JSON body; anything else is logged
  * and answered 500 without detail. An error without its own message gets the translated one,
  * which the desk shows as is.

@@ -12,6 +12,12 @@ export type ParsedByline = {
 };
 
 const NAME = /^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}$/;
+
+/** A Chinese personal name as bylines print it: 2–4 characters, or a transliteration with "·". */
+export function isPersonName(s: string): boolean {
+  return NAME.test(s);
+}
+
 const ROLE_WORD = "记者|通讯员|实习生|摄影";
 const ROLE_TOKEN = new RegExp(`^([\\u3400-\\u9fff]{0,10}?(?:${ROLE_WORD}))[：:]?(.*)$`);
 const SLASH_ROLE = /^(文图|文\/图|文|图|摄影|摄)\s*[/／:：]\s*/;

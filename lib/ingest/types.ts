@@ -1,4 +1,5 @@
 import type { HeadlineFields } from "@/lib/article-fields";
+import type { PdfLayout } from "./pdf/types";
 
 /** [start, end) offsets into the normalized text (`Segmentation.text`). */
 export type Span = { start: number; end: number };
@@ -76,6 +77,10 @@ export const REASON_CODES = [
   "image_reference",
   "vertical_label",
   "unassigned",
+  // The PDF importer's (lib/ingest/pdf): furniture it recognises by its place and form.
+  "source_stamp",
+  "advertisement",
+  "page_furniture",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 /** Values are short quotes from the page, counts and names: data, never English words. */
@@ -157,6 +162,8 @@ export type Segmentation = {
   discarded: SetAside[];
   /** Decisions that belong to no article (masthead, orphans). */
   doubts: Doubt[];
+  /** Read from a PDF: its pages, every printed line's box (spans → regions) and its images. */
+  layout?: PdfLayout;
 };
 
 export type IngestHints = { page?: number; date?: string };

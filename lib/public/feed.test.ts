@@ -63,6 +63,16 @@ describe("renderRss", () => {
     expect(HOSTILE_CLEAN).not.toMatch(/[\u0000\u0008\uFFFE\uFFFF\uD800]/);
   });
 
+  it("gives a story's lead photo as an enclosure: absolute address, length in bytes, type", () => {
+    const image = { url: "/media/0123456789abcdef0123456789abcdef.jpg", width: 1600, height: 1067, bytes: 227_000, type: "image/jpeg", alt: "河边的稻田" };
+    const xml = renderRss({ siteUrl: "https://example.cn/paper", title: "荣昌报", description: "", language: "zh-CN", articles: [makeArticle({ id: 11, image }), makeArticle({ id: 12 })] });
+    const [withPhoto, without] = childElements(childElements(parseXml(xml), "channel")[0] as XmlElement, "item") as [XmlElement, XmlElement];
+    expect(childElements(withPhoto, "enclosure").map((e) => e.attrs)).toEqual([
+      { url: "https://example.cn/paper/media/0123456789abcdef0123456789abcdef.jpg", length: "227000", type: "image/jpeg" },
+    ]);
+    expect(childElements(without, "enclosure")).toHaveLength(0);
+  });
+
   it("caps the description at 200 characters", () => {
     const long = makeArticle({ bodyText: "荣".repeat(500) });
     const item = childElements(childElements(parseXml(rss([long])), "channel")[0] as XmlElement, "item")[0] as XmlElement;

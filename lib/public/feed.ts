@@ -52,6 +52,8 @@ export function renderRss(opts: RssOptions): string {
     // RSS <author> must be an e-mail address; dc:creator takes names.
     if (a.reporters.length > 0) lines.push(xmlElement("dc:creator", a.reporters.join("、")));
     if (a.sectionName) lines.push(xmlElement("category", a.sectionName));
+    // The lead photo, as feed readers show a story's picture.
+    if (a.image) lines.push(`<enclosure url="${escapeXml(url(a.image.url))}" length="${a.image.bytes}" type="${escapeXml(a.image.type)}"/>`);
     return `<item>\n${lines.map((l) => `  ${l}`).join("\n")}\n</item>`;
   });
   return [

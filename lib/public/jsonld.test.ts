@@ -33,6 +33,14 @@ describe("newsArticleJsonLd", () => {
     });
   });
 
+  it("gives the lead photo as an ImageObject with its absolute address and size", () => {
+    const image = { url: "/media/0123456789abcdef0123456789abcdef.jpg", width: 1600, height: 1067, bytes: 227_000, type: "image/jpeg", alt: "河边的稻田" };
+    expect(newsArticleJsonLd(makeArticle({ id: 11, image }), { ...opts, siteUrl: "https://example.cn/paper" }).image).toEqual([
+      { "@type": "ImageObject", url: "https://example.cn/paper/media/0123456789abcdef0123456789abcdef.jpg", width: 1600, height: 1067 },
+    ]);
+    expect(newsArticleJsonLd(makeArticle({ id: 11 }), opts)).not.toHaveProperty("image");
+  });
+
   it("gives print pages in print order and pagination for a continued story", () => {
     const jumped = newsArticleJsonLd(makeArticle({ pages: [{ number: 1, name: "要闻" }, { number: 2, name: "综合" }] }), opts);
     expect(jumped).toMatchObject({ printPage: "1, 2", pagination: "1-2", printSection: "要闻" });

@@ -11,7 +11,7 @@ const DESCRIPTION_MAX = 160;
 const OWN_SOURCES = new Set(["本报", "本报讯"]);
 
 type Thing = { "@type": string; name: string };
-type ImageObject = { "@type": "ImageObject"; url: string };
+type ImageObject = { "@type": "ImageObject"; url: string; width?: number; height?: number };
 
 export type NewsArticleJsonLd = {
   "@context": "https://schema.org";
@@ -33,6 +33,7 @@ export type NewsArticleJsonLd = {
   printSection?: string;
   pagination?: string;
   correction?: string;
+  image?: ImageObject[];
   isAccessibleForFree: true;
 };
 
@@ -101,6 +102,7 @@ export function newsArticleJsonLd(
     ...(printSection ? { printSection } : {}),
     ...(pageNumbers.length > 1 ? { pagination: pageRanges(pageNumbers) } : {}),
     ...(correction ? { correction } : {}),
+    ...(a.image ? { image: [{ "@type": "ImageObject", url: absoluteUrl(opts.siteUrl, a.image.url), width: a.image.width, height: a.image.height }] } : {}),
     isAccessibleForFree: true,
   };
 }

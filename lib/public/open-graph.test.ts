@@ -31,4 +31,15 @@ describe("articleMeta", () => {
     expect(meta.openGraph).not.toHaveProperty("section");
     expect(meta.openGraph).not.toHaveProperty("siteName");
   });
+
+  it("names the lead photo's JPEG by its absolute address, under a site that lives in a folder, with a large card", () => {
+    const image = { url: "/media/0123456789abcdef0123456789abcdef.jpg", width: 1600, height: 1067, bytes: 227_000, type: "image/jpeg", alt: "河边的稻田" };
+    const meta = articleMeta(makeArticle({ id: 11, image }), "https://example.cn/paper");
+    const url = "https://example.cn/paper/media/0123456789abcdef0123456789abcdef.jpg";
+    expect(meta.openGraph.images).toEqual([{ url, width: 1600, height: 1067, alt: "河边的稻田", type: "image/jpeg" }]);
+    expect(meta.twitter).toEqual({ card: "summary_large_image", images: [url] });
+    const without = articleMeta(makeArticle({ id: 11 }), "https://example.cn/paper");
+    expect(without.openGraph).not.toHaveProperty("images");
+    expect(without).not.toHaveProperty("twitter");
+  });
 });

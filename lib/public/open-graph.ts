@@ -21,7 +21,10 @@ export type ArticleMeta = {
     modifiedTime: string;
     section?: string;
     authors: string[];
+    images?: { url: string; width: number; height: number; alt: string; type: string }[];
   };
+  /** A large picture card where the article has a lead photo. */
+  twitter?: { card: "summary_large_image"; images: string[] };
 };
 
 /** Open Graph locale is language_TERRITORY with an underscore. */
@@ -35,6 +38,7 @@ export function articleMeta(a: PublicArticle, siteUrl: string, opts: { siteName?
   const title = displayTitle(a);
   const description = excerpt(a.bodyText, DESCRIPTION_MAX);
   const canonical = absoluteUrl(siteUrl, articlePath(a));
+  const image = a.image ? { url: absoluteUrl(siteUrl, a.image.url), width: a.image.width, height: a.image.height, alt: a.image.alt, type: a.image.type } : null;
   return {
     title,
     description,
@@ -50,6 +54,8 @@ export function articleMeta(a: PublicArticle, siteUrl: string, opts: { siteName?
       modifiedTime: toW3cDateTime(a.updatedAt),
       ...(a.sectionName ? { section: a.sectionName } : {}),
       authors: [...a.reporters],
+      ...(image ? { images: [image] } : {}),
     },
+    ...(image ? { twitter: { card: "summary_large_image" as const, images: [image.url] } } : {}),
   };
 }

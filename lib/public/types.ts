@@ -1,3 +1,5 @@
+import type { ShareImage } from "@/lib/media/picture";
+
 /**
  * Plain inputs for the public reader site's building blocks. The pages map
  * database rows to these shapes; nothing in lib/public reads the database.
@@ -38,7 +40,10 @@ export type PublicArticle = {
   /** The body as plain text (paragraphs separated by newlines). */
   bodyText: string;
   correction: string | null;
+  /** The lead photo for link previews, feeds and structured data (its largest JPEG), when it has one readers may see. */
+  image?: ShareImage | null;
 };
+
 
 export type PublicIssue = {
   /** YYYY-MM-DD */

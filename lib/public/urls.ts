@@ -11,6 +11,8 @@ import { normaliseQuery } from "./search";
  *   /issues/2024-03-08            an issue
  *   /issues/2024-03-08/2          one printed page
  *   /sections/yaowen              a section
+ *   /print/2024-03-08/2/medium-1a2b3c4d.webp   a printed page's image (the name carries its checksum)
+ *   /print/2024-03-08/2/page.pdf  the printed page as a PDF (下载本版 PDF)
  */
 
 export const FEED_PATH = "/feed.xml";
@@ -158,6 +160,25 @@ export function pagePath(date: string, page: number): string {
   requireIsoDate(date);
   if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`not a page number: ${page}`);
   return `/issues/${date}/${page}`;
+}
+
+const PRINT_IMAGE_FILE = /^(large|medium|thumb)-([0-9a-f]{8})\.webp$/;
+export const PRINT_PDF_FILE = "page.pdf";
+
+/** A printed page's image: its checksum is in the name, so the file at a name never changes. */
+export function printImagePath(date: string, page: number, variant: "large" | "medium" | "thumb", sha256: string): string {
+  return `${pagePath(date, page).replace(/^\/issues\//, "/print/")}/${variant}-${sha256.slice(0, 8)}.webp`;
+}
+
+export function printPdfPath(date: string, page: number): string {
+  return `${pagePath(date, page).replace(/^\/issues\//, "/print/")}/${PRINT_PDF_FILE}`;
+}
+
+/** A `[file]` of /print/[date]/[page]/: an image (variant and checksum prefix) or the PDF; null otherwise. */
+export function parsePrintFileParam(file: string): { kind: "image"; variant: "large" | "medium" | "thumb"; sha8: string } | { kind: "pdf" } | null {
+  if (file === PRINT_PDF_FILE) return { kind: "pdf" };
+  const m = PRINT_IMAGE_FILE.exec(file);
+  return m ? { kind: "image", variant: m[1] as "large" | "medium" | "thumb", sha8: m[2] as string } : null;
 }
 
 export function sectionPath(slug: string): string {

@@ -125,6 +125,24 @@ describe("acceptedArticles: feature page", () => {
   });
 });
 
+describe("acceptedArticles: captions attached to photos", () => {
+  it("makes an attached caption that photo, every character of the caption kept; others stay captions", () => {
+    const doc = fromSegmentation(demoSeg(FEATURE_PAGE));
+    const article = doc.content[0] as ArticleNode;
+    const caption = article.content.find((b) => b.attrs.role === "caption")!;
+    caption.attrs.mediaId = 42;
+    const [a] = acceptedArticles(doc);
+    const body = bodyOf(a as { body: unknown }).content;
+    expect(body.filter((b) => b.type === "caption")).toEqual([]);
+    expect(body.filter((b) => b.type === "photo")).toEqual([
+      { type: "photo", attrs: { mediaId: 42, lead: false }, content: [{ type: "text", text: "重庆市畜牧科学院等单位正积极推动荣昌国家畜牧科技城建设。" }] },
+    ]);
+    // Not a caption: the attachment means nothing and the block stays what it is.
+    const [b] = acceptedArticles(docOf([block("title", "标题"), { ...block("paragraph", "正文。"), attrs: { ...block("paragraph", "正文。").attrs, mediaId: 7 } }]));
+    expect(bodyOf(b as { body: unknown }).content.map((x) => x.type)).toEqual(["paragraph"]);
+  });
+});
+
 describe("acceptedArticles: edited documents", () => {
   it("takes a leading 本报讯(…) from the first paragraph when there is no byline block, keeping the text", () => {
     const [a] = acceptedArticles(docOf([block("title", "标题"), block("paragraph", "本报讯(记者 何文杰 通讯员 毛文强)近日，区财政局下达资金。"), block("paragraph", "第二段。")]));

@@ -88,6 +88,8 @@ function acceptOne(a: ArticleNode): AcceptedArticle {
       if (last?.type === "lead") last.content.push(para);
       else body.push({ type: "lead", content: [para] });
     } else if (role === "heading") body.push({ type: "heading", attrs: { level: 2 }, content });
+    // A caption attached to a photo becomes that photo, its caption exactly as printed.
+    else if (role === "caption" && b.attrs.mediaId) body.push({ type: "photo", attrs: { mediaId: b.attrs.mediaId, lead: false }, content });
     else if (role === "caption") body.push({ type: "caption", content });
     else body.push({ type: "paragraph", content });
   }

@@ -5,3 +5,5 @@ export { workbenchStatus, rawTints, type RawTint, type TintOwner } from "./statu
 export { acceptedArticles } from "./accept";
 export { workbenchDocSchema, parseWorkbenchDoc, WORKBENCH_LIMITS, BLOCK_DOUBT_KINDS } from "./validate";
 export { blockText, articlesOf, trayBlocks, binBlocks, visibleChars, confirmDoubts } from "./doc";
+export { lineOwners, pageRegions, lineAt, type LineOwner, type PageRegions } from "./page-regions";
+export { withPrintedPhotos } from "./printed-photos";

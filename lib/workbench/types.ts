@@ -43,6 +43,8 @@ export type BlockAttrs = {
   doubt: BlockDoubt | null;
   /** In the bin: the id of the article the block was discarded from. */
   origin?: string | null;
+  /** A caption attached to a photo of the media library: accepting makes it that photo's caption, text as printed. */
+  mediaId?: number | null;
 };
 
 export type ArticleAttrs = {

@@ -29,6 +29,18 @@ function refused(input: unknown, pattern: RegExp, rawLength = RAW) {
 }
 
 describe("parseWorkbenchDoc", () => {
+  it("takes a caption's photo as a positive media id, and refuses anything else there", () => {
+    const withPhoto = (mediaId: unknown) => {
+      const doc = small();
+      (doc.content[0]!.content![1]!.attrs as Record<string, unknown>).mediaId = mediaId;
+      return doc;
+    };
+    expect(parseWorkbenchDoc(withPhoto(12), RAW).ok).toBe(true);
+    expect(parseWorkbenchDoc(withPhoto(null), RAW).ok).toBe(true);
+    refused(withPhoto(0), /mediaId/);
+    refused(withPhoto("12"), /mediaId/);
+  });
+
   it("accepts a small document and canonicalizes empty content away", () => {
     const r = parseWorkbenchDoc(small(), RAW);
     expect(r.ok).toBe(true);

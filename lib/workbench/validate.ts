@@ -86,6 +86,8 @@ const blockSchema = z.strictObject({
     doubt: doubtSchema.nullable(),
     // A discarded block remembers the article it came from, so "restore" can put it back after a reload.
     origin: idSchema.nullable().optional(),
+    // A caption attached to a photo of the media library (its id; accept checks it exists).
+    mediaId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable().optional(),
   }),
   content: bounded(textSchema, WORKBENCH_LIMITS.textNodesPerBlock, "text nodes in a block").optional(),
 });

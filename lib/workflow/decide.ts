@@ -81,6 +81,20 @@ function checkInputs(input: DecideInput): Refusal | null {
   return null;
 }
 
+/** The actions that put the article before readers (now or at a set time). */
+const GOES_PUBLIC: ReadonlySet<WorkflowAction> = new Set(["publish", "schedule", "publish_scheduled", "republish"]);
+
+/**
+ * Every photo a story shows must be ready and described (alt text) before readers get it: a
+ * published photo without alt text would be a picture blind readers cannot know, and one still
+ * being processed would be a caption without its picture.
+ */
+function checkPhotos({ article, action }: DecideInput): Refusal | null {
+  if (!GOES_PUBLIC.has(action) || !article.photoProblems?.length) return null;
+  const list = article.photoProblems.map((p) => `#${p.mediaId} (${p.problem})`).join(", ");
+  return refuse("photos_not_ready", `Photos not ready for readers: ${list}.`);
+}
+
 function effectsOf(input: DecideInput): Effect[] {
   const { article, action, actor, now } = input;
   const comment = input.comment?.trim();
@@ -141,7 +155,7 @@ export function subjectFor(action: WorkflowAction, article: { state: ArticleStat
 export function decide(input: DecideInput): Decision {
   const gate = checkGate(input.article, input.action, input.actor, input.now);
   if (!gate.ok) return gate;
-  const missing = checkInputs(input);
+  const missing = checkInputs(input) ?? checkPhotos(input);
   if (missing) return missing;
   return { ok: true, to: gate.to, effects: effectsOf(input) };
 }

@@ -24,6 +24,7 @@ export type {
   DecideInput,
   Effect,
   Person,
+  PhotoProblem,
   Refusal,
   RefusalCode,
   Subject,

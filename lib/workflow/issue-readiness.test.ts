@@ -8,6 +8,7 @@ const story = (id: number, over: Partial<IssueArticle> = {}): IssueArticle => ({
   state: "approved",
   jumpTo: null,
   jumpResolved: false,
+  photosReady: true,
   ...over,
 });
 
@@ -59,6 +60,8 @@ describe("checkIssueReadiness", () => {
           story(4, { state: "in_review" }),
           story(5, { state: "unpublished" }),
           story(6, { jumpTo: 2, jumpResolved: false }),
+          story(8, { photosReady: false }),
+          story(10, { state: "published", photosReady: false }),
         ],
       },
       { number: 2, articles: [story(7, { state: "draft", title: "" })] },
@@ -70,6 +73,7 @@ describe("checkIssueReadiness", () => {
       { code: "article_not_approved", page: 1, articleId: 4 },
       { code: "article_not_approved", page: 1, articleId: 5 },
       { code: "jump_unresolved", page: 1, articleId: 6 },
+      { code: "article_photos_not_ready", page: 1, articleId: 8 },
       { code: "article_no_title", page: 2, articleId: 7 },
       { code: "article_not_approved", page: 2, articleId: 7 },
     ]);

@@ -9,6 +9,8 @@ export type IssueArticle = {
   /** Page the story continues on (转第N版), or null. */
   jumpTo: number | null;
   jumpResolved: boolean;
+  /** Every photo it shows is ready for readers (processed, with alt text): publishing checks it too. */
+  photosReady: boolean;
 };
 
 /** `status` other than "articles": the desk marked the page as having no articles online (not digitised, ads only, skipped). */
@@ -17,7 +19,7 @@ export type IssuePage = { number: number; status?: PageStatus; articles: readonl
 export type IssueReadinessInput = { pages: readonly IssuePage[]; pageCount: number };
 
 export type PageBlockerCode = "page_missing" | "page_empty";
-export type ArticleBlockerCode = "article_no_title" | "article_no_section" | "article_not_approved" | "jump_unresolved";
+export type ArticleBlockerCode = "article_no_title" | "article_no_section" | "article_not_approved" | "article_photos_not_ready" | "jump_unresolved";
 
 export type IssueBlocker =
   | { code: PageBlockerCode; page: number }
@@ -52,6 +54,8 @@ export function checkIssueReadiness({ pages, pageCount }: IssueReadinessInput): 
         if (!hasVisibleText(a.title)) blockers.push({ code: "article_no_title", page: n, articleId: a.id });
         if (a.sectionId === null) blockers.push({ code: "article_no_section", page: n, articleId: a.id });
         if (!CLEARED.includes(a.state)) blockers.push({ code: "article_not_approved", page: n, articleId: a.id });
+        // A published story is already out (publishing the issue leaves it); any other would be refused.
+        if (a.state !== "published" && !a.photosReady) blockers.push({ code: "article_photos_not_ready", page: n, articleId: a.id });
       }
       if (a.jumpTo !== null && !a.jumpResolved) blockers.push({ code: "jump_unresolved", page: n, articleId: a.id });
     }

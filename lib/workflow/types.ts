@@ -37,7 +37,12 @@ export type WorkflowArticle = {
   /** For a revision: why the published story changes, and how far the revision is from it. */
   reason?: string | null;
   change?: ChangeMeasure;
+  /** The article's photos that readers could not be shown yet: publishing waits for them. */
+  photoProblems?: readonly PhotoProblem[];
 };
+
+/** A placed photo still being processed, one that failed, or one without alt text. */
+export type PhotoProblem = { mediaId: number; problem: "processing" | "failed" | "no_alt" };
 
 export type DecideInput = {
   article: WorkflowArticle;
@@ -87,7 +92,8 @@ export type RefusalCode =
   | "body_empty"
   | "change_reason_required"
   | "correction_too_large"
-  | "no_changes";
+  | "no_changes"
+  | "photos_not_ready";
 
 /** Numbers a refusal's message needs (e.g. the section needs `required` approvals and has `approved`). */
 export type RefusalParams = { required?: number; approved?: number };

@@ -15,4 +15,8 @@ export const PUBLIC_CACHE_CONTROL = {
   page: "private, no-cache",
   feed: "public, no-cache",
   robots: "public, max-age=3600",
+  // A printed page's image is named by its checksum: the bytes at that name never change.
+  printImage: "public, max-age=31536000, immutable",
+  // The page's PDF follows the page's print import; revalidated like the feed, with an ETag.
+  printPdf: "public, no-cache",
 } as const;

@@ -13,3 +13,14 @@ export function textResponse(request: Request, body: string, contentType: string
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
 }
+
+/**
+ * Bytes (a page image, a PDF) with the strong ETag of their checksum, answered 304 to a
+ * matching If-None-Match; extra headers (a download's file name) as given.
+ */
+export function bytesResponse(request: Request, body: Buffer, sha256: string, contentType: string, cacheControl: string, extra: Record<string, string> = {}): Response {
+  const etag = `"${sha256.slice(0, 27)}"`;
+  const headers = { "content-type": contentType, "cache-control": cacheControl, etag, "x-content-type-options": "nosniff", ...extra };
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  return new Response(request.method === "HEAD" ? null : new Uint8Array(body), { status: 200, headers: { ...headers, "content-length": String(body.length) } });
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ArticleList } from "@/components/site/article-list";
+import { listLeadPhotos } from "@/db/queries/public/photos";
 import { Pagination } from "@/components/site/pagination";
 import { SearchSnippet } from "@/components/site/search-snippet";
 import { searchPublishedArticles } from "@/db/queries/public/search";
@@ -65,6 +66,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </h2>
           <ArticleList
             items={result.items}
+            photos={await listLeadPhotos({ articleIds: result.items.map((i) => i.id) })}
             highlight={terms}
             summary={(item) => <SearchSnippet snippet={highlightSnippet(result.items.find((i) => i.id === item.id)?.text ?? "", terms)} />}
           />

@@ -7,6 +7,7 @@ import { bodyCharCount, countChars } from "@/lib/article-body/text";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { articleBodyExtensions, toEditorContent } from "./extensions";
 import { completeHref } from "./link";
+import { Photo } from "./nodes/photo";
 
 /** Default (zh-CN) strings; a page passes its translations through `labels`. */
 export const ARTICLE_BODY_EDITOR_LABELS = {
@@ -27,6 +28,18 @@ export const ARTICLE_BODY_EDITOR_LABELS = {
   redo: "重做",
   /** "{count}" is replaced by the number. */
   charCount: "字数 {count}",
+  photo: "图片",
+  leadPhoto: "头图",
+  photoUnavailable: "图片处理中或无法显示",
+};
+
+/** What the page around the editor may do to the body's photos (the photo panel's buttons). */
+export type BodyPhotoCommands = {
+  /** Places a photo at the cursor: a caption paragraph under it becomes the photo's caption. */
+  insertPhoto: (mediaId: number, caption?: string) => boolean;
+  setLeadPhoto: (mediaId: number, caption?: string) => boolean;
+  /** Takes a photo out; its caption stays as a caption paragraph. */
+  removePhoto: (mediaId: number) => boolean;
 };
 
 export type ArticleBodyEditorLabelKey = keyof typeof ARTICLE_BODY_EDITOR_LABELS;
@@ -112,6 +125,11 @@ const CONTENT_CLASS = [
   "[&_p]:my-2 [&_h2]:mt-5 [&_h2]:mb-2 [&_h2]:text-xl [&_h2]:font-bold [&_h3]:mt-4 [&_h3]:mb-2 [&_h3]:text-lg [&_h3]:font-semibold",
   "[&_.lead]:my-3 [&_.lead]:border-l-4 [&_.lead]:border-stone-500 [&_.lead]:bg-stone-50 [&_.lead]:px-3 [&_.lead]:py-1 [&_.lead]:font-medium",
   "[&_.caption]:text-sm [&_.caption]:text-stone-600",
+  // A photo: its picture and badge (not editable), then its caption as printed, edited in place.
+  "[&_figure.photo]:my-3 [&_figure.photo]:rounded [&_figure.photo]:border [&_figure.photo]:border-stone-300 [&_figure.photo]:bg-stone-50 [&_figure.photo]:p-2",
+  "[&_.photo-head]:flex [&_.photo-head]:flex-wrap [&_.photo-head]:items-start [&_.photo-head]:gap-2 [&_.photo-head_img]:max-h-48 [&_.photo-head_img]:max-w-full [&_.photo-head_img]:rounded-sm",
+  "[&_.photo-badge]:rounded [&_.photo-badge]:bg-stone-700 [&_.photo-badge]:px-1.5 [&_.photo-badge]:text-xs [&_.photo-badge]:text-white [&_figure[data-lead]_.photo-badge]:bg-accent",
+  "[&_.photo-status]:text-xs [&_.photo-status]:text-stone-600 [&_figure.photo_figcaption]:mt-1 [&_figure.photo_figcaption]:min-h-[1.5em] [&_figure.photo_figcaption]:text-sm [&_figure.photo_figcaption]:text-stone-700",
   "[&_blockquote]:my-3 [&_blockquote]:border-l-4 [&_blockquote]:border-stone-300 [&_blockquote]:pl-3 [&_blockquote]:text-stone-700",
   "[&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-6",
   "[&_a]:text-accent [&_a]:underline",
@@ -126,9 +144,11 @@ export type ArticleBodyEditorProps = {
   label: string;
   labels?: Partial<Labels>;
   editable?: boolean;
+  /** Called with the photo commands once the editor exists (and with null when it goes). */
+  onPhotoCommands?: (commands: BodyPhotoCommands | null) => void;
 };
 
-export function ArticleBodyEditor({ initialContent, onChange, label, labels, editable = true }: ArticleBodyEditorProps) {
+export function ArticleBodyEditor({ initialContent, onChange, label, labels, editable = true, onPhotoCommands }: ArticleBodyEditorProps) {
   const text: Labels = { ...ARTICLE_BODY_EDITOR_LABELS, ...labels };
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -154,8 +174,12 @@ export function ArticleBodyEditor({ initialContent, onChange, label, labels, edi
     [label, editable, frame],
   );
 
+  // The photo node's badge and notice in the interface language.
+  const [extensions] = useState(() =>
+    articleBodyExtensions.map((e) => (e.name === "photo" ? Photo.configure({ leadLabel: text.leadPhoto, photoLabel: text.photo, unavailable: text.photoUnavailable }) : e)),
+  );
   const editor = useEditor({
-    extensions: articleBodyExtensions,
+    extensions,
     content,
     editable,
     editorProps,
@@ -163,6 +187,16 @@ export function ArticleBodyEditor({ initialContent, onChange, label, labels, edi
     // The schema is the body contract (see extensions.ts and its test), so the JSON is a body.
     onUpdate: ({ editor }) => onChangeRef.current(editor.getJSON() as ArticleBody),
   });
+
+  useEffect(() => {
+    if (!editor || !onPhotoCommands) return;
+    onPhotoCommands({
+      insertPhoto: (mediaId, caption) => editor.chain().focus().insertPhoto({ mediaId, caption }).run(),
+      setLeadPhoto: (mediaId, caption) => editor.chain().setLeadPhoto({ mediaId, caption }).run(),
+      removePhoto: (mediaId) => editor.chain().removePhoto({ mediaId }).run(),
+    });
+    return () => onPhotoCommands(null);
+  }, [editor, onPhotoCommands]);
 
   useEffect(() => {
     // false: changing editability is not an edit, so it must not call onChange.

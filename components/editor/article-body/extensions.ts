@@ -7,6 +7,7 @@ import type { ArticleBody } from "@/lib/article-body/types";
 import { isAllowedHref } from "@/lib/article-body/validate";
 import { Caption } from "./nodes/caption";
 import { Lead } from "./nodes/lead";
+import { Photo } from "./nodes/photo";
 
 /*
  * The editor's schema is the body contract (lib/article-body/types.ts), so editor.getJSON()
@@ -85,6 +86,7 @@ export const articleBodyExtensions: Extensions = [
   BodyLink,
   Lead,
   Caption,
+  Photo,
 ];
 
 /** Editor content for a stored body: the editor's document needs at least one block. */

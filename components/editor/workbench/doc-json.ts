@@ -2,15 +2,15 @@ import type { JSONContent } from "@tiptap/core";
 import type { ArticleNode, BlockNode, WorkbenchDoc } from "@/lib/workbench";
 
 /**
- * The editor's JSON as the plain WorkbenchDoc the server stores. Drops the
- * editor-only `origin` attribute (the server's schema is strict), and the empty
+ * The editor's JSON as the plain WorkbenchDoc the server stores. Drops `origin` and
+ * `mediaId` when they are empty (the server's schema is strict), and the empty
  * `content` arrays ProseMirror never writes but hand-built JSON might.
  */
 export function toWorkbenchDoc(json: JSONContent): WorkbenchDoc {
   const content = (json.content ?? []).map((container) => {
     const blocks = (container.content ?? []).map((block): BlockNode => {
-      const { origin, ...rest } = (block.attrs ?? {}) as BlockNode["attrs"];
-      const attrs = origin ? { ...rest, origin } : rest;
+      const { origin, mediaId, ...rest } = (block.attrs ?? {}) as BlockNode["attrs"];
+      const attrs = { ...rest, ...(origin ? { origin } : {}), ...(mediaId ? { mediaId } : {}) };
       const text = (block.content ?? []).filter((t) => typeof t.text === "string" && t.text.length > 0).map((t) => ({ type: "text" as const, text: t.text as string }));
       return text.length > 0 ? { type: "block", attrs, content: text } : { type: "block", attrs };
     });

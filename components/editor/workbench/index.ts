@@ -3,3 +3,4 @@ export { DEFAULT_WORKBENCH_LABELS, WORKBENCH_ACTIONS, resolveLabels, fillLabel, 
 export { WORKBENCH_SHORTCUTS, describeShortcuts, formatShortcut, shortcutFor, type ShortcutRow } from "./keymap";
 export { createWorkbenchExtensions, invokeAction, WorkbenchKit } from "./extensions";
 export { toWorkbenchDoc } from "./doc-json";
+export type { WorkbenchPage } from "./page-pane";

@@ -44,6 +44,26 @@ export type WorkbenchLabels = {
     withoutTitle: string;
   };
   legend: { tray: string; bin: string; none: string };
+  /** The printed page of a PDF import: its pane, the click-to-reassign control. */
+  page: {
+    region: string;
+    pageTab: string;
+    rawTab: string;
+    hint: string;
+    reassign: string;
+    reassignOff: string;
+    reassignTray: string;
+    /** `{n}`: the page number. */
+    alt: string;
+    openPdf: string;
+    /** `{text}` the moved text's start, `{target}` where it went. */
+    reassigned: string;
+  };
+  /** A caption attached to a photo: `{id}` is the photo's number. */
+  attachedPhoto: string;
+  attachPhoto: string;
+  detachPhoto: string;
+  photoHint: string;
 };
 
 export const WORKBENCH_ACTIONS = [
@@ -142,6 +162,9 @@ export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
     image_reference: "图片引用（没有文字）",
     vertical_label: "竖排标签“{text}”",
     unassigned: "识别程序没有归属的文字（请报告）",
+    source_stamp: "电子版来源标注（如《人民日报》（……第N版））",
+    advertisement: "广告（标有“广告”字样的区域）",
+    page_furniture: "版面元素：责编、校对、地址等，不属于任何稿件",
   },
   dragHandle: "拖动",
   editorRegion: "稿件划分",
@@ -185,16 +208,33 @@ export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
     withoutTitle: "无标题 {n} 篇",
   },
   legend: { tray: "未归属", bin: "弃用", none: "未使用（报头等）" },
+  page: {
+    region: "版面",
+    pageTab: "版面图",
+    rawTab: "原文",
+    hint: "点击版面上的区域跳到对应段落；悬停在稿件上会在版面上标出它的区域。",
+    reassign: "点击区域改归到",
+    reassignOff: "（只跳转，不改归）",
+    reassignTray: "未归属",
+    alt: "第{n}版版面图，标出各篇稿件的区域",
+    openPdf: "打开本版 PDF",
+    reassigned: "已把“{text}”改归到{target}。",
+  },
+  attachedPhoto: "配图 #{id}",
+  attachPhoto: "为说明配图",
+  detachPhoto: "取消配图",
+  photoHint: "光标放在“图片说明”段落里，可为它配上图片库里的照片；接受后说明文字原样成为图片说明。",
 };
 
 /** A partial override; missing strings fall back to the Chinese defaults. */
-export type WorkbenchLabelsInput = Partial<Omit<WorkbenchLabels, "roles" | "doubtKinds" | "reasons" | "actions" | "status" | "legend">> & {
+export type WorkbenchLabelsInput = Partial<Omit<WorkbenchLabels, "roles" | "doubtKinds" | "reasons" | "actions" | "status" | "legend" | "page">> & {
   roles?: Partial<WorkbenchLabels["roles"]>;
   doubtKinds?: Partial<WorkbenchLabels["doubtKinds"]>;
   reasons?: Partial<WorkbenchLabels["reasons"]>;
   actions?: Partial<WorkbenchLabels["actions"]>;
   status?: Partial<WorkbenchLabels["status"]>;
   legend?: Partial<WorkbenchLabels["legend"]>;
+  page?: Partial<WorkbenchLabels["page"]>;
 };
 
 export function resolveLabels(input: WorkbenchLabelsInput | undefined): WorkbenchLabels {
@@ -209,6 +249,7 @@ export function resolveLabels(input: WorkbenchLabelsInput | undefined): Workbenc
     actions: { ...d.actions, ...input.actions },
     status: { ...d.status, ...input.status },
     legend: { ...d.legend, ...input.legend },
+    page: { ...d.page, ...input.page },
   };
 }
 

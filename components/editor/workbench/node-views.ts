@@ -94,8 +94,10 @@ class BlockView implements NodeView {
   contentDOM: HTMLElement;
   private label: HTMLElement;
   private note: HTMLElement;
+  private photo: HTMLElement;
   private node: PMNode;
   private role = "";
+  private mediaId: number | null = null;
   private doubt = "";
   private id = "";
 
@@ -108,7 +110,9 @@ class BlockView implements NodeView {
     this.label.title = labels.dragHandle;
     this.contentDOM = el("div", BASE_TEXT);
     this.note = fixed(el("p", "col-start-2 text-xs text-amber-900"));
-    this.dom.append(this.label, this.contentDOM, this.note);
+    this.photo = fixed(el("p", "col-start-2 flex items-center gap-2 text-xs text-stone-700"));
+    this.photo.hidden = true;
+    this.dom.append(this.label, this.contentDOM, this.photo, this.note);
     this.render(node);
   }
 
@@ -129,6 +133,23 @@ class BlockView implements NodeView {
       this.dom.dataset.role = role;
       this.label.textContent = this.labels.roles[role] ?? role;
       this.contentDOM.className = `${BASE_TEXT} ${ROLE_TEXT[role] ?? ""}`;
+    }
+    // A caption attached to a photo shows the photo (the desk's preview of it) under its text.
+    const mediaId = role === "caption" && typeof node.attrs.mediaId === "number" ? node.attrs.mediaId : null;
+    if (mediaId !== this.mediaId) {
+      this.mediaId = mediaId;
+      this.photo.replaceChildren();
+      this.photo.hidden = mediaId === null;
+      if (mediaId !== null) {
+        const img = document.createElement("img");
+        img.src = `/api/media/${mediaId}/preview`;
+        img.alt = "";
+        img.className = "h-12 w-auto rounded-sm bg-stone-200";
+        const text = document.createElement("span");
+        text.textContent = fillLabel(this.labels.attachedPhoto, { id: mediaId });
+        this.photo.append(img, text);
+        this.dom.dataset.mediaId = String(mediaId);
+      } else delete this.dom.dataset.mediaId;
     }
     if (doubtKey !== this.doubt) {
       this.doubt = doubtKey;

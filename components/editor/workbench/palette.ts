@@ -35,3 +35,22 @@ export function articleTint(index: number): string {
 export function articleRule(index: number): string {
   return ARTICLE_RULES[index % ARTICLE_RULES.length] ?? "";
 }
+
+/** The same colours for an article's region on the printed page (SVG fill and outline). */
+export const ARTICLE_REGIONS = [
+  "fill-sky-400/15 stroke-sky-600",
+  "fill-emerald-400/15 stroke-emerald-600",
+  "fill-violet-400/15 stroke-violet-600",
+  "fill-rose-400/15 stroke-rose-600",
+  "fill-lime-400/15 stroke-lime-700",
+  "fill-cyan-400/15 stroke-cyan-600",
+  "fill-fuchsia-400/15 stroke-fuchsia-600",
+  "fill-indigo-400/15 stroke-indigo-600",
+] as const;
+
+export function articleRegion(index: number): string {
+  return ARTICLE_REGIONS[index % ARTICLE_REGIONS.length] ?? "";
+}
+
+export const TRAY_REGION = "fill-amber-400/30 stroke-amber-700";
+export const BIN_REGION = "fill-stone-400/30 stroke-stone-600";

@@ -112,6 +112,15 @@ export const Block = Node.create<WorkbenchNodeOptions>({
       // Editor-only: the article a discarded block came from, so "restore" can put it
       // back. Not part of WorkbenchDoc: toWorkbenchDoc strips it before a save.
       origin: stringAttr("origin", null),
+      // A caption attached to a photo of the media library.
+      mediaId: {
+        default: null,
+        parseHTML: (element) => {
+          const n = Number(element.getAttribute("data-media-id"));
+          return Number.isSafeInteger(n) && n > 0 ? n : null;
+        },
+        renderHTML: (attrs) => (attrs.mediaId ? { "data-media-id": String(attrs.mediaId) } : {}),
+      },
     };
   },
   parseHTML() {

@@ -3,7 +3,9 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useId, useSyncExternalStore, type ChangeEvent } from "react";
+import { PhotoPicker } from "@/components/media/photo-picker";
 import { WORKBENCH_ROLES, type WorkbenchRole } from "@/lib/workbench";
+import type { MediaSummary } from "@/services/media/summary";
 import { currentBlock, type ContainerKind, type MoveTarget } from "./commands";
 import { invokeAction } from "./extensions";
 import { formatShortcut, shortcutFor } from "./keymap";
@@ -17,6 +19,8 @@ type ToolbarProps = {
   readOnly: boolean;
   /** One entry per article, in order (for the "move to" list). */
   articles: readonly ArticleOption[];
+  /** A caption block was attached to this photo (the page may give the photo that caption). */
+  onCaptionPhoto?: (photo: MediaSummary, caption: string) => void;
 };
 
 const BUTTON_GROUPS: readonly (readonly WorkbenchAction[])[] = [
@@ -49,6 +53,7 @@ type ToolbarState = {
   role: WorkbenchRole | null;
   kind: ContainerKind | null;
   blockPos: number | null;
+  mediaId: number | null;
   articleIndex: number | null;
   can: Record<WorkbenchAction, boolean>;
   canSetRole: boolean;
@@ -64,13 +69,14 @@ function readState(editor: Editor | null): ToolbarState | null {
     role: b ? (b.node.attrs.role as WorkbenchRole) : null,
     kind: b ? b.container.kind : null,
     blockPos: b ? b.pos : null,
+    mediaId: b && typeof b.node.attrs.mediaId === "number" ? b.node.attrs.mediaId : null,
     articleIndex: b && b.container.kind === "article" ? b.container.index : null,
     can,
     canSetRole: editor.isEditable && probe.setBlockRole("paragraph"),
   };
 }
 
-export function Toolbar({ editor, labels, readOnly, articles }: ToolbarProps) {
+export function Toolbar({ editor, labels, readOnly, articles, onCaptionPhoto }: ToolbarProps) {
   const mac = useIsMac();
   const roleId = useId();
   const moveId = useId();
@@ -101,6 +107,22 @@ export function Toolbar({ editor, labels, readOnly, articles }: ToolbarProps) {
   };
 
   const disabled = readOnly || !state;
+
+  /** Attaches (or with null detaches) the caption block under the cursor to a photo of the library. */
+  const setCaptionPhoto = (photo: MediaSummary | null) => {
+    if (!editor || !state || state.blockPos === null) return;
+    const pos = state.blockPos;
+    const caption = editor.state.doc.nodeAt(pos)?.textContent ?? "";
+    editor
+      .chain()
+      .focus(null, { scrollIntoView: false })
+      .command(({ tr }) => {
+        tr.setNodeAttribute(pos, "mediaId", photo?.id ?? null);
+        return true;
+      })
+      .run();
+    if (photo) onCaptionPhoto?.(photo, caption);
+  };
 
   return (
     <div role="group" aria-label={labels.toolbar} className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-stone-200 pb-2">
@@ -146,6 +168,16 @@ export function Toolbar({ editor, labels, readOnly, articles }: ToolbarProps) {
           })}
         </div>
       ))}
+      {state?.role === "caption" && state.kind === "article" && !readOnly ? (
+        <div className="flex items-center gap-1 text-sm" title={labels.photoHint}>
+          <PhotoPicker label={labels.attachPhoto} onPick={setCaptionPhoto} />
+          {state.mediaId !== null ? (
+            <button type="button" onClick={() => setCaptionPhoto(null)} className="rounded border border-stone-400 bg-white px-2 py-1 text-xs font-medium hover:bg-stone-100">
+              {labels.detachPhoto}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <div className="flex items-center gap-1 text-sm">
         <label htmlFor={moveId} className="font-medium">
           {labels.moveTo}

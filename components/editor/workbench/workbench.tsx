@@ -3,7 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import { EditorState, TextSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from "react";
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode, type Ref } from "react";
 import {
   articlesOf,
   blockText,
@@ -18,7 +18,10 @@ import { currentBlock } from "./commands";
 import { toWorkbenchDoc } from "./doc-json";
 import { createWorkbenchExtensions } from "./extensions";
 import { fillLabel, resolveLabels, type WorkbenchLabels, type WorkbenchLabelsInput } from "./labels";
+import { PagePane, type WorkbenchPage } from "./page-pane";
 import { RawPane, type RawPick } from "./raw-pane";
+import type { MoveTarget } from "./commands";
+import type { MediaSummary } from "@/services/media/summary";
 import { Toolbar, type ArticleOption } from "./toolbar";
 import { truncateText } from "@/lib/text-length";
 
@@ -50,6 +53,10 @@ export type WorkbenchProps = {
   readOnly?: boolean;
   /** Rendered above the two panes (title, accept button, save state). */
   header?: ReactNode;
+  /** A PDF import's printed page: shown beside the editor (the raw text one tab away), regions linked both ways. */
+  page?: WorkbenchPage;
+  /** A caption block was attached to this photo of the media library. */
+  onCaptionPhoto?: (photo: MediaSummary, caption: string) => void;
   ref?: Ref<WorkbenchHandle>;
 };
 
@@ -134,13 +141,15 @@ const SEPARATOR = " · ";
  */
 const FLUSH_MS = 50;
 
-export function Workbench({ rawText, initialDoc, onChange, onStatusChange, labels: labelsInput, readOnly = false, header, ref }: WorkbenchProps) {
+export function Workbench({ rawText, initialDoc, onChange, onStatusChange, labels: labelsInput, readOnly = false, header, page, onCaptionPhoto, ref }: WorkbenchProps) {
   // Fixed at mount: the node views and the Enter command are built from them.
   const [labels] = useState<WorkbenchLabels>(() => resolveLabels(labelsInput));
   const [extensions] = useState(() => createWorkbenchExtensions({ rawText, labels }));
   const rawLength = rawText.length;
   const [view, setView] = useState<Derived>(() => derive(initialDoc, rawLength, null));
   const [selectedBlockId, setSelectedBlockId] = useState<string | null>(null);
+  const [hoveredArticleId, setHoveredArticleId] = useState<string | null>(null);
+  const [leftPane, setLeftPane] = useState<"page" | "raw">(page ? "page" : "raw");
 
   const onChangeRef = useRef(onChange);
   const onStatusChangeRef = useRef(onStatusChange);
@@ -258,6 +267,24 @@ export function Workbench({ rawText, initialDoc, onChange, onStatusChange, label
 
   const onPick = useCallback((pick: RawPick) => void placeCursor(pick.blockId, pick.rawOffset), [placeCursor]);
 
+  // A click on the printed page: go to the block, after moving it when a target is chosen.
+  const onPagePick = useCallback(
+    (pick: RawPick & { moveTo: MoveTarget | null }) => {
+      if (pick.moveTo !== null && editor && !editor.isDestroyed) {
+        const found = blockPosById(editor, pick.blockId);
+        if (found?.kind === "block") editor.commands.moveBlockToArticle(found.pos, pick.moveTo);
+      }
+      placeCursor(pick.blockId, pick.rawOffset);
+    },
+    [editor, placeCursor],
+  );
+
+  // The article under the pointer in the editor, outlined on the printed page.
+  const onEditorPointer = useCallback((event: ReactMouseEvent<HTMLElement>) => {
+    const el = event.target instanceof Element ? event.target.closest<HTMLElement>("[data-article-id]") : null;
+    setHoveredArticleId(el?.dataset.articleId ?? null);
+  }, []);
+
   useImperativeHandle(
     ref,
     (): WorkbenchHandle => ({
@@ -292,11 +319,47 @@ export function Workbench({ rawText, initialDoc, onChange, onStatusChange, label
     <div className="flex flex-col gap-3">
       {header}
       <div className="grid gap-4 lg:h-[calc(100vh-12rem)] lg:min-h-[32rem] lg:grid-cols-2">
-        <RawPane rawText={rawText} tints={view.tints} labels={labels} onPick={onPick} scrollRef={rawScrollRef} />
+        {page ? (
+          <div className="flex min-h-0 min-w-0 flex-col gap-1">
+            <div role="tablist" aria-label={labels.page.region} className="flex gap-1 text-sm">
+              {(["page", "raw"] as const).map((pane) => (
+                <button
+                  key={pane}
+                  type="button"
+                  role="tab"
+                  aria-selected={leftPane === pane}
+                  onClick={() => setLeftPane(pane)}
+                  className={`rounded-t border px-3 py-1 ${leftPane === pane ? "border-stone-400 bg-white font-semibold" : "border-transparent text-stone-600 hover:underline"}`}
+                >
+                  {pane === "page" ? labels.page.pageTab : labels.page.rawTab}
+                </button>
+              ))}
+            </div>
+            <div hidden={leftPane !== "page"} className="flex min-h-0 flex-1 flex-col">
+              <PagePane
+                page={page}
+                tints={view.tints}
+                labels={labels}
+                articles={view.articles}
+                selectedBlockId={selectedBlockId}
+                hoveredArticleId={hoveredArticleId}
+                readOnly={readOnly}
+                onPick={onPagePick}
+              />
+            </div>
+            <div hidden={leftPane !== "raw"} className="flex min-h-0 flex-1 flex-col">
+              <RawPane rawText={rawText} tints={view.tints} labels={labels} onPick={onPick} scrollRef={rawScrollRef} />
+            </div>
+          </div>
+        ) : (
+          <RawPane rawText={rawText} tints={view.tints} labels={labels} onPick={onPick} scrollRef={rawScrollRef} />
+        )}
         <div className="flex min-h-0 min-w-0 flex-col gap-2">
-          <Toolbar editor={editor} labels={labels} readOnly={readOnly} articles={view.articles} />
+          <Toolbar editor={editor} labels={labels} readOnly={readOnly} articles={view.articles} onCaptionPhoto={onCaptionPhoto} />
           <div
             ref={editorScrollRef}
+            onMouseOver={page ? onEditorPointer : undefined}
+            onMouseLeave={page ? () => setHoveredArticleId(null) : undefined}
             className="max-h-[70vh] min-h-48 overflow-auto rounded border border-stone-300 bg-paper focus-within:outline-2 focus-within:outline-sky-600 lg:max-h-none lg:flex-1"
           >
             <EditorContent editor={editor} className="h-full" />

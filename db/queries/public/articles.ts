@@ -3,8 +3,10 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, issues, pages, sections } from "@/db/schema";
 import type { ArticleBody } from "@/lib/article-body/types";
+import { shareImage, type PublicPhoto } from "@/lib/media/picture";
 import { isoDateInZone, type PublicArticle, type PublicPageRef } from "@/lib/public";
 import { headIdOf, listPublishedPartsOfHeads } from "./chains";
+import { listPublicPhotos } from "./photos";
 import { toPublicIssue, type PublicIssueRow } from "./issues";
 import { isHead, isPublished, PUBLISHED } from "./visibility";
 import { firstRow } from "@/db/raw";
@@ -62,6 +64,8 @@ export type PublicArticleView = {
   issue: PublicIssueRow | null;
   /** The head first, then its published parts in page order. */
   parts: PublicArticlePart[];
+  /** The photos the parts' bodies place that readers may see, by media id. */
+  photos: ReadonlyMap<number, PublicPhoto>;
   pageId: number | null;
   position: number;
 };
@@ -129,6 +133,9 @@ export async function getPublicArticleById({ id }: { id: number }): Promise<Publ
   for (const p of parts) {
     if (p.pageNumber !== null && !pageRefs.some((r) => r.number === p.pageNumber)) pageRefs.push({ number: p.pageNumber, name: p.pageName });
   }
+  const photos = await listPublicPhotos({ mediaIds: parts.flatMap((p) => p.body.content.flatMap((b) => (b.type === "photo" ? [b.attrs.mediaId] : []))) });
+  const first = a.body.content[0];
+  const lead = first?.type === "photo" && first.attrs.lead ? photos.get(first.attrs.mediaId) : undefined;
   const section = row.section && !row.section.hidden ? row.section : null;
   const publishedAt = a.firstPublishedAt ?? a.publishedAt ?? a.updatedAt;
   const article: PublicArticle = {
@@ -150,10 +157,11 @@ export async function getPublicArticleById({ id }: { id: number }): Promise<Publ
     language: a.language,
     bodyText: parts.map((p) => p.bodyText).join("\n"),
     correction: a.correction?.trim() ? a.correction : null,
+    image: lead ? shareImage(lead) : null,
   };
   return {
     kind: "article",
-    view: { article, issue: row.issue ? toPublicIssue(row.issue) : null, parts, pageId: a.pageId, position: a.position },
+    view: { article, issue: row.issue ? toPublicIssue(row.issue) : null, parts, photos, pageId: a.pageId, position: a.position },
   };
 }
 

@@ -2,7 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articles, issues, pages, sections } from "@/db/schema";
+import { shareImage } from "@/lib/media/picture";
 import type { PublicArticle } from "@/lib/public";
+import { listLeadPhotos } from "./photos";
 import { articleDay, headlineColumns, isHead, isPublished, newestFirst, publicSection, sectionColumns, type PublicHeadline } from "./visibility";
 
 /* The RSS feed and the sitemap. */
@@ -70,9 +72,14 @@ function feedRowToPublic(r: FeedRow): PublicArticle {
   };
 }
 
-/** The newest published stories for the RSS feed (head pages only; the body is cut to what the feed shows). */
+/** The newest published stories for the RSS feed (head pages only; the body is cut to what the feed shows), with their lead photos. */
 export async function listFeedArticles({ limit }: { limit: number }): Promise<PublicArticle[]> {
-  return (await feedQuery(sql<string>`substr(${articles.bodyText}, 1, 400)`).limit(limit)).map(feedRowToPublic);
+  const items = (await feedQuery(sql<string>`substr(${articles.bodyText}, 1, 400)`).limit(limit)).map(feedRowToPublic);
+  const photos = await listLeadPhotos({ articleIds: items.map((a) => a.id) });
+  return items.map((a) => {
+    const photo = photos.get(a.id);
+    return photo ? { ...a, image: shareImage(photo) } : a;
+  });
 }
 
 export type SitemapData = {

@@ -19,6 +19,9 @@ export const isHead = isNull(articles.continuesId);
 /** An issue is public while one of its articles is published. */
 export const issueIsPublic = sql`exists (select 1 from ${articles} where ${articles.issueId} = ${issues.id} and ${articles.state} = ${PUBLISHED})`;
 
+/** A photo is public while a published article places it (the rule is shared with the server in front of Next). */
+export { photoIsPublic } from "@/db/public-media";
+
 /** A section is public while it is visible and has a published story (as an issue is): the navigation, sitemap and page agree. */
 export const sectionIsPublic = and(
   eq(sections.hidden, false),

@@ -20,6 +20,7 @@ import {
   parseArticleParam,
   sectionPath,
 } from "@/lib/public";
+import { getPublicPrintPlace } from "@/db/queries/public/print";
 import { alternatesFor, getSiteName, getSiteUrl } from "../../_lib/site";
 
 export const dynamic = "force-dynamic";
@@ -58,6 +59,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: meta.description,
     alternates: { ...(await alternatesFor(articlePath(result.view.article))), canonical: meta.canonical },
     openGraph: meta.openGraph,
+    ...(meta.twitter ? { twitter: meta.twitter } : {}),
   };
 }
 
@@ -72,7 +74,7 @@ function AdjacentLink({ article, rel, label }: { article: AdjacentArticle; rel: 
 
 export default async function ArticlePage({ params }: Props) {
   const view = await resolve((await params).id);
-  const { article, issue, parts } = view;
+  const { article, issue, parts, photos } = view;
   const t = await getTranslations("site");
   const locale = await getLocale();
   const siteUrl = await getSiteUrl();
@@ -81,6 +83,20 @@ export default async function ArticlePage({ params }: Props) {
   const jsonLd = newsArticleJsonLd(article, { siteUrl, paper: issue?.paper ?? siteName, issue: issue ?? undefined });
   const { prev, next } = await getAdjacentArticlesOnPage({ articleId: article.id });
   const jumped = parts.length > 1;
+  // 原版: each part printed on a page that has its printed view, at its region there.
+  const originals = (
+    await Promise.all(
+      parts.map(async (p) => {
+        const place = await getPublicPrintPlace({ articleId: p.id });
+        return place ? [{ id: p.id, ...place }] : [];
+      }),
+    )
+  ).flat();
+  // The lead photo heads the story, under its headline, before a correction note and the text.
+  const first = parts[0]?.body.content[0];
+  const leadPhoto = first?.type === "photo" && first.attrs.lead && photos.has(first.attrs.mediaId) ? first : null;
+  const bodyOf = (part: (typeof parts)[number]) =>
+    leadPhoto && part === parts[0] ? { ...part.body, content: part.body.content.slice(1) } : part.body;
 
   return (
     <>
@@ -111,6 +127,14 @@ export default async function ArticlePage({ params }: Props) {
                 ))}
               </span>
             ) : null}
+            {originals.map((o) => (
+              <span key={o.id}>
+                ·{" "}
+                <SiteLink href={`${pagePath(o.date, o.page)}#print-${o.id}`} className="underline hover:text-accent" data-testid="original-page">
+                  {originals.length > 1 ? t("originalPageNamed", { number: o.page }) : t("originalPage")}
+                </SiteLink>
+              </span>
+            ))}
             {article.sectionSlug && article.sectionName ? (
               <span>
                 ·{" "}
@@ -121,6 +145,11 @@ export default async function ArticlePage({ params }: Props) {
             ) : null}
           </p>
         </header>
+
+        {leadPhoto ? (
+          // renderBodyHtml escapes every string and sanitises its output with an allow-list.
+          <div className="article-body mt-4" dangerouslySetInnerHTML={{ __html: renderBodyHtml({ type: "doc", content: [leadPhoto] }, { photos }) }} />
+        ) : null}
 
         {article.correction ? (
           <aside aria-labelledby="correction-heading" className="mt-4 border-l-4 border-amber-600 bg-amber-50 px-4 py-3" lang={locale}>
@@ -142,7 +171,7 @@ export default async function ArticlePage({ params }: Props) {
 
         {parts.map((part) => {
           // renderBodyHtml escapes every string and sanitises its output with an allow-list.
-          const bodyHtml = <div className="article-body" dangerouslySetInnerHTML={{ __html: renderBodyHtml(part.body) }} />;
+          const bodyHtml = <div className="article-body" dangerouslySetInnerHTML={{ __html: renderBodyHtml(bodyOf(part), { photos }) }} />;
           if (!jumped || part.pageNumber === null) {
             return (
               <div key={part.id} className="mt-6">

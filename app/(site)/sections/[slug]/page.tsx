@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ArticleList } from "@/components/site/article-list";
 import { sectionLabel } from "@/components/site/format";
 import { Pagination } from "@/components/site/pagination";
+import { listLeadPhotos } from "@/db/queries/public/photos";
 import { getPublicSectionBySlug, listPublishedArticlesBySection } from "@/db/queries/public/sections";
 import { parseListPageParam, sectionPath, totalPages, withPage } from "@/lib/public";
 import { alternatesFor } from "../../_lib/site";
@@ -36,7 +37,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="border-b-2 border-ink pb-2 font-serif text-3xl font-bold">{sectionLabel(section.name, section.nameEn, await getLocale())}</h1>
-      {result.items.length === 0 ? <p className="mt-6 text-stone-600">{t("sectionEmpty")}</p> : <ArticleList items={result.items} />}
+      {result.items.length === 0 ? <p className="mt-6 text-stone-600">{t("sectionEmpty")}</p> : <ArticleList items={result.items} photos={await listLeadPhotos({ articleIds: result.items.map((i) => i.id) })} />}
       <Pagination page={page} total={result.total} pageSize={PAGE_SIZE} href={(p) => withPage(sectionPath(section.slug), p)} />
     </div>
   );

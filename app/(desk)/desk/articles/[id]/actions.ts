@@ -10,6 +10,8 @@ import { getArticleById, revisedArticle } from "@/db/queries/articles";
 import { editingStateOf, getPendingRevision, workingVersion } from "@/db/queries/pending-revisions";
 import { placeArticle } from "@/db/queries/issues";
 import { recordNotices } from "@/db/queries/notifications";
+import { missingMediaIds } from "@/db/queries/media";
+import { photosOfBody } from "@/lib/article-body/photos";
 import { getSectionById } from "@/db/queries/sections";
 import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
@@ -89,6 +91,8 @@ export async function saveArticleAction(input: {
     if (!fields.success) return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(fields.error, t) };
     const body = parseArticleBody(input.body);
     if (!body.ok) return { ok: false, message: t(body.code === "too_large" ? "articles.bodyTooLarge" : "articles.bodyInvalid", { detail: body.message }) };
+    const missing = await missingMediaIds({ ids: photosOfBody(body.body).map((p) => p.mediaId) });
+    if (missing.length > 0) return { ok: false, message: t("articles.photoMissing", { ids: missing.map((id) => `#${id}`).join("、") }) };
     if (fields.data.sectionId && !await getSectionById({ id: fields.data.sectionId })) {
       return { ok: false, message: t("errors.invalid"), fieldErrors: { sectionId: t("articles.noSuchSection") } };
     }

@@ -13,6 +13,8 @@ import { listSections } from "@/db/queries/sections";
 import { getUserById } from "@/db/queries/users";
 import { allowedActionsOf, canEditArticle, currentApprovers, requiredApprovals, unavailableActionsOf } from "@/lib/workflow";
 import { can } from "@/lib/auth/roles";
+import { listArticlePhotos } from "@/db/queries/media";
+import { mediaSummary } from "@/services/media/summary";
 import { articleFormFields } from "@/lib/article-fields";
 import { auditActionKey } from "@/lib/vocabulary";
 import { ArticleEditor } from "./_components/article-editor";
@@ -102,6 +104,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         actions={actions}
         unavailable={unavailable}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
+        photos={[...new Map((await listArticlePhotos({ articleId: article.id })).map((p) => [p.media.id, mediaSummary(p.media)])).values()]}
+        canManagePhotos={can(user.role, "managePhotos")}
       />
       {can(user.role, "arrangePages") ? (
         <div className="mt-6">

@@ -5,15 +5,19 @@ import { getTranslations } from "next-intl/server";
 import { acceptImportWork } from "@/db/queries/accept-import";
 import { getImportById, updateImportMasthead } from "@/db/queries/imports";
 import { getImportWork, replaceImportWorkWithEngine } from "@/db/queries/import-work";
+import { missingMediaIds } from "@/db/queries/media";
+import { photosOfBody } from "@/lib/article-body/photos";
+import type { ArticleBody } from "@/lib/article-body/types";
 import { audit } from "@/services/audit";
+import { rereadPdfImport } from "@/services/pdf-import";
 import { requireUser } from "@/services/session";
 import type { AcceptPlan } from "@/lib/desk/accept-plan";
-import { proposalOf } from "@/lib/desk/import-text";
+import { proposalOf, textOfImport } from "@/lib/desk/import-text";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { ingest } from "@/lib/ingest";
 import { importMastheadSchema, type ImportMasthead } from "@/lib/validations/imports";
-import { acceptedArticles, fromSegmentation, workbenchStatus } from "@/lib/workbench";
+import { acceptedArticles, fromSegmentation, withPrintedPhotos, workbenchStatus } from "@/lib/workbench";
 
 export type WorkbenchActionResult =
   | { ok: true; message: string; version?: number; redirectTo?: string; confirmed?: number }
@@ -53,10 +57,14 @@ export async function acceptImportAction(input: {
     const status = workbenchStatus(work.doc);
     if (!status.canAccept) return { ok: false, message: t("acceptBlocked") };
     const confirmed = new Set((Array.isArray(input.confirm) ? input.confirm : []).map(Number).filter(Number.isInteger));
+    const accepted = acceptedArticles(work.doc);
+    // Captions attached to photos: each photo must be in the library.
+    const missing = await missingMediaIds({ ids: accepted.flatMap((a) => photosOfBody(a.body as ArticleBody).map((p) => p.mediaId)) });
+    if (missing.length > 0) return { ok: false, message: t("photoMissing", { ids: missing.map((id) => `#${id}`).join("、") }) };
     const outcome = await acceptImportWork({
       importId,
       baseVersion,
-      accepted: acceptedArticles(work.doc),
+      accepted,
       masthead: proposalOf(item).masthead,
       person: { id: user.id, role: user.role, email: user.email },
       confirmed,
@@ -86,14 +94,14 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
     const t = await getTranslations("workbench");
     const { importId, baseVersion, item, work } = await importAndWork(input);
     if (work.manual && input.confirm !== true) return { ok: false, message: t("rerunConfirm"), needsConfirm: true };
-    const proposal = ingest(new Uint8Array(item.rawBytes), {
-      page: item.pageNumber ?? undefined,
-      date: item.issueDate ?? undefined,
-    });
+    const hints = { page: item.pageNumber ?? undefined, date: item.issueDate ?? undefined };
+    // A PDF import reads its page of the stored PDF again; a text import its raw bytes.
+    const proposal = item.pdfFileId !== null ? await rereadPdfImport({ importId, hints }) : ingest(new Uint8Array(item.rawBytes), hints);
+    if (proposal === null || proposal.text !== textOfImport(item)) return { ok: false, message: t("rerunPdfChanged") };
     const result = await replaceImportWorkWithEngine({
       importId,
       baseVersion,
-      doc: fromSegmentation(proposal),
+      doc: withPrintedPhotos(fromSegmentation(proposal), proposal),
       proposal,
       articleCount: proposal.articles.length,
       userId: user.id,

@@ -8,8 +8,9 @@ import { ensureImportWork, listImportWorkRevisions } from "@/db/queries/import-w
 import { getUserById } from "@/db/queries/users";
 import { requirePageUser } from "@/services/session";
 import { proposalOf } from "@/lib/desk/import-text";
-import { fromSegmentation } from "@/lib/workbench";
-import type { WorkbenchLabelsInput } from "@/components/editor/workbench";
+import { fromSegmentation, withPrintedPhotos } from "@/lib/workbench";
+import type { WorkbenchLabelsInput, WorkbenchPage } from "@/components/editor/workbench";
+import { getImportPrintPage } from "@/db/queries/pdf-imports";
 import { mastheadValues } from "@/lib/validations/imports";
 import { WorkbenchScreen } from "./_components/workbench-screen";
 
@@ -25,8 +26,22 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const author = await getUserById({ id: item.createdById });
   const seg = proposalOf(item);
   // The first open starts from the engine's proposal; every later one from the saved working state.
-  const work = await ensureImportWork({ importId: item.id, doc: () => fromSegmentation(seg) });
+  // A PDF import's captions start attached to the photos taken out of its page.
+  const work = await ensureImportWork({ importId: item.id, doc: () => withPrintedPhotos(fromSegmentation(seg), seg) });
   const kept = await listImportWorkRevisions({ importId: item.id });
+  // A PDF import shows its printed page beside the editor.
+  const print = item.pdfFileId !== null ? await getImportPrintPage({ importId: item.id }) : undefined;
+  const printPage: WorkbenchPage | undefined =
+    print && seg.layout
+      ? {
+          imageUrl: `/api/imports/${item.id}/print/large.webp`,
+          pdfUrl: `/api/imports/${item.id}/print/page.pdf`,
+          width: print.width,
+          height: print.height,
+          number: item.pageNumber,
+          lines: seg.layout.lines,
+        }
+      : undefined;
   const made = item.status === "accepted" ? await countImportArticlesByState({ importId: item.id }) : [];
   // Accepted, the workbench says so, with what became of its articles and whether it changed since.
   const acceptedState =
@@ -66,8 +81,8 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       <dl className="mb-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="text-stone-600">{t("fileName")}</dt>
         <dd>{item.fileName ?? t("pasted")}</dd>
-        <dt className="text-stone-600">{t("encoding")}</dt>
-        <dd>{item.encoding}</dd>
+        <dt className="text-stone-600">{item.pdfPage !== null ? t("source") : t("encoding")}</dt>
+        <dd>{item.pdfPage !== null ? t("pdfSource", { page: item.pdfPage }) : item.encoding}</dd>
         <dt className="text-stone-600">{t("by")}</dt>
         <dd>{author?.name}</dd>
         <dt className="text-stone-600">{t("at")}</dt>
@@ -112,6 +127,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         mastheadVersion={item.version}
         acceptedState={acceptedState}
         labels={all.raw("workbenchEditor") as WorkbenchLabelsInput}
+        page={printPage}
       />
     </>
   );

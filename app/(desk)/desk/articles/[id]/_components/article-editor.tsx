@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { ArticleBodyEditor } from "@/components/editor/article-body/article-body-editor";
+import { ArticleBodyEditor, type BodyPhotoCommands } from "@/components/editor/article-body/article-body-editor";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -17,7 +17,9 @@ import type { ArticleBody } from "@/lib/article-body/types";
 import { bodyShare, CORRECTION_POLICY, isSmallCorrection, measureChange } from "@/lib/workflow";
 import { LOCK_HEARTBEAT_SECONDS, lockReleasePath } from "@/lib/desk/article-lock";
 import type { WorkflowAction } from "@/lib/workflow/states";
+import type { MediaSummary } from "@/services/media/summary";
 import { loadArticleAction, lockArticleAction, saveArticleAction, transitionArticleAction } from "../actions";
+import { ArticlePhotos } from "./article-photos";
 import { WorkflowPanel, type Unavailable } from "./workflow-panel";
 
 type Fields = ArticleFormFields;
@@ -39,6 +41,8 @@ export function ArticleEditor({
   actions,
   unavailable,
   lock,
+  photos,
+  canManagePhotos,
 }: {
   /** What the desk edits: the article, or a published story's pending revision (correction: its reason). */
   article: { id: number; version: number; state: string; updatedAt: string; fields: Fields; body: ArticleBody; correction: string };
@@ -49,6 +53,9 @@ export function ArticleEditor({
   actions: WorkflowAction[];
   unavailable: Unavailable[];
   lock: { name: string; since: string } | null;
+  /** The photos the body places, as the desk knows them. */
+  photos: MediaSummary[];
+  canManagePhotos: boolean;
 }) {
   const t = useTranslations();
   const format = useFormatter();
@@ -59,6 +66,9 @@ export function ArticleEditor({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [holder, setHolder] = useState(lock);
+  const [photoInfo, setPhotoInfo] = useState<Record<number, MediaSummary>>(() => Object.fromEntries(photos.map((p) => [p.id, p])));
+  const [photoCommands, setPhotoCommands] = useState<BodyPhotoCommands | null>(null);
+  const rememberPhoto = useCallback((photo: MediaSummary) => setPhotoInfo((info) => ({ ...info, [photo.id]: photo })), []);
   const sectionName = useCallback((id: number) => sections.find((s) => s.id === id)?.name, [sections]);
   const labels = useMemo(() => revisionLabels((key) => t(key)), [t]);
   const editRef = useRef(edit);
@@ -72,7 +82,9 @@ export function ArticleEditor({
         articleId: article.id,
         baseVersion,
         fields: value.fields,
-        body: value.body,
+        // Plain JSON: ProseMirror keeps node attributes (a subhead's level, a photo's id) in
+        // null-prototype objects, which React sends to a server action as opaque references.
+        body: JSON.parse(JSON.stringify(value.body)) as ArticleBody,
         note: value.note ?? null,
         correction: article.state === "published" ? value.correction : undefined,
         autosave: value.autosave,
@@ -260,8 +272,11 @@ export function ArticleEditor({
         </dl>
       )}
 
+      <ArticlePhotos body={edit.body} photos={photoInfo} onPhotosChange={rememberPhoto} commands={photoCommands} editable={editable} canManage={canManagePhotos} />
+
       <ArticleBodyEditor
         key={editorKey}
+        onPhotoCommands={setPhotoCommands}
         initialContent={edit.body}
         editable={editable}
         label={t("articles.body")}

@@ -4,15 +4,18 @@ import { useCallback, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Workbench, WORKBENCH_SHORTCUTS, type WorkbenchHandle, type WorkbenchLabelsInput } from "@/components/editor/workbench";
+import { Workbench, WORKBENCH_SHORTCUTS, type WorkbenchHandle, type WorkbenchLabelsInput, type WorkbenchPage } from "@/components/editor/workbench";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { SaveStatus } from "@/components/versioned/save-status";
 import { StaleSaveNotice } from "@/components/versioned/stale-save-notice";
 import type { SaveAnswer } from "@/components/versioned/use-autosave";
 import { useVersionedEdit } from "@/components/versioned/use-versioned-edit";
+import { captionAndCredit } from "@/lib/media/credit";
 import { articlesOf, blockText, type WorkbenchDoc, type WorkbenchStatus } from "@/lib/workbench";
 import { missingForAccept, type MastheadValues } from "@/lib/validations/imports";
+import type { MediaSummary } from "@/services/media/summary";
+import { updatePhotoAction } from "../../../media/actions";
 import { acceptImportAction, rerunEngineAction, type HeldArticle } from "../actions";
 import { MastheadForm } from "./masthead-form";
 
@@ -57,6 +60,7 @@ export function WorkbenchScreen({
   mastheadVersion,
   acceptedState,
   labels,
+  page,
 }: {
   importId: number;
   rawText: string;
@@ -68,6 +72,8 @@ export function WorkbenchScreen({
   /** Rendered above the workbench once the import is accepted (its articles and their states). */
   acceptedState?: ReactNode;
   labels: WorkbenchLabelsInput;
+  /** A PDF import's printed page, shown beside the editor. */
+  page?: WorkbenchPage;
 }) {
   const t = useTranslations("workbench");
   const tAll = useTranslations();
@@ -97,6 +103,16 @@ export function WorkbenchScreen({
     asText: docAsText,
     notify: setMessage,
   });
+
+  /**
+   * A caption attached to a photo that has none in the library gives it one (and its credit, read
+   * off the end): the printed caption describes the photo. The article keeps the caption as printed.
+   */
+  const giveCaption = useCallback((photo: MediaSummary, caption: string) => {
+    if (photo.caption.trim() !== "" || caption.trim() === "") return;
+    const texts = captionAndCredit({ caption, credit: photo.credit || null });
+    void updatePhotoAction({ id: photo.id, baseVersion: photo.version, caption: texts.caption, credit: texts.credit, alt: photo.alt, focalX: photo.focalX, focalY: photo.focalY });
+  }, []);
 
   const accept = async (opts: { confirm?: number[]; skipHeld?: boolean } = {}) => {
     setBusy(true);
@@ -194,9 +210,11 @@ export function WorkbenchScreen({
       ) : null}
       <Workbench
         ref={handle}
+        page={page}
         rawText={rawText}
         initialDoc={initialDoc}
         labels={labels}
+        onCaptionPhoto={giveCaption}
         onChange={versioned.change}
         onStatusChange={setStatus}
       />
