@@ -11,7 +11,7 @@ const holder = globalThis as unknown as { folioDb?: Db; folioSqlite?: ReturnType
 export function getDb(): Db {
   if (!holder.folioDb) {
     const config = env();
-    if (config.DATABASE_URL) holder.folioDb = openPostgres(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+    if (config.DATABASE_URL) holder.folioDb = openPostgres(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
     else holder.folioDb = holder.folioSqlite = openDatabase(config.DATABASE_PATH, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   }
   return holder.folioDb;

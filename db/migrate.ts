@@ -8,7 +8,8 @@ import { migratePostgres, openPostgres } from "./postgres-engine";
  */
 export async function migrateDatabase(config: { DATABASE_PATH: string; DATABASE_URL?: string; DB_BUSY_TIMEOUT_MS: number }): Promise<string> {
   if (config.DATABASE_URL) {
-    const db = openPostgres(config.DATABASE_URL, { poolSize: 1 });
+    // A migration waits for the locks of transactions under way in processes already serving.
+    const db = openPostgres(config.DATABASE_URL, { poolSize: 1, busyTimeoutMs: 60_000 });
     try {
       await migratePostgres(db);
     } finally {

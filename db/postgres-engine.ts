@@ -33,8 +33,16 @@ export type PostgresDb = Db & { $pool: pg.Pool };
 // timestamptz comes back as Date (node-postgres's default), bigint (count(*)) as a number: no Folio count comes near 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export function openPostgres(url: string, { poolSize = 10 }: { poolSize?: number } = {}): PostgresDb {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: "folio" });
+/**
+ * `busyTimeoutMs` (DB_BUSY_TIMEOUT_MS) is SQLite's busy_timeout here: how long a statement waits
+ * for another's row or table lock (lock_timeout) and a request for a free pooled connection, before
+ * the person is told the database is busy and nothing was written (lib/errors.ts, isDatabaseBusy).
+ * Without it a save behind a stuck lock, or every request once the pool is exhausted, waits forever.
+ */
+export function openPostgres(url: string, { poolSize = 10, busyTimeoutMs = 5000 }: { poolSize?: number; busyTimeoutMs?: number } = {}): PostgresDb {
+  // 0 would mean "no limit" to PostgreSQL and to the pool, the opposite of SQLite's 0.
+  const wait = Math.max(1, Math.trunc(busyTimeoutMs));
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: "folio", connectionTimeoutMillis: wait, options: `-c lock_timeout=${wait}` });
   // An idle connection the server dropped is replaced on the next checkout; an error then must not end the process.
   pool.on("error", (e) => console.error("postgres pool", e));
   const db = drizzle(pool, { schema }) as NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -66,7 +74,8 @@ const MIGRATION_LOCK = 0x466f6c696f01; // "Folio" 1
 /** Applies the pending migrations of db/migrations-pg/, one process at a time. */
 export async function migratePostgres(db: PostgresDb): Promise<void> {
   // The lock is held by a connection of its own, outside the pool the migrations run on.
-  const client = new pg.Client(db.$pool.options);
+  // It waits as long as another process takes to migrate (no lock_timeout).
+  const client = new pg.Client({ ...db.$pool.options, options: "-c lock_timeout=0" });
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
