@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { migrateDatabase } from "@/db/migrate";
 import { ensureSections } from "@/db/queries/sections";
 import { createUser, getUserByEmail } from "@/db/queries/users";
 import { demoIssueExists, seedDemoIssue } from "@/db/seed/demo-issue";
@@ -11,6 +12,8 @@ import { addDemoPhotos } from "@/services/media/demo-photos";
 const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
 
 async function main() {
+  // The SQLite file migrates itself when opened; a PostgreSQL database only when told (a new one, in CI or the benchmarks).
+  await migrateDatabase(env());
   const added = await ensureSections(STANDARD_SECTIONS);
   console.log(`sections: ${added} added, ${STANDARD_SECTIONS.length - added} already there`);
   if (!values.demo) return;
