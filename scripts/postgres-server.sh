@@ -8,7 +8,8 @@
 #   scripts/postgres-server.sh stop <folder>
 #
 # For tests only: trust authentication (only this machine can connect, on a private port) and no
-# fsync (a crashed test server is thrown away). A real server is set up by its operator.
+# fsync (a crashed test server is thrown away), unless POSTGRES_DURABLE=1 (benchmarks: a commit
+# waits for the disk, as on a real server). A real server is set up by its operator.
 set -euo pipefail
 command=${1:?start or stop}
 folder=${2:?a folder}
@@ -27,7 +28,9 @@ case "$command" in
     chmod 700 "$folder"
     # C.UTF-8: pg_trgm takes Chinese characters for word characters only under a UTF-8 ctype.
     as_owner "$bin/initdb" -D "$folder/data" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log"
-    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -o "-p $port -k $folder -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200" start >/dev/null
+    durability="-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+    [[ "${POSTGRES_DURABLE:-}" == 1 ]] && durability=""
+    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -o "-p $port -k $folder -c listen_addresses=127.0.0.1 $durability -c max_connections=200" start >/dev/null
     as_owner "$bin/psql" -h "$folder" -p "$port" -U postgres -d postgres -qtA \
       -c "create role folio login createdb" -c "create database folio owner folio" >/dev/null
     echo "postgres://folio@127.0.0.1:$port/folio"
