@@ -63,9 +63,13 @@ function roundRobin(ports: number[], port: number): Promise<net.Server> {
   return new Promise((resolve) => proxy.listen(port, "127.0.0.1", () => resolve(proxy)));
 }
 
-/** A private PostgreSQL for the run, durable as a real one (fsync and synchronous commit on). */
-function startPostgres(port: number): { url: string; stop: () => void } {
-  const folder = path.join(dir, "pg");
+/**
+ * A private PostgreSQL for a setup, durable as a real one (fsync and synchronous commit on). Started
+ * by the parent before the setup's process: that process's tables are chosen by DATABASE_URL when
+ * its modules load.
+ */
+function startPostgres(port: number, name: string): { url: string; stop: () => void } {
+  const folder = path.join(dir, name);
   fs.chmodSync(dir, 0o755);
   const script = path.join(process.cwd(), "scripts", "postgres-server.sh");
   const url = execFileSync("bash", [script, "start", folder, String(port)], { env: { ...process.env, POSTGRES_DURABLE: "1" }, encoding: "utf8" }).trim();
@@ -95,9 +99,10 @@ async function databaseSaveMs(editor: { articleId: number; version: number }): P
 }
 
 async function runSetup(setup: Setup): Promise<Figures> {
-  const postgres = setup.engine === "postgres" ? startPostgres(await freePort(FIRST_PORT + 40)) : null;
-  if (postgres) process.env.DATABASE_URL = postgres.url;
-  const where = postgres?.url ?? dbPath;
+  const postgres = setup.engine === "postgres" ? (process.env.DATABASE_URL ?? null) : null;
+  if (setup.engine === "postgres" && !postgres) throw new Error("a postgres setup runs with the DATABASE_URL its parent started");
+  if (setup.engine === "sqlite" && process.env.DATABASE_URL) throw new Error("a sqlite setup runs without DATABASE_URL");
+  const where = postgres ?? dbPath;
   console.log(`${setup.name}: seeding ${postgres ? "a private PostgreSQL" : dbPath} …`);
   await seedDemoDatabase(dbPath);
   process.env.DATABASE_PATH = dbPath;
@@ -197,6 +202,8 @@ async function runSetup(setup: Setup): Promise<Figures> {
     if (readErrors + readNon2xx) console.log(`reader errors: ${readErrors} failed or over 60 s, ${readNon2xx} not 2xx`);
     if (newsroom.failures.length) console.log(`save failures over the whole run: ${newsroom.failures.length}; first 5: ${newsroom.failures.slice(0, 5).join(" | ")}`);
     for (const line of [...ledger.missing, ...ledger.halfWritten, ...ledger.inconsistent].slice(0, 10)) console.log(`  ${line}`);
+    const busyExamples = servers.flatMap((s) => s.log).filter((l) => /database busy/i.test(l));
+    if (busyExamples.length) console.log(`database busy in the server logs (first 3):\n  ${busyExamples.slice(0, 3).join("\n  ")}`);
     const errorLines = servers.flatMap((s) => s.log).filter((l) => /error/i.test(l));
     if (errorLines.length) console.log(`server log errors (first 5):\n  ${errorLines.slice(0, 5).join("\n  ")}`);
     const ok = readerErrors === 0 && newsroom.failures.length === 0 && busyLines + newsroom.busyAnswers === 0 && lost === 0 && (ledger.integrity === "ok" || (postgres !== null && ledger.integrity === "n/a"));
@@ -214,7 +221,6 @@ async function runSetup(setup: Setup): Promise<Figures> {
   } finally {
     for (const server of servers) await killServer(server);
     proxy?.close();
-    postgres?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -229,9 +235,12 @@ async function main() {
     return;
   }
   const results: Figures[] = [];
-  for (const setup of SETUPS) {
-    setupOf(setup);
-    const child = spawn(process.execPath, [...process.execArgv, __filename], { env: { ...process.env, BENCH_SETUP: setup }, stdio: ["ignore", "pipe", "inherit"] });
+  for (const [i, setup] of SETUPS.entries()) {
+    const postgres = setupOf(setup).engine === "postgres" ? startPostgres(await freePort(FIRST_PORT + 40), `pg-${i}`) : null;
+    const env: NodeJS.ProcessEnv = { ...process.env, BENCH_SETUP: setup };
+    if (postgres) env.DATABASE_URL = postgres.url;
+    else delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [...process.execArgv, __filename], { env, stdio: ["ignore", "pipe", "inherit"] });
     let rest = "";
     child.stdout.on("data", (d: Buffer) => {
       const lines = (rest + d.toString()).split("\n");
@@ -242,6 +251,7 @@ async function main() {
       }
     });
     await new Promise((resolve) => child.on("exit", resolve));
+    postgres?.stop();
     console.log("");
   }
   fs.rmSync(dir, { recursive: true, force: true });

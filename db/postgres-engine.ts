@@ -15,7 +15,8 @@ import * as schema from "./schema.pg";
 export const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations-pg");
 
 const RETRYABLE = new Set(["40001", "40P01"]);
-const MAX_ATTEMPTS = 10;
+/** At least this many attempts, however long they take. */
+const MIN_ATTEMPTS = 3;
 
 /** The PostgreSQL error code of an error or of one it wraps (drizzle wraps the driver's as `cause`). */
 export function postgresCode(e: unknown): string | undefined {
@@ -47,14 +48,21 @@ export function openPostgres(url: string, { poolSize = 10, busyTimeoutMs = 5000 
   pool.on("error", (e) => console.error("postgres pool", e));
   const db = drizzle(pool, { schema }) as NodePgDatabase<typeof schema> & { $client: pg.Pool };
   const begin = db.transaction.bind(db);
+  /*
+   * Retried for as long as SQLite's writer would wait for its lock (busy timeout), not a fixed
+   * number of times: under load a transaction takes long, and ten quick retries of twenty editors'
+   * saves collided again and again (SERIALIZABLE's predicate locks are per page, so saves of
+   * different articles on one page conflict); bench:load saw 20 of 235 saves refused as busy.
+   */
   const transaction = async (work: (tx: unknown) => Promise<unknown>) => {
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         return await begin(work as never, { isolationLevel: "serializable" });
       } catch (e) {
-        if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(postgresCode(e) ?? "")) throw e;
-        // Jittered, growing back-off, so the transactions that collided do not collide again.
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
+        if (!RETRYABLE.has(postgresCode(e) ?? "") || (attempt >= MIN_ATTEMPTS && Date.now() - started >= wait)) throw e;
+        // Jittered, growing back-off (up to half a second), so the transactions that collided do not collide again.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(500, 5 * 2 ** attempt)));
       }
     }
   };

@@ -56,6 +56,18 @@ export function isDatabaseBusy(e: unknown): boolean {
   return false;
 }
 
+/** An error and its causes in one line, each with its code: what an operator needs to tell a lock wait from a full pool. */
+function causeChain(e: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = e;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    parts.push(`${typeof code === "string" ? `[${code}] ` : ""}${typeof message === "string" ? message.split("\n")[0] : String(current)}`);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.length > 0 ? parts.join(" <- ") : String(e);
+}
+
 /**
  * The expected failure an error stands for, or null for a real bug. A busy database is
  * expected (a backup, a migration or a script holds the lock): the transaction was rolled
@@ -64,7 +76,7 @@ export function isDatabaseBusy(e: unknown): boolean {
 export function expectedError(e: unknown): AppError | null {
   if (isAppError(e)) return e;
   if (isDatabaseBusy(e)) {
-    console.warn("database busy:", e instanceof Error ? e.message : String(e));
+    console.warn("database busy:", causeChain(e));
     return new AppError("busy");
   }
   return null;
