@@ -16,7 +16,7 @@ import {
   type RevisionChanges,
 } from "@/db/schema";
 import { getPendingRevision } from "@/db/queries/pending-revisions";
-import { articlePhotoProblems, writeArticlePhotos } from "@/db/queries/media";
+import { articlePhotoProblems, photoProblemsOfBody, writeArticlePhotos } from "@/db/queries/media";
 import { bodyCharCount, bodyPlainText } from "@/lib/article-body";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { PRINTED_FIELD_KEYS } from "@/lib/article-fields";
@@ -161,6 +161,8 @@ export async function workflowArticleOf(db: DbOrTx, article: Article, revision?:
       bodyText: revised.bodyText,
       reason: revision.reason,
       change: measureChange(article, revised),
+      // The revision's photos, not the published text's: approving it publishes them.
+      photoProblems: await photoProblemsOfBody(db, revised.body as ArticleBody),
     };
   }
   return {

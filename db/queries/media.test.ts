@@ -5,9 +5,11 @@ import { getDb } from "@/db";
 import { actorOf, anArticle, anIssue, aPhoto, aSection, aUser, bodyWithPhotos, paragraphs } from "@/db/testing/builders";
 import { openPostgresPublicMediaReader, openPublicMediaReader } from "@/db/public-media";
 import { media, publicGeneration } from "@/db/schema";
+import type { ArticleBody } from "@/lib/article-body/types";
 import { env } from "@/lib/env";
 import { saveArticle, transitionArticle } from "./article-workflow";
 import { listPagesWithArticles } from "./issues";
+import { workingVersion } from "./pending-revisions";
 import {
   claimMediaJob,
   failMediaJob,
@@ -28,7 +30,7 @@ const section = await aSection();
 
 const token = async () => (await getDb().select().from(publicGeneration))[0]!.token;
 
-async function step(id: number, version: number, action: "submit" | "approve" | "publish" | "unpublish", by = reviewer) {
+async function step(id: number, version: number, action: "submit" | "approve" | "publish" | "publish_correction" | "unpublish", by = reviewer) {
   return await transitionArticle({ id, baseVersion: version, action, actor: actorOf(by), ip: null, reason: action === "unpublish" ? "撤稿" : undefined });
 }
 
@@ -44,7 +46,7 @@ async function publishedWith(lead: number, other?: number) {
   return published.article;
 }
 
-describe("the media library", async () => {
+describe("the media library", () => {
   it("keeps one photo per file: the same bytes uploaded twice are the photo already there", async () => {
     const values = { sha256: "a".repeat(64), format: "jpeg" as const, fileName: "a.jpg", bytes: 10, width: 100, height: 80, takenAt: null, caption: "", credit: "", photographers: [], alt: "", uploadedById: editor.id };
     const first = await insertMedia(values);
@@ -100,7 +102,7 @@ describe("the media library", async () => {
   });
 });
 
-describe("the processing queue", async () => {
+describe("the processing queue", () => {
   it("hands each waiting photo to one taker, and takes it again once the lease has run out", async () => {
     await getDb().update(media).set({ status: "ready" }).where(eq(media.status, "processing"));
     const waiting = await aPhoto({ by: editor, ready: false });
@@ -115,7 +117,7 @@ describe("the processing queue", async () => {
   });
 });
 
-describe("photos in articles", async () => {
+describe("photos in articles", () => {
   it("records an article's ordered set of photos from its body at every save, and where each photo is used", async () => {
     const lead = await aPhoto({ by: editor });
     const other = await aPhoto({ by: editor });
@@ -148,9 +150,31 @@ describe("photos in articles", async () => {
     expect(refused).toMatchObject({ ok: false, reason: "refused", refusal: { code: "photos_not_ready" } });
     expect(refused.ok ? "" : "refusal" in refused ? refused.refusal.message : "").toContain(`#${undescribed.id} (no_alt), #${processing.id} (processing)`);
   });
+
+  it("checks the photos of a published story's pending revision, not the published text's: a reviewed revision adding an undescribed photo is not published until the photo is described", async () => {
+    const story = await publishedWith((await aPhoto({ by: editor })).id);
+    const undescribed = await aPhoto({ by: editor, alt: "" });
+    const revised: ArticleBody = { type: "doc", content: [...(story.body as ArticleBody).content, { type: "photo", attrs: { mediaId: undescribed.id, lead: false }, content: [{ type: "text", text: "新补的图" }] }] };
+    const saved = await saveArticle({ id: story.id, baseVersion: story.version, changes: { body: revised }, note: null, actor: actorOf(editor), ip: null, reason: "补图。" });
+    if (!saved.ok) throw new Error(`save: ${JSON.stringify(saved)}`);
+    let v = workingVersion(saved.article, saved.revision);
+    // A new photo is never a small correction: it goes through review.
+    expect(await step(story.id, v, "publish_correction", editor)).toMatchObject({ ok: false, reason: "refused", refusal: { code: "correction_too_large" } });
+    for (const [action, by] of [["submit", editor], ["approve", reviewer]] as const) {
+      const done = await step(story.id, v, action, by);
+      if (!done.ok) throw new Error(`${action}: ${JSON.stringify(done)}`);
+      v = workingVersion(done.article, done.revision);
+    }
+    const refused = await step(story.id, v, "publish");
+    expect(refused).toMatchObject({ ok: false, reason: "refused", refusal: { code: "photos_not_ready" } });
+    expect(refused.ok ? "" : "refusal" in refused ? refused.refusal.message : "").toContain(`#${undescribed.id} (no_alt)`);
+    // Described, the same revision goes out.
+    await updateMediaDetails({ id: undescribed.id, baseVersion: undescribed.version, details: { caption: "新补的图", credit: "", photographers: [], alt: "新补的现场图", focalX: 0.5, focalY: 0.5 }, actor: editor, ip: null });
+    expect(await step(story.id, v, "publish")).toMatchObject({ ok: true, article: { state: "published" } });
+  });
 });
 
-describe("what readers get", async () => {
+describe("what readers get", () => {
   it("serves a photo's files to anyone only while a published article places it (the app and the server in front of it agree)", async () => {
     // scripts/serve.ts's own read-only connection, as it answers readers before Next.
     const front = env().DATABASE_URL ? openPostgresPublicMediaReader(env().DATABASE_URL as string) : openPublicMediaReader(env().DATABASE_PATH);

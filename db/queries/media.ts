@@ -6,6 +6,7 @@ import { firstRow } from "@/db/raw";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { articlePhotos, articles, media, mediaFiles, users, type Article, type Media, type MediaFile } from "@/db/schema";
 import { photosOfBody } from "@/lib/article-body/photos";
+import type { ArticleBody } from "@/lib/article-body/types";
 import type { PhotoFormat } from "@/lib/media/formats";
 import type { ArticleState } from "@/lib/vocabulary";
 import type { PhotoProblem } from "@/lib/workflow";
@@ -268,10 +269,28 @@ export async function photoProblemsOfArticles(db: DbOrTx, { articleIds }: { arti
     .where(inArray(articlePhotos.articleId, [...new Set(articleIds)]))
     .orderBy(asc(articlePhotos.articleId), asc(media.id));
   for (const r of rows) {
-    const problem: PhotoProblem["problem"] | null = r.status !== "ready" ? r.status : r.alt.trim() === "" ? "no_alt" : null;
+    const problem = problemOf(r);
     if (problem) out.set(r.articleId, [...(out.get(r.articleId) ?? []), { mediaId: r.mediaId, problem }]);
   }
   return out;
+}
+
+/**
+ * The same for a body not yet written to `article_photos`: a published story's pending revision,
+ * whose photos readers get only when it is published.
+ */
+export async function photoProblemsOfBody(db: DbOrTx, body: ArticleBody): Promise<PhotoProblem[]> {
+  const ids = [...new Set(photosOfBody(body).map((p) => p.mediaId))];
+  if (ids.length === 0) return [];
+  const rows = await db.select({ mediaId: media.id, status: media.status, alt: media.alt }).from(media).where(inArray(media.id, ids)).orderBy(asc(media.id));
+  return rows.flatMap((r) => {
+    const problem = problemOf(r);
+    return problem ? [{ mediaId: r.mediaId, problem }] : [];
+  });
+}
+
+function problemOf(photo: { status: Media["status"]; alt: string }): PhotoProblem["problem"] | null {
+  return photo.status !== "ready" ? photo.status : photo.alt.trim() === "" ? "no_alt" : null;
 }
 
 /** The desk's view of an article's photos: each placed photo with what the editor needs to see. */

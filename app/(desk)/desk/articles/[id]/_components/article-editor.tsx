@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { ArticleBodyEditor, type BodyPhotoCommands } from "@/components/editor/article-body/article-body-editor";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SaveStatus } from "@/components/versioned/save-status";
 import { StaleSaveNotice } from "@/components/versioned/stale-save-notice";
@@ -285,18 +285,13 @@ export function ArticleEditor({
       />
 
       {published && editable ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-correction" className="text-sm font-medium">
-            {t("articles.correction")}
-          </label>
-          <textarea
-            id="f-correction"
-            value={edit.correction}
-            onChange={(e) => update({ ...edit, correction: e.target.value })}
-            className="min-h-16 rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
-          />
-          <p className="text-xs text-stone-600">{t("articles.correctionHint")}</p>
-        </div>
+        <TextAreaField
+          id="f-correction"
+          label={t("articles.correction")}
+          value={edit.correction}
+          onChange={(e) => update({ ...edit, correction: e.target.value })}
+          hint={t("articles.correctionHint")}
+        />
       ) : null}
       {changeNote && editable ? (
         <p role="status" className="rounded border border-stone-300 bg-stone-50 px-3 py-2 text-sm">

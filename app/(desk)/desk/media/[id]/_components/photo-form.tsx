@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { FocalPointPicker } from "@/components/media/focal-point-picker";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { captionAndCredit, parseCredit } from "@/lib/media/credit";
 import { updatePhotoAction } from "../../actions";
@@ -85,21 +85,14 @@ export function PhotoForm({ photo }: { photo: Photo }) {
           </p>
         </div>
       ) : null}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="photo-caption" className="text-sm font-medium">
-          {t("caption")}
-        </label>
-        <textarea
-          id="photo-caption"
-          value={values.caption}
-          onChange={(e) => setValues((v) => ({ ...v, caption: e.target.value }))}
-          aria-describedby="photo-caption-hint"
-          className="min-h-20 rounded border border-stone-400 bg-white px-2 py-1.5 text-sm"
-        />
-        <p id="photo-caption-hint" className="text-xs text-stone-600">
-          {t("captionHint")}
-        </p>
-      </div>
+      <TextAreaField
+        id="photo-caption"
+        label={t("caption")}
+        value={values.caption}
+        onChange={(e) => setValues((v) => ({ ...v, caption: e.target.value }))}
+        hint={t("captionHint")}
+        className="min-h-20"
+      />
       <Field
         id="photo-credit"
         label={t("credit")}
@@ -108,23 +101,18 @@ export function PhotoForm({ photo }: { photo: Photo }) {
         hint={photographers.length > 0 ? `${t("creditHint")} ${t("photographers", { names: photographers.join("、") })}` : t("creditHint")}
         error={fieldErrors.credit}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="photo-alt" className="text-sm font-medium">
-          {t("alt")}
-        </label>
-        <textarea
-          id="photo-alt"
-          value={values.alt}
-          onChange={(e) => setValues((v) => ({ ...v, alt: e.target.value }))}
-          aria-invalid={fieldErrors.alt ? true : undefined}
-          aria-describedby="photo-alt-hint"
-          className="min-h-16 rounded border border-stone-400 bg-white px-2 py-1.5 text-sm aria-invalid:border-red-700"
-        />
-        <p id="photo-alt-hint" className="text-xs text-stone-600">
-          {t("altHint")} {prefilled ? <strong className="text-amber-900">{t("altPrefilled")}</strong> : null}
-        </p>
-        {fieldErrors.alt ? <p className="text-xs text-red-800">{fieldErrors.alt}</p> : null}
-      </div>
+      <TextAreaField
+        id="photo-alt"
+        label={t("alt")}
+        value={values.alt}
+        onChange={(e) => setValues((v) => ({ ...v, alt: e.target.value }))}
+        hint={
+          <>
+            {t("altHint")} {prefilled ? <strong className="text-amber-900">{t("altPrefilled")}</strong> : null}
+          </>
+        }
+        error={fieldErrors.alt}
+      />
       {message ? <Notice tone={message.ok ? "success" : "error"}>{message.text}</Notice> : null}
       <div>
         <Button type="submit" disabled={saving}>
