@@ -1,4 +1,4 @@
-import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
+import { adminQuery as admin, removeTemporaryDatabase } from "@/db/testing/temporary-database";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,16 +15,6 @@ import { MaintenanceError } from "./maintenance";
 const onPostgres = process.env.FOLIO_TEST_ENGINE === "postgres";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-copy-"));
 const extra = `folio_copy_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.FOLIO_TEST_POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 afterAll(async () => {
   await removeTemporaryDatabase();

@@ -18,7 +18,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-query-test-"));
 process.env.DATABASE_PATH = path.join(dir, "folio.db");
 const scratch = `folio_test_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
 
-async function adminQuery(text: string): Promise<void> {
+/** A statement on the test server as its admin user (creating and dropping scratch databases). */
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.FOLIO_TEST_POSTGRES_URL });
   await client.connect();
   try {
