@@ -5,6 +5,8 @@ import { FIGURE_NAMES, figures, type Counts, type Figures } from "@/lab/score/me
 import { scorePdfLab, type RegionCounts } from "@/lab/score/pdf";
 import { SAMPLES, scoreLab, selectPages, type DetailedReport, type Selection } from "@/lab/score/run";
 import { STYLE_NAMES, isStyleName, type StyleName } from "@/lab/styles";
+import { calibrate, type Reliability } from "@/lab/score/calibration";
+import { CURVE_SIZES, learningCurve, meetsGoal, type LearningCurve } from "@/lab/score/learning";
 import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
 
 /*
@@ -17,9 +19,14 @@ import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
  *   options: --split dev|test|all  --extractor pdfjs,markdown  --style county-weekly  --limit N  --no-samples
  *   npm run bench:segmentation -- --input pdf         the PDF importer on each page's page.pdf instead of the
  *                                                     extracted texts (plus region IoU against the truth boxes)
+ *   more options: --no-extras (only the figures: no confidence or learning curve)  --curve-style city-epaper --curve-paper 重庆日报
+ *
+ * After the figures (text input): how honest the engine's confidence is (test split), and the
+ * learning curve of a paper whose style the model never saw (trained once without that style,
+ * kept beside the lab), before and after 1, 3 and 10 corrected pages.
  */
 const USAGE =
-  "usage: npm run bench:segmentation -- [--input text|pdf] [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples]\n" +
+  "usage: npm run bench:segmentation -- [--input text|pdf] [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples] [--no-extras] [--curve-style name --curve-paper name]\n" +
   `  extractors: ${EXTRACTORS.join(", ")}\n  styles: ${STYLE_NAMES.join(", ")}`;
 
 function fail(message: string): never {
@@ -27,10 +34,32 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-type Args = { input: "text" | "pdf"; json: boolean; split: Split | "all" | null; extractors: ExtractorName[]; styles: StyleName[]; limit: number | null; samples: boolean };
+type Args = {
+  input: "text" | "pdf";
+  json: boolean;
+  split: Split | "all" | null;
+  extractors: ExtractorName[];
+  styles: StyleName[];
+  limit: number | null;
+  samples: boolean;
+  extras: boolean;
+  curveStyle: StyleName;
+  curvePaper: string;
+};
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { input: "text", json: false, split: null, extractors: [...EXTRACTORS], styles: [...STYLE_NAMES], limit: null, samples: true };
+  const args: Args = {
+    input: "text",
+    json: false,
+    split: null,
+    extractors: [...EXTRACTORS],
+    styles: [...STYLE_NAMES],
+    limit: null,
+    samples: true,
+    extras: true,
+    curveStyle: "city-epaper",
+    curvePaper: "重庆日报",
+  };
   const list = (v: string | undefined, flag: string) => {
     if (!v) fail(`${flag} needs a value`);
     return v.split(",").map((s) => s.trim()).filter(Boolean);
@@ -44,6 +73,16 @@ function parseArgs(argv: string[]): Args {
       args.input = v;
     }
     else if (a === "--no-samples") args.samples = false;
+    else if (a === "--no-extras") args.extras = false;
+    else if (a === "--curve-style") {
+      const v = argv[++i] ?? "";
+      if (!isStyleName(v)) fail(`unknown style ${v}`);
+      args.curveStyle = v;
+    } else if (a === "--curve-paper") {
+      const v = argv[++i];
+      if (!v) fail("--curve-paper needs a paper's name");
+      args.curvePaper = v;
+    }
     else if (a === "--split") {
       const v = argv[++i];
       if (v !== "dev" && v !== "test" && v !== "all") fail("--split is dev, test or all");
@@ -71,9 +110,11 @@ function parseArgs(argv: string[]): Args {
 const f3 = (n: number) => n.toFixed(3);
 const round4 = (fig: Figures): Figures => Object.fromEntries(FIGURE_NAMES.map((k) => [k, Math.round(fig[k] * 10_000) / 10_000])) as Figures;
 
+const sureShare = (c: Counts) => (c.sure ? f3(c.sureRight / c.sure) : "-");
+
 function table(title: string, rows: [string, Counts, number | null][]): string {
-  const head = ["", "inputs", "truth", "predicted", ...FIGURE_NAMES];
-  const lines = [head, ...rows.map(([name, c, inputs]) => [name, inputs === null ? "" : String(inputs), String(c.truth), String(c.predicted), ...FIGURE_NAMES.map((k) => f3(figures(c)[k]))])];
+  const head = ["", "inputs", "truth", "predicted", ...FIGURE_NAMES, "sure", "sureRight"];
+  const lines = [head, ...rows.map(([name, c, inputs]) => [name, inputs === null ? "" : String(inputs), String(c.truth), String(c.predicted), ...FIGURE_NAMES.map((k) => f3(figures(c)[k])), String(c.sure), sureShare(c)])];
   const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] as string).length)));
   const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
   return [title, fmt(head), ...lines.slice(1).map(fmt)].join("\n");
@@ -91,7 +132,24 @@ function reportTables(name: string, r: DetailedReport, pageList: readonly PageEn
   if (s) rows.push([SAMPLES, s, 2]);
   rows.push(["overall", r.counts.overall, r.inputs]);
   const styles: [string, Counts, number | null][] = Object.entries(r.counts.byStyle).map(([k, c]) => [k, c, pageList.filter((p) => p.style === k).length * sel.extractors.length]);
-  return `${table(`${name}: ${pages} lab pages${sel.samples ? " and the 2 samples" : ""}, ${r.articles} truth articles`, rows)}\n\n${table(`${name}, by house style (all extractors)`, styles)}`;
+  return `${table(`${name}: ${pages} lab pages${sel.samples ? " and the 2 samples" : ""}, ${r.articles} truth articles (sure: articles given confidence ≥ 0.9; sureRight: the share of them strictly right)`, rows)}\n\n${table(`${name}, by house style (all extractors)`, styles)}`;
+}
+
+function reliabilityTable(title: string, r: Reliability): string {
+  const rows = r.bins.map((b) => `  ${b.from.toFixed(2)}–${b.to.toFixed(2)}  ${String(b.decisions).padStart(8)}  ${b.decisions ? f3(b.confidence) : "    -"}  ${b.decisions ? f3(b.right / b.decisions) : "    -"}`);
+  const sure = r.sure.decisions ? f3(r.sure.right / r.sure.decisions) : "-";
+  return [`${title}: of ${r.sure.decisions} decisions made with confidence ≥ 0.9, ${sure} right`, "  confidence  decisions  mean   right", ...rows].join("\n");
+}
+
+function curveTable(c: LearningCurve): string {
+  const head = `learning curve: ${c.paper} (${c.style}, a style the model was trained without), strictF1 on ${c.heldApart} held-apart pages of it after N corrected pages`;
+  const cols = CURVE_SIZES.map((k) => `N=${k}`.padStart(7));
+  const rows = Object.entries(c.byExtractor).map(([x, pts]) => {
+    const s0 = figures((pts[0] as (typeof pts)[number]).counts).strictF1;
+    const vals = pts.map((p) => f3(figures(p.counts).strictF1).padStart(7));
+    return `  ${x.padEnd(17)}${vals.join("")}   goal at N=3: ${f3(s0 + (1 - s0) / 2)} ${meetsGoal(pts) ? "met" : "not met"}`;
+  });
+  return [head, `  ${"".padEnd(17)}${cols.join("")}`, ...rows].join("\n");
 }
 
 async function main(): Promise<void> {
@@ -120,6 +178,15 @@ async function main(): Promise<void> {
     out.push(reportTables(split, await scoreLab(lab.dir, pages, sel, { workers: config.workers }), pages, sel));
   }
   const tScored = performance.now();
+  if (args.extras) {
+    // Calibration on a spread of test pages (every third), each read through every extractor.
+    const test = selectPages(lab.manifest.pages, { ...base, split: "test", limit: null }).filter((_, i) => i % 3 === 0);
+    const cal = calibrate(lab.dir, test, args.extractors);
+    out.push(
+      `confidence on ${test.length} test pages × ${args.extractors.length} extractors:\n${reliabilityTable("what a line is (its role)", cal.roles)}\n${reliabilityTable("whether an article starts at a line", cal.starts)}`,
+    );
+    out.push(curveTable(learningCurve(lab.dir, lab.manifest.pages, { style: args.curveStyle, paper: args.curvePaper, extractors: args.extractors, heldApart: 40, log })));
+  }
   const m = lab.manifest;
   out.push(
     `lab ${m.key} in ${lab.dir}: ${m.pages.length} pages of ${m.issues} issues, ${m.pages.reduce((s, p) => s + p.articles, 0)} truth articles, ${m.dropped} corpus articles left out; ` +

@@ -21,6 +21,7 @@ import * as sqliteSchema from "./schema.sqlite";
 /** Tables in an order where every foreign key points to a table copied before (self-references are set in a second pass). */
 const TABLES = [
   "users",
+  "paperModels",
   "sections",
   "auditLog",
   "loginAttempts",

@@ -255,6 +255,26 @@ export const importWorkRevisions = pgTable(
   (t) => [index("import_work_revisions_import_idx").on(t.importId)],
 );
 
+/**
+ * A paper's own layer of the import engine's line labeller (lib/ingest/model), trained on
+ * that paper's accepted imports on top of the lab model. One row per paper (the name the
+ * editors confirm on imports); retraining replaces it.
+ */
+export const paperModels = pgTable("paper_models", {
+  paper: text("paper").primaryKey(),
+  // The layer as ModelJson (weights added to the lab model's); null when the last training
+  // found that it read the paper's corrected pages no better than the lab model.
+  model: json("model").$type<unknown>(),
+  // How many accepted imports (pages) it was trained on.
+  pages: integer("pages").notNull(),
+  // Share of the corrected pages' lines read right, each page by a model trained without
+  // it (leave one out): the lab model's and the paper's. Null with a single page.
+  labAccuracy: doublePrecision("lab_accuracy"),
+  paperAccuracy: doublePrecision("paper_accuracy"),
+  trainedById: integer("trained_by_id").references(() => users.id),
+  ...timestamps,
+});
+
 /** One printed issue of the paper (荣昌报 2024-03-08, 总第N期 第N期). */
 export const issues = pgTable("issues", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),

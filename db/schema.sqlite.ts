@@ -245,6 +245,26 @@ export const importWorkRevisions = sqliteTable(
   (t) => [index("import_work_revisions_import_idx").on(t.importId)],
 );
 
+/**
+ * A paper's own layer of the import engine's line labeller (lib/ingest/model), trained on
+ * that paper's accepted imports on top of the lab model. One row per paper (the name the
+ * editors confirm on imports); retraining replaces it.
+ */
+export const paperModels = sqliteTable("paper_models", {
+  paper: text("paper").primaryKey(),
+  // The layer as ModelJson (weights added to the lab model's); null when the last training
+  // found that it read the paper's corrected pages no better than the lab model.
+  model: text("model", { mode: "json" }).$type<unknown>(),
+  // How many accepted imports (pages) it was trained on.
+  pages: integer("pages").notNull(),
+  // Share of the corrected pages' lines read right, each page by a model trained without
+  // it (leave one out): the lab model's and the paper's. Null with a single page.
+  labAccuracy: real("lab_accuracy"),
+  paperAccuracy: real("paper_accuracy"),
+  trainedById: integer("trained_by_id").references(() => users.id),
+  ...timestamps,
+});
+
 /** One printed issue of the paper (荣昌报 2024-03-08, 总第N期 第N期). */
 export const issues = sqliteTable("issues", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -600,6 +620,7 @@ export const publicGeneration = sqliteTable("public_generation", {
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Import = typeof imports.$inferSelect;
+export type PaperModel = typeof paperModels.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type ImportWork = typeof importWork.$inferSelect;

@@ -31,6 +31,7 @@ const PAGES: Record<string, { url: string; allowed: Who[] }> = {
   "/desk": { url: "/desk", allowed: STAFF },
   "/desk/account": { url: "/desk/account", allowed: STAFF },
   "/desk/admin/audit": { url: "/desk/admin/audit", allowed: ADMIN },
+  "/desk/admin/papers": { url: "/desk/admin/papers", allowed: ADMIN },
   "/desk/admin/sections": { url: "/desk/admin/sections", allowed: ADMIN },
   "/desk/admin/users": { url: "/desk/admin/users", allowed: ADMIN },
   "/desk/articles": { url: "/desk/articles?q=%E8%8D%A3%E6%98%8C", allowed: STAFF },
@@ -83,6 +84,7 @@ const FORM = "form";
 const ACTIONS: Record<string, { allowed: Who[]; args: unknown }> = {
   "app/_actions/locale.ts#setLocaleAction": { allowed: EVERYONE, args: [{ locale: "zh-CN" }] },
   "app/(desk)/desk/account/actions.ts#changeOwnPasswordAction": { allowed: STAFF, args: FORM },
+  "app/(desk)/desk/admin/papers/actions.ts#retrainPaperModelAction": { allowed: ADMIN, args: FORM },
   "app/(desk)/desk/admin/sections/actions.ts#createSectionAction": { allowed: ADMIN, args: FORM },
   "app/(desk)/desk/admin/sections/actions.ts#updateSectionAction": { allowed: ADMIN, args: FORM },
   "app/(desk)/desk/admin/sections/actions.ts#setSectionHiddenAction": { allowed: ADMIN, args: FORM },

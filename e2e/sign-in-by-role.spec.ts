@@ -2,9 +2,9 @@ import { DEMO_PASSWORD } from "./support/db";
 import { deskNav, expect, signIn, test, pageAlert, REFUSED_SIGN_IN } from "./support/fixtures";
 
 const NAV = {
-  "admin@folio.local": { shows: ["导入", "报纸期次", "稿件", "图片库", "审核队列", "用户", "栏目", "审计日志"], hides: [] },
-  "editor@folio.local": { shows: ["导入", "报纸期次", "稿件", "图片库"], hides: ["审核队列", "用户", "栏目", "审计日志"] },
-  "reviewer@folio.local": { shows: ["报纸期次", "稿件", "审核队列"], hides: ["导入", "图片库", "用户", "审计日志"] },
+  "admin@folio.local": { shows: ["导入", "报纸期次", "稿件", "图片库", "审核队列", "用户", "栏目", "报纸模型", "审计日志"], hides: [] },
+  "editor@folio.local": { shows: ["导入", "报纸期次", "稿件", "图片库"], hides: ["审核队列", "用户", "栏目", "报纸模型", "审计日志"] },
+  "reviewer@folio.local": { shows: ["报纸期次", "稿件", "审核队列"], hides: ["导入", "图片库", "用户", "报纸模型", "审计日志"] },
 };
 
 for (const [email, { shows, hides }] of Object.entries(NAV)) {

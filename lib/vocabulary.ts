@@ -133,6 +133,7 @@ export const AUDIT_ACTIONS = [
   "media.original",
   "issue.pages",
   "issue.publish",
+  "paper_model.train",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 import { ingest, IngestError, toContractJson, type Segmentation, type Span } from "@/lib/ingest";
+import type { Model } from "@/lib/ingest/model/model";
 import { bodyText } from "../truth";
 import { charsPlaced, type ArticleFields } from "./metrics";
 
@@ -21,10 +22,18 @@ function placedSpans(seg: Segmentation): Span[] {
   ];
 }
 
-export const ingestEngine: Engine = (text) => {
+/** The engine reading with a given model (a paper's own, one trained without a style). */
+export const engineWith =
+  (model?: Model): Engine =>
+  (text) =>
+    read(text, model);
+
+export const ingestEngine: Engine = (text) => read(text);
+
+function read(text: string, model?: Model): EngineReading {
   let seg: Segmentation;
   try {
-    seg = ingest(text);
+    seg = ingest(text, {}, { model });
   } catch (e) {
     // Input the engine refuses (empty, too large) places nothing.
     if (e instanceof IngestError) return { articles: [], chars: charsPlaced(text, []) };
@@ -36,6 +45,7 @@ export const ingestEngine: Engine = (text) => {
     subtitle: a.subtitle,
     byline: a.byline,
     body: bodyText(a.body),
+    confidence: a.confidence,
   }));
   return { articles, chars: charsPlaced(seg.text, placedSpans(seg)) };
-};
+}

@@ -28,6 +28,8 @@ export type ArticleFields = {
   byline: string | null;
   /** Body text without captions (for the truth, at least its first few dozen characters). */
   body: string;
+  /** A prediction's confidence (0..1), when the engine gives one. */
+  confidence?: number;
 };
 
 export type Figures = {
@@ -52,7 +54,13 @@ export type Counts = {
   bylineExact: number;
   chars: number;
   charsPlaced: number;
+  /** Predicted articles the engine gave a confidence of at least SURE, and of them those strictly matched. */
+  sure: number;
+  sureRight: number;
 };
+
+/** The confidence calibration is reported at: of articles this sure, what share is right. */
+export const SURE = 0.9;
 
 export const TITLE_SIMILARITY = 0.6;
 
@@ -148,7 +156,7 @@ export function bylineExact(truth: string | null, predicted: string | null): boo
 }
 
 export function emptyCounts(): Counts {
-  return { truth: 0, predicted: 0, matched: 0, strict: 0, titleExact: 0, stackExact: 0, bylineExact: 0, chars: 0, charsPlaced: 0 };
+  return { truth: 0, predicted: 0, matched: 0, strict: 0, titleExact: 0, stackExact: 0, bylineExact: 0, chars: 0, charsPlaced: 0, sure: 0, sureRight: 0 };
 }
 
 /** Counts of one page: its truth, what the engine proposed, and the characters it placed. */
@@ -160,18 +168,27 @@ export function scorePage(truth: readonly ArticleFields[], predicted: readonly A
   c.charsPlaced = chars.placed;
   const pt = truth.map(prepare);
   const pp = predicted.map(prepare);
+  const strictlyRight = new Set<number>();
   for (const m of matchPrepared(pt, pp)) {
     const t = truth[m.truth] as ArticleFields;
     const p = predicted[m.predicted] as ArticleFields;
     const tp = pt[m.truth] as Prepared;
     c.matched++;
     const titleClose = !normalize(t.title) || m.similarity >= TITLE_SIMILARITY;
-    if (titleClose && tp.head8 !== "" && (pp[m.predicted] as Prepared).first60.includes(tp.head8)) c.strict++;
+    if (titleClose && tp.head8 !== "" && (pp[m.predicted] as Prepared).first60.includes(tp.head8)) {
+      c.strict++;
+      strictlyRight.add(m.predicted);
+    }
     const same = (a: string | null, b: string | null) => normalize(a) === normalize(b);
     if (same(t.title, p.title)) c.titleExact++;
     if (same(t.title, p.title) && same(t.kicker, p.kicker) && same(t.subtitle, p.subtitle)) c.stackExact++;
     if (bylineExact(t.byline, p.byline)) c.bylineExact++;
   }
+  predicted.forEach((p, i) => {
+    if (p.confidence === undefined || p.confidence < SURE) return;
+    c.sure++;
+    if (strictlyRight.has(i)) c.sureRight++;
+  });
   return c;
 }
 

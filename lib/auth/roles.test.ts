@@ -17,6 +17,7 @@ describe("role rules", () => {
     expect(can("reviewer", "review")).toBe(true);
     expect(can("reviewer", "importPages")).toBe(false);
     expect(can("reviewer", "readAudit")).toBe(false);
+    expect(can("editor", "trainPaperModels")).toBe(false);
   });
 
   it("builds the navigation each role should see", () => {
@@ -30,6 +31,7 @@ describe("role rules", () => {
       "review",
       "users",
       "sections",
+      "papers",
       "audit",
     ]);
   });

@@ -9,6 +9,8 @@ export const CAPABILITIES = {
   manageUsers: ["admin"],
   manageSections: ["admin"],
   readAudit: ["admin"],
+  /** Retrain a paper's own import model from its accepted imports. */
+  trainPaperModels: ["admin"],
   importPages: ["admin", "editor"],
   /** Start an article from scratch. */
   writeArticles: ["admin", "editor"],
@@ -45,6 +47,7 @@ export const DESK_NAV: readonly NavItem[] = [
   { key: "review", href: "/desk/review", capability: "review" },
   { key: "users", href: "/desk/admin/users", capability: "manageUsers" },
   { key: "sections", href: "/desk/admin/sections", capability: "manageSections" },
+  { key: "papers", href: "/desk/admin/papers", capability: "trainPaperModels" },
   { key: "audit", href: "/desk/admin/audit", capability: "readAudit" },
 ];
 

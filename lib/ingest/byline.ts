@@ -30,7 +30,7 @@ function roleOf(word: string): Role {
   return "reporters";
 }
 
-function emptyByline(text: string, source: string | null): ParsedByline {
+export function emptyByline(text: string, source: string | null): ParsedByline {
   return { text, source, reporters: [], correspondents: [], photographers: [], merged: [] };
 }
 

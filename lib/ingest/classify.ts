@@ -1,24 +1,15 @@
-import { parseLeadingByline, parseStandaloneByline, parseTrailingByline } from "./byline";
-import { endsSentence, hanCount } from "./chars";
-import { parseJumpLine, parseLeadingJump, parseTrailingJump } from "./jump";
+/**
+ * What a block's own text says: a byline or jump run into a paragraph, a caption printed
+ * twice, a column rubric with its stamp printed first.
+ */
+import { parseLeadingByline, parseTrailingByline } from "./byline";
+import { hanCount } from "./chars";
+import { parseLeadingJump, parseTrailingJump } from "./jump";
 import { render } from "./text";
 import type { Span } from "./types";
 import { leadingSpace, makeUnit, splitAt, type Ctx, type Unit } from "./units";
 
-const STRAY = /^([A-Z])\1{0,2}$/;
-const IMAGE = /^!\[[^\]]*\]\([^)]*\)$/;
 const LEAD_PREFIX = /^(核心提示|导语|编者按)[：:]/;
-
-/** Short line without sentence punctuation: a headline, caption, rubric, name or label. */
-export function isLabelLike(t: string): boolean {
-  if (t.length < 2 || t.length > 40) return false;
-  if (/[。！？；!?;]/.test(t) || /[，、：:,]$/.test(t)) return false;
-  if ((t.match(/[，,]/g) ?? []).length > 1) return false;
-  return !endsSentence(t);
-}
-
-/** Two to four Han characters alone: an author's name under a commentary. */
-export const isNameOnly = (t: string): boolean => /^[\u3400-\u9fff]{2,4}$/.test(t);
 
 /** "在行动 优化营商环境 壮大民营经济": phrases where one end phrase is a short stamp. */
 export function rubricOrder(t: string): { main: string; stamp: string; stampFirst: boolean } | null {
@@ -36,7 +27,7 @@ export function rubricOrder(t: string): { main: string; stamp: string; stampFirs
 }
 
 /** "X建设X建设。。": the same text printed twice (doubled caption). Clean offsets of the copies. */
-function doubled(t: string): { half: number; punct: number } | null {
+export function doubled(t: string): { half: number; punct: number } | null {
   const m = /[。！？.!?]*$/.exec(t);
   const punct = m ? m[0].length : 0;
   const body = t.length - punct;
@@ -51,7 +42,7 @@ function doubled(t: string): { half: number; punct: number } | null {
   return null;
 }
 
-function splitDoubled(ctx: Ctx, spans: Span[], d: { half: number; punct: number }, off: number): Unit[] {
+export function splitDoubled(ctx: Ctx, spans: Span[], d: { half: number; punct: number }, off: number): Unit[] {
   const r = render(ctx.text, spans, ctx.md);
   const h = d.half;
   if (d.punct === 0) {
@@ -71,7 +62,7 @@ function splitDoubled(ctx: Ctx, spans: Span[], d: { half: number; punct: number 
 }
 
 /** Splits a paragraph into leading jump/byline, body, trailing jump/byline. */
-function splitParagraph(ctx: Ctx, spans: Span[], t: string, off: number): Unit[] {
+export function splitParagraph(ctx: Ctx, spans: Span[], t: string, off: number): Unit[] {
   type Piece = { kind: "jump" | "byline" | "para"; from: number; extra: Partial<Unit> };
   const pieces: Piece[] = [];
   let pos = 0;
@@ -115,36 +106,4 @@ function splitParagraph(ctx: Ctx, spans: Span[], t: string, off: number): Unit[]
     if (sp.length) out.push(makeUnit(ctx, p.kind, sp, p.extra));
   });
   return out;
-}
-
-/**
- * Classifies one paragraph-sized candidate on its own text (context comes later).
- * `lines` is how many physical lines it spans: labels are single lines.
- */
-export function classify(ctx: Ctx, spans: Span[], lines: number): Unit[] {
-  const raw = render(ctx.text, spans, ctx.md).text;
-  const t = raw.trim();
-  const off = leadingSpace(raw);
-  if (!t) {
-    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "furniture", reason: "markup without text", detail: { code: "markup_only" } } })];
-  }
-  if (STRAY.test(t)) {
-    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "stray_letters", reason: "stray layout letters", detail: { code: "stray_letters" } } })];
-  }
-  if (ctx.md && IMAGE.test(t)) {
-    return [makeUnit(ctx, "discard", spans, { setAside: { kind: "furniture", reason: "image reference (no text)", detail: { code: "image_reference" } } })];
-  }
-  const jump = parseJumpLine(t);
-  if (jump) return [makeUnit(ctx, "jump", spans, { jump })];
-  const dup = doubled(t);
-  if (dup && !/[，。]/.test(t.slice(0, dup.half - 1))) return splitDoubled(ctx, spans, dup, off);
-  if (lines <= 2) {
-    const by = parseStandaloneByline(t);
-    if (by) return [makeUnit(ctx, "byline", spans, { byline: by })];
-  }
-  if (lines === 1 && isLabelLike(t) && !parseLeadingByline(t) && !parseLeadingJump(t)) {
-    const bold = ctx.md && /^\*\*.*\*\*$/.test(ctx.text.slice(spans[0]?.start ?? 0, spans[spans.length - 1]?.end ?? 0));
-    return [makeUnit(ctx, "label", spans, { bold })];
-  }
-  return splitParagraph(ctx, spans, t, off);
 }

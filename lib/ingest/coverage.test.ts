@@ -88,7 +88,7 @@ describe("nothing is lost", () => {
       const bytes = new Uint8Array(readFileSync(path.resolve(__dirname, "../../db/demo", f)));
       expect(invariantProblems(ingest(bytes))).toEqual([]);
     }
-  });
+  }, 120_000);
 
   it("holds on 400 random documents, deterministically", () => {
     for (let seed = 1; seed <= 400; seed++) {
@@ -99,7 +99,34 @@ describe("nothing is lost", () => {
       if (problems.length) throw new Error(`seed ${seed}: ${problems.join("; ")}\n${JSON.stringify(input)}`);
       expect(JSON.stringify(ingest(input))).toBe(JSON.stringify(seg));
     }
-  });
+  }, 120_000);
+
+  it("holds on 150 random pages printed side by side (as pdftotext -layout prints them)", () => {
+    for (let seed = 1; seed <= 150; seed++) {
+      const r = rng(seed * 7919);
+      const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+      const han = (n: number) => Array.from({ length: n }, () => (r() < 0.1 ? pick(PUNCT) : HAN[Math.floor(r() * HAN.length)])).join("");
+      const cols = 2 + Math.floor(r() * 5);
+      const width = 8 + Math.floor(r() * 10);
+      const rows = 10 + Math.floor(r() * 60);
+      const column = () =>
+        Array.from({ length: rows }, () => (r() < 0.12 ? "" : r() < 0.1 ? pick(["(下转2版)", "本报记者 张雪", "AA", "核", "“长队”", "新 华 社 北 京 电"]) : `${r() < 0.15 ? "  " : ""}${han(width - Math.floor(r() * 4))}`));
+      const grid = Array.from({ length: cols }, column);
+      const lines = Array.from({ length: rows }, (_, i) => {
+        let line = r() < 0.05 ? " ".repeat(Math.floor(r() * 30)) : "";
+        for (const c of grid) {
+          const cell = c[i] as string;
+          line += cell + " ".repeat(Math.max(1, width * 2 + 3 - cell.length + Math.floor(r() * 3) - 1));
+        }
+        return r() < 0.1 ? "" : line.replace(/ +$/, "");
+      });
+      const input = `${han(6)}   ${pick(["2024年3月8日 星期五", "第3版"])}\n\n${lines.join("\n")}\n`;
+      const seg = ingest(input);
+      const problems = invariantProblems(seg);
+      if (problems.length) throw new Error(`seed ${seed}: ${problems.join("; ")}`);
+      expect(JSON.stringify(ingest(input))).toBe(JSON.stringify(seg));
+    }
+  }, 120_000);
 
   it("holds when the samples are cut at random places", () => {
     const text = readFileSync(path.resolve(__dirname, "../../db/demo/rongchang-2024-03-08-p1.md"), "utf8") +
@@ -113,7 +140,7 @@ describe("nothing is lost", () => {
       const problems = invariantProblems(ingest(slice));
       if (problems.length) throw new Error(`slice ${a}-${b}: ${problems.join("; ")}`);
     }
-  });
+  }, 120_000);
 
   it("random bytes are decoded or refused with an IngestError, never a crash", () => {
     const r = rng(99);

@@ -1,12 +1,11 @@
-import { checkNotEmpty, checkSize, decodeInput, MAX_INPUT_BYTES } from "./decode";
-import { detectFormat, splitLines } from "./lines";
-import { emptyMasthead, parseMasthead } from "./masthead";
-import { normalize } from "./normalize";
-import { buildUnits } from "./paragraphs";
-import { joinColumnBreaks, resolveLabels } from "./repair";
-import { segment } from "./segment";
-import type { Encoding, IngestHints, IngestOptions, Masthead, Segmentation, SetAside, Span } from "./types";
-import type { Ctx } from "./units";
+import { assemble } from "./assemble";
+import { emptyMasthead } from "./masthead";
+import { labelLines } from "./labeller";
+import { baseModel } from "./model/base";
+import type { Label } from "./model/grammar";
+import type { Model } from "./model/model";
+import { readPage } from "./page";
+import type { IngestHints, IngestOptions, Masthead, Segmentation, SetAside, Span } from "./types";
 import { isWhite } from "./chars";
 import { trimSpan } from "./text";
 
@@ -17,15 +16,6 @@ export { toContractJson, type ContractJson } from "./contract";
 export { renderText as textOfSpans } from "./text";
 export type * from "./types";
 export { REASON_CODES } from "./types";
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 2 : 3;
-  }
-  return n;
-}
 
 function applyHints(mh: Masthead | null, hints: IngestHints): Masthead | null {
   if (hints.page === undefined && hints.date === undefined) return mh;
@@ -65,39 +55,33 @@ function sweep(text: string, seg: Omit<Segmentation, "orphans"> & { orphans: Set
   }
 }
 
-/** Decodes, normalizes and segments; `opts` is internal (the benchmark lifts the size limit). */
-export function ingest(input: Uint8Array | string, hints: IngestHints = {}, opts: IngestOptions = {}): Segmentation {
-  let raw: string;
-  let encoding: Encoding;
-  if (typeof input === "string") {
-    checkSize(utf8Length(input), opts.maxBytes ?? MAX_INPUT_BYTES);
-    raw = input;
-    encoding = "utf-8";
-  } else {
-    const d = decodeInput(input, { maxBytes: opts.maxBytes ?? MAX_INPUT_BYTES });
-    raw = d.text;
-    encoding = d.encoding;
-  }
-  const text = normalize(raw);
-  checkNotEmpty(text);
-  const lines = splitLines(text);
-  const format = detectFormat(text, lines);
-  const ctx: Ctx = { text, md: format === "markdown" };
-  const mh = parseMasthead(text, lines, ctx.md);
-  const { units, medianWidth } = buildUnits(ctx, lines, mh?.endLine ?? 0);
-  resolveLabels(ctx, units, medianWidth);
-  const joined = joinColumnBreaks(ctx, units);
-  const seg = segment(ctx, joined);
+function modelInfo(m: Model | undefined): Segmentation["model"] {
+  const paper = m?.trainedOn.paper as { paper?: unknown; pages?: unknown } | undefined;
+  return typeof paper?.paper === "string" ? { paper: paper.paper, pages: typeof paper.pages === "number" ? paper.pages : null } : { paper: null, pages: null };
+}
+
+/**
+ * Decodes, normalizes, reads the lines, labels them (the paper's own model when one is
+ * given, else the lab model) and assembles articles. `opts` is internal (the benchmark
+ * lifts the size limit).
+ */
+export function ingest(input: Uint8Array | string, hints: IngestHints = {}, opts: IngestOptions & { model?: Model; labels?: readonly Label[] } = {}): Segmentation {
+  const page = readPage(input, opts);
+  const { text, reading, masthead: mh } = page;
+  const ctx = { text, md: page.format === "markdown" };
+  const decisions = labelLines(reading, opts.model ?? baseModel(), opts.labels);
+  const seg = assemble(ctx, reading, decisions);
   const out: Segmentation = {
-    encoding,
-    format,
+    encoding: page.encoding,
+    format: page.format,
     text,
     masthead: applyHints(mh?.masthead ?? null, hints),
-    mastheadSpans: mh?.spans ?? [],
+    mastheadSpans: [...(mh?.spans ?? []), ...seg.mastheadSpans],
     articles: seg.articles,
     orphans: seg.orphans,
     discarded: seg.discarded,
-    doubts: mh?.doubts ?? [],
+    doubts: [...(mh?.doubts ?? []), ...seg.doubts],
+    model: modelInfo(opts.model),
   };
   sweep(text, out);
   return out;

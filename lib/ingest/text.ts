@@ -1,4 +1,4 @@
-import { isLatinish, isWhite } from "./chars";
+import { isLatinish, isWhite, isWide } from "./chars";
 import type { Span } from "./types";
 
 /** A run of kept characters (`raw` >= 0) or an inserted joiner (`raw` = -1). */
@@ -30,10 +30,74 @@ export function markPrefixLength(text: string, pos: number, end: number): number
   return 0;
 }
 
+/**
+ * Spaces of a spaced-out line ("管 ， 都 一 股 脑 儿": a justified line whose characters the
+ * extractor printed apart): where single characters follow each other one space apart,
+ * mostly wide ones, the spaces go, also the ones joining such a run to the words at its
+ * ends ("新区 外 贸 进" → "新区外贸进"). Two spaces are typeset (a name padded to three
+ * characters' width, 刘  泉), and "A B" phrases keep their space.
+ */
+export function spacedOutGaps(text: string, start: number, end: number): Span[] {
+  // Tokens: maximal runs of non-space characters, and the single spaces between them.
+  const toks: { s: number; e: number }[] = [];
+  const gapAfter: boolean[] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && isWhite(text.charCodeAt(i))) i++;
+    if (i >= end) break;
+    const s0 = i;
+    while (i < end && !isWhite(text.charCodeAt(i))) i++;
+    toks.push({ s: s0, e: i });
+    gapAfter.push(i + 1 < end && text.charCodeAt(i) === 0x20 && !isWhite(text.charCodeAt(i + 1)));
+  }
+  const gaps: Span[] = [];
+  const single = (t: { s: number; e: number }) => t.e - t.s === 1 || (t.e - t.s === 2 && isSurrogate(text.charCodeAt(t.s)));
+  let k = 0;
+  while (k < toks.length) {
+    // A run: toks[k] … toks[m], single spaces between, every interior token one character.
+    let m = k;
+    while (m + 1 < toks.length && gapAfter[m] && (m === k || single(toks[m] as { s: number; e: number }))) m++;
+    // The last token joined may be long only if it is the run's end; an interior long one ends it.
+    if (m > k + 1) {
+      let wide = 0;
+      let n = 0;
+      for (let j = k; j <= m; j++) {
+        const t = toks[j] as { s: number; e: number };
+        const edge = j === k ? t.e - 1 : t.s;
+        n++;
+        if (isWide(text.charCodeAt(edge))) wide++;
+      }
+      if (wide * 2 >= n) for (let j = k; j < m; j++) gaps.push({ start: (toks[j] as { e: number }).e, end: (toks[j] as { e: number }).e + 1 });
+      k = m;
+    } else k++;
+  }
+  return gaps;
+}
+
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+function dropGaps(out: Seg[], from: number, text: string, start: number, end: number): void {
+  const gaps = spacedOutGaps(text, start, end);
+  if (gaps.length === 0) return;
+  const segs = out.splice(from);
+  for (const g of segs) {
+    let s = g.raw;
+    const e = g.raw + g.len;
+    for (const gap of gaps) {
+      if (gap.end <= s || gap.start >= e) continue;
+      if (gap.start > s) out.push({ raw: s, len: gap.start - s });
+      s = Math.max(s, gap.end);
+    }
+    if (s < e) out.push({ raw: s, len: e - s });
+  }
+}
+
 /** Splits one span into kept segments, dropping markdown syntax but keeping link targets. */
 function cleanSpan(text: string, start: number, end: number, md: boolean, out: Seg[]): void {
+  const from = out.length;
   if (!md) {
     out.push({ raw: start, len: end - start });
+    dropGaps(out, from, text, start, end);
     return;
   }
   let s = start;
@@ -56,6 +120,7 @@ function cleanSpan(text: string, start: number, end: number, md: boolean, out: S
     last = m.index + m[0].length;
   }
   if (last < slice.length) out.push({ raw: s + last, len: slice.length - last });
+  dropGaps(out, from, text, start, end);
 }
 
 function lastChar(text: string, segs: Seg[]): { code: number; prev: number } {

@@ -39,7 +39,10 @@ export type DoubtKind =
   | "short_line"
   | "page_inferred"
   | "furniture"
-  | "unassigned";
+  | "unassigned"
+  | "article_start"
+  | "headline_role"
+  | "line_role";
 
 /**
  * A doubt's or a set-aside's reason as the desk shows it: a message code and the values it
@@ -81,6 +84,18 @@ export const REASON_CODES = [
   "source_stamp",
   "advertisement",
   "page_furniture",
+  // The learned labeller's (lib/ingest/assemble.ts): its unsure decisions and what it built on them.
+  "running_head",
+  "furniture_unsure",
+  "article_start",
+  "headline_role",
+  "line_role",
+  "headline_split_kicker",
+  "headline_split_subtitle",
+  "headline_after_body",
+  "fragment_above",
+  "leading_text_starts",
+  "unsure_unplaced",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 /** Values are short quotes from the page, counts and names: data, never English words. */
@@ -162,6 +177,11 @@ export type Segmentation = {
   discarded: SetAside[];
   /** Decisions that belong to no article (masthead, orphans). */
   doubts: Doubt[];
+  /**
+   * The model that labelled the lines: the lab model (paper null) or a paper's own, trained on
+   * `pages` corrected pages. Absent when the PDF importer's geometric labeller read the page.
+   */
+  model?: { paper: string | null; pages: number | null };
   /** Read from a PDF: its pages, every printed line's box (spans → regions) and its images. */
   layout?: PdfLayout;
 };

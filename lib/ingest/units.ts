@@ -76,4 +76,3 @@ export function leadingSpace(s: string): number {
   return s.length - s.trimStart().length;
 }
 
-export const isTransparent = (u: Unit): boolean => u.kind === "discard" || u.kind === "vlabel";

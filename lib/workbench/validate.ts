@@ -43,6 +43,9 @@ export const BLOCK_DOUBT_KINDS = [
   "stray_letters",
   "vertical_label",
   "duplicate",
+  "article_start",
+  "headline_role",
+  "line_role",
 ] as const satisfies readonly (DoubtKind | SetAsideKind)[];
 
 // Compile-time: a kind added to the engine must be added here, or saves would refuse it.

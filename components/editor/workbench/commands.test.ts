@@ -55,12 +55,12 @@ function sampleDoc(): WorkbenchDoc {
       {
         type: "article",
         attrs: { id: "a1", doubt: null },
-        content: [block("b1", "title", "标题一"), block("b2", "paragraph", "第一段内容。"), block("b3", "paragraph", "第二段内容。", doubt("column_join"))],
+        content: [block("b1", "title", "标题一"), block("b2", "paragraph", "第一段内容。"), block("b3", "paragraph", "第二段内容。", doubt("column_join"), 0.5)],
       },
       {
         type: "article",
         attrs: { id: "a2", doubt: doubt("page_inferred") },
-        content: [block("b4", "title", "Title two", doubt("trailing_headline")), block("b5", "paragraph", "Hello world."), block("b6", "paragraph", "Second line.")],
+        content: [block("b4", "title", "Title two", doubt("trailing_headline"), 0.7), block("b5", "paragraph", "Hello world."), block("b6", "paragraph", "Second line.")],
       },
       { type: "tray", content: [block("b7", "paragraph", "孤立文字", doubt("no_article"), 0)] },
       { type: "bin", content: [block("b8", "paragraph", "报头", doubt("furniture"), 1)] },
@@ -540,18 +540,18 @@ describe("moveBlockToArticle", () => {
 });
 
 describe("doubts", () => {
-  it("lists articles and blocks with doubts in document order", () => {
+  it("lists articles and blocks with doubts, the least sure first", () => {
     const { state } = makeState();
     expect(doubtStops(state.doc).map((s) => (s.kind === "article" ? `article@${s.pos}` : String(state.doc.nodeAt(s.pos)?.attrs.id)))).toEqual([
+      "b7",
       "b3",
       `article@${posOf(state.doc, "a2")}`,
       "b4",
-      "b7",
       "b8",
     ]);
   });
 
-  it("steps through every doubt, an article's before its first block's, and wraps", () => {
+  it("steps through every doubt from the least sure, an article's before its first block's, and wraps", () => {
     const { state } = makeState();
     let s = at(state, "b1");
     const visited: string[] = [];
@@ -559,18 +559,19 @@ describe("doubts", () => {
       s = mustRun(s, nextDoubt(1));
       visited.push(String(cursorBlockId(s)));
     }
-    expect(visited).toEqual(["b3", "b4", "b4", "b7", "b8", "b3"]);
+    expect(visited).toEqual(["b7", "b3", "b4", "b4", "b8", "b7"]);
     const back: string[] = [];
     for (let i = 0; i < 3; i++) {
       s = mustRun(s, nextDoubt(-1));
       back.push(String(cursorBlockId(s)));
     }
-    expect(back).toEqual(["b8", "b7", "b4"]);
+    expect(back).toEqual(["b8", "b4", "b4"]);
   });
 
   it("resolves the article's doubt when nextDoubt stopped on it, then the block's", () => {
     const { state } = makeState();
-    let s = mustRun(at(state, "b3"), nextDoubt(1));
+    let s = at(state, "b1");
+    for (let i = 0; i < 3; i++) s = mustRun(s, nextDoubt(1));
     expect(cursorBlockId(s)).toBe("b4");
     s = mustRun(s, resolveDoubt);
     expect(s.doc.child(1).attrs.doubt).toBeNull();
@@ -580,6 +581,9 @@ describe("doubts", () => {
     expect(cursorBlockId(s)).toBe("b4");
     s = mustRun(s, resolveDoubt);
     expect(blockNode(s, "b4").attrs).toMatchObject({ doubt: null, confidence: 1 });
+    // And goes on from there, not back to the least sure.
+    s = mustRun(s, nextDoubt(1));
+    expect(cursorBlockId(s)).toBe("b8");
     expectValid(s);
   });
 

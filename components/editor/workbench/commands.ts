@@ -25,8 +25,13 @@ export type ContainerKind = "article" | "tray" | "bin";
 export type ContainerRef = { node: PMNode; pos: number; index: number; kind: ContainerKind };
 export type BlockRef = { node: PMNode; pos: number; index: number; container: ContainerRef };
 
-/** Set by nextDoubt so a second press knows an article's doubt was already shown. */
-export const doubtFocusKey = new PluginKey<number | null>("workbenchDoubtFocus");
+/**
+ * The doubt nextDoubt stopped on: where it is, and how sure the engine was there (its
+ * place in the walk). A second press knows an article's doubt was already shown.
+ */
+export type DoubtFocus = { pos: number; confidence: number };
+
+export const doubtFocusKey = new PluginKey<DoubtFocus | null>("workbenchDoubtFocus");
 
 /** Set-aside reasons (why text went to the tray or bin); placing the text answers them. */
 const SET_ASIDE_KINDS = new Set<string>(["no_article", "stray_letters", "vertical_label", "duplicate", "furniture", "unassigned"]);
@@ -175,22 +180,35 @@ export function selectedBlocks(state: EditorState): BlockRef[] {
   return out;
 }
 
-export type DoubtStop = { kind: "article" | "block"; pos: number; target: number };
+export type DoubtStop = { kind: "article" | "block"; pos: number; target: number; confidence: number };
 
-/** Every article and block with a doubt, in document order; `target` is where the cursor goes. */
+const conf = (n: PMNode): number => (typeof n.attrs.confidence === "number" ? n.attrs.confidence : 1);
+
+/** Before in the doubt walk: the engine less sure, then earlier in the document. */
+const walkOrder = (a: { confidence: number; pos: number }, b: { confidence: number; pos: number }) => a.confidence - b.confidence || a.pos - b.pos;
+
+/**
+ * Every article and block with a doubt, the ones the engine was least sure of first (in
+ * document order among equals, an article before its blocks); `target` is where the
+ * cursor goes. An article is as sure as its least sure block.
+ */
 export function doubtStops(doc: PMNode): DoubtStop[] {
   const out: DoubtStop[] = [];
   let pos = 0;
   doc.forEach((container) => {
-    if (container.type.name === "article" && container.attrs.doubt) out.push({ kind: "article", pos, target: pos + 2 });
+    if (container.type.name === "article" && container.attrs.doubt) {
+      let weakest = 1;
+      container.forEach((block) => (weakest = Math.min(weakest, conf(block))));
+      out.push({ kind: "article", pos, target: pos + 2, confidence: weakest });
+    }
     let p = pos + 1;
     container.forEach((block) => {
-      if (block.attrs.doubt) out.push({ kind: "block", pos: p, target: p + 1 });
+      if (block.attrs.doubt) out.push({ kind: "block", pos: p, target: p + 1, confidence: conf(block) });
       p += block.nodeSize;
     });
     pos += container.nodeSize;
   });
-  return out;
+  return out.sort(walkOrder);
 }
 
 function collectIds(doc: PMNode): Set<string> {
@@ -745,8 +763,9 @@ export function dropNode(from: number, target: DropTarget): Command {
 }
 
 /**
- * Puts the cursor on the next (or previous) article or block with a doubt, wrapping
- * around. An article's doubt is visited before its first block's.
+ * Puts the cursor on the next (or previous) article or block with a doubt, the least
+ * sure first, wrapping around. The walk goes on from the doubt it last stopped on (even
+ * once that doubt is resolved); after the cursor moved, it starts again from the least sure.
  */
 export function nextDoubt(direction: 1 | -1 = 1): Command {
   return (state, dispatch) => {
@@ -754,16 +773,17 @@ export function nextDoubt(direction: 1 | -1 = 1): Command {
     if (stops.length === 0) return false;
     if (!dispatch) return true;
     const focus = doubtFocusKey.getState(state);
-    const b = currentBlock(state);
-    const here = focus ?? (b ? b.pos : state.selection.from);
-    const stop =
-      direction === 1
-        ? (stops.find((s) => s.pos > here) ?? stops[0])
-        : ([...stops].reverse().find((s) => s.pos < here) ?? stops[stops.length - 1]);
+    const stop = !focus
+      ? direction === 1
+        ? stops[0]
+        : stops[stops.length - 1]
+      : direction === 1
+        ? (stops.find((s) => walkOrder(s, focus) > 0) ?? stops[0])
+        : ([...stops].reverse().find((s) => walkOrder(s, focus) < 0) ?? stops[stops.length - 1]);
     if (!stop) return false;
     const tr = state.tr;
     tr.setSelection(TextSelection.create(tr.doc, stop.target));
-    tr.setMeta(doubtFocusKey, stop.pos);
+    tr.setMeta(doubtFocusKey, { pos: stop.pos, confidence: stop.confidence });
     dispatch(tr.scrollIntoView());
     return true;
   };
@@ -775,11 +795,11 @@ export function nextDoubt(direction: 1 | -1 = 1): Command {
  */
 export const resolveDoubt: Command = (state, dispatch) => {
   const focus = doubtFocusKey.getState(state);
-  const focused = typeof focus === "number" ? state.doc.nodeAt(focus) : null;
+  const focused = focus ? state.doc.nodeAt(focus.pos) : null;
   const tr = state.tr;
-  if (focused && focused.type.name === "article" && focused.attrs.doubt && typeof focus === "number") {
+  if (focused && focused.type.name === "article" && focused.attrs.doubt && focus) {
     if (!dispatch) return true;
-    tr.setNodeMarkup(focus, undefined, { ...focused.attrs, doubt: null });
+    tr.setNodeMarkup(focus.pos, undefined, { ...focused.attrs, doubt: null });
     dispatch(undoStep(tr));
     return true;
   }

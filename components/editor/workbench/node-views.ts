@@ -50,14 +50,15 @@ function domId(prefix: string, id: string): string {
 }
 
 /**
- * "存疑：跨栏拼接" and the reason in detail into `note`, both in the interface's language: the
+ * "存疑 62%：跨栏拼接" and the reason in detail into `note`, both in the interface's language: the
  * detail is the engine's message code filled with its values (quotes from the page, counts),
- * never the engine's English `reason`.
+ * never the engine's English `reason`; the percentage is how sure the engine was, when it said.
  */
-function renderDoubt(note: HTMLElement, labels: WorkbenchLabels, doubt: BlockDoubt): void {
+function renderDoubt(note: HTMLElement, labels: WorkbenchLabels, doubt: BlockDoubt, confidence: number | null = null): void {
   const head = document.createElement("span");
   head.className = "font-medium";
-  head.textContent = `${labels.doubt}：${labels.doubtKinds[doubt.kind] ?? ""}`;
+  const sure = confidence !== null && confidence < 1 ? ` ${Math.round(confidence * 100)}%` : "";
+  head.textContent = `${labels.doubt}${sure}：${labels.doubtKinds[doubt.kind] ?? ""}`;
   note.replaceChildren(head);
   const template = doubt.detail ? labels.reasons[doubt.detail.code] : undefined;
   if (template && doubt.detail) {
@@ -121,7 +122,8 @@ class BlockView implements NodeView {
     const id = String(node.attrs.id ?? "");
     const role = String(node.attrs.role ?? "paragraph") as WorkbenchRole;
     const doubt = (node.attrs.doubt ?? null) as BlockDoubt | null;
-    const doubtKey = doubt ? `${doubt.kind}\u0000${doubt.reason}\u0000${JSON.stringify(doubt.detail ?? null)}` : "";
+    const confidence = typeof node.attrs.confidence === "number" ? node.attrs.confidence : null;
+    const doubtKey = doubt ? `${doubt.kind}\u0000${doubt.reason}\u0000${JSON.stringify(doubt.detail ?? null)}\u0000${confidence}` : "";
     if (id !== this.id) {
       this.id = id;
       this.dom.dataset.blockId = id;
@@ -156,7 +158,7 @@ class BlockView implements NodeView {
       this.dom.className = `${BLOCK_BASE} ${DROP_LINE} ${doubt ? BLOCK_DOUBT : BLOCK_PLAIN}`;
       if (doubt) {
         this.dom.dataset.doubt = doubt.kind;
-        renderDoubt(this.note, this.labels, doubt);
+        renderDoubt(this.note, this.labels, doubt, confidence);
         this.note.hidden = false;
         this.contentDOM.setAttribute("aria-describedby", this.note.id);
       } else {

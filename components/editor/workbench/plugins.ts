@@ -1,27 +1,38 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { currentBlock, doubtFocusKey, idMinter, type WorkbenchContext } from "./commands";
+import { currentBlock, doubtFocusKey, idMinter, type DoubtFocus, type WorkbenchContext } from "./commands";
 
 /**
  * Remembers the doubt nextDoubt stopped on, so the next press moves past it even when
  * it was an article's doubt (whose cursor target is its first block). Forgotten as
  * soon as the editor moves the cursor; mapped through edits such as resolveDoubt.
  */
-export function doubtFocusPlugin(): Plugin<number | null> {
-  return new Plugin<number | null>({
+export function doubtFocusPlugin(): Plugin<DoubtFocus | null> {
+  return new Plugin<DoubtFocus | null>({
     key: doubtFocusKey,
     state: {
       init: () => null,
       apply(tr, value) {
-        const meta = tr.getMeta(doubtFocusKey) as number | null | undefined;
+        const meta = tr.getMeta(doubtFocusKey) as DoubtFocus | null | undefined;
         if (meta !== undefined) return meta;
         if (value === null) return null;
         if (tr.selectionSet) return null;
         if (!tr.docChanged) return value;
         // -1: a node's own markup change (resolveDoubt) replaces the token after its position.
-        const mapped = tr.mapping.mapResult(value, -1);
-        return mapped.deleted ? null : mapped.pos;
+        const mapped = tr.mapping.mapResult(value.pos, -1);
+        return mapped.deleted ? null : { pos: mapped.pos, confidence: value.confidence };
+      },
+    },
+    props: {
+      // The doubt being visited is outlined, so the editor sees which one F8 stopped on.
+      decorations(state) {
+        const focus = doubtFocusKey.getState(state);
+        const node = focus ? state.doc.nodeAt(focus.pos) : null;
+        if (!focus || !node) return null;
+        return DecorationSet.create(state.doc, [
+          Decoration.node(focus.pos, focus.pos + node.nodeSize, { class: "outline outline-2 outline-amber-500", "data-doubt-focus": String(focus.confidence) }),
+        ]);
       },
     },
   });

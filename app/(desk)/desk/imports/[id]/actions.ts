@@ -9,6 +9,7 @@ import { missingMediaIds } from "@/db/queries/media";
 import { photosOfBody } from "@/lib/article-body/photos";
 import type { ArticleBody } from "@/lib/article-body/types";
 import { audit } from "@/services/audit";
+import { modelForPaper } from "@/services/paper-models";
 import { rereadPdfImport } from "@/services/pdf-import";
 import { requireUser } from "@/services/session";
 import type { AcceptPlan } from "@/lib/desk/accept-plan";
@@ -95,8 +96,12 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
     const { importId, baseVersion, item, work } = await importAndWork(input);
     if (work.manual && input.confirm !== true) return { ok: false, message: t("rerunConfirm"), needsConfirm: true };
     const hints = { page: item.pageNumber ?? undefined, date: item.issueDate ?? undefined };
-    // A PDF import reads its page of the stored PDF again; a text import its raw bytes.
-    const proposal = item.pdfFileId !== null ? await rereadPdfImport({ importId, hints }) : ingest(new Uint8Array(item.rawBytes), hints);
+    // A PDF import reads its page of the stored PDF again; a text import its raw bytes, with
+    // the paper's own model when it has one.
+    const proposal =
+      item.pdfFileId !== null
+        ? await rereadPdfImport({ importId, hints })
+        : ingest(new Uint8Array(item.rawBytes), hints, { model: (await modelForPaper(item.paper)).model });
     if (proposal === null || proposal.text !== textOfImport(item)) return { ok: false, message: t("rerunPdfChanged") };
     const result = await replaceImportWorkWithEngine({
       importId,

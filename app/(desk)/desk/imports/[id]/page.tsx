@@ -83,6 +83,14 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         <dd>{item.fileName ?? t("pasted")}</dd>
         <dt className="text-stone-600">{item.pdfPage !== null ? t("source") : t("encoding")}</dt>
         <dd>{item.pdfPage !== null ? t("pdfSource", { page: item.pdfPage }) : item.encoding}</dd>
+        {seg.model ? (
+          <>
+            <dt className="text-stone-600">{t("model")}</dt>
+            <dd data-testid="import-model">
+              {seg.model.paper ? t("modelPaper", { paper: seg.model.paper, pages: seg.model.pages ?? 0 }) : t("modelLab")}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-stone-600">{t("by")}</dt>
         <dd>{author?.name}</dd>
         <dt className="text-stone-600">{t("at")}</dt>

@@ -6,6 +6,7 @@ import { keepValues, type ActionState } from "@/lib/action-state";
 import { fieldErrorsFrom, runAction } from "@/lib/actions";
 import { cutToChars } from "@/lib/text-length";
 import { audit } from "@/services/audit";
+import { modelForPaper } from "@/services/paper-models";
 import { requireUser } from "@/services/session";
 import { ingest, IngestError, MAX_INPUT_BYTES } from "@/lib/ingest";
 import { importMastheadSchema, MASTHEAD_FIELDS } from "@/lib/validations/imports";
@@ -30,7 +31,8 @@ export async function createImportAction(_prev: ActionState, formData: FormData)
 
     let proposal;
     try {
-      proposal = ingest(bytes, { page: m.pageNumber ?? undefined, date: m.issueDate ?? undefined });
+      // A paper Folio has learned from its editors' corrections is read with its own model.
+      proposal = ingest(bytes, { page: m.pageNumber ?? undefined, date: m.issueDate ?? undefined }, { model: (await modelForPaper(m.paper)).model });
     } catch (e) {
       if (e instanceof IngestError) return refuse(t(`imports.errors.${e.code}`));
       throw e;

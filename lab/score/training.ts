@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pageFeatures } from "@/lib/ingest/model/features";
+import { labelsFromCorrection, type CorrectedPage } from "@/lib/ingest/model/gold";
+import { normalized, type Model } from "@/lib/ingest/model/model";
+import { compileExamples, fitTemperature, trainPerceptron, type Example } from "@/lib/ingest/model/train";
+import { readPage } from "@/lib/ingest/page";
+import type { Span } from "@/lib/ingest/types";
+import { REPO_ROOT } from "../config";
+import type { PageEntry } from "../generate";
+import { PAGE_FILES, type ExtractorName, type PageTruth } from "../truth";
+import { goldLabels } from "./labels";
+
+/**
+ * The lab's pages as training examples for the line labeller: every selected page read
+ * through every selected extractor, its lines labelled from the truth. The masthead lines
+ * the engine reads by rule are not part of the sequence (the engine does not label them).
+ */
+export type LabExample = Example & { page: string; extractor: ExtractorName; style: string };
+
+export function* labExamples(labDir: string, pages: readonly PageEntry[], extractors: readonly ExtractorName[]): Generator<LabExample> {
+  for (const entry of pages) {
+    const dir = path.join(labDir, entry.dir);
+    const truth = JSON.parse(readFileSync(path.join(dir, PAGE_FILES.truth), "utf8")) as PageTruth;
+    for (const x of extractors) {
+      const page = readPage(readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8"));
+      if (page.reading.lines.length === 0) continue;
+      const gold = goldLabels(truth, page.reading);
+      yield { features: pageFeatures(page.reading), gold: gold.labels, format: page.reading.format, page: entry.id, extractor: x, style: entry.style };
+    }
+  }
+}
+
+/** How the lab model is trained (`npm run ingest:train`). */
+export const LAB_TRAINING = { epochs: 10, seed: 13, sampleWeight: 100, structuralWeight: 3 } as const;
+
+/**
+ * The two real pages of 荣昌报 (db/demo) as corrected pages: their segmentation as the
+ * expected files describe it (lab/score/samples/*.corrected.json: articles of role-tagged
+ * blocks over the page's normalized text). They are the only real pages the team has, so
+ * the lab model learns from them too, with more weight than one lab page.
+ */
+export const SAMPLE_PAGES = [
+  { text: "db/demo/rongchang-2024-03-08-p1.md", corrected: "lab/score/samples/rongchang-2024-03-08-p1.corrected.json", plain: false },
+  { text: "db/demo/rongchang-feature-page.txt", corrected: "lab/score/samples/rongchang-feature-page.corrected.json", plain: false },
+  // The front page again as plain text (its Markdown marks taken out): the same page as a
+  // tool that keeps no heading levels or bold exports it.
+  { text: "db/demo/rongchang-2024-03-08-p1.md", corrected: "lab/score/samples/rongchang-2024-03-08-p1.corrected.json", plain: true },
+] as const;
+
+/**
+ * A Markdown page with its marks taken out (heading marks, bold, autolink brackets, spaces at
+ * line ends), and where each of its offsets went: `at[i]` is the new offset of old offset i.
+ */
+export function withoutMarkup(text: string): { text: string; at: Int32Array } {
+  const gone = new Uint8Array(text.length);
+  for (const re of [/^#+ /gm, /\*\*/g, /[<>]/g, / +$/gm]) {
+    for (const m of text.matchAll(re)) gone.fill(1, m.index, m.index + m[0].length);
+  }
+  const at = new Int32Array(text.length + 1);
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    at[i] = out.length;
+    if (!gone[i]) out += text[i];
+  }
+  at[text.length] = out.length;
+  return { text: out, at };
+}
+
+function movedSpans(spans: readonly Span[], at: Int32Array): Span[] {
+  return spans.map((s) => ({ start: at[s.start] as number, end: at[s.end] as number })).filter((s) => s.end > s.start);
+}
+
+export function sampleExamples(weight: number = LAB_TRAINING.sampleWeight): Example[] {
+  return SAMPLE_PAGES.map((s) => {
+    let page = readPage(new Uint8Array(readFileSync(path.join(REPO_ROOT, s.text))));
+    let corrected = JSON.parse(readFileSync(path.join(REPO_ROOT, s.corrected), "utf8")) as CorrectedPage;
+    if (s.plain) {
+      const plain = withoutMarkup(page.text);
+      page = readPage(plain.text);
+      corrected = {
+        articles: corrected.articles.map((a) => ({ ...a, blocks: a.blocks.map((b) => ({ ...b, spans: movedSpans(b.spans, plain.at) })).filter((b) => b.spans.length) })),
+        mastheadSpans: movedSpans(corrected.mastheadSpans, plain.at),
+      };
+    }
+    return { features: pageFeatures(page.reading), gold: labelsFromCorrection(page.text.length, page.reading.lines, corrected), format: page.reading.format, weight };
+  });
+}
+
+/** Every tenth page (in the manifest's order) is held out of training: the temperature is fitted on it. */
+export function splitHeldOut(pages: readonly PageEntry[], limit: number | null = null): { train: PageEntry[]; held: PageEntry[] } {
+  const sample = (xs: PageEntry[], n: number | null) => (n === null || xs.length <= n ? xs : xs.filter((_, i) => i % Math.ceil(xs.length / n) === 0));
+  return {
+    train: sample(pages.filter((_, i) => i % 10 !== 9), limit),
+    held: sample(pages.filter((_, i) => i % 10 === 9), limit === null ? null : Math.ceil(limit / 9)),
+  };
+}
+
+/**
+ * Trains the line labeller on lab pages (the temperature fitted on `held`); the model is
+ * returned on the log-odds scale (temperature 1), which is the scale a paper's layer is
+ * trained on.
+ */
+export function trainOnLab(
+  labDir: string,
+  { train, held }: { train: readonly PageEntry[]; held: readonly PageEntry[] },
+  opts: { extractors: readonly ExtractorName[]; epochs?: number; samples?: boolean; log?: (line: string) => void },
+): Model {
+  const log = opts.log ?? (() => {});
+  const epochs = opts.epochs ?? LAB_TRAINING.epochs;
+  const t0 = performance.now();
+  const c = compileExamples(labExamples(labDir, train, opts.extractors));
+  if (opts.samples !== false) compileExamples(sampleExamples(), null, c);
+  log(`${c.items.length} examples (${train.length} pages × ${opts.extractors.length} extractors), ${c.names.length} features, read in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const model = trainPerceptron(c, { epochs, seed: LAB_TRAINING.seed, structuralWeight: LAB_TRAINING.structuralWeight, progress: (e, r) => log(`epoch ${e}: ${(r * 100).toFixed(2)}% of lines wrong`) });
+  model.temperature = fitTemperature(model, compileExamples(labExamples(labDir, held, opts.extractors)));
+  log(`temperature ${model.temperature.toFixed(3)}`);
+  const out = normalized(model);
+  out.trainedOn = { pages: train.length, heldOut: held.length, extractors: [...opts.extractors], samples: opts.samples !== false ? SAMPLE_PAGES.length : 0, sampleWeight: LAB_TRAINING.sampleWeight, structuralWeight: LAB_TRAINING.structuralWeight, epochs, seed: LAB_TRAINING.seed };
+  return out;
+}

@@ -1,0 +1,95 @@
+import { L } from "./model/decode";
+import { pageFeatures } from "./model/features";
+import { LABEL_INDEX, LABELS, opensArticle, roleOf, type Label } from "./model/grammar";
+import { label, type Model } from "./model/model";
+import type { Reading, ReadLine } from "./reading";
+import type { ReasonDetail, SetAsideKind } from "./types";
+
+/**
+ * Labels every line the engine reads: a few lines are set aside by rule before the
+ * model sees the page (layout residue that carries no text to read: stray letters, a
+ * vertical label, an image reference, markup alone); the model labels the rest under the
+ * page grammar and says how sure it is of each line's role and of where articles start.
+ */
+export type SetAsideRule = { kind: SetAsideKind; reason: string; detail: ReasonDetail };
+
+export type LineDecisions = {
+  labels: Label[];
+  /** P(the line has the role it was given), over every well-formed reading. */
+  roleConfidence: Float64Array;
+  /** P(an article starts here) if one was started here, else P(none starts here). */
+  startConfidence: Float64Array;
+  /** Lines set aside by rule, with why. */
+  setAside: (SetAsideRule | null)[];
+  /** Vertical labels: the first line index of each run (its other lines follow). */
+  verticalLabels: { from: number; to: number; text: string }[];
+};
+
+const STRAY = /^([A-Z])\1{0,2}$/;
+const IMAGE = /^!\[[^\]]*\]\([^)]*\)$/;
+
+function oneChar(l: ReadLine | undefined): boolean {
+  return !!l && [...l.text].length === 1;
+}
+
+/** Rules that need no model: what is plainly not text to read. */
+function presets(lines: readonly ReadLine[]): { setAside: (SetAsideRule | null)[]; verticalLabels: LineDecisions["verticalLabels"] } {
+  const setAside: (SetAsideRule | null)[] = lines.map(() => null);
+  const verticalLabels: LineDecisions["verticalLabels"] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ReadLine;
+    // One character per line over consecutive rows: a label printed vertically (核/心/提/示).
+    if (oneChar(l) && /[\u3400-\u9fff]/.test(l.text) && !l.geometry) {
+      let j = i;
+      while (oneChar(lines[j + 1]) && (lines[j + 1] as ReadLine).row === (lines[j] as ReadLine).row + 1) j++;
+      if (j > i) {
+        const text = lines.slice(i, j + 1).map((x) => x.text).join("");
+        for (let k = i; k <= j; k++) setAside[k] = { kind: "vertical_label", reason: `vertical label ${text}`, detail: { code: "vertical_label", params: { text } } };
+        verticalLabels.push({ from: i, to: j, text });
+        i = j;
+        continue;
+      }
+    }
+    if (!l.text) setAside[i] = { kind: "furniture", reason: "markup without text", detail: { code: "markup_only" } };
+    else if (STRAY.test(l.text)) setAside[i] = { kind: "stray_letters", reason: "stray layout letters", detail: { code: "stray_letters" } };
+    else if (IMAGE.test(l.text)) setAside[i] = { kind: "furniture", reason: "image reference (no text)", detail: { code: "image_reference" } };
+  }
+  return { setAside, verticalLabels };
+}
+
+/**
+ * `pinned` (internal: tests, the lab's oracle) gives every line's label instead of the
+ * model, all decisions sure.
+ */
+export function labelLines(reading: Reading, model: Model, pinned?: readonly Label[]): LineDecisions {
+  const n = reading.lines.length;
+  const { setAside, verticalLabels } = presets(reading.lines);
+  if (pinned) {
+    if (pinned.length !== n) throw new Error(`pinned labels: ${pinned.length} for ${n} lines`);
+    return { labels: [...pinned], roleConfidence: new Float64Array(n).fill(1), startConfidence: new Float64Array(n).fill(1), setAside, verticalLabels };
+  }
+  const forced = new Int16Array(n).fill(-1);
+  setAside.forEach((s, i) => {
+    if (s) forced[i] = LABEL_INDEX.F;
+  });
+  const features = pageFeatures(reading);
+  const r = label(model, features, { format: reading.format, forced, confidence: true });
+  const probs = r.probabilities as Float64Array;
+  const roleConfidence = new Float64Array(n);
+  const startConfidence = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const chosen = r.labels[i] as Label;
+    const role = roleOf(chosen);
+    let sameRole = 0;
+    let start = 0;
+    for (let l = 0; l < L; l++) {
+      const p = probs[i * L + l] as number;
+      const lab = LABELS[l] as Label;
+      if (roleOf(lab) === role) sameRole += p;
+      if (opensArticle(lab)) start += p;
+    }
+    roleConfidence[i] = Math.min(1, sameRole);
+    startConfidence[i] = Math.min(1, opensArticle(chosen) ? start : 1 - start);
+  }
+  return { labels: r.labels, roleConfidence, startConfidence, setAside, verticalLabels };
+}

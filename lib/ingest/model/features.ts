@@ -1,0 +1,367 @@
+import { parseLeadingByline, parseStandaloneByline, parseTrailingByline } from "../byline";
+import { displayWidth, endsSentence, hanCount } from "../chars";
+import { parseJumpLine, parseLeadingJump, parseTrailingJump } from "../jump";
+import type { Reading, ReadLine } from "../reading";
+
+/**
+ * What the labeller knows about each line: named binary features, computed from the
+ * line's own text and form, its neighbours', and the page's. They include today's rules
+ * (byline and jump grammars, cue phrases, sentence ends, column widths) as evidence the
+ * weights can trust or not, and stay paper-neutral: no feature names a paper, a person
+ * or a date.
+ */
+
+const STAMP = /^《[^》]{2,12}》[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*第\s*\d+\s*版\s*[)）]$/;
+const DATE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}/;
+const WEEKDAY = /星期[一二三四五六日天]|周[一二三四五六日]/;
+const PAGE_NO = /第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|第\s*\d+\s*页|^\d{1,2}\s/;
+const EDITOR = /责编|责任编辑|编辑|美编|校对|版式|审读|组版|值班/;
+const EPAPER = /数字报|上一版|下一版|返回目录|PDF下载|电子版/;
+const URL = /https?:\/\/|www\.|\.cn\b|\.com\b/;
+const MASTHEAD = /主办|出版|准印证|总第\s*\d+\s*期|今日\s*\d+\s*版|农历|天气|邮发代号|连续出版物号|CN\s?\d{2}-\d{4}|免费赠阅|国内统一/;
+const AD = /广告|热线|电话|地址|招聘|公告|遗失|声明作废|作废|优惠|咨询|订阅|欢迎/;
+const KICKER_CUE = /(时指出|时强调|时表示|时要求|时提出|时说|时称|指出|强调|表示|要求)$/;
+const SUBTITLE_CUE = /^[—–-]{1,2}/;
+const PAREN_TAIL = /[（(][^（）()]{2,20}[)）]$/;
+const NAME_ONLY = /^[\u3400-\u9fff]{2,4}$/;
+const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]\s?\D)/;
+const CAPTION_CUE = /图为|摄[)）]?$|供图|资料图片|视觉中国|人民视觉|新华社发|图片来源|本报记者.{1,8}摄/;
+const CREDIT = /[（(](新华社|本报|记者|通讯员|摄影).{0,16}[)）]$/;
+const CLOSING = /(参加|出席|参与|陪同)[^，。；]{0,10}。$|[(（]完[)）]$/;
+const LEAD_PREFIX = /^(核心提示|导语|编者按)[：:]/;
+const STRAY = /^([A-Z])\1{0,2}$/;
+const ROLE_WORD = /记者|通讯员|实习生|特约|摄影|摄|文\/|图\/|文／|图／/;
+const NEWS_SOURCE = /^(本报讯|本报|新华社|中新社|人民日报|据新华社|[\u3400-\u9fff]{2,6}(日报|晚报|报|网)讯?)/;
+const DATELINE = /^(新华社|中新社|本报)[\u3400-\u9fff]{0,8}\d{1,2}月\d{1,2}日电/;
+const BULLET = /^[■●◆▲★□○◎•·]/;
+const OPEN_QUOTE = /^[“"‘「『《（(【]/;
+
+const bucket = (x: number, edges: readonly number[]): number => {
+  let k = 0;
+  while (k < edges.length && x >= (edges[k] as number)) k++;
+  return k;
+};
+const LEN_EDGES = [2, 3, 4, 5, 7, 9, 11, 13, 16, 20, 25, 31, 41, 61, 101, 201];
+const RATIO_EDGES = [0.15, 0.3, 0.45, 0.6, 0.75, 0.88, 0.96, 1.04, 1.15, 1.4, 2, 3];
+
+function charClass(ch: string | undefined): string {
+  if (!ch) return "none";
+  const c = ch.codePointAt(0) as number;
+  if (c >= 0x3400 && c <= 0x9fff) return "han";
+  if (c >= 0x30 && c <= 0x39) return "dig";
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return "lat";
+  if ("。！？；".includes(ch)) return "end";
+  if ("，、：".includes(ch)) return "mid";
+  if ("”’」』》）)】".includes(ch)) return "close";
+  if ("“‘「『《（(【".includes(ch)) return "open";
+  if ("—…-".includes(ch)) return "dash";
+  return "oth";
+}
+
+/** Per line descriptors, computed once and shared by the line and its neighbours. */
+type Shape = {
+  /** The byline grammar reads the whole line as a byline; the jump grammar as a jump line (下转/上接). */
+  ruleByline: boolean;
+  ruleJump: { to: number | null; from: number | null } | null;
+  len: number;
+  ratio: number;
+  ends: boolean;
+  headlineLike: boolean;
+  byline: boolean;
+  jump: boolean;
+  blankBefore: boolean;
+  level: number;
+  lenB: number;
+  ratioB: number;
+};
+
+function shapeOf(l: ReadLine, column: number): Shape {
+  const t = l.text;
+  const len = t.length;
+  const ratio = column > 0 ? displayWidth(t) / column : 1;
+  // A byline printed after the last sentence (…之果”。 文/赵敏) closes the paragraph.
+  const trailing = len > 4 ? parseTrailingByline(t) : null;
+  const ends = trailing ? true : endsSentence(t);
+  // The grammars only fit short lines: a body line is not worth their regular expressions.
+  const ruleByline = len <= 60 && parseStandaloneByline(t) !== null;
+  const ruleJump = len <= 20 ? parseJumpLine(t) : null;
+  return {
+    ruleByline,
+    ruleJump,
+    len,
+    ratio,
+    ends,
+    headlineLike: len >= 2 && len <= 40 && !/[。！？；]/.test(t) && !/[，、：:]$/.test(t),
+    byline: ruleByline || (len <= 30 && ROLE_WORD.test(t) && !/[。，]/.test(t)),
+    jump: ruleJump !== null,
+    blankBefore: l.blankBefore,
+    level: l.level,
+    lenB: bucket(len, LEN_EDGES),
+    ratioB: bucket(ratio, RATIO_EDGES),
+  };
+}
+
+/** The typical body line's width on this page: the 75th percentile of line widths. */
+function columnWidth(lines: readonly ReadLine[]): number {
+  const ws: number[] = [];
+  for (const l of lines) if (l.text.length >= 4) ws.push(displayWidth(l.text));
+  if (ws.length === 0) return 0;
+  ws.sort((a, b) => a - b);
+  return ws[Math.floor(ws.length * 0.75)] as number;
+}
+
+const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** A line's pairs of adjacent Han characters, as numbers (first × 65536 + second). */
+function pairCodes(t: string): number[] {
+  const out: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!isHan(c)) {
+      prev = -1;
+      continue;
+    }
+    if (prev >= 0) out.push(prev * 65536 + c);
+    prev = c;
+  }
+  return out;
+}
+
+/**
+ * How much a short line shares with the text around it: a title shares words with its
+ * own lead. The share of its character pairs found in the next (or previous) 240
+ * characters of running text.
+ */
+function affinity(lines: readonly ReadLine[], pairs: readonly Set<number>[], i: number, dir: 1 | -1): number {
+  const own = new Set(pairCodes((lines[i] as ReadLine).text));
+  if (own.size === 0) return 0;
+  const found = new Set<number>();
+  let chars = 0;
+  // At most 60 lines away: a long run of short lines (a list of names, a table) would
+  // otherwise make every line of it scan the whole run, quadratic in its length.
+  for (let j = i + dir, seen = 0; j >= 0 && j < lines.length && chars < 240 && seen < 60; j += dir, seen++) {
+    const t = (lines[j] as ReadLine).text;
+    if (t.length <= 40 && !/[。，]/.test(t) && chars === 0) continue;
+    const there = pairs[j] as Set<number>;
+    for (const g of own) if (there.has(g)) found.add(g);
+    chars += t.length;
+  }
+  return found.size / own.size;
+}
+
+/** How often each pair of adjacent Han characters occurs on the page (within lines). */
+function pagePairs(codes: readonly number[][]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const cs of codes) for (const k of cs) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}
+
+export type PageFeatures = string[][];
+
+/** Every line's feature names. */
+export function pageFeatures(reading: Reading): PageFeatures {
+  const { lines, format } = reading;
+  const column = columnWidth(lines);
+  const shapes = lines.map((l) => shapeOf(l, column));
+  const codes = lines.map((l) => pairCodes(l.text));
+  const pairSets = codes.map((cs) => new Set(cs));
+  const pairs = pagePairs(codes);
+  const n = lines.length;
+  // Does the break between line j and j + 1 fall inside a word the page uses elsewhere?
+  const joins = lines.map((l, j) => {
+    const nx = lines[j + 1];
+    if (!nx || !l.text || !nx.text) return -1;
+    const a = l.text.charCodeAt(l.text.length - 1);
+    const b = nx.text.charCodeAt(0);
+    if (!isHan(a) || !isHan(b)) return -1;
+    return pairs.get(a * 65536 + b) ?? 0;
+  });
+  // Since the last line that looks like a headline (short, alone in its block): how many
+  // lines, and whether a byline was printed in between (a second byline after a story's
+  // text is often the next story's).
+  const sinceHead = new Int32Array(n);
+  const bylineSince = new Uint8Array(n);
+  let lastHead = -1;
+  let seenBy = false;
+  for (let j = 0; j < n; j++) {
+    sinceHead[j] = lastHead < 0 ? 9999 : j - lastHead;
+    bylineSince[j] = seenBy ? 1 : 0;
+    const sh = shapes[j] as Shape;
+    if (sh.headlineLike && (lines[j] as ReadLine).blankBefore && sh.len >= 4 && !sh.byline) {
+      lastHead = j;
+      seenBy = false;
+    } else if (sh.byline) seenBy = true;
+  }
+  // Runs of short lines of one length (subheads printed together).
+  const parRun = new Int32Array(n);
+  for (let j = 0; j < n; ) {
+    let k = j;
+    const sj = shapes[j] as Shape;
+    if (sj.headlineLike && sj.len <= 16) {
+      while (k + 1 < n && (shapes[k + 1] as Shape).headlineLike && Math.abs((shapes[k + 1] as Shape).len - sj.len) <= 2) k++;
+    }
+    for (let x = j; x <= k; x++) parRun[x] = k - j + 1;
+    j = k + 1;
+  }
+  // The block of lines between blank lines each line is in.
+  const blockStart = new Int32Array(n);
+  const blockEnd = new Int32Array(n);
+  for (let j = 0; j < n; j++) blockStart[j] = j > 0 && !(lines[j] as ReadLine).blankBefore ? (blockStart[j - 1] as number) : j;
+  for (let j = n - 1; j >= 0; j--) blockEnd[j] = j < n - 1 && !(lines[j] as ReadLine).blankAfter ? (blockEnd[j + 1] as number) : j;
+  const out: PageFeatures = [];
+  for (let i = 0; i < n; i++) {
+    const l = lines[i] as ReadLine;
+    const s = shapes[i] as Shape;
+    const t = l.text;
+    const f: string[] = ["bias", `fmt=${format}`];
+    const add = (name: string) => f.push(name);
+    const chars = [...t];
+    const first = chars[0];
+    const last = chars[chars.length - 1];
+
+    add(`len=${s.lenB}`);
+    add(`ratio=${s.ratioB}`);
+    add(`fmt=${format}|ratio=${s.ratioB}|end=${s.ends ? 1 : 0}`);
+    add(`fmt=${format}|len=${s.lenB}`);
+    add(`end=${s.ends ? 1 : 0}`);
+    add(`first=${charClass(first)}`);
+    add(`last=${charClass(last)}`);
+    add(`first1=${first ?? ""}`);
+    add(`last1=${last ?? ""}`);
+    if (chars.length >= 2) {
+      add(`first2=${chars[0]}${chars[1]}`);
+      add(`last2=${chars[chars.length - 2]}${chars[chars.length - 1]}`);
+    }
+    const commas = (t.match(/[，,]/g) ?? []).length;
+    const stops = (t.match(/[。！？]/g) ?? []).length;
+    add(`commas=${Math.min(commas, 3)}`);
+    add(`stops=${Math.min(stops, 3)}`);
+    if (/\s/.test(t)) add(`space|len=${s.lenB}`);
+    if (/[\u3400-\u9fff]\s+[\u3400-\u9fff]/.test(t) && !/[，。]/.test(t)) add("phrases");
+    if (hanCount(t) === 0) add("noHan");
+    if (s.headlineLike) add(`headlineLike|ratio=${s.ratioB}`);
+    if (l.blankBefore) add("blankBefore");
+    if (l.blankAfter) add("blankAfter");
+    if (l.blankBefore && l.blankAfter) add("blankAround");
+    add(`indent=${bucket(l.indent, [1, 2, 4, 6])}`);
+    add(`fmt=${format}|indent=${bucket(l.indent, [1, 2, 4, 6])}|blank=${l.blankBefore ? 1 : 0}`);
+    if (format === "markdown") {
+      add(`level=${l.level}`);
+      if (l.bold) add("bold");
+      if (l.hardBreak) add("hardBreak");
+      if (/^[-*+>]\s/.test(t)) add("mdList");
+      if (/^!\[/.test(t)) add("mdImage");
+    }
+    if (l.geometry) {
+      // A PDF importer's lines: font size relative to the page's body size does the work
+      // that markdown heading levels do for text.
+      add(`size=${bucket(l.geometry.fontSize, [0])}`);
+      if (l.geometry.bold) add("geoBold");
+    }
+
+    // Rules as evidence.
+    if (s.ruleByline) add("rule:byline");
+    if (parseLeadingByline(t)) add("rule:leadByline");
+    if (s.len > 4 && parseTrailingByline(t)) add("rule:trailByline");
+    if (ROLE_WORD.test(t)) add(`roleWord|len=${Math.min(s.lenB, 9)}`);
+    if (NEWS_SOURCE.test(t)) add("newsSource");
+    if (DATELINE.test(t)) add("dateline");
+    if (BULLET.test(t)) add(`bullet|len=${Math.min(s.lenB, 9)}`);
+    const jump = s.ruleJump;
+    if (jump) add(jump.to ? "rule:jumpTo" : "rule:jumpFrom");
+    if (parseLeadingJump(t)) add("rule:leadJump");
+    if (parseTrailingJump(t)) add("rule:trailJump");
+    if (STAMP.test(t)) add("stamp");
+    if (DATE.test(t)) add(`date|len=${Math.min(s.lenB, 9)}`);
+    if (WEEKDAY.test(t)) add("weekday");
+    if (PAGE_NO.test(t)) add(`pageNo|len=${Math.min(s.lenB, 9)}`);
+    if (EDITOR.test(t)) add(`editor|len=${Math.min(s.lenB, 9)}`);
+    if (EPAPER.test(t)) add("epaper");
+    if (URL.test(t)) add("url");
+    if (MASTHEAD.test(t)) add("masthead");
+    if (AD.test(t)) add(`ad|len=${Math.min(s.lenB, 9)}`);
+    if (KICKER_CUE.test(t)) add("kickerCue");
+    if (SUBTITLE_CUE.test(t)) add("subtitleCue");
+    if (PAREN_TAIL.test(t)) add("parenTail");
+    if (NAME_ONLY.test(t)) add("nameOnly");
+    if (NUMBERED.test(t)) add(`numbered|len=${Math.min(s.lenB, 9)}`);
+    if (CAPTION_CUE.test(t)) add("captionCue");
+    if (CREDIT.test(t)) add("credit");
+    if (LEAD_PREFIX.test(t)) add("leadPrefix");
+    if (STRAY.test(t)) add("stray");
+    if (OPEN_QUOTE.test(t)) add("openQuote");
+    if (/^[「【]/.test(t)) add("bracketOpen");
+    if (chars.length === 1) add("oneChar");
+    if (i < 3) add(`top=${i}`);
+    if (i >= n - 2) add("bottom");
+
+    // Wrapped mid-word: the pair across the break occurs elsewhere on the page.
+    const jn = joins[i] as number;
+    const jp = i > 0 ? (joins[i - 1] as number) : -1;
+    add(`joinNext=${jn < 0 ? "na" : bucket(jn, [1, 2, 4])}|hl=${s.headlineLike ? 1 : 0}`);
+    add(`joinPrev=${jp < 0 ? "na" : bucket(jp, [1, 2, 4])}|hl=${s.headlineLike ? 1 : 0}`);
+
+    // Neighbours.
+    const p = shapes[i - 1];
+    const q = shapes[i + 1];
+    const p2 = shapes[i - 2];
+    const q2 = shapes[i + 2];
+    const ctx = (tag: string, x: Shape | undefined) => {
+      if (!x) {
+        add(`${tag}:none`);
+        return;
+      }
+      add(`${tag}:ratio=${x.ratioB}|end=${x.ends ? 1 : 0}`);
+      add(`${tag}:len=${x.lenB}`);
+      if (x.headlineLike) add(`${tag}:headlineLike`);
+      if (x.byline) add(`${tag}:byline`);
+      if (x.jump) add(`${tag}:jump`);
+      if (x.level) add(`${tag}:level=${x.level}`);
+    };
+    ctx("p1", p);
+    ctx("n1", q);
+    ctx("p2", p2);
+    ctx("n2", q2);
+    // Block of lines between blank lines (pdftotext separates blocks so): size and place in it.
+    const bs = blockStart[i] as number;
+    const be = blockEnd[i] as number;
+    add(`block=${Math.min(be - bs + 1, 5)}|at=${Math.min(i - bs, 3)}`);
+    if (p) add(`relP1=${bucket(s.len / Math.max(1, p.len), [0.3, 0.6, 0.85, 1.15, 1.6, 3])}|hl=${s.headlineLike && p.headlineLike ? 1 : 0}`);
+    if (q) add(`relN1=${bucket(s.len / Math.max(1, q.len), [0.3, 0.6, 0.85, 1.15, 1.6, 3])}|hl=${s.headlineLike && q.headlineLike ? 1 : 0}`);
+    if (s.headlineLike && commas > 0) add("headlineComma");
+    if (/\d{1,2}月\d{1,2}日/.test(t)) add(`monthDay|len=${Math.min(s.lenB, 9)}`);
+    if (p) {
+      add(`p1end=${p.ends ? 1 : 0}|ratio=${s.ratioB}|blank=${l.blankBefore ? 1 : 0}`);
+      add(`fmt=${format}|p1end=${p.ends ? 1 : 0}|p1ratio=${p.ratioB}|indent=${bucket(l.indent, [1, 2, 4])}`);
+      if (p.headlineLike && s.headlineLike) add("p1&headline");
+      const pl = lines[i - 1] as ReadLine;
+      if (CLOSING.test(pl.text)) add("p1closing");
+      if (Math.abs(p.ratio - s.ratio) < 0.05 && s.ratio > 0.8) add("sameWidthAsP1");
+    }
+    if (q) {
+      add(`n1blank=${q.blankBefore ? 1 : 0}|end=${s.ends ? 1 : 0}`);
+      if (q.headlineLike && s.headlineLike) add("n1&headline");
+    }
+    add(`sinceHead=${bucket(sinceHead[i] as number, [1, 2, 3, 5, 10, 30, 100])}|by=${bylineSince[i]}|cue=${s.byline ? "byline" : s.headlineLike ? "headline" : "other"}`);
+    if ((parRun[i] as number) >= 2) add(`parRun=${Math.min(parRun[i] as number, 4)}`);
+    // Parallel short lines (subheads printed together): same length as a short neighbour.
+    const par = (x: Shape | undefined) => !!x && x.headlineLike && s.headlineLike && Math.abs(x.len - s.len) <= 1 && s.len <= 16;
+    if (par(p) || par(q)) add(`parallel|both=${par(p) && par(q) ? 1 : 0}`);
+    // What this line is, seen with the lines around it.
+    const cue = s.jump ? "jump" : DATELINE.test(t) ? "dateline" : s.byline ? "byline" : NAME_ONLY.test(t) ? "name" : s.headlineLike ? "headline" : s.ends ? "sentence" : "other";
+    const summary = (x: Shape | undefined) => (!x ? "none" : x.level ? `h${x.level}` : x.byline ? "byline" : x.headlineLike ? "headline" : x.ends ? "end" : "open");
+    add(`cue=${cue}|p1=${summary(p)}`);
+    add(`cue=${cue}|n1=${summary(q)}`);
+    add(`cue=${cue}|p1=${summary(p)}|n1=${summary(q)}`);
+    if (s.headlineLike && s.len <= 40) {
+      const fwd = affinity(lines, pairSets, i, 1);
+      const back = affinity(lines, pairSets, i, -1);
+      add(`affFwd=${bucket(fwd, [0.05, 0.15, 0.3, 0.5])}`);
+      add(`affBack=${bucket(back, [0.05, 0.15, 0.3, 0.5])}`);
+      add(`affDir=${fwd > back + 0.1 ? "fwd" : back > fwd + 0.1 ? "back" : "same"}`);
+    }
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,196 @@
+import { L, marginals, transIndex, viterbi } from "./decode";
+import type { ReadingFormat } from "../reading";
+import { LABELS, type Label } from "./grammar";
+
+/**
+ * A line labeller's weights: for each feature name, a weight per label it has one for
+ * (sparse), and a weight for each pair of consecutive labels. A paper's own model is the
+ * lab model plus a layer of the same shape trained on that paper's corrected imports
+ * (`addLayer`): features keep their meaning, the paper's layer moves the weights where
+ * the paper differs.
+ *
+ * The JSON form (`ModelJson`) is what `npm run ingest:train` writes and the database
+ * keeps for papers: weights rounded to 3 decimals so that the same data gives the same
+ * file byte for byte.
+ */
+export type ModelJson = {
+  kind: "folio-line-labeller";
+  version: 2;
+  labels: readonly string[];
+  /** Divides scores before the softmax of confidence (fitted so that confidence is calibrated). */
+  temperature: number;
+  /** Per text format (FORMATS), (labels + 1) × labels, row 0 is the start. */
+  transitions: number[];
+  /** feature → [labelIndex, weight, labelIndex, weight, …] */
+  weights: Record<string, number[]>;
+  /** What it was trained on (free-form, for people). */
+  trainedOn: Record<string, unknown>;
+};
+
+/**
+ * Transitions depend on the text's format: in Markdown a paragraph is one line and a line
+ * that continues one follows a column break; in hard-wrapped text nearly every paragraph
+ * goes on over several lines.
+ */
+export const FORMATS = ["markdown", "plain", "layout"] as const satisfies readonly ReadingFormat[];
+export const TRANS_SIZE = (L + 1) * L;
+
+export type Model = {
+  emit: Map<string, Float64Array>;
+  /** FORMATS.length blocks of TRANS_SIZE. */
+  trans: Float64Array;
+  temperature: number;
+  trainedOn: Record<string, unknown>;
+};
+
+export function emptyModel(): Model {
+  return { emit: new Map(), trans: new Float64Array(FORMATS.length * TRANS_SIZE), temperature: 1, trainedOn: {} };
+}
+
+/** The transition scores for a text format. */
+export function transOf(m: Model, format: ReadingFormat): Float64Array {
+  const k = FORMATS.indexOf(format);
+  return m.trans.subarray(k * TRANS_SIZE, (k + 1) * TRANS_SIZE);
+}
+
+export function modelFromJson(json: ModelJson): Model {
+  if (json.kind !== "folio-line-labeller" || json.version !== 2) throw new Error("not a Folio line labeller model (version 2)");
+  if (json.transitions.length !== FORMATS.length * TRANS_SIZE) throw new Error("the model's transitions are not this engine's");
+  if (json.labels.length !== L || json.labels.some((l, i) => l !== LABELS[i])) throw new Error("the model's labels are not this engine's");
+  const emit = new Map<string, Float64Array>();
+  for (const [f, pairs] of Object.entries(json.weights)) {
+    const v = new Float64Array(L);
+    for (let k = 0; k + 1 < pairs.length; k += 2) v[pairs[k] as number] = pairs[k + 1] as number;
+    emit.set(f, v);
+  }
+  return { emit, trans: Float64Array.from(json.transitions), temperature: json.temperature, trainedOn: json.trainedOn };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function modelToJson(m: Model, minWeight = 0): ModelJson {
+  const weights: Record<string, number[]> = {};
+  for (const f of [...m.emit.keys()].sort()) {
+    const v = m.emit.get(f) as Float64Array;
+    const pairs: number[] = [];
+    for (let l = 0; l < L; l++) {
+      const w = round3(v[l] as number);
+      if (Math.abs(w) > minWeight && w !== 0) pairs.push(l, w);
+    }
+    if (pairs.length) weights[f] = pairs;
+  }
+  return {
+    kind: "folio-line-labeller",
+    version: 2,
+    labels: [...LABELS],
+    temperature: round3(m.temperature),
+    transitions: Array.from(m.trans, round3),
+    weights,
+    trainedOn: m.trainedOn,
+  };
+}
+
+/**
+ * The same model with its weights divided by its temperature (and a temperature of 1):
+ * scores become log-odds, so a paper's layer, trained with steps of 1, moves them by
+ * amounts that mean the same whatever scale the base model was trained at.
+ */
+export function normalized(m: Model): Model {
+  const k = 1 / m.temperature;
+  const emit = new Map<string, Float64Array>();
+  for (const [f, v] of m.emit) emit.set(f, Float64Array.from(v, (x) => x * k));
+  return { emit, trans: Float64Array.from(m.trans, (x) => x * k), temperature: 1, trainedOn: m.trainedOn };
+}
+
+/** The lab model with a paper's layer on top (weights added). */
+export function addLayer(base: Model, layer: Model): Model {
+  const emit = new Map(base.emit);
+  for (const [f, v] of layer.emit) {
+    const b = emit.get(f);
+    if (!b) emit.set(f, v);
+    else {
+      const s = new Float64Array(L);
+      for (let l = 0; l < L; l++) s[l] = (b[l] as number) + (v[l] as number);
+      emit.set(f, s);
+    }
+  }
+  const trans = new Float64Array(base.trans.length);
+  for (let k = 0; k < trans.length; k++) trans[k] = (base.trans[k] as number) + (layer.trans[k] as number);
+  return { emit, trans, temperature: layer.temperature || base.temperature, trainedOn: { ...base.trainedOn, paper: layer.trainedOn } };
+}
+
+type Sparse = { labels: Uint8Array; weights: Float64Array };
+
+/** Each feature's non-zero weights only, built once per model: most features speak for a few labels. */
+const sparseOf = new WeakMap<Model, Map<string, Sparse>>();
+
+function sparse(m: Model): Map<string, Sparse> {
+  let out = sparseOf.get(m);
+  if (out) return out;
+  out = new Map();
+  for (const [f, v] of m.emit) {
+    const labels: number[] = [];
+    const weights: number[] = [];
+    v.forEach((w, l) => {
+      if (w !== 0) {
+        labels.push(l);
+        weights.push(w);
+      }
+    });
+    if (labels.length) out.set(f, { labels: Uint8Array.from(labels), weights: Float64Array.from(weights) });
+  }
+  sparseOf.set(m, out);
+  return out;
+}
+
+/** Emission scores of a page (lines × labels). */
+export function emissions(m: Model, features: readonly (readonly string[])[]): Float64Array {
+  const out = new Float64Array(features.length * L);
+  const table = sparse(m);
+  features.forEach((fs, i) => {
+    const o = i * L;
+    for (const f of fs) {
+      const v = table.get(f);
+      if (!v) continue;
+      for (let k = 0; k < v.labels.length; k++) {
+        const at = o + (v.labels[k] as number);
+        out[at] = (out[at] as number) + (v.weights[k] as number);
+      }
+    }
+  });
+  return out;
+}
+
+export type Labelling = {
+  labels: Label[];
+  /** P(label) of each line's chosen label; null when not asked for. */
+  confidence: Float64Array | null;
+  /** Every line's label probabilities (lines × labels), when asked for. */
+  probabilities: Float64Array | null;
+};
+
+/**
+ * Labels a page's lines. `forced[i]` (a label index, or -1) pins a line's label, e.g. the
+ * masthead lines another step has already read.
+ */
+export function label(m: Model, features: readonly (readonly string[])[], opts: { format?: ReadingFormat; forced?: Int16Array; confidence?: boolean } = {}): Labelling {
+  const n = features.length;
+  const emit = emissions(m, features);
+  if (opts.forced) {
+    for (let i = 0; i < n; i++) {
+      const f = opts.forced[i] as number;
+      if (f < 0) continue;
+      for (let l = 0; l < L; l++) if (l !== f) emit[i * L + l] = -1e9;
+    }
+  }
+  const trans = transOf(m, opts.format ?? "plain");
+  const path = viterbi(n, emit, trans);
+  const labels = Array.from(path, (l) => LABELS[l] as Label);
+  if (!opts.confidence) return { labels, confidence: null, probabilities: null };
+  const probs = marginals(n, emit, trans, m.temperature);
+  const conf = new Float64Array(n);
+  for (let i = 0; i < n; i++) conf[i] = probs[i * L + (path[i] as number)] as number;
+  return { labels, confidence: conf, probabilities: probs };
+}
+
+export { transIndex };

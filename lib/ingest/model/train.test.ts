@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { addLayer, label, modelFromJson, modelToJson, normalized } from "./model";
+import { compileExamples, fitTemperature, seeded, trainPerceptron, type Example } from "./train";
+import { trainLayer } from "./paper";
+import type { Label } from "./grammar";
+
+/**
+ * Small synthetic pages: a headline line ("hd"), a byline ("by"), paragraph first lines
+ * ("p0") and wrapped lines ("pc"), furniture ("ft"). Feature names stand for what the real
+ * features say about such lines.
+ */
+function page(seed: number, dialect = "a"): Example {
+  const r = seeded(seed);
+  const features: string[][] = [];
+  const gold: Label[] = [];
+  const push = (f: string[], l: Label) => {
+    features.push(["bias", ...f, `${dialect}:${f[0]}`]);
+    gold.push(l);
+  };
+  const articles = 1 + Math.floor(r() * 3);
+  for (let a = 0; a < articles; a++) {
+    if (r() < 0.3) push(["ft"], "F");
+    push(["hd"], "T!");
+    if (r() < 0.5) push(["by"], "Y");
+    const paras = 1 + Math.floor(r() * 3);
+    for (let p = 0; p < paras; p++) {
+      push(["p0"], "P");
+      for (let k = Math.floor(r() * 4); k > 0; k--) push(["pc"], "P+");
+    }
+  }
+  return { features, gold, format: "plain" };
+}
+
+describe("training the line labeller", () => {
+  const examples = Array.from({ length: 30 }, (_, i) => page(i + 1));
+
+  it("is deterministic: the same data gives the same weights, byte for byte", () => {
+    const a = modelToJson(trainPerceptron(compileExamples(examples), { epochs: 4, seed: 3 }));
+    const b = modelToJson(trainPerceptron(compileExamples(examples), { epochs: 4, seed: 3 }));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it("learns the labels of pages it has not seen", () => {
+    const m = trainPerceptron(compileExamples(examples), { epochs: 5, seed: 3 });
+    const test = page(999);
+    expect(label(m, test.features).labels).toEqual(test.gold);
+  });
+
+  it("survives the trip through JSON", () => {
+    const m = trainPerceptron(compileExamples(examples), { epochs: 3, seed: 3 });
+    const back = modelFromJson(JSON.parse(JSON.stringify(modelToJson(m))));
+    const test = page(1234);
+    expect(label(back, test.features).labels).toEqual(label(m, test.features).labels);
+  });
+
+  it("learns a paper's own layer on top of a base model from a few corrected pages", () => {
+    // The paper prints its headlines so that they look like paragraph openings to the
+    // base model, with one cue of its own ("paper:hd") the base model never saw.
+    const trained = trainPerceptron(compileExamples(examples), { epochs: 4, seed: 3 });
+    trained.temperature = fitTemperature(trained, compileExamples(Array.from({ length: 10 }, (_, i) => page(100 + i))));
+    const base = normalized(trained);
+    const paper = (seed: number): Example => {
+      const ex = page(seed);
+      return { features: ex.features.map((f) => (f.includes("hd") ? ["bias", "p0", "a:p0", "paper:hd"] : f)), gold: ex.gold, format: "plain" };
+    };
+    const test = paper(77);
+    const before = label(base, test.features).labels;
+    expect(before).not.toEqual(test.gold);
+    const layer = trainLayer(base, [paper(5), paper(6), paper(8)]);
+    expect(label(addLayer(base, layer), test.features).labels).toEqual(test.gold);
+    // Deterministic, as the lab model is.
+    expect(JSON.stringify(modelToJson(trainLayer(base, [paper(5), paper(6), paper(8)])))).toBe(JSON.stringify(modelToJson(layer)));
+  });
+});

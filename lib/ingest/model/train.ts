@@ -1,0 +1,287 @@
+import { L, marginals, transIndex, viterbi } from "./decode";
+import { LABEL_INDEX, LABELS, type Label } from "./grammar";
+import type { ReadingFormat } from "../reading";
+import { emissions, emptyModel, FORMATS, TRANS_SIZE, transOf, type Model } from "./model";
+
+/**
+ * Training the line labeller: an averaged structured perceptron (Collins 2002) decoded
+ * under the page grammar, so it learns from the same well-formed sequences it will
+ * produce. Deterministic: examples are visited in an order drawn from a seeded generator,
+ * so the same examples in the same order give the same weights.
+ *
+ * Examples are compiled to feature numbers first (a lab has about a million lines).
+ * With `base`, the base model's scores are added to every example's and only the new
+ * layer is trained: that is how a paper's own layer is learned from its corrections.
+ */
+export type Example = { features: readonly (readonly string[])[]; gold: readonly Label[]; format: ReadingFormat; weight?: number };
+
+export type CompiledExamples = {
+  names: string[];
+  ids: Map<string, number>;
+  items: { n: number; offs: Int32Array; feats: Int32Array; gold: Int16Array; weight: number; base: Float64Array | null; format: ReadingFormat }[];
+};
+
+export function compileExamples(examples: Iterable<Example>, base: Model | null = null, into?: CompiledExamples): CompiledExamples {
+  const c: CompiledExamples = into ?? { names: [], ids: new Map(), items: [] };
+  for (const ex of examples) {
+    const n = ex.features.length;
+    const offs = new Int32Array(n + 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += (ex.features[i] as readonly string[]).length;
+    const feats = new Int32Array(total);
+    let k = 0;
+    ex.features.forEach((fs, i) => {
+      offs[i] = k;
+      for (const f of fs) {
+        let id = c.ids.get(f);
+        if (id === undefined) {
+          id = c.names.length;
+          c.ids.set(f, id);
+          c.names.push(f);
+        }
+        feats[k++] = id;
+      }
+    });
+    offs[n] = k;
+    const gold = Int16Array.from(ex.gold, (l) => LABEL_INDEX[l]);
+    c.items.push({ n, offs, feats, gold, weight: ex.weight ?? 1, base: base ? emissions(base, ex.features) : null, format: ex.format });
+  }
+  return c;
+}
+
+/** mulberry32: a small seeded generator (the order of examples is part of the result). */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type TrainOptions = {
+  epochs: number;
+  seed: number;
+  /**
+   * How much more a wrong decision that shapes articles (a line's role, whether an article
+   * starts there) counts than a wrong paragraph break: updates are that much larger.
+   */
+  structuralWeight?: number;
+  base?: Model | null;
+  /** Called after each epoch with the share of lines labelled wrong in it. */
+  progress?: (epoch: number, errorRate: number) => void;
+};
+
+export function trainPerceptron(c: CompiledExamples, opts: TrainOptions): Model {
+  const F = c.names.length;
+  const w = new Float64Array(F * L);
+  const acc = new Float64Array(F * L);
+  const tw = new Float64Array(FORMATS.length * TRANS_SIZE);
+  const tacc = new Float64Array(FORMATS.length * TRANS_SIZE);
+  let step = 1;
+  const rand = seeded(opts.seed);
+  const order = c.items.map((_, i) => i);
+  const sw = opts.structuralWeight ?? 1;
+  const role = LABELS.map((l) => l[0]);
+  const opens = LABELS.map((l) => l.endsWith("!"));
+  const cost = (g: number, p: number) => (role[g] !== role[p] || opens[g] !== opens[p] ? sw : 1);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = t;
+    }
+    let wrong = 0;
+    let lines = 0;
+    for (const idx of order) {
+      const ex = c.items[idx] as CompiledExamples["items"][number];
+      const emit = new Float64Array(ex.n * L);
+      if (ex.base) emit.set(ex.base);
+      for (let i = 0; i < ex.n; i++) {
+        const o = i * L;
+        for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
+          const f = (ex.feats[k] as number) * L;
+          for (let l = 0; l < L; l++) emit[o + l] = (emit[o + l] as number) + (w[f + l] as number);
+        }
+      }
+      const tOff = FORMATS.indexOf(ex.format) * TRANS_SIZE;
+      const pred = viterbi(ex.n, emit, tw.subarray(tOff, tOff + TRANS_SIZE));
+      lines += ex.n;
+      const eta = ex.weight;
+      const upd = (arr: Float64Array, accArr: Float64Array, at: number, d: number) => {
+        arr[at] = (arr[at] as number) + d;
+        accArr[at] = (accArr[at] as number) + step * d;
+      };
+      for (let i = 0; i < ex.n; i++) {
+        const g = ex.gold[i] as number;
+        const p = pred[i] as number;
+        const gPrev = i === 0 ? -1 : (ex.gold[i - 1] as number);
+        const pPrev = i === 0 ? -1 : (pred[i - 1] as number);
+        if (g !== p) {
+          wrong++;
+          const e = eta * cost(g, p);
+          for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
+            const f = (ex.feats[k] as number) * L;
+            upd(w, acc, f + g, e);
+            upd(w, acc, f + p, -e);
+          }
+        }
+        if (g !== p || gPrev !== pPrev) {
+          const e = eta * Math.max(g === p ? 1 : cost(g, p), gPrev === pPrev || gPrev < 0 || pPrev < 0 ? 1 : cost(gPrev, pPrev));
+          upd(tw, tacc, tOff + transIndex(gPrev, g), e);
+          upd(tw, tacc, tOff + transIndex(pPrev, p), -e);
+        }
+      }
+      step++;
+    }
+    opts.progress?.(epoch + 1, lines ? wrong / lines : 0);
+  }
+  const m = emptyModel();
+  for (let f = 0; f < F; f++) {
+    let any = false;
+    const v = new Float64Array(L);
+    for (let l = 0; l < L; l++) {
+      const x = (w[f * L + l] as number) - (acc[f * L + l] as number) / step;
+      v[l] = x;
+      if (Math.abs(x) > 1e-9) any = true;
+    }
+    if (any) m.emit.set(c.names[f] as string, v);
+  }
+  for (let k = 0; k < tw.length; k++) m.trans[k] = (tw[k] as number) - (tacc[k] as number) / step;
+  return m;
+}
+
+export type CorrectOptions = { epochs: number; seed: number; maxStep: number };
+
+/**
+ * A layer on top of `base` that corrects its mistakes on a few pages with the smallest
+ * steps that fix them (passive-aggressive updates): where the base model's decoded label
+ * differs from the right one in role or article start, the right label's score is raised
+ * and the wrong one's lowered on that line's features, just enough to put the right one
+ * ahead by a margin of 1 (the two scores move by at most `maxStep` per line and step). Lines it already reads right
+ * leave the weights alone, so what the pages do not contradict stays as the lab taught it.
+ */
+export function correct(base: Model, c: CompiledExamples, opts: CorrectOptions): Model {
+  const F = c.names.length;
+  const w = new Float64Array(F * L);
+  const rand = seeded(opts.seed);
+  const order = c.items.map((_, i) => i);
+  const role = LABELS.map((l) => l[0]);
+  const opens = LABELS.map((l) => l.endsWith("!"));
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = t;
+    }
+    let changed = false;
+    for (const idx of order) {
+      const ex = c.items[idx] as CompiledExamples["items"][number];
+      const emit = new Float64Array(ex.n * L);
+      if (ex.base) emit.set(ex.base);
+      for (let i = 0; i < ex.n; i++) {
+        for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
+          const f = (ex.feats[k] as number) * L;
+          for (let l = 0; l < L; l++) emit[i * L + l] = (emit[i * L + l] as number) + (w[f + l] as number);
+        }
+      }
+      const pred = viterbi(ex.n, emit, transOf(base, ex.format));
+      for (let i = 0; i < ex.n; i++) {
+        const g = ex.gold[i] as number;
+        const p = pred[i] as number;
+        if (role[g] === role[p] && opens[g] === opens[p]) continue;
+        const n = (ex.offs[i + 1] as number) - (ex.offs[i] as number);
+        if (n === 0) continue;
+        const margin = (emit[i * L + p] as number) - (emit[i * L + g] as number);
+        const tau = (Math.min(opts.maxStep, Math.max(0, margin) + 1) / (2 * n)) * ex.weight;
+        for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
+          const f = (ex.feats[k] as number) * L;
+          w[f + g] = (w[f + g] as number) + tau;
+          w[f + p] = (w[f + p] as number) - tau;
+        }
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const m = emptyModel();
+  m.temperature = base.temperature;
+  for (let f = 0; f < F; f++) {
+    const v = w.subarray(f * L, (f + 1) * L);
+    if (v.some((x) => Math.abs(x) > 1e-6)) m.emit.set(c.names[f] as string, Float64Array.from(v));
+  }
+  return m;
+}
+
+/**
+ * The temperature that makes the model's probabilities honest on examples it was not
+ * trained on: the lowest negative log-likelihood of the right role and of the right
+ * article-start decision of each line.
+ */
+export function fitTemperature(m: Model, c: CompiledExamples): number {
+  const emits = c.items.map((ex) => {
+    const e = new Float64Array(ex.n * L);
+    if (ex.base) e.set(ex.base);
+    for (let i = 0; i < ex.n; i++) {
+      for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
+        const v = m.emit.get(c.names[ex.feats[k] as number] as string);
+        if (!v) continue;
+        for (let l = 0; l < L; l++) e[i * L + l] = (e[i * L + l] as number) + (v[l] as number);
+      }
+    }
+    return e;
+  });
+  // The decisions confidence is reported for: what a line is (its role) and whether an
+  // article starts there. (The exact label also says where a paragraph breaks, which in
+  // interleaved text no one can know; fitted on it, every confidence would be timid.)
+  const roleIndex = LABELS.map((l) => "MFKTSYPHXJ".indexOf(l[0] as string));
+  const opens = LABELS.map((l) => l.endsWith("!"));
+  const lossAt = (t: number) => {
+    let loss = 0;
+    c.items.forEach((ex, k) => {
+      const p = marginals(ex.n, emits[k] as Float64Array, transOf(m, ex.format), t);
+      for (let i = 0; i < ex.n; i++) {
+        const g = ex.gold[i] as number;
+        let role = 0;
+        let start = 0;
+        for (let l = 0; l < L; l++) {
+          const q = p[i * L + l] as number;
+          if (roleIndex[l] === roleIndex[g]) role += q;
+          if (opens[l] === opens[g]) start += q;
+        }
+        loss -= Math.log(Math.max(1e-6, role)) + Math.log(Math.max(1e-6, start));
+      }
+    });
+    return loss;
+  };
+  // Golden-section search on log(temperature); the loss has one minimum.
+  let lo = Math.log(0.05);
+  let hi = Math.log(1e5);
+  const r = (Math.sqrt(5) - 1) / 2;
+  let x1 = hi - r * (hi - lo);
+  let x2 = lo + r * (hi - lo);
+  let f1 = lossAt(Math.exp(x1));
+  let f2 = lossAt(Math.exp(x2));
+  for (let k = 0; k < 20; k++) {
+    if (f1 < f2) {
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = hi - r * (hi - lo);
+      f1 = lossAt(Math.exp(x1));
+    } else {
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = lo + r * (hi - lo);
+      f2 = lossAt(Math.exp(x2));
+    }
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
+export { LABELS };

@@ -1,0 +1,101 @@
+import { looksLikeLayout, readLayout } from "./layout";
+import { hasHardBreak, headingLevel, isBlank, type Line } from "./lines";
+import { render } from "./text";
+import type { Span } from "./types";
+
+/**
+ * The sequence of lines the labeller reads: what an extractor gave, in reading order,
+ * each with the raw spans it covers and what its form says. Lines from a PDF importer
+ * (issue 14) can carry their geometry; text input has none.
+ */
+export type Geometry = {
+  /** Points, top-left origin. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontSize: number;
+  bold?: boolean;
+};
+
+export type ReadLine = {
+  spans: Span[];
+  /** Cleaned text (markup removed, wrapped lines joined), trimmed. */
+  text: string;
+  /** Physical line (row) it comes from. */
+  row: number;
+  /** A blank line, or the start of a new layout column run, before / after it. */
+  blankBefore: boolean;
+  blankAfter: boolean;
+  /** Leading spaces (plain text) or characters right of its column's left edge (layout). */
+  indent: number;
+  /** Markdown heading level (0 otherwise), whole line bold, hard line break. */
+  level: number;
+  bold: boolean;
+  hardBreak: boolean;
+  geometry: Geometry | null;
+};
+
+export type ReadingFormat = "markdown" | "plain" | "layout";
+
+export type Reading = { format: ReadingFormat; lines: ReadLine[] };
+
+const BOLD_LINE = /^\*\*[^*]+\*\*$/;
+
+function lineOf(text: string, md: boolean, spans: Span[], row: number, indent: number): ReadLine {
+  return {
+    spans,
+    text: render(text, spans, md).text.trim(),
+    row,
+    blankBefore: false,
+    blankAfter: false,
+    indent,
+    level: 0,
+    bold: false,
+    hardBreak: false,
+    geometry: null,
+  };
+}
+
+/** Reads the lines after `from` (the masthead's end) in reading order. */
+export function readLines(text: string, lines: readonly Line[], md: boolean, from: number): Reading {
+  if (!md && looksLikeLayout(text, lines)) {
+    const out: ReadLine[] = [];
+    let prevRun = -1;
+    let prevRow = -1;
+    for (const p of readLayout(text, lines, from)) {
+      const l = lineOf(text, false, [p.span], p.row, p.indent);
+      l.blankBefore = p.run !== prevRun || p.row - prevRow > 2;
+      const before = out[out.length - 1];
+      if (before) before.blankAfter = l.blankBefore;
+      out.push(l);
+      prevRun = p.run;
+      prevRow = p.row;
+    }
+    if (out.length) (out[0] as ReadLine).blankBefore = true;
+    return { format: "layout", lines: out };
+  }
+  const out: ReadLine[] = [];
+  let blank = true;
+  for (let row = from; row < lines.length; row++) {
+    const ln = lines[row] as Line;
+    if (isBlank(ln)) {
+      blank = true;
+      const before = out[out.length - 1];
+      if (before) before.blankAfter = true;
+      continue;
+    }
+    const l = lineOf(text, md, [{ start: ln.cs, end: ln.ce }], row, ln.cs - ln.start);
+    l.blankBefore = blank;
+    if (md) {
+      l.level = headingLevel(text, ln);
+      l.bold = BOLD_LINE.test(text.slice(ln.cs, ln.ce));
+      l.hardBreak = hasHardBreak(text, ln);
+    }
+    out.push(l);
+    blank = false;
+  }
+  const last = out[out.length - 1];
+  if (last) last.blankAfter = true;
+  return { format: md ? "markdown" : "plain", lines: out };
+}
