@@ -32,12 +32,12 @@ const NOT_FOUND_PATH = "/_folio/not-found";
  * before they render: production Next keeps a Cache-Control a dynamic page
  * already has (`next dev` always sends no-store).
  */
-function siteProxy(request: NextRequest, headers: Headers) {
+async function siteProxy(request: NextRequest, headers: Headers) {
   if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next({ request: { headers } });
   const article = ARTICLE_PATH.exec(request.nextUrl.pathname);
   const id = article?.[1] ? parseArticleParam(article[1]) : null;
-  const availability = id === null ? null : getArticleAvailability({ id }).kind;
-  if (availability === "gone") return goneArticleResponse(request.cookies.get(LOCALE_COOKIE)?.value, request.method);
+  const availability = id === null ? null : (await getArticleAvailability({ id })).kind;
+  if (availability === "gone") return await goneArticleResponse(request.cookies.get(LOCALE_COOKIE)?.value, request.method);
   if (article && (id === null || availability === "missing")) {
     // notFound() thrown by a page is rendered client-side only (vercel/next.js#62228): the HTML
     // is an empty error shell without JavaScript. An unmatched path gets the server-rendered
@@ -113,7 +113,7 @@ export async function proxy(request: NextRequest) {
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest((name) => request.headers.get(name))) response = crossOriginRefusal();
   else if (await nestsTooDeeply(request)) response = tooDeepRefusal();
   else if (pathname === "/desk" || pathname.startsWith("/desk/")) response = deskProxy(request, headers);
-  else response = siteProxy(request, headers);
+  else response = await siteProxy(request, headers);
   for (const [name, value] of Object.entries(securityHeaders({ csp, https }))) response.headers.set(name, value);
   return response;
 }

@@ -108,8 +108,8 @@ async function main() {
   });
   const origin = site.next.origin;
   // Every issue page of the archive, none asked for yet: the probe takes the next one each time.
-  const newPages = listSitemapData().issues.flatMap(({ date, pages }) => pages.map((n) => pagePath(date, n)));
-  const articles = listFeedArticles({ limit: 50 }).map((a) => articlePath(a));
+  const newPages = (await listSitemapData()).issues.flatMap(({ date, pages }) => pages.map((n) => pagePath(date, n)));
+  const articles = (await listFeedArticles({ limit: 50 })).map((a) => articlePath(a));
   const readerPaths = ["/", ...articles];
   for (const p of readerPaths) {
     const res = await fetch(origin + p, { redirect: "manual" });

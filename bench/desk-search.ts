@@ -24,20 +24,20 @@ async function main() {
   const { paragraphs } = await import("@/db/testing/builders");
 
   await seedSectionsAndUsers();
-  const archive = seedArchive({ issues: ISSUES });
+  const archive = await seedArchive({ issues: ISSUES });
   console.log(`archive: ${archive.issues} issues, ${archive.articles} articles (seeded in ${(archive.ms / 1000).toFixed(1)} s)\n`);
 
-  const time = (fn: () => unknown) => {
-    fn();
+  const time = async (fn: () => Promise<unknown>) => {
+    await fn();
     const samples: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      fn();
+      await fn();
       samples.push(performance.now() - t0);
     }
     return median(samples);
   };
-  const local = getSectionBySlug({ slug: "local" })?.id;
+  const local = (await getSectionBySlug({ slug: "local" }))?.id;
   const cases: { label: string; q: string; filters?: Parameters<typeof listDeskArticles>[0] }[] = [
     { label: "科技 (2 chars)", q: "科技" },
     { label: "荣 (1 char)", q: "荣" },
@@ -46,35 +46,36 @@ async function main() {
     { label: "经济 发展 (two terms)", q: "经济 发展" },
     { label: "no such word", q: "不存在的词语" },
   ];
-  const rows = cases.map(({ label, q, filters }) => {
-    const indexed = listDeskArticles({ q, ...filters });
-    const scanned = listDeskArticles({ q, ...filters }, { match: likeScan });
+  const rows: string[][] = [];
+  for (const { label, q, filters } of cases) {
+    const indexed = await listDeskArticles({ q, ...filters });
+    const scanned = await listDeskArticles({ q, ...filters }, { match: likeScan });
     if (indexed.total !== scanned.total) throw new Error(`${label}: the index found ${indexed.total}, the scan ${scanned.total}`);
-    const desk = time(() => listDeskArticles({ q, ...filters }));
-    const like = time(() => listDeskArticles({ q, ...filters }, { match: likeScan }));
-    return [label, String(indexed.total), ms(desk), ms(like), ratio(like / desk)];
-  });
+    const desk = await time(() => listDeskArticles({ q, ...filters }));
+    const like = await time(() => listDeskArticles({ q, ...filters }, { match: likeScan }));
+    rows.push([label, String(indexed.total), ms(desk), ms(like), ratio(like / desk)]);
+  }
   console.log(table(["query (first 200 listed, newest change first)", "matches", "desk index ms", "LIKE scan ms", "scan / index"], rows));
 
   // What the index adds to a save: the same saves with its triggers and without them.
-  const editor = getUserByEmail({ email: "editor@folio.local" });
+  const editor = await getUserByEmail({ email: "editor@folio.local" });
   if (!editor) throw new Error("no editor");
   const actor = { id: editor.id, role: editor.role, email: editor.email };
-  const drafts = listDeskArticles({}, { limit: 60 }).rows;
+  const drafts = (await listDeskArticles({}, { limit: 60 })).rows;
   const body = (round: number) => paragraphs(`第${round}轮保存。`.repeat(300));
   const bodyKb = (Buffer.byteLength(JSON.stringify(body(0))) / 1024).toFixed(1);
-  const saveAll = (round: number) => {
+  const saveAll = async (round: number) => {
     const samples: number[] = [];
     for (const d of drafts) {
       const t0 = performance.now();
-      const outcome = saveArticle({ id: d.id, baseVersion: d.version + round, changes: { body: body(round) }, note: null, actor, ip: null });
+      const outcome = await saveArticle({ id: d.id, baseVersion: d.version + round, changes: { body: body(round) }, note: null, actor, ip: null });
       samples.push(performance.now() - t0);
       if (!outcome.ok) throw new Error(`save refused: ${outcome.reason}`);
     }
     return median(samples);
   };
-  const withIndex = saveAll(0);
-  const withoutIndex = withoutDeskSearchTriggers(() => saveAll(1));
+  const withIndex = await saveAll(0);
+  const withoutIndex = await withoutDeskSearchTriggers(() => saveAll(1));
   console.log(`\nsave of a ${bodyKb} KB body (median of ${drafts.length}): with the desk index ${ms(withIndex)} ms, without ${ms(withoutIndex)} ms`);
   fs.rmSync(dir, { recursive: true, force: true });
 }

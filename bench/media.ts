@@ -118,14 +118,14 @@ async function editor(origin: string, cookie: string, photo: Buffer, next: () =>
     const { photo: uploaded } = (await res.json()) as { photo: MediaSummary };
     answered.push(performance.now() - started);
     let asked = performance.now();
-    while (getMediaById({ id: uploaded.id })?.status === "processing") {
+    while ((await getMediaById({ id: uploaded.id }))?.status === "processing") {
       if (performance.now() - asked >= UI_POLL_MS) {
         asked = performance.now();
         await fetch(`${origin}/api/media/${uploaded.id}`, { headers: { cookie } });
       }
       await sleep(20);
     }
-    if (getMediaById({ id: uploaded.id })?.status !== "ready") throw new Error(`photo ${uploaded.id} failed`);
+    if ((await getMediaById({ id: uploaded.id }))?.status !== "ready") throw new Error(`photo ${uploaded.id} failed`);
     ready.push(performance.now() - started);
   }
 }

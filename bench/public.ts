@@ -103,7 +103,7 @@ async function main() {
   }
   const statik = await startStatic({ dir: staticDir });
   for (const q of Object.values(QUERIES)) {
-    console.log(`search "${q}": ${searchPublishedArticles({ q, page: 1, pageSize: 1 }).total} hits`);
+    console.log(`search "${q}": ${(await searchPublishedArticles({ q, page: 1, pageSize: 1 })).total} hits`);
   }
   console.log(`article: ${articlePath}, ${kb(fs.statSync(path.join(staticDir, "article.html")).size)} of HTML`);
   // Both servers and the load generator share this machine's cores: note what else is running.

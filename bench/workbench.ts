@@ -177,13 +177,13 @@ async function main() {
   requireBuild();
   const issue60 = issueText({ articles: 40, perPage: 11, storyBytes: 1150 });
   const issue200 = issueText({ articles: 199, perPage: 12, storyBytes: 1150, seed: 2 });
-  let imports: { small: ReturnType<typeof seedImport>; large: ReturnType<typeof seedImport> } | undefined;
+  let imports: { small: Awaited<ReturnType<typeof seedImport>>; large: Awaited<ReturnType<typeof seedImport>> } | undefined;
   console.log("Seeding the archive and two imports, starting the server …");
   const { next } = await startSeededSite({
-    beforeStart: () => {
+    beforeStart: async () => {
       imports = {
-        small: seedImport({ text: issue60, fileName: "issue-60kb.md", issueDate: ISSUE_DATE, pageNumber: 1 }),
-        large: seedImport({ text: issue200, fileName: "issue-200.md", issueDate: "2024-03-15", pageNumber: 1 }),
+        small: await seedImport({ text: issue60, fileName: "issue-60kb.md", issueDate: ISSUE_DATE, pageNumber: 1 }),
+        large: await seedImport({ text: issue200, fileName: "issue-200.md", issueDate: "2024-03-15", pageNumber: 1 }),
       };
     },
   });

@@ -33,7 +33,7 @@ describe("the live database's files", () => {
         expect(fs.existsSync(f), f).toBe(true);
         expect(modeOf(f), f).toBe(0o600);
       }
-      db.$client.close();
+      db.$closeNow();
 
       // The session key beside it, in a folder it creates.
       const secretDir = path.join(tempDir(), "fresh");
@@ -48,13 +48,13 @@ describe("the live database's files", () => {
   it("of an older install, made 0644 under the umask, are narrowed to 0600 when opened", () => {
     const dir = tempDir();
     const file = path.join(dir, "folio.db");
-    openDatabase(file).$client.close();
+    openDatabase(file).$closeNow();
     for (const f of [file]) fs.chmodSync(f, 0o644);
     fs.writeFileSync(`${file}-wal`, "");
     fs.chmodSync(`${file}-wal`, 0o644);
     const db = openDatabase(file);
     expect(modeOf(file)).toBe(0o600);
     expect(modeOf(`${file}-wal`)).toBe(0o600);
-    db.$client.close();
+    db.$closeNow();
   });
 });

@@ -29,7 +29,7 @@ function folioDb(file: string, n: number, title = "稿件"): string {
   const userId = Number(sqlite.prepare("insert into users (email, name, role, password_hash) values (?, '编辑', 'editor', 'x')").run(`e${Math.random()}@x`).lastInsertRowid);
   const insert = sqlite.prepare("insert into articles (title, body, body_text, author_id) values (?, ?, ?, ?)");
   for (let i = 0; i < n; i++) insert.run(`${title}${i}`, JSON.stringify({ type: "doc", content: [] }), `${title}${i}`, userId);
-  sqlite.close();
+  db.$closeNow();
   return file;
 }
 
@@ -120,7 +120,7 @@ describe("restore", () => {
     expect(articleTitles(result.previous!)).toContain("现在-最新");
     expect(articleTitles(result.previous!)).toHaveLength(7);
     // The app opens and migrates the restored file as usual.
-    openDatabase(live).$client.close();
+    openDatabase(live).$closeNow();
     expect(inspectDatabaseFile(live).counts.articles).toBe(3);
   });
 

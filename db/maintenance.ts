@@ -12,7 +12,7 @@ import { MIGRATIONS_FOLDER } from "./connection";
  * (pragmas, sqlite_master, row counts), not application queries.
  */
 
-export type MaintenanceErrorCode = "missing" | "exists" | "corrupt" | "not_folio" | "newer_schema" | "live_source" | "in_use" | "media_missing";
+export type MaintenanceErrorCode = "missing" | "exists" | "corrupt" | "not_folio" | "newer_schema" | "live_source" | "in_use" | "media_missing" | "same" | "mismatch";
 
 export class MaintenanceError extends Error {
   constructor(

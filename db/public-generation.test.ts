@@ -19,8 +19,9 @@ function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-generation-"));
   dirs.push(dir);
   const file = path.join(dir, "folio.db");
-  const sqlite = openDatabase(file).$client;
-  closers.push(() => sqlite.close());
+  const db = openDatabase(file);
+  const sqlite = db.$client;
+  closers.push(() => db.$closeNow());
   const reader = openPublicGenerationReader(file);
   closers.push(() => reader.close());
   return { file, sqlite, reader };

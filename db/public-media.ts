@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { eq, getTableName, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
+import pg from "pg";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { RenditionFormat } from "@/lib/media/limits";
 import { articlePhotos, articles, mediaFiles } from "./schema";
@@ -40,5 +41,25 @@ export function openPublicMediaReader(file: string, { busyTimeoutMs = 5000 }: { 
       return row?.public ? row.format : undefined;
     },
     close: () => sqlite.close(),
+  };
+}
+
+/**
+ * The same on PostgreSQL, on a small pool of its own (as the generation token's): one indexed read
+ * of media_files and the article_photos index per photo file a reader asks for that is not cached.
+ */
+export function openPostgresPublicMediaReader(url: string): { publicFormat: (name: string) => Promise<RenditionFormat | undefined>; close: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: 4, application_name: "folio-public-media" });
+  pool.on("error", (e) => console.error("postgres public media pool", e));
+  const text =
+    "SELECT f.format, EXISTS (SELECT 1 FROM article_photos ap JOIN articles a ON a.id = ap.article_id " +
+    "WHERE ap.media_id = f.media_id AND a.state = 'published') AS public FROM media_files f WHERE f.name = $1";
+  return {
+    publicFormat: async (name) => {
+      const { rows } = await pool.query<{ format: RenditionFormat; public: boolean }>({ name: "folio-public-media", text, values: [name] });
+      const row = rows[0];
+      return row?.public ? row.format : undefined;
+    },
+    close: () => pool.end(),
   };
 }

@@ -40,7 +40,7 @@ test("an admin creates, renames, reorders and hides a section; bad slugs are ref
   await page.reload();
   await expect(page.getByRole("listitem", { name: "乡村振兴专栏" }).getByText("已隐藏", { exact: true })).toBeVisible();
 
-  const actions = auditActions({ actorEmail: "admin@folio.local" }).map((a) => a.action);
+  const actions = (await auditActions({ actorEmail: "admin@folio.local" })).map((a) => a.action);
   for (const a of ["section.create", "section.update", "section.move", "section.hide"]) expect(actions).toContain(a);
 });
 

@@ -31,7 +31,7 @@ test("an admin creates a user who can then sign in, with bad input refused clear
   await form.getByRole("button", { name: "新建用户" }).click();
   await expect(form.getByText(`已创建用户 ${email}。`)).toBeVisible();
   await expect(page.getByTestId(`user-${email}`)).toBeVisible();
-  expect(auditActions({ action: "user.create", actorEmail: "admin@folio.local" }).length).toBeGreaterThan(0);
+  expect((await auditActions({ action: "user.create", actorEmail: "admin@folio.local" })).length).toBeGreaterThan(0);
 
   const other = await browser.newContext();
   const newcomer = await other.newPage();

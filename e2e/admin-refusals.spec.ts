@@ -8,7 +8,7 @@ test("an editor gets a refusal page for the user admin, and it is audited", asyn
   const response = await page.goto("/desk/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
-  const refusals = auditActions({ action: "authz.forbidden", actorEmail: "editor@folio.local" });
+  const refusals = await auditActions({ action: "authz.forbidden", actorEmail: "editor@folio.local" });
   expect(refusals.some((r) => r.target_id === "/desk/admin/users")).toBe(true);
 });
 
@@ -48,7 +48,7 @@ test("an editor posting the admin create-user action directly is refused and not
 
   const forged = withTestDb((db) => db.select({ n: count() }).from(users).where(eq(users.email, "forged-by-editor@test.folio")).get()!);
   expect(forged.n).toBe(0);
-  const refusals = auditActions({ action: "authz.forbidden", actorEmail: "editor@folio.local" });
+  const refusals = await auditActions({ action: "authz.forbidden", actorEmail: "editor@folio.local" });
   expect(refusals.some((r) => r.target_id === "action:createUser")).toBe(true);
 });
 

@@ -74,7 +74,7 @@ test("editor writes, reviewer sends back, editor fixes, reviewer approves and pu
   await expect(reader.getByRole("heading", { level: 1, name: "荣昌区春耕备耕工作有序推进" })).toBeVisible();
   await expect(reader.getByText("今年全区计划播种粮食作物50万亩。")).toBeVisible();
 
-  const actions = auditActions({ targetId: String(id) }).map((a) => a.action);
+  const actions = (await auditActions({ targetId: String(id) })).map((a) => a.action);
   for (const step of ["article.create", "article.save", "article.submit", "article.request_changes", "article.approve", "article.publish"]) {
     expect(actions).toContain(step);
   }

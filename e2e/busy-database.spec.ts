@@ -52,7 +52,7 @@ test("a save while another process holds the database says 'busy, retry', keeps 
     const after = articleRow(id);
     expect(after.kicker).toBe("锁住时写的引题");
     expect(after.version).toBe(before.version + 1);
-    expect(auditActions({ action: "article.save", targetId: String(id) })).toHaveLength(1);
+    expect(await auditActions({ action: "article.save", targetId: String(id) })).toHaveLength(1);
   } finally {
     if (locked) release(lock);
   }

@@ -53,7 +53,7 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
 
     for (let kill = 1; kill <= KILLS; kill++) {
       const live: LiveServer = server;
-      const versions = articleVersions(dbPath, ids);
+      const versions = await articleVersions(dbPath, ids);
       // Each chain is one editor's autosave on one article: the next save starts from the version the last one returned.
       const chains = ids.map(async (articleId) => {
         let version = versions.get(articleId) as number;
@@ -90,7 +90,7 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
 
       // Restart on the same file, then look at what survived.
       server = await startServer({ port, dbPath });
-      const report = checkSaves(dbPath, acknowledged, ids);
+      const report = await checkSaves(dbPath, acknowledged, ids);
       expect(report.integrity, `after kill ${kill}`).toBe("ok");
       expect(report.missing, `after kill ${kill}`).toEqual([]);
       expect(report.halfWritten, `after kill ${kill}`).toEqual([]);

@@ -141,7 +141,7 @@ test("a story page carries NewsArticle JSON-LD with its print page and section, 
     [LEAD_TITLE, "1", "要闻", "要闻"],
     [FEATURE_TITLE, "3", "专题", "专题"],
   ] as const) {
-    const id = articleIdByTitle(title);
+    const id = await articleIdByTitle(title);
     // Asked for by id with a made-up slug, it redirects to the one canonical address.
     await page.goto(`/articles/${id}-old-slug`);
     await expect(page).toHaveURL(`${baseURL}/articles/${id}`);

@@ -38,8 +38,8 @@ test("only someone who may edit a story may take over its lock: not a reviewer o
   withTestDb((db) => db.update(articleLocks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(articleLocks.articleId, id)).run());
   await postAction(reviewer.request, actionNamed("lockArticleAction"), [{ articleId: id }]);
   expect(lockHolder(id)).toBe("editor@folio.local");
-  expect(auditActions({ action: "article.lock.takeover", targetId: String(id) })).toHaveLength(0);
-  expect(auditActions({ action: "article.lock.refused", actorEmail: "reviewer@folio.local", targetId: String(id) }).length).toBeGreaterThanOrEqual(1);
+  expect(await auditActions({ action: "article.lock.takeover", targetId: String(id) })).toHaveLength(0);
+  expect((await auditActions({ action: "article.lock.refused", actorEmail: "reviewer@folio.local", targetId: String(id) })).length).toBeGreaterThanOrEqual(1);
 
   // Another editor may take it over, through the button.
   await editor.goto(`/desk/articles/${id}`);
@@ -49,5 +49,5 @@ test("only someone who may edit a story may take over its lock: not a reviewer o
   await editor2.getByRole("button", { name: "接手编辑" }).click();
   await expect.poll(() => lockHolder(id)).toBe("editor2@folio.local");
   // The audit row follows the lock's own write.
-  await expect.poll(() => auditActions({ action: "article.lock.takeover", targetId: String(id) }).length).toBe(1);
+  await expect.poll(async () => (await auditActions({ action: "article.lock.takeover", targetId: String(id) })).length).toBe(1);
 });

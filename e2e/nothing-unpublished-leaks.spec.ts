@@ -181,5 +181,5 @@ test("a reviewer publishes: the story is public on the very next request; withdr
 
   const row = withTestDb((db) => db.select({ state: articles.state, unpublish_reason: articles.unpublishReason }).from(articles).where(eq(articles.id, id)).get());
   expect(row).toEqual({ state: "unpublished", unpublish_reason: "桥梁名称有误，核实后再发。" });
-  expect(auditActions({ targetId: String(id) }).map((a) => a.action)).toEqual(expect.arrayContaining(["article.publish", "article.unpublish"]));
+  expect((await auditActions({ targetId: String(id) })).map((a) => a.action)).toEqual(expect.arrayContaining(["article.publish", "article.unpublish"]));
 });

@@ -99,7 +99,7 @@ test("an admin retrains a paper's own model from its accepted imports; it is use
   await row.getByRole("button", { name: "用已采用的导入重新训练" }).click();
   await expect(row.getByText(new RegExp(`^${paper}：已基于 3 个校正过的版面重新训练，读这些版面比实验室模型更准`))).toBeVisible();
   await expect(row.getByTestId("paper-model")).toContainText("基于 3 个版面训练");
-  expect(auditActions({ action: "paper_model.train", actorEmail: "admin@folio.local", targetId: paper })).toHaveLength(2);
+  expect(await auditActions({ action: "paper_model.train", actorEmail: "admin@folio.local", targetId: paper })).toHaveLength(2);
   const stored = withTestDb((db) => db.select().from(paperModels).where(eq(paperModels.paper, paper)).get());
   expect(stored?.pages).toBe(3);
   expect(stored?.model).not.toBeNull();

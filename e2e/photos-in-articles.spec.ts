@@ -173,7 +173,7 @@ test("an editor uploads a photo on the article page and places it as the lead ph
   const picker = editor.getByRole("dialog", { name: "选择图片" });
   await picker.locator('input[type="file"]').setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: await generatedPhoto({ seed: 607, width: 2000, height: 1300 }) });
   await expect(picker.getByRole("list", { name: "上传进度" }).getByRole("listitem").filter({ hasText: "现场.jpg" })).toContainText("已就绪", { timeout: 30_000 });
-  const uploaded = mediaByFileName("现场.jpg")!;
+  const uploaded = (await mediaByFileName("现场.jpg"))!;
   // In the dialog's list, with its picture once it is ready.
   const choose = picker.getByRole("button", { name: `选用 #${uploaded.id}` });
   await expect(choose.locator("img")).toBeVisible();

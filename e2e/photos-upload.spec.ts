@@ -34,13 +34,13 @@ test.describe("an editor uploads photos", () => {
       await expect(progress.getByRole("progressbar", { name })).toHaveAttribute("value", "100");
     }
 
-    const row = mediaByFileName("村口合影.jpg")!;
+    const row = (await mediaByFileName("村口合影.jpg"))!;
     const jpegId = row.id;
     expect(row).toMatchObject({ status: "ready", width: 2400, height: 1600, format: "jpeg" });
-    expect(mediaByFileName("手机照片.heic")).toMatchObject({ status: "ready", format: "heic", width: 640, height: 480 });
+    expect(await mediaByFileName("手机照片.heic")).toMatchObject({ status: "ready", format: "heic", width: 640, height: 480 });
     // The library's grid follows without a reload: each photo's picture once it is ready.
     const grid = page.getByRole("list", { name: "图片库" });
-    for (const id of [jpegId, mediaByFileName("夏布工坊.png")!.id, mediaByFileName("手机照片.heic")!.id]) {
+    for (const id of [jpegId, (await mediaByFileName("夏布工坊.png"))!.id, (await mediaByFileName("手机照片.heic"))!.id]) {
       await expect(grid.locator(`a[href="/desk/media/${id}"] img`)).toBeVisible();
     }
     await expect(grid.getByText("处理中")).toHaveCount(0);
@@ -73,7 +73,7 @@ test.describe("an editor uploads photos", () => {
     await page.goto("/desk");
     const upload = await page.request.post("/api/media", { data: await generatedPhoto({ seed: 504, width: 1600, height: 1000 }), headers: { "x-file-name": "x.jpg" } });
     const { photo } = (await upload.json()) as { photo: { id: number } };
-    await expect.poll(() => mediaRow(photo.id)?.status, { timeout: 30_000 }).toBe("ready");
+    await expect.poll(async () => (await mediaRow(photo.id))?.status, { timeout: 30_000 }).toBe("ready");
     await page.goto(`/desk/media/${photo.id}`);
     await page.getByLabel("图片说明").fill("图为濑溪河畔的春耕现场。");
     await page.getByLabel("署名").fill("记者 张三 通讯员 李四 摄");
@@ -84,14 +84,14 @@ test.describe("an editor uploads photos", () => {
     // No alt text yet: the form offers the caption, for a person to check.
     await expect(page.getByLabel("替代文字")).toHaveValue("图为濑溪河畔的春耕现场。");
     await expect(page.getByText("已按图片说明预填，请核对、修改后保存。")).toBeVisible();
-    expect(mediaRow(photo.id)?.alt).toBe("");
+    expect((await mediaRow(photo.id))?.alt).toBe("");
     await page.getByLabel("替代文字").fill("农民在河边的田里插秧");
     const picture = page.getByRole("application", { name: "焦点" });
     const box = (await picture.boundingBox())!;
     await picture.click({ position: { x: box.width * 0.25, y: box.height * 0.75 } });
     await page.getByRole("button", { name: "保存" }).click();
     await expect(page.getByText("已保存。")).toBeVisible();
-    const row = mediaRow(photo.id)!;
+    const row = (await mediaRow(photo.id))!;
     expect(row).toMatchObject({ caption: "图为濑溪河畔的春耕现场。", credit: "记者 张三 通讯员 李四 摄", photographers: ["张三", "李四"], alt: "农民在河边的田里插秧" });
     expect(row.focalX).toBeCloseTo(0.25, 1);
     expect(row.focalY).toBeCloseTo(0.75, 1);
@@ -117,7 +117,7 @@ test.describe("an editor uploads photos", () => {
       "动图.gif": [await sharp({ create: { width: 40, height: 40, channels: 3, background: "#999" } }).gif().toBuffer(), /不收 GIF 格式/],
     };
     for (const [name, [bytes]] of Object.entries(bad)) fs.writeFileSync(path.join(dir, name), bytes);
-    const rows = mediaRowCount();
+    const rows = await mediaRowCount();
     const files = mediaFilesOnDisk();
 
     await page.goto("/desk/media");
@@ -128,26 +128,26 @@ test.describe("an editor uploads photos", () => {
     }
     // A refused file has no bar saying "all sent" beside its message.
     await expect(progress.getByRole("progressbar")).toHaveCount(0);
-    expect(mediaRowCount()).toBe(rows);
+    expect(await mediaRowCount()).toBe(rows);
     expect(mediaFilesOnDisk()).toEqual(files);
-    expect(auditActions({ action: "media.refused", actorEmail: "editor@folio.local" }).length).toBeGreaterThanOrEqual(5);
+    expect((await auditActions({ action: "media.refused", actorEmail: "editor@folio.local" })).length).toBeGreaterThanOrEqual(5);
 
     // Over 25 MB: the page says so before sending; the server refuses it from its length alone.
     const huge = Buffer.alloc(25 * 1024 * 1024 + 1, 0xff);
     const res = await page.request.post("/api/media", { data: huge, headers: { "x-file-name": "huge.jpg" } });
     expect(res.status()).toBe(413);
     expect((await res.json()).message).toBe("文件超过 25 MB，请压缩后再上传。");
-    expect(mediaRowCount()).toBe(rows);
+    expect(await mediaRowCount()).toBe(rows);
     expect(mediaFilesOnDisk()).toEqual(files);
   });
 });
 
 test("a reviewer may not upload: a clear refusal, nothing stored", async ({ pageAs }) => {
   const page = await pageAs("reviewer");
-  const rows = mediaRowCount();
+  const rows = await mediaRowCount();
   const res = await page.request.post("/api/media", { data: await generatedPhoto({ seed: 505, width: 400, height: 300 }), headers: { "x-file-name": "a.jpg" } });
   expect(res.status()).toBe(403);
   expect((await res.json()).message).toBe("您没有权限执行此操作。");
-  expect(mediaRowCount()).toBe(rows);
+  expect(await mediaRowCount()).toBe(rows);
   expect((await page.goto("/desk/media"))?.status()).toBe(403);
 });

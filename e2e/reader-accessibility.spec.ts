@@ -18,7 +18,7 @@ async function expectNoSeriousViolations(page: Page, url: string) {
 }
 
 test("home, a printed page, a story and search results have no serious or critical axe violations", async ({ page }) => {
-  const id = articleIdByTitle(KICKER_TITLE);
+  const id = await articleIdByTitle(KICKER_TITLE);
   for (const url of ["/", `/issues/${DEMO_DATE}/3`, `/articles/${id}`, `/search?q=${encodeURIComponent("荣昌")}`, "/issues", "/sections/news"]) {
     await expectNoSeriousViolations(page, url);
   }
@@ -36,7 +36,7 @@ function recordFontRequests(context: BrowserContext): string[] {
 test("a story reads and navigates with JavaScript disabled", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const id = articleIdByTitle(KICKER_TITLE);
+  const id = await articleIdByTitle(KICKER_TITLE);
   const response = await page.goto(`/articles/${id}`);
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(KICKER_TITLE);
@@ -83,7 +83,7 @@ test("a story page ships no client component of ours, no JavaScript at all and n
     "client components of ours in the story route",
   ).toEqual([]);
 
-  const id = articleIdByTitle(KICKER_TITLE);
+  const id = await articleIdByTitle(KICKER_TITLE);
   const html = await (await request.get(`/articles/${id}`)).text();
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts, "only the JSON-LD data block").toEqual(['<script type="application/ld+json">']);
@@ -127,8 +127,8 @@ test("at 360 px wide nothing scrolls sideways", async ({ browser }) => {
   for (const url of [
     "/",
     `/issues/${DEMO_DATE}/3`,
-    `/articles/${articleIdByTitle(LEAD_TITLE)}`,
-    `/articles/${articleIdByTitle(KICKER_TITLE)}`,
+    `/articles/${await articleIdByTitle(LEAD_TITLE)}`,
+    `/articles/${await articleIdByTitle(KICKER_TITLE)}`,
     `/articles/${id}`,
     `/articles/${english}`,
     `/search?q=${encodeURIComponent("荣昌")}`,

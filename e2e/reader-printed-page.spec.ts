@@ -52,11 +52,11 @@ test("a reader browses the printed pages and clicks through to a story, without 
 
   // Click through to the story, and back to the printed page at its region (原版).
   await story.click();
-  await expect(page).toHaveURL(new RegExp(`/articles/${articleIdByTitle(FEATURE_TITLE)}`));
+  await expect(page).toHaveURL(new RegExp(`/articles/${await articleIdByTitle(FEATURE_TITLE)}`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(FEATURE_TITLE);
   await page.getByRole("link", { name: "原版" }).click();
-  await expect(page).toHaveURL(new RegExp(`/issues/${DEMO_DATE}/3#print-${articleIdByTitle(FEATURE_TITLE)}$`));
-  await expect(page.locator(`#print-${articleIdByTitle(FEATURE_TITLE)} > a`).first()).toHaveCSS("outline-style", "solid");
+  await expect(page).toHaveURL(new RegExp(`/issues/${DEMO_DATE}/3#print-${await articleIdByTitle(FEATURE_TITLE)}$`));
+  await expect(page.locator(`#print-${await articleIdByTitle(FEATURE_TITLE)} > a`).first()).toHaveCSS("outline-style", "solid");
 
   // 上一版 leads to page 1, which has no PDF: its text view, as before.
   await page.getByRole("navigation", { name: "翻版" }).getByRole("link", { name: /上一版/ }).click();

@@ -34,7 +34,7 @@ test("the front page is today's paper: masthead, page tabs and page 1's headline
   await expect(tabs.nth(1)).toHaveAttribute("href", `/issues/${DEMO_DATE}/3`);
 
   // Print order: the demo page's stories as printed, then anything the newsroom placed after them.
-  const printOrder = publishedTitlesOnPage(1);
+  const printOrder = await publishedTitlesOnPage(1);
   expect(printOrder.slice(0, FRONT.articles.length)).toEqual(FRONT.articles.map((a) => a.title));
   const stories = pageRegion(page, "第1版 要闻").getByRole("article");
   await expect(stories.getByRole("heading", { level: 3 })).toHaveText(printOrder);
@@ -72,7 +72,7 @@ test("following a headline opens the story: headline stack, byline, where it was
   await page.goto("/");
   const second = FRONT.articles[1]!;
   await pageRegion(page, "第1版 要闻").getByRole("link", { name: second.title }).click();
-  const id = articleIdByTitle(second.title);
+  const id = await articleIdByTitle(second.title);
   await expect(page).toHaveURL(new RegExp(`/articles/${id}$`));
   await expect(page).toHaveTitle(`${second.title} · 荣昌报`);
 
@@ -103,16 +103,16 @@ test("following a headline opens the story: headline stack, byline, where it was
 
   // A 副题 sits below its 主题.
   const withSubtitle = FRONT.articles.find((a) => a.subtitle)!;
-  await page.goto(`/articles/${articleIdByTitle(withSubtitle.title)}`);
+  await page.goto(`/articles/${await articleIdByTitle(withSubtitle.title)}`);
   const subtitled = page.getByRole("article", { name: withSubtitle.title });
   const subtitle = subtitled.locator("header hgroup > p").last();
   await expect(subtitle).toHaveText(withSubtitle.subtitle!);
   expect(await comesBefore(subtitled.getByRole("heading", { level: 1 }), subtitle)).toBe(true);
 
   // The lead story has no 上一篇, the last one no 下一篇.
-  await page.goto(`/articles/${articleIdByTitle(FRONT.articles[0]!.title)}`);
+  await page.goto(`/articles/${await articleIdByTitle(FRONT.articles[0]!.title)}`);
   await expect(page.getByRole("navigation", { name: "本版其他稿件" }).locator('a[rel="prev"]')).toHaveCount(0);
-  await page.goto(`/articles/${articleIdByTitle(publishedTitlesOnPage(1).at(-1)!)}`);
+  await page.goto(`/articles/${await articleIdByTitle((await publishedTitlesOnPage(1)).at(-1)!)}`);
   await expect(page.getByRole("navigation", { name: "本版其他稿件" }).locator('a[rel="next"]')).toHaveCount(0);
 
   // Back to the printed page from the story.
@@ -130,7 +130,7 @@ test("the feature page, 上一版 and 下一版, and the issue's own address", a
   await expect(tabs.getByRole("link", { name: "第1版 要闻" })).not.toHaveAttribute("aria-current", /.*/);
   // Page 3 came from a PDF: the printed page, its stories as links over it (reader-printed-page.spec.ts has more).
   await expect(pageRegion(page, "第3版 专题").getByRole("figure")).toBeVisible();
-  expect(publishedTitlesOnPage(3)[0]).toBe(FEATURE_TITLE);
+  expect((await publishedTitlesOnPage(3))[0]).toBe(FEATURE_TITLE);
 
   const turn = page.getByRole("navigation", { name: "翻版" });
   await expect(turn.getByRole("link", { name: /下一版/ })).toHaveCount(0);
@@ -148,7 +148,7 @@ test("the feature page, 上一版 and 下一版, and the issue's own address", a
 
   // The issue's address opens at page 1; a page with nothing published is not found.
   await page.goto(`/issues/${DEMO_DATE}`);
-  await expect(pageRegion(page, "第1版 要闻").getByRole("heading", { level: 3 })).toHaveText(publishedTitlesOnPage(1));
+  await expect(pageRegion(page, "第1版 要闻").getByRole("heading", { level: 3 })).toHaveText(await publishedTitlesOnPage(1));
   expect((await page.goto(`/issues/${DEMO_DATE}/2`))?.status()).toBe(404);
   expect((await page.goto("/issues/2024-03-07"))?.status()).toBe(404);
 });

@@ -195,7 +195,7 @@ test("a reviewer cannot open the import form, and posting the accept action as a
   });
   expect(res.status()).toBeLessThan(500);
   expect(await res.text()).toContain("您没有权限执行此操作。");
-  expect(auditActions({ action: "authz.forbidden", actorEmail: "reviewer@folio.local" }).some((r) => r.target_id === "action:acceptImport")).toBe(true);
+  expect((await auditActions({ action: "authz.forbidden", actorEmail: "reviewer@folio.local" })).some((r) => r.target_id === "action:acceptImport")).toBe(true);
   const accepts = withTestDb((db) => db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import.accept"), eq(auditLog.targetId, String(id)))).get()!);
   expect(accepts.n).toBe(1);
 });

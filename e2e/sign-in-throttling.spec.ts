@@ -15,8 +15,8 @@ test("after five wrong passwords from one place, that place waits (even with the
   // The wait counts from the fifth failure: 30 s, less the moments since.
   await expect(pageAlert(page)).toHaveText(/^登录失败次数过多，请 (2\d|30) 秒后再试。$/);
   await expect(page).toHaveURL(/\/login/);
-  expect(auditActions({ action: "auth.signin.throttled", actorEmail: user.email })).toHaveLength(1);
-  expect(auditActions({ action: "auth.signin.failure", actorEmail: user.email })).toHaveLength(5);
+  expect(await auditActions({ action: "auth.signin.throttled", actorEmail: user.email })).toHaveLength(1);
+  expect(await auditActions({ action: "auth.signin.failure", actorEmail: user.email })).toHaveLength(5);
 });
 
 test("a stranger's wrong passwords from one address do not lock the account for the person elsewhere", async ({ baseURL, page }) => {
@@ -57,8 +57,8 @@ test("strangers from 150 addresses: after an hour's ceiling of 20 failures no ne
   expect(answers.slice(20).every((a) => a.error?.startsWith("Throttled") && !a.signedIn)).toBe(true);
   expect(answers.filter((a) => a.right)).toHaveLength(14);
   expect(answers.some((a) => a.signedIn)).toBe(false);
-  expect(auditActions({ action: "auth.signin.failure", actorEmail: user.email })).toHaveLength(20);
-  expect(auditActions({ action: "auth.signin.throttled", actorEmail: user.email })).toHaveLength(131);
+  expect(await auditActions({ action: "auth.signin.failure", actorEmail: user.email })).toHaveLength(20);
+  expect(await auditActions({ action: "auth.signin.throttled", actorEmail: user.email })).toHaveLength(131);
   // The addresses were taken as given (the audit log shows them all); they just do not reset the ceiling.
   const ips = withTestDb((db) => db.select({ n: countDistinct(auditLog.ip) }).from(auditLog).where(and(eq(auditLog.actorEmail, user.email), like(auditLog.action, "auth.signin.%"))).get()!);
   expect(ips.n).toBeGreaterThanOrEqual(151);

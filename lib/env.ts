@@ -18,8 +18,17 @@ const trustedProxyList = (value: string, ctx: z.RefinementCtx<string>) => {
  * The one reader of process.env. Every value has a default that works for the
  * embedded demo; a malformed value stops start-up with a message naming it.
  */
+const databaseUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// (or postgresql://) URL; leave it unset for the SQLite file")
+  .optional();
+
 const schema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/folio.db"),
+  // PostgreSQL instead of the SQLite file (db/README.md): postgres://user:password@host:port/database.
+  DATABASE_URL: databaseUrl,
+  // Connections each Folio process keeps to PostgreSQL.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
@@ -96,6 +105,20 @@ export function mediaDirOf(parsed: Pick<z.infer<typeof schema>, "DATABASE_PATH" 
 export function databaseSettings(source: Record<string, string | undefined> = process.env): { file: string; busyTimeoutMs: number; mediaDir: string } {
   const parsed = parseEnv(source);
   return { file: path.resolve(parsed.DATABASE_PATH), busyTimeoutMs: parsed.DB_BUSY_TIMEOUT_MS, mediaDir: mediaDirOf(parsed) };
+}
+
+export type DatabaseEngine = "sqlite" | "postgres";
+
+/**
+ * Which engine this process runs on: PostgreSQL when DATABASE_URL is set, else the SQLite file.
+ * Read alone (db/schema.ts asks at load, drizzle-kit and the test runner too), without env()'s side effects.
+ */
+export function databaseEngine(source: Record<string, string | undefined> = process.env): DatabaseEngine {
+  const url = source.DATABASE_URL;
+  if (url === undefined || url === "") return "sqlite";
+  const parsed = databaseUrl.safeParse(url);
+  if (!parsed.success) throw new EnvError(`Invalid configuration: DATABASE_URL: ${parsed.error.issues[0]?.message}`);
+  return "postgres";
 }
 
 let cached: Env | undefined;

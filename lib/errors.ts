@@ -26,18 +26,46 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/**
- * better-sqlite3 throws SqliteError with code SQLITE_BUSY (or an extended SQLITE_BUSY_*) when
- * the write lock stays taken past busy_timeout; drizzle wraps it in DrizzleQueryError as `cause`.
+/*
+ * "The database is busy, retry": the operation waited too long for another's lock or for a
+ * connection, or was chosen to give way, and nothing was written.
+ * - SQLite: better-sqlite3's SqliteError with code SQLITE_BUSY (or an extended SQLITE_BUSY_*) when
+ *   the write lock stays taken past busy_timeout.
+ * - PostgreSQL (node-postgres's error, its SQLSTATE as `code`): a serialization failure or deadlock
+ *   still there after the retries (40001, 40P01), a lock held past lock_timeout (55P03, set to
+ *   DB_BUSY_TIMEOUT_MS), a cancelled statement (57014), too many connections (53300), a server
+ *   starting or shutting down (57P01-57P03), any connection exception (class 08); the server not
+ *   reachable (ECONNREFUSED, ECONNRESET, ETIMEDOUT); no pooled connection free within
+ *   DB_BUSY_TIMEOUT_MS (node-postgres's pool says so in words only).
+ * drizzle wraps the driver's error in DrizzleQueryError as `cause`.
  */
+const POSTGRES_BUSY = new Set(["40001", "40P01", "55P03", "57014", "53300", "57P01", "57P02", "57P03"]);
+const NETWORK_BUSY = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"]);
+const POOL_TIMEOUT = /^timeout exceeded when trying to connect$|^Connection terminated due to connection timeout$/;
+
 export function isDatabaseBusy(e: unknown): boolean {
   let current: unknown = e;
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === "string") {
+      if (code.startsWith("SQLITE_BUSY") || POSTGRES_BUSY.has(code) || /^08[0-9A-Z]{3}$/.test(code) || NETWORK_BUSY.has(code)) return true;
+    }
+    if (typeof message === "string" && POOL_TIMEOUT.test(message)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/** An error and its causes in one line, each with its code: what an operator needs to tell a lock wait from a full pool. */
+function causeChain(e: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = e;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    parts.push(`${typeof code === "string" ? `[${code}] ` : ""}${typeof message === "string" ? message.split("\n")[0] : String(current)}`);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.length > 0 ? parts.join(" <- ") : String(e);
 }
 
 /**
@@ -48,7 +76,7 @@ export function isDatabaseBusy(e: unknown): boolean {
 export function expectedError(e: unknown): AppError | null {
   if (isAppError(e)) return e;
   if (isDatabaseBusy(e)) {
-    console.warn("database busy:", e instanceof Error ? e.message : String(e));
+    console.warn("database busy:", causeChain(e));
     return new AppError("busy");
   }
   return null;

@@ -1,5 +1,6 @@
 import { MaintenanceError, restoreDatabase } from "@/db/maintenance";
-import { databaseSettings, EnvError } from "@/lib/env";
+import { restorePostgres } from "@/db/postgres-maintenance";
+import { databaseSettings, EnvError, parseEnv } from "@/lib/env";
 
 const USAGE = "usage: npm run db:restore -- <backup-file>   (stop the Folio server first)";
 
@@ -16,6 +17,13 @@ function main(): void {
   }
   const [source] = args;
   if (!source || args.length > 1 || source.startsWith("-")) fail(USAGE);
+  const { DATABASE_URL: url } = parseEnv(process.env);
+  if (url) {
+    restorePostgres({ url, source })
+      .then(() => process.stdout.write(`restored the PostgreSQL database from ${source} (one transaction)\n`))
+      .catch((e: unknown) => fail(e instanceof Error ? e.message : String(e), e instanceof MaintenanceError ? 2 : 1));
+    return;
+  }
   const { file, mediaDir } = databaseSettings();
   try {
     const result = restoreDatabase({ source, target: file, mediaDir });

@@ -44,7 +44,7 @@ function args(argv: string[]): { epochs: number; limit: number | null; out: stri
 async function trainPaper(paper: string): Promise<void> {
   const { retrainPaperModel } = await import("@/services/paper-models");
   const t0 = performance.now();
-  const outcome = retrainPaperModel({ paper, trainedById: null });
+  const outcome = await retrainPaperModel({ paper, trainedById: null });
   if (!outcome.ok) {
     process.stderr.write(`error: ${paper} has no accepted imports to learn from\n`);
     process.exit(2);

@@ -1,6 +1,9 @@
-import { openDatabase } from "@/db/connection";
+import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
 
-// Opening the database applies every pending migration.
-openDatabase(env().DATABASE_PATH, { busyTimeoutMs: env().DB_BUSY_TIMEOUT_MS }).$client.close();
-console.log(`database ready: ${env().DATABASE_PATH}`);
+async function main() {
+  const where = await migrateDatabase(env());
+  console.log(`database ready: ${where}`);
+}
+
+void main();

@@ -3,8 +3,8 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
-import { openDatabase } from "@/db/connection";
-import { openPublicGenerationReader } from "@/db/public-generation";
+import { migrateDatabase } from "@/db/migrate";
+import { openPostgresGenerationReader, openPublicGenerationReader } from "@/db/public-generation";
 import { mediaDirOf, parseEnv } from "@/lib/env";
 import { applyForwarding, parseTrustedProxies } from "@/lib/http/forwarded";
 import { MediaFileCache, mediaFileServer } from "@/lib/http/media-file-server";
@@ -15,7 +15,7 @@ import { forwardTo, serveRenders, startRenderProcess } from "@/lib/http/render-p
 import { bodyRefusal, type BodyRefusal } from "@/lib/http/request-body";
 import { PUBLIC_RENDERS } from "@/lib/limits";
 import { filePath } from "@/lib/media/paths";
-import { openPublicMediaReader } from "@/db/public-media";
+import { openPostgresPublicMediaReader, openPublicMediaReader } from "@/db/public-media";
 
 /*
  * The production server: Next's request handler behind the public page cache
@@ -104,10 +104,12 @@ async function renderProcess() {
 }
 
 async function main() {
-  openDatabase(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS }).$client.close();
+  await migrateDatabase(config);
   // Started on the first public render, which happens here until it is up.
   const renders = startRenderProcess({ script: __filename, args: ["--render-process", "-p", String(port)], nice: PUBLIC_RENDERS.nice });
-  const generation = openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
+  const generation = config.DATABASE_URL
+    ? openPostgresGenerationReader(config.DATABASE_URL)
+    : openPublicGenerationReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   const app = nextApp();
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -117,7 +119,9 @@ async function main() {
   const render = forwardTo({ port: renders.port, agent: new http.Agent({ keepAlive: true, maxSockets: PUBLIC_RENDERS.concurrency * 2 }) }, handle);
   const pages = publicPageServer({ next: handle, render, currentToken: generation.current, cache, gate, siteUrl: config.SITE_URL, publicUrl: config.NEXTAUTH_URL });
   const mediaDir = mediaDirOf(config);
-  const photos = openPublicMediaReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
+  const photos = config.DATABASE_URL
+    ? openPostgresPublicMediaReader(config.DATABASE_URL)
+    : openPublicMediaReader(databaseFile, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   const serve = mediaFileServer({
     next: pages,
     currentToken: generation.current,
@@ -161,8 +165,8 @@ async function main() {
     console.log(`${signal}: closing`);
     setTimeout(() => process.exit(0), 10_000).unref();
     server.close(() => {
-      generation.close();
-      photos.close();
+      void generation.close();
+      void photos.close();
       void Promise.all([renders.stop(), app.close()]).finally(() => process.exit(0));
     });
     server.closeIdleConnections();

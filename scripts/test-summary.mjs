@@ -2,8 +2,9 @@
 // and fails when a stage failed or when no test ran at all.
 import fs from "node:fs";
 
-// The vitest reports are a comma-separated list (the unit tests, the lab's smoke test).
-const [unitFiles, e2eFile, failedStages = ""] = process.argv.slice(2);
+// The reports are comma-separated lists: vitest's (the unit tests on each engine, the lab's smoke
+// test) and Playwright's (the run on SQLite, the one on PostgreSQL).
+const [unitFiles, e2eFiles, failedStages = ""] = process.argv.slice(2);
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
 
 let passed = 0;
@@ -16,11 +17,12 @@ for (const u of units.filter(Boolean)) {
   failed += u.numFailedTests ?? 0;
   skipped += (u.numPendingTests ?? 0) + (u.numTodoTests ?? 0);
 }
-const e2e = read(e2eFile);
-if (e2e) {
-  passed += e2e.stats?.expected ?? 0;
-  failed += (e2e.stats?.unexpected ?? 0) + (e2e.stats?.flaky ?? 0);
-  skipped += e2e.stats?.skipped ?? 0;
+const e2es = e2eFiles.split(",").map(read);
+const e2e = e2es.every(Boolean) ? e2es : null;
+for (const run of e2es.filter(Boolean)) {
+  passed += run.stats?.expected ?? 0;
+  failed += (run.stats?.unexpected ?? 0) + (run.stats?.flaky ?? 0);
+  skipped += run.stats?.skipped ?? 0;
 }
 const stages = failedStages.split(" ").filter(Boolean);
 if (stages.length) console.log(`failed stages: ${stages.join(", ")}`);

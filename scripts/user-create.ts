@@ -53,9 +53,9 @@ async function main() {
   }
   const problem = checkPasswordPolicy(password);
   if (problem) fail(PROBLEMS[problem]);
-  ensureSections(STANDARD_SECTIONS);
-  if (getUserByEmail({ email: parsed.data.email })) fail(`a user with email ${parsed.data.email} already exists`);
-  const user = createUser({ ...parsed.data, passwordHash: await hashPassword(password) });
+  await ensureSections(STANDARD_SECTIONS);
+  if (await getUserByEmail({ email: parsed.data.email })) fail(`a user with email ${parsed.data.email} already exists`);
+  const user = await createUser({ ...parsed.data, passwordHash: await hashPassword(password) });
   console.log(`created ${user.role} ${user.email} (id ${user.id})`);
 }
 

@@ -3,9 +3,9 @@ import { insertAuditEntry, type AuditInput } from "@/db/queries/audit";
 import { requestIp } from "@/lib/request-info";
 
 /** Audit must never break the action it records: a failed write is logged, not thrown. */
-export function recordAudit(entry: AuditInput): void {
+export async function recordAudit(entry: AuditInput): Promise<void> {
   try {
-    insertAuditEntry(entry);
+    await insertAuditEntry(entry);
   } catch (e) {
     console.error("audit write failed", e);
   }
@@ -13,5 +13,5 @@ export function recordAudit(entry: AuditInput): void {
 
 /** Records an audit entry with the caller's IP. */
 export async function audit(entry: Omit<AuditInput, "ip">): Promise<void> {
-  recordAudit({ ...entry, ip: await requestIp().catch(() => null) });
+  await recordAudit({ ...entry, ip: await requestIp().catch(() => null) });
 }

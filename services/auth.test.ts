@@ -14,10 +14,10 @@ const PASSWORD = "a perfectly fine passphrase";
 
 beforeAll(async () => {
   const passwordHash = await hashPassword(PASSWORD);
-  createUser({ email: "Editor@Paper.cn", name: "E", role: "editor", passwordHash });
-  createUser({ email: "gone@paper.cn", name: "G", role: "editor", passwordHash });
-  updateUser({ id: getUserByEmail({ email: "gone@paper.cn" })!.id, changes: { active: false }, endSessions: true });
-  createUser({ email: "locked@paper.cn", name: "L", role: "editor", passwordHash });
+  await createUser({ email: "Editor@Paper.cn", name: "E", role: "editor", passwordHash });
+  await createUser({ email: "gone@paper.cn", name: "G", role: "editor", passwordHash });
+  await updateUser({ id: (await getUserByEmail({ email: "gone@paper.cn" }))!.id, changes: { active: false }, endSessions: true });
+  await createUser({ email: "locked@paper.cn", name: "L", role: "editor", passwordHash });
 });
 
 const at = (ip: string | null) => ({ ip });
@@ -26,7 +26,7 @@ describe("credentials sign-in", () => {
   it("accepts the right password, with the email in any case", async () => {
     const signedIn = await authorizeCredentials({ email: " editor@PAPER.cn ", password: PASSWORD }, at("10.0.0.1"));
     expect(signedIn?.user.email).toBe("editor@paper.cn");
-    const { rows } = listAuditEntries({ action: "auth.signin.success", page: 1, pageSize: 10 });
+    const { rows } = await listAuditEntries({ action: "auth.signin.success", page: 1, pageSize: 10 });
     expect(rows[0]?.ip).toBe("10.0.0.1");
   });
 
@@ -34,7 +34,7 @@ describe("credentials sign-in", () => {
     expect(await authorizeCredentials({ email: "nobody@paper.cn", password: PASSWORD }, at(null))).toBeNull();
     expect(await authorizeCredentials({ email: "editor@paper.cn", password: "wrong password!!" }, at(null))).toBeNull();
     expect(await authorizeCredentials({ email: "gone@paper.cn", password: PASSWORD }, at(null))).toBeNull();
-    const { rows } = listAuditEntries({ action: "auth.signin.failure", page: 1, pageSize: 10 });
+    const { rows } = await listAuditEntries({ action: "auth.signin.failure", page: 1, pageSize: 10 });
     expect(rows.map((r) => r.detail?.reason).sort()).toEqual(["deactivated", "unknown_email", "wrong_password"]);
   });
 
@@ -52,7 +52,7 @@ describe("credentials sign-in", () => {
     // An unknown email is throttled the same way, so throttling reveals nothing.
     for (let i = 0; i < 5; i++) await authorizeCredentials({ email: "ghost@paper.cn", password: "nope nope nope" }, at(null));
     await expect(authorizeCredentials({ email: "ghost@paper.cn", password: "nope" }, at(null))).rejects.toThrow(SIGNIN_ERROR.throttled);
-    expect(listAuditEntries({ action: "auth.signin.throttled", page: 1, pageSize: 10 }).total).toBe(2);
+    expect((await listAuditEntries({ action: "auth.signin.throttled", page: 1, pageSize: 10 })).total).toBe(2);
     // Elsewhere, the person still signs in.
     expect(await authorizeCredentials({ email: "locked@paper.cn", password: PASSWORD }, at("10.9.9.9"))).not.toBeNull();
   });
@@ -62,7 +62,7 @@ describe("credentials sign-in", () => {
 describe("strangers cannot lock the person out", { timeout: 60_000 }, () => {
   async function account() {
     const email = `owner-${Math.random().toString(36).slice(2)}@paper.cn`;
-    createUser({ email, name: "O", role: "admin", passwordHash: await hashPassword(PASSWORD) });
+    await createUser({ email, name: "O", role: "admin", passwordHash: await hashPassword(PASSWORD) });
     return email;
   }
   /** Wrong passwords from as many addresses, one each (those past the ceiling are refused unchecked). */
@@ -74,7 +74,7 @@ describe("strangers cannot lock the person out", { timeout: 60_000 }, () => {
     const email = await account();
     await strangers(email, 20);
     await expect(authorizeCredentials({ email, password: PASSWORD }, at("198.51.100.1"))).rejects.toThrow(SIGNIN_ERROR.throttled);
-    const refusal = listAuditEntries({ action: "auth.signin.throttled", page: 1, pageSize: 1 }).rows[0];
+    const refusal = (await listAuditEntries({ action: "auth.signin.throttled", page: 1, pageSize: 1 })).rows[0];
     expect(refusal?.detail).toMatchObject({ scope: "account", knownDevice: false });
   });
 
@@ -104,67 +104,67 @@ describe("sessions end on the server", () => {
   const MIN = 60_000;
   async function signedIn() {
     const email = `session-${Math.random().toString(36).slice(2)}@paper.cn`;
-    createUser({ email, name: "S", role: "editor", passwordHash: await hashPassword(PASSWORD) });
+    await createUser({ email, name: "S", role: "editor", passwordHash: await hashPassword(PASSWORD) });
     const signedIn = await authorizeCredentials({ email, password: PASSWORD }, { ip: "10.0.0.7", userAgent: "Test Browser" });
     if (!signedIn) throw new Error("sign-in failed");
     return signedIn.user;
   }
   /** Moves the person's (only) session back in time. */
-  const age = (user: SignedIn, { signedInMinutesAgo = 0, lastSeenMinutesAgo = 0 }) => {
+  const age = async (user: SignedIn, { signedInMinutesAgo = 0, lastSeenMinutesAgo = 0 }) => {
     const now = Date.now();
-    backdateSessions({ userId: Number(user.id), signedInAt: new Date(now - signedInMinutesAgo * MIN), lastSeenAt: new Date(now - lastSeenMinutesAgo * MIN) });
+    await backdateSessions({ userId: Number(user.id), signedInAt: new Date(now - signedInMinutesAgo * MIN), lastSeenAt: new Date(now - lastSeenMinutesAgo * MIN) });
   };
 
   it("starts one for each sign-in, known by a hash of the cookie's id", async () => {
     const user = await signedIn();
     expect(user.sid).toMatch(/^[\w-]{43}$/);
-    const row = getSession({ sessionId: user.sid });
+    const row = await getSession({ sessionId: user.sid });
     expect(row).toMatchObject({ userId: Number(user.id), ip: "10.0.0.7", userAgent: "Test Browser", endedAt: null });
     expect(row?.id).not.toContain(user.sid);
-    expect(sessionLives(user.sid, { activity: true })).toBe(true);
+    expect(await sessionLives(user.sid, { activity: true })).toBe(true);
   });
 
   it("ends it at sign-out for good", async () => {
     const user = await signedIn();
-    expect(endSession({ sessionId: user.sid, reason: "sign_out" })).toBe(true);
-    expect(sessionLives(user.sid, { activity: true })).toBe(false);
-    expect(getSession({ sessionId: user.sid })).toMatchObject({ endReason: "sign_out" });
+    expect(await endSession({ sessionId: user.sid, reason: "sign_out" })).toBe(true);
+    expect(await sessionLives(user.sid, { activity: true })).toBe(false);
+    expect(await getSession({ sessionId: user.sid })).toMatchObject({ endReason: "sign_out" });
   });
 
   it("ends one left idle past SESSION_IDLE_MINUTES (30), recording why", async () => {
     const user = await signedIn();
-    age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 29 });
-    expect(sessionLives(user.sid, { activity: true })).toBe(true);
-    age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 31 });
-    expect(sessionLives(user.sid, { activity: true })).toBe(false);
-    expect(getSession({ sessionId: user.sid })).toMatchObject({ endReason: "idle" });
-    expect(listAuditEntries({ action: "auth.session.idle", page: 1, pageSize: 10 }).rows.some((r) => r.actorId === Number(user.id))).toBe(true);
+    await age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 29 });
+    expect(await sessionLives(user.sid, { activity: true })).toBe(true);
+    await age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 31 });
+    expect(await sessionLives(user.sid, { activity: true })).toBe(false);
+    expect(await getSession({ sessionId: user.sid })).toMatchObject({ endReason: "idle" });
+    expect((await listAuditEntries({ action: "auth.session.idle", page: 1, pageSize: 10 })).rows.some((r) => r.actorId === Number(user.id))).toBe(true);
     // Even a fresh last-seen time does not bring it back.
-    age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 0 });
-    expect(sessionLives(user.sid, { activity: true })).toBe(false);
+    await age(user, { signedInMinutesAgo: 40, lastSeenMinutesAgo: 0 });
+    expect(await sessionLives(user.sid, { activity: true })).toBe(false);
   });
 
   it("ends every one SESSION_MAX_HOURS (12) after sign-in, however active", async () => {
     const user = await signedIn();
-    age(user, { signedInMinutesAgo: 12 * 60 - 1, lastSeenMinutesAgo: 0 });
-    expect(sessionLives(user.sid, { activity: true })).toBe(true);
-    age(user, { signedInMinutesAgo: 12 * 60, lastSeenMinutesAgo: 0 });
-    expect(sessionLives(user.sid, { activity: true })).toBe(false);
-    expect(getSession({ sessionId: user.sid })).toMatchObject({ endReason: "expired" });
+    await age(user, { signedInMinutesAgo: 12 * 60 - 1, lastSeenMinutesAgo: 0 });
+    expect(await sessionLives(user.sid, { activity: true })).toBe(true);
+    await age(user, { signedInMinutesAgo: 12 * 60, lastSeenMinutesAgo: 0 });
+    expect(await sessionLives(user.sid, { activity: true })).toBe(false);
+    expect(await getSession({ sessionId: user.sid })).toMatchObject({ endReason: "expired" });
   });
 
   it("renews the idle limit only for the person's own requests, not for a heartbeat", async () => {
     const user = await signedIn();
-    age(user, { signedInMinutesAgo: 20, lastSeenMinutesAgo: 20 });
-    const before = getSession({ sessionId: user.sid })!.lastSeenAt;
-    expect(sessionLives(user.sid, { activity: false })).toBe(true);
-    expect(getSession({ sessionId: user.sid })!.lastSeenAt).toEqual(before);
-    expect(sessionLives(user.sid, { activity: true })).toBe(true);
-    expect(getSession({ sessionId: user.sid })!.lastSeenAt.getTime()).toBeGreaterThan(before.getTime());
+    await age(user, { signedInMinutesAgo: 20, lastSeenMinutesAgo: 20 });
+    const before = (await getSession({ sessionId: user.sid }))!.lastSeenAt;
+    expect(await sessionLives(user.sid, { activity: false })).toBe(true);
+    expect((await getSession({ sessionId: user.sid }))!.lastSeenAt).toEqual(before);
+    expect(await sessionLives(user.sid, { activity: true })).toBe(true);
+    expect((await getSession({ sessionId: user.sid }))!.lastSeenAt.getTime()).toBeGreaterThan(before.getTime());
   });
 
-  it("knows no session for a missing or made-up id", () => {
-    expect(sessionLives(undefined, { activity: true })).toBe(false);
-    expect(sessionLives("not-a-session", { activity: true })).toBe(false);
+  it("knows no session for a missing or made-up id", async () => {
+    expect(await sessionLives(undefined, { activity: true })).toBe(false);
+    expect(await sessionLives("not-a-session", { activity: true })).toBe(false);
   });
 });

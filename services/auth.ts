@@ -41,14 +41,14 @@ export async function authorizeCredentials(
   const email = normalizeEmail(parsed.data.email);
   const { ip } = from;
   const now = Date.now();
-  const user = getUserByEmail({ email });
+  const user = await getUserByEmail({ email });
   const device = from.device ?? null;
   const knownDevice = user !== undefined && device !== null && isKnownFor(device, user.id, now);
   const source = knownDevice && device ? `device:${device.id}` : `ip:${ip ?? "unknown"}`;
 
-  const decision = decideThrottle(listRecentAttempts({ email, since: now - throttleLookback() }), { source, knownDevice }, now);
+  const decision = decideThrottle(await listRecentAttempts({ email, since: now - throttleLookback() }), { source, knownDevice }, now);
   if (decision.throttled) {
-    recordAudit({
+    await recordAudit({
       action: "auth.signin.throttled",
       actorEmail: email,
       detail: { retryAt: new Date(decision.retryAt).toISOString(), scope: decision.scope, knownDevice },
@@ -59,13 +59,13 @@ export async function authorizeCredentials(
 
   // Counted as a failure before the (slow) password check, so a burst of parallel
   // guesses sees its own attempts; turned into a success only when it is one.
-  const attemptId = recordLoginAttempt({ email, success: false, ip, source, knownDevice });
+  const attemptId = await recordLoginAttempt({ email, success: false, ip, source, knownDevice });
   const passwordOk = user
     ? await verifyPassword(user.passwordHash, parsed.data.password)
     : await verifyAgainstDecoy(parsed.data.password);
 
   if (!user || !passwordOk || !user.active) {
-    recordAudit({
+    await recordAudit({
       action: "auth.signin.failure",
       actorId: user?.id ?? null,
       actorEmail: email,
@@ -75,9 +75,9 @@ export async function authorizeCredentials(
     return null;
   }
 
-  markLoginAttemptSucceeded({ id: attemptId });
-  const sid = startSession({ userId: user.id, ip, userAgent: from.userAgent ?? null });
-  recordAudit({ action: "auth.signin.success", actorId: user.id, actorEmail: email, detail: { knownDevice }, ip });
+  await markLoginAttemptSucceeded({ id: attemptId });
+  const sid = await startSession({ userId: user.id, ip, userAgent: from.userAgent ?? null });
+  await recordAudit({ action: "auth.signin.success", actorId: user.id, actorEmail: email, detail: { knownDevice }, ip });
   return {
     user: { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion, sid },
     device: rememberSignIn(device, user.id, now),
@@ -94,18 +94,18 @@ export function sessionLimits(): SessionLimits {
  * out is ended on the server and audited. With `activity`, the request counts as the person's own
  * and renews the idle limit; background requests (the edit lock's heartbeat) pass false.
  */
-export function sessionLives(sessionId: unknown, { activity }: { activity: boolean }): boolean {
+export async function sessionLives(sessionId: unknown, { activity }: { activity: boolean }): Promise<boolean> {
   if (typeof sessionId !== "string" || sessionId === "") return false;
   const now = new Date();
-  const session = getSession({ sessionId });
+  const session = await getSession({ sessionId });
   const verdict = judgeSession(session, now, sessionLimits());
   if (!verdict.live) {
-    if (session && verdict.reason !== "ended" && endSession({ sessionId, reason: verdict.reason, now })) {
-      recordAudit({ action: `auth.session.${verdict.reason}`, actorId: session.userId, targetType: "user", targetId: session.userId, ip: null });
+    if (session && verdict.reason !== "ended" && await endSession({ sessionId, reason: verdict.reason, now })) {
+      await recordAudit({ action: `auth.session.${verdict.reason}`, actorId: session.userId, targetType: "user", targetId: session.userId, ip: null });
     }
     return false;
   }
-  if (activity && verdict.touch) touchSession({ sessionId, now });
+  if (activity && verdict.touch) await touchSession({ sessionId, now });
   return true;
 }
 
@@ -156,13 +156,13 @@ export function authOptions(): NextAuthOptions {
       // Signing out ends the session on the server, so a copy of the cookie is worth nothing after.
       async signOut({ token }) {
         const sid = (token as { sid?: unknown } | null)?.sid;
-        if (typeof sid !== "string" || !endSession({ sessionId: sid, reason: "sign_out" })) return;
+        if (typeof sid !== "string" || !await endSession({ sessionId: sid, reason: "sign_out" })) return;
         const userId = Number(token.sub);
         await audit({ action: "auth.signout", actorId: Number.isInteger(userId) ? userId : null, actorEmail: token.email ?? null });
       },
     },
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         // The token carries only identity, the session version and the session's id; role and
         // active state are read from the database on every request.
         if (user) {
@@ -173,7 +173,7 @@ export function authOptions(): NextAuthOptions {
         }
         // Every later read (getServerSession, /api/auth/session): a session the server ended is
         // none. next-auth answers a throw here with "no session" and clears the cookie.
-        if (!sessionLives(token.sid, { activity: false })) throw new Error("session ended");
+        if (!await sessionLives(token.sid, { activity: false })) throw new Error("session ended");
         return token;
       },
       session({ session, token }) {

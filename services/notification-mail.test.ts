@@ -42,23 +42,23 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  removeTemporaryDatabase();
+  await removeTemporaryDatabase();
 });
 
 const transport = () => nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
-const editor = aUser({ role: "editor", name: "张编辑", email: "zhang@paper.test" });
-const reviewer = aUser({ role: "reviewer", name: "王审稿", email: "wang@paper.test" });
-const waiting = () => listUnsentNotices({ since: new Date(0) }).map((n) => n.articleTitle);
-const setActive = (id: number, active: boolean) => updateUser({ id, changes: { active }, endSessions: false });
+const editor = await aUser({ role: "editor", name: "张编辑", email: "zhang@paper.test" });
+const reviewer = await aUser({ role: "reviewer", name: "王审稿", email: "wang@paper.test" });
+const waiting = async () => (await listUnsentNotices({ since: new Date(0) })).map((n) => n.articleTitle);
+const setActive = async (id: number, active: boolean) => await updateUser({ id, changes: { active }, endSessions: false });
 const DAY = 24 * 3600_000;
 
 describe("notifications by e-mail", () => {
   it("is off by default: without SMTP_URL there is no transport and nothing is sent", async () => {
     expect(configuredTransport()).toBeNull();
-    const a = anArticle({ author: editor, title: "默认不发邮件" });
-    transitionArticle({ id: a.id, baseVersion: a.version, action: "submit", actor: actorOf(editor), ip: null });
+    const a = await anArticle({ author: editor, title: "默认不发邮件" });
+    await transitionArticle({ id: a.id, baseVersion: a.version, action: "submit", actor: actorOf(editor), ip: null });
     expect(await sendPendingNotificationMail()).toBe(0);
-    expect(waiting()).toEqual(["默认不发邮件"]);
+    expect(await waiting()).toEqual(["默认不发邮件"]);
   });
 
   it("does not send what is more than a day old when a server is configured", async () => {
@@ -67,10 +67,10 @@ describe("notifications by e-mail", () => {
   });
 
   it("sends each waiting notice once, in the paper's language with English below, with the comment", async () => {
-    const a = anArticle({ author: editor, title: "春耕备耕有序推进" });
-    const submitted = transitionArticle({ id: a.id, baseVersion: a.version, action: "submit", actor: actorOf(editor), ip: null });
+    const a = await anArticle({ author: editor, title: "春耕备耕有序推进" });
+    const submitted = await transitionArticle({ id: a.id, baseVersion: a.version, action: "submit", actor: actorOf(editor), ip: null });
     if (!submitted.ok) throw new Error("submit failed");
-    transitionArticle({ id: a.id, baseVersion: submitted.article.version, action: "request_changes", comment: "请补充播种面积。", actor: actorOf(reviewer), ip: null });
+    await transitionArticle({ id: a.id, baseVersion: submitted.article.version, action: "request_changes", comment: "请补充播种面积。", actor: actorOf(reviewer), ip: null });
 
     expect(await sendPendingNotificationMail({ transport: transport() })).toBe(3);
     const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0];
@@ -85,24 +85,24 @@ describe("notifications by e-mail", () => {
     // Marked: the next tick sends nothing again.
     expect(await sendPendingNotificationMail({ transport: transport() })).toBe(0);
     expect(received).toHaveLength(3);
-    expect(waiting()).toEqual([]);
+    expect(await waiting()).toEqual([]);
   });
 
   it("leaves a notice the server refused for the next tick, and skips people who were deactivated", async () => {
-    const a = anArticle({ author: editor, title: "第二篇" });
+    const a = await anArticle({ author: editor, title: "第二篇" });
     refuseNext = true;
-    transitionArticle({ id: a.id, baseVersion: a.version, action: "submit", actor: actorOf(editor), ip: null });
+    await transitionArticle({ id: a.id, baseVersion: a.version, action: "submit", actor: actorOf(editor), ip: null });
     await expect(sendPendingNotificationMail({ transport: transport() })).rejects.toThrow(/mailbox unavailable/);
     expect(received).toHaveLength(3);
-    expect(waiting()).toEqual(["第二篇"]);
+    expect(await waiting()).toEqual(["第二篇"]);
     expect(await sendPendingNotificationMail({ transport: transport() })).toBe(1);
     expect(received.at(-1)?.subject).toBe("张编辑提交了《第二篇》，等待审核");
 
     // Told while active, deactivated before the mail went out: not sent.
-    const b = anArticle({ author: editor, title: "第三篇" });
-    transitionArticle({ id: b.id, baseVersion: b.version, action: "submit", actor: actorOf(editor), ip: null });
-    setActive(reviewer.id, false);
+    const b = await anArticle({ author: editor, title: "第三篇" });
+    await transitionArticle({ id: b.id, baseVersion: b.version, action: "submit", actor: actorOf(editor), ip: null });
+    await setActive(reviewer.id, false);
     expect(await sendPendingNotificationMail({ transport: transport() })).toBe(0);
-    setActive(reviewer.id, true);
+    await setActive(reviewer.id, true);
   });
 });

@@ -52,10 +52,10 @@ export async function sendPendingNotificationMail({ transport = configuredTransp
   if (!transport) return 0;
   const { MAIL_FROM, SITE_URL } = env();
   let sent = 0;
-  for (const notice of listUnsentNotices({ since: new Date(now.getTime() - MAX_AGE_MS) })) {
+  for (const notice of await listUnsentNotices({ since: new Date(now.getTime() - MAX_AGE_MS) })) {
     const { subject, text } = noticeMail(notice, SITE_URL);
     await transport.sendMail({ from: MAIL_FROM, to: { name: notice.recipientName, address: notice.recipientEmail }, subject, text });
-    markNoticeEmailed({ id: notice.id });
+    await markNoticeEmailed({ id: notice.id });
     sent += 1;
   }
   return sent;

@@ -17,8 +17,8 @@ export type RetrainOutcome =
   | { ok: true; pages: number; adopted: boolean; labAccuracy: number | null; paperAccuracy: number | null }
   | { ok: false; reason: "no_pages" };
 
-export function retrainPaperModel({ paper, trainedById }: { paper: string; trainedById: number | null }): RetrainOutcome {
-  const rows = listCorrectedImports({ paper });
+export async function retrainPaperModel({ paper, trainedById }: { paper: string; trainedById: number | null }): Promise<RetrainOutcome> {
+  const rows = await listCorrectedImports({ paper });
   const examples = correctionExamples(
     rows.map((r) => ({
       bytes: new Uint8Array(r.rawBytes),
@@ -28,7 +28,7 @@ export function retrainPaperModel({ paper, trainedById }: { paper: string; train
   if (examples.length === 0) return { ok: false, reason: "no_pages" };
   const { layer, check } = paperLayer(baseModel(), examples, { paper, imports: rows.map((r) => r.id) });
   const outcome = { pages: examples.length, labAccuracy: check?.lab ?? null, paperAccuracy: check?.paper ?? null };
-  savePaperModel({ paper, model: layer ? modelToJson(layer) : null, trainedById, ...outcome });
+  await savePaperModel({ paper, model: layer ? modelToJson(layer) : null, trainedById, ...outcome });
   cache.delete(paper);
   return { ok: true, adopted: layer !== null, ...outcome };
 }
@@ -36,9 +36,9 @@ export function retrainPaperModel({ paper, trainedById }: { paper: string; train
 const cache = new Map<string, { stamp: number; model: Model }>();
 
 /** The model to read a page of `paper` with: its own when it has one, else the lab model. */
-export function modelForPaper(paper: string | null | undefined): { model: Model; paperPages: number | null } {
+export async function modelForPaper(paper: string | null | undefined): Promise<{ model: Model; paperPages: number | null }> {
   if (!paper) return { model: baseModel(), paperPages: null };
-  const row = getPaperModel({ paper });
+  const row = await getPaperModel({ paper });
   if (!row || row.model == null) return { model: baseModel(), paperPages: null };
   const stamp = row.updatedAt.getTime();
   let hit = cache.get(paper);

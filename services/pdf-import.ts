@@ -37,7 +37,7 @@ export async function importPdfUpload({
   } catch (e) {
     if (!(e instanceof PdfError)) throw e;
     if (e.code === "no_text") {
-      return { ok: false, code: "no_text", pages: e.pages ?? undefined, fileId: insertPdfWithoutText({ bytes, fileName, pageCount: e.pages ?? 0, actor }).fileId };
+      return { ok: false, code: "no_text", pages: e.pages ?? undefined, fileId: (await insertPdfWithoutText({ bytes, fileName, pageCount: e.pages ?? 0, actor })).fileId };
     }
     return { ok: false, code: e.code, pages: e.pages ?? undefined };
   }
@@ -64,7 +64,7 @@ export async function importPdfUpload({
     read.pages.map((p) => p.segmentation.masthead),
     form,
   );
-  const { fileId, imports } = insertPdfImport({
+  const { fileId, imports } = await insertPdfImport({
     bytes,
     fileName,
     pageCount: read.pageCount,
@@ -94,13 +94,13 @@ export async function importPdfUpload({
  * differently since: the caller refuses that (the spans of kept working states point into it).
  */
 export async function rereadPdfImport({ importId, hints }: { importId: number; hints: IngestHints }): Promise<PdfSegmentation | null> {
-  const pdf = getPdfOfImport({ importId });
+  const pdf = await getPdfOfImport({ importId });
   if (!pdf) return null;
   const doc = await openPdf(new Uint8Array(pdf.bytes));
   try {
     const seg = segmentPdf([await readPage(doc, pdf.page)], hints);
     // The photos stored when it was uploaded are the same pictures: they keep their library ids.
-    const stored = proposalOf(getImportById({ id: importId }) ?? { proposal: {} }).layout?.images ?? [];
+    const stored = proposalOf(await getImportById({ id: importId }) ?? { proposal: {} }).layout?.images ?? [];
     seg.layout.images.forEach((im, k) => {
       const was = stored[k];
       if (was && was.ref === im.ref && was.mediaId) im.mediaId = was.mediaId;

@@ -11,19 +11,25 @@ const holder = globalThis as unknown as { folioScheduler?: ReturnType<typeof set
 /** Publishes due scheduled articles and e-mails waiting notifications every few seconds, with nobody signed in, and refreshes the planner statistics hourly. Errors are logged, never thrown. */
 export function startScheduler(): void {
   if (holder.folioScheduler) return;
-  const tick = () => {
+  // A tick still running when the next is due (a slow disk, a long transaction) is not joined by another.
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
     try {
-      const n = publishDueArticles();
+      const n = await publishDueArticles();
       if (n > 0) console.info(`scheduler: published ${n} article(s)`);
     } catch (e) {
       console.error("scheduler tick failed", e);
+    } finally {
+      running = false;
     }
     // Notifications by e-mail when SMTP_URL is set (the notices table is the outbox).
     sendPendingNotificationMailInBackground();
   };
-  holder.folioScheduler = setInterval(tick, TICK_MS);
+  holder.folioScheduler = setInterval(() => void tick(), TICK_MS);
   holder.folioScheduler.unref?.();
-  tick();
+  void tick();
   holder.folioStatistics = setInterval(() => {
     try {
       refreshQueryPlannerStatistics();

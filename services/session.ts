@@ -28,9 +28,9 @@ export const getCurrentUser = cache(async function getCurrentUser(activity: bool
   }
   const id = Number(session?.userId);
   if (!session || !Number.isInteger(id)) return null;
-  const user = getUserById({ id });
+  const user = await getUserById({ id });
   if (!user || !user.active || user.sessionVersion !== session.sv) return null;
-  if (!sessionLives(session.sid, { activity })) return null;
+  if (!await sessionLives(session.sid, { activity })) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("site");
-  const name = getSiteName(t("fallbackName"));
+  const name = (await getSiteName(t("fallbackName")));
   const siteUrl = await getSiteUrl();
   return {
     title: { default: name, template: `%s · ${name}` },
@@ -25,10 +25,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("site");
-  const name = getSiteName(t("fallbackName"));
+  const name = (await getSiteName(t("fallbackName")));
   return (
     <div className="site flex min-h-screen flex-col">
-      <SiteHeader siteName={name} sections={listPublicSections()} />
+      <SiteHeader siteName={name} sections={await listPublicSections()} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
         {children}
       </main>

@@ -42,14 +42,15 @@ export type BenchEditor = { email: string; articleId: number; version: number; t
 /** `count` editors, each the author of a draft with a long body, in the database DATABASE_PATH names. */
 export async function createEditors(count: number): Promise<{ editors: BenchEditor[]; sectionId: number }> {
   const hash = await hashPassword(PASSWORD);
-  const sectionId = getSectionBySlug({ slug: "news" })?.id;
+  const sectionId = (await getSectionBySlug({ slug: "news" }))?.id;
   if (!sectionId) throw new Error("no news section: seed the sections first");
-  const editors = Array.from({ length: count }, (_, i) => {
+  const editors: BenchEditor[] = [];
+  for (let i = 0; i < count; i++) {
     const title = `压测稿件${i + 1}`;
-    const user = createUser({ email: `bench-editor-${i + 1}@folio.local`, name: `压测编辑${i + 1}`, role: "editor", passwordHash: hash });
-    const article = createArticle({ title, body: largeBody(title, i), authorId: user.id, sectionId, state: "draft" }, { kind: "create", authorId: user.id });
-    return { email: user.email, articleId: article.id, version: article.version, title };
-  });
+    const user = await createUser({ email: `bench-editor-${i + 1}@folio.local`, name: `压测编辑${i + 1}`, role: "editor", passwordHash: hash });
+    const article = await createArticle({ title, body: largeBody(title, i), authorId: user.id, sectionId, state: "draft" }, { kind: "create", authorId: user.id });
+    editors.push({ email: user.email, articleId: article.id, version: article.version, title });
+  }
   return { editors, sectionId };
 }
 

@@ -14,17 +14,17 @@ import { addPhoto } from "@/services/media/library";
  * by the processing job, placed by a save. Call after the archive is seeded, before the server starts.
  */
 export async function seedLeadPhotos({ count = 4 }: { count?: number } = {}): Promise<number> {
-  const editor = getUserByEmail({ email: "editor@folio.local" });
-  const issue = getLatestPublicIssue();
-  const page = issue ? listPublicPagesOfIssue({ issueId: issue.id })[0] : undefined;
+  const editor = await getUserByEmail({ email: "editor@folio.local" });
+  const issue = await getLatestPublicIssue();
+  const page = issue ? (await listPublicPagesOfIssue({ issueId: issue.id }))[0] : undefined;
   if (!editor || !page) throw new Error("seed the archive first");
-  const stories = listPublicHeadlinesOfPage({ pageId: page.id }).slice(0, count);
+  const stories = (await listPublicHeadlinesOfPage({ pageId: page.id })).slice(0, count);
   for (const [i, story] of stories.entries()) {
     const bytes = await generatedPhoto({ seed: 9000 + i, width: 3000, height: 2000, grain: 24, quality: 92 });
     const { media } = await addPhoto({ bytes, fileName: `bench-${i}.jpg`, caption: `${story.title}（配图）`, credit: "记者 张三 摄", alt: "演示用的插画：远山、太阳和一排村舍", uploadedById: editor.id });
     await kickMediaJobs();
-    const article = getArticleById({ id: story.id })!;
-    const saved = saveArticle({
+    const article = (await getArticleById({ id: story.id }))!;
+    const saved = await saveArticle({
       id: article.id,
       baseVersion: article.version,
       changes: { body: withLeadPhoto(article.body, media.id, `${story.title}（配图）记者 张三 摄`) },

@@ -20,9 +20,9 @@ import { story, storyBody } from "./corpus";
 export { DEMO_PASSWORD };
 
 export async function seedSectionsAndUsers(): Promise<void> {
-  ensureSections(STANDARD_SECTIONS);
+  await ensureSections(STANDARD_SECTIONS);
   const hash = await hashPassword(DEMO_PASSWORD);
-  for (const u of DEMO_USERS) if (!getUserByEmail({ email: u.email })) createUser({ ...u, passwordHash: hash, isDemo: true });
+  for (const u of DEMO_USERS) if (!await getUserByEmail({ email: u.email })) await createUser({ ...u, passwordHash: hash, isDemo: true });
 }
 
 const PAGES = [
@@ -59,11 +59,11 @@ export type Archive = { issues: number; articles: number; latestDate: string; ms
  * `issues` issues × 4 pages × `perPage` published articles, written through insertArticle
  * in state 'published' so the search triggers index them as the app would.
  */
-export function seedArchive({ issues = 100, perPage = 10, lastDate = "2024-03-08" } = {}): Archive {
+export async function seedArchive({ issues = 100, perPage = 10, lastDate = "2024-03-08" } = {}): Promise<Archive> {
   const started = performance.now();
-  const editor = getUserByEmail({ email: "editor@folio.local" });
+  const editor = await getUserByEmail({ email: "editor@folio.local" });
   if (!editor) throw new Error("seed the demo users first");
-  const sectionIds = new Map(listSections().map((s) => [s.slug, s.id]));
+  const sectionIds = new Map((await listSections()).map((s) => [s.slug, s.id]));
   const dates = issueDates(lastDate, issues);
   let n = 0;
   const archive: ArchiveIssue[] = dates.map((date, i) => {
@@ -102,17 +102,17 @@ export function seedArchive({ issues = 100, perPage = 10, lastDate = "2024-03-08
       })),
     };
   });
-  const articles = insertArchive(archive, { kind: "create", authorId: editor.id });
+  const articles = await insertArchive(archive, { kind: "create", authorId: editor.id });
   return { issues: dates.length, articles, latestDate: isoDay(dates[dates.length - 1] as Date), ms: performance.now() - started };
 }
 
 /** An import of `text` through the real engine, with its first working state, as the import form creates it. */
-export function seedImport({ text, fileName, issueDate, pageNumber }: { text: string; fileName: string; issueDate: string; pageNumber: number }) {
-  const editor = getUserByEmail({ email: "editor@folio.local" });
+export async function seedImport({ text, fileName, issueDate, pageNumber }: { text: string; fileName: string; issueDate: string; pageNumber: number }) {
+  const editor = await getUserByEmail({ email: "editor@folio.local" });
   if (!editor) throw new Error("seed the demo users first");
   const bytes = Buffer.from(text, "utf8");
   const proposal = ingest(bytes, { page: pageNumber, date: issueDate });
-  const item = insertImportOfBytes({ bytes, proposal, masthead: unconfirmedMasthead(proposal, { issueDate, pageNumber }), fileName, createdById: editor.id });
-  ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
+  const item = await insertImportOfBytes({ bytes, proposal, masthead: unconfirmedMasthead(proposal, { issueDate, pageNumber }), fileName, createdById: editor.id });
+  await ensureImportWork({ importId: item.id, doc: () => fromSegmentation(proposal) });
   return { id: item.id, bytes: bytes.length, articles: proposal.articles.length, text: proposal.text };
 }

@@ -21,7 +21,7 @@ export async function startSeededSite({
   // Read by lib/env on the first database access, which is below: the connection and the server share the file.
   process.env.DATABASE_PATH = databasePath;
   await seedSectionsAndUsers();
-  const archive = seedArchive({ issues, perPage });
+  const archive = await seedArchive({ issues, perPage });
   await beforeStart?.();
   const next = await startFolio({ databasePath, env });
   return { dir, databasePath, archive, next };

@@ -12,6 +12,7 @@ import { headlineFieldsOf, type Masthead } from "@/lib/ingest/types";
 import type { Person } from "@/lib/workflow/types";
 import { confirmDoubts } from "@/lib/workbench/doc";
 import type { AcceptedArticle } from "@/lib/workbench/types";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export type AcceptOutcome =
   | {
@@ -31,8 +32,8 @@ export type AcceptOutcome =
   | { ok: false; reason: "held"; plan: AcceptPlan };
 
 /** Issue and page from the import's confirmed masthead; fills fields an earlier page left empty. */
-function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
-  const made = ensureIssueAndPage(db, {
+async function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null) {
+  const made = await ensureIssueAndPage(db, {
     date: item.issueDate as string,
     pageNumber: item.pageNumber as number,
     pageName: item.pageName,
@@ -47,7 +48,7 @@ function upsertIssueAndPage(db: DbOrTx, item: Import, masthead: Masthead | null)
   });
   // A PDF import accepted for the page is its printed page (数字报) from now on.
   if (item.pdfFileId !== null && made.page.printImportId !== item.id) {
-    made.page = db.update(pages).set({ printImportId: item.id }).where(eq(pages.id, made.page.id)).returning().get();
+    made.page = onlyRow(await db.update(pages).set({ printImportId: item.id }).where(eq(pages.id, made.page.id)).returning());
   }
   return made;
 }
@@ -58,12 +59,11 @@ function fieldsFromRow(a: Article): ExistingArticle["fields"] {
   return { ...snapshot, jumpTo: a.jumpToPage, jumpFrom: a.jumpFromPage };
 }
 
-function existingArticlesOf(db: DbOrTx, importId: number): ExistingArticle[] {
-  return db
+async function existingArticlesOf(db: DbOrTx, importId: number): Promise<ExistingArticle[]> {
+  return (await db
     .select()
     .from(articles)
-    .where(eq(articles.importId, importId))
-    .all()
+    .where(eq(articles.importId, importId)))
     .filter((a) => a.importKey != null)
     .map((a) => ({
       id: a.id,
@@ -106,27 +106,27 @@ export function acceptImportWork({
   person: Person & { email: string };
   confirmed: ReadonlySet<number>;
   skipHeld: boolean;
-}): AcceptOutcome {
-  return getDb().transaction((tx) => {
-    const item = tx.select().from(imports).where(eq(imports.id, importId)).get();
-    const work = tx.select().from(importWork).where(eq(importWork.importId, importId)).get();
+}): Promise<AcceptOutcome> {
+  return getDb().transaction(async (tx) => {
+    const item = firstRow(await tx.select().from(imports).where(eq(imports.id, importId)));
+    const work = firstRow(await tx.select().from(importWork).where(eq(importWork.importId, importId)));
     if (!item || !work) throw new Error(`import ${importId} has no working state`);
     if (work.version !== baseVersion) return { ok: false, reason: "stale", version: work.version } as const;
     if (!item.issueDate || item.pageNumber == null) return { ok: false, reason: "masthead" } as const;
 
-    const plan = planAccept(accepted, existingArticlesOf(tx, importId), confirmed);
+    const plan = planAccept(accepted, await existingArticlesOf(tx, importId), confirmed);
     if (plan.held.length > 0 && !skipHeld) return { ok: false, reason: "held", plan } as const;
 
-    const { issue, page } = upsertIssueAndPage(tx, item, masthead);
+    const { issue, page } = await upsertIssueAndPage(tx, item, masthead);
     // A page named like a section (要闻) files its new articles there; the editor can change it.
     const section = item.pageName
-      ? tx.select({ id: sections.id }).from(sections).where(eq(sections.name, item.pageName)).get()
+      ? firstRow(await tx.select({ id: sections.id }).from(sections).where(eq(sections.name, item.pageName)))
       : undefined;
     const now = new Date();
     const note = `import #${importId}`;
 
     for (const { article, position } of plan.create) {
-      insertArticle(
+      await insertArticle(
         tx,
         {
           ...fieldsOf(article),
@@ -143,40 +143,40 @@ export function acceptImportWork({
       );
     }
     for (const { id, article, position } of plan.update) {
-      const current = tx.select().from(articles).where(eq(articles.id, id)).get();
+      const current = firstRow(await tx.select().from(articles).where(eq(articles.id, id)));
       if (!current) continue;
       // Re-accepting an article in review is an edit like any other: it may start a new round; into
       // a published story it goes as its pending revision (readers keep the published text).
-      editArticleIn(tx, {
+      await editArticleIn(tx, {
         current,
-        revision: getPendingRevision({ articleId: id }, tx),
+        revision: await getPendingRevision({ articleId: id }, tx),
         changes: { ...fieldsOf(article), issueId: issue.id, pageId: page.id, position },
         info: { kind: "import", note: `${note} (again)`, authorId: person.id },
         actor: person,
         now,
       });
       // Print order is layout, not text: it follows the page as a re-accept of an unchanged story does.
-      if (current.state === "published" && current.position !== position) tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
+      if (current.state === "published" && current.position !== position) await tx.update(articles).set({ position }).where(eq(articles.id, id));
     }
     for (const { id, position } of plan.unchanged) {
-      tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
+      await tx.update(articles).set({ position }).where(eq(articles.id, id));
     }
     if (plan.remove.length > 0) {
-      tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, plan.remove)).run();
-      tx.delete(articles).where(inArray(articles.id, plan.remove)).run();
+      await tx.delete(articleRevisions).where(inArray(articleRevisions.articleId, plan.remove));
+      await tx.delete(articles).where(inArray(articles.id, plan.remove));
     }
-    tx.update(imports).set({ status: "accepted", archivedAt: null, updatedAt: now }).where(eq(imports.id, importId)).run();
+    await tx.update(imports).set({ status: "accepted", archivedAt: null, updatedAt: now }).where(eq(imports.id, importId));
     // Accepting is the editor's word on every doubt still open: the workbench shows them
     // confirmed from now on, and the state as it was is kept as a revision.
     const { doc, confirmed: confirmedDoubts } = confirmDoubts(work.doc);
     let version = work.version;
     if (confirmedDoubts > 0) {
-      tx.insert(importWorkRevisions).values({ importId, version: work.version, reason: "accept", doc: work.doc, savedById: work.savedById }).run();
+      await tx.insert(importWorkRevisions).values({ importId, version: work.version, reason: "accept", doc: work.doc, savedById: work.savedById });
       version = work.version + 1;
-      tx.update(importWork).set({ doc, version, savedById: person.id, updatedAt: now }).where(eq(importWork.importId, importId)).run();
+      await tx.update(importWork).set({ doc, version, savedById: person.id, updatedAt: now }).where(eq(importWork.importId, importId));
     }
-    tx.update(importWork).set({ acceptedVersion: version }).where(eq(importWork.importId, importId)).run();
-    insertAuditEntry(
+    await tx.update(importWork).set({ acceptedVersion: version }).where(eq(importWork.importId, importId));
+    await insertAuditEntry(
       {
         actorId: person.id,
         actorEmail: person.email,

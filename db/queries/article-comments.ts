@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articleComments, users, type CommentAnchor } from "@/db/schema";
+import { onlyRow } from "@/db/raw";
 
-export function listComments({ articleId }: { articleId: number }) {
-  return getDb()
+export async function listComments({ articleId }: { articleId: number }) {
+  return (await getDb()
     .select({
       id: articleComments.id,
       kind: articleComments.kind,
@@ -17,20 +18,19 @@ export function listComments({ articleId }: { articleId: number }) {
     .from(articleComments)
     .innerJoin(users, eq(users.id, articleComments.authorId))
     .where(eq(articleComments.articleId, articleId))
-    .orderBy(asc(articleComments.createdAt))
-    .all();
+    .orderBy(asc(articleComments.createdAt)));
 }
 
-export function insertComment(values: { articleId: number; authorId: number; body: string; anchor: CommentAnchor | null }) {
-  return getDb().insert(articleComments).values(values).returning().get();
+export async function insertComment(values: { articleId: number; authorId: number; body: string; anchor: CommentAnchor | null }) {
+  return onlyRow(await getDb().insert(articleComments).values(values).returning());
 }
 
-export function resolveComment({ id, articleId, userId }: { id: number; articleId: number; userId: number }): boolean {
+export async function resolveComment({ id, articleId, userId }: { id: number; articleId: number; userId: number }): Promise<boolean> {
   return (
-    getDb()
+    (await getDb()
       .update(articleComments)
       .set({ resolvedAt: new Date(), resolvedById: userId })
       .where(and(eq(articleComments.id, id), eq(articleComments.articleId, articleId)))
-      .run().changes === 1
-  );
+      .returning({ id: articleComments.id }))
+  ).length === 1;
 }

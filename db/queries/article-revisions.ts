@@ -2,11 +2,12 @@ import "server-only";
 import { and, desc, eq, lte } from "drizzle-orm";
 import { getDb } from "@/db";
 import { articleRevisions, users } from "@/db/schema";
+import { firstRow } from "@/db/raw";
 
 /* Every save of an article is a revision (written by articles.ts with the save); these read them. */
 
-export function listRevisions({ articleId }: { articleId: number }) {
-  return getDb()
+export async function listRevisions({ articleId }: { articleId: number }) {
+  return (await getDb()
     .select({
       id: articleRevisions.id,
       version: articleRevisions.version,
@@ -18,16 +19,14 @@ export function listRevisions({ articleId }: { articleId: number }) {
     .from(articleRevisions)
     .innerJoin(users, eq(users.id, articleRevisions.authorId))
     .where(eq(articleRevisions.articleId, articleId))
-    .orderBy(desc(articleRevisions.version))
-    .all();
+    .orderBy(desc(articleRevisions.version)));
 }
 
 /** The revision in force at `version` (state changes bump the version without a new revision). */
-export function getRevision({ articleId, version }: { articleId: number; version: number }) {
-  return getDb()
+export async function getRevision({ articleId, version }: { articleId: number; version: number }) {
+  return firstRow(await getDb()
     .select()
     .from(articleRevisions)
     .where(and(eq(articleRevisions.articleId, articleId), lte(articleRevisions.version, version)))
-    .orderBy(desc(articleRevisions.version))
-    .get();
+    .orderBy(desc(articleRevisions.version)));
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { onPostgres } from "@/db/dialect";
 import { insertAuditEntry } from "@/db/queries/audit";
 import {
   applyWorkflowEffects,
@@ -17,6 +18,7 @@ import type { ArticleState, RevisionState } from "@/lib/vocabulary";
 import { decide, onEdit, subjectFor, withCorrectionNote, type Person, type Refusal, type WorkflowAction } from "@/lib/workflow";
 import { insertNotices, listReviewerIds } from "@/db/queries/notifications";
 import { noticesForStep } from "@/lib/desk/notifications";
+import { firstRow, rawRows } from "@/db/raw";
 
 export type StaleArticle = { version: number; savedByName: string | null; savedAt: Date };
 
@@ -37,10 +39,10 @@ export type WriteOutcome =
 type Actor = Person & { email: string };
 
 /** Who saved what is there now, for the person whose save was refused as stale. */
-function staleOf(db: DbOrTx, article: Article, revision?: PendingRevision | null): StaleArticle {
+async function staleOf(db: DbOrTx, article: Article, revision?: PendingRevision | null): Promise<StaleArticle> {
   const newer = revision && revision.version > article.version ? revision : null;
   const byId = newer ? (newer.lastEditedById ?? newer.startedById) : article.lastEditedById;
-  const by = byId ? db.select({ name: users.name }).from(users).where(eq(users.id, byId)).get() : undefined;
+  const by = byId ? firstRow(await db.select({ name: users.name }).from(users).where(eq(users.id, byId))) : undefined;
   return { version: workingVersion(article, revision), savedByName: by?.name ?? null, savedAt: newer ? newer.updatedAt : article.updatedAt };
 }
 
@@ -61,15 +63,15 @@ export type EditInput = {
  * its revision row; a published story's edit goes into its pending revision, so readers, search
  * and the public page cache see nothing of it until it is published.
  */
-export function editArticleIn(db: DbOrTx, { current, revision, changes, reason, info, actor, now }: EditInput): WriteOutcome {
+export async function editArticleIn(db: DbOrTx, { current, revision, changes, reason, info, actor, now }: EditInput): Promise<WriteOutcome> {
   const version = workingVersion(current, revision);
   // Only a published story is edited through its revision (an unpublished one's waits for reopen).
   const published = current.state === "published";
-  const decision = onEdit(workflowArticleOf(db, current, published ? revision : undefined), actor, now);
+  const decision = onEdit(await workflowArticleOf(db, current, published ? revision : undefined), actor, now);
   if (!decision.ok) return { ok: false, reason: "refused", refusal: decision };
   if (published) {
     const holder = { ...current, submittedAt: revision?.submittedAt ?? null, editorsSinceSubmit: revision?.editorsSinceSubmit ?? [] };
-    const effects = applyWorkflowEffects(db, holder, decision.effects, { actorId: actor.id, now });
+    const effects = await applyWorkflowEffects(db, holder, decision.effects, { actorId: actor.id, now });
     const values = {
       state: decision.to as RevisionState,
       changes: { ...revision?.changes, ...revisionChangesOf(changes) },
@@ -81,23 +83,21 @@ export function editArticleIn(db: DbOrTx, { current, revision, changes, reason, 
       updatedAt: now,
     };
     const written = revision
-      ? db
+      ? firstRow(await db
           .update(pendingRevisions)
           .set(values)
           .where(and(eq(pendingRevisions.articleId, current.id), eq(pendingRevisions.version, revision.version)))
-          .returning()
-          .get()
-      : db
+          .returning())
+      : firstRow(await db
           .insert(pendingRevisions)
           .values({ ...values, articleId: current.id, startedById: actor.id, createdAt: now })
           .onConflictDoNothing()
-          .returning()
-          .get();
-    if (!written) return { ok: false, reason: "stale", stale: staleOf(db, current, getPendingRevision({ articleId: current.id }, db)) };
+          .returning());
+    if (!written) return { ok: false, reason: "stale", stale: await staleOf(db, current, await getPendingRevision({ articleId: current.id }, db)) };
     return { ok: true, article: current, revision: written, changedState: written.state !== revision?.state };
   }
-  const effects = applyWorkflowEffects(db, current, decision.effects, { actorId: actor.id, now });
-  const article = updateArticleIfVersion(db, {
+  const effects = await applyWorkflowEffects(db, current, decision.effects, { actorId: actor.id, now });
+  const article = await updateArticleIfVersion(db, {
     id: current.id,
     baseVersion: current.version,
     version: version + 1,
@@ -105,7 +105,7 @@ export function editArticleIn(db: DbOrTx, { current, revision, changes, reason, 
     info,
     now,
   });
-  if (!article) return { ok: false, reason: "stale", stale: staleOf(db, current, revision) };
+  if (!article) return { ok: false, reason: "stale", stale: await staleOf(db, current, revision) };
   return { ok: true, article, revision: revision ?? null, changedState: article.state !== current.state };
 }
 
@@ -134,16 +134,16 @@ export function saveArticle({
   actor: Actor;
   ip: string | null;
   now?: Date;
-}): WriteOutcome {
+}): Promise<WriteOutcome> {
   // IMMEDIATE takes the write lock first, waiting up to busy_timeout for another process
   // (a backup, a script) to let go. A deferred transaction that reads first could not wait:
   // its read snapshot would be stale once the other writer commits (SQLITE_BUSY_SNAPSHOT).
-  return getDb().transaction((tx) => {
-    const current = tx.select().from(articles).where(eq(articles.id, id)).get();
+  return getDb().transaction(async (tx) => {
+    const current = firstRow(await tx.select().from(articles).where(eq(articles.id, id)));
     if (!current) return { ok: false, reason: "not_found" } as const;
-    const revision = getPendingRevision({ articleId: id }, tx);
-    if (workingVersion(current, revision) !== baseVersion) return { ok: false, reason: "stale", stale: staleOf(tx, current, revision) } as const;
-    const outcome = editArticleIn(tx, {
+    const revision = await getPendingRevision({ articleId: id }, tx);
+    if (workingVersion(current, revision) !== baseVersion) return { ok: false, reason: "stale", stale: await staleOf(tx, current, revision) } as const;
+    const outcome = await editArticleIn(tx, {
       current,
       revision,
       changes,
@@ -155,7 +155,7 @@ export function saveArticle({
     if (!outcome.ok) return outcome;
     const from = outcome.revision && current.state === "published" ? (revision?.state ?? null) : current.state;
     const to = outcome.revision && current.state === "published" ? outcome.revision.state : outcome.article.state;
-    insertAuditEntry(
+    await insertAuditEntry(
       {
         actorId: actor.id,
         actorEmail: actor.email,
@@ -188,8 +188,8 @@ export type TransitionInput = {
   now?: Date;
 };
 
-function auditTransition(tx: DbOrTx, input: TransitionInput, articleId: number, detail: Record<string, unknown>): void {
-  insertAuditEntry(
+async function auditTransition(tx: DbOrTx, input: TransitionInput, articleId: number, detail: Record<string, unknown>): Promise<void> {
+  await insertAuditEntry(
     {
       actorId: input.actor === "system" ? null : input.actor.id,
       actorEmail: input.actor === "system" ? "system" : input.actor.email,
@@ -212,19 +212,19 @@ function auditTransition(tx: DbOrTx, input: TransitionInput, articleId: number, 
  * Tells the people a step concerns (lib/desk/notifications decides who), in the step's transaction.
  * For a published story's pending revision, its author is whoever began the revision.
  */
-function notifyStep(tx: DbOrTx, input: TransitionInput, step: { articleId: number; authorId: number; to: ArticleState; now: Date }): void {
+async function notifyStep(tx: DbOrTx, input: TransitionInput, step: { articleId: number; authorId: number; to: ArticleState; now: Date }): Promise<void> {
   const actorId = input.actor === "system" ? null : input.actor.id;
   const notices = noticesForStep(
     { action: input.action, to: step.to, authorId: step.authorId, actorId, comment: input.comment, reason: input.reason },
-    input.action === "submit" ? listReviewerIds(tx) : [],
+    input.action === "submit" ? await listReviewerIds(tx) : [],
   );
-  insertNotices(tx, notices, { articleId: step.articleId, actorId, now: step.now });
+  await insertNotices(tx, notices, { articleId: step.articleId, actorId, now: step.now });
 }
 
 /** lib/workflow's decision on a step, for the article or (given) its pending revision. */
-function decideStep(tx: DbOrTx, input: TransitionInput, current: Article, revision: PendingRevision | undefined, now: Date) {
+async function decideStep(tx: DbOrTx, input: TransitionInput, current: Article, revision: PendingRevision | undefined, now: Date) {
   return decide({
-    article: workflowArticleOf(tx, current, revision),
+    article: await workflowArticleOf(tx, current, revision),
     action: input.action,
     actor: input.actor === "system" ? "system" : { id: input.actor.id, role: input.actor.role },
     now,
@@ -234,22 +234,22 @@ function decideStep(tx: DbOrTx, input: TransitionInput, current: Article, revisi
   });
 }
 
-function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): WriteOutcome {
+async function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): Promise<WriteOutcome> {
   const now = input.now ?? new Date();
-  const revision = getPendingRevision({ articleId: current.id }, tx);
+  const revision = await getPendingRevision({ articleId: current.id }, tx);
   if (subjectFor(input.action, { state: current.state, hasRevision: revision !== undefined }) === "revision" && revision) {
     return transitionRevisionIn(tx, input, current, revision, now);
   }
-  const decision = decideStep(tx, input, current, undefined, now);
+  const decision = await decideStep(tx, input, current, undefined, now);
   if (!decision.ok) return { ok: false, reason: "refused", refusal: decision };
   const actorId = input.actor === "system" ? null : input.actor.id;
-  const effects = applyWorkflowEffects(tx, current, decision.effects, { actorId, now });
+  const effects = await applyWorkflowEffects(tx, current, decision.effects, { actorId, now });
   const version = workingVersion(current, revision) + 1;
   let article: Article | undefined;
   const adopt = revision && decision.effects.some((e) => e.type === "adopt_revision");
   if (adopt) {
     // Reopened with a pending revision: its text becomes the draft's (a revision row), to be reviewed with it.
-    article = updateArticleIfVersion(tx, {
+    article = await updateArticleIfVersion(tx, {
       id: current.id,
       baseVersion: current.version,
       version,
@@ -257,19 +257,18 @@ function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): Wri
       info: { kind: "save", note: revision.reason, authorId: revision.lastEditedById ?? revision.startedById },
       now,
     });
-    if (article) tx.delete(pendingRevisions).where(eq(pendingRevisions.articleId, current.id)).run();
+    if (article) await tx.delete(pendingRevisions).where(eq(pendingRevisions.articleId, current.id));
   } else {
     // A state change is not an edit of the text: it bumps the version (so stale forms notice) without a revision.
-    article = tx
+    article = firstRow(await tx
       .update(articles)
       .set({ ...(effects as Partial<Article>), state: decision.to, version, updatedAt: now })
       .where(and(eq(articles.id, current.id), eq(articles.version, current.version)))
-      .returning()
-      .get();
+      .returning());
   }
-  if (!article) return { ok: false, reason: "stale", stale: staleOf(tx, current, revision) };
-  auditTransition(tx, input, current.id, { from: current.state, to: decision.to, ...(adopt ? { adoptedRevision: true } : {}) });
-  notifyStep(tx, input, { articleId: current.id, authorId: current.authorId, to: decision.to, now });
+  if (!article) return { ok: false, reason: "stale", stale: await staleOf(tx, current, revision) };
+  await auditTransition(tx, input, current.id, { from: current.state, to: decision.to, ...(adopt ? { adoptedRevision: true } : {}) });
+  await notifyStep(tx, input, { articleId: current.id, authorId: current.authorId, to: decision.to, now });
   return { ok: true, article, revision: adopt ? null : (revision ?? null), changedState: article.state !== current.state };
 }
 
@@ -279,21 +278,21 @@ function transitionIn(tx: DbOrTx, input: TransitionInput, current: Article): Wri
  * revision row (kind "correction", the reason as its note) and, when the words changed, the public
  * 更正 note; the first publication time stays. Nothing else here touches the article row.
  */
-function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current: Article, revision: PendingRevision, now: Date): WriteOutcome {
-  const decision = decideStep(tx, input, current, revision, now);
+async function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current: Article, revision: PendingRevision, now: Date): Promise<WriteOutcome> {
+  const decision = await decideStep(tx, input, current, revision, now);
   if (!decision.ok) return { ok: false, reason: "refused", refusal: decision };
   const actorId = input.actor === "system" ? null : input.actor.id;
   const holder = { ...current, submittedAt: revision.submittedAt, editorsSinceSubmit: revision.editorsSinceSubmit };
-  const effects = applyWorkflowEffects(tx, holder, decision.effects, { actorId, now });
+  const effects = await applyWorkflowEffects(tx, holder, decision.effects, { actorId, now });
   const version = workingVersion(current, revision) + 1;
-  const stale = { ok: false, reason: "stale", stale: staleOf(tx, current, revision) } as const;
+  const stale = { ok: false, reason: "stale", stale: await staleOf(tx, current, revision) } as const;
   const ofThisRevision = and(eq(pendingRevisions.articleId, current.id), eq(pendingRevisions.version, revision.version));
   const apply = decision.effects.find((e) => e.type === "apply_revision");
   const detail = { revision: true, from: revision.state, to: decision.to };
 
   if (apply) {
     const author = revision.lastEditedById ?? revision.startedById;
-    const article = updateArticleIfVersion(tx, {
+    const article = await updateArticleIfVersion(tx, {
       id: current.id,
       baseVersion: current.version,
       version,
@@ -305,17 +304,17 @@ function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current: Artic
       info: { kind: "correction", note: revision.reason, authorId: author },
       now,
     });
-    if (!article || tx.delete(pendingRevisions).where(ofThisRevision).run().changes === 0) return stale;
-    auditTransition(tx, input, current.id, { ...detail, to: "published", reason: revision.reason, publicNote: apply.correction !== null });
-    notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: "published", now });
+    if (!article || (await tx.delete(pendingRevisions).where(ofThisRevision).returning({ id: pendingRevisions.articleId })).length === 0) return stale;
+    await auditTransition(tx, input, current.id, { ...detail, to: "published", reason: revision.reason, publicNote: apply.correction !== null });
+    await notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: "published", now });
     return { ok: true, article, revision: null, changedState: true };
   }
   if (decision.effects.some((e) => e.type === "drop_revision")) {
-    if (tx.delete(pendingRevisions).where(ofThisRevision).run().changes === 0) return stale;
-    auditTransition(tx, input, current.id, { ...detail, to: "published" });
+    if ((await tx.delete(pendingRevisions).where(ofThisRevision).returning({ id: pendingRevisions.articleId })).length === 0) return stale;
+    await auditTransition(tx, input, current.id, { ...detail, to: "published" });
     return { ok: true, article: current, revision: null, changedState: true };
   }
-  const written = tx
+  const written = firstRow(await tx
     .update(pendingRevisions)
     .set({
       state: decision.to as RevisionState,
@@ -325,37 +324,59 @@ function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current: Artic
       updatedAt: now,
     })
     .where(ofThisRevision)
-    .returning()
-    .get();
+    .returning());
   if (!written) return stale;
-  auditTransition(tx, input, current.id, detail);
-  notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: decision.to, now });
+  await auditTransition(tx, input, current.id, detail);
+  await notifyStep(tx, input, { articleId: current.id, authorId: revision.startedById, to: decision.to, now });
   return { ok: true, article: current, revision: written, changedState: written.state !== revision.state };
 }
 
 /** One workflow step (submit, approve, publish…), decided by lib/workflow, written with its effects and audit row. */
-export function transitionArticle(input: TransitionInput): WriteOutcome {
-  return getDb().transaction((tx) => {
-    const current = tx.select().from(articles).where(eq(articles.id, input.id)).get();
+export async function transitionArticle(input: TransitionInput): Promise<WriteOutcome> {
+  return getDb().transaction(async (tx) => {
+    const current = firstRow(await tx.select().from(articles).where(eq(articles.id, input.id)));
     if (!current) return { ok: false, reason: "not_found" } as const;
-    const revision = getPendingRevision({ articleId: current.id }, tx);
-    if (workingVersion(current, revision) !== input.baseVersion) return { ok: false, reason: "stale", stale: staleOf(tx, current, revision) } as const;
+    const revision = await getPendingRevision({ articleId: current.id }, tx);
+    if (workingVersion(current, revision) !== input.baseVersion) return { ok: false, reason: "stale", stale: await staleOf(tx, current, revision) } as const;
     return transitionIn(tx, input, current);
   });
 }
 
-/** The scheduler: publishes every scheduled article whose time has come. Safe to run from several places. */
-export function publishDueArticles(now = new Date()): number {
+/** The key of the scheduler's advisory lock on PostgreSQL ("Folio" 2). */
+const SCHEDULER_LOCK = 0x466f6c696f02;
+
+/**
+ * The scheduler: publishes every scheduled article whose time has come. Safe to run from several
+ * places: each publish is a version-checked transition, so an article goes out once. On
+ * PostgreSQL every app process runs the clock, and a tick is one transaction that first takes
+ * the scheduler's advisory lock: the process that gets it publishes, the others skip that tick.
+ */
+export async function publishDueArticles(now = new Date()): Promise<number> {
   const db = getDb();
-  const due = db
+  if (onPostgres) {
+    return db.transaction(async (tx) => {
+      const [lock] = await rawRows<{ leader: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${SCHEDULER_LOCK}) as "leader"`);
+      if (!lock?.leader) return 0;
+      const due = await tx
+        .select()
+        .from(articles)
+        .where(and(eq(articles.state, "scheduled"), isNotNull(articles.scheduledAt), lte(articles.scheduledAt, now)));
+      let published = 0;
+      for (const article of due) {
+        const outcome = await transitionIn(tx, { id: article.id, baseVersion: article.version, action: "publish_scheduled", actor: "system", ip: null, now }, article);
+        if (outcome.ok) published += 1;
+      }
+      return published;
+    });
+  }
+  const due = (await db
     .select()
     .from(articles)
-    .where(and(eq(articles.state, "scheduled"), isNotNull(articles.scheduledAt), lte(articles.scheduledAt, now)))
-    .all();
+    .where(and(eq(articles.state, "scheduled"), isNotNull(articles.scheduledAt), lte(articles.scheduledAt, now))));
   let published = 0;
   for (const article of due) {
-    const outcome = db.transaction((tx) =>
-      transitionIn(tx, { id: article.id, baseVersion: article.version, action: "publish_scheduled", actor: "system", ip: null, now }, article),
+    const outcome = await db.transaction(async (tx) =>
+      await transitionIn(tx, { id: article.id, baseVersion: article.version, action: "publish_scheduled", actor: "system", ip: null, now }, article),
     );
     if (outcome.ok) published += 1;
   }
@@ -363,17 +384,17 @@ export function publishDueArticles(now = new Date()): number {
 }
 
 /** "Publish issue": every article that is approved or scheduled goes out in one transaction, or none does. */
-export function publishArticles({ ids, actor, ip, now = new Date() }: { ids: number[]; actor: Actor; ip: string | null; now?: Date }):
-  | { ok: true; published: number }
-  | { ok: false; id: number; outcome: Exclude<WriteOutcome, { ok: true }> } {
+export async function publishArticles({ ids, actor, ip, now = new Date() }: { ids: number[]; actor: Actor; ip: string | null; now?: Date }): Promise<
+  { ok: true; published: number } | { ok: false; id: number; outcome: Exclude<WriteOutcome, { ok: true }> }
+> {
   const db = getDb();
   try {
-    return db.transaction((tx) => {
-      const rows = ids.length ? tx.select().from(articles).where(inArray(articles.id, ids)).all() : [];
+    return await db.transaction(async (tx) => {
+      const rows = ids.length ? (await tx.select().from(articles).where(inArray(articles.id, ids))) : [];
       let published = 0;
       for (const article of rows) {
         if (article.state === "published") continue;
-        const outcome = transitionIn(tx, { id: article.id, baseVersion: article.version, action: "publish", actor, ip, now }, article);
+        const outcome = await transitionIn(tx, { id: article.id, baseVersion: article.version, action: "publish", actor, ip, now }, article);
         if (!outcome.ok) throw new PublishAbort(article.id, outcome);
         published += 1;
       }

@@ -25,6 +25,7 @@ import { planSearch, type SearchPlan } from "@/lib/public/search";
 import { matchingArticleIds } from "@/db/queries/full-text";
 import type { ArticleState, RevisionKind } from "@/lib/vocabulary";
 import { measureChange, type Effect, type WorkflowArticle } from "@/lib/workflow";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export type RevisionInfo = { kind: RevisionKind; note?: string | null; authorId: number };
 
@@ -41,8 +42,8 @@ export function bodyColumns(body: ArticleBody) {
   return { body, bodyText: bodyPlainText(body), charCount: bodyCharCount(body) };
 }
 
-function writeRevision(db: DbOrTx, article: Article, info: RevisionInfo): void {
-  db.insert(articleRevisions)
+async function writeRevision(db: DbOrTx, article: Article, info: RevisionInfo): Promise<void> {
+  await db.insert(articleRevisions)
     .values({
       articleId: article.id,
       version: article.version,
@@ -50,8 +51,7 @@ function writeRevision(db: DbOrTx, article: Article, info: RevisionInfo): void {
       note: info.note ?? null,
       authorId: info.authorId,
       snapshot: articleSnapshot(article),
-    })
-    .run();
+    });
 }
 
 export type NewArticle = Omit<
@@ -60,19 +60,18 @@ export type NewArticle = Omit<
 > & { body: ArticleBody };
 
 /** A new article and its first revision, in one transaction. */
-export function createArticle(values: NewArticle, info: RevisionInfo): Article {
-  return getDb().transaction((tx) => insertArticle(tx, values, info));
+export async function createArticle(values: NewArticle, info: RevisionInfo): Promise<Article> {
+  return getDb().transaction(async (tx) => await insertArticle(tx, values, info));
 }
 
 /** Inserts an article and its first revision (call inside a transaction). */
-export function insertArticle(db: DbOrTx, values: NewArticle, info: RevisionInfo): Article {
-  const article = db
+export async function insertArticle(db: DbOrTx, values: NewArticle, info: RevisionInfo): Promise<Article> {
+  const article = onlyRow(await db
     .insert(articles)
     .values({ ...values, ...bodyColumns(values.body) })
-    .returning()
-    .get();
-  writeRevision(db, article, info);
-  writeArticlePhotos(db, article);
+    .returning());
+  await writeRevision(db, article, info);
+  await writeArticlePhotos(db, article);
   return article;
 }
 
@@ -83,7 +82,7 @@ export type ArticleChanges = Partial<Omit<NewArticle, "authorId">>;
  * (`baseVersion + 1` unless a pending revision took the working version further: pending-revisions.ts)
  * as a revision. Returns undefined when someone saved in between.
  */
-export function updateArticleIfVersion(
+export async function updateArticleIfVersion(
   db: DbOrTx,
   {
     id,
@@ -93,23 +92,22 @@ export function updateArticleIfVersion(
     info,
     now = new Date(),
   }: { id: number; baseVersion: number; version?: number; changes: ArticleChanges; info: RevisionInfo; now?: Date },
-): Article | undefined {
+): Promise<Article | undefined> {
   const { body, ...rest } = changes;
-  const article = db
+  const article = firstRow(await db
     .update(articles)
     .set({ ...rest, ...(body ? bodyColumns(body) : {}), version, updatedAt: now })
     .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
-    .returning()
-    .get();
+    .returning());
   if (article) {
-    writeRevision(db, article, info);
-    if (body) writeArticlePhotos(db, article, now);
+    await writeRevision(db, article, info);
+    if (body) await writeArticlePhotos(db, article, now);
   }
   return article;
 }
 
-export function getArticleById({ id }: { id: number }, db: DbOrTx = getDb()): Article | undefined {
-  return db.select().from(articles).where(eq(articles.id, id)).get();
+export async function getArticleById({ id }: { id: number }, db: DbOrTx = getDb()): Promise<Article | undefined> {
+  return firstRow(await db.select().from(articles).where(eq(articles.id, id)));
 }
 
 /** The columns a published story's pending revision may change (db/schema.ts RevisionChanges). */
@@ -128,18 +126,17 @@ export function revisedArticle(article: Article, revision: Pick<PendingRevision,
   return { ...article, ...rest, ...(body ? bodyColumns(body) : {}) } as Article;
 }
 
-function approvalsOf(db: DbOrTx, articleId: number, round: Date | null) {
+async function approvalsOf(db: DbOrTx, articleId: number, round: Date | null) {
   return round
-    ? db
+    ? (await db
         .select({ reviewerId: articleApprovals.reviewerId, at: articleApprovals.createdAt })
         .from(articleApprovals)
-        .where(and(eq(articleApprovals.articleId, articleId), eq(articleApprovals.round, round)))
-        .all()
+        .where(and(eq(articleApprovals.articleId, articleId), eq(articleApprovals.round, round))))
     : [];
 }
 
-function quotaOf(db: DbOrTx, sectionId: number | null): number {
-  const section = sectionId ? db.select({ approvalsRequired: sections.approvalsRequired }).from(sections).where(eq(sections.id, sectionId)).get() : undefined;
+async function quotaOf(db: DbOrTx, sectionId: number | null): Promise<number> {
+  const section = sectionId ? firstRow(await db.select({ approvalsRequired: sections.approvalsRequired }).from(sections).where(eq(sections.id, sectionId))) : undefined;
   return section?.approvalsRequired ?? 1;
 }
 
@@ -149,15 +146,15 @@ function quotaOf(db: DbOrTx, sectionId: number | null): number {
  * round, approvals and text, who began it, its reason, how far it is from the published story,
  * and the quota of the stricter of the story's section and the one the revision moves it to.
  */
-export function workflowArticleOf(db: DbOrTx, article: Article, revision?: PendingRevision): WorkflowArticle {
+export async function workflowArticleOf(db: DbOrTx, article: Article, revision?: PendingRevision): Promise<WorkflowArticle> {
   if (revision) {
     const revised = revisedArticle(article, revision);
     return {
       subject: "revision",
       state: revision.state,
       authorId: revision.startedById,
-      approvalsRequired: Math.max(quotaOf(db, article.sectionId), quotaOf(db, revised.sectionId)),
-      approvals: approvalsOf(db, article.id, revision.submittedAt),
+      approvalsRequired: Math.max(await quotaOf(db, article.sectionId), await quotaOf(db, revised.sectionId)),
+      approvals: await approvalsOf(db, article.id, revision.submittedAt),
       submittedAt: revision.submittedAt,
       editorsSinceSubmit: revision.editorsSinceSubmit,
       title: revised.title,
@@ -165,39 +162,39 @@ export function workflowArticleOf(db: DbOrTx, article: Article, revision?: Pendi
       reason: revision.reason,
       change: measureChange(article, revised),
       // The revision's photos, not the published text's: approving it publishes them.
-      photoProblems: photoProblemsOfBody(db, revised.body as ArticleBody),
+      photoProblems: await photoProblemsOfBody(db, revised.body as ArticleBody),
     };
   }
   return {
     state: article.state,
     authorId: article.authorId,
-    approvalsRequired: quotaOf(db, article.sectionId),
-    approvals: approvalsOf(db, article.id, article.submittedAt),
+    approvalsRequired: await quotaOf(db, article.sectionId),
+    approvals: await approvalsOf(db, article.id, article.submittedAt),
     submittedAt: article.submittedAt,
     editorsSinceSubmit: article.editorsSinceSubmit,
     scheduledAt: article.scheduledAt,
     title: article.title,
     bodyText: article.bodyText,
-    hasRevision: getPendingRevision({ articleId: article.id }, db) !== undefined,
-    photoProblems: articlePhotoProblems(db, { articleId: article.id }),
+    hasRevision: await getPendingRevision({ articleId: article.id }, db) !== undefined,
+    photoProblems: await articlePhotoProblems(db, { articleId: article.id }),
   };
 }
 
 /** The workflow slice of an article (or of its pending revision) as it stands now, for pages that show what may be done next. */
-export function getWorkflowArticle({ article, revision }: { article: Article; revision?: PendingRevision }): WorkflowArticle {
-  return workflowArticleOf(getDb(), article, revision);
+export async function getWorkflowArticle({ article, revision }: { article: Article; revision?: PendingRevision }): Promise<WorkflowArticle> {
+  return await workflowArticleOf(getDb(), article, revision);
 }
 
 /**
  * Turns the workflow's effects into column changes (returned, for the caller's versioned update)
  * and side rows (approvals, review comments) written now, in the caller's transaction.
  */
-export function applyWorkflowEffects(
+export async function applyWorkflowEffects(
   db: DbOrTx,
   article: Article,
   effects: readonly Effect[],
   { actorId, now }: { actorId: number | null; now: Date },
-): ArticleChanges {
+): Promise<ArticleChanges> {
   const changes: ArticleChanges = {};
   let submittedAt = article.submittedAt;
   let editors = article.editorsSinceSubmit;
@@ -205,16 +202,14 @@ export function applyWorkflowEffects(
     switch (effect.type) {
       case "clear_approvals":
         if (submittedAt) {
-          db.delete(articleApprovals)
-            .where(and(eq(articleApprovals.articleId, article.id), eq(articleApprovals.round, submittedAt)))
-            .run();
+          await db.delete(articleApprovals)
+            .where(and(eq(articleApprovals.articleId, article.id), eq(articleApprovals.round, submittedAt)));
         }
         break;
       case "record_approval":
         if (!submittedAt) throw new Error("approval without a review round");
-        db.insert(articleApprovals)
-          .values({ articleId: article.id, reviewerId: effect.reviewerId, round: submittedAt, createdAt: effect.at })
-          .run();
+        await db.insert(articleApprovals)
+          .values({ articleId: article.id, reviewerId: effect.reviewerId, round: submittedAt, createdAt: effect.at });
         break;
       case "set_submitted_at":
         submittedAt = effect.at;
@@ -230,9 +225,8 @@ export function applyWorkflowEffects(
         break;
       case "record_review_comment":
         if (actorId == null) throw new Error("a review comment needs a person");
-        db.insert(articleComments)
-          .values({ articleId: article.id, authorId: actorId, kind: "changes_requested", body: effect.comment, createdAt: now, updatedAt: now })
-          .run();
+        await db.insert(articleComments)
+          .values({ articleId: article.id, authorId: actorId, kind: "changes_requested", body: effect.comment, createdAt: now, updatedAt: now });
         break;
       case "set_published_at":
         changes.publishedAt = effect.at;
@@ -310,7 +304,7 @@ const byDeskIndex: DeskMatch = (plan) => sql`${articles.id} in (${matchingArticl
  * Two steps: the matching ids in order (and how many match), touching the issue and page
  * only when a filter names them; then the listed rows with their names.
  */
-export function listDeskArticles(filters: ArticleListFilters, { limit = 200, match = byDeskIndex }: { limit?: number; match?: DeskMatch } = {}): DeskArticleList {
+export async function listDeskArticles(filters: ArticleListFilters, { limit = 200, match = byDeskIndex }: { limit?: number; match?: DeskMatch } = {}): Promise<DeskArticleList> {
   const where: SQL[] = [];
   if (filters.issueDate) where.push(sql`${articles.issueId} = (select ${issues.id} from ${issues} where ${issues.date} = ${filters.issueDate})`);
   if (filters.pageNumber) where.push(sql`${articles.pageId} in (select ${pages.id} from ${pages} where ${pages.number} = ${filters.pageNumber})`);
@@ -320,17 +314,16 @@ export function listDeskArticles(filters: ArticleListFilters, { limit = 200, mat
   const plan = planSearch(filters.q ?? "");
   if (plan.kind !== "empty") where.push(match(plan));
   const db = getDb();
-  const ordered = db
+  const ordered = (await db
     .select({ id: articles.id, total: sql<number>`count(*) over ()` })
     .from(articles)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(articles.updatedAt), desc(articles.id))
-    .limit(limit)
-    .all();
+    .limit(limit));
   const total = ordered[0]?.total ?? 0;
   const ids = ordered.map((r) => r.id);
   if (ids.length === 0) return { rows: [], total, terms: plan.kind === "empty" ? [] : plan.terms, texts: new Map() };
-  const found = db
+  const found = (await db
     .select({
       id: articles.id,
       state: articles.state,
@@ -353,8 +346,7 @@ export function listDeskArticles(filters: ArticleListFilters, { limit = 200, mat
     .leftJoin(pages, eq(pages.id, articles.pageId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .innerJoin(users, eq(users.id, articles.authorId))
-    .where(inArray(articles.id, ids))
-    .all();
+    .where(inArray(articles.id, ids)));
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows: DeskArticleListRow[] = ids.flatMap((id) => {
     const row = byId.get(id);

@@ -18,8 +18,8 @@ export type ShortlistRow = {
 /** How many articles match, and the first few in the order given: one card of the desk home. */
 export type Shortlist = { count: number; rows: ShortlistRow[] };
 
-function shortlist(where: SQL | undefined, order: SQL[], limit: number): Shortlist {
-  const found = getDb()
+async function shortlist(where: SQL | undefined, order: SQL[], limit: number): Promise<Shortlist> {
+  const found = (await getDb()
     .select({
       id: articles.id,
       title: articles.title,
@@ -39,8 +39,7 @@ function shortlist(where: SQL | undefined, order: SQL[], limit: number): Shortli
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .where(where)
     .orderBy(...order, desc(articles.id))
-    .limit(limit)
-    .all();
+    .limit(limit));
   return { count: found[0]?.count ?? 0, rows: found.map(({ count: _count, ...row }) => row) };
 }
 
@@ -50,12 +49,12 @@ function shortlist(where: SQL | undefined, order: SQL[], limit: number): Shortli
  * (newest first). What waits for their review comes from the review queue, where lib/workflow
  * decides it.
  */
-export function deskHomeLists({ userId, now = new Date(), days = 7, limit = 5 }: { userId: number; now?: Date; days?: number; limit?: number }) {
+export async function deskHomeLists({ userId, now = new Date(), days = 7, limit = 5 }: { userId: number; now?: Date; days?: number; limit?: number }) {
   const since = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   return {
-    myDrafts: shortlist(and(eq(articles.state, "draft"), eq(articles.authorId, userId)), [desc(articles.updatedAt)], limit),
-    sentBack: shortlist(and(eq(articles.state, "changes_requested"), eq(articles.authorId, userId)), [desc(articles.updatedAt)], limit),
-    scheduled: shortlist(eq(articles.state, "scheduled"), [asc(articles.scheduledAt)], limit),
-    recentlyPublished: shortlist(and(eq(articles.state, "published"), gte(articles.publishedAt, since)), [desc(articles.publishedAt)], limit),
+    myDrafts: await shortlist(and(eq(articles.state, "draft"), eq(articles.authorId, userId)), [desc(articles.updatedAt)], limit),
+    sentBack: await shortlist(and(eq(articles.state, "changes_requested"), eq(articles.authorId, userId)), [desc(articles.updatedAt)], limit),
+    scheduled: await shortlist(eq(articles.state, "scheduled"), [asc(articles.scheduledAt)], limit),
+    recentlyPublished: await shortlist(and(eq(articles.state, "published"), gte(articles.publishedAt, since)), [desc(articles.publishedAt)], limit),
   };
 }

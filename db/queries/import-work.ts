@@ -3,25 +3,25 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { importWork, importWorkRevisions, imports, users, type ImportWork } from "@/db/schema";
 import type { WorkbenchDoc } from "@/lib/workbench/types";
+import { firstRow } from "@/db/raw";
 
 export type ImportWorkRow = ImportWork & { savedByName: string | null };
 
-export function getImportWork({ importId }: { importId: number }): ImportWorkRow | undefined {
-  return getDb()
+export async function getImportWork({ importId }: { importId: number }): Promise<ImportWorkRow | undefined> {
+  return (await getDb()
     .select({ work: importWork, savedByName: users.name })
     .from(importWork)
     .leftJoin(users, eq(users.id, importWork.savedById))
-    .where(eq(importWork.importId, importId))
-    .all()
+    .where(eq(importWork.importId, importId)))
     .map((r) => ({ ...r.work, savedByName: r.savedByName }))[0];
 }
 
 /** The first working state is the engine's proposal; created on first open, never replaced here. */
-export function ensureImportWork({ importId, doc }: { importId: number; doc: () => WorkbenchDoc }): ImportWorkRow {
-  const existing = getImportWork({ importId });
+export async function ensureImportWork({ importId, doc }: { importId: number; doc: () => WorkbenchDoc }): Promise<ImportWorkRow> {
+  const existing = await getImportWork({ importId });
   if (existing) return existing;
-  getDb().insert(importWork).values({ importId, doc: doc() }).onConflictDoNothing().run();
-  return getImportWork({ importId }) as ImportWorkRow;
+  await getDb().insert(importWork).values({ importId, doc: doc() }).onConflictDoNothing();
+  return await getImportWork({ importId }) as ImportWorkRow;
 }
 
 export type StaleSave = { version: number; savedByName: string | null; savedAt: Date };
@@ -31,7 +31,7 @@ export type SaveWorkResult = { ok: true; version: number; savedAt: Date } | { ok
  * Saves the working state only if nobody saved since `baseVersion`: the compare and the
  * write are one UPDATE, so two tabs racing cannot both win.
  */
-export function saveImportWork({
+export async function saveImportWork({
   importId,
   baseVersion,
   doc,
@@ -41,15 +41,15 @@ export function saveImportWork({
   baseVersion: number;
   doc: WorkbenchDoc;
   userId: number;
-}): SaveWorkResult {
+}): Promise<SaveWorkResult> {
   const savedAt = new Date();
-  const updated = getDb()
+  const updated = await getDb()
     .update(importWork)
     .set({ doc, version: baseVersion + 1, manual: true, savedById: userId, updatedAt: savedAt })
     .where(and(eq(importWork.importId, importId), eq(importWork.version, baseVersion)))
-    .run();
-  if (updated.changes === 1) return { ok: true, version: baseVersion + 1, savedAt };
-  const current = getImportWork({ importId });
+    .returning({ importId: importWork.importId });
+  if (updated.length === 1) return { ok: true, version: baseVersion + 1, savedAt };
+  const current = await getImportWork({ importId });
   if (!current) throw new Error(`import ${importId} has no working state`);
   return { ok: false, stale: { version: current.version, savedByName: current.savedByName, savedAt: current.updatedAt } };
 }
@@ -69,13 +69,13 @@ export function replaceImportWorkWithEngine({
   proposal: unknown;
   articleCount: number;
   userId: number;
-}): SaveWorkResult {
-  return getDb().transaction((tx) => {
-    const current = tx.select().from(importWork).where(eq(importWork.importId, importId)).get();
+}): Promise<SaveWorkResult> {
+  return getDb().transaction(async (tx) => {
+    const current = firstRow(await tx.select().from(importWork).where(eq(importWork.importId, importId)));
     if (!current) throw new Error(`import ${importId} has no working state`);
     if (current.version !== baseVersion) {
       const savedBy = current.savedById
-        ? tx.select({ name: users.name }).from(users).where(eq(users.id, current.savedById)).get()
+        ? firstRow(await tx.select({ name: users.name }).from(users).where(eq(users.id, current.savedById)))
         : undefined;
       return {
         ok: false,
@@ -83,23 +83,21 @@ export function replaceImportWorkWithEngine({
       } as const;
     }
     if (current.manual) {
-      tx.insert(importWorkRevisions)
-        .values({ importId, version: current.version, reason: "rerun", doc: current.doc, savedById: current.savedById })
-        .run();
+      await tx.insert(importWorkRevisions)
+        .values({ importId, version: current.version, reason: "rerun", doc: current.doc, savedById: current.savedById });
     }
     const savedAt = new Date();
-    tx.update(importWork)
+    await tx.update(importWork)
       .set({ doc, version: current.version + 1, manual: false, savedById: userId, updatedAt: savedAt })
-      .where(eq(importWork.importId, importId))
-      .run();
+      .where(eq(importWork.importId, importId));
     // The raw bytes never change; only the engine's reading of them is refreshed.
-    tx.update(imports).set({ proposal, articleCount, updatedAt: savedAt }).where(eq(imports.id, importId)).run();
+    await tx.update(imports).set({ proposal, articleCount, updatedAt: savedAt }).where(eq(imports.id, importId));
     return { ok: true, version: current.version + 1, savedAt } as const;
   });
 }
 
-export function listImportWorkRevisions({ importId }: { importId: number }) {
-  return getDb()
+export async function listImportWorkRevisions({ importId }: { importId: number }) {
+  return (await getDb()
     .select({
       id: importWorkRevisions.id,
       version: importWorkRevisions.version,
@@ -110,6 +108,5 @@ export function listImportWorkRevisions({ importId }: { importId: number }) {
     .from(importWorkRevisions)
     .leftJoin(users, eq(users.id, importWorkRevisions.savedById))
     .where(eq(importWorkRevisions.importId, importId))
-    .orderBy(desc(importWorkRevisions.id))
-    .all();
+    .orderBy(desc(importWorkRevisions.id)));
 }

@@ -7,17 +7,18 @@ import { deleteImportPrintPage } from "@/db/queries/pdf-imports";
 import { articles, importWork, importWorkRevisions, imports, users, type Article, type Import } from "@/db/schema";
 import { decodeInput } from "@/lib/ingest";
 import type { Segmentation } from "@/lib/ingest/types";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export type NewImport = Omit<typeof imports.$inferInsert, "id" | "status" | "version" | "createdAt" | "updatedAt">;
 
-export function insertImport(values: NewImport): Import {
-  return getDb().insert(imports).values(values).returning().get();
+export async function insertImport(values: NewImport): Promise<Import> {
+  return onlyRow(await getDb().insert(imports).values(values).returning());
 }
 
 export type ImportMasthead = Pick<NewImport, "paper" | "issueDate" | "totalIssueNo" | "issueNo" | "pageCount" | "pageNumber" | "pageName">;
 
 /** Stores raw bytes exactly as received, with the engine's reading of them and the masthead they are filed under. */
-export function insertImportOfBytes({
+export async function insertImportOfBytes({
   bytes,
   proposal,
   masthead,
@@ -31,8 +32,8 @@ export function insertImportOfBytes({
   fileName: string | null;
   supersedesId?: number | null;
   createdById: number;
-}): Import {
-  return insertImport({
+}): Promise<Import> {
+  return await insertImport({
     rawBytes: Buffer.from(bytes),
     rawSha256: createHash("sha256").update(bytes).digest("hex"),
     fileName,
@@ -46,51 +47,49 @@ export function insertImportOfBytes({
   });
 }
 
-export function getImportById({ id }: { id: number }): Import | undefined {
-  return getDb().select().from(imports).where(eq(imports.id, id)).get();
+export async function getImportById({ id }: { id: number }): Promise<Import | undefined> {
+  return firstRow(await getDb().select().from(imports).where(eq(imports.id, id)));
 }
 
 /** The newest import of the same page of the same issue: a new one supersedes it. */
-export function getLatestImportForPage({
+export async function getLatestImportForPage({
   issueDate,
   pageNumber,
 }: {
   issueDate: string | null;
   pageNumber: number | null;
-}): Pick<Import, "id" | "createdAt"> | undefined {
+}): Promise<Pick<Import, "id" | "createdAt"> | undefined> {
   if (!issueDate) return undefined;
   const page: SQL = pageNumber == null ? isNull(imports.pageNumber) : eq(imports.pageNumber, pageNumber);
-  return getDb()
+  return firstRow(await getDb()
     .select({ id: imports.id, createdAt: imports.createdAt })
     .from(imports)
     .where(and(eq(imports.issueDate, issueDate), page))
-    .orderBy(desc(imports.id))
-    .get();
+    .orderBy(desc(imports.id)));
 }
 
-export function getImportSupersedingId({ id }: { id: number }): number | undefined {
-  return getDb().select({ id: imports.id }).from(imports).where(eq(imports.supersedesId, id)).orderBy(desc(imports.id)).get()?.id;
+export async function getImportSupersedingId({ id }: { id: number }): Promise<number | undefined> {
+  return firstRow(await getDb().select({ id: imports.id }).from(imports).where(eq(imports.supersedesId, id)).orderBy(desc(imports.id)))?.id;
 }
 
 export type ImportListRow = Omit<Import, "rawBytes" | "proposal"> & { createdByName: string };
 
 /** Newest first; archived imports only when asked for. */
-export function listImports({ limit = 100, archived = false }: { limit?: number; archived?: boolean } = {}): ImportListRow[] {
+export async function listImports({ limit = 100, archived = false }: { limit?: number; archived?: boolean } = {}): Promise<ImportListRow[]> {
   // The raw bytes and the proposal can be megabytes: a list never loads them.
   const { rawBytes: _raw, proposal: _proposal, ...columns } = getTableColumns(imports);
-  return getDb()
+  return (await getDb()
     .select({ ...columns, createdByName: users.name })
     .from(imports)
     .innerJoin(users, eq(users.id, imports.createdById))
     .where(archived ? undefined : isNull(imports.archivedAt))
     .orderBy(desc(imports.id))
-    .limit(limit)
-    .all();
+    .limit(limit));
 }
 
 /** How many articles an accepted import made, by their state now. */
-export function countImportArticlesByState({ importId }: { importId: number }): { state: Article["state"]; n: number }[] {
-  return getDb().select({ state: articles.state, n: count() }).from(articles).where(eq(articles.importId, importId)).groupBy(articles.state).all();
+export async function countImportArticlesByState({ importId }: { importId: number }): Promise<{ state: Article["state"]; n: number }[]> {
+  return (await getDb().select({ state: articles.state, n: count() }).from(articles).where(eq(articles.importId, importId)).groupBy(articles.state));
 }
 
 export type MastheadOutcome = { ok: true; item: Import } | { ok: false; reason: "stale"; version: number } | { ok: false; reason: "not_found" };
@@ -100,7 +99,7 @@ export type MastheadOutcome = { ok: true; item: Import } | { ok: false; reason: 
  * if nobody changed it since `baseVersion` (the compare and the write are one UPDATE). The
  * audit entry keeps what it was, so every masthead an import had can be read back.
  */
-export function updateImportMasthead({
+export async function updateImportMasthead({
   id,
   baseVersion,
   masthead,
@@ -110,19 +109,18 @@ export function updateImportMasthead({
   baseVersion: number;
   masthead: ImportMasthead;
   actor: { id: number; email: string };
-}): MastheadOutcome {
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(imports).where(eq(imports.id, id)).get();
+}): Promise<MastheadOutcome> {
+  return getDb().transaction(async (tx) => {
+    const before = firstRow(await tx.select().from(imports).where(eq(imports.id, id)));
     if (!before) return { ok: false, reason: "not_found" } as const;
-    const item = tx
+    const item = firstRow(await tx
       .update(imports)
       .set({ ...masthead, version: baseVersion + 1, updatedAt: new Date() })
       .where(and(eq(imports.id, id), eq(imports.version, baseVersion)))
-      .returning()
-      .get();
+      .returning());
     if (!item) return { ok: false, reason: "stale", version: before.version } as const;
     const was = Object.fromEntries(Object.keys(masthead).map((k) => [k, before[k as keyof ImportMasthead]]));
-    insertAuditEntry(
+    await insertAuditEntry(
       { actorId: actor.id, actorEmail: actor.email, action: "import.masthead", targetType: "import", targetId: id, detail: { version: item.version, was, now: masthead } },
       tx,
     );
@@ -131,20 +129,20 @@ export function updateImportMasthead({
 }
 
 /** Whether an import made articles: such an import is the articles' source and stays. */
-function hasArticles(db: DbOrTx, importId: number): boolean {
-  return db.select({ id: articles.id }).from(articles).where(eq(articles.importId, importId)).limit(1).get() !== undefined;
+async function hasArticles(db: DbOrTx, importId: number): Promise<boolean> {
+  return firstRow(await db.select({ id: articles.id }).from(articles).where(eq(articles.importId, importId)).limit(1)) !== undefined;
 }
 
 export type AbandonOutcome = { ok: true } | { ok: false; reason: "not_found" | "accepted" };
 
 /** Hides an abandoned import from the list (or shows it again); nothing of it is changed or lost. */
-export function setImportArchived({ id, archived, actor }: { id: number; archived: boolean; actor: { id: number; email: string } }): AbandonOutcome {
-  return getDb().transaction((tx) => {
-    const item = tx.select({ status: imports.status }).from(imports).where(eq(imports.id, id)).get();
+export async function setImportArchived({ id, archived, actor }: { id: number; archived: boolean; actor: { id: number; email: string } }): Promise<AbandonOutcome> {
+  return getDb().transaction(async (tx) => {
+    const item = firstRow(await tx.select({ status: imports.status }).from(imports).where(eq(imports.id, id)));
     if (!item) return { ok: false, reason: "not_found" } as const;
-    if (archived && (item.status === "accepted" || hasArticles(tx, id))) return { ok: false, reason: "accepted" } as const;
-    tx.update(imports).set({ archivedAt: archived ? new Date() : null }).where(eq(imports.id, id)).run();
-    insertAuditEntry({ actorId: actor.id, actorEmail: actor.email, action: archived ? "import.archive" : "import.unarchive", targetType: "import", targetId: id }, tx);
+    if (archived && (item.status === "accepted" || await hasArticles(tx, id))) return { ok: false, reason: "accepted" } as const;
+    await tx.update(imports).set({ archivedAt: archived ? new Date() : null }).where(eq(imports.id, id));
+    await insertAuditEntry({ actorId: actor.id, actorEmail: actor.email, action: archived ? "import.archive" : "import.unarchive", targetType: "import", targetId: id }, tx);
     return { ok: true } as const;
   });
 }
@@ -155,11 +153,11 @@ export function setImportArchived({ id, archived, actor }: { id: number; archive
  * is written into the audit entry first, in the same transaction. An import that made articles
  * is their source and cannot be deleted.
  */
-export function deleteImport({ id, actor }: { id: number; actor: { id: number; email: string } }): AbandonOutcome {
-  return getDb().transaction((tx) => {
-    const item = tx.select().from(imports).where(eq(imports.id, id)).get();
+export async function deleteImport({ id, actor }: { id: number; actor: { id: number; email: string } }): Promise<AbandonOutcome> {
+  return getDb().transaction(async (tx) => {
+    const item = firstRow(await tx.select().from(imports).where(eq(imports.id, id)));
     if (!item) return { ok: false, reason: "not_found" } as const;
-    if (item.status === "accepted" || hasArticles(tx, id)) return { ok: false, reason: "accepted" } as const;
+    if (item.status === "accepted" || await hasArticles(tx, id)) return { ok: false, reason: "accepted" } as const;
     const bytes = new Uint8Array(item.rawBytes);
     let rawText: string;
     try {
@@ -168,7 +166,7 @@ export function deleteImport({ id, actor }: { id: number; actor: { id: number; e
       // It was decoded when it was imported; should that ever fail, the bytes themselves are kept.
       rawText = "";
     }
-    insertAuditEntry(
+    await insertAuditEntry(
       {
         actorId: actor.id,
         actorEmail: actor.email,
@@ -188,12 +186,12 @@ export function deleteImport({ id, actor }: { id: number; actor: { id: number; e
       },
       tx,
     );
-    tx.update(imports).set({ supersedesId: item.supersedesId }).where(eq(imports.supersedesId, id)).run();
-    tx.delete(importWorkRevisions).where(eq(importWorkRevisions.importId, id)).run();
-    tx.delete(importWork).where(eq(importWork.importId, id)).run();
+    await tx.update(imports).set({ supersedesId: item.supersedesId }).where(eq(imports.supersedesId, id));
+    await tx.delete(importWorkRevisions).where(eq(importWorkRevisions.importId, id));
+    await tx.delete(importWork).where(eq(importWork.importId, id));
     // A PDF import's page images go with it; the uploaded PDF stays (it is never changed).
-    deleteImportPrintPage(tx, id);
-    tx.delete(imports).where(eq(imports.id, id)).run();
+    await deleteImportPrintPage(tx, id);
+    await tx.delete(imports).where(eq(imports.id, id));
     return { ok: true } as const;
   });
 }

@@ -5,13 +5,15 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { photoProblemsOfArticles } from "@/db/queries/media";
 import { articles, issues, pages, sections, type Article, type Issue, type Page } from "@/db/schema";
 import type { PageStatus } from "@/lib/vocabulary";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export type NewIssue = Omit<typeof issues.$inferInsert, "id" | "version" | "createdAt" | "updatedAt">;
 
 /** Inserts an issue and its pages (call inside a transaction): for seeding an archive without going through imports. */
-export function insertIssueWithPages(db: DbOrTx, values: NewIssue, pageList: readonly { number: number; name: string | null }[]): { issue: Issue; pages: Page[] } {
-  const issue = db.insert(issues).values(values).returning().get();
-  const rows = pageList.map((p) => db.insert(pages).values({ issueId: issue.id, number: p.number, name: p.name }).returning().get());
+export async function insertIssueWithPages(db: DbOrTx, values: NewIssue, pageList: readonly { number: number; name: string | null }[]): Promise<{ issue: Issue; pages: Page[] }> {
+  const issue = onlyRow(await db.insert(issues).values(values).returning());
+  const rows: Page[] = [];
+  for (const p of pageList) rows.push(onlyRow(await db.insert(pages).values({ issueId: issue.id, number: p.number, name: p.name }).returning()));
   return { issue, pages: rows };
 }
 
@@ -23,51 +25,49 @@ export type IssueFacts = Partial<Pick<Issue, "paper" | "issueNo" | "totalIssueNo
  * an accepted import and an article placed by hand go through this one rule. Known facts fill
  * what an earlier page left empty; a page name given renames the page.
  */
-export function ensureIssueAndPage(
+export async function ensureIssueAndPage(
   db: DbOrTx,
   { date, pageNumber, pageName, known }: { date: string; pageNumber: number; pageName: string | null; known: IssueFacts },
-): { issue: Issue; page: Page; issueCreated: boolean; pageCreated: boolean } {
-  let issue = db.select().from(issues).where(eq(issues.date, date)).get();
+): Promise<{ issue: Issue; page: Page; issueCreated: boolean; pageCreated: boolean }> {
+  let issue = firstRow(await db.select().from(issues).where(eq(issues.date, date)));
   const issueCreated = !issue;
   if (!issue) {
-    issue = db
+    issue = onlyRow(await db
       .insert(issues)
       .values({ date, ...known, paper: known.paper ?? "" })
-      .returning()
-      .get();
+      .returning());
   } else {
     const fill = Object.fromEntries(Object.entries(known).filter(([k, v]) => v != null && v !== "" && issue?.[k as keyof IssueFacts] == null));
-    if (Object.keys(fill).length > 0) issue = db.update(issues).set(fill).where(eq(issues.id, issue.id)).returning().get();
+    if (Object.keys(fill).length > 0) issue = onlyRow(await db.update(issues).set(fill).where(eq(issues.id, issue.id)).returning());
   }
-  let page = db
+  let page = firstRow(await db
     .select()
     .from(pages)
-    .where(and(eq(pages.issueId, issue.id), eq(pages.number, pageNumber)))
-    .get();
+    .where(and(eq(pages.issueId, issue.id), eq(pages.number, pageNumber))));
   const pageCreated = !page;
-  if (!page) page = db.insert(pages).values({ issueId: issue.id, number: pageNumber, name: pageName }).returning().get();
+  if (!page) page = onlyRow(await db.insert(pages).values({ issueId: issue.id, number: pageNumber, name: pageName }).returning());
   else if (pageName && page.name !== pageName) {
-    page = db.update(pages).set({ name: pageName }).where(eq(pages.id, page.id)).returning().get();
+    page = onlyRow(await db.update(pages).set({ name: pageName }).where(eq(pages.id, page.id)).returning());
   }
   return { issue, page, issueCreated, pageCreated };
 }
 
 /** The issue and page an article is printed on, if any. */
-export function getArticlePlacement({ issueId, pageId }: { issueId: number | null; pageId: number | null }) {
+export async function getArticlePlacement({ issueId, pageId }: { issueId: number | null; pageId: number | null }) {
   const db = getDb();
-  const issue = issueId ? db.select().from(issues).where(eq(issues.id, issueId)).get() : undefined;
-  const page = pageId ? db.select().from(pages).where(eq(pages.id, pageId)).get() : undefined;
+  const issue = issueId ? firstRow(await db.select().from(issues).where(eq(issues.id, issueId))) : undefined;
+  const page = pageId ? firstRow(await db.select().from(pages).where(eq(pages.id, pageId))) : undefined;
   return { issue, page };
 }
 
-export function getIssueByDate({ date }: { date: string }): Issue | undefined {
-  return getDb().select().from(issues).where(eq(issues.date, date)).get();
+export async function getIssueByDate({ date }: { date: string }): Promise<Issue | undefined> {
+  return firstRow(await getDb().select().from(issues).where(eq(issues.date, date)));
 }
 
 export type IssueListRow = Issue & { pages: number; articles: number; published: number };
 
-export function listIssues({ limit = 100 }: { limit?: number } = {}): IssueListRow[] {
-  return getDb()
+export async function listIssues({ limit = 100 }: { limit?: number } = {}): Promise<IssueListRow[]> {
+  return (await getDb()
     .select({
       issue: issues,
       pages: sql<number>`(select count(*) from ${pages} where ${pages.issueId} = ${issues.id})`,
@@ -76,8 +76,7 @@ export function listIssues({ limit = 100 }: { limit?: number } = {}): IssueListR
     })
     .from(issues)
     .orderBy(desc(issues.date))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .map((r) => ({ ...r.issue, pages: r.pages, articles: r.articles, published: r.published }));
 }
 
@@ -106,11 +105,11 @@ export type DeskArticleRow = Pick<
 export type PageWithArticles = Page & { articles: DeskArticleRow[] };
 
 /** The issue's pages in order, each with its articles in print order. */
-export function listPagesWithArticles({ issueId }: { issueId: number }): PageWithArticles[] {
+export async function listPagesWithArticles({ issueId }: { issueId: number }): Promise<PageWithArticles[]> {
   const db = getDb();
-  const pageRows = db.select().from(pages).where(eq(pages.issueId, issueId)).orderBy(asc(pages.number)).all();
+  const pageRows = (await db.select().from(pages).where(eq(pages.issueId, issueId)).orderBy(asc(pages.number)));
   if (pageRows.length === 0) return [];
-  const rows = db
+  const rows = (await db
     .select({
       id: articles.id,
       state: articles.state,
@@ -136,41 +135,39 @@ export function listPagesWithArticles({ issueId }: { issueId: number }): PageWit
         pageRows.map((p) => p.id),
       ),
     )
-    .orderBy(asc(articles.position), asc(articles.id))
-    .all();
-  const photoProblems = photoProblemsOfArticles(db, { articleIds: rows.map((r) => r.id) });
+    .orderBy(asc(articles.position), asc(articles.id)));
+  const photoProblems = await photoProblemsOfArticles(db, { articleIds: rows.map((r) => r.id) });
   return pageRows.map((p) => ({ ...p, articles: rows.filter((a) => a.pageId === p.id).map((a) => ({ ...a, photosNotReady: photoProblems.has(a.id) })) }));
 }
 
 /** Sets a continuation (上接) part to belong to its head article; both keep their pages. */
-export function linkJumpPart({ partId, headId }: { partId: number; headId: number | null }): void {
-  getDb().update(articles).set({ continuesId: headId }).where(eq(articles.id, partId)).run();
+export async function linkJumpPart({ partId, headId }: { partId: number; headId: number | null }): Promise<void> {
+  await getDb().update(articles).set({ continuesId: headId }).where(eq(articles.id, partId));
 }
 
 /** Swaps an article with its neighbour in print order on its page. Returns false at either end. */
-export function moveArticleOnPage({ articleId, direction }: { articleId: number; direction: "up" | "down" }): boolean {
-  return getDb().transaction((tx) => {
-    const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+export async function moveArticleOnPage({ articleId, direction }: { articleId: number; direction: "up" | "down" }): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const article = firstRow(await tx.select().from(articles).where(eq(articles.id, articleId)));
     if (!article?.pageId) return false;
-    const siblings = tx
+    const siblings = (await tx
       .select({ id: articles.id })
       .from(articles)
       .where(eq(articles.pageId, article.pageId))
-      .orderBy(asc(articles.position), asc(articles.id))
-      .all();
+      .orderBy(asc(articles.position), asc(articles.id)));
     const index = siblings.findIndex((s) => s.id === articleId);
     const target = index + (direction === "up" ? -1 : 1);
     if (index < 0 || target < 0 || target >= siblings.length) return false;
     const order = siblings.map((s) => s.id);
     [order[index], order[target]] = [order[target] as number, order[index] as number];
     // Renumber the page so positions stay dense whatever earlier accepts left.
-    order.forEach((id, position) => tx.update(articles).set({ position }).where(eq(articles.id, id)).run());
+    for (const [position, id] of order.entries()) await tx.update(articles).set({ position }).where(eq(articles.id, id));
     return true;
   });
 }
 
-export function markIssuePublished({ issueId, at = new Date() }: { issueId: number; at?: Date }): void {
-  getDb().update(issues).set({ publishedAt: at, updatedAt: at }).where(eq(issues.id, issueId)).run();
+export async function markIssuePublished({ issueId, at = new Date() }: { issueId: number; at?: Date }): Promise<void> {
+  await getDb().update(issues).set({ publishedAt: at, updatedAt: at }).where(eq(issues.id, issueId));
 }
 
 /**
@@ -179,7 +176,7 @@ export function markIssuePublished({ issueId, at = new Date() }: { issueId: numb
  * yet (nothing imported) gets one, so readers can be told what it is. Pages with articles keep
  * them whatever their mark.
  */
-export function setIssuePages({
+export async function setIssuePages({
   issueId,
   pageCount,
   statuses,
@@ -189,21 +186,21 @@ export function setIssuePages({
   pageCount: number;
   statuses: ReadonlyMap<number, PageStatus>;
   actor: { id: number; email: string };
-}): void {
-  getDb().transaction((tx) => {
+}): Promise<void> {
+  await getDb().transaction(async (tx) => {
     const now = new Date();
-    tx.update(issues).set({ pageCount, updatedAt: now }).where(eq(issues.id, issueId)).run();
-    const existing = new Map(tx.select().from(pages).where(eq(pages.issueId, issueId)).all().map((p) => [p.number, p]));
+    await tx.update(issues).set({ pageCount, updatedAt: now }).where(eq(issues.id, issueId));
+    const existing = new Map((await tx.select().from(pages).where(eq(pages.issueId, issueId))).map((p) => [p.number, p]));
     for (const [number, status] of statuses) {
       const page = existing.get(number);
       if (!page) {
         // An unmarked page needs no row: it is simply not there yet.
-        if (status !== "articles") tx.insert(pages).values({ issueId, number, status }).run();
+        if (status !== "articles") await tx.insert(pages).values({ issueId, number, status });
       } else if (page.status !== status) {
-        tx.update(pages).set({ status, updatedAt: now }).where(eq(pages.id, page.id)).run();
+        await tx.update(pages).set({ status, updatedAt: now }).where(eq(pages.id, page.id));
       }
     }
-    insertAuditEntry(
+    await insertAuditEntry(
       { actorId: actor.id, actorEmail: actor.email, action: "issue.pages", targetType: "issue", targetId: issueId, detail: { pageCount, statuses: Object.fromEntries(statuses) } },
       tx,
     );
@@ -226,7 +223,7 @@ export type PlaceOutcome =
  * text: like the issue desk's reordering and an accept that only moves a story, it starts no new
  * review round and makes no revision; the audit row records where it was and where it went.
  */
-export function placeArticle({
+export async function placeArticle({
   articleId,
   placement,
   actor,
@@ -238,45 +235,44 @@ export function placeArticle({
   actor: { id: number; email: string };
   ip: string | null;
   now?: Date;
-}): PlaceOutcome {
+}): Promise<PlaceOutcome> {
   return getDb().transaction(
-    (tx) => {
-      const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    async (tx) => {
+      const article = firstRow(await tx.select().from(articles).where(eq(articles.id, articleId)));
       if (!article) return { ok: false, reason: "not_found" } as const;
-      const before = placementOf(tx, article);
+      const before = await placementOf(tx, article);
       const inChain =
-        article.continuesId != null || tx.select({ id: articles.id }).from(articles).where(eq(articles.continuesId, article.id)).get() !== undefined;
+        article.continuesId != null || firstRow(await tx.select({ id: articles.id }).from(articles).where(eq(articles.continuesId, article.id))) !== undefined;
       if (!placement) {
         if (inChain) return { ok: false, reason: "jump" } as const;
-        tx.update(articles).set({ issueId: null, pageId: null, position: 0, updatedAt: now }).where(eq(articles.id, article.id)).run();
-        auditPlacement(tx, { article, actor, ip, before, after: null });
+        await tx.update(articles).set({ issueId: null, pageId: null, position: 0, updatedAt: now }).where(eq(articles.id, article.id));
+        await auditPlacement(tx, { article, actor, ip, before, after: null });
         return { ok: true, issueCreated: false, pageCreated: false, position: null } as const;
       }
       // The paper of the latest issue that names one (an import without a masthead may have made one without).
-      const latest = tx.select({ paper: issues.paper }).from(issues).where(ne(issues.paper, "")).orderBy(desc(issues.date)).limit(1).get();
-      const { issue, page, issueCreated, pageCreated } = ensureIssueAndPage(tx, {
+      const latest = firstRow(await tx.select({ paper: issues.paper }).from(issues).where(ne(issues.paper, "")).orderBy(desc(issues.date)).limit(1));
+      const { issue, page, issueCreated, pageCreated } = await ensureIssueAndPage(tx, {
         date: placement.issueDate,
         pageNumber: placement.pageNumber,
         pageName: placement.pageName,
         known: { paper: latest?.paper ?? "" },
       });
       if (inChain && article.issueId !== issue.id) return { ok: false, reason: "jump" } as const;
-      const others = tx
+      const others = (await tx
         .select({ id: articles.id, position: articles.position })
         .from(articles)
         .where(and(eq(articles.pageId, page.id), ne(articles.id, article.id)))
-        .orderBy(asc(articles.position), asc(articles.id))
-        .all();
+        .orderBy(asc(articles.position), asc(articles.id)));
       const at = placement.position == null ? others.length : Math.min(Math.max(placement.position - 1, 0), others.length);
       const order = [...others.slice(0, at).map((o) => o.id), article.id, ...others.slice(at).map((o) => o.id)];
-      order.forEach((id, position) => {
+      for (const [position, id] of order.entries()) {
         if (id === article.id) {
-          tx.update(articles).set({ issueId: issue.id, pageId: page.id, position, updatedAt: now }).where(eq(articles.id, id)).run();
+          await tx.update(articles).set({ issueId: issue.id, pageId: page.id, position, updatedAt: now }).where(eq(articles.id, id));
         } else if (others.find((o) => o.id === id)?.position !== position) {
-          tx.update(articles).set({ position }).where(eq(articles.id, id)).run();
+          await tx.update(articles).set({ position }).where(eq(articles.id, id));
         }
-      });
-      auditPlacement(tx, { article, actor, ip, before, after: { date: issue.date, page: page.number, position: at + 1 } });
+      }
+      await auditPlacement(tx, { article, actor, ip, before, after: { date: issue.date, page: page.number, position: at + 1 } });
       return { ok: true, issueCreated, pageCreated, position: at + 1 } as const;
     },
     { behavior: "immediate" },
@@ -286,31 +282,29 @@ export function placeArticle({
 type PlacementRecord = { date: string; page: number; position: number } | null;
 
 /** Where an article is printed now: issue date, page and its order there (1 = first), or null. */
-export function getPrintPlacement({ article }: { article: Article }): PlacementRecord {
-  return placementOf(getDb(), article);
+export async function getPrintPlacement({ article }: { article: Article }): Promise<PlacementRecord> {
+  return await placementOf(getDb(), article);
 }
 
 /** The dates of the latest issues, newest first (the placement form offers them). */
-export function listRecentIssueDates({ limit = 30 }: { limit?: number } = {}): string[] {
-  return getDb()
+export async function listRecentIssueDates({ limit = 30 }: { limit?: number } = {}): Promise<string[]> {
+  return (await getDb()
     .select({ date: issues.date })
     .from(issues)
     .orderBy(desc(issues.date))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .map((r) => r.date);
 }
 
-function placementOf(db: DbOrTx, article: Article): PlacementRecord {
+async function placementOf(db: DbOrTx, article: Article): Promise<PlacementRecord> {
   if (!article.pageId) return null;
-  const row = db
+  const row = firstRow(await db
     .select({ date: issues.date, page: pages.number })
     .from(pages)
     .innerJoin(issues, eq(issues.id, pages.issueId))
-    .where(eq(pages.id, article.pageId))
-    .get();
+    .where(eq(pages.id, article.pageId)));
   if (!row) return null;
-  const ahead = db
+  const ahead = (await db
     .select({ id: articles.id })
     .from(articles)
     .where(
@@ -318,16 +312,15 @@ function placementOf(db: DbOrTx, article: Article): PlacementRecord {
         eq(articles.pageId, article.pageId),
         or(sql`${articles.position} < ${article.position}`, and(eq(articles.position, article.position), sql`${articles.id} < ${article.id}`)),
       ),
-    )
-    .all().length;
+    )).length;
   return { ...row, position: ahead + 1 };
 }
 
-function auditPlacement(
+async function auditPlacement(
   db: DbOrTx,
   { article, actor, ip, before, after }: { article: Article; actor: { id: number; email: string }; ip: string | null; before: PlacementRecord; after: PlacementRecord },
 ) {
-  insertAuditEntry(
+  await insertAuditEntry(
     { actorId: actor.id, actorEmail: actor.email, action: "article.place", targetType: "article", targetId: article.id, detail: { from: before, to: after }, ip },
     db,
   );

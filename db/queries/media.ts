@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
+import { anyTrue, containsText, instant } from "@/db/dialect";
+import { firstRow } from "@/db/raw";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { articlePhotos, articles, media, mediaFiles, users, type Article, type Media, type MediaFile } from "@/db/schema";
 import { photosOfBody } from "@/lib/article-body/photos";
@@ -31,15 +33,15 @@ export type NewMedia = {
  * in the library, that photo unchanged. The check and the insert are one statement, so two
  * uploads of one file at once still make one photo.
  */
-export function insertMedia(values: NewMedia): { media: Media; duplicate: boolean } {
+export async function insertMedia(values: NewMedia): Promise<{ media: Media; duplicate: boolean }> {
   return getDb().transaction(
-    (tx) => {
-      const inserted = tx.insert(media).values(values).onConflictDoNothing({ target: media.sha256 }).returning().get();
+    async (tx) => {
+      const inserted = firstRow(await tx.insert(media).values(values).onConflictDoNothing({ target: media.sha256 }).returning());
       if (inserted) {
-        insertAuditEntry({ actorId: values.uploadedById, action: "media.upload", targetType: "media", targetId: inserted.id, detail: { fileName: values.fileName, bytes: values.bytes } }, tx);
+        await insertAuditEntry({ actorId: values.uploadedById, action: "media.upload", targetType: "media", targetId: inserted.id, detail: { fileName: values.fileName, bytes: values.bytes } }, tx);
         return { media: inserted, duplicate: false };
       }
-      const existing = tx.select().from(media).where(eq(media.sha256, values.sha256)).get();
+      const existing = firstRow(await tx.select().from(media).where(eq(media.sha256, values.sha256)));
       if (!existing) throw new Error("media row vanished between insert and read");
       return { media: existing, duplicate: true };
     },
@@ -47,8 +49,8 @@ export function insertMedia(values: NewMedia): { media: Media; duplicate: boolea
   );
 }
 
-export function getMediaById({ id }: { id: number }): Media | undefined {
-  return getDb().select().from(media).where(eq(media.id, id)).get();
+export async function getMediaById({ id }: { id: number }): Promise<Media | undefined> {
+  return firstRow(await getDb().select().from(media).where(eq(media.id, id)));
 }
 
 export type MediaListItem = Pick<
@@ -66,25 +68,23 @@ export type MediaSearch = {
   pageSize?: number;
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Midnight of a YYYY-MM-DD day in Beijing (UTC+8), as the desk's people mean a date. */
 const beijingDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The library, newest first, found by words (every word must match) and by date taken or uploaded. */
-export function listMedia({ q, from, to, page = 1, pageSize = 48 }: MediaSearch): { items: MediaListItem[]; total: number } {
+export async function listMedia({ q, from, to, page = 1, pageSize = 48 }: MediaSearch): Promise<{ items: MediaListItem[]; total: number }> {
   const where: SQL[] = [];
   for (const word of (q ?? "").split(/\s+/).filter((w) => w !== "")) {
-    const pattern = `%${escapeLike(word)}%`;
-    where.push(sql`(${media.caption} like ${pattern} escape '\\' or ${media.credit} like ${pattern} escape '\\' or ${media.alt} like ${pattern} escape '\\' or ${media.fileName} like ${pattern} escape '\\')`);
+    where.push(or(containsText(media.caption, word), containsText(media.credit, word), containsText(media.alt, word), containsText(media.fileName, word)) as SQL);
   }
   const day = sql`coalesce(${media.takenAt}, ${media.createdAt})`;
-  if (from) where.push(gte(day, beijingDay(from).getTime()));
-  if (to) where.push(lt(day, beijingDay(to).getTime() + DAY_MS));
+  if (from) where.push(gte(day, instant(beijingDay(from))));
+  if (to) where.push(lt(day, instant(new Date(beijingDay(to).getTime() + DAY_MS))));
   const condition = where.length ? and(...where) : undefined;
   const db = getDb();
-  const total = db.select({ n: count() }).from(media).where(condition).get()?.n ?? 0;
-  const items = db
+  const total = firstRow(await db.select({ n: count() }).from(media).where(condition))?.n ?? 0;
+  const items = await db
     .select({
       id: media.id,
       status: media.status,
@@ -109,29 +109,27 @@ export function listMedia({ q, from, to, page = 1, pageSize = 48 }: MediaSearch)
     .where(condition)
     .orderBy(desc(media.createdAt), desc(media.id))
     .limit(pageSize)
-    .offset((Math.max(1, page) - 1) * pageSize)
-    .all();
+    .offset((Math.max(1, page) - 1) * pageSize);
   return { items, total };
 }
 
 export type MediaUse = { articleId: number; title: string; state: ArticleState; lead: boolean };
 
 /** Where a photo is placed: each article once, the lead placement first. */
-export function listMediaUses({ mediaId }: { mediaId: number }): MediaUse[] {
+export async function listMediaUses({ mediaId }: { mediaId: number }): Promise<MediaUse[]> {
   return getDb()
-    .select({ articleId: articles.id, title: articles.title, state: articles.state, lead: sql<boolean>`max(${articlePhotos.lead})`.mapWith(Boolean) })
+    .select({ articleId: articles.id, title: articles.title, state: articles.state, lead: anyTrue(articlePhotos.lead).mapWith(Boolean) })
     .from(articlePhotos)
     .innerJoin(articles, eq(articles.id, articlePhotos.articleId))
     .where(eq(articlePhotos.mediaId, mediaId))
     .groupBy(articles.id)
-    .orderBy(desc(articles.updatedAt))
-    .all();
+    .orderBy(desc(articles.updatedAt));
 }
 
 /** Which of these ids are not photos of the library (a body naming one is refused). */
-export function missingMediaIds({ ids }: { ids: readonly number[] }): number[] {
+export async function missingMediaIds({ ids }: { ids: readonly number[] }): Promise<number[]> {
   if (ids.length === 0) return [];
-  const found = new Set(getDb().select({ id: media.id }).from(media).where(inArray(media.id, [...new Set(ids)])).all().map((r) => r.id));
+  const found = new Set((await getDb().select({ id: media.id }).from(media).where(inArray(media.id, [...new Set(ids)]))).map((r) => r.id));
   return [...new Set(ids)].filter((id) => !found.has(id));
 }
 
@@ -159,32 +157,32 @@ export function updateMediaDetails({
   details: MediaDetails;
   actor: { id: number; email: string };
   ip: string | null;
-}): MediaWriteOutcome {
+}): Promise<MediaWriteOutcome> {
   return getDb().transaction(
-    (tx) => {
-      const current = tx.select().from(media).where(eq(media.id, id)).get();
+    async (tx) => {
+      const current = firstRow(await tx.select().from(media).where(eq(media.id, id)));
       if (!current) return { ok: false, reason: "not_found" } as const;
       if (current.version !== baseVersion) return { ok: false, reason: "stale", stale: { version: current.version, savedAt: current.updatedAt } } as const;
       if (details.alt.trim() === "") {
         // Readers are shown a photo only with its alt text: taking it away would silently drop the
         // picture from a story that is out (or about to be), which nobody reviewed.
-        const shownBy = tx
+        const shownBy = await tx
           .selectDistinct({ title: articles.title })
           .from(articlePhotos)
           .innerJoin(articles, eq(articles.id, articlePhotos.articleId))
-          .where(and(eq(articlePhotos.mediaId, id), inArray(articles.state, [...OUT_OR_GOING_OUT])))
-          .all();
+          .where(and(eq(articlePhotos.mediaId, id), inArray(articles.state, [...OUT_OR_GOING_OUT])));
         if (shownBy.length > 0) return { ok: false, reason: "alt_in_use", titles: shownBy.map((r) => r.title) } as const;
       }
-      const updated = tx
-        .update(media)
-        .set({ ...details, version: current.version + 1, updatedAt: new Date() })
-        .where(and(eq(media.id, id), eq(media.version, baseVersion)))
-        .returning()
-        .get();
+      const updated = firstRow(
+        await tx
+          .update(media)
+          .set({ ...details, version: current.version + 1, updatedAt: new Date() })
+          .where(and(eq(media.id, id), eq(media.version, baseVersion)))
+          .returning(),
+      );
       if (!updated) return { ok: false, reason: "stale", stale: { version: current.version, savedAt: current.updatedAt } } as const;
       const changed = (Object.keys(details) as (keyof MediaDetails)[]).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(details[k]));
-      insertAuditEntry({ actorId: actor.id, actorEmail: actor.email, action: "media.edit", targetType: "media", targetId: id, detail: { version: updated.version, changed }, ip }, tx);
+      await insertAuditEntry({ actorId: actor.id, actorEmail: actor.email, action: "media.edit", targetType: "media", targetId: id, detail: { version: updated.version, changed }, ip }, tx);
       return { ok: true, media: updated } as const;
     },
     { behavior: "immediate" },
@@ -198,7 +196,7 @@ export function updateMediaDetails({
  * run out). One UPDATE … RETURNING, so two processes never take the same photo; a process that died
  * mid-job leaves a lease that runs out, and the photo is taken again.
  */
-export function claimMediaJob({ now = new Date(), leaseMs }: { now?: Date; leaseMs: number }): Media | undefined {
+export async function claimMediaJob({ now = new Date(), leaseMs }: { now?: Date; leaseMs: number }): Promise<Media | undefined> {
   const db = getDb();
   const next = db
     .select({ id: media.id })
@@ -206,70 +204,70 @@ export function claimMediaJob({ now = new Date(), leaseMs }: { now?: Date; lease
     .where(and(eq(media.status, "processing"), or(isNull(media.processingUntil), lt(media.processingUntil, now))))
     .orderBy(asc(media.id))
     .limit(1);
-  return db
-    .update(media)
-    .set({ processingUntil: new Date(now.getTime() + leaseMs), attempts: sql`${media.attempts} + 1` })
-    .where(and(inArray(media.id, next), eq(media.status, "processing"), or(isNull(media.processingUntil), lt(media.processingUntil, now))))
-    .returning()
-    .get();
+  return firstRow(
+    await db
+      .update(media)
+      .set({ processingUntil: new Date(now.getTime() + leaseMs), attempts: sql`${media.attempts} + 1` })
+      .where(and(inArray(media.id, next), eq(media.status, "processing"), or(isNull(media.processingUntil), lt(media.processingUntil, now))))
+      .returning(),
+  );
 }
 
 export type NewMediaFile = Omit<MediaFile, "mediaId" | "createdAt" | "updatedAt">;
 
 /** The photo's sizes are on disk: they are recorded and the photo is ready, together. */
-export function completeMediaJob({ id, files, now = new Date() }: { id: number; files: readonly NewMediaFile[]; now?: Date }): void {
-  getDb().transaction(
-    (tx) => {
-      for (const file of files) tx.insert(mediaFiles).values({ ...file, mediaId: id, createdAt: now, updatedAt: now }).onConflictDoNothing().run();
-      tx.update(media).set({ status: "ready", failure: null, processingUntil: null, updatedAt: now }).where(eq(media.id, id)).run();
+export async function completeMediaJob({ id, files, now = new Date() }: { id: number; files: readonly NewMediaFile[]; now?: Date }): Promise<void> {
+  await getDb().transaction(
+    async (tx) => {
+      for (const file of files) await tx.insert(mediaFiles).values({ ...file, mediaId: id, createdAt: now, updatedAt: now }).onConflictDoNothing();
+      await tx.update(media).set({ status: "ready", failure: null, processingUntil: null, updatedAt: now }).where(eq(media.id, id));
     },
     { behavior: "immediate" },
   );
 }
 
 /** The photo could not be processed (the file does not decode): it stays in the library, marked, its original kept. */
-export function failMediaJob({ id, failure, now = new Date() }: { id: number; failure: string; now?: Date }): void {
-  getDb().update(media).set({ status: "failed", failure, processingUntil: null, updatedAt: now }).where(eq(media.id, id)).run();
+export async function failMediaJob({ id, failure, now = new Date() }: { id: number; failure: string; now?: Date }): Promise<void> {
+  await getDb().update(media).set({ status: "failed", failure, processingUntil: null, updatedAt: now }).where(eq(media.id, id));
 }
 
 /** Photos waiting for their sizes (for the bench and the health of the queue). */
-export function countMediaJobs(): number {
-  return getDb().select({ n: count() }).from(media).where(eq(media.status, "processing")).get()?.n ?? 0;
+export async function countMediaJobs(): Promise<number> {
+  return firstRow(await getDb().select({ n: count() }).from(media).where(eq(media.status, "processing")))?.n ?? 0;
 }
 
 /** The files of one photo, smallest first. */
-export function listMediaFiles({ mediaId }: { mediaId: number }): MediaFile[] {
-  return getDb().select().from(mediaFiles).where(eq(mediaFiles.mediaId, mediaId)).orderBy(asc(mediaFiles.width), asc(mediaFiles.format)).all();
+export async function listMediaFiles({ mediaId }: { mediaId: number }): Promise<MediaFile[]> {
+  return getDb().select().from(mediaFiles).where(eq(mediaFiles.mediaId, mediaId)).orderBy(asc(mediaFiles.width), asc(mediaFiles.format));
 }
 
 /* ---------- an article's photos ---------- */
 
 /** Rewrites the article's photo rows from its body: call in the transaction that writes the body. */
-export function writeArticlePhotos(db: DbOrTx, article: Pick<Article, "id" | "body">, now = new Date()): void {
-  db.delete(articlePhotos).where(eq(articlePhotos.articleId, article.id)).run();
+export async function writeArticlePhotos(db: DbOrTx, article: Pick<Article, "id" | "body">, now = new Date()): Promise<void> {
+  await db.delete(articlePhotos).where(eq(articlePhotos.articleId, article.id));
   const photos = photosOfBody(article.body);
   if (photos.length === 0) return;
-  db.insert(articlePhotos)
-    .values(photos.map((p, position) => ({ articleId: article.id, position, mediaId: p.mediaId, lead: p.lead, createdAt: now, updatedAt: now })))
-    .run();
+  await db
+    .insert(articlePhotos)
+    .values(photos.map((p, position) => ({ articleId: article.id, position, mediaId: p.mediaId, lead: p.lead, createdAt: now, updatedAt: now })));
 }
 
 /** What keeps an article's photos from readers: still processing, failed, or without alt text. */
-export function articlePhotoProblems(db: DbOrTx, { articleId }: { articleId: number }): PhotoProblem[] {
-  return photoProblemsOfArticles(db, { articleIds: [articleId] }).get(articleId) ?? [];
+export async function articlePhotoProblems(db: DbOrTx, { articleId }: { articleId: number }): Promise<PhotoProblem[]> {
+  return (await photoProblemsOfArticles(db, { articleIds: [articleId] })).get(articleId) ?? [];
 }
 
 /** The same for many articles at once (an issue's pages), by article id; articles without a problem are absent. */
-export function photoProblemsOfArticles(db: DbOrTx, { articleIds }: { articleIds: readonly number[] }): Map<number, PhotoProblem[]> {
+export async function photoProblemsOfArticles(db: DbOrTx, { articleIds }: { articleIds: readonly number[] }): Promise<Map<number, PhotoProblem[]>> {
   const out = new Map<number, PhotoProblem[]>();
   if (articleIds.length === 0) return out;
-  const rows = db
+  const rows = await db
     .selectDistinct({ articleId: articlePhotos.articleId, mediaId: media.id, status: media.status, alt: media.alt })
     .from(articlePhotos)
     .innerJoin(media, eq(media.id, articlePhotos.mediaId))
     .where(inArray(articlePhotos.articleId, [...new Set(articleIds)]))
-    .orderBy(asc(articlePhotos.articleId), asc(media.id))
-    .all();
+    .orderBy(asc(articlePhotos.articleId), asc(media.id));
   for (const r of rows) {
     const problem = problemOf(r);
     if (problem) out.set(r.articleId, [...(out.get(r.articleId) ?? []), { mediaId: r.mediaId, problem }]);
@@ -281,10 +279,10 @@ export function photoProblemsOfArticles(db: DbOrTx, { articleIds }: { articleIds
  * The same for a body not yet written to `article_photos`: a published story's pending revision,
  * whose photos readers get only when it is published.
  */
-export function photoProblemsOfBody(db: DbOrTx, body: ArticleBody): PhotoProblem[] {
+export async function photoProblemsOfBody(db: DbOrTx, body: ArticleBody): Promise<PhotoProblem[]> {
   const ids = [...new Set(photosOfBody(body).map((p) => p.mediaId))];
   if (ids.length === 0) return [];
-  const rows = db.select({ mediaId: media.id, status: media.status, alt: media.alt }).from(media).where(inArray(media.id, ids)).orderBy(asc(media.id)).all();
+  const rows = await db.select({ mediaId: media.id, status: media.status, alt: media.alt }).from(media).where(inArray(media.id, ids)).orderBy(asc(media.id));
   return rows.flatMap((r) => {
     const problem = problemOf(r);
     return problem ? [{ mediaId: r.mediaId, problem }] : [];
@@ -296,12 +294,11 @@ function problemOf(photo: { status: Media["status"]; alt: string }): PhotoProble
 }
 
 /** The desk's view of an article's photos: each placed photo with what the editor needs to see. */
-export function listArticlePhotos({ articleId }: { articleId: number }) {
+export async function listArticlePhotos({ articleId }: { articleId: number }) {
   return getDb()
     .select({ position: articlePhotos.position, lead: articlePhotos.lead, media })
     .from(articlePhotos)
     .innerJoin(media, eq(media.id, articlePhotos.mediaId))
     .where(eq(articlePhotos.articleId, articleId))
-    .orderBy(asc(articlePhotos.position))
-    .all();
+    .orderBy(asc(articlePhotos.position));
 }

@@ -3,43 +3,41 @@ import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNull } from "d
 import { getDb, type DbOrTx } from "@/db";
 import { articles, notifications, users, type Notification } from "@/db/schema";
 import type { Notice } from "@/lib/desk/notifications";
+import { firstRow } from "@/db/raw";
 
 /**
  * Who hears that a story was handed in: every active reviewer, or the admins when the newsroom
  * has no reviewer (someone must be told). Read in the caller's transaction.
  */
-export function listReviewerIds(db: DbOrTx = getDb()): number[] {
-  const active = (role: "reviewer" | "admin") =>
-    db
+export async function listReviewerIds(db: DbOrTx = getDb()): Promise<number[]> {
+  const active = async (role: "reviewer" | "admin") =>
+    (await db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.role, role), eq(users.active, true)))
-      .all()
+      .where(and(eq(users.role, role), eq(users.active, true))))
       .map((u) => u.id);
-  const reviewers = active("reviewer");
-  return reviewers.length > 0 ? reviewers : active("admin");
+  const reviewers = await active("reviewer");
+  return reviewers.length > 0 ? reviewers : await active("admin");
 }
 
 /** Writes the notices of one change, in the caller's transaction (the change and its notices commit together). */
-export function insertNotices(db: DbOrTx, notices: readonly Notice[], { articleId, actorId, now }: { articleId: number; actorId: number | null; now: Date }): void {
+export async function insertNotices(db: DbOrTx, notices: readonly Notice[], { articleId, actorId, now }: { articleId: number; actorId: number | null; now: Date }): Promise<void> {
   if (notices.length === 0) return;
-  db.insert(notifications)
-    .values(notices.map((n) => ({ recipientId: n.recipientId, kind: n.kind, note: n.note, articleId, actorId, createdAt: now, updatedAt: now })))
-    .run();
+  await db.insert(notifications)
+    .values(notices.map((n) => ({ recipientId: n.recipientId, kind: n.kind, note: n.note, articleId, actorId, createdAt: now, updatedAt: now })));
 }
 
 /** Writes the notices of one change on its own (a lock taken over, which has no transaction of its own). */
-export function recordNotices(notices: readonly Notice[], at: { articleId: number; actorId: number | null; now?: Date }): void {
-  insertNotices(getDb(), notices, { ...at, now: at.now ?? new Date() });
+export async function recordNotices(notices: readonly Notice[], at: { articleId: number; actorId: number | null; now?: Date }): Promise<void> {
+  await insertNotices(getDb(), notices, { ...at, now: at.now ?? new Date() });
 }
 
-export function countUnreadNotifications({ userId }: { userId: number }): number {
+export async function countUnreadNotifications({ userId }: { userId: number }): Promise<number> {
   return (
-    getDb()
+    firstRow(await getDb()
       .select({ n: count() })
       .from(notifications)
-      .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+      .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt))))?.n ?? 0
   );
 }
 
@@ -61,33 +59,33 @@ const noticeColumns = {
 };
 
 /** A person's notifications, newest first (unread ones only when asked). */
-export function listNotifications({ userId, unreadOnly = false, limit = 50 }: { userId: number; unreadOnly?: boolean; limit?: number }): NotificationRow[] {
-  return getDb()
+export async function listNotifications({ userId, unreadOnly = false, limit = 50 }: { userId: number; unreadOnly?: boolean; limit?: number }): Promise<NotificationRow[]> {
+  return (await getDb()
     .select({ ...noticeColumns, readAt: notifications.readAt, createdAt: notifications.createdAt })
     .from(notifications)
     .innerJoin(articles, eq(articles.id, notifications.articleId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.recipientId, userId), unreadOnly ? isNull(notifications.readAt) : undefined))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .all();
+    .limit(limit));
 }
 
 /** Marks one of the person's own notifications read; returns it (to follow its link), or undefined if it is not theirs. */
-export function markNotificationRead({ id, userId, now = new Date() }: { id: number; userId: number; now?: Date }): Notification | undefined {
+export async function markNotificationRead({ id, userId, now = new Date() }: { id: number; userId: number; now?: Date }): Promise<Notification | undefined> {
   const db = getDb();
   const own = and(eq(notifications.id, id), eq(notifications.recipientId, userId));
-  db.update(notifications).set({ readAt: now, updatedAt: now }).where(and(own, isNull(notifications.readAt))).run();
-  return db.select().from(notifications).where(own).get();
+  await db.update(notifications).set({ readAt: now, updatedAt: now }).where(and(own, isNull(notifications.readAt)));
+  return firstRow(await db.select().from(notifications).where(own));
 }
 
 /** Marks all of the person's notifications read (or the ones listed); returns how many were unread. */
-export function markNotificationsRead({ userId, ids, now = new Date() }: { userId: number; ids?: readonly number[]; now?: Date }): number {
-  return getDb()
+export async function markNotificationsRead({ userId, ids, now = new Date() }: { userId: number; ids?: readonly number[]; now?: Date }): Promise<number> {
+  const read = await getDb()
     .update(notifications)
     .set({ readAt: now, updatedAt: now })
     .where(and(eq(notifications.recipientId, userId), isNull(notifications.readAt), ids ? inArray(notifications.id, [...ids]) : undefined))
-    .run().changes;
+    .returning({ id: notifications.id });
+  return read.length;
 }
 
 export type UnsentNotice = Pick<Notification, "id" | "kind" | "note" | "articleId"> & {
@@ -100,8 +98,8 @@ export type UnsentNotice = Pick<Notification, "id" | "kind" | "note" | "articleI
 const recipient = aliasedTable(users, "recipient");
 
 /** Notices not yet e-mailed, oldest first, made since `since` (older ones are not news any more), to active people only. */
-export function listUnsentNotices({ since, limit = 50 }: { since: Date; limit?: number }): UnsentNotice[] {
-  return getDb()
+export async function listUnsentNotices({ since, limit = 50 }: { since: Date; limit?: number }): Promise<UnsentNotice[]> {
+  return (await getDb()
     .select({ ...noticeColumns, recipientEmail: recipient.email, recipientName: recipient.name })
     .from(notifications)
     .innerJoin(articles, eq(articles.id, notifications.articleId))
@@ -109,10 +107,9 @@ export function listUnsentNotices({ since, limit = 50 }: { since: Date; limit?: 
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(isNull(notifications.emailedAt), gte(notifications.createdAt, since), eq(recipient.active, true)))
     .orderBy(asc(notifications.createdAt), asc(notifications.id))
-    .limit(limit)
-    .all();
+    .limit(limit));
 }
 
-export function markNoticeEmailed({ id, at = new Date() }: { id: number; at?: Date }): void {
-  getDb().update(notifications).set({ emailedAt: at }).where(eq(notifications.id, id)).run();
+export async function markNoticeEmailed({ id, at = new Date() }: { id: number; at?: Date }): Promise<void> {
+  await getDb().update(notifications).set({ emailedAt: at }).where(eq(notifications.id, id));
 }

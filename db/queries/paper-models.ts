@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { firstRow, onlyRow } from "@/db/raw";
 import { importWork, imports, paperModels, type PaperModel } from "@/db/schema";
 import type { WorkbenchDoc } from "@/lib/workbench/types";
 
@@ -13,9 +14,9 @@ export type PaperRow = {
 };
 
 /** Every paper the desk has imported pages of, with how many were accepted and its own model if any. */
-export function listPapers(): PaperRow[] {
+export async function listPapers(): Promise<PaperRow[]> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       paper: imports.paper,
       imports: count(),
@@ -24,14 +25,13 @@ export function listPapers(): PaperRow[] {
     .from(imports)
     .where(isNotNull(imports.paper))
     .groupBy(imports.paper)
-    .orderBy(desc(count()))
-    .all();
-  const models = new Map(db.select().from(paperModels).all().map((m) => [m.paper, m]));
+    .orderBy(desc(count()));
+  const models = new Map((await db.select().from(paperModels)).map((m) => [m.paper, m]));
   return rows.map((r) => {
     const m = models.get(r.paper as string);
     return {
       paper: r.paper as string,
-      imports: r.imports,
+      imports: Number(r.imports),
       accepted: Number(r.accepted ?? 0),
       model: m ? { pages: m.pages, trainedAt: m.updatedAt, adopted: m.model != null, labAccuracy: m.labAccuracy, paperAccuracy: m.paperAccuracy } : null,
     };
@@ -45,30 +45,30 @@ export type CorrectedImportRow = { id: number; rawBytes: Buffer; proposal: unkno
  * accepted working state. PDF imports are left out: the PDF importer reads a page by its
  * geometry, not with the line labeller a paper's model adjusts.
  */
-export function listCorrectedImports({ paper }: { paper: string }): CorrectedImportRow[] {
+export async function listCorrectedImports({ paper }: { paper: string }): Promise<CorrectedImportRow[]> {
   return getDb()
     .select({ id: imports.id, rawBytes: imports.rawBytes, proposal: imports.proposal, doc: importWork.doc })
     .from(imports)
     .innerJoin(importWork, eq(importWork.importId, imports.id))
     .where(and(eq(imports.paper, paper), eq(imports.status, "accepted"), isNotNull(importWork.acceptedVersion), isNull(imports.pdfFileId)))
-    .orderBy(imports.id)
-    .all();
+    .orderBy(imports.id);
 }
 
-export function getPaperModel({ paper }: { paper: string }): PaperModel | undefined {
-  return getDb().select().from(paperModels).where(eq(paperModels.paper, paper)).get();
+export async function getPaperModel({ paper }: { paper: string }): Promise<PaperModel | undefined> {
+  return firstRow(await getDb().select().from(paperModels).where(eq(paperModels.paper, paper)));
 }
 
 export type PaperModelValues = { paper: string; model: unknown; pages: number; labAccuracy: number | null; paperAccuracy: number | null; trainedById: number | null };
 
 /** Stores (or replaces) a paper's last training: its layer, or null when none was kept. */
-export function savePaperModel(values: PaperModelValues): PaperModel {
+export async function savePaperModel(values: PaperModelValues): Promise<PaperModel> {
   const now = new Date();
   const { paper, ...rest } = values;
-  return getDb()
-    .insert(paperModels)
-    .values({ paper, ...rest, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: paperModels.paper, set: { ...rest, updatedAt: now } })
-    .returning()
-    .get();
+  return onlyRow(
+    await getDb()
+      .insert(paperModels)
+      .values({ paper, ...rest, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: paperModels.paper, set: { ...rest, updatedAt: now } })
+      .returning(),
+  );
 }

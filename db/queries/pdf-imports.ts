@@ -7,6 +7,7 @@ import { importPageImages, importPages, imports, pdfFiles, type Import, type Imp
 import type { Segmentation } from "@/lib/ingest/types";
 import type { PageImageVariant } from "@/lib/vocabulary";
 import type { ImportMasthead } from "./imports";
+import { firstRow, onlyRow } from "@/db/raw";
 
 /**
  * Print PDFs: the file as uploaded, an import per page with its text and layout, each page's
@@ -28,26 +29,27 @@ export type NewPdfPage = {
 type Actor = { id: number; email: string };
 
 /** The newest import of the same page of the same issue (a new one supersedes it). */
-function latestForPage(db: DbOrTx, m: ImportMasthead): number | null {
+async function latestForPage(db: DbOrTx, m: ImportMasthead): Promise<number | null> {
   if (!m.issueDate) return null;
   const page: SQL = m.pageNumber == null ? isNull(imports.pageNumber) : eq(imports.pageNumber, m.pageNumber);
-  const row = db.select({ id: imports.id }).from(imports).where(and(eq(imports.issueDate, m.issueDate), page)).orderBy(imports.id).all().pop();
+  const row = (await db.select({ id: imports.id }).from(imports).where(and(eq(imports.issueDate, m.issueDate), page)).orderBy(imports.id)).pop();
   return row?.id ?? null;
 }
 
 /** Stores the PDF, one import per page (text, layout, masthead) and the page images; returns the imports in page order. */
-export function insertPdfImport({ bytes, fileName, pageCount, pages, actor }: { bytes: Uint8Array; fileName: string | null; pageCount: number; pages: NewPdfPage[]; actor: Actor }): { fileId: number; imports: Import[] } {
-  return getDb().transaction((tx) => {
-    const file = tx
-      .insert(pdfFiles)
-      .values({ bytes: Buffer.from(bytes), sha256: sha256(bytes), fileName, pageCount, status: "pages", createdById: actor.id })
-      .returning({ id: pdfFiles.id })
-      .get();
+export async function insertPdfImport({ bytes, fileName, pageCount, pages, actor }: { bytes: Uint8Array; fileName: string | null; pageCount: number; pages: NewPdfPage[]; actor: Actor }): Promise<{ fileId: number; imports: Import[] }> {
+  return getDb().transaction(async (tx) => {
+    const file = onlyRow(
+      await tx
+        .insert(pdfFiles)
+        .values({ bytes: Buffer.from(bytes), sha256: sha256(bytes), fileName, pageCount, status: "pages", createdById: actor.id })
+        .returning({ id: pdfFiles.id }),
+    );
     const created: Import[] = [];
     for (const p of pages) {
       const text = Buffer.from(p.proposal.text, "utf8");
-      const supersedesId = latestForPage(tx, p.masthead);
-      const item = tx
+      const supersedesId = await latestForPage(tx, p.masthead);
+      const [item] = await tx
         .insert(imports)
         .values({
           rawBytes: text,
@@ -63,13 +65,13 @@ export function insertPdfImport({ bytes, fileName, pageCount, pages, actor }: { 
           pdfPage: p.number,
           createdById: actor.id,
         })
-        .returning()
-        .get();
-      tx.insert(importPages).values({ importId: item.id, width: p.width, height: p.height, alone: p.alone }).run();
+        .returning();
+      if (!item) throw new Error("expected the import back from the database");
+      await tx.insert(importPages).values({ importId: item.id, width: p.width, height: p.height, alone: p.alone });
       for (const im of p.images) {
-        tx.insert(importPageImages).values({ importId: item.id, variant: im.variant, width: im.width, height: im.height, bytes: im.bytes, sha256: sha256(im.bytes) }).run();
+        await tx.insert(importPageImages).values({ importId: item.id, variant: im.variant, width: im.width, height: im.height, bytes: im.bytes, sha256: sha256(im.bytes) });
       }
-      insertAuditEntry(
+      await insertAuditEntry(
         {
           actorId: actor.id,
           actorEmail: actor.email,
@@ -82,7 +84,7 @@ export function insertPdfImport({ bytes, fileName, pageCount, pages, actor }: { 
       );
       created.push(item);
     }
-    insertAuditEntry(
+    await insertAuditEntry(
       { actorId: actor.id, actorEmail: actor.email, action: "import.pdf", targetType: "pdf", targetId: file.id, detail: { fileName, bytes: bytes.length, pages: pageCount, imports: created.map((c) => c.id) } },
       tx,
     );
@@ -91,14 +93,15 @@ export function insertPdfImport({ bytes, fileName, pageCount, pages, actor }: { 
 }
 
 /** Keeps a PDF that has no text layer (a scan): nothing can be imported from it until OCR exists. */
-export function insertPdfWithoutText({ bytes, fileName, pageCount, actor }: { bytes: Uint8Array; fileName: string | null; pageCount: number; actor: Actor }): { fileId: number } {
-  return getDb().transaction((tx) => {
-    const file = tx
-      .insert(pdfFiles)
-      .values({ bytes: Buffer.from(bytes), sha256: sha256(bytes), fileName, pageCount, status: "no_text", createdById: actor.id })
-      .returning({ id: pdfFiles.id })
-      .get();
-    insertAuditEntry({ actorId: actor.id, actorEmail: actor.email, action: "import.pdf_no_text", targetType: "pdf", targetId: file.id, detail: { fileName, bytes: bytes.length, pages: pageCount } }, tx);
+export async function insertPdfWithoutText({ bytes, fileName, pageCount, actor }: { bytes: Uint8Array; fileName: string | null; pageCount: number; actor: Actor }): Promise<{ fileId: number }> {
+  return getDb().transaction(async (tx) => {
+    const file = onlyRow(
+      await tx
+        .insert(pdfFiles)
+        .values({ bytes: Buffer.from(bytes), sha256: sha256(bytes), fileName, pageCount, status: "no_text", createdById: actor.id })
+        .returning({ id: pdfFiles.id }),
+    );
+    await insertAuditEntry({ actorId: actor.id, actorEmail: actor.email, action: "import.pdf_no_text", targetType: "pdf", targetId: file.id, detail: { fileName, bytes: bytes.length, pages: pageCount } }, tx);
     return { fileId: file.id };
   });
 }
@@ -106,55 +109,57 @@ export function insertPdfWithoutText({ bytes, fileName, pageCount, actor }: { by
 export type PrintPage = Pick<ImportPage, "importId" | "width" | "height"> & { images: { variant: PageImageVariant; width: number; height: number; sha256: string }[] };
 
 /** A PDF import's printed page: its size and which images it has (not their bytes). */
-export function getImportPrintPage({ importId }: { importId: number }): PrintPage | undefined {
+export async function getImportPrintPage({ importId }: { importId: number }): Promise<PrintPage | undefined> {
   const db = getDb();
-  const page = db.select({ importId: importPages.importId, width: importPages.width, height: importPages.height }).from(importPages).where(eq(importPages.importId, importId)).get();
+  const page = firstRow(await db.select({ importId: importPages.importId, width: importPages.width, height: importPages.height }).from(importPages).where(eq(importPages.importId, importId)));
   if (!page) return undefined;
-  const images = db
+  const images = await db
     .select({ variant: importPageImages.variant, width: importPageImages.width, height: importPageImages.height, sha256: importPageImages.sha256 })
     .from(importPageImages)
-    .where(eq(importPageImages.importId, importId))
-    .all();
+    .where(eq(importPageImages.importId, importId));
   return { ...page, images };
 }
 
-export function getImportPageImage({ importId, variant }: { importId: number; variant: PageImageVariant }): { bytes: Buffer; sha256: string } | undefined {
-  return getDb()
-    .select({ bytes: importPageImages.bytes, sha256: importPageImages.sha256 })
-    .from(importPageImages)
-    .where(and(eq(importPageImages.importId, importId), eq(importPageImages.variant, variant)))
-    .get();
+export async function getImportPageImage({ importId, variant }: { importId: number; variant: PageImageVariant }): Promise<{ bytes: Buffer; sha256: string } | undefined> {
+  return firstRow(
+    await getDb()
+      .select({ bytes: importPageImages.bytes, sha256: importPageImages.sha256 })
+      .from(importPageImages)
+      .where(and(eq(importPageImages.importId, importId), eq(importPageImages.variant, variant))),
+  );
 }
 
 /** The printed page as a PDF: the page alone, or the uploaded file when it was this one page. */
-export function getImportPagePdf({ importId }: { importId: number }): { bytes: Buffer; fileName: string | null } | undefined {
+export async function getImportPagePdf({ importId }: { importId: number }): Promise<{ bytes: Buffer; fileName: string | null } | undefined> {
   const db = getDb();
-  const row = db
-    .select({ alone: importPages.alone, fileId: imports.pdfFileId, fileName: imports.fileName })
-    .from(importPages)
-    .innerJoin(imports, eq(imports.id, importPages.importId))
-    .where(eq(importPages.importId, importId))
-    .get();
+  const row = firstRow(
+    await db
+      .select({ alone: importPages.alone, fileId: imports.pdfFileId, fileName: imports.fileName })
+      .from(importPages)
+      .innerJoin(imports, eq(imports.id, importPages.importId))
+      .where(eq(importPages.importId, importId)),
+  );
   if (!row) return undefined;
   if (row.alone) return { bytes: row.alone, fileName: row.fileName };
   if (row.fileId === null) return undefined;
-  const file = db.select({ bytes: pdfFiles.bytes }).from(pdfFiles).where(eq(pdfFiles.id, row.fileId)).get();
+  const file = firstRow(await db.select({ bytes: pdfFiles.bytes }).from(pdfFiles).where(eq(pdfFiles.id, row.fileId)));
   return file ? { bytes: file.bytes, fileName: row.fileName } : undefined;
 }
 
 /** The uploaded PDF an import was read from, and its page in it (to read the page again). */
-export function getPdfOfImport({ importId }: { importId: number }): { bytes: Buffer; page: number } | undefined {
-  const row = getDb()
-    .select({ bytes: pdfFiles.bytes, page: imports.pdfPage })
-    .from(imports)
-    .innerJoin(pdfFiles, eq(pdfFiles.id, imports.pdfFileId))
-    .where(eq(imports.id, importId))
-    .get();
+export async function getPdfOfImport({ importId }: { importId: number }): Promise<{ bytes: Buffer; page: number } | undefined> {
+  const row = firstRow(
+    await getDb()
+      .select({ bytes: pdfFiles.bytes, page: imports.pdfPage })
+      .from(imports)
+      .innerJoin(pdfFiles, eq(pdfFiles.id, imports.pdfFileId))
+      .where(eq(imports.id, importId)),
+  );
   return row && row.page !== null ? { bytes: row.bytes, page: row.page } : undefined;
 }
 
 /** Deletes what a PDF import keeps of its page (with the import, inside the caller's transaction). */
-export function deleteImportPrintPage(tx: DbOrTx, importId: number): void {
-  tx.delete(importPageImages).where(eq(importPageImages.importId, importId)).run();
-  tx.delete(importPages).where(eq(importPages.importId, importId)).run();
+export async function deleteImportPrintPage(tx: DbOrTx, importId: number): Promise<void> {
+  await tx.delete(importPageImages).where(eq(importPageImages.importId, importId));
+  await tx.delete(importPages).where(eq(importPages.importId, importId));
 }

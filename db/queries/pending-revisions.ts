@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db";
 import { pendingRevisions, type Article, type PendingRevision } from "@/db/schema";
 import type { ArticleState } from "@/lib/vocabulary";
+import { firstRow } from "@/db/raw";
 
 /*
  * A published story's pending revision (db/schema.ts pendingRevisions): read here, written with
@@ -10,8 +11,8 @@ import type { ArticleState } from "@/lib/vocabulary";
  * (and its distance from the published text) by articles.ts workflowArticleOf.
  */
 
-export function getPendingRevision({ articleId }: { articleId: number }, db: DbOrTx = getDb()): PendingRevision | undefined {
-  return db.select().from(pendingRevisions).where(eq(pendingRevisions.articleId, articleId)).get();
+export async function getPendingRevision({ articleId }: { articleId: number }, db: DbOrTx = getDb()): Promise<PendingRevision | undefined> {
+  return firstRow(await db.select().from(pendingRevisions).where(eq(pendingRevisions.articleId, articleId)));
 }
 
 /**
@@ -28,7 +29,7 @@ export function workingVersion(article: Pick<Article, "version">, revision: Pick
  * revision's for a published story that has one (a reviewer may proofread a revision in review),
  * else its own. The editor page and the edit lock both ask.
  */
-export function editingStateOf(article: Pick<Article, "id" | "state">, db: DbOrTx = getDb()): ArticleState {
+export async function editingStateOf(article: Pick<Article, "id" | "state">, db: DbOrTx = getDb()): Promise<ArticleState> {
   if (article.state !== "published") return article.state;
-  return getPendingRevision({ articleId: article.id }, db)?.state ?? article.state;
+  return (await getPendingRevision({ articleId: article.id }, db))?.state ?? article.state;
 }

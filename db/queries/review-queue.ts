@@ -4,14 +4,14 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, type DbOrTx } from "@/db";
 import { workflowArticleOf } from "@/db/queries/articles";
 import { articleViews, articles, issues, pages, pendingRevisions, sections, users } from "@/db/schema";
+import { firstRow } from "@/db/raw";
 
 /** Records the version a reviewer has seen, so the queue can show what changed since. */
-export function markArticleSeen({ articleId, userId, version }: { articleId: number; userId: number; version: number }): void {
-  getDb()
+export async function markArticleSeen({ articleId, userId, version }: { articleId: number; userId: number; version: number }): Promise<void> {
+  await getDb()
     .insert(articleViews)
     .values({ articleId, userId, version })
-    .onConflictDoUpdate({ target: [articleViews.userId, articleViews.articleId], set: { version, updatedAt: new Date() } })
-    .run();
+    .onConflictDoUpdate({ target: [articleViews.userId, articleViews.articleId], set: { version, updatedAt: new Date() } });
 }
 
 export type ReviewQueueFilters = { issueDate?: string; pageNumber?: number; sectionId?: number };
@@ -57,10 +57,10 @@ function printFilters(filters: ReviewQueueFilters): SQL[] {
  * submission first, with where each is printed, the version this reviewer last saw, and the
  * workflow slice of what is under review, so lib/workflow can say what this reviewer may do.
  */
-export function listReviewQueue({ userId, filters = {} }: { userId: number; filters?: ReviewQueueFilters }) {
+export async function listReviewQueue({ userId, filters = {} }: { userId: number; filters?: ReviewQueueFilters }) {
   const db = getDb();
   const where = printFilters(filters);
-  const stories = db
+  const stories = (await db
     .select(queueColumns(userId, { state: articles.state, version: articles.version, submittedAt: articles.submittedAt, authorId: articles.authorId }))
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
@@ -68,10 +68,9 @@ export function listReviewQueue({ userId, filters = {} }: { userId: number; filt
     .leftJoin(issues, eq(issues.id, articles.issueId))
     .leftJoin(pages, eq(pages.id, articles.pageId))
     .leftJoin(articleViews, and(eq(articleViews.articleId, articles.id), eq(articleViews.userId, userId)))
-    .where(and(sql`${articles.state} in ('in_review', 'approved', 'scheduled')`, ...where))
-    .all()
+    .where(and(sql`${articles.state} in ('in_review', 'approved', 'scheduled')`, ...where)))
     .map((r) => ({ ...r, revision: false }));
-  const revisions = db
+  const revisions = (await db
     .select(
       queueColumns(userId, {
         state: pendingRevisions.state,
@@ -87,20 +86,20 @@ export function listReviewQueue({ userId, filters = {} }: { userId: number; filt
     .leftJoin(issues, eq(issues.id, articles.issueId))
     .leftJoin(pages, eq(pages.id, articles.pageId))
     .leftJoin(articleViews, and(eq(articleViews.articleId, articles.id), eq(articleViews.userId, userId)))
-    .where(and(eq(articles.state, "published"), sql`${pendingRevisions.state} in ('in_review', 'approved')`, ...where))
-    .all()
+    .where(and(eq(articles.state, "published"), sql`${pendingRevisions.state} in ('in_review', 'approved')`, ...where)))
     .map((r) => ({ ...r, revision: true }));
-  return [...stories, ...revisions]
-    .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id - b.id)
-    .map((r) => ({ ...r, approvedByMe: r.approvedByMe > 0, workflow: workflowOfRow(db, r.id, r.revision) }));
+  const rows = [...stories, ...revisions].sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id - b.id);
+  const queue = [];
+  for (const r of rows) queue.push({ ...r, approvedByMe: Number(r.approvedByMe) > 0, workflow: await workflowOfRow(db, r.id, r.revision) });
+  return queue;
 }
 
 /** The rules' view of a queue row: a queue is tens of stories, so one read each is cheap and keeps one definition. */
-function workflowOfRow(db: DbOrTx, articleId: number, revision: boolean) {
-  const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
+async function workflowOfRow(db: DbOrTx, articleId: number, revision: boolean) {
+  const article = firstRow(await db.select().from(articles).where(eq(articles.id, articleId)));
   if (!article) throw new Error(`article ${articleId} vanished while listing the review queue`);
-  const pending = revision ? db.select().from(pendingRevisions).where(eq(pendingRevisions.articleId, articleId)).get() : undefined;
-  return workflowArticleOf(db, article, pending);
+  const pending = revision ? firstRow(await db.select().from(pendingRevisions).where(eq(pendingRevisions.articleId, articleId))) : undefined;
+  return await workflowArticleOf(db, article, pending);
 }
 
-export type ReviewQueueRow = ReturnType<typeof listReviewQueue>[number];
+export type ReviewQueueRow = Awaited<ReturnType<typeof listReviewQueue>>[number];

@@ -3,39 +3,39 @@ import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users, type User } from "@/db/schema";
 import type { Role } from "@/lib/vocabulary";
+import { firstRow, onlyRow } from "@/db/raw";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function getUserById({ id }: { id: number }): User | undefined {
-  return getDb().select().from(users).where(eq(users.id, id)).get();
+export async function getUserById({ id }: { id: number }): Promise<User | undefined> {
+  return firstRow(await getDb().select().from(users).where(eq(users.id, id)));
 }
 
-export function getUserByEmail({ email }: { email: string }): User | undefined {
-  return getDb().select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+export async function getUserByEmail({ email }: { email: string }): Promise<User | undefined> {
+  return firstRow(await getDb().select().from(users).where(eq(users.email, normalizeEmail(email))));
 }
 
-export function listUsers(): User[] {
-  return getDb().select().from(users).orderBy(asc(users.email)).all();
+export async function listUsers(): Promise<User[]> {
+  return (await getDb().select().from(users).orderBy(asc(users.email)));
 }
 
-export function createUser(input: {
+export async function createUser(input: {
   email: string;
   name: string;
   role: Role;
   passwordHash: string;
   isDemo?: boolean;
-}): User {
-  return getDb()
+}): Promise<User> {
+  return onlyRow(await getDb()
     .insert(users)
     .values({ ...input, email: normalizeEmail(input.email), isDemo: input.isDemo ?? false })
-    .returning()
-    .get();
+    .returning());
 }
 
 /** Changes that end existing sessions bump sessionVersion in the same statement. */
-export function updateUser({
+export async function updateUser({
   id,
   changes,
   endSessions,
@@ -43,8 +43,8 @@ export function updateUser({
   id: number;
   changes: Partial<Pick<User, "name" | "role" | "active" | "passwordHash">>;
   endSessions: boolean;
-}): User | undefined {
-  return getDb()
+}): Promise<User | undefined> {
+  return firstRow(await getDb()
     .update(users)
     .set({
       ...changes,
@@ -53,21 +53,19 @@ export function updateUser({
       ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
     })
     .where(eq(users.id, id))
-    .returning()
-    .get();
+    .returning());
 }
 
-export function countActiveAdmins({ excludingId }: { excludingId?: number } = {}): number {
+export async function countActiveAdmins({ excludingId }: { excludingId?: number } = {}): Promise<number> {
   const conditions = [eq(users.role, "admin"), eq(users.active, true)];
   if (excludingId !== undefined) conditions.push(ne(users.id, excludingId));
-  return getDb().select({ n: count() }).from(users).where(and(...conditions)).get()?.n ?? 0;
+  return firstRow(await getDb().select({ n: count() }).from(users).where(and(...conditions)))?.n ?? 0;
 }
 
-export function hasActiveDemoUsers(): boolean {
-  const row = getDb()
+export async function hasActiveDemoUsers(): Promise<boolean> {
+  const row = firstRow(await getDb()
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.isDemo, true), eq(users.active, true)))
-    .get();
+    .where(and(eq(users.isDemo, true), eq(users.active, true))));
   return (row?.n ?? 0) > 0;
 }

@@ -18,6 +18,7 @@ import { ingest } from "@/lib/ingest";
 import type { Segmentation } from "@/lib/ingest/types";
 import { importPdf } from "@/lib/pdf/import";
 import { acceptedArticles, fromSegmentation } from "@/lib/workbench";
+import { firstRow } from "@/db/raw";
 import { DEMO_PHOTOS } from "./demo-photos";
 import { typesetDemoPage } from "./demo-print";
 
@@ -42,14 +43,14 @@ async function importDemoPage(sample: (typeof PAGES)[number], editor: Actor): Pr
   const reading = ingest(bytes, { page: sample.page, date: DEMO_ISSUE_DATE });
   const masthead = unconfirmedMasthead(reading, { issueDate: DEMO_ISSUE_DATE, pageNumber: sample.page, pageName: sample.pageName });
   if (sample.source === "text") {
-    const item = insertImportOfBytes({ bytes, proposal: reading, masthead, fileName: sample.file, createdById: editor.id });
+    const item = await insertImportOfBytes({ bytes, proposal: reading, masthead, fileName: sample.file, createdById: editor.id });
     return { importId: item.id, proposal: reading };
   }
   const pdf = await typesetDemoPage({ reading, date: DEMO_ISSUE_DATE, page: sample.page, pageName: sample.pageName });
   const read = await importPdf(new Uint8Array(pdf));
   const page = read.pages[0];
   if (!page) throw new Error("the demo PDF has no page");
-  const { imports: made } = insertPdfImport({
+  const { imports: made } = await insertPdfImport({
     bytes: new Uint8Array(pdf),
     fileName: sample.file.replace(/\.\w+$/, ".pdf"),
     pageCount: read.pageCount,
@@ -64,8 +65,8 @@ async function importDemoPage(sample: (typeof PAGES)[number], editor: Actor): Pr
 /** The demo issue prints four pages; the samples are pages 1 and 3, so the other two are marked, not left missing. */
 const DEMO_PAGE_COUNT = 4;
 
-export function demoIssueExists(): boolean {
-  return getDb().select({ id: issues.id }).from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).get() !== undefined;
+export async function demoIssueExists(): Promise<boolean> {
+  return firstRow(await getDb().select({ id: issues.id }).from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).limit(1)) !== undefined;
 }
 
 /** The article's body with the demo photos meant for it (DEMO_PHOTOS), or null when it gets none. */
@@ -88,9 +89,9 @@ function bodyWithDemoPhotos(article: Article, page: number, photoIds: ReadonlyMa
  */
 export async function seedDemoIssue({ photoIds = new Map() }: { photoIds?: ReadonlyMap<string, number> } = {}): Promise<number> {
   const db = getDb();
-  if (demoIssueExists()) return 0;
-  const editor = getUserByEmail({ email: "editor@folio.local" });
-  const reviewer = getUserByEmail({ email: "reviewer@folio.local" });
+  if (await demoIssueExists()) return 0;
+  const editor = await getUserByEmail({ email: "editor@folio.local" });
+  const reviewer = await getUserByEmail({ email: "reviewer@folio.local" });
   if (!editor || !reviewer) throw new Error("seed the demo users first");
   const editorActor = { id: editor.id, role: editor.role, email: editor.email };
   const reviewerActor = { id: reviewer.id, role: reviewer.role, email: reviewer.email };
@@ -98,8 +99,8 @@ export async function seedDemoIssue({ photoIds = new Map() }: { photoIds?: Reado
   for (const sample of PAGES) {
     const item = await importDemoPage(sample, editorActor);
     const proposal = item.proposal;
-    const work = ensureImportWork({ importId: item.importId, doc: () => fromSegmentation(proposal) });
-    const outcome = acceptImportWork({
+    const work = await ensureImportWork({ importId: item.importId, doc: () => fromSegmentation(proposal) });
+    const outcome = await acceptImportWork({
       importId: item.importId,
       baseVersion: work.version,
       accepted: acceptedArticles(work.doc),
@@ -109,13 +110,13 @@ export async function seedDemoIssue({ photoIds = new Map() }: { photoIds?: Reado
       skipHeld: false,
     });
     if (!outcome.ok) throw new Error(`demo accept failed: ${outcome.reason}`);
-    const section = db.select().from(sections).where(eq(sections.slug, sample.section)).get();
-    for (const a of db.select().from(articles).where(eq(articles.importId, item.importId)).all()) {
-      db.update(articles).set({ sectionId: section?.id ?? null }).where(eq(articles.id, a.id)).run();
+    const section = firstRow(await db.select().from(sections).where(eq(sections.slug, sample.section)));
+    for (const a of await db.select().from(articles).where(eq(articles.importId, item.importId))) {
+      await db.update(articles).set({ sectionId: section?.id ?? null }).where(eq(articles.id, a.id));
       let version = a.version;
       const withPhotos = bodyWithDemoPhotos(a, sample.page, photoIds);
       if (withPhotos) {
-        const saved = saveArticle({ id: a.id, baseVersion: version, changes: { body: withPhotos }, note: "配图", actor: editorActor, ip: null });
+        const saved = await saveArticle({ id: a.id, baseVersion: version, changes: { body: withPhotos }, note: "配图", actor: editorActor, ip: null });
         if (!saved.ok) throw new Error(`demo photos failed for article ${a.id}: ${saved.reason}`);
         version = saved.article.version;
       }
@@ -124,15 +125,15 @@ export async function seedDemoIssue({ photoIds = new Map() }: { photoIds?: Reado
         ["approve", reviewerActor],
         ["publish", reviewerActor],
       ] as const) {
-        const step = transitionArticle({ id: a.id, baseVersion: version, action, actor, ip: null });
+        const step = await transitionArticle({ id: a.id, baseVersion: version, action, actor, ip: null });
         if (!step.ok) throw new Error(`demo ${action} failed for article ${a.id}: ${step.reason}`);
         version = step.article.version;
       }
       published += 1;
     }
-    db.update(imports).set({ status: "accepted" }).where(eq(imports.id, item.importId)).run();
+    await db.update(imports).set({ status: "accepted" }).where(eq(imports.id, item.importId));
   }
-  const issue = db.select({ id: issues.id }).from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)).get();
+  const issue = firstRow(await db.select({ id: issues.id }).from(issues).where(eq(issues.date, DEMO_ISSUE_DATE)));
   if (issue) {
     const have = new Set<number>(PAGES.map((p) => p.page));
     const statuses = new Map(
@@ -140,9 +141,9 @@ export async function seedDemoIssue({ photoIds = new Map() }: { photoIds?: Reado
         .filter((n) => !have.has(n))
         .map((n) => [n, "not_digitised" as const]),
     );
-    setIssuePages({ issueId: issue.id, pageCount: DEMO_PAGE_COUNT, statuses, actor: { id: editor.id, email: editor.email } });
+    await setIssuePages({ issueId: issue.id, pageCount: DEMO_PAGE_COUNT, statuses, actor: { id: editor.id, email: editor.email } });
   }
   // The demo paper was made before anyone signed in: its notices are history, not news.
-  for (const user of db.select({ id: users.id }).from(users).all()) markNotificationsRead({ userId: user.id });
+  for (const user of (await db.select({ id: users.id }).from(users))) await markNotificationsRead({ userId: user.id });
   return published;
 }

@@ -11,21 +11,21 @@ export type ArchiveIssue = { issue: NewIssue; pages: ArchivePage[] };
  * archive for benchmarks and tests without going through imports. A page's articles are in
  * print order. Returns how many articles were written.
  */
-export function insertArchive(archive: readonly ArchiveIssue[], info: RevisionInfo): number {
+export async function insertArchive(archive: readonly ArchiveIssue[], info: RevisionInfo): Promise<number> {
   let written = 0;
-  getDb().transaction((tx) => {
+  await getDb().transaction(async (tx) => {
     for (const { issue: values, pages } of archive) {
-      const { issue, pages: rows } = insertIssueWithPages(
+      const { issue, pages: rows } = await insertIssueWithPages(
         tx,
         values,
         pages.map((p) => ({ number: p.number, name: p.name })),
       );
-      pages.forEach((page, p) => {
-        page.articles.forEach((article, position) => {
-          insertArticle(tx, { ...article, issueId: issue.id, pageId: rows[p]?.id ?? null, position }, info);
+      for (const [p, page] of pages.entries()) {
+        for (const [position, article] of page.articles.entries()) {
+          await insertArticle(tx, { ...article, issueId: issue.id, pageId: rows[p]?.id ?? null, position }, info);
           written += 1;
-        });
-      });
+        }
+      }
     }
   });
   return written;

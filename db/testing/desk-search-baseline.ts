@@ -29,14 +29,14 @@ export const likeScan: DeskMatch = (plan) => {
 const TRIGGERS = ["articles_desk_search_insert", "articles_desk_search_update", "articles_desk_search_delete"];
 
 /** Runs `work` with the desk index's triggers dropped (what a save costs without them), then puts them back as migration 0014 wrote them. */
-export function withoutDeskSearchTriggers<T>(work: () => T): T {
+export async function withoutDeskSearchTriggers<T>(work: () => Promise<T>): Promise<T> {
   const db = getDb();
   const migration = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0014_desk_search.sql"), "utf8");
   const creates = migration.split("--> statement-breakpoint").filter((s) => TRIGGERS.some((t) => s.includes(`CREATE TRIGGER \`${t}\``)));
-  for (const name of TRIGGERS) db.run(sql.raw(`DROP TRIGGER ${name}`));
+  for (const name of TRIGGERS) await db.run(sql.raw(`DROP TRIGGER ${name}`));
   try {
-    return work();
+    return await work();
   } finally {
-    for (const create of creates) db.run(sql.raw(create.replace(/^--.*$/gm, "").trim()));
+    for (const create of creates) await db.run(sql.raw(create.replace(/^--.*$/gm, "").trim()));
   }
 }

@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import * as schema from "../../db/schema";
 import { articleRevisions, articles, auditLog, issues, pages, sections, users } from "../../db/schema";
 import type { ArticleState, Role } from "../../lib/vocabulary";
+import { withDatabase } from "./database";
 
 /*
  * The run's real SQLite file, opened beside the server to arrange and check state. Every read
@@ -42,22 +43,24 @@ let counter = 0;
 export async function createTestUser(role: Role, password = "test-password-123") {
   const email = `${role}-${Date.now()}-${counter++}@test.folio`;
   const passwordHash = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19968, timeCost: 2, parallelism: 1 });
-  withTestDb((db) => db.insert(users).values({ email, name: `测试${role}`, role, passwordHash }).run());
+  await withDatabase(async (db) => {
+    await db.insert(users).values({ email, name: `测试${role}`, role, passwordHash });
+  });
   return { email, password, role };
 }
 
-export function auditActions(filter: { action?: string; actorEmail?: string; targetId?: string } = {}): { action: string; actor_email: string | null; target_id: string | null }[] {
+/** Audit entries (on either engine), oldest first. */
+export async function auditActions(filter: { action?: string; actorEmail?: string; targetId?: string } = {}): Promise<{ action: string; actor_email: string | null; target_id: string | null }[]> {
   const where: SQL[] = [];
   if (filter.action !== undefined) where.push(eq(auditLog.action, filter.action));
   if (filter.actorEmail !== undefined) where.push(eq(auditLog.actorEmail, filter.actorEmail));
   if (filter.targetId !== undefined) where.push(eq(auditLog.targetId, filter.targetId));
-  return withTestDb((db) =>
+  return withDatabase(async (db) =>
     db
       .select({ action: auditLog.action, actor_email: auditLog.actorEmail, target_id: auditLog.targetId })
       .from(auditLog)
       .where(and(...where))
-      .orderBy(auditLog.id)
-      .all(),
+      .orderBy(auditLog.id),
   );
 }
 

@@ -4,7 +4,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { count, desc, eq } from "drizzle-orm";
 import { media } from "../../db/schema";
 import type { MediaSummary } from "../../services/media/summary";
-import { withTestDb } from "./db";
+import { withDatabase } from "./database";
 
 /** The run's media folder (media/ beside the test database). */
 export function mediaDir(): string {
@@ -18,17 +18,20 @@ export function mediaFilesOnDisk(): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
 }
 
-export function mediaRowCount(): number {
-  return withTestDb((db) => db.select({ n: count() }).from(media).get()!.n);
+export async function mediaRowCount(): Promise<number> {
+  const [row] = await withDatabase(async (db) => db.select({ n: count() }).from(media));
+  return row?.n ?? 0;
 }
 
-export function mediaRow(id: number) {
-  return withTestDb((db) => db.select().from(media).where(eq(media.id, id)).get());
+export async function mediaRow(id: number) {
+  const [row] = await withDatabase(async (db) => db.select().from(media).where(eq(media.id, id)));
+  return row;
 }
 
 /** The newest photo uploaded under this file name. */
-export function mediaByFileName(fileName: string) {
-  return withTestDb((db) => db.select().from(media).where(eq(media.fileName, fileName)).orderBy(desc(media.id)).get());
+export async function mediaByFileName(fileName: string) {
+  const [row] = await withDatabase(async (db) => db.select().from(media).where(eq(media.fileName, fileName)).orderBy(desc(media.id)).limit(1));
+  return row;
 }
 
 /** Uploads a photo as the signed-in request context does (the route the upload form uses) and waits until it is ready. */

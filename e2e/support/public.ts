@@ -2,6 +2,7 @@ import type { Locator } from "@playwright/test";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { articleApprovals, articleComments, articleLocks, articlePhotos, articleRevisions, articles, articleViews, issues, pages, pendingRevisions, users } from "../../db/schema";
 import type { ArticleLanguage, ArticleState } from "../../lib/vocabulary";
+import { withDatabase } from "./database";
 import { sectionIdBySlug, withTestDb } from "./db";
 
 /** The issue `npm run db:seed -- --demo` publishes: page 1 要闻 (8 stories) and page 3 专题 (1 story). */
@@ -143,28 +144,27 @@ export function publishedStoryIds(): number[] {
  * Headlines of the demo issue's page in print order, as the newsroom placed them. The demo
  * stories come first; other specs may place more published stories after them.
  */
-export function publishedTitlesOnPage(pageNumber: number): string[] {
-  return withTestDb((db) =>
+export async function publishedTitlesOnPage(pageNumber: number): Promise<string[]> {
+  const rows = await withDatabase(async (db) =>
     db
       .select({ title: articles.title })
       .from(articles)
       .innerJoin(pages, eq(pages.id, articles.pageId))
       .innerJoin(issues, eq(issues.id, pages.issueId))
       .where(and(eq(issues.date, DEMO_DATE), eq(pages.number, pageNumber), eq(articles.state, "published"), isNull(articles.continuesId)))
-      .orderBy(asc(articles.position), asc(articles.id))
-      .all()
-      .map((r) => r.title),
+      .orderBy(asc(articles.position), asc(articles.id)),
   );
+  return rows.map((r) => r.title);
 }
 
-export function articleIdByTitle(title: string): number {
-  const row = withTestDb((db) =>
+export async function articleIdByTitle(title: string): Promise<number> {
+  const [row] = await withDatabase(async (db) =>
     db
       .select({ id: articles.id })
       .from(articles)
       .where(and(eq(articles.title, title), eq(articles.state, "published")))
       .orderBy(asc(articles.id))
-      .get(),
+      .limit(1),
   );
   if (!row) throw new Error(`no published article titled ${title}`);
   return row.id;

@@ -28,9 +28,9 @@ export type MediaFileServerOptions = {
   /** Everything that is not a public photo file: the page cache, then Next. */
   next: Handler;
   /** The current public generation token (db/public-generation.ts). */
-  currentToken: () => string;
+  currentToken: () => string | Promise<string>;
   /** The file's format when a published story shows its photo, else undefined (db/public-media.ts). */
-  publicFormat: (name: string) => RenditionFormat | undefined;
+  publicFormat: (name: string) => RenditionFormat | undefined | Promise<RenditionFormat | undefined>;
   /** The file's bytes from the media folder. */
   read: (name: string) => Promise<Buffer>;
   /** null: read the file for every request. */
@@ -42,7 +42,7 @@ export type MediaFileServerOptions = {
 const PREFIX = "/media/";
 
 export function mediaFileServer({ next, currentToken, publicFormat, read, cache, publicUrl }: MediaFileServerOptions): Handler {
-  return (req, res) => {
+  return async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next(req, res);
     const url = req.url ?? "/";
     const query = url.indexOf("?");
@@ -51,27 +51,28 @@ export function mediaFileServer({ next, currentToken, publicFormat, read, cache,
     const name = pathname.slice(PREFIX.length);
 
     // Read before the lookup: a withdrawal after it leaves the file under a token already gone.
-    const token = tokenOrNull(currentToken);
+    const token = await tokenOrNull(currentToken);
     if (token === null) return next(req, res);
     const hit = cache?.get(name, token);
     if (hit) return sendFile(req, res, name, hit, "hit", publicUrl);
     let format: RenditionFormat | undefined;
     try {
-      format = publicFormat(name);
+      format = await publicFormat(name);
     } catch (e) {
       console.error("media files: lookup failed:", e);
       return next(req, res);
     }
     if (format === undefined) return next(req, res);
-    return read(name).then(
-      (body) => {
-        const file = { token, format, body };
-        if (tokenOrNull(currentToken) === token) cache?.set(name, file);
-        sendFile(req, res, name, file, "miss", publicUrl);
-      },
+    let body: Buffer;
+    try {
+      body = await read(name);
+    } catch {
       // Recorded but not on disk (a restore without its media folder): Next answers 404.
-      () => next(req, res),
-    );
+      return next(req, res);
+    }
+    const file = { token, format, body };
+    if ((await tokenOrNull(currentToken)) === token) cache?.set(name, file);
+    sendFile(req, res, name, file, "miss", publicUrl);
   };
 }
 

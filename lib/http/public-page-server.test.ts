@@ -184,6 +184,11 @@ const scripts = (html: string) => html.match(/<script\b[^>]*>/gi) ?? [];
 
 const pageRenders = (fake: Fake) => fake.calls.length;
 
+/** Waits until the condition holds (the server's state, not a fixed time: the machine may be loaded). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
 describe("public page server", () => {
   it("renders a page once, then answers from memory", async () => {
     const fake = await start();
@@ -542,7 +547,9 @@ describe("public page server", () => {
   it("does not keep a page whose token changed while it was being rendered", async () => {
     const fake = await start();
     const first = fetch(`${fake.base}/issues/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Once Next is rendering it (after the token was read), not after a fixed time: on a loaded
+    // machine the request may not even have arrived 30 ms later.
+    while (!fake.calls.some((c) => c.url === "/issues/slow")) await new Promise((resolve) => setTimeout(resolve, 2));
     fake.setToken("t2");
     expect((await first).headers.get("x-folio-cache")).toBe("miss");
     // Rendered under t1, which was gone before it was done: rendered again under t2.
@@ -597,7 +604,14 @@ describe("public page server", () => {
   it("renders at most `concurrency` pages at once, queues `queue` more, and answers the rest 503 with Retry-After", async () => {
     const gate = new RenderGate({ concurrency: 1, queue: 1 });
     const fake = await start({ gate });
-    const answers = await Promise.all(["/issues/slow-1", "/issues/slow-2", "/issues/slow-3", "/issues/slow-1"].map((p) => raw(fake.base, p)));
+    // One after the other, each once the gate has it: sent together, they may arrive in any order.
+    const running = raw(fake.base, "/issues/slow-1");
+    await until(() => gate.stats.running === 1);
+    const queued = raw(fake.base, "/issues/slow-2");
+    await until(() => gate.stats.waiting === 1);
+    const refused = await raw(fake.base, "/issues/slow-3");
+    const shared = raw(fake.base, "/issues/slow-1");
+    const answers = [await running, await queued, refused, await shared];
     expect(answers.map((a) => a.status)).toEqual([200, 200, 503, 200]);
     // The fourth reader shared the first one's render and took no place in the queue.
     expect(fake.calls.map((c) => c.url)).toEqual(["/issues/slow-1", "/issues/slow-2"]);
@@ -610,7 +624,7 @@ describe("public page server", () => {
 
     // A cached page, the desk and the API never wait for the gate.
     const slow = Promise.all([raw(fake.base, "/issues/slow-4"), raw(fake.base, "/issues/slow-5")]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => gate.stats.running === 1 && gate.stats.waiting === 1);
     const [hit, desk, api, missing] = await Promise.all([raw(fake.base, "/issues/slow-1"), raw(fake.base, "/desk"), raw(fake.base, "/api/health"), raw(fake.base, "/no-such-page")]);
     expect(hit.headers["x-folio-cache"]).toBe("hit");
     expect([desk.status, api.status]).toEqual([200, 200]);
@@ -623,13 +637,14 @@ describe("public page server", () => {
     const gate = new RenderGate({ concurrency: 1, queue: 1 });
     const fake = await start({ gate });
     const first = raw(fake.base, "/issues/slow-a");
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => gate.stats.running === 1);
     const leaving = new AbortController();
     const left = fetch(`${fake.base}/issues/slow-b`, { signal: leaving.signal }).catch(() => null);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => gate.stats.waiting === 1);
     leaving.abort();
     await left;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Once the server has seen the reader go (not after a fixed time: the machine may be loaded).
+    await until(() => gate.stats.waiting === 0);
     const next = await raw(fake.base, "/issues/slow-c");
     expect(next.status).toBe(200);
     expect((await first).status).toBe(200);

@@ -39,8 +39,8 @@ export type PublicPageServerOptions = {
   next: Handler;
   /** Where the public renders go (the render process, lib/http/render-process.ts); `next` by default. */
   render?: Handler;
-  /** The current public generation token (db/public-generation.ts). */
-  currentToken: () => string;
+  /** The current public generation token, read from the database (db/public-generation.ts): a promise on PostgreSQL. */
+  currentToken: () => string | Promise<string>;
   /** null: render every public page, keep none. */
   cache: PageCache | null;
   /** How many public renders run at once, and how many wait (lib/http/render-gate.ts); null: no bound. */
@@ -67,9 +67,9 @@ export const first = (value: string | string[] | undefined) => (Array.isArray(va
 const headerValue = (value: number | string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value.join(", ") : String(value));
 
 /** The token, or null when the database is busy beyond its timeout: then Next renders and nothing is kept. */
-export function tokenOrNull(currentToken: () => string): string | null {
+export async function tokenOrNull(currentToken: () => string | Promise<string>): Promise<string | null> {
   try {
-    return currentToken();
+    return await currentToken();
   } catch (e) {
     console.error("public page cache: no generation token:", e);
     return null;
@@ -178,7 +178,7 @@ export function publicPageServer({ next, render: renderer = next, currentToken, 
     return run();
   };
 
-  return (req, res) => {
+  return async (req, res) => {
     const url = req.url ?? "/";
     const header = (name: string) => first(req.headers[name]);
     const pathname = url.split(/[?#]/, 1)[0] as string;
@@ -199,7 +199,7 @@ export function publicPageServer({ next, render: renderer = next, currentToken, 
       url,
     });
     // Read before rendering: a write during the render leaves the page stale under the old token.
-    const token = tokenOrNull(currentToken);
+    const token = await tokenOrNull(currentToken);
     if (token === null) return render(req, res);
     const hit = cache?.get(key, token);
     if (hit) return sendPage(req, res, hit, "hit", publicUrl);
@@ -260,7 +260,9 @@ export function publicPageServer({ next, render: renderer = next, currentToken, 
       }
       const page = compressedPage(html, token, held.headers);
       // Rendered under a token that is already gone: send it to this reader, keep nothing.
-      if (tokenOrNull(currentToken) === token) cache?.set(key, page);
+      void tokenOrNull(currentToken).then((now) => {
+        if (now === token) cache?.set(key, page);
+      });
       finish(page);
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       req.headers["accept-encoding"] = acceptEncoding;

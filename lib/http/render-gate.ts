@@ -46,7 +46,9 @@ export class RenderGate {
     return new Promise<Release | null>((grant) => this.waiting.push({ client, grant, gone }));
   }
 
+  /** Readers who left while waiting are not counted (their places are given up first). */
   get stats(): { running: number; waiting: number; refused: number } {
+    this.forgetGone();
     return { running: this.running, waiting: this.waiting.length, refused: this.refusedCount };
   }
 

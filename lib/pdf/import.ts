@@ -76,47 +76,54 @@ export async function importPdf(
             });
       // A rejection is awaited below; this keeps Node from reporting it as unhandled meanwhile.
       rendering.catch(() => undefined);
-      const pixels = new Map<string, ImagePixels>();
-      const contents: PageContent[] = [];
-      for (let n = 1; n <= pageCount; n++) {
-        try {
-          contents.push(await readPage(doc, n, { pixels }));
-        } catch (e) {
-          throw new PdfError("broken", `page ${n} of the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`);
-        }
-      }
-      if (contents.every((c) => chars(c) < MIN_TEXT_CHARS)) throw new PdfError("no_text", "the PDF has no text layer (a scan?): OCR is not supported yet", pageCount);
-      const segmentations = contents.map((c) => segmentPdf([c], opts.hints?.(c.number) ?? {}));
-      const textDone = performance.now();
-      let renders: RenderedImage[][];
       try {
-        renders = await rendering;
-      } catch (e) {
-        throw new PdfError("broken", `the PDF's pages cannot be drawn (${e instanceof Error ? e.message : String(e)})`);
-      }
-      const pages: ImportedPage[] = [];
-      for (const [i, c] of contents.entries()) {
-        const seg = segmentations[i] as PdfSegmentation;
-        const photos: ImportedPhoto[] = [];
-        for (const [k, im] of seg.layout.images.entries()) {
-          const px = pixels.get(`${c.number}:${im.ref}`);
-          if (!px || px.width < MIN_PHOTO_PIXELS || px.height < MIN_PHOTO_PIXELS) continue;
-          const jpeg = await photoJpeg(px);
-          if (jpeg) photos.push({ image: k, jpeg, width: px.width, height: px.height, caption: im.caption, article: im.article });
+        const pixels = new Map<string, ImagePixels>();
+        const contents: PageContent[] = [];
+        for (let n = 1; n <= pageCount; n++) {
+          try {
+            contents.push(await readPage(doc, n, { pixels }));
+          } catch (e) {
+            throw new PdfError("broken", `page ${n} of the PDF cannot be read (${e instanceof Error ? e.message : String(e)})`);
+          }
         }
-        pages.push({
-          number: c.number,
-          width: c.width,
-          height: c.height,
-          segmentation: seg,
-          chars: chars(c),
-          images: renders[i] ?? [],
-          alone: pageCount > 1 ? await separatePage(file, dir, c.number) : null,
-          photos,
-        });
+        if (contents.every((c) => chars(c) < MIN_TEXT_CHARS)) throw new PdfError("no_text", "the PDF has no text layer (a scan?): OCR is not supported yet", pageCount);
+        const segmentations = contents.map((c) => segmentPdf([c], opts.hints?.(c.number) ?? {}));
+        const textDone = performance.now();
+        let renders: RenderedImage[][];
+        try {
+          renders = await rendering;
+        } catch (e) {
+          throw new PdfError("broken", `the PDF's pages cannot be drawn (${e instanceof Error ? e.message : String(e)})`);
+        }
+        const pages: ImportedPage[] = [];
+        for (const [i, c] of contents.entries()) {
+          const seg = segmentations[i] as PdfSegmentation;
+          const photos: ImportedPhoto[] = [];
+          for (const [k, im] of seg.layout.images.entries()) {
+            const px = pixels.get(`${c.number}:${im.ref}`);
+            if (!px || px.width < MIN_PHOTO_PIXELS || px.height < MIN_PHOTO_PIXELS) continue;
+            const jpeg = await photoJpeg(px);
+            if (jpeg) photos.push({ image: k, jpeg, width: px.width, height: px.height, caption: im.caption, article: im.article });
+          }
+          pages.push({
+            number: c.number,
+            width: c.width,
+            height: c.height,
+            segmentation: seg,
+            chars: chars(c),
+            images: renders[i] ?? [],
+            alone: pageCount > 1 ? await separatePage(file, dir, c.number) : null,
+            photos,
+          });
+        }
+        const total = performance.now() - t0;
+        return { pageCount, pages, ms: { text: Math.round(textDone - t0), images: Math.round(imagesDone - t0), total: Math.round(total) } };
+      } finally {
+        // A scan or a broken page ends the reading while poppler may still be drawing into the
+        // folder: removing it then failed (ENOTEMPTY) and the editor got an error instead of the
+        // reason. The drawing finishes (or fails) first.
+        await rendering.catch(() => undefined);
       }
-      const total = performance.now() - t0;
-      return { pageCount, pages, ms: { text: Math.round(textDone - t0), images: Math.round(imagesDone - t0), total: Math.round(total) } };
     });
   } finally {
     await doc.destroy();

@@ -38,13 +38,13 @@ export async function processMediaJob(job: Media, store: MediaStore = mediaStore
       throw new UnreadablePhoto(e instanceof Error ? e.message : String(e));
     });
     for (const r of renditions) await store.put(filePath(r.name), r.data);
-    completeMediaJob({ id: job.id, files: renditions.map(({ name, format, width, height, bytes }) => ({ name, format, width, height, bytes })) });
+    await completeMediaJob({ id: job.id, files: renditions.map(({ name, format, width, height, bytes }) => ({ name, format, width, height, bytes })) });
     return "ready";
   } catch (e) {
     // Its own bytes will not get better; a full disk or a busy database may.
     if (e instanceof UnreadablePhoto || job.attempts >= MAX_ATTEMPTS) {
       console.error(`media ${job.id}: processing failed:`, e instanceof Error ? e.message : e);
-      failMediaJob({ id: job.id, failure: e instanceof Error ? e.message.slice(0, 500) : "processing failed" });
+      await failMediaJob({ id: job.id, failure: e instanceof Error ? e.message.slice(0, 500) : "processing failed" });
       return "failed";
     }
     console.error(`media ${job.id}: processing interrupted, will retry:`, e);
@@ -57,7 +57,7 @@ async function drain(store: MediaStore): Promise<void> {
     queue.again = false;
     let job: Media | undefined;
     try {
-      job = claimMediaJob({ leaseMs: LEASE_MS });
+      job = await claimMediaJob({ leaseMs: LEASE_MS });
     } catch (e) {
       console.error("media jobs: cannot claim a job:", e);
       return;

@@ -18,7 +18,7 @@ vi.setConfig({ testTimeout: 60_000 });
 
 afterAll(removeTemporaryDatabase);
 
-const editor = aUser({ role: "editor" });
+const editor = await aUser({ role: "editor" });
 const mediaDir = () => env().mediaDir;
 
 function filesUnder(dir: string): string[] {
@@ -37,8 +37,8 @@ describe("adding a photo to the library", () => {
     expect(fs.statSync(original).mode & 0o077).toBe(0);
 
     await kickMediaJobs();
-    expect(getMediaById({ id: media.id })?.status).toBe("ready");
-    const files = listMediaFiles({ mediaId: media.id });
+    expect((await getMediaById({ id: media.id }))?.status).toBe("ready");
+    const files = await listMediaFiles({ mediaId: media.id });
     expect(files.map((f) => `${f.width} ${f.format}`)).toEqual(["480 avif", "480 jpeg", "480 webp", "960 avif", "960 jpeg", "960 webp", "1000 avif", "1000 jpeg", "1000 webp"]);
     for (const f of files) {
       const served = fs.readFileSync(path.join(mediaDir(), filePath(f.name)));

@@ -39,7 +39,7 @@ export async function addPhoto({ bytes, fileName, caption = "", credit, alt = ""
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   await store.put(originalPath(sha256, photo.format), bytes);
   const texts = captionAndCredit({ caption: caption.slice(0, PHOTO_TEXT_LIMITS.caption), credit: credit?.slice(0, PHOTO_TEXT_LIMITS.credit) });
-  const result = insertMedia({
+  const result = await insertMedia({
     sha256,
     format: photo.format,
     fileName: cleanFileName(fileName),

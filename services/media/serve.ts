@@ -34,7 +34,7 @@ function bytesResponse(request: Request, body: Buffer, headers: Record<string, s
 /** GET /media/<name>: a reader's photo file, if a published article shows it (or the newsroom asks). */
 export async function mediaFileResponse(request: Request, name: string): Promise<Response> {
   if (!isMediaFileName(name)) return notFound();
-  const file = getMediaFile({ name });
+  const file = await getMediaFile({ name });
   if (!file) return notFound();
   if (!file.public) {
     // Drafts' photos: the newsroom's people see them in the editor and the library. For anyone
@@ -55,7 +55,7 @@ export async function mediaFileResponse(request: Request, name: string): Promise
 
 /** The desk's small picture of a photo (editor, library, picker): its 480-wide WebP, while it has one. */
 export async function mediaPreviewResponse(request: Request, photo: Media): Promise<Response> {
-  const files = listMediaFiles({ mediaId: photo.id });
+  const files = await listMediaFiles({ mediaId: photo.id });
   const preview = files.find((f) => f.format === "webp" && f.width <= 480) ?? files.find((f) => f.format === "jpeg");
   if (!preview) return notFound();
   const body = await mediaStore()

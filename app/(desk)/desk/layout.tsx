@@ -16,7 +16,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   return (
     <NextIntlClientProvider>
       <div className="min-h-screen bg-stone-50">
-        {hasActiveDemoUsers() ? (
+        {await hasActiveDemoUsers() ? (
           <p role="status" className="bg-amber-300 px-4 py-1 text-center text-sm font-medium text-amber-950">
             {t("demoBanner")}
           </p>
@@ -24,7 +24,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         <DeskHeader
           user={user}
           bell={{
-            initial: { unread: countUnreadNotifications({ userId: user.id }), items: bellItemsOf(listNotifications({ userId: user.id, limit: 8 })) },
+            initial: { unread: await countUnreadNotifications({ userId: user.id }), items: bellItemsOf(await listNotifications({ userId: user.id, limit: 8 })) },
             refresh: notificationBellAction,
             open: openNotificationAction,
             markAllRead: markAllNotificationsReadAction,

@@ -27,21 +27,21 @@ export default async function DeskHome() {
   const format = await getFormatter();
   const now = new Date();
   const today = isoDateInZone(now);
-  const issue = focusIssue(listIssues(), today);
-  const pages = issue ? listPagesWithArticles({ issueId: issue.id }) : [];
+  const issue = focusIssue(await listIssues(), today);
+  const pages = issue ? await listPagesWithArticles({ issueId: issue.id }) : [];
   const progress = issue ? pageProgress(pages, issue.pageCount) : [];
   const blockers = issue ? checkIssueReadiness(readinessInput(pages, issue.pageCount)) : [];
   const titles = new Map(pages.flatMap((p) => p.articles.map((a) => [a.id, a.title || t("imports.untitled")] as const)));
   const storyCount = new Set(pages.flatMap((p) => p.articles.map((a) => a.id))).size;
   const publishedCount = new Set(pages.flatMap((p) => p.articles.filter((a) => a.state === "published").map((a) => a.id))).size;
-  const lists = deskHomeLists({ userId: user.id, now });
+  const lists = await deskHomeLists({ userId: user.id, now });
   const writes = can(user.role, "writeArticles");
   const reviews = can(user.role, "review");
   const waiting = reviews
-    ? listReviewQueue({ userId: user.id }).filter((r) => allowedActions(r.workflow, { id: user.id, role: user.role }, now).includes("approve"))
+    ? (await listReviewQueue({ userId: user.id })).filter((r) => allowedActions(r.workflow, { id: user.id, role: user.role }, now).includes("approve"))
     : [];
-  const unread = countUnreadNotifications({ userId: user.id });
-  const notices = bellItemsOf(listNotifications({ userId: user.id, limit: 5 }));
+  const unread = await countUnreadNotifications({ userId: user.id });
+  const notices = bellItemsOf(await listNotifications({ userId: user.id, limit: 5 }));
   type Row = Pick<ShortlistRow, "id" | "title" | "state" | "issueDate" | "pageNumber" | "sectionName"> &
     Partial<Pick<ShortlistRow, "updatedAt" | "scheduledAt" | "publishedAt">> & { submittedAt?: Date | null };
   const card = (

@@ -13,11 +13,11 @@ const MESSAGES = { "zh-CN": zhCN.site, en: en.site } as const;
  * pages can only fall back to 404/403/401, so proxy.ts answers these requests
  * itself with this small self-contained page before any route renders.
  */
-export function goneArticleResponse(locale: string | undefined, method: string): Response {
+export async function goneArticleResponse(locale: string | undefined, method: string): Promise<Response> {
   const t = MESSAGES[toLocale(locale)];
   const html = renderGonePage({
     lang: toLocale(locale),
-    siteName: getLatestPublicIssue()?.paper ?? t.fallbackName,
+    siteName: (await getLatestPublicIssue())?.paper ?? t.fallbackName,
     title: t.goneTitle,
     message: t.goneMessage,
     links: WAYS_ON.map((way) => ({ href: way.href, label: t[way.label] })),

@@ -28,25 +28,25 @@ export type IssuePageData = {
 };
 
 /** An issue's printed page (by default its first public page, normally 第1版), or null when that page has nothing published. */
-export function loadIssuePage(issue: PublicIssueRow, pageNumber?: number): IssuePageData | null {
-  const pages = listPublicPagesOfIssue({ issueId: issue.id });
+export async function loadIssuePage(issue: PublicIssueRow, pageNumber?: number): Promise<IssuePageData | null> {
+  const pages = await listPublicPagesOfIssue({ issueId: issue.id });
   const page = pageNumber === undefined ? pages[0] : pages.find((p) => p.number === pageNumber);
   if (!page) return null;
-  const headlines = listPublicHeadlinesOfPage({ pageId: page.id });
+  const headlines = await listPublicHeadlinesOfPage({ pageId: page.id });
   // A story's own lead photo; a later part (上接) points to its head and shows none.
-  const photos = listLeadPhotos({ articleIds: headlines.filter((h) => h.continues === null).map((h) => h.id) });
-  const printed = getPublicPrintPage({ date: issue.date, number: page.number });
+  const photos = await listLeadPhotos({ articleIds: headlines.filter((h) => h.continues === null).map((h) => h.id) });
+  const printed = await getPublicPrintPage({ date: issue.date, number: page.number });
   const print: PrintView | null = printed
     ? { width: printed.width, height: printed.height, images: printed.images, regions: printRegions(printed.lines, printed.stories, printed) }
     : null;
   return {
     issue,
     pages,
-    marked: listMarkedPagesOfIssue({ issueId: issue.id }),
+    marked: await listMarkedPagesOfIssue({ issueId: issue.id }),
     page,
     headlines,
     photos,
     print,
-    thumbs: listPublicPrintThumbs({ issueId: issue.id }),
+    thumbs: await listPublicPrintThumbs({ issueId: issue.id }),
   };
 }

@@ -13,10 +13,10 @@ export function siteUrlFromRequestHeaders(h: Headers): string {
 export const getSiteUrl = cache(async (): Promise<string> => siteUrlFromRequestHeaders(await headers()));
 
 /** One read per request however many components ask. */
-export const getLatestIssue = cache(() => getLatestPublicIssue() ?? null);
+export const getLatestIssue = cache(async () => (await getLatestPublicIssue()) ?? null);
 
 /** The paper's name as its newest public issue prints it. */
-export const getSiteName = cache((fallback: string): string => getLatestIssue()?.paper ?? fallback);
+export const getSiteName = cache(async (fallback: string): Promise<string> => (await getLatestIssue())?.paper ?? fallback);
 
 /**
  * `alternates` for a page's metadata. A page that sets alternates replaces the

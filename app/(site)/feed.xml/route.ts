@@ -11,15 +11,15 @@ export const dynamic = "force-dynamic";
 const FEED_ITEMS = 50;
 
 /** RSS 2.0 of the newest published stories. In the paper's language whatever the reader's cookie, so caches may share it. */
-export function GET(request: Request) {
+export async function GET(request: Request) {
   const t = createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "site" });
-  const paper = getLatestIssue()?.paper ?? t("fallbackName");
+  const paper = (await getLatestIssue())?.paper ?? t("fallbackName");
   const xml = renderRss({
     siteUrl: siteUrlFromRequestHeaders(request.headers),
     title: paper,
     description: t("footerNote", { paper }),
     language: "zh-CN",
-    articles: listFeedArticles({ limit: FEED_ITEMS }),
+    articles: await listFeedArticles({ limit: FEED_ITEMS }),
     selfPath: FEED_PATH,
   });
   return textResponse(request, xml, "application/rss+xml; charset=utf-8", PUBLIC_CACHE_CONTROL.feed);

@@ -48,8 +48,8 @@ export default async function ArchivePage({ searchParams }: Props) {
   let problem: ReactNode = null;
   let lookedUpMonth: YearMonth | null = null;
   if (lookup.kind === "date") {
-    if (getPublicIssueByDate({ date: lookup.date })) redirect(issuePath(lookup.date));
-    const nearest = getNearestPublicIssues({ date: lookup.date });
+    if (await getPublicIssueByDate({ date: lookup.date })) redirect(issuePath(lookup.date));
+    const nearest = await getNearestPublicIssues({ date: lookup.date });
     lookedUpMonth = monthOfDate(lookup.date);
     problem = (
       <>
@@ -73,7 +73,7 @@ export default async function ArchivePage({ searchParams }: Props) {
       </>
     );
   } else if (lookup.kind === "number") {
-    const found = findPublicIssueByNumber({ no: lookup.no, year: lookup.year });
+    const found = await findPublicIssueByNumber({ no: lookup.no, year: lookup.year });
     if (found) redirect(issuePath(found.date));
     problem = t("noIssueWithNumber", { no: lookup.no });
   } else if (lookup.kind === "badDate") {
@@ -82,13 +82,13 @@ export default async function ArchivePage({ searchParams }: Props) {
     problem = t("invalidNumber");
   }
 
-  const latest = getLatestIssue();
+  const latest = (await getLatestIssue());
   const month = parseMonthParam(params.month) ?? lookedUpMonth ?? monthOfDate(latest?.date ?? isoDateInZone(new Date()));
   const key = monthKey(month);
-  const months = listPublicIssueMonths();
+  const months = await listPublicIssueMonths();
   const earlier = months.find((m) => m.month < key);
   const later = [...months].reverse().find((m) => m.month > key);
-  const issuesByDate = new Map(listPublicIssuesBetween(monthRange(month)).map((i) => [i.date, i]));
+  const issuesByDate = new Map((await listPublicIssuesBetween(monthRange(month))).map((i) => [i.date, i]));
   const years = [...new Set(months.map((m) => m.month.slice(0, 4)))];
   const dateValue = lookup.kind === "date" ? lookup.date : "";
 

@@ -30,7 +30,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = readQuery(params);
   const page = parseListPageParam(params.page);
   const t = await getTranslations("site");
-  const result = q ? searchPublishedArticles({ q, page, pageSize: PAGE_SIZE }) : null;
+  const result = q ? await searchPublishedArticles({ q, page, pageSize: PAGE_SIZE }) : null;
   const terms = result && result.plan.kind !== "empty" ? result.plan.terms : [];
 
   return (
@@ -66,7 +66,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </h2>
           <ArticleList
             items={result.items}
-            photos={listLeadPhotos({ articleIds: result.items.map((i) => i.id) })}
+            photos={await listLeadPhotos({ articleIds: result.items.map((i) => i.id) })}
             highlight={terms}
             summary={(item) => <SearchSnippet snippet={highlightSnippet(result.items.find((i) => i.id === item.id)?.text ?? "", terms)} />}
           />

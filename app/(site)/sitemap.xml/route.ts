@@ -9,13 +9,13 @@ import { textResponse } from "../_lib/text-response";
 export const dynamic = "force-dynamic";
 
 /** Every public issue, page, section and story; Google News fields for the latest issue's stories. */
-export function GET(request: Request) {
+export async function GET(request: Request) {
   const t = createTranslator({ locale: "zh-CN", messages: zhCN, namespace: "site" });
-  const data = listSitemapData();
+  const data = await listSitemapData();
   const xml = renderSitemap({
     siteUrl: siteUrlFromRequestHeaders(request.headers),
     ...data,
-    publicationName: getLatestIssue()?.paper ?? t("fallbackName"),
+    publicationName: (await getLatestIssue())?.paper ?? t("fallbackName"),
     language: "zh-CN",
   });
   return textResponse(request, xml, "application/xml; charset=utf-8", PUBLIC_CACHE_CONTROL.feed);

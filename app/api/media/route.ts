@@ -54,7 +54,7 @@ export function GET(request: Request) {
     const url = new URL(request.url);
     const q = url.searchParams.get("q")?.slice(0, 200) ?? "";
     const page = Math.max(1, Math.min(1000, Number(url.searchParams.get("page")) || 1));
-    const { items, total } = listMedia({ q, page, pageSize: 24 });
+    const { items, total } = await listMedia({ q, page, pageSize: 24 });
     return Response.json({ photos: items.map(mediaSummary), total, page }, { headers: { "cache-control": "no-store" } });
   });
 }

@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
  * a published article shows the photo (the newsroom's people always), and checks that on every request.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
-  return mediaFileResponse(request, (await params).file);
+  return await mediaFileResponse(request, (await params).file);
 }

@@ -9,6 +9,7 @@ import { headIdOf, listPublishedPartsOfHeads } from "./chains";
 import { listPublicPhotos } from "./photos";
 import { toPublicIssue, type PublicIssueRow } from "./issues";
 import { isHead, isPublished, PUBLISHED } from "./visibility";
+import { firstRow } from "@/db/raw";
 
 export type ArticleAvailability =
   | { kind: "published" }
@@ -21,12 +22,11 @@ export type ArticleAvailability =
 
 type StateRow = { state: string; continuesId: number | null; firstPublishedAt: Date | null };
 
-function stateRow(id: number): StateRow | undefined {
-  return getDb()
+async function stateRow(id: number): Promise<StateRow | undefined> {
+  return firstRow(await getDb()
     .select({ state: articles.state, continuesId: articles.continuesId, firstPublishedAt: articles.firstPublishedAt })
     .from(articles)
-    .where(eq(articles.id, id))
-    .get();
+    .where(eq(articles.id, id)));
 }
 
 function ownAvailability(row: StateRow | undefined): "published" | "gone" | "missing" {
@@ -36,13 +36,13 @@ function ownAvailability(row: StateRow | undefined): "published" | "gone" | "mis
 }
 
 /** What the article URL should answer, from the article's state and, for a part, its head's. Cheap: used by proxy.ts. */
-export function getArticleAvailability({ id }: { id: number }): ArticleAvailability {
-  const row = stateRow(id);
+export async function getArticleAvailability({ id }: { id: number }): Promise<ArticleAvailability> {
+  const row = await stateRow(id);
   const own = ownAvailability(row);
   if (own !== "published" || !row || row.continuesId === null) return { kind: own };
-  const headId = headIdOf(id);
+  const headId = await headIdOf(id);
   if (headId === null) return { kind: "missing" };
-  const head = ownAvailability(stateRow(headId));
+  const head = ownAvailability(await stateRow(headId));
   return head === "published" ? { kind: "part", headId } : { kind: head };
 }
 
@@ -73,26 +73,25 @@ export type PublicArticleView = {
 export type PublicArticleLookup = { kind: "article"; view: PublicArticleView } | Exclude<ArticleAvailability, { kind: "published" }>;
 
 /** A published story by its head id; a part id, an unpublished or unknown id say what to answer instead. */
-export function getPublicArticleById({ id }: { id: number }): PublicArticleLookup {
-  const availability = getArticleAvailability({ id });
+export async function getPublicArticleById({ id }: { id: number }): Promise<PublicArticleLookup> {
+  const availability = await getArticleAvailability({ id });
   if (availability.kind !== "published") return availability;
   const db = getDb();
-  const row = db
+  const row = firstRow(await db
     .select({ article: articles, issue: issues, pageNumber: pages.number, pageName: pages.name, section: sections })
     .from(articles)
     .leftJoin(issues, eq(issues.id, articles.issueId))
     .leftJoin(pages, eq(pages.id, articles.pageId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(articles.id, id), isPublished))
-    .get();
+    .where(and(eq(articles.id, id), isPublished)));
   if (!row) return { kind: "missing" };
   const a = row.article;
 
-  const partRefs = listPublishedPartsOfHeads([a.id]).get(a.id) ?? [];
+  const partRefs = (await listPublishedPartsOfHeads([a.id])).get(a.id) ?? [];
   const partRows =
     partRefs.length === 0
       ? []
-      : db
+      : (await db
           .select({
             id: articles.id,
             kicker: articles.kicker,
@@ -111,8 +110,7 @@ export function getPublicArticleById({ id }: { id: number }): PublicArticleLooku
               ),
               isPublished,
             ),
-          )
-          .all();
+          ));
   const parts: PublicArticlePart[] = [
     {
       id: a.id,
@@ -135,7 +133,7 @@ export function getPublicArticleById({ id }: { id: number }): PublicArticleLooku
   for (const p of parts) {
     if (p.pageNumber !== null && !pageRefs.some((r) => r.number === p.pageNumber)) pageRefs.push({ number: p.pageNumber, name: p.pageName });
   }
-  const photos = listPublicPhotos({ mediaIds: parts.flatMap((p) => p.body.content.flatMap((b) => (b.type === "photo" ? [b.attrs.mediaId] : []))) });
+  const photos = await listPublicPhotos({ mediaIds: parts.flatMap((p) => p.body.content.flatMap((b) => (b.type === "photo" ? [b.attrs.mediaId] : []))) });
   const first = a.body.content[0];
   const lead = first?.type === "photo" && first.attrs.lead ? photos.get(first.attrs.mediaId) : undefined;
   const section = row.section && !row.section.hidden ? row.section : null;
@@ -170,16 +168,15 @@ export function getPublicArticleById({ id }: { id: number }): PublicArticleLooku
 export type AdjacentArticle = { id: number; kicker: string | null; title: string; subtitle: string | null; opening: string };
 
 /** The published stories printed before and after this one on its page (parts of other stories are skipped). */
-export function getAdjacentArticlesOnPage({ articleId }: { articleId: number }): { prev: AdjacentArticle | null; next: AdjacentArticle | null } {
+export async function getAdjacentArticlesOnPage({ articleId }: { articleId: number }): Promise<{ prev: AdjacentArticle | null; next: AdjacentArticle | null }> {
   const db = getDb();
-  const self = db.select({ pageId: articles.pageId }).from(articles).where(eq(articles.id, articleId)).get();
+  const self = firstRow(await db.select({ pageId: articles.pageId }).from(articles).where(eq(articles.id, articleId)));
   if (!self?.pageId) return { prev: null, next: null };
-  const siblings = db
+  const siblings = (await db
     .select({ id: articles.id, kicker: articles.kicker, title: articles.title, subtitle: articles.subtitle, opening: sql<string>`substr(${articles.bodyText}, 1, 60)` })
     .from(articles)
     .where(and(eq(articles.pageId, self.pageId), isPublished, isHead))
-    .orderBy(asc(articles.position), asc(articles.id))
-    .all();
+    .orderBy(asc(articles.position), asc(articles.id)));
   const index = siblings.findIndex((s) => s.id === articleId);
   if (index < 0) return { prev: null, next: null };
   return { prev: siblings[index - 1] ?? null, next: siblings[index + 1] ?? null };

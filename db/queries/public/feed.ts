@@ -73,9 +73,9 @@ function feedRowToPublic(r: FeedRow): PublicArticle {
 }
 
 /** The newest published stories for the RSS feed (head pages only; the body is cut to what the feed shows), with their lead photos. */
-export function listFeedArticles({ limit }: { limit: number }): PublicArticle[] {
-  const items = feedQuery(sql<string>`substr(${articles.bodyText}, 1, 400)`).limit(limit).all().map(feedRowToPublic);
-  const photos = listLeadPhotos({ articleIds: items.map((a) => a.id) });
+export async function listFeedArticles({ limit }: { limit: number }): Promise<PublicArticle[]> {
+  const items = (await feedQuery(sql<string>`substr(${articles.bodyText}, 1, 400)`).limit(limit)).map(feedRowToPublic);
+  const photos = await listLeadPhotos({ articleIds: items.map((a) => a.id) });
   return items.map((a) => {
     const photo = photos.get(a.id);
     return photo ? { ...a, image: shareImage(photo) } : a;
@@ -89,24 +89,24 @@ export type SitemapData = {
 };
 
 /** Everything public, for sitemap.xml. Body text is only the start (a headless story's title falls back to it). */
-export function listSitemapData(): SitemapData {
+export async function listSitemapData(): Promise<SitemapData> {
   const db = getDb();
-  const pageRows = db
+  const pageRows = (await db
     .select({
       date: issues.date,
       issueUpdated: issues.updatedAt,
       number: pages.number,
-      lastModified: sql<number>`max(${articles.updatedAt})`,
+      // Decoded as the column is, so it is a Date on both engines.
+      lastModified: sql<Date>`max(${articles.updatedAt})`.mapWith(articles.updatedAt),
     })
     .from(pages)
     .innerJoin(issues, eq(issues.id, pages.issueId))
     .innerJoin(articles, and(eq(articles.pageId, pages.id), isPublished))
-    .groupBy(pages.id)
-    .orderBy(desc(issues.date), asc(pages.number))
-    .all();
+    .groupBy(pages.id, issues.id)
+    .orderBy(desc(issues.date), asc(pages.number)));
   const byIssue = new Map<string, SitemapData["issues"][number]>();
   for (const r of pageRows) {
-    const modified = new Date(Math.max(r.lastModified, r.issueUpdated.getTime()));
+    const modified = new Date(Math.max(r.lastModified.getTime(), r.issueUpdated.getTime()));
     const entry = byIssue.get(r.date);
     if (!entry) byIssue.set(r.date, { date: r.date, pages: [r.number], lastModified: modified });
     else {
@@ -114,17 +114,16 @@ export function listSitemapData(): SitemapData {
       if (modified > entry.lastModified) entry.lastModified = modified;
     }
   }
-  const sectionRows = db
-    .select({ slug: sections.slug, lastModified: sql<number>`max(${articles.updatedAt})` })
+  const sectionRows = (await db
+    .select({ slug: sections.slug, lastModified: sql<Date>`max(${articles.updatedAt})`.mapWith(articles.updatedAt) })
     .from(sections)
     .innerJoin(articles, and(eq(articles.sectionId, sections.id), isPublished, isHead))
     .where(eq(sections.hidden, false))
     .groupBy(sections.id)
-    .orderBy(asc(sections.position), asc(sections.id))
-    .all();
+    .orderBy(asc(sections.position), asc(sections.id)));
   return {
     issues: [...byIssue.values()],
-    articles: feedQuery(sql<string>`substr(${articles.bodyText}, 1, 60)`).all().map(feedRowToPublic),
-    sections: sectionRows.map((s) => ({ slug: s.slug, lastModified: new Date(s.lastModified) })),
+    articles: (await feedQuery(sql<string>`substr(${articles.bodyText}, 1, 60)`)).map(feedRowToPublic),
+    sections: sectionRows.map((s) => ({ slug: s.slug, lastModified: s.lastModified })),
   };
 }

@@ -5,19 +5,19 @@ import { articles, pages, sections } from "@/db/schema";
 import type { PageStatus } from "@/lib/vocabulary";
 import { headIdOf, listPublishedPartsOfHeads } from "./chains";
 import { headlineColumns, isPublished, publicSection, sectionColumns, type PublicHeadline } from "./visibility";
+import { firstRow } from "@/db/raw";
 
 export type PublicPageInfo = { id: number; number: number; name: string | null; articleCount: number };
 
 /** The issue's pages that carry at least one published article, in page order (版面导航). */
-export function listPublicPagesOfIssue({ issueId }: { issueId: number }): PublicPageInfo[] {
-  return getDb()
+export async function listPublicPagesOfIssue({ issueId }: { issueId: number }): Promise<PublicPageInfo[]> {
+  return (await getDb()
     .select({ id: pages.id, number: pages.number, name: pages.name, articleCount: count(articles.id) })
     .from(pages)
     .innerJoin(articles, and(eq(articles.pageId, pages.id), isPublished))
     .where(eq(pages.issueId, issueId))
     .groupBy(pages.id)
-    .orderBy(asc(pages.number))
-    .all();
+    .orderBy(asc(pages.number)));
 }
 
 export type MarkedPage = { number: number; name: string | null; status: Exclude<PageStatus, "articles"> };
@@ -27,13 +27,12 @@ export type MarkedPage = { number: number; name: string | null; status: Exclude<
  * skipped): readers see them named in the page tabs instead of a page that is not there.
  * Public facts of a public issue (the page count is printed on it); nothing unpublished.
  */
-export function listMarkedPagesOfIssue({ issueId }: { issueId: number }): MarkedPage[] {
-  return getDb()
+export async function listMarkedPagesOfIssue({ issueId }: { issueId: number }): Promise<MarkedPage[]> {
+  return (await getDb()
     .select({ number: pages.number, name: pages.name, status: pages.status })
     .from(pages)
     .where(and(eq(pages.issueId, issueId), ne(pages.status, "articles")))
-    .orderBy(asc(pages.number))
-    .all() as MarkedPage[];
+    .orderBy(asc(pages.number))) as MarkedPage[];
 }
 
 export type PageHeadline = PublicHeadline & {
@@ -52,9 +51,9 @@ export type PageHeadline = PublicHeadline & {
  * continue on; a part is listed as a pointer to its head, and only when that
  * head is published.
  */
-export function listPublicHeadlinesOfPage({ pageId }: { pageId: number }): PageHeadline[] {
+export async function listPublicHeadlinesOfPage({ pageId }: { pageId: number }): Promise<PageHeadline[]> {
   const db = getDb();
-  const rows = db
+  const rows = (await db
     .select({
       ...headlineColumns,
       continuesId: articles.continuesId,
@@ -64,21 +63,19 @@ export function listPublicHeadlinesOfPage({ pageId }: { pageId: number }): PageH
     .from(articles)
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .where(and(eq(articles.pageId, pageId), isPublished))
-    .orderBy(asc(articles.position), asc(articles.id))
-    .all();
+    .orderBy(asc(articles.position), asc(articles.id)));
 
-  const parts = listPublishedPartsOfHeads(rows.filter((r) => r.continuesId === null).map((r) => r.id));
+  const parts = await listPublishedPartsOfHeads(rows.filter((r) => r.continuesId === null).map((r) => r.id));
   const headOfPart = new Map<number, { id: number; title: string; pageNumber: number | null }>();
   for (const r of rows) {
     if (r.continuesId === null) continue;
-    const headId = headIdOf(r.id);
+    const headId = await headIdOf(r.id);
     if (headId === null) continue;
-    const head = db
+    const head = firstRow(await db
       .select({ id: articles.id, title: articles.title, pageNumber: pages.number })
       .from(articles)
       .leftJoin(pages, eq(pages.id, articles.pageId))
-      .where(and(eq(articles.id, headId), isPublished))
-      .get();
+      .where(and(eq(articles.id, headId), isPublished)));
     if (head) headOfPart.set(r.id, head);
   }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { firstRow } from "@/db/raw";
 import { articlePhotos, media, mediaFiles } from "@/db/schema";
 import type { RenditionFormat } from "@/lib/media/limits";
 import type { PublicPhoto } from "@/lib/media/picture";
@@ -12,12 +13,13 @@ import { photoIsPublic } from "./visibility";
 export type ServableFile = { mediaId: number; format: RenditionFormat; bytes: number; public: boolean };
 
 /** A file by its name, and whether a published article places its photo (so any reader may have it). */
-export function getMediaFile({ name }: { name: string }): ServableFile | undefined {
-  const row = getDb()
-    .select({ mediaId: mediaFiles.mediaId, format: mediaFiles.format, bytes: mediaFiles.bytes, public: photoIsPublic(mediaFiles.mediaId) })
-    .from(mediaFiles)
-    .where(eq(mediaFiles.name, name))
-    .get();
+export async function getMediaFile({ name }: { name: string }): Promise<ServableFile | undefined> {
+  const row = firstRow(
+    await getDb()
+      .select({ mediaId: mediaFiles.mediaId, format: mediaFiles.format, bytes: mediaFiles.bytes, public: photoIsPublic(mediaFiles.mediaId) })
+      .from(mediaFiles)
+      .where(eq(mediaFiles.name, name)),
+  );
   return row ? { ...row, public: Boolean(row.public) } : undefined;
 }
 
@@ -25,22 +27,25 @@ export function getMediaFile({ name }: { name: string }): ServableFile | undefin
  * Photos as readers' pages show them, by id: only those ready, with alt text (a photo without one
  * is shown as its caption alone), each with its files.
  */
-export function listPublicPhotos({ mediaIds }: { mediaIds: readonly number[] }): Map<number, PublicPhoto> {
+export async function listPublicPhotos({ mediaIds }: { mediaIds: readonly number[] }): Promise<Map<number, PublicPhoto>> {
   const out = new Map<number, PublicPhoto>();
   if (mediaIds.length === 0) return out;
   const db = getDb();
   const ids = [...new Set(mediaIds)];
-  const rows = db
+  const rows = await db
     .select()
     .from(media)
-    .where(and(inArray(media.id, ids), eq(media.status, "ready"), sql`trim(${media.alt}) <> ''`))
-    .all();
+    .where(and(inArray(media.id, ids), eq(media.status, "ready"), sql`trim(${media.alt}) <> ''`));
   if (rows.length === 0) return out;
-  const files = db
+  const files = await db
     .select()
     .from(mediaFiles)
-    .where(inArray(mediaFiles.mediaId, rows.map((r) => r.id)))
-    .all();
+    .where(
+      inArray(
+        mediaFiles.mediaId,
+        rows.map((r) => r.id),
+      ),
+    );
   for (const m of rows) {
     out.set(m.id, {
       id: m.id,
@@ -59,15 +64,14 @@ export function listPublicPhotos({ mediaIds }: { mediaIds: readonly number[] }):
 }
 
 /** The lead photos of these (published) articles, for lists of stories: ready for readers, by article id. */
-export function listLeadPhotos({ articleIds }: { articleIds: readonly number[] }): Map<number, PublicPhoto> {
+export async function listLeadPhotos({ articleIds }: { articleIds: readonly number[] }): Promise<Map<number, PublicPhoto>> {
   const out = new Map<number, PublicPhoto>();
   if (articleIds.length === 0) return out;
-  const leads = getDb()
+  const leads = await getDb()
     .select({ articleId: articlePhotos.articleId, mediaId: articlePhotos.mediaId })
     .from(articlePhotos)
-    .where(and(inArray(articlePhotos.articleId, [...new Set(articleIds)]), eq(articlePhotos.lead, true)))
-    .all();
-  const photos = listPublicPhotos({ mediaIds: leads.map((l) => l.mediaId) });
+    .where(and(inArray(articlePhotos.articleId, [...new Set(articleIds)]), eq(articlePhotos.lead, true)));
+  const photos = await listPublicPhotos({ mediaIds: leads.map((l) => l.mediaId) });
   for (const l of leads) {
     const photo = photos.get(l.mediaId);
     if (photo) out.set(l.articleId, photo);

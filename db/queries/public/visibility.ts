@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { beijingDay } from "@/db/dialect";
 import { articles, issues, pages, sections } from "@/db/schema";
 import type { ArticleLanguage } from "@/lib/vocabulary";
 
@@ -28,7 +29,7 @@ export const sectionIsPublic = and(
 );
 
 /** The article's calendar day: its issue's date, or (web-only) the day it was first published in Beijing. */
-export const articleDay = sql<string>`coalesce(${issues.date}, strftime('%Y-%m-%d', coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}, ${articles.updatedAt}) / 1000, 'unixepoch', '+8 hours'))`;
+export const articleDay = sql<string>`coalesce(${issues.date}, ${beijingDay(sql`coalesce(${articles.firstPublishedAt}, ${articles.publishedAt}, ${articles.updatedAt})`)})`;
 
 /** Newest issue first; within an issue, page and print order (the lead story of page 1 first). */
 export const newestFirst = [desc(articleDay), asc(sql`coalesce(${pages.number}, 9999)`), asc(articles.position), desc(articles.id)];

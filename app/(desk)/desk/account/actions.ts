@@ -20,17 +20,17 @@ export async function changeOwnPasswordAction(_prev: ActionState, formData: Form
     const parsed = changeOwnPasswordSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { current, password, confirm } = parsed.data;
-    const user = getUserById({ id: me.id });
+    const user = await getUserById({ id: me.id });
     if (!user) throw new AppError("not_found");
     // Guessing the current password shares the sign-in budget of an unknown device (its address's
     // delay and the account's ceiling): a stolen session cannot brute-force it.
     const now = Date.now();
     const ip = await requestIp();
     const from = { source: `ip:${ip ?? "unknown"}`, knownDevice: false };
-    if (decideThrottle(listRecentAttempts({ email: user.email, since: now - throttleLookback() }), from, now).throttled)
+    if (decideThrottle(await listRecentAttempts({ email: user.email, since: now - throttleLookback() }), from, now).throttled)
       return { ok: false, message: t("login.throttled") };
     if (!(await verifyPassword(user.passwordHash, current))) {
-      recordLoginAttempt({ email: user.email, success: false, ip, ...from });
+      await recordLoginAttempt({ email: user.email, success: false, ip, ...from });
       await audit({ action: "user.password_change_failed", actorId: me.id, actorEmail: me.email, targetType: "user", targetId: me.id });
       return { ok: false, fieldErrors: { current: t("password.wrongCurrent") } };
     }
@@ -38,7 +38,7 @@ export async function changeOwnPasswordAction(_prev: ActionState, formData: Form
     if (problem) return { ok: false, fieldErrors: { password: t(`password.${problem}`) } };
     if (password !== confirm) return { ok: false, fieldErrors: { confirm: t("password.mismatch") } };
     // Every session ends, this one included: a session stolen before the change must not outlive it.
-    updateUser({ id: me.id, changes: { passwordHash: await hashPassword(password) }, endSessions: true });
+    await updateUser({ id: me.id, changes: { passwordHash: await hashPassword(password) }, endSessions: true });
     await audit({ action: "user.password_change", actorId: me.id, actorEmail: me.email, targetType: "user", targetId: me.id });
     changed = true;
     return { ok: true, message: t("password.changed") };

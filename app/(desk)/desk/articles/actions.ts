@@ -26,7 +26,7 @@ export async function createArticleAction(_prev: ActionState, formData: FormData
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { title } = parsed.data;
     if (!title) return { ok: false, fieldErrors: { title: t("validation.required") } };
-    const article = createArticle({ title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id });
+    const article = await createArticle({ title, body: { type: "doc", content: [] }, authorId: user.id, state: "draft" }, { kind: "create", authorId: user.id });
     await audit({ action: "article.create", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: article.id, detail: { title } });
     id = article.id;
     return { ok: true };
@@ -53,14 +53,14 @@ export async function bulkArticlesAction(_prev: BulkState, formData: FormData): 
     if (action === "request_changes" && comment.trim() === "") return { ok: false, message: t("workflow.refusals.comment_required") };
     const sectionField = String(formData.get("sectionId") ?? "");
     const sectionId = sectionField === "" ? null : Number(sectionField);
-    if (action === "set_section" && sectionId !== null && !(Number.isInteger(sectionId) && getSectionById({ id: sectionId }))) {
+    if (action === "set_section" && sectionId !== null && !(Number.isInteger(sectionId) && await getSectionById({ id: sectionId }))) {
       return { ok: false, message: t("articles.noSuchSection") };
     }
     const actor = { id: user.id, role: user.role, email: user.email };
     const ip = await requestIp();
     const report: BulkReportLine[] = [];
     for (const item of items) {
-      const article = getArticleById({ id: item.id });
+      const article = await getArticleById({ id: item.id });
       const title = article?.title || t("imports.untitled");
       let outcome: WriteOutcome;
       if (!article) outcome = { ok: false, reason: "not_found" };
@@ -68,9 +68,9 @@ export async function bulkArticlesAction(_prev: BulkState, formData: FormData): 
         report.push({ id: item.id, title, ok: true, message: t("bulk.done.unchanged") });
         continue;
       } else if (action === "set_section") {
-        outcome = saveArticle({ id: item.id, baseVersion: item.version, changes: { sectionId }, note: t("bulk.sectionNote"), actor, ip });
+        outcome = await saveArticle({ id: item.id, baseVersion: item.version, changes: { sectionId }, note: t("bulk.sectionNote"), actor, ip });
       } else {
-        outcome = transitionArticle({ id: item.id, baseVersion: item.version, action, actor, comment: action === "request_changes" ? comment : undefined, ip });
+        outcome = await transitionArticle({ id: item.id, baseVersion: item.version, action, actor, comment: action === "request_changes" ? comment : undefined, ip });
         if (!outcome.ok && outcome.reason === "refused") {
           await audit({ action: "article.refused", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: item.id, detail: { action, code: outcome.refusal.code, bulk: true } });
         }

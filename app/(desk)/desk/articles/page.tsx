@@ -36,9 +36,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     authorId: Number(sp.author) || undefined,
     q: cutToChars(sp.q?.trim() ?? "", 100) || undefined,
   };
-  const { rows, total, terms, texts } = listDeskArticles(filters);
-  const sections = listSections();
-  const authors = listUsers().filter((u) => u.role !== "reviewer");
+  const { rows, total, terms, texts } = await listDeskArticles(filters);
+  const sections = await listSections();
+  const authors = (await listUsers()).filter((u) => u.role !== "reviewer");
   const writes = can(user.role, "writeArticles");
   const shortcuts = [
     ...(writes

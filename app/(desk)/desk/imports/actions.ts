@@ -18,7 +18,7 @@ export async function archiveImportAction(_prev: ActionState, formData: FormData
   return runAction(async (t) => {
     const user = await requireUser("importPages", "action:archiveImport");
     const archived = formData.get("archived") === "1";
-    const outcome = setImportArchived({ id: importIdFrom(formData), archived, actor: { id: user.id, email: user.email } });
+    const outcome = await setImportArchived({ id: importIdFrom(formData), archived, actor: { id: user.id, email: user.email } });
     if (!outcome.ok) {
       if (outcome.reason === "not_found") throw new AppError("not_found");
       return { ok: false, message: t("imports.cannotAbandonAccepted") };
@@ -32,7 +32,7 @@ export async function archiveImportAction(_prev: ActionState, formData: FormData
 export async function deleteImportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
     const user = await requireUser("importPages", "action:deleteImport");
-    const outcome = deleteImport({ id: importIdFrom(formData), actor: { id: user.id, email: user.email } });
+    const outcome = await deleteImport({ id: importIdFrom(formData), actor: { id: user.id, email: user.email } });
     if (!outcome.ok) {
       if (outcome.reason === "not_found") throw new AppError("not_found");
       return { ok: false, message: t("imports.cannotAbandonAccepted") };

@@ -11,7 +11,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations();
   const format = await getFormatter();
   const showArchived = (await searchParams).archived === "1";
-  const rows = listImports({ archived: showArchived });
+  const rows = await listImports({ archived: showArchived });
   return (
     <>
       <PageTitle title={t("nav.imports")} description={t("pages.imports")} />

@@ -8,7 +8,7 @@ import { requirePageUser } from "@/services/session";
 export default async function IssuesPage() {
   await requirePageUser("viewIssues");
   const t = await getTranslations();
-  const rows = listIssues();
+  const rows = await listIssues();
   return (
     <>
       <PageTitle title={t("nav.issues")} description={t("pages.issues")} />

@@ -25,7 +25,7 @@ export async function updatePhotoAction(input: PhotoDetailsInput): Promise<Photo
     const { id, baseVersion, caption, credit, alt, focalX, focalY } = parsed.data;
     const texts = captionAndCredit({ caption, credit });
     // The credit field is what the person typed: kept as typed even when it names nobody.
-    const outcome = updateMediaDetails({
+    const outcome = await updateMediaDetails({
       id,
       baseVersion,
       details: { caption, credit, photographers: texts.photographers, alt, focalX, focalY },

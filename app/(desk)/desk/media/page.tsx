@@ -21,7 +21,7 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
   const from = DAY.test(sp.from ?? "") ? sp.from : undefined;
   const to = DAY.test(sp.to ?? "") ? sp.to : undefined;
   const page = Math.max(1, Math.min(1000, Number(sp.page) || 1));
-  const { items, total } = listMedia({ q, from, to, page, pageSize: PAGE_SIZE });
+  const { items, total } = await listMedia({ q, from, to, page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const link = (p: number) => `/desk/media?${new URLSearchParams({ ...(q ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), page: String(p) })}`;
   const input = "rounded border border-stone-400 bg-white px-2 py-1";

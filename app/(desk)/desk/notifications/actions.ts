@@ -16,7 +16,7 @@ export async function notificationBellAction(): Promise<BellSummary | null> {
     throw e;
   });
   if (!user) return null;
-  return { unread: countUnreadNotifications({ userId: user.id }), items: bellItemsOf(listNotifications({ userId: user.id, limit: 8 })) };
+  return { unread: await countUnreadNotifications({ userId: user.id }), items: bellItemsOf(await listNotifications({ userId: user.id, limit: 8 })) };
 }
 
 /** Opening a notice marks it read and goes to its story. */
@@ -24,7 +24,7 @@ export async function openNotificationAction(_prev: ActionState, formData: FormD
   let target: string | undefined;
   const state = await runAction(async () => {
     const user = await requireUser(null, "action:openNotification");
-    const notice = markNotificationRead({ id: Number(formData.get("id")), userId: user.id });
+    const notice = await markNotificationRead({ id: Number(formData.get("id")), userId: user.id });
     if (!notice) throw new AppError("not_found");
     target = `/desk/articles/${notice.articleId}`;
     return { ok: true };
@@ -36,7 +36,7 @@ export async function openNotificationAction(_prev: ActionState, formData: FormD
 export async function markAllNotificationsReadAction(_prev: ActionState, _formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
     const user = await requireUser(null, "action:markAllNotificationsRead");
-    const n = markNotificationsRead({ userId: user.id });
+    const n = await markNotificationsRead({ userId: user.id });
     revalidatePath("/desk", "layout");
     return { ok: true, message: t("notifications.allRead", { count: n }) };
   });

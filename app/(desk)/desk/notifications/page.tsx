@@ -10,8 +10,8 @@ import { markAllNotificationsReadAction, openNotificationAction } from "./action
 export default async function NotificationsPage() {
   const user = await requirePageUser();
   const t = await getTranslations("notifications");
-  const unread = countUnreadNotifications({ userId: user.id });
-  const items = bellItemsOf(listNotifications({ userId: user.id, limit: 200 }));
+  const unread = await countUnreadNotifications({ userId: user.id });
+  const items = bellItemsOf(await listNotifications({ userId: user.id, limit: 200 }));
   return (
     <>
       <PageTitle title={t("title")} description={t("pageHint", { unread })} />

@@ -28,12 +28,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   };
   const mine = sp.mine === "1";
   const now = new Date();
-  const queue = listReviewQueue({ userId: user.id, filters }).map((r) => ({
+  const queue = (await listReviewQueue({ userId: user.id, filters })).map((r) => ({
     ...r,
     mayApprove: allowedActions(r.workflow, { id: user.id, role: user.role }, now).includes("approve"),
   }));
   const rows = mine ? queue.filter((r) => r.mayApprove) : queue;
-  const sections = listSections();
+  const sections = await listSections();
   const actions = bulkActionsFor(user.role).filter((a) => a !== "submit");
   return (
     <>

@@ -27,19 +27,19 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-const lookup = cache((id: number) => getPublicArticleById({ id }));
+const lookup = cache(async (id: number) => await getPublicArticleById({ id }));
 
 /**
  * The published story for the URL, or the redirect or 404 it calls for.
  * Withdrawn articles never get here: proxy.ts answers them 410 first (a page
  * cannot set that status). One withdrawn in between the two reads is a 404.
  */
-function resolve(param: string): PublicArticleView {
+async function resolve(param: string): Promise<PublicArticleView> {
   const id = parseArticleParam(param);
   if (id === null) notFound();
-  const result = lookup(id);
+  const result = (await lookup(id));
   if (result.kind === "part") {
-    const head = lookup(result.headId);
+    const head = (await lookup(result.headId));
     permanentRedirect(head.kind === "article" ? articlePath(head.view.article) : `/articles/${result.headId}`);
   }
   if (result.kind !== "article") notFound();
@@ -50,10 +50,10 @@ function resolve(param: string): PublicArticleView {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseArticleParam((await params).id);
-  const result = id === null ? null : lookup(id);
+  const result = id === null ? null : (await lookup(id));
   if (result?.kind !== "article") return {};
   const t = await getTranslations("site");
-  const meta = articleMeta(result.view.article, await getSiteUrl(), { siteName: getSiteName(t("fallbackName")) });
+  const meta = articleMeta(result.view.article, await getSiteUrl(), { siteName: (await getSiteName(t("fallbackName"))) });
   return {
     title: meta.title,
     description: meta.description,
@@ -73,21 +73,25 @@ function AdjacentLink({ article, rel, label }: { article: AdjacentArticle; rel: 
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const view = resolve((await params).id);
+  const view = await resolve((await params).id);
   const { article, issue, parts, photos } = view;
   const t = await getTranslations("site");
   const locale = await getLocale();
   const siteUrl = await getSiteUrl();
-  const siteName = getSiteName(t("fallbackName"));
+  const siteName = (await getSiteName(t("fallbackName")));
   const canonical = absoluteUrl(siteUrl, articlePath(article));
   const jsonLd = newsArticleJsonLd(article, { siteUrl, paper: issue?.paper ?? siteName, issue: issue ?? undefined });
-  const { prev, next } = getAdjacentArticlesOnPage({ articleId: article.id });
+  const { prev, next } = await getAdjacentArticlesOnPage({ articleId: article.id });
   const jumped = parts.length > 1;
   // 原版: each part printed on a page that has its printed view, at its region there.
-  const originals = parts.flatMap((p) => {
-    const place = getPublicPrintPlace({ articleId: p.id });
-    return place ? [{ id: p.id, ...place }] : [];
-  });
+  const originals = (
+    await Promise.all(
+      parts.map(async (p) => {
+        const place = await getPublicPrintPlace({ articleId: p.id });
+        return place ? [{ id: p.id, ...place }] : [];
+      }),
+    )
+  ).flat();
   // The lead photo heads the story, under its headline, before a correction note and the text.
   const first = parts[0]?.body.content[0];
   const leadPhoto = first?.type === "photo" && first.attrs.lead && photos.has(first.attrs.mediaId) ? first : null;

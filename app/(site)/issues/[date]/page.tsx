@@ -12,14 +12,14 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ date: string }> };
 
-function load(param: string) {
+async function load(param: string) {
   const date = parseIssueDateParam(param);
-  const issue = date ? getPublicIssueByDate({ date }) : undefined;
-  return issue ? loadIssuePage(issue) : null;
+  const issue = date ? await getPublicIssueByDate({ date }) : undefined;
+  return issue ? await loadIssuePage(issue) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = load((await params).date);
+  const data = await load((await params).date);
   if (!data) return {};
   const t = await getTranslations("site");
   const locale = await getLocale();
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** An issue opens at its first page (第1版). */
 export default async function IssuePage({ params }: Props) {
-  const data = load((await params).date);
+  const data = await load((await params).date);
   if (!data) notFound();
   return <IssuePageView {...data} />;
 }

@@ -11,7 +11,7 @@ export function GET(_request: Request, { params }: { params: Promise<{ id: strin
   return handleRoute(async () => {
     await requireUser("openArticles", "route:GET /api/media/[id]");
     const id = Number((await params).id);
-    const photo = Number.isSafeInteger(id) && id > 0 ? getMediaById({ id }) : undefined;
+    const photo = Number.isSafeInteger(id) && id > 0 ? await getMediaById({ id }) : undefined;
     if (!photo) throw new AppError("not_found");
     return Response.json({ photo: mediaSummary(photo), failure: photo.failure }, { headers: { "cache-control": "no-store" } });
   });

@@ -37,10 +37,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const requested = Number(one(params.page));
   // Any number in the URL is clamped, so a hand-typed ?page=1e18 is a page, not a database error.
   const page = Math.min(Number.isSafeInteger(requested) && requested > 0 ? requested : 1, 1_000_000);
-  const { rows, total } = listAuditEntries({ actorId, action, page, pageSize: PAGE_SIZE });
+  const { rows, total } = await listAuditEntries({ actorId, action, page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const users = listUsers();
-  const actions = listAuditActions();
+  const users = await listUsers();
+  const actions = await listAuditActions();
 
   const linkTo = (p: number) => {
     const q = new URLSearchParams();

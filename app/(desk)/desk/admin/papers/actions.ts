@@ -19,7 +19,7 @@ export async function retrainPaperModelAction(_prev: ActionState, formData: Form
     const parsed = retrainSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: t("errors.invalid") };
     const { paper } = parsed.data;
-    const outcome = retrainPaperModel({ paper, trainedById: admin.id });
+    const outcome = await retrainPaperModel({ paper, trainedById: admin.id });
     if (!outcome.ok) return { ok: false, message: t("papers.noPages", { paper }) };
     await audit({
       action: "paper_model.train",

@@ -8,7 +8,7 @@ export default async function PapersPage() {
   await requirePageUser("trainPaperModels");
   const t = await getTranslations();
   const format = await getFormatter();
-  const papers = listPapers();
+  const papers = await listPapers();
   return (
     <>
       <PageTitle title={t("papers.title")} description={t("pages.papers")} />

@@ -23,9 +23,9 @@ export async function createSectionAction(_prev: ActionState, formData: FormData
     const values = keepValues(formData, ["name", "nameEn", "slug", "approvalsRequired"]);
     const parsed = createSectionSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), values };
-    if (getSectionBySlug({ slug: parsed.data.slug }))
+    if (await getSectionBySlug({ slug: parsed.data.slug }))
       return { ok: false, fieldErrors: { slug: t("sections.slugTaken") }, values };
-    const section = insertSection(parsed.data);
+    const section = await insertSection(parsed.data);
     await audit({ action: "section.create", actorId: admin.id, actorEmail: admin.email, targetType: "section", targetId: section.id, detail: parsed.data });
     revalidatePath(PATH);
     return { ok: true, message: t("sections.created", { name: section.name }) };
@@ -38,11 +38,11 @@ export async function updateSectionAction(_prev: ActionState, formData: FormData
     const parsed = updateSectionSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { sectionId, version, ...changes } = parsed.data;
-    const before = getSectionById({ id: sectionId });
+    const before = await getSectionById({ id: sectionId });
     if (!before) throw new AppError("not_found");
-    const holder = getSectionBySlug({ slug: changes.slug });
+    const holder = await getSectionBySlug({ slug: changes.slug });
     if (holder && holder.id !== sectionId) return { ok: false, fieldErrors: { slug: t("sections.slugTaken") } };
-    if (!updateSection({ id: sectionId, changes, baseVersion: version })) {
+    if (!await updateSection({ id: sectionId, changes, baseVersion: version })) {
       return { ok: false, message: t("sections.stale", { name: before.name }) };
     }
     await audit({
@@ -63,7 +63,7 @@ export async function setSectionHiddenAction(_prev: ActionState, formData: FormD
     const admin = await requireUser("manageSections", "action:setSectionHidden");
     const parsed = sectionVisibilitySchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: t("errors.invalid") };
-    const section = updateSection({ id: parsed.data.sectionId, changes: { hidden: parsed.data.hidden } });
+    const section = await updateSection({ id: parsed.data.sectionId, changes: { hidden: parsed.data.hidden } });
     if (!section) throw new AppError("not_found");
     await audit({
       action: parsed.data.hidden ? "section.hide" : "section.show",
@@ -82,7 +82,7 @@ export async function moveSectionAction(_prev: ActionState, formData: FormData):
     const admin = await requireUser("manageSections", "action:moveSection");
     const parsed = moveSectionSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: t("errors.invalid") };
-    if (moveSection({ id: parsed.data.sectionId, direction: parsed.data.direction })) {
+    if (await moveSection({ id: parsed.data.sectionId, direction: parsed.data.direction })) {
       await audit({
         action: "section.move",
         actorId: admin.id,
@@ -103,9 +103,9 @@ export async function deleteSectionAction(_prev: ActionState, formData: FormData
     const admin = await requireUser("manageSections", "action:deleteSection");
     const parsed = deleteSectionSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, message: t("errors.invalid") };
-    const section = getSectionById({ id: parsed.data.sectionId });
+    const section = await getSectionById({ id: parsed.data.sectionId });
     if (!section) throw new AppError("not_found");
-    const result = deleteSectionIfUnused({ id: section.id });
+    const result = await deleteSectionIfUnused({ id: section.id });
     if (!result.deleted) return { ok: false, message: t("sections.inUse", { name: section.name, count: result.inUse }) };
     await audit({ action: "section.delete", actorId: admin.id, actorEmail: admin.email, targetType: "section", targetId: section.id, detail: { slug: section.slug, name: section.name } });
     revalidatePath(PATH);

@@ -8,7 +8,7 @@ import { CreateSectionForm, SectionRowForms } from "./_components/section-forms"
 export default async function SectionsPage() {
   await requirePageUser("manageSections");
   const t = await getTranslations();
-  const sections = listSections();
+  const sections = await listSections();
   return (
     <>
       <PageTitle title={t("sections.title")} description={t("pages.sections")} />

@@ -23,11 +23,11 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
     const { name, email, role, password } = parsed.data;
     const problem = checkPasswordPolicy(password);
     if (problem) return refuse({ password: t(`password.${problem}`) });
-    if (getUserByEmail({ email })) return refuse({ email: t("users.emailTaken") });
+    if (await getUserByEmail({ email })) return refuse({ email: t("users.emailTaken") });
     const passwordHash = await hashPassword(password);
     let user;
     try {
-      user = createUser({ name, email, role, passwordHash });
+      user = await createUser({ name, email, role, passwordHash });
     } catch (e) {
       // Two admins creating the same email at once: the unique index decides.
       if (String(e).includes("UNIQUE")) return refuse({ email: t("users.emailTaken") });
@@ -52,13 +52,13 @@ export async function changeRoleAction(_prev: ActionState, formData: FormData): 
     const parsed = changeRoleSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { userId, role } = parsed.data;
-    const target = getUserById({ id: userId });
+    const target = await getUserById({ id: userId });
     if (!target) throw new AppError("not_found");
     if (target.role === role) return { ok: true };
     // Check and write with no await between them: better-sqlite3 is synchronous, so nothing interleaves.
-    if (removesLastAdmin(target, { role }, countActiveAdmins({ excludingId: target.id })))
+    if (removesLastAdmin(target, { role }, await countActiveAdmins({ excludingId: target.id })))
       return { ok: false, message: t("users.lastAdmin") };
-    updateUser({ id: target.id, changes: { role }, endSessions: true });
+    await updateUser({ id: target.id, changes: { role }, endSessions: true });
     await audit({
       action: "user.role_change",
       actorId: admin.id,
@@ -78,12 +78,12 @@ export async function setActiveAction(_prev: ActionState, formData: FormData): P
     const parsed = setActiveSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { userId, active } = parsed.data;
-    const target = getUserById({ id: userId });
+    const target = await getUserById({ id: userId });
     if (!target) throw new AppError("not_found");
     if (target.active === active) return { ok: true };
-    if (removesLastAdmin(target, { active }, countActiveAdmins({ excludingId: target.id })))
+    if (removesLastAdmin(target, { active }, await countActiveAdmins({ excludingId: target.id })))
       return { ok: false, message: t("users.lastAdmin") };
-    updateUser({ id: target.id, changes: { active }, endSessions: !active });
+    await updateUser({ id: target.id, changes: { active }, endSessions: !active });
     await audit({
       action: active ? "user.reactivate" : "user.deactivate",
       actorId: admin.id,
@@ -105,9 +105,9 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
     const { userId, password } = parsed.data;
     const problem = checkPasswordPolicy(password);
     if (problem) return { ok: false, fieldErrors: { password: t(`password.${problem}`) } };
-    const target = getUserById({ id: userId });
+    const target = await getUserById({ id: userId });
     if (!target) throw new AppError("not_found");
-    updateUser({ id: target.id, changes: { passwordHash: await hashPassword(password) }, endSessions: true });
+    await updateUser({ id: target.id, changes: { passwordHash: await hashPassword(password) }, endSessions: true });
     await audit({
       action: "user.password_reset",
       actorId: admin.id,

@@ -9,7 +9,7 @@ import { UserRowActions } from "./_components/user-row-actions";
 export default async function UsersPage() {
   const admin = await requirePageUser("manageUsers");
   const t = await getTranslations();
-  const users = listUsers();
+  const users = await listUsers();
   return (
     <>
       <PageTitle title={t("users.title")} />

@@ -91,14 +91,14 @@ export async function saveArticleAction(input: {
     if (!fields.success) return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(fields.error, t) };
     const body = parseArticleBody(input.body);
     if (!body.ok) return { ok: false, message: t(body.code === "too_large" ? "articles.bodyTooLarge" : "articles.bodyInvalid", { detail: body.message }) };
-    const missing = missingMediaIds({ ids: photosOfBody(body.body).map((p) => p.mediaId) });
+    const missing = await missingMediaIds({ ids: photosOfBody(body.body).map((p) => p.mediaId) });
     if (missing.length > 0) return { ok: false, message: t("articles.photoMissing", { ids: missing.map((id) => `#${id}`).join("、") }) };
-    if (fields.data.sectionId && !getSectionById({ id: fields.data.sectionId })) {
+    if (fields.data.sectionId && !await getSectionById({ id: fields.data.sectionId })) {
       return { ok: false, message: t("errors.invalid"), fieldErrors: { sectionId: t("articles.noSuchSection") } };
     }
-    const current = getArticleById({ id: meta.data.articleId });
+    const current = await getArticleById({ id: meta.data.articleId });
     if (!current) throw new AppError("not_found");
-    const outcome = saveArticle({
+    const outcome = await saveArticle({
       id: current.id,
       baseVersion: meta.data.baseVersion,
       changes: { ...fields.data, body: body.body },
@@ -108,7 +108,7 @@ export async function saveArticleAction(input: {
       actor: { id: user.id, role: user.role, email: user.email },
       ip: await requestIp(),
     });
-    if (outcome.ok) acquireLock({ articleId: current.id, userId: user.id, role: user.role, takeOver: false });
+    if (outcome.ok) await acquireLock({ articleId: current.id, userId: user.id, role: user.role, takeOver: false });
     // A revalidated path makes Next render the whole page into the action's answer. An autosave
     // that leaves the state alone needs only its version back (the editor keeps its own text),
     // and under load that render made it several times dearer than a page view (bench/load.ts).
@@ -136,7 +136,7 @@ export async function transitionArticleAction(input: {
       return { ok: false, message: t("workflow.refusals.unknown_action") };
     }
     const publishAt = input.publishAt ? new Date(input.publishAt) : undefined;
-    const outcome = transitionArticle({
+    const outcome = await transitionArticle({
       id,
       baseVersion,
       action: input.action,
@@ -157,7 +157,7 @@ export async function transitionArticleAction(input: {
       });
     }
     // Submitted, the text is the reviewers' now: nobody is "editing" it any more.
-    if (outcome.ok && input.action === "submit") releaseLock({ articleId: id });
+    if (outcome.ok && input.action === "submit") await releaseLock({ articleId: id });
     return outcomeResult(outcome, t, t(`workflow.done.${input.action}`));
   });
 }
@@ -166,10 +166,10 @@ export async function transitionArticleAction(input: {
 export async function restoreRevisionAction(input: { articleId: number; version: number; baseVersion: number }): Promise<ArticleActionResult> {
   return runAction(async (t) => {
     const user = await requireUser("workOnArticles", "action:restoreRevision");
-    const revision = getRevision({ articleId: Number(input?.articleId), version: Number(input?.version) });
+    const revision = await getRevision({ articleId: Number(input?.articleId), version: Number(input?.version) });
     if (!revision) throw new AppError("not_found");
     const { sectionId, ...snapshot } = revision.snapshot;
-    const outcome = saveArticle({
+    const outcome = await saveArticle({
       id: revision.articleId,
       baseVersion: Number(input.baseVersion),
       changes: { ...snapshot, sectionId },
@@ -188,12 +188,12 @@ export async function addCommentAction(_prev: ActionState, formData: FormData): 
     const parsed = commentSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { articleId, body, quote } = parsed.data;
-    const article = getArticleById({ id: articleId });
+    const article = await getArticleById({ id: articleId });
     if (!article) throw new AppError("not_found");
     // Anchored only to a passage that is really in the body (offsets into its plain text).
     const at = quote ? article.bodyText.indexOf(quote) : -1;
     const anchor = quote && at >= 0 ? { from: at, to: at + quote.length, quote } : null;
-    const comment = insertComment({ articleId, authorId: user.id, body, anchor });
+    const comment = await insertComment({ articleId, authorId: user.id, body, anchor });
     await audit({
       action: "article.comment",
       actorId: user.id,
@@ -212,7 +212,7 @@ export async function resolveCommentAction(_prev: ActionState, formData: FormDat
     const user = await requireUser("workOnArticles", "action:resolveComment");
     const articleId = Number(formData.get("articleId"));
     const id = Number(formData.get("commentId"));
-    if (!resolveComment({ id, articleId, userId: user.id })) throw new AppError("not_found");
+    if (!await resolveComment({ id, articleId, userId: user.id })) throw new AppError("not_found");
     await audit({ action: "article.comment.resolve", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId, detail: { commentId: id } });
     revalidatePath(`/desk/articles/${articleId}`);
     return { ok: true, message: t("comments.resolved") };
@@ -228,13 +228,13 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
   // A renewal is the page's own heartbeat, not the person's doing: it must not keep an idle session alive.
   const user = await requireUser("workOnArticles", "action:lockArticle", { activity: input?.takeOver === true }).catch(refusedAs(null));
   const articleId = Number(input?.articleId);
-  const article = user ? getArticleById({ id: articleId }) : undefined;
+  const article = user ? await getArticleById({ id: articleId }) : undefined;
   if (!user || !article) return null;
   if (input.release) {
-    releaseLock({ articleId, userId: user.id });
+    await releaseLock({ articleId, userId: user.id });
     return null;
   }
-  if (!canEditArticle(editingStateOf(article), user.role)) {
+  if (!canEditArticle(await editingStateOf(article), user.role)) {
     await audit({
       action: "article.lock.refused",
       actorId: user.id,
@@ -243,13 +243,13 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
       targetId: articleId,
       detail: { state: article.state, takeOver: input.takeOver === true },
     });
-    return holderAnswer(getLiveLock({ articleId }), user.id);
+    return holderAnswer(await getLiveLock({ articleId }), user.id);
   }
   let holder;
   // Who held it before a takeover is told so (the bell), so they stop typing into a story edited elsewhere.
-  const previous = input.takeOver ? getLiveLock({ articleId }) : undefined;
+  const previous = input.takeOver ? await getLiveLock({ articleId }) : undefined;
   try {
-    holder = acquireLock({ articleId, userId: user.id, role: user.role, takeOver: input.takeOver === true });
+    holder = await acquireLock({ articleId, userId: user.id, role: user.role, takeOver: input.takeOver === true });
   } catch (e) {
     // The soft lock is renewed every minute; while another process holds the database, skip a renewal.
     if (isDatabaseBusy(e)) return null;
@@ -257,7 +257,7 @@ export async function lockArticleAction(input: { articleId: number; takeOver?: b
   }
   if (input.takeOver && holder?.userId === user.id) {
     await audit({ action: "article.lock.takeover", actorId: user.id, actorEmail: user.email, targetType: "article", targetId: articleId });
-    if (holder.userId === user.id) recordNotices(noticeForTakeover(previous?.userId, user.id), { articleId, actorId: user.id });
+    if (holder.userId === user.id) await recordNotices(noticeForTakeover(previous?.userId, user.id), { articleId, actorId: user.id });
   }
   return holderAnswer(holder, user.id);
 }
@@ -272,9 +272,9 @@ function holderAnswer(holder: LockHolder | undefined, userId: number) {
  */
 export async function loadArticleAction(input: { articleId: number }) {
   const user = await requireUser("openArticles", "action:loadArticle").catch(refusedAs(null));
-  const article = user ? getArticleById({ id: Number(input?.articleId) }) : undefined;
+  const article = user ? await getArticleById({ id: Number(input?.articleId) }) : undefined;
   if (!article) return null;
-  const revision = article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined;
+  const revision = article.state === "published" ? await getPendingRevision({ articleId: article.id }) : undefined;
   const working = revision ? revisedArticle(article, revision) : article;
   return {
     version: workingVersion(article, revision),
@@ -311,7 +311,7 @@ export async function placeArticleAction(_prev: ActionState, formData: FormData)
     const placement = parsed
       ? { issueDate: parsed.data.issueDate, pageNumber: parsed.data.pageNumber, pageName: parsed.data.pageName, position: parsed.data.position }
       : null;
-    const outcome = placeArticle({ articleId, placement, actor: { id: user.id, email: user.email }, ip: await requestIp() });
+    const outcome = await placeArticle({ articleId, placement, actor: { id: user.id, email: user.email }, ip: await requestIp() });
     if (!outcome.ok) {
       if (outcome.reason === "not_found") throw new AppError("not_found");
       return { ok: false, message: t("placement.jump"), values: keepValues(formData, PLACEMENT_FIELDS) };

@@ -27,26 +27,26 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
   const { user, article } = await loadDeskArticle(params);
   const t = await getTranslations();
   const format = await getFormatter();
-  const { issue, page } = getArticlePlacement(article);
+  const { issue, page } = await getArticlePlacement(article);
   // A published story is edited (and reviewed) as its pending revision; readers keep the article row.
-  const revision = article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined;
+  const revision = article.state === "published" ? await getPendingRevision({ articleId: article.id }) : undefined;
   const working = revision ? revisedArticle(article, revision) : article;
   const version = workingVersion(article, revision);
-  const placed = getPrintPlacement({ article });
-  const wf = getWorkflowArticle({ article });
-  const wfRevision = revision ? getWorkflowArticle({ article, revision }) : null;
+  const placed = await getPrintPlacement({ article });
+  const wf = await getWorkflowArticle({ article });
+  const wfRevision = revision ? await getWorkflowArticle({ article, revision }) : null;
   const now = new Date();
   const actions = allowedActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).filter((a) => a !== "publish_scheduled");
   const unavailable = unavailableActionsOf({ article: wf, revision: wfRevision }, { id: user.id, role: user.role }, now).map(({ action, code, params }) => ({ action, code, params }));
   // A code without a phrase is shown as it is (and fails the untranslated-text test).
   const auditActionLabel = (action: string) => (t.has(auditActionKey(action)) ? t(auditActionKey(action)) : action);
-  const lock = getLiveLock({ articleId: article.id });
-  const comments = listComments({ articleId: article.id });
-  const timeline = listArticleTimeline({ articleId: article.id });
-  const sections = listSections();
+  const lock = await getLiveLock({ articleId: article.id });
+  const comments = await listComments({ articleId: article.id });
+  const timeline = await listArticleTimeline({ articleId: article.id });
+  const sections = await listSections();
   const sectionName = (id: number) => sections.find((s) => s.id === id)?.name;
   const round = wfRevision ?? wf;
-  if (user.role !== "editor") markArticleSeen({ articleId: article.id, userId: user.id, version });
+  if (user.role !== "editor") await markArticleSeen({ articleId: article.id, userId: user.id, version });
 
   return (
     <>
@@ -80,7 +80,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
                   state: revision.state,
                   fields: working,
                   reason: revision.reason,
-                  startedBy: getUserById({ id: revision.startedById })?.name ?? "?",
+                  startedBy: (await getUserById({ id: revision.startedById }))?.name ?? "?",
                   updatedAt: revision.updatedAt,
                 }
               : null
@@ -104,7 +104,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         actions={actions}
         unavailable={unavailable}
         lock={lock && lock.userId !== user.id ? { name: lock.name, since: lock.since.toISOString() } : null}
-        photos={[...new Map(listArticlePhotos({ articleId: article.id }).map((p) => [p.media.id, mediaSummary(p.media)])).values()]}
+        photos={[...new Map((await listArticlePhotos({ articleId: article.id })).map((p) => [p.media.id, mediaSummary(p.media)])).values()]}
         canManagePhotos={can(user.role, "managePhotos")}
       />
       {can(user.role, "arrangePages") ? (
@@ -112,7 +112,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           <PlacementForm
             articleId={article.id}
             current={placed ? { ...placed, pageName: page?.name ?? null } : null}
-            issueDates={listRecentIssueDates()}
+            issueDates={await listRecentIssueDates()}
           />
         </div>
       ) : null}

@@ -27,11 +27,11 @@ export type WorkbenchActionResult =
 export type HeldArticle = { id: number; state: string; title: string; changed: string[] };
 
 /** The import and its working state named by an action's input, with the version the client started from. */
-function importAndWork(input: { importId?: unknown; baseVersion?: unknown } | null | undefined) {
+async function importAndWork(input: { importId?: unknown; baseVersion?: unknown } | null | undefined) {
   const importId = Number(input?.importId);
   const baseVersion = Number(input?.baseVersion);
-  const item = Number.isInteger(importId) && importId > 0 ? getImportById({ id: importId }) : undefined;
-  const work = item ? getImportWork({ importId }) : undefined;
+  const item = Number.isInteger(importId) && importId > 0 ? await getImportById({ id: importId }) : undefined;
+  const work = item ? await getImportWork({ importId }) : undefined;
   if (!item || !work) throw new AppError("not_found");
   if (!Number.isInteger(baseVersion) || baseVersion < 1) throw new AppError("invalid");
   return { importId, baseVersion, item, work };
@@ -54,15 +54,15 @@ export async function acceptImportAction(input: {
   return runAction(async () => {
     const user = await requireUser("importPages", "action:acceptImport");
     const t = await getTranslations("workbench");
-    const { importId, baseVersion, item, work } = importAndWork(input);
+    const { importId, baseVersion, item, work } = await importAndWork(input);
     const status = workbenchStatus(work.doc);
     if (!status.canAccept) return { ok: false, message: t("acceptBlocked") };
     const confirmed = new Set((Array.isArray(input.confirm) ? input.confirm : []).map(Number).filter(Number.isInteger));
     const accepted = acceptedArticles(work.doc);
     // Captions attached to photos: each photo must be in the library.
-    const missing = missingMediaIds({ ids: accepted.flatMap((a) => photosOfBody(a.body as ArticleBody).map((p) => p.mediaId)) });
+    const missing = await missingMediaIds({ ids: accepted.flatMap((a) => photosOfBody(a.body as ArticleBody).map((p) => p.mediaId)) });
     if (missing.length > 0) return { ok: false, message: t("photoMissing", { ids: missing.map((id) => `#${id}`).join("、") }) };
-    const outcome = acceptImportWork({
+    const outcome = await acceptImportWork({
       importId,
       baseVersion,
       accepted,
@@ -93,7 +93,7 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
   return runAction(async () => {
     const user = await requireUser("importPages", "action:rerunEngine");
     const t = await getTranslations("workbench");
-    const { importId, baseVersion, item, work } = importAndWork(input);
+    const { importId, baseVersion, item, work } = await importAndWork(input);
     if (work.manual && input.confirm !== true) return { ok: false, message: t("rerunConfirm"), needsConfirm: true };
     const hints = { page: item.pageNumber ?? undefined, date: item.issueDate ?? undefined };
     // A PDF import reads its page of the stored PDF again; a text import its raw bytes, with
@@ -101,9 +101,9 @@ export async function rerunEngineAction(input: { importId: number; baseVersion: 
     const proposal =
       item.pdfFileId !== null
         ? await rereadPdfImport({ importId, hints })
-        : ingest(new Uint8Array(item.rawBytes), hints, { model: modelForPaper(item.paper).model });
+        : ingest(new Uint8Array(item.rawBytes), hints, { model: (await modelForPaper(item.paper)).model });
     if (proposal === null || proposal.text !== textOfImport(item)) return { ok: false, message: t("rerunPdfChanged") };
-    const result = replaceImportWorkWithEngine({
+    const result = await replaceImportWorkWithEngine({
       importId,
       baseVersion,
       doc: withPrintedPhotos(fromSegmentation(proposal), proposal),
@@ -141,7 +141,7 @@ export async function saveImportMastheadAction(input: { importId: number; baseVe
     if (!Number.isInteger(importId) || importId < 1 || !Number.isInteger(baseVersion) || baseVersion < 1) throw new AppError("invalid");
     const parsed = importMastheadSchema.safeParse(input.masthead ?? {});
     if (!parsed.success) return { ok: false, message: t("errors.invalid"), fieldErrors: fieldErrorsFrom(parsed.error, t) };
-    const outcome = updateImportMasthead({ id: importId, baseVersion, masthead: parsed.data, actor: { id: user.id, email: user.email } });
+    const outcome = await updateImportMasthead({ id: importId, baseVersion, masthead: parsed.data, actor: { id: user.id, email: user.email } });
     if (!outcome.ok) {
       if (outcome.reason === "not_found") throw new AppError("not_found");
       return { ok: false, message: t("workbench.mastheadStale"), stale: { version: outcome.version } };

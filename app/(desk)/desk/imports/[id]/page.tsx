@@ -17,20 +17,20 @@ import { WorkbenchScreen } from "./_components/workbench-screen";
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("importPages");
   const id = Number((await params).id);
-  const item = Number.isInteger(id) ? getImportById({ id }) : undefined;
+  const item = Number.isInteger(id) ? await getImportById({ id }) : undefined;
   if (!item) notFound();
   const t = await getTranslations("imports");
   const all = await getTranslations();
   const format = await getFormatter();
-  const supersededBy = getImportSupersedingId({ id: item.id });
-  const author = getUserById({ id: item.createdById });
+  const supersededBy = await getImportSupersedingId({ id: item.id });
+  const author = await getUserById({ id: item.createdById });
   const seg = proposalOf(item);
   // The first open starts from the engine's proposal; every later one from the saved working state.
   // A PDF import's captions start attached to the photos taken out of its page.
-  const work = ensureImportWork({ importId: item.id, doc: () => withPrintedPhotos(fromSegmentation(seg), seg) });
-  const kept = listImportWorkRevisions({ importId: item.id });
+  const work = await ensureImportWork({ importId: item.id, doc: () => withPrintedPhotos(fromSegmentation(seg), seg) });
+  const kept = await listImportWorkRevisions({ importId: item.id });
   // A PDF import shows its printed page beside the editor.
-  const print = item.pdfFileId !== null ? getImportPrintPage({ importId: item.id }) : undefined;
+  const print = item.pdfFileId !== null ? await getImportPrintPage({ importId: item.id }) : undefined;
   const printPage: WorkbenchPage | undefined =
     print && seg.layout
       ? {
@@ -42,7 +42,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           lines: seg.layout.lines,
         }
       : undefined;
-  const made = item.status === "accepted" ? countImportArticlesByState({ importId: item.id }) : [];
+  const made = item.status === "accepted" ? await countImportArticlesByState({ importId: item.id }) : [];
   // Accepted, the workbench says so, with what became of its articles and whether it changed since.
   const acceptedState =
     item.status === "accepted" ? (

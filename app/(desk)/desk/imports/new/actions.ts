@@ -32,14 +32,14 @@ export async function createImportAction(_prev: ActionState, formData: FormData)
     let proposal;
     try {
       // A paper Folio has learned from its editors' corrections is read with its own model.
-      proposal = ingest(bytes, { page: m.pageNumber ?? undefined, date: m.issueDate ?? undefined }, { model: modelForPaper(m.paper).model });
+      proposal = ingest(bytes, { page: m.pageNumber ?? undefined, date: m.issueDate ?? undefined }, { model: (await modelForPaper(m.paper)).model });
     } catch (e) {
       if (e instanceof IngestError) return refuse(t(`imports.errors.${e.code}`));
       throw e;
     }
 
-    const superseded = getLatestImportForPage({ issueDate: m.issueDate, pageNumber: m.pageNumber });
-    const created = insertImportOfBytes({
+    const superseded = await getLatestImportForPage({ issueDate: m.issueDate, pageNumber: m.pageNumber });
+    const created = await insertImportOfBytes({
       bytes,
       proposal,
       masthead: m,

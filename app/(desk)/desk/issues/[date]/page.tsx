@@ -20,10 +20,10 @@ import { PagesForm } from "./_components/pages-form";
 export default async function IssuePage({ params }: { params: Promise<{ date: string }> }) {
   const user = await requirePageUser("viewIssues");
   const { date } = await params;
-  const issue = /^\d{4}-\d{2}-\d{2}$/.test(date) ? getIssueByDate({ date }) : undefined;
+  const issue = /^\d{4}-\d{2}-\d{2}$/.test(date) ? await getIssueByDate({ date }) : undefined;
   if (!issue) notFound();
   const t = await getTranslations();
-  const pageList = listPagesWithArticles({ issueId: issue.id });
+  const pageList = await listPagesWithArticles({ issueId: issue.id });
   const all = pageList.flatMap((p) => p.articles.map((a) => ({ ...a, page: p.number })));
   const byId = new Map(all.map((a) => [a.id, a]));
   const unlinked = all.filter(isUnlinkedJumpPart);

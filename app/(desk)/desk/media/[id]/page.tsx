@@ -13,12 +13,12 @@ import { PhotoForm } from "./_components/photo-form";
 export default async function PhotoPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("managePhotos");
   const id = Number((await params).id);
-  const photo = Number.isSafeInteger(id) && id > 0 ? getMediaById({ id }) : undefined;
+  const photo = Number.isSafeInteger(id) && id > 0 ? await getMediaById({ id }) : undefined;
   if (!photo) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
-  const uses = listMediaUses({ mediaId: photo.id });
-  const uploader = getUserById({ id: photo.uploadedById });
+  const uses = await listMediaUses({ mediaId: photo.id });
+  const uploader = await getUserById({ id: photo.uploadedById });
   const row = "grid grid-cols-[7rem_minmax(0,1fr)] gap-x-2";
 
   return (

@@ -12,15 +12,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ date: string; page: string }> };
 
-function load(params: { date: string; page: string }) {
+async function load(params: { date: string; page: string }) {
   const date = parseIssueDateParam(params.date);
   const number = parsePageParam(params.page);
-  const issue = date && number !== null ? getPublicIssueByDate({ date }) : undefined;
-  return issue && number !== null ? loadIssuePage(issue, number) : null;
+  const issue = date && number !== null ? await getPublicIssueByDate({ date }) : undefined;
+  return issue && number !== null ? await loadIssuePage(issue, number) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = load(await params);
+  const data = await load(await params);
   if (!data) return {};
   const t = await getTranslations("site");
   const locale = await getLocale();
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function IssuePageByNumber({ params }: Props) {
-  const data = load(await params);
+  const data = await load(await params);
   if (!data) notFound();
   return <IssuePageView {...data} />;
 }

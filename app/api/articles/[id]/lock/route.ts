@@ -15,7 +15,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const user = await requireUser("workOnArticles", "route:POST /api/articles/[id]/lock");
     const articleId = Number((await params).id);
     if (!Number.isInteger(articleId) || articleId < 1) throw new AppError("not_found");
-    releaseLock({ articleId, userId: user.id });
+    await releaseLock({ articleId, userId: user.id });
     return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
   });
 }

@@ -12,9 +12,9 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string }> };
 
-function importOf(id: string) {
+async function importOf(id: string) {
   const importId = Number(id);
-  const item = Number.isInteger(importId) && importId > 0 ? getImportById({ id: importId }) : undefined;
+  const item = Number.isInteger(importId) && importId > 0 ? await getImportById({ id: importId }) : undefined;
   if (!item) throw new AppError("not_found");
   return item;
 }
@@ -23,8 +23,8 @@ function importOf(id: string) {
 export function GET(_request: Request, { params }: Params) {
   return handleRoute(async () => {
     await requireUser("importPages", "route:GET /api/imports/[id]/work");
-    const item = importOf((await params).id);
-    const work = getImportWork({ importId: item.id });
+    const item = await importOf((await params).id);
+    const work = await getImportWork({ importId: item.id });
     if (!work) throw new AppError("not_found");
     return Response.json(
       { version: work.version, doc: work.doc, savedByName: work.savedByName, savedAt: work.updatedAt.toISOString() },
@@ -38,7 +38,7 @@ export function PUT(request: Request, { params }: Params) {
   return handleRoute(async () => {
     assertSameOrigin(request);
     const user = await requireUser("importPages", "route:PUT /api/imports/[id]/work");
-    const item = importOf((await params).id);
+    const item = await importOf((await params).id);
     const input = (await readJson(request, IMPORT_WORK_BODY_BYTES)) as { baseVersion?: unknown; doc?: unknown } | null;
     const baseVersion = input?.baseVersion;
     if (typeof baseVersion !== "number" || !Number.isInteger(baseVersion) || baseVersion < 1) {
@@ -46,7 +46,7 @@ export function PUT(request: Request, { params }: Params) {
     }
     const parsed = parseWorkbenchDoc(input?.doc, textOfImport(item).length);
     if (!parsed.ok) throw new AppError("invalid", parsed.message);
-    const result = saveImportWork({ importId: item.id, baseVersion, doc: parsed.doc, userId: user.id });
+    const result = await saveImportWork({ importId: item.id, baseVersion, doc: parsed.doc, userId: user.id });
     if (!result.ok) {
       await audit({
         action: "import.work.stale",

@@ -12,9 +12,9 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
   return handleRoute(async () => {
     const user = await requireUser("managePhotos", "route:GET /api/media/[id]/original");
     const id = Number((await params).id);
-    const photo = Number.isSafeInteger(id) && id > 0 ? getMediaById({ id }) : undefined;
+    const photo = Number.isSafeInteger(id) && id > 0 ? await getMediaById({ id }) : undefined;
     if (!photo) throw new AppError("not_found");
     await audit({ action: "media.original", actorId: user.id, actorEmail: user.email, targetType: "media", targetId: photo.id });
-    return mediaOriginalResponse(request, photo);
+    return await mediaOriginalResponse(request, photo);
   });
 }

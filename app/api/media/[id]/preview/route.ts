@@ -11,8 +11,8 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
   return handleRoute(async () => {
     await requireUser("openArticles", "route:GET /api/media/[id]/preview");
     const id = Number((await params).id);
-    const photo = Number.isSafeInteger(id) && id > 0 ? getMediaById({ id }) : undefined;
+    const photo = Number.isSafeInteger(id) && id > 0 ? await getMediaById({ id }) : undefined;
     if (!photo) throw new AppError("not_found");
-    return mediaPreviewResponse(request, photo);
+    return await mediaPreviewResponse(request, photo);
   });
 }

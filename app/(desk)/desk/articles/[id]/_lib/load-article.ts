@@ -11,7 +11,7 @@ import type { Article } from "@/db/schema";
 export async function loadDeskArticle(params: Promise<{ id: string }>): Promise<{ user: SessionUser; article: Article }> {
   const user = await requirePageUser("openArticles");
   const id = Number((await params).id);
-  const article = Number.isInteger(id) && id > 0 ? getArticleById({ id }) : undefined;
+  const article = Number.isInteger(id) && id > 0 ? await getArticleById({ id }) : undefined;
   if (!article) notFound();
   return { user, article };
 }

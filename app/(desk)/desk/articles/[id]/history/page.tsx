@@ -21,18 +21,18 @@ export default async function HistoryPage({
   const { user, article } = await loadDeskArticle(params);
   const t = await getTranslations();
   const format = await getFormatter();
-  const revisions = listRevisions({ articleId: article.id });
+  const revisions = await listRevisions({ articleId: article.id });
   const sp = await searchParams;
   const newest = revisions[0]?.version ?? 1;
   const b = Number(sp.b) || newest;
   const a = Number(sp.a) || Math.max(1, b - 1);
-  const before = getRevision({ articleId: article.id, version: a });
-  const after = getRevision({ articleId: article.id, version: b });
+  const before = await getRevision({ articleId: article.id, version: a });
+  const after = await getRevision({ articleId: article.id, version: b });
   // A published story's restore goes into its pending revision, under that revision's edit rights.
-  const mayRestore = canEditArticle(editingStateOf(article), user.role);
-  const baseVersion = workingVersion(article, article.state === "published" ? getPendingRevision({ articleId: article.id }) : undefined);
+  const mayRestore = canEditArticle(await editingStateOf(article), user.role);
+  const baseVersion = workingVersion(article, article.state === "published" ? await getPendingRevision({ articleId: article.id }) : undefined);
   const first = revisions[revisions.length - 1];
-  const sectionNames = new Map(listSections().map((s) => [s.id, s.name]));
+  const sectionNames = new Map((await listSections()).map((s) => [s.id, s.name]));
   const asText = (snapshot: NonNullable<typeof before>["snapshot"]) => revisionText(snapshot, (key) => t(key), { sectionName: (id) => sectionNames.get(id) });
 
   return (

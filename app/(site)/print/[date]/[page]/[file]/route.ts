@@ -23,12 +23,12 @@ export async function GET(request: Request, { params }: Params) {
   const file = parsePrintFileParam(p.file);
   if (!date || number === null || !file) return notFound();
   if (file.kind === "image") {
-    const image = getPublicPrintImage({ date, number, variant: file.variant });
+    const image = await getPublicPrintImage({ date, number, variant: file.variant });
     if (!image || !image.sha256.startsWith(file.sha8)) return notFound();
     return bytesResponse(request, image.bytes, image.sha256, "image/webp", PUBLIC_CACHE_CONTROL.printImage);
   }
-  const importId = getPublicPrintImportId({ date, number });
-  const pdf = importId === null ? undefined : getImportPagePdf({ importId });
+  const importId = await getPublicPrintImportId({ date, number });
+  const pdf = importId === null ? undefined : await getImportPagePdf({ importId });
   if (!pdf) return notFound();
   const sha = createHash("sha256").update(pdf.bytes).digest("hex");
   return bytesResponse(request, pdf.bytes, sha, "application/pdf", PUBLIC_CACHE_CONTROL.printPdf, {

@@ -22,12 +22,12 @@ export function GET(request: Request, { params }: Params) {
     if (!Number.isInteger(importId) || importId < 1) throw new AppError("not_found");
     const variant = /^(\w+)\.webp$/.exec(file)?.[1];
     if (variant && (PAGE_IMAGE_VARIANTS as readonly string[]).includes(variant)) {
-      const image = getImportPageImage({ importId, variant: variant as PageImageVariant });
+      const image = await getImportPageImage({ importId, variant: variant as PageImageVariant });
       if (!image) throw new AppError("not_found");
       return new Response(new Uint8Array(image.bytes), { headers: { "content-type": "image/webp", "cache-control": CACHE, etag: `"${image.sha256.slice(0, 27)}"`, "x-content-type-options": "nosniff" } });
     }
     if (file !== "page.pdf") throw new AppError("not_found");
-    const pdf = getImportPagePdf({ importId });
+    const pdf = await getImportPagePdf({ importId });
     if (!pdf) throw new AppError("not_found");
     const name = (pdf.fileName ?? `import-${importId}.pdf`).replace(/\.pdf$/i, "");
     return new Response(new Uint8Array(pdf.bytes), {
