@@ -5,18 +5,10 @@ import { IngestError } from "./errors";
 import { decodeInput } from "./decode";
 import { ingest } from "./index";
 import { invariantProblems } from "./invariant";
+import { seeded } from "./model/train";
 
-/** mulberry32: small seeded PRNG so failures reproduce from the seed alone. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a failure reproduces from its seed alone. */
+const rng = seeded;
 
 const HAN = "荣昌区委书记调研企业发展科技创新生态培育主体金融支撑服务建设国家畜牧城乡村振兴资金项目河长制水质";
 const PUNCT = ["，", "，", "、", "。", "；", "：", "“", "”", "——", "……", "（", "）"];
