@@ -70,7 +70,10 @@ test("the workbench offers the same difference after a refused save", async ({ b
   await second.goto(first.url());
   await expect(second.locator("[data-article-id]").first()).toBeVisible();
 
-  // The first editor merges the last article into the one before it, and that is saved.
+  // The first editor merges the last article into the one before it, and that is saved; first
+  // their workbench is drawn (in CI a keystroke sent before that was lost and nothing changed).
+  await expect(first.locator("[data-article-id]").first()).toBeVisible();
+  await expect(first.getByRole("status").filter({ hasText: /稿件 \d+ 篇/ })).toBeVisible();
   const status = first.getByTestId("save-status");
   const savedBefore = (await status.textContent()) ?? "";
   await block(first, "荣昌高新区党群服务中心").click();
