@@ -2,20 +2,13 @@ import path from "node:path";
 import { backupDatabase, defaultBackupPath, MaintenanceError } from "@/db/maintenance";
 import { backupPostgres, defaultPostgresBackupPath } from "@/db/postgres-maintenance";
 import { databaseSettings, EnvError, parseEnv } from "@/lib/env";
+import { argumentsOrHelp, fail } from "./support/cli";
 
 const USAGE = "usage: npm run db:backup [-- <target-file>]   (default: <data folder>/backups/folio-YYYYMMDD-HHMMSS.db)";
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(code);
-}
-
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes("-h") || args.includes("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const args = argumentsOrHelp(USAGE);
+  if (!args) return;
   if (args.length > 1 || args.some((a) => a.startsWith("-"))) fail(USAGE);
   const { DATABASE_URL: url } = parseEnv(process.env);
   if (url) {

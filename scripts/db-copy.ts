@@ -1,21 +1,14 @@
 import { copyDatabase, placeOf } from "@/db/copy";
 import { MaintenanceError } from "@/db/maintenance";
+import { argumentsOrHelp, fail } from "./support/cli";
 
 const USAGE = `usage: npm run db:copy -- <from> <to>
   each a SQLite file (data/folio.db) or a PostgreSQL URL (postgres://user@host:5432/folio);
   the target must be new or empty. Stop Folio (or keep it read-only) while it copies.`;
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(code);
-}
-
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes("-h") || args.includes("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const args = argumentsOrHelp(USAGE);
+  if (!args) return;
   const [from, to] = args;
   if (!from || !to || args.length !== 2 || args.some((a) => a.startsWith("-"))) fail(USAGE);
   const result = await copyDatabase({ from: placeOf(from), to: placeOf(to) });

@@ -1,20 +1,13 @@
 import { MaintenanceError, restoreDatabase } from "@/db/maintenance";
 import { restorePostgres } from "@/db/postgres-maintenance";
 import { databaseSettings, EnvError, parseEnv } from "@/lib/env";
+import { argumentsOrHelp, fail } from "./support/cli";
 
 const USAGE = "usage: npm run db:restore -- <backup-file>   (stop the Folio server first)";
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(code);
-}
-
 function main(): void {
-  const args = process.argv.slice(2);
-  if (args.includes("-h") || args.includes("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const args = argumentsOrHelp(USAGE);
+  if (!args) return;
   const [source] = args;
   if (!source || args.length > 1 || source.startsWith("-")) fail(USAGE);
   const { DATABASE_URL: url } = parseEnv(process.env);
