@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { users } from "../db/schema";
-import { auditActions, withTestDb } from "./support/db";
+import { auditActions } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
 test("an editor gets a refusal page for the user admin, and it is audited", async ({ pageAs }) => {
@@ -46,7 +47,7 @@ test("an editor posting the admin create-user action directly is refused and not
   expect(await res.text()).toContain("您没有权限执行此操作。");
   await editorContext.close();
 
-  const forged = withTestDb((db) => db.select({ n: count() }).from(users).where(eq(users.email, "forged-by-editor@test.folio")).get()!);
+  const forged = await withDatabase(async (db) => (await db.select({ n: count() }).from(users).where(eq(users.email, "forged-by-editor@test.folio")))[0]!);
   expect(forged.n).toBe(0);
   const refusals = await auditActions({ action: "authz.forbidden", actorEmail: "editor@folio.local" });
   expect(refusals.some((r) => r.target_id === "action:createUser")).toBe(true);

@@ -1,12 +1,13 @@
 import type { Page, Request } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { articles, sections } from "../db/schema";
-import { auditActions, withTestDb } from "./support/db";
+import { auditActions } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
-function articleRow(id: number) {
-  return withTestDb((db) =>
-    db.select({ state: articles.state, version: articles.version, title: articles.title, body_text: articles.bodyText }).from(articles).where(eq(articles.id, id)).get()!,
+async function articleRow(id: number) {
+  return await withDatabase(async (db) =>
+    (await db.select({ state: articles.state, version: articles.version, title: articles.title, body_text: articles.bodyText }).from(articles).where(eq(articles.id, id)))[0]!,
   );
 }
 
@@ -16,6 +17,7 @@ async function waitSaved(page: Page) {
 
 /** The editor writes a new article from scratch, up to the point it can be submitted. */
 async function writeArticle(editor: Page, title: string, body: string, section = "要闻"): Promise<number> {
+
   await editor.goto("/desk/articles");
   await editor.getByLabel("新稿件标题").fill(title);
   await editor.getByRole("button", { name: "新建稿件" }).click();
@@ -42,7 +44,7 @@ test("editor writes, reviewer sends back, editor fixes, reviewer approves and pu
 
   const id = await writeArticle(editor, "荣昌区春耕备耕工作有序推进", "全区各镇街抢抓农时，组织农户开展春耕生产。");
   await act(editor, "提交审核", "已提交审核。");
-  expect(articleRow(id).state).toBe("in_review");
+  expect((await articleRow(id)).state).toBe("in_review");
 
   // The reviewer finds it in the queue and sends it back with a comment.
   await reviewer.goto("/desk/review");
@@ -67,7 +69,7 @@ test("editor writes, reviewer sends back, editor fixes, reviewer approves and pu
   await reviewer.getByRole("link", { name: "荣昌区春耕备耕工作有序推进" }).click();
   await act(reviewer, "审核通过", "已审核通过。");
   await act(reviewer, "立即发布", "已发布。");
-  expect(articleRow(id).state).toBe("published");
+  expect((await articleRow(id)).state).toBe("published");
 
   const response = await reader.goto(`/articles/${id}`);
   expect(response?.status()).toBe(200);
@@ -81,7 +83,7 @@ test("editor writes, reviewer sends back, editor fixes, reviewer approves and pu
 });
 
 test("a section needing two approvals takes two reviewers; a reviewer who edited cannot approve, even by posting the action", async ({ pageAs }) => {
-  withTestDb((db) => db.update(sections).set({ approvalsRequired: 2 }).where(eq(sections.slug, "economy")).run());
+  await withDatabase(async (db) => await db.update(sections).set({ approvalsRequired: 2 }).where(eq(sections.slug, "economy")));
   const editor = await pageAs("editor");
   const reviewer = await pageAs("reviewer");
   const reviewer2 = await pageAs("reviewer2");
@@ -103,7 +105,7 @@ test("a section needing two approvals takes two reviewers; a reviewer who edited
   await expect(reviewer.getByRole("button", { name: "审核通过", exact: true })).toHaveCount(0);
 
   // Posting the approve action directly is refused by the server too, and nothing changes.
-  const before = articleRow(id);
+  const before = await articleRow(id);
   const headers = submitRequest.headers();
   const res = await reviewer.request.post(`/desk/articles/${id}`, {
     headers: {
@@ -116,20 +118,20 @@ test("a section needing two approvals takes two reviewers; a reviewer who edited
   });
   expect(res.status()).toBeLessThan(500);
   expect(await res.text()).toContain("您在提交后修改过这篇稿件，不能再审核通过它。");
-  expect(articleRow(id).state).toBe("in_review");
-  expect(articleRow(id).version).toBe(before.version);
+  expect((await articleRow(id)).state).toBe("in_review");
+  expect((await articleRow(id)).version).toBe(before.version);
 
   // Two other reviewers are needed: the admin and reviewer 2.
   await reviewer2.goto(`/desk/articles/${id}`);
   await act(reviewer2, "审核通过", "已审核通过。");
-  expect(articleRow(id).state).toBe("in_review");
+  expect((await articleRow(id)).state).toBe("in_review");
   await reviewer2.reload();
   await expect(reviewer2.getByRole("button", { name: "审核通过", exact: true })).toHaveCount(0);
 
   const admin = await pageAs("admin");
   await admin.goto(`/desk/articles/${id}`);
   await act(admin, "审核通过", "已审核通过。");
-  expect(articleRow(id).state).toBe("approved");
+  expect((await articleRow(id)).state).toBe("approved");
 });
 
 test("two editors save one article: the stale save is refused with who and when, nothing is lost; history diffs and restores", async ({ pageAs }) => {
@@ -152,16 +154,16 @@ test("two editors save one article: the stale save is refused with who and when,
   await expect(second.getByRole("textbox", { name: "正文" })).toContainText("施工期间请绕行。");
   await second.getByRole("button", { name: "查看差异" }).click();
   await expect(second.getByTestId("diff").locator("ins")).toContainText(["施工期间请绕行"]);
-  expect(articleRow(id).body_text).toContain("预计年底完工。");
-  expect(articleRow(id).body_text).not.toContain("施工期间请绕行。");
+  expect((await articleRow(id)).body_text).toContain("预计年底完工。");
+  expect((await articleRow(id)).body_text).not.toContain("施工期间请绕行。");
 
   // History: the diff between the first and the latest version shows the inserted phrase; restoring makes a new version.
-  await first.goto(`/desk/articles/${id}/history?a=1&b=${articleRow(id).version}`);
+  await first.goto(`/desk/articles/${id}/history?a=1&b=${(await articleRow(id)).version}`);
   await expect(first.getByTestId("diff").locator("ins")).toContainText(["城区主干道改造工程正式开工。预计年底完工。"]);
-  const versionBefore = articleRow(id).version;
+  const versionBefore = (await articleRow(id)).version;
   await first.getByRole("button", { name: "恢复 v1" }).click();
-  await expect.poll(() => articleRow(id).version).toBe(versionBefore + 1);
-  expect(articleRow(id).body_text).not.toContain("预计年底完工。");
+  await expect.poll(async () => (await articleRow(id)).version).toBe(versionBefore + 1);
+  expect((await articleRow(id)).body_text).not.toContain("预计年底完工。");
   await first.goto(`/desk/articles/${id}/history?a=${versionBefore}&b=${versionBefore + 1}`);
   await expect(first.getByTestId("diff").locator("del")).toContainText(["预计年底完工。"]);
 });

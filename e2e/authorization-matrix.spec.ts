@@ -4,7 +4,8 @@ import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { actionResult, builtActions, urlOfWorker } from "./support/actions";
 import { count, eq, inArray, max } from "drizzle-orm";
 import { articleApprovals, articleComments, articleLocks, articlePhotos, articleRevisions, articles, auditLog, importWork, imports, issues, media, mediaFiles, notifications, pages, sections, users } from "../db/schema";
-import { arrangeArticle, createTestUser, withTestDb } from "./support/db";
+import { arrangeArticle, createTestUser } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, signIn, test, type DemoAccount } from "./support/fixtures";
 
 /**
@@ -160,16 +161,21 @@ test("every page, route handler and server action of the build is in the table",
 });
 
 /** Everything a refused call could have written, apart from the audit log and sign-in records. */
-function fingerprint(): string {
+async function fingerprint(): Promise<string> {
   const tables = [users, sections, imports, importWork, issues, pages, articles, articleRevisions, articleComments, articleApprovals, articleLocks, notifications, media, mediaFiles, articlePhotos];
-  return withTestDb((db) => tables.map((t) => JSON.stringify(db.select({ n: count(), u: max(t.updatedAt) }).from(t).get())).join("|"));
+  return withDatabase(async (db) => {
+    const rows: string[] = [];
+    for (const t of tables) rows.push(JSON.stringify((await db.select({ n: count(), u: max(t.updatedAt) }).from(t))[0]));
+    return rows.join("|");
+  });
 }
 
-function refusalCount(): number {
-  return withTestDb((db) => db.select({ n: count() }).from(auditLog).where(inArray(auditLog.action, ["authz.forbidden", "authz.unauthenticated"])).get()!.n);
+async function refusalCount(): Promise<number> {
+  return await withDatabase(async (db) => (await db.select({ n: count() }).from(auditLog).where(inArray(auditLog.action, ["authz.forbidden", "authz.unauthenticated"])))[0]!.n);
 }
 
 async function sessions(browser: Browser, pageAs: (account: DemoAccount) => Promise<Page>): Promise<Record<Who, APIRequestContext>> {
+
   const out: Partial<Record<Who, APIRequestContext>> = {};
   out.anonymous = (await browser.newContext()).request;
   for (const who of ["editor", "reviewer", "admin"] as const) out[who] = (await pageAs(who)).context().request;
@@ -177,7 +183,7 @@ async function sessions(browser: Browser, pageAs: (account: DemoAccount) => Prom
   const gone = await createTestUser("editor");
   const context = await browser.newContext();
   await signIn(await context.newPage(), gone.email, gone.password);
-  withTestDb((db) => db.update(users).set({ active: false }).where(eq(users.email, gone.email)).run());
+  await withDatabase(async (db) => await db.update(users).set({ active: false }).where(eq(users.email, gone.email)));
   out.deactivated = context.request;
   return out as Record<Who, APIRequestContext>;
 }
@@ -190,7 +196,7 @@ test("each page answers each role as the table says; refusals are 403 or a sign-
   const as = await sessions(browser, pageAs);
   for (const [pattern, { url, allowed }] of Object.entries(PAGES)) {
     for (const who of EVERYONE) {
-      const before = refusalCount();
+      const before = await refusalCount();
       const res = await as[who].get(url, { maxRedirects: 0 });
       const where = `${who} GET ${url} (${pattern})`;
       expect(res.status(), where).toBeLessThan(500);
@@ -201,7 +207,7 @@ test("each page answers each role as the table says; refusals are 403 or a sign-
       } else {
         const refused = res.status() === 403 || res.status() === 401 || isLoginRedirect(res.status(), res.headers().location);
         expect(refused, `${where} → ${res.status()} ${res.headers().location ?? ""}`).toBe(true);
-        expect(refusalCount(), `${where} audited`).toBeGreaterThan(before);
+        expect(await refusalCount(), `${where} audited`).toBeGreaterThan(before);
       }
     }
   }
@@ -212,8 +218,8 @@ test("each route handler answers each role as the table says", async ({ browser,
   for (const [key, { url, allowed, data }] of Object.entries(ROUTES)) {
     const method = key.split(" ")[0]!;
     for (const who of EVERYONE) {
-      const before = fingerprint();
-      const audited = refusalCount();
+      const before = await fingerprint();
+      const audited = await refusalCount();
       const res = await as[who].fetch(url, { method, data, maxRedirects: 0 });
       const where = `${who} ${key}`;
       expect(res.status(), where).toBeLessThan(500);
@@ -221,8 +227,8 @@ test("each route handler answers each role as the table says", async ({ browser,
         expect([401, 403], where).not.toContain(res.status());
       } else {
         expect([401, 403], where).toContain(res.status());
-        expect(fingerprint(), `${where} wrote nothing`).toBe(before);
-        expect(refusalCount(), `${where} audited`).toBeGreaterThan(audited);
+        expect(await fingerprint(), `${where} wrote nothing`).toBe(before);
+        expect(await refusalCount(), `${where} audited`).toBeGreaterThan(audited);
       }
     }
   }
@@ -237,8 +243,8 @@ test("each server action, posted directly, answers each role as the table says; 
     // (prevState, formData) actions get an empty form; the others their object (or argument list).
     const body = args === FORM ? [{ ok: false }, "$K1"] : Array.isArray(args) ? args : [args];
     for (const who of EVERYONE) {
-      const before = fingerprint();
-      const audited = refusalCount();
+      const before = await fingerprint();
+      const audited = await refusalCount();
       const res = await as[who].post(urlOfWorker(action.worker), {
         headers: { "next-action": action.id, accept: "text/x-component" },
         multipart: { "0": JSON.stringify(body) },
@@ -250,8 +256,8 @@ test("each server action, posted directly, answers each role as the table says; 
       if (allowed.includes(who)) {
         expect(actionResult(text), where).not.toMatch(REFUSAL);
       } else {
-        expect(fingerprint(), `${where} wrote nothing`).toBe(before);
-        expect(refusalCount(), `${where} audited`).toBeGreaterThan(audited);
+        expect(await fingerprint(), `${where} wrote nothing`).toBe(before);
+        expect(await refusalCount(), `${where} audited`).toBeGreaterThan(audited);
       }
     }
   }
@@ -259,9 +265,9 @@ test("each server action, posted directly, answers each role as the table says; 
 
 test("object-level rules hold even for allowed roles: an editor cannot edit an article in review", async ({ browser, pageAs }) => {
   const as = await sessions(browser, pageAs);
-  const id = arrangeArticle({ title: "审核中的稿件不许编辑", state: "in_review", sectionSlug: "news" });
+  const id = await arrangeArticle({ title: "审核中的稿件不许编辑", state: "in_review", sectionSlug: "news" });
   const save = builtActions().find((a) => a.key.endsWith("#saveArticleAction"))!;
-  const before = fingerprint();
+  const before = await fingerprint();
   const res = await as.editor.post(urlOfWorker(save.worker), {
     headers: { "next-action": save.id, accept: "text/x-component" },
     multipart: {
@@ -277,14 +283,14 @@ test("object-level rules hold even for allowed roles: an editor cannot edit an a
   });
   expect(res.status()).toBeLessThan(500);
   expect(await res.text()).toContain("您的角色不能执行这个操作。");
-  expect(fingerprint()).toBe(before);
+  expect(await fingerprint()).toBe(before);
 });
 
 test("a forged x-middleware-subrequest header does not get past the session check", async ({ request }) => {
   for (const forged of ["proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/middleware:src/middleware"]) {
-    const before = refusalCount();
+    const before = await refusalCount();
     const res = await request.get("/desk/admin/users", { headers: { "x-middleware-subrequest": forged }, maxRedirects: 0 });
     expect(isLoginRedirect(res.status(), res.headers().location) || res.status() === 401, forged).toBe(true);
-    expect(refusalCount()).toBeGreaterThan(before);
+    expect(await refusalCount()).toBeGreaterThan(before);
   }
 });

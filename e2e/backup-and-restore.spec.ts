@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { media, mediaFiles } from "../db/schema";
 import { filePath, originalPath } from "../lib/media/paths";
-import { openTestDb, withTestDb } from "./support/db";
+import { openTestDb, withSqliteFile } from "./support/db";
 import { databaseState, sameState, type DbState } from "./support/db-state";
 import { expect, test } from "./support/fixtures";
 
@@ -191,7 +191,7 @@ test("restore refuses while the server has the database open, and a damaged or f
 
 /** The media files a database names (originals and sizes), relative to a media folder. */
 function mediaFilesNamedIn(file: string): string[] {
-  return withTestDb(
+  return withSqliteFile(
     (db) => [
       ...db.select({ sha256: media.sha256, format: media.format }).from(media).all().map((m) => originalPath(m.sha256, m.format)),
       ...db.select({ name: mediaFiles.name }).from(mediaFiles).all().map((f) => filePath(f.name)),

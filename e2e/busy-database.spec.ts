@@ -1,7 +1,7 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { articles } from "../db/schema";
-import { auditActions, openTestDb, withTestDb, type TestDb } from "./support/db";
+import { auditActions, openTestDb, withSqliteFile, type TestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
 
 // The server waits busy_timeout (DB_BUSY_TIMEOUT_MS, 5000 ms by default) for the lock, then gives up.
@@ -24,7 +24,7 @@ function release(db: TestDb) {
 }
 
 function articleRow(id: number) {
-  return withTestDb((db) => db.select({ kicker: articles.kicker, version: articles.version }).from(articles).where(eq(articles.id, id)).get()!);
+  return withSqliteFile((db) => db.select({ kicker: articles.kicker, version: articles.version }).from(articles).where(eq(articles.id, id)).get()!);
 }
 
 test("a save while another process holds the database says 'busy, retry', keeps the text, and the retry saves", async ({ page }) => {

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { articles } from "../db/schema";
 import { actionNamed, postAction } from "./support/actions";
-import { DEMO_PASSWORD, withTestDb } from "./support/db";
+import { DEMO_PASSWORD } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, signIn, test } from "./support/fixtures";
 
 /*
@@ -13,8 +14,8 @@ import { expect, signIn, test } from "./support/fixtures";
 const RARE = "𠀀"; // U+20000: two UTF-16 units
 const isWellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/.test(s);
 
-function storedTitle(id: number): string | null | undefined {
-  return withTestDb((db) => db.select({ title: articles.title }).from(articles).where(eq(articles.id, id)).get()?.title);
+async function storedTitle(id: number): Promise<string | null | undefined> {
+  return await withDatabase(async (db) => (await db.select({ title: articles.title }).from(articles).where(eq(articles.id, id)))[0]?.title);
 }
 
 test("a 200-character title ending in a character beyond the BMP is kept whole; 201 characters are refused as too long", async ({ page }) => {
@@ -26,7 +27,7 @@ test("a 200-character title ending in a character beyond the BMP is kept whole; 
   await page.getByRole("button", { name: "新建稿件" }).click();
   await expect(page).toHaveURL(/\/desk\/articles\/\d+$/);
   const id = Number(new URL(page.url()).pathname.split("/").pop());
-  const stored = storedTitle(id) ?? "";
+  const stored = await storedTitle(id) ?? "";
   expect(isWellFormed(stored)).toBe(true);
   expect(stored).toBe(title);
 
@@ -44,5 +45,5 @@ test("a 200-character title ending in a character beyond the BMP is kept whole; 
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "正文" }] }] };
   const saved = await postAction(page.request, save, [{ articleId: id, baseVersion: 1, fields, body }]);
   expect(saved.result).toContain('"ok":true');
-  expect(storedTitle(id)).toBe(rare);
+  expect(await storedTitle(id)).toBe(rare);
 });

@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { articleLocks, articles, imports, sections, users } from "../db/schema";
-import { arrangeArticle, withTestDb } from "./support/db";
+import { arrangeArticle } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { DEMO_DIR, importThroughDesk } from "./support/imports";
 import { DEMO_DATE } from "./support/public";
@@ -52,21 +53,19 @@ const ALLOWED_WORDS = new Set([
 ]);
 
 /** What people typed into Folio (names, titles, file names): content, not interface. */
-function typedByPeople(): string[] {
-  return withTestDb((db) => [
-    ...db.select({ a: users.name, b: users.email }).from(users).all().flatMap((r) => [r.a, r.b]),
-    ...db
-      .select({ a: articles.title, b: articles.kicker, c: articles.subtitle, d: articles.byline, e: articles.source })
-      .from(articles)
-      .all()
-      .flatMap((r) => [r.a, r.b, r.c, r.d, r.e]),
-    ...db.select({ a: sections.name, b: sections.nameEn, c: sections.slug }).from(sections).all().flatMap((r) => [r.a, r.b, r.c]),
-    ...db.select({ a: imports.fileName }).from(imports).all().map((r) => r.a),
-  ]).filter((s): s is string => typeof s === "string" && /[A-Za-z]{2}/.test(s));
+async function typedByPeople(): Promise<string[]> {
+  const typed = await withDatabase(async (db) => [
+    ...(await db.select({ a: users.name, b: users.email }).from(users)).flatMap((r) => [r.a, r.b]),
+    ...(await db.select({ a: articles.title, b: articles.kicker, c: articles.subtitle, d: articles.byline, e: articles.source }).from(articles)).flatMap((r) => [r.a, r.b, r.c, r.d, r.e]),
+    ...(await db.select({ a: sections.name, b: sections.nameEn, c: sections.slug }).from(sections)).flatMap((r) => [r.a, r.b, r.c]),
+    ...(await db.select({ a: imports.fileName }).from(imports)).map((r) => r.a),
+  ]);
+  return typed.filter((s): s is string => typeof s === "string" && /[A-Za-z]{2}/.test(s));
 }
 
 /** Every visible text node and every text a person hears or reads on hover (labels, placeholders, titles). */
 async function interfaceText(page: Page): Promise<string[]> {
+
   return page.evaluate(() => {
     const out: string[] = [];
     const skip = (el: Element | null) => !el || el.closest('script, style, noscript, [translate="no"], [data-testid="raw-text"]') !== null;
@@ -90,6 +89,7 @@ async function interfaceText(page: Page): Promise<string[]> {
 }
 
 async function englishOn(page: Page, url: string, typed: string[]): Promise<string[]> {
+
   await page.goto(url);
   await page.waitForLoadState("networkidle");
   const found: string[] = [];
@@ -118,10 +118,10 @@ test("every desk page in Chinese shows no English but names, codes and addresses
   await expect(page.locator("[data-doubt]").first()).toBeVisible();
 
   // An article with a history and a timeline: a save (labels in the diff), a lock taken over.
-  const articleId = arrangeArticle({ title: "中文界面检查稿件", sectionSlug: "news" });
-  withTestDb((db) => {
-    const holder = db.select({ id: users.id }).from(users).where(eq(users.email, "editor@folio.local")).get()!;
-    db.insert(articleLocks).values({ articleId, userId: holder.id, expiresAt: new Date(Date.now() + 60_000) }).run();
+  const articleId = await arrangeArticle({ title: "中文界面检查稿件", sectionSlug: "news" });
+  await withDatabase(async (db) => {
+    const holder = (await db.select({ id: users.id }).from(users).where(eq(users.email, "editor@folio.local")))[0]!;
+    await db.insert(articleLocks).values({ articleId, userId: holder.id, expiresAt: new Date(Date.now() + 60_000) });
   });
   await page.goto(`/desk/articles/${articleId}`);
   await page.getByRole("button", { name: "接手编辑" }).click();
@@ -134,7 +134,7 @@ test("every desk page in Chinese shows no English but names, codes and addresses
   await expect(timeline).toContainText("保存了稿件");
   await expect(timeline).toContainText("接管了编辑");
 
-  const typed = typedByPeople();
+  const typed = await typedByPeople();
   const found: string[] = [];
   for (const url of [
     "/desk",
@@ -142,7 +142,7 @@ test("every desk page in Chinese shows no English but names, codes and addresses
     "/desk/imports/new",
     `/desk/imports/${importId}`,
     // The demo's feature page came from a PDF: its workbench shows the printed page.
-    `/desk/imports/${withTestDb((db) => db.select({ id: imports.id }).from(imports).where(eq(imports.format, "pdf")).orderBy(imports.id).get()!.id)}`,
+    `/desk/imports/${await withDatabase(async (db) => (await db.select({ id: imports.id }).from(imports).where(eq(imports.format, "pdf")).orderBy(imports.id))[0]!.id)}`,
     "/desk/issues",
     `/desk/issues/${DEMO_DATE}`,
     "/desk/articles",

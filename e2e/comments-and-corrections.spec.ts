@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { articleComments } from "../db/schema";
-import { arrangeArticle, articleState, withTestDb } from "./support/db";
+import { arrangeArticle, articleState } from "./support/db";
+import { withDatabase } from "./support/database";
 import { selectInBody } from "./support/editor";
 import { expect, test } from "./support/fixtures";
 
 test("a reviewer comments on a selected passage and resolves it; an editor's correction shows publicly as 更正", async ({ pageAs, browser }) => {
-  const id = arrangeArticle({
+  const id = await arrangeArticle({
     title: "更正与评论测试",
     state: "published",
     sectionSlug: "news",
@@ -22,7 +23,7 @@ test("a reviewer comments on a selected passage and resolves it; an editor's cor
   await page.getByRole("button", { name: "发表评论" }).click();
   const comment = page.getByRole("listitem").filter({ hasText: "学校数量请与教委核实。" });
   await expect(comment.locator("blockquote")).toHaveText("五十所");
-  const stored = withTestDb((db) => db.select({ anchor: articleComments.anchor }).from(articleComments).where(eq(articleComments.articleId, id)).get()!);
+  const stored = await withDatabase(async (db) => (await db.select({ anchor: articleComments.anchor }).from(articleComments).where(eq(articleComments.articleId, id)))[0]!);
   expect(stored.anchor).toEqual({ from: 6, to: 9, quote: "五十所" });
   await comment.getByRole("button", { name: "标记为已解决" }).click();
   await expect(comment).toContainText("已解决");
@@ -36,7 +37,7 @@ test("a reviewer comments on a selected passage and resolves it; an editor's cor
   await editor.getByLabel("修改理由（更正说明）").fill("本文原稿新建学校数量有误，已更正。");
   await editor.getByRole("button", { name: "发布更正" }).click();
   await expect(editor.getByText("已发布更正。")).toBeVisible();
-  expect(articleState(id).state).toBe("published");
+  expect((await articleState(id)).state).toBe("published");
 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/articles/${id}`);

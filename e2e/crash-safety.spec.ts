@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { articleRevisions } from "../db/schema";
-import { arrangeArticle, DEMO_PASSWORD, sectionIdBySlug, withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
+import { arrangeArticle, DEMO_PASSWORD, sectionIdBySlug } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import {
   articleFields,
@@ -14,6 +12,7 @@ import {
   paragraphsBody,
   postSaveArticle,
   saveArticleActionId,
+  scratchDatabase,
   seedDemoDatabase,
   signInOverHttp,
   sleep,
@@ -22,8 +21,12 @@ import {
 } from "./support/live-server";
 import { articleVersions, checkSaves, type AcknowledgedSave } from "./support/save-ledger";
 
-// Its own production server on its own database file, killed with SIGKILL mid-burst and restarted
-// on the same file, again and again; the shared webServer of playwright.config.ts is not touched.
+// Its own production server on its own database, killed with SIGKILL mid-burst and restarted on it,
+// again and again; the shared webServer of playwright.config.ts is not touched. On SQLite the
+// database is a file of its own (WAL, synchronous = FULL); in a run on PostgreSQL (E2E_DATABASE_URL)
+// a database of its own on that server, so the kill lands on an app process holding open
+// transactions and pooled connections, and PostgreSQL must roll back whatever was cut off.
+// (CI's test server runs without fsync: the server itself is not killed here, the app is.)
 const FIRST_PORT = Number(process.env.CRASH_PORT ?? 3293);
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const CHAINS = 6;
@@ -33,11 +36,12 @@ const FILLER = "城区主干道改造工程正式开工，预计年底完工，�
 test("every save acknowledged before a SIGKILL is there after restart, with its revision and audit row; nothing half-written", async () => {
   // About a minute on an idle machine; twenty restarts of a production server take far longer on a loaded one.
   test.setTimeout(360_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-crash-"));
-  const dbPath = path.join(dir, "folio.db");
-  await seedDemoDatabase(dbPath);
-  const ids = Array.from({ length: CHAINS }, (_, i) => arrangeArticle({ title: `断电测试稿件${i + 1}`, sectionSlug: "news" }, dbPath));
-  const sectionId = withTestDb((db) => sectionIdBySlug(db, "news"), dbPath);
+  const database = await scratchDatabase("crash");
+  const { dbPath, databaseUrl, where } = database;
+  await seedDemoDatabase(dbPath, databaseUrl);
+  const ids: number[] = [];
+  for (let i = 0; i < CHAINS; i++) ids.push(await arrangeArticle({ title: `断电测试稿件${i + 1}`, sectionSlug: "news" }, where));
+  const sectionId = await withDatabase((db) => sectionIdBySlug(db, "news"), where);
   const actionId = saveArticleActionId();
 
   const acknowledged: AcknowledgedSave[] = [];
@@ -47,13 +51,13 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
   let server: LiveServer | undefined;
   const port = await freePort(FIRST_PORT);
   try {
-    server = await startServer({ port, dbPath });
+    server = await startServer({ port, dbPath, databaseUrl });
     // The session survives restarts: its secret is the auth-secret file beside the database.
     const cookie = await signInOverHttp(server.baseUrl, "editor@folio.local", DEMO_PASSWORD);
 
     for (let kill = 1; kill <= KILLS; kill++) {
       const live: LiveServer = server;
-      const versions = await articleVersions(dbPath, ids);
+      const versions = await articleVersions(where, ids);
       // Each chain is one editor's autosave on one article: the next save starts from the version the last one returned.
       const chains = ids.map(async (articleId) => {
         let version = versions.get(articleId) as number;
@@ -88,23 +92,23 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
       await Promise.all(chains);
       busyLines += live.log.filter((l) => BUSY_PATTERN.test(l)).length;
 
-      // Restart on the same file, then look at what survived.
-      server = await startServer({ port, dbPath });
-      const report = await checkSaves(dbPath, acknowledged, ids);
-      expect(report.integrity, `after kill ${kill}`).toBe("ok");
+      // Restart on the same database, then look at what survived.
+      server = await startServer({ port, dbPath, databaseUrl });
+      const report = await checkSaves(where, acknowledged, ids);
+      expect(report.integrity, `after kill ${kill}`).toBe(databaseUrl ? "n/a" : "ok");
       expect(report.missing, `after kill ${kill}`).toEqual([]);
       expect(report.halfWritten, `after kill ${kill}`).toEqual([]);
       expect(report.inconsistent, `after kill ${kill}`).toEqual([]);
     }
     busyLines += server.log.filter((l) => BUSY_PATTERN.test(l)).length;
-    const stored = withTestDb(
-      (db) => db.select({ n: count() }).from(articleRevisions).where(and(eq(articleRevisions.kind, "save"), inArray(articleRevisions.articleId, ids))).get()!.n,
-      dbPath,
+    const [stored] = await withDatabase(
+      (db) => db.select({ n: count() }).from(articleRevisions).where(and(eq(articleRevisions.kind, "save"), inArray(articleRevisions.articleId, ids))),
+      where,
     );
     console.log(
       `crash safety: ${KILLS} SIGKILLs, ${acknowledged.length} acknowledged saves over ${CHAINS} articles, all present in full; ` +
-        `${cutMidRequest} saves cut in flight (${stored - acknowledged.length} of them committed before the kill, none half-written); ` +
-        `integrity ok; SQLITE_BUSY lines: ${busyLines}`,
+        `${cutMidRequest} saves cut in flight (${stored!.n - acknowledged.length} of them committed before the kill, none half-written); ` +
+        `integrity ${databaseUrl ? "(PostgreSQL's own)" : "ok"}; busy lines: ${busyLines}`,
     );
     expect(refusals).toEqual([]);
     expect(busyLines).toBe(0);
@@ -113,6 +117,6 @@ test("every save acknowledged before a SIGKILL is there after restart, with its 
     expect(cutMidRequest).toBeGreaterThan(0);
   } finally {
     if (server) await killServer(server);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await database.remove();
   }
 });

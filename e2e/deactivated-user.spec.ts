@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { users } from "../db/schema";
-import { createTestUser, withTestDb } from "./support/db";
+import { createTestUser } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, signIn, test, pageAlert, REFUSED_SIGN_IN } from "./support/fixtures";
 
 test("a user the admin deactivates is signed out on their next request and cannot sign in", async ({ pageAs, browser, browserErrors }) => {
@@ -58,7 +59,7 @@ test("a role change takes effect on the next request of an existing session", as
 });
 
 test("the last active admin cannot deactivate themselves", async ({ pageAs }) => {
-  const admins = withTestDb((db) => db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))).get()!);
+  const admins = await withDatabase(async (db) => (await db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))))[0]!);
   expect(admins.n, "no other spec creates an admin").toBe(1);
   const page = await pageAs("admin");
   await page.goto("/desk/admin/users");

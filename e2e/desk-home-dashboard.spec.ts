@@ -1,50 +1,51 @@
 import { eq, inArray } from "drizzle-orm";
 import { articles, pages } from "../db/schema";
 import { isoDateInZone } from "../lib/public/dates";
-import { arrangeArticle, arrangeIssue, createTestUser, withTestDb } from "./support/db";
+import { arrangeArticle, arrangeIssue, createTestUser } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, keepScreenshot, signIn, switchToEnglish, test } from "./support/fixtures";
 import { removeArranged } from "./support/public";
 
 // Today's issue would be the reader's latest: taken away again, so other stories keep the demo issue as the paper of the day.
-const cleanups: (() => void)[] = [];
-test.afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()?.();
+const cleanups: (() => Promise<void>)[] = [];
+test.afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
 });
 
 /** Today's issue of four pages, as a morning on the desk finds it: page 1 nearly done, 2 in the works, 3 barely started, 4 empty. */
-function arrangeMorning(authorEmail: string) {
+async function arrangeMorning(authorEmail: string) {
   const today = isoDateInZone(new Date());
-  const { issueId, pageIds } = arrangeIssue(today, 4);
+  const { issueId, pageIds } = await arrangeIssue(today, 4);
   const arranged: number[] = [];
   cleanups.push(() => removeArranged({ articleIds: arranged, issueDate: today }));
-  const story = (a: Parameters<typeof arrangeArticle>[0]) => {
-    const id = arrangeArticle(a);
+  const story = async (a: Parameters<typeof arrangeArticle>[0]) => {
+    const id = await arrangeArticle(a);
     arranged.push(id);
     return id;
   };
-  withTestDb((db) =>
-    ["要闻", "经济", "社会", "文化"].forEach((name, i) => db.update(pages).set({ name }).where(eq(pages.id, pageIds[i]!)).run()),
-  );
+  await withDatabase(async (db) => {
+    for (const [i, name] of ["要闻", "经济", "社会", "文化"].entries()) await db.update(pages).set({ name }).where(eq(pages.id, pageIds[i]!));
+  });
   const on = (page: number, position: number) => ({ issueId, pageId: pageIds[page - 1], position, sectionSlug: "news" });
   const editor = { authorEmail: "editor2@folio.local" };
   const out = [
-    story({ title: "全区两会精神宣讲走进基层", state: "published", ...on(1, 0), ...editor }),
-    story({ title: "荣昌夏布亮相国际时装周", state: "published", ...on(1, 1), ...editor }),
+    await story({ title: "全区两会精神宣讲走进基层", state: "published", ...on(1, 0), ...editor }),
+    await story({ title: "荣昌夏布亮相国际时装周", state: "published", ...on(1, 1), ...editor }),
   ];
   // Out this morning: the newest of the recently published.
-  withTestDb((db) => db.update(articles).set({ publishedAt: new Date() }).where(inArray(articles.id, out)).run());
-  story({ title: "一季度重点项目集中开工", state: "approved", ...on(1, 2), ...editor });
-  story({ title: "高新区新增规上企业十二家", state: "in_review", ...on(2, 0), ...editor });
-  story({ title: "夜间经济点亮消费新场景", state: "draft", ...on(2, 1), authorEmail });
-  const sentBack = story({ title: "老旧小区改造惠及万户", state: "in_review", ...on(3, 0), authorEmail });
-  withTestDb((db) => db.update(articles).set({ state: "changes_requested" }).where(eq(articles.id, sentBack)).run());
-  story({ title: "春季养生小贴士", state: "draft", authorEmail });
+  await withDatabase(async (db) => await db.update(articles).set({ publishedAt: new Date() }).where(inArray(articles.id, out)));
+  await story({ title: "一季度重点项目集中开工", state: "approved", ...on(1, 2), ...editor });
+  await story({ title: "高新区新增规上企业十二家", state: "in_review", ...on(2, 0), ...editor });
+  await story({ title: "夜间经济点亮消费新场景", state: "draft", ...on(2, 1), authorEmail });
+  const sentBack = await story({ title: "老旧小区改造惠及万户", state: "in_review", ...on(3, 0), authorEmail });
+  await withDatabase(async (db) => await db.update(articles).set({ state: "changes_requested" }).where(eq(articles.id, sentBack)));
+  await story({ title: "春季养生小贴士", state: "draft", authorEmail });
   return { today };
 }
 
 test("an editor's morning: today's issue page by page, their drafts and what was sent back, each count leading to its list", async ({ browser }) => {
   const me = await createTestUser("editor");
-  const { today } = arrangeMorning(me.email);
+  const { today } = await arrangeMorning(me.email);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await signIn(page, me.email, me.password);
@@ -87,8 +88,8 @@ test("an editor's morning: today's issue page by page, their drafts and what was
 });
 
 test("a reviewer's morning: what waits for their review, with a link to exactly those in the queue", async ({ pageAs }) => {
-  arrangeArticle({ title: "等待审核的区县新闻", state: "in_review", sectionSlug: "news", authorEmail: "editor@folio.local" });
-  arrangeArticle({ title: "审核员自己写的稿件", state: "in_review", sectionSlug: "news", authorEmail: "reviewer2@folio.local" });
+  await arrangeArticle({ title: "等待审核的区县新闻", state: "in_review", sectionSlug: "news", authorEmail: "editor@folio.local" });
+  await arrangeArticle({ title: "审核员自己写的稿件", state: "in_review", sectionSlug: "news", authorEmail: "reviewer2@folio.local" });
   const page = await pageAs("reviewer2");
   await page.goto("/desk");
   await expect(page.getByTestId("my-drafts-count")).toHaveCount(0);

@@ -8,6 +8,7 @@ function bell(page: Page) {
 }
 
 async function unread(page: Page): Promise<number> {
+
   const label = (await bell(page).getAttribute("aria-label")) ?? "";
   return Number(/(\d+)/.exec(label)?.[1] ?? 0);
 }
@@ -19,7 +20,7 @@ async function act(page: Page, button: string, done: string) {
 
 test("the bell tells each person what happened to their stories: submitted, sent back with the comment, approved, published, lock taken over", async ({ pageAs }) => {
   const title = "通知测试：城乡公交新线路开通";
-  const id = arrangeArticle({ title, state: "draft", sectionSlug: "news", authorEmail: "editor2@folio.local" });
+  const id = await arrangeArticle({ title, state: "draft", sectionSlug: "news", authorEmail: "editor2@folio.local" });
   const editor = await pageAs("editor2");
   const reviewer = await pageAs("reviewer2");
   await reviewer.goto("/desk");

@@ -4,10 +4,10 @@ import { expect, switchToEnglish, test } from "./support/fixtures";
 test.use({ signedInAs: "reviewer" });
 
 test("the desk searches every article whatever its state, short Chinese terms too, with filters; the reader's search never sees unpublished text", async ({ page, browser }) => {
-  const { issueId, pageIds } = arrangeIssue("2023-04-07", 2);
-  arrangeArticle({ title: "城南旧事新编", body: "草稿里写到桂花巷的老茶馆重新开张。", state: "draft", sectionSlug: "culture" });
-  arrangeArticle({ title: "桂花巷改造完工", body: "审核中的稿件写到巷口新修了青石板路。", state: "in_review", sectionSlug: "news", issueId, pageId: pageIds[1] });
-  arrangeArticle({ title: "老街焕新颜", body: "已发布的稿件也写到桂花巷，游客渐多。", state: "published", sectionSlug: "news", issueId, pageId: pageIds[0] });
+  const { issueId, pageIds } = await arrangeIssue("2023-04-07", 2);
+  await arrangeArticle({ title: "城南旧事新编", body: "草稿里写到桂花巷的老茶馆重新开张。", state: "draft", sectionSlug: "culture" });
+  await arrangeArticle({ title: "桂花巷改造完工", body: "审核中的稿件写到巷口新修了青石板路。", state: "in_review", sectionSlug: "news", issueId, pageId: pageIds[1] });
+  await arrangeArticle({ title: "老街焕新颜", body: "已发布的稿件也写到桂花巷，游客渐多。", state: "published", sectionSlug: "news", issueId, pageId: pageIds[0] });
 
   // The search box in the desk header, from any desk page.
   await page.goto("/desk/review");

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { articles } from "../db/schema";
-import { arrangeArticle, withTestDb } from "./support/db";
+import { arrangeArticle } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { importThroughDesk, workbenchSaved, workbenchVersion } from "./support/imports";
 
 /* Small traps of issue 19: each cost a moment of doubt on every use. */
 
 test("a submitted article reads as read-only to its editor: no formatting toolbar, no inputs that look editable", async ({ pageAs }) => {
-  const id = arrangeArticle({ title: "已提交的稿件", state: "in_review", sectionSlug: "news" });
+  const id = await arrangeArticle({ title: "已提交的稿件", state: "in_review", sectionSlug: "news" });
   const page = await pageAs("editor");
   await page.goto(`/desk/articles/${id}`);
   await expect(page.getByText("当前状态下您不能编辑这篇稿件。")).toBeVisible();
@@ -19,7 +20,7 @@ test("a submitted article reads as read-only to its editor: no formatting toolba
 });
 
 test("after a load the save status names the time of the saved version, never a dash", async ({ pageAs }) => {
-  const id = arrangeArticle({ title: "看保存时间的稿件", sectionSlug: "news" });
+  const id = await arrangeArticle({ title: "看保存时间的稿件", sectionSlug: "news" });
   const page = await pageAs("editor");
   await page.goto(`/desk/articles/${id}`);
   await expect(page.getByTestId("save-status")).toHaveText(/^已保存 v1（\d{1,2}:\d{2}:\d{2}）$/);
@@ -27,8 +28,8 @@ test("after a load the save status names the time of the saved version, never a 
 
 test("a title split from its text at the spaces between them keeps none of the spaces", async ({ pageAs }) => {
   const page = await pageAs("editor");
-  const titled = () => withTestDb((db) => db.select({ title: articles.title }).from(articles).where(eq(articles.title, "分拆标题")).all()).length;
-  const before = titled();
+  const titled = async () => (await withDatabase(async (db) => db.select({ title: articles.title }).from(articles).where(eq(articles.title, "分拆标题")))).length;
+  const before = await titled();
   await importThroughDesk(page, {
     // No headline of its own: the engine reads one untitled article, the title still in the first line.
     text: "分拆标题   这是同一行里跟在标题后面的正文，足够长，读作一个段落。\n\n第二段正文也在这里，同样是正文内容。\n",
@@ -59,7 +60,7 @@ test("a title split from its text at the spaces between them keeps none of the s
   await workbenchSaved(page, { past: opened });
   await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
   await expect(page.getByText(/已接受：新建/)).toBeVisible();
-  expect(titled()).toBe(before + 1);
+  expect(await titled()).toBe(before + 1);
 });
 
 test("the issue desk's ↑ and ↓ stay in their columns, also after a move has answered", async ({ pageAs }) => {

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { articles } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { DEMO_DATE, arrangeArticle, articleIdByTitle, linkedArticleIds, publishedStoryIds } from "./support/public";
 
@@ -18,6 +18,7 @@ type ParsedXml = { error: string | null; root: string; namespace: string | null;
  * Returns the root and the text of the elements asked for (by local name, in a namespace).
  */
 async function parseXml(page: Page, xml: string, wanted: { ns: string; name: string }[]): Promise<ParsedXml> {
+
   return page.evaluate(
     ({ xml, wanted }) => {
       const doc = new DOMParser().parseFromString(xml, "application/xml");
@@ -40,13 +41,13 @@ const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
 test("the RSS feed parses as XML and holds exactly the newest published stories", async ({ page, request }) => {
   // A story with characters XML must escape, and one that must never appear.
-  const tricky = arrangeArticle({
+  const tricky = await arrangeArticle({
     state: "published",
     title: "“R&D”投入 <首次> 超过 5% 的企业",
     paragraphs: ["研发投入 & 产出：<b>不是标签</b>，\u0008控制字符也不能坏了 XML。"],
     sectionSlug: "economy",
   });
-  const draft = arrangeArticle({ state: "draft", title: "不应进入订阅的草稿", paragraphs: ["草稿正文。"], sectionSlug: "news" });
+  const draft = await arrangeArticle({ state: "draft", title: "不应进入订阅的草稿", paragraphs: ["草稿正文。"], sectionSlug: "news" });
 
   const res = await request.get("/feed.xml");
   expect(res.status()).toBe(200);
@@ -63,7 +64,7 @@ test("the RSS feed parses as XML and holds exactly the newest published stories"
   const guids = feed.texts.guid!.map((g) => linkedArticleIds(g));
   expect(guids.every((ids) => ids.length === 1)).toBe(true);
   const feedIds = guids.map((ids) => ids[0]!);
-  const published = publishedStoryIds();
+  const published = await publishedStoryIds();
   expect(new Set(feedIds).size).toBe(feedIds.length);
   expect(feedIds.length).toBe(Math.min(FEED_ITEMS, published.length));
   for (const id of feedIds) expect(published).toContain(id);
@@ -98,7 +99,7 @@ test("the sitemap parses as XML and lists exactly the published stories, issues,
   const paths = map.texts.loc!.map((loc) => new URL(loc).pathname);
   const articleIds = paths.filter((p) => p.startsWith("/articles/")).flatMap((p) => linkedArticleIds(p));
   expect(new Set(articleIds).size).toBe(articleIds.length);
-  expect([...articleIds].sort((a, b) => a - b)).toEqual(publishedStoryIds());
+  expect([...articleIds].sort((a, b) => a - b)).toEqual(await publishedStoryIds());
 
   expect(paths).toEqual(expect.arrayContaining(["/", `/issues/${DEMO_DATE}`, `/issues/${DEMO_DATE}/1`, `/issues/${DEMO_DATE}/3`, "/sections/news", "/sections/features"]));
   expect(paths).not.toContain(`/issues/${DEMO_DATE}/2`);
@@ -117,7 +118,7 @@ test("the sitemap parses as XML and lists exactly the published stories, issues,
   expect(news.length).toBeGreaterThan(0);
   for (const entry of news) {
     const [id] = linkedArticleIds(new URL(entry.loc).pathname);
-    const row = withTestDb((db) => db.select({ title: articles.title, state: articles.state }).from(articles).where(eq(articles.id, id!)).get()!);
+    const row = await withDatabase(async (db) => (await db.select({ title: articles.title, state: articles.state }).from(articles).where(eq(articles.id, id!)))[0]!);
     expect(row.state).toBe("published");
     expect(entry).toMatchObject({ name: "荣昌报", title: row.title });
     expect(Date.parse(entry.date)).not.toBeNaN();

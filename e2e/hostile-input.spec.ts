@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { actionNamed, postAction } from "./support/actions";
 import { eq } from "drizzle-orm";
 import { articleComments, articles, sections, users } from "../db/schema";
-import { arrangeArticle, arrangeIssue, sectionIdBySlug, withTestDb } from "./support/db";
+import { arrangeArticle, arrangeIssue, sectionIdBySlug } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
 /** Each payload, if it ever ran, would set window.__xss (or open a dialog). */
@@ -27,6 +28,7 @@ const MARK = "毒样本";
 const ALL = PAYLOADS.join(" ");
 
 async function watch(context: BrowserContext): Promise<void> {
+
   await context.addInitScript(() => {
     (window as unknown as { __xss: number }).__xss = 0;
   });
@@ -46,13 +48,13 @@ async function assertNoScriptRan(page: Page, url: string) {
 }
 
 test("hostile text in every field and hostile JSON posted to the save action never run on any surface", async ({ pageAs, browser }) => {
-  const { issueId, pageIds } = arrangeIssue("2024-01-05", 1);
-  const id = arrangeArticle({ title: "待写入", sectionSlug: "local", issueId, pageId: pageIds[0] });
+  const { issueId, pageIds } = await arrangeIssue("2024-01-05", 1);
+  const id = await arrangeArticle({ title: "待写入", sectionSlug: "local", issueId, pageId: pageIds[0] });
 
   const editor = await pageAs("editor");
   const editorContext = editor.context();
   const save = actionNamed("saveArticleAction");
-  const localSectionId = withTestDb((db) => sectionIdBySlug(db, "local"));
+  const localSectionId = await withDatabase(async (db) => await sectionIdBySlug(db, "local"));
   const fields = {
     kicker: `${MARK}引题 ${PAYLOADS[1]}`,
     title: `${MARK}标题 ${PAYLOADS[0]} ${PAYLOADS[2]}`.slice(0, 200),
@@ -86,12 +88,12 @@ test("hostile text in every field and hostile JSON posted to the save action nev
   }
 
   // A comment and a section name carry payloads too.
-  const stored = withTestDb((db) => {
-    db.update(sections).set({ name: `综合${PAYLOADS[1]}`.slice(0, 40) }).where(eq(sections.slug, "local")).run();
-    const reviewer = db.select({ id: users.id }).from(users).where(eq(users.email, "reviewer@folio.local")).get()!;
-    db.insert(articleComments).values({ articleId: id, authorId: reviewer.id, body: ALL }).run();
-    db.update(articles).set({ state: "published", publishedAt: new Date(), firstPublishedAt: new Date(), correction: PAYLOADS[11] }).where(eq(articles.id, id)).run();
-    return db.select({ title: articles.title, kicker: articles.kicker }).from(articles).where(eq(articles.id, id)).get()!;
+  const stored = await withDatabase(async (db) => {
+    await db.update(sections).set({ name: `综合${PAYLOADS[1]}`.slice(0, 40) }).where(eq(sections.slug, "local"));
+    const reviewer = (await db.select({ id: users.id }).from(users).where(eq(users.email, "reviewer@folio.local")))[0]!;
+    await db.insert(articleComments).values({ articleId: id, authorId: reviewer.id, body: ALL });
+    await db.update(articles).set({ state: "published", publishedAt: new Date(), firstPublishedAt: new Date(), correction: PAYLOADS[11] }).where(eq(articles.id, id));
+    return (await db.select({ title: articles.title, kicker: articles.kicker }).from(articles).where(eq(articles.id, id)))[0]!;
   });
   expect(stored.title).toBe(fields.title.trim());
 
@@ -115,11 +117,11 @@ test("hostile text in every field and hostile JSON posted to the save action nev
   await desk.goto(`/desk/articles/${id}`);
   await expect(desk.getByRole("textbox", { name: "正文" })).toContainText(PAYLOADS[0]!);
 
-  withTestDb((db) => db.update(sections).set({ name: "综合" }).where(eq(sections.slug, "local")).run());
+  await withDatabase(async (db) => await db.update(sections).set({ name: "综合" }).where(eq(sections.slug, "local")));
 });
 
 test("unicode edge cases survive a save unchanged, and a lone surrogate is refused clearly", async ({ pageAs }) => {
-  const id = arrangeArticle({ title: "统一码测试", sectionSlug: "news" });
+  const id = await arrangeArticle({ title: "统一码测试", sectionSlug: "news" });
   const page = await pageAs("editor");
   const save = actionNamed("saveArticleAction");
   const tricky = "𠀀𪚥𫝀 👨‍👩‍👧‍👦 \u202Eevil.exe\u202C a\u200Db 荣昌";
@@ -127,7 +129,7 @@ test("unicode edge cases survive a save unchanged, and a lone surrogate is refus
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: tricky }] }] };
   const ok = await postAction(page.request, save, [{ articleId: id, baseVersion: 1, fields, body }]);
   expect(ok.result).toContain('"ok":true');
-  const row = withTestDb((db) => db.select({ title: articles.title, body_text: articles.bodyText }).from(articles).where(eq(articles.id, id)).get()!);
+  const row = await withDatabase(async (db) => (await db.select({ title: articles.title, body_text: articles.bodyText }).from(articles).where(eq(articles.id, id)))[0]!);
   expect(row.title).toBe(tricky);
   expect(row.body_text).toBe(tricky);
 
@@ -141,5 +143,5 @@ test("unicode edge cases survive a save unchanged, and a lone surrogate is refus
   expect(unknown.result).toContain("输入有误");
   const wrongType = await postAction(page.request, save, [{ articleId: "2; drop table articles", baseVersion: "x", fields, body }]);
   expect(wrongType.status).toBeLessThan(500);
-  expect(withTestDb((db) => db.select({ version: articles.version }).from(articles).where(eq(articles.id, id)).get()!).version).toBe(2);
+  expect((await withDatabase(async (db) => (await db.select({ version: articles.version }).from(articles).where(eq(articles.id, id)))[0]!)).version).toBe(2);
 });

@@ -1,40 +1,42 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { min } from "drizzle-orm";
 import { importWork } from "../db/schema";
 import { builtActions, urlOfWorker } from "./support/actions";
-import { DEMO_PASSWORD, openTestDb, withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
+import { DEMO_PASSWORD, openTestDb } from "./support/db";
 import { expect, test } from "./support/fixtures";
 import { raw } from "./support/http";
-import { freePort, killServer, signInOverHttp, startServer, type LiveServer } from "./support/live-server";
+import { freePort, killServer, scratchDatabase, seedDemoDatabase, signInOverHttp, startServer, type LiveServer, type ScratchDatabase } from "./support/live-server";
 
 /*
  * What an outside attacker tried against the production server (issue 16, findings 2, 6 and 7),
  * on `npm start`'s server as a production site runs it by default: no TRUST_PROXY, no SITE_URL.
- * Its own server (on a copy of the run's database) so that its log can be read: a refusal must
- * be a clear answer, not a stack trace per request.
+ * Its own server (on a copy of the run's SQLite file, or on PostgreSQL a newly seeded database of
+ * its own) so that its log can be read: a refusal must be a clear answer, not a stack trace per
+ * request.
  */
 
 const FIRST_PORT = Number(process.env.E2E_PORT ?? 3210) + 100;
 const MiB = 1024 * 1024;
 
 let server: LiveServer;
-let dir: string;
+let database: ScratchDatabase;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "folio-hostile-"));
-  const dbPath = path.join(dir, "folio.db");
-  const source = openTestDb();
-  await source.$client.backup(dbPath);
-  source.$client.close();
-  server = await startServer({ port: await freePort(FIRST_PORT), dbPath, env: { TRUST_PROXY: undefined, SITE_URL: undefined } });
+  database = await scratchDatabase("hostile");
+  const { dbPath, databaseUrl } = database;
+  if (databaseUrl) await seedDemoDatabase(dbPath, databaseUrl);
+  else {
+    const source = openTestDb();
+    await source.$client.backup(dbPath);
+    source.$client.close();
+  }
+  server = await startServer({ port: await freePort(FIRST_PORT), dbPath, databaseUrl, env: { TRUST_PROXY: undefined, SITE_URL: undefined } });
 });
 
 test.afterAll(async () => {
   if (server) await killServer(server, "SIGTERM");
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (database) await database.remove();
 });
 
 /** The server's log from line `from` on: stack traces, crashes and Next's own error reports. */
@@ -91,7 +93,8 @@ test("a server action over 8 MB is answered 413 with the limit, before it is rea
 
 test("the workbench's save takes valid JSON of 11–23 MB whole, and refuses more than 24 MB with 413", async () => {
   const cookie = await signInOverHttp(server.baseUrl, "editor@folio.local", DEMO_PASSWORD);
-  const id = withTestDb((db) => db.select({ id: min(importWork.importId) }).from(importWork).get()?.id, path.join(dir, "folio.db"));
+  const [first] = await withDatabase((db) => db.select({ id: min(importWork.importId) }).from(importWork), database.where);
+  const id = first?.id;
   const work = (await (await fetch(`${server.baseUrl}/api/imports/${id}/work`, { headers: { cookie } })).json()) as { version: number; doc: unknown };
   const from = server.log.length;
 

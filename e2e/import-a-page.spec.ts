@@ -1,14 +1,14 @@
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { imports } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const GB18030_PAGE = path.join(__dirname, "fixtures", "front-page-gb18030.txt");
 
-function importCount(): number {
-  const row = withTestDb((db) => db.select({ n: count() }).from(imports).get()!);
+async function importCount(): Promise<number> {
+  const row = await withDatabase(async (db) => (await db.select({ n: count() }).from(imports))[0]!);
   return row.n;
 }
 
@@ -36,8 +36,8 @@ test("an editor uploads the front page, confirms the detected masthead and creat
   await expect(page.getByRole("region", { name: "原文" })).toContainText("区委书记高洪波调研我区妇字号企业");
 
   // The bytes are stored exactly as uploaded.
-  const stored = withTestDb((db) =>
-    db.select({ raw_bytes: imports.rawBytes, file_name: imports.fileName, encoding: imports.encoding }).from(imports).where(eq(imports.id, Number(firstId))).get()!,
+  const stored = await withDatabase(async (db) =>
+    (await db.select({ raw_bytes: imports.rawBytes, file_name: imports.fileName, encoding: imports.encoding }).from(imports).where(eq(imports.id, Number(firstId))))[0]!,
   );
   const fs = await import("node:fs");
   expect(stored.raw_bytes.equals(fs.readFileSync(FRONT_PAGE))).toBe(true);
@@ -68,7 +68,7 @@ test("a GB18030 file is decoded right and says so", async ({ pageAs }) => {
 test("empty, oversized and binary input each get a clear message and store nothing", async ({ pageAs }) => {
   const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
-  const before = importCount();
+  const before = await importCount();
   const create = page.getByRole("button", { name: "创建导入" });
   const alert = page.locator("main").getByRole("alert");
 
@@ -91,7 +91,7 @@ test("empty, oversized and binary input each get a clear message and store nothi
   await expect(alert).toHaveText("这不是文本文件（看起来是二进制数据）。请导出为 .txt 或 .md 后再导入。");
   await expect(create).toBeDisabled();
 
-  expect(importCount()).toBe(before);
+  expect(await importCount()).toBe(before);
 });
 
 test("a reviewer cannot reach the import page", async ({ pageAs }) => {

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { articles, issues, pages } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
@@ -34,20 +34,20 @@ test("page 2 holding 上接1版 with the same title is offered as the continuati
   await expect(page.getByRole("list", { name: "第2版的稿件" })).toContainText(`续接：${STORY}（第1版）`);
 
   // Each part keeps its own page; published, readers get one article naming both pages.
-  const parts = withTestDb((db) =>
-    db
+  const parts = await withDatabase(async (db) =>
+    (await db
       .select({ id: articles.id, continues_id: articles.continuesId, number: pages.number })
       .from(articles)
       .innerJoin(pages, eq(pages.id, articles.pageId))
       .innerJoin(issues, eq(issues.id, articles.issueId))
       .where(and(eq(issues.date, "2024-02-15"), eq(articles.title, STORY)))
       .orderBy(asc(pages.number))
-      .all(),
+      ),
   );
   expect(parts.map((p) => p.number)).toEqual([1, 2]);
   expect(parts[1]!.continues_id).toBe(parts[0]!.id);
-  withTestDb((db) =>
-    db.update(articles).set({ state: "published", publishedAt: new Date(), firstPublishedAt: new Date() }).where(inArray(articles.id, [parts[0]!.id, parts[1]!.id])).run(),
+  await withDatabase(async (db) =>
+    await db.update(articles).set({ state: "published", publishedAt: new Date(), firstPublishedAt: new Date() }).where(inArray(articles.id, [parts[0]!.id, parts[1]!.id])),
   );
 
   const reader = await (await browser.newContext()).newPage();

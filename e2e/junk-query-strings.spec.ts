@@ -30,7 +30,7 @@ function get(baseURL: string, path: string): Promise<{ status: number; headers: 
 
 test("parameters a page does not read are redirected away, so they never cost a render or a cache entry", async ({ baseURL }) => {
   const base = baseURL!;
-  const article = `/articles/${publishedStoryIds()[0]}`;
+  const article = `/articles/${(await publishedStoryIds())[0]}`;
   expect((await raw(base, article)).status).toBe(200);
 
   for (let n = 1; n <= 5; n++) {
@@ -60,11 +60,11 @@ test("parameters a page does not read are redirected away, so they never cost a 
 test("a crowd of unique searches is bounded: the excess is told to retry at once, while cached pages and editors' saves go on", async ({ page, baseURL }) => {
   const base = baseURL!;
   // An editor with an article open, and a page readers have already asked for.
-  const articleId = arrangeArticle({ title: "突发流量下的自动保存", sectionSlug: "news" });
+  const articleId = await arrangeArticle({ title: "突发流量下的自动保存", sectionSlug: "news" });
   await signIn(page, "editor@folio.local", DEMO_PASSWORD);
   const save = actionNamed("saveArticleAction");
   const fields = { kicker: "", title: "突发流量下的自动保存", subtitle: "", rubric: "", byline: "", source: "", reporters: "", correspondents: "", photographers: "", sectionId: "", language: "zh-CN" };
-  const cached = `/articles/${publishedStoryIds()[0]}`;
+  const cached = `/articles/${(await publishedStoryIds())[0]}`;
   await raw(base, cached);
 
   const CROWD = 120;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { articles, auditLog, imports, issues, pages } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { FEATURE_PAGE, importThroughDesk, workbenchSaved, workbenchVersion } from "./support/imports";
 
@@ -52,21 +52,21 @@ test("a page without a masthead: the desk asks for it before correcting, the wor
 
   await accept.click();
   await expect(page.getByText("已接受：新建 1 篇")).toBeVisible();
-  const filed = withTestDb((db) =>
-    db
+  const filed = await withDatabase(async (db) =>
+    (await db
       .select({ date: issues.date, page: pages.number, bodyText: articles.bodyText })
       .from(articles)
       .innerJoin(issues, eq(issues.id, articles.issueId))
       .innerJoin(pages, eq(pages.id, articles.pageId))
       .where(eq(articles.importId, id))
-      .all(),
+      ),
   );
   expect(filed).toHaveLength(1);
   expect(filed[0]).toMatchObject({ date: "2024-03-19", page: 3 });
   expect(filed[0]!.bodyText).not.toContain(captionText);
 
   // Every masthead the import had is in its audit trail, with what it was before.
-  const change = withTestDb((db) => db.select().from(auditLog).where(and(eq(auditLog.action, "import.masthead"), eq(auditLog.targetId, String(id)))).get());
+  const change = await withDatabase(async (db) => (await db.select().from(auditLog).where(and(eq(auditLog.action, "import.masthead"), eq(auditLog.targetId, String(id)))))[0]);
   expect(change?.detail).toMatchObject({ was: { issueDate: null, pageNumber: null }, now: { issueDate: "2024-03-19", pageNumber: 3 } });
 });
 
@@ -87,8 +87,8 @@ test("abandoned imports are archived or deleted from the list; a deleted one's r
   await row.getByRole("button", { name: "确认删除" }).click();
   await expect(page.getByRole("link", { name: String(id), exact: true })).toHaveCount(0);
 
-  expect(withTestDb((db) => db.select().from(imports).where(eq(imports.id, id)).get())).toBeUndefined();
-  const entry = withTestDb((db) => db.select().from(auditLog).where(and(eq(auditLog.action, "import.delete"), eq(auditLog.targetId, String(id)))).get());
+  expect(await withDatabase(async (db) => (await db.select().from(imports).where(eq(imports.id, id)))[0])).toBeUndefined();
+  const entry = await withDatabase(async (db) => (await db.select().from(auditLog).where(and(eq(auditLog.action, "import.delete"), eq(auditLog.targetId, String(id)))))[0]);
   // As the bytes came in: the browser sends a pasted text's line breaks as CRLF.
   expect((entry?.detail as { rawText?: string } | null)?.rawText?.replaceAll("\r\n", "\n")).toBe(raw);
 

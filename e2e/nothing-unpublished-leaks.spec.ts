@@ -1,7 +1,8 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { articles } from "../db/schema";
-import { auditActions, withTestDb } from "./support/db";
+import { auditActions } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import type { ArticleState } from "../lib/vocabulary";
 import { DEMO_DATE, arrangeArticle, arrangeIssue, linkedArticleIds, removeArranged, type ArrangedArticle } from "./support/public";
@@ -13,10 +14,10 @@ const DAY = 24 * 60 * 60 * 1000;
 
 type Arranged = { id: number; title: string; sentence: string; state: string; expect: 404 | 410 };
 
-function leak(state: ArticleState, label: string, over: Partial<ArrangedArticle> = {}, status: 404 | 410 = 404): Arranged {
+async function leak(state: ArticleState, label: string, over: Partial<ArrangedArticle> = {}, status: 404 | 410 = 404): Promise<Arranged> {
   const title = `${WORD3}${label}稿件`;
   const sentence = `${label}的正文写着${WORD2}，读者不该看到这一句。`;
-  const id = arrangeArticle({ state, title, kicker: `${label}的引题`, byline: `本报讯(记者 ${label})`, paragraphs: [sentence], page: 1, sectionSlug: "news", ...over });
+  const id = await arrangeArticle({ state, title, kicker: `${label}的引题`, byline: `本报讯(记者 ${label})`, paragraphs: [sentence], page: 1, sectionSlug: "news", ...over });
   return { id, title, sentence, state, expect: status };
 }
 
@@ -31,26 +32,28 @@ function expectAbsent(surface: string, body: string, leaks: readonly Arranged[])
 }
 
 async function fetchText(request: APIRequestContext, url: string): Promise<string> {
+
   const res = await request.get(url);
   expect(res.status(), url).toBe(200);
   return res.text();
 }
 
 async function resultIds(page: Page, q: string): Promise<number[]> {
+
   await page.goto(`/search?q=${encodeURIComponent(q)}`);
   const hrefs = await page.locator("main ol > li > article").getByRole("heading").getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return linkedArticleIds(hrefs.join(" "));
 }
 
-const cleanups: (() => void)[] = [];
-test.afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => Promise<void>)[] = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 test("drafts, stories in review, approved, scheduled and withdrawn stories appear on no public surface", async ({ page, request }) => {
   const now = Date.now();
   // A published story among them on the same page and in the same words: each surface is shown to list what it should.
-  const control = arrangeArticle({
+  const control = await arrangeArticle({
     state: "published",
     title: `${WORD3}对照稿件已发布`,
     paragraphs: [`已发布的对照稿件也写着${WORD2}。`],
@@ -59,20 +62,20 @@ test("drafts, stories in review, approved, scheduled and withdrawn stories appea
     sectionSlug: "news",
   });
   const leaks: Arranged[] = [
-    leak("draft", "草稿", { position: 8 }),
-    leak("in_review", "送审中", { position: 9 }),
-    leak("changes_requested", "退回修改", { position: 11 }),
-    leak("approved", "已审未发", { position: 12 }),
-    leak("scheduled", "定时发布", { position: 13, scheduledAt: new Date(now + 30 * DAY) }),
-    leak("unpublished", "已撤下", { position: 14, publishedAt: new Date(now - DAY), unpublishedAt: new Date(now - 1000) }, 410),
+    await leak("draft", "草稿", { position: 8 }),
+    await leak("in_review", "送审中", { position: 9 }),
+    await leak("changes_requested", "退回修改", { position: 11 }),
+    await leak("approved", "已审未发", { position: 12 }),
+    await leak("scheduled", "定时发布", { position: 13, scheduledAt: new Date(now + 30 * DAY) }),
+    await leak("unpublished", "已撤下", { position: 14, publishedAt: new Date(now - DAY), unpublishedAt: new Date(now - 1000) }, 410),
     // Taken back to draft after it was public: withdrawn too.
-    leak("draft", "撤回重改", { position: 15, publishedAt: null, firstPublishedAt: new Date(now - 2 * DAY) }, 410),
+    await leak("draft", "撤回重改", { position: 15, publishedAt: null, firstPublishedAt: new Date(now - 2 * DAY) }, 410),
     // Web-only, in a section nothing is published in yet.
-    leak("draft", "副刊草稿", { page: undefined, sectionSlug: "supplement" }),
+    await leak("draft", "副刊草稿", { page: undefined, sectionSlug: "supplement" }),
   ];
   // A whole issue with nothing published: the issue and its page stay private too.
-  arrangeIssue({ date: "2024-03-15", issueNo: 28, totalIssueNo: 274, pages: [{ number: 1, name: "要闻" }] });
-  leaks.push(leak("approved", "下期待发", { issueDate: "2024-03-15", page: 1, position: 0 }));
+  await arrangeIssue({ date: "2024-03-15", issueNo: 28, totalIssueNo: 274, pages: [{ number: 1, name: "要闻" }] });
+  leaks.push(await leak("approved", "下期待发", { issueDate: "2024-03-15", page: 1, position: 0 }));
   // The desk's view of page 1 is other specs' business: leave it as the seed made it.
   cleanups.push(() => removeArranged({ articleIds: leaks.map((l) => l.id), issueDate: "2024-03-15" }));
 
@@ -114,14 +117,14 @@ test("drafts, stories in review, approved, scheduled and withdrawn stories appea
   expectAbsent("search results", await fetchText(request, `/search?q=${encodeURIComponent(WORD2)}`), leaks);
 
   // Published story pages around them: neighbours, JSON-LD and Open Graph name only public stories.
-  const lastDemo = withTestDb((db) => {
-    const { pageId } = db.select({ pageId: articles.pageId }).from(articles).where(eq(articles.id, control)).get()!;
-    return db
+  const lastDemo = await withDatabase(async (db) => {
+    const { pageId } = (await db.select({ pageId: articles.pageId }).from(articles).where(eq(articles.id, control)))[0]!;
+    return (await db
       .select({ id: articles.id })
       .from(articles)
       .where(and(eq(articles.pageId, pageId!), eq(articles.state, "published"), lt(articles.position, 10)))
       .orderBy(desc(articles.position))
-      .get()!.id;
+      )[0]!.id;
   });
   for (const id of [control, lastDemo]) {
     const html = await fetchText(request, `/articles/${id}`);
@@ -142,7 +145,7 @@ test("drafts, stories in review, approved, scheduled and withdrawn stories appea
 test("a reviewer publishes: the story is public on the very next request; withdrawn, it is gone (410) on the very next request", async ({ pageAs, request }) => {
   const title = "石板滩新桥今日合龙";
   const sentence = "石板滩新桥主体结构今日顺利合龙，预计年内通车。";
-  const id = arrangeArticle({ state: "approved", title, paragraphs: [sentence], page: 1, position: 30, sectionSlug: "news", byline: "本报讯(融媒体中心记者 张雪)" });
+  const id = await arrangeArticle({ state: "approved", title, paragraphs: [sentence], page: 1, position: 30, sectionSlug: "news", byline: "本报讯(融媒体中心记者 张雪)" });
   // Withdrawn, it would still sit on the demo page and keep the demo issue from being complete.
   cleanups.push(() => removeArranged({ articleIds: [id] }));
   const story: Arranged = { id, title, sentence, state: "approved", expect: 404 };
@@ -179,7 +182,7 @@ test("a reviewer publishes: the story is public on the very next request; withdr
   expect(goneHtml).not.toContain(title);
   for (const url of everywhere) expectAbsent(url, await fetchText(request, url), [story]);
 
-  const row = withTestDb((db) => db.select({ state: articles.state, unpublish_reason: articles.unpublishReason }).from(articles).where(eq(articles.id, id)).get());
+  const row = await withDatabase(async (db) => (await db.select({ state: articles.state, unpublish_reason: articles.unpublishReason }).from(articles).where(eq(articles.id, id)))[0]);
   expect(row).toEqual({ state: "unpublished", unpublish_reason: "桥梁名称有误，核实后再发。" });
   expect((await auditActions({ targetId: String(id) })).map((a) => a.action)).toEqual(expect.arrayContaining(["article.publish", "article.unpublish"]));
 });

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { articles, issues } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, switchToEnglish, test } from "./support/fixtures";
 
 test.use({ signedInAs: "editor" });
 
 async function newArticle(page: Page, title: string): Promise<number> {
+
   await page.goto("/desk/articles");
   await page.getByLabel("新稿件标题").fill(title);
   await page.getByRole("button", { name: "新建稿件" }).click();
@@ -37,7 +38,7 @@ test("an editor puts a story on a page of an issue from the editor, making the i
   panel = await placeOn(page, { date: "2031-09-01", page: "3", name: "文化" });
   await expect(panel.getByRole("status")).toHaveText("已安排到 2031-09-01 第3版 第1篇。（新建了这一期）");
   await expect(page.getByRole("link", { name: "2031-09-01 第3版 文化" })).toBeVisible();
-  const issue = withTestDb((db) => db.select().from(issues).where(eq(issues.date, "2031-09-01")).get());
+  const issue = await withDatabase(async (db) => (await db.select().from(issues).where(eq(issues.date, "2031-09-01")))[0]);
   expect(issue?.paper).toBe("荣昌报");
 
   // A second story goes first on the same page; the first keeps its place after it.
@@ -55,7 +56,7 @@ test("an editor puts a story on a page of an issue from the editor, making the i
   await panel.getByRole("button", { name: "移出版面" }).click();
   await expect(panel.getByRole("status")).toHaveText("已移出版面。");
   await expect(panel).toContainText("还没有安排版面（非印刷稿）。");
-  expect(withTestDb((db) => db.select({ pageId: articles.pageId }).from(articles).where(eq(articles.id, first)).get())).toEqual({ pageId: null });
+  expect(await withDatabase(async (db) => (await db.select({ pageId: articles.pageId }).from(articles).where(eq(articles.id, first)))[0])).toEqual({ pageId: null });
 
   await switchToEnglish(page);
   panel = page.getByRole("region", { name: "Page" });

@@ -6,7 +6,8 @@ import { importWork, imports, paperModels, users } from "../db/schema";
 import { ingest, textOfSpans } from "../lib/ingest";
 import type { WorkbenchDoc } from "../lib/workbench/types";
 import { bracketedFrontPage } from "./support/bracketed-page";
-import { auditActions, withTestDb } from "./support/db";
+import { auditActions } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
 const ROOT = path.join(__dirname, "..");
@@ -14,6 +15,7 @@ const FEATURE_PAGE = path.join(ROOT, "db", "demo", "rongchang-feature-page.txt")
 
 /** An editor imports the feature page as a page of `paper` and opens its workbench. */
 async function importAs(page: Page, paper: string, date: string): Promise<void> {
+
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FEATURE_PAGE);
   await expect(page.getByText(/已识别：编码/)).toBeVisible();
@@ -30,7 +32,7 @@ async function importAs(page: Page, paper: string, date: string): Promise<void> 
  * an editor made of it by hand: the front page as a paper that prints its headlines in 【】
  * brackets (a form the lab model reads poorly) would print it.
  */
-function arrangeCorrectedImport(paper: string, date: string): void {
+async function arrangeCorrectedImport(paper: string, date: string): Promise<void> {
   const page = bracketedFrontPage();
   const bytes = Buffer.from(page.text, "utf8");
   let id = 0;
@@ -46,9 +48,9 @@ function arrangeCorrectedImport(paper: string, date: string): void {
       { type: "bin" },
     ],
   } as WorkbenchDoc;
-  withTestDb((db) => {
-    const editor = db.select({ id: users.id }).from(users).where(eq(users.email, "editor@folio.local")).get();
-    const row = db
+  await withDatabase(async (db) => {
+    const editor = (await db.select({ id: users.id }).from(users).where(eq(users.email, "editor@folio.local")))[0];
+    const row = (await db
       .insert(imports)
       .values({
         rawBytes: bytes,
@@ -65,8 +67,8 @@ function arrangeCorrectedImport(paper: string, date: string): void {
         createdById: editor!.id,
       })
       .returning({ id: imports.id })
-      .get();
-    db.insert(importWork).values({ importId: row.id, doc, version: 1, manual: true, acceptedVersion: 1 }).run();
+      )[0];
+    await db.insert(importWork).values({ importId: row!.id, doc, version: 1, manual: true, acceptedVersion: 1 });
   });
 }
 
@@ -91,8 +93,8 @@ test("an admin retrains a paper's own model from its accepted imports; it is use
 
   // Two more pages an editor corrected by hand, printed in a form the lab model reads poorly:
   // the paper's model reads them better than the lab model.
-  arrangeCorrectedImport(paper, "2024-05-07");
-  arrangeCorrectedImport(paper, "2024-05-08");
+  await arrangeCorrectedImport(paper, "2024-05-07");
+  await arrangeCorrectedImport(paper, "2024-05-08");
   await admin.reload();
   row = admin.getByRole("row", { name: paper });
   await expect(row.getByRole("cell").nth(1)).toHaveText("3");
@@ -100,7 +102,7 @@ test("an admin retrains a paper's own model from its accepted imports; it is use
   await expect(row.getByText(new RegExp(`^${paper}：已基于 3 个校正过的版面重新训练，读这些版面比实验室模型更准`))).toBeVisible();
   await expect(row.getByTestId("paper-model")).toContainText("基于 3 个版面训练");
   expect(await auditActions({ action: "paper_model.train", actorEmail: "admin@folio.local", targetId: paper })).toHaveLength(2);
-  const stored = withTestDb((db) => db.select().from(paperModels).where(eq(paperModels.paper, paper)).get());
+  const stored = await withDatabase(async (db) => (await db.select().from(paperModels).where(eq(paperModels.paper, paper)))[0]);
   expect(stored?.pages).toBe(3);
   expect(stored?.model).not.toBeNull();
 

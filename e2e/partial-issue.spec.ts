@@ -1,5 +1,6 @@
 import { issues, pages } from "../db/schema";
-import { arrangeArticle, withTestDb } from "./support/db";
+import { arrangeArticle } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { DEMO_DATE, removeArranged } from "./support/public";
 
@@ -11,27 +12,28 @@ import { DEMO_DATE, removeArranged } from "./support/public";
 const DATE = "2024-04-02";
 
 // Its published stories would make this issue the reader's paper of the day for every spec after it.
-const cleanups: (() => void)[] = [];
-test.afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => Promise<void>)[] = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 /** A 4-page issue whose pages 1 and 4 have a published story each; pages 2 and 3 have nothing. */
-function arrangeHalfIssue(): void {
-  const { issueId, pageIds } = withTestDb((db) =>
-    db.transaction((tx) => {
-      const issue = tx.insert(issues).values({ paper: "荣昌报", date: DATE, pageCount: 4, issueNo: 31, totalIssueNo: 277 }).returning({ id: issues.id }).get();
-      const ids = [1, 2, 3, 4].map((n) => tx.insert(pages).values({ issueId: issue.id, number: n, name: n === 1 ? "要闻" : n === 4 ? "副刊" : null }).returning({ id: pages.id }).get().id);
+async function arrangeHalfIssue(): Promise<void> {
+  const { issueId, pageIds } = await withDatabase(async (db) =>
+    db.transaction(async (tx) => {
+      const issue = (await tx.insert(issues).values({ paper: "荣昌报", date: DATE, pageCount: 4, issueNo: 31, totalIssueNo: 277 }).returning({ id: issues.id }))[0]!;
+      const ids: number[] = [];
+      for (const n of [1, 2, 3, 4]) ids.push((await tx.insert(pages).values({ issueId: issue.id, number: n, name: n === 1 ? "要闻" : n === 4 ? "副刊" : null }).returning({ id: pages.id }))[0]!.id);
       return { issueId: issue.id, pageIds: ids };
     }),
   );
-  const first = arrangeArticle({ title: "半期第一版稿件", state: "published", sectionSlug: "news", issueId, pageId: pageIds[0] });
-  const fourth = arrangeArticle({ title: "半期第四版稿件", state: "published", sectionSlug: "supplement", issueId, pageId: pageIds[3] });
+  const first = await arrangeArticle({ title: "半期第一版稿件", state: "published", sectionSlug: "news", issueId, pageId: pageIds[0] });
+  const fourth = await arrangeArticle({ title: "半期第四版稿件", state: "published", sectionSlug: "supplement", issueId, pageId: pageIds[3] });
   cleanups.push(() => removeArranged({ articleIds: [first, fourth], issueDate: DATE }));
 }
 
 test("an issue with only some pages online: the desk marks the others, publishing waits for that, readers see every page for what it is", async ({ pageAs, page }) => {
-  arrangeHalfIssue();
+  await arrangeHalfIssue();
   const reviewer = await pageAs("reviewer");
   const editor = await pageAs("editor");
 

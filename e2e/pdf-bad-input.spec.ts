@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { imports, pdfFiles } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { brokenPdf, encryptedPdf, manyPagesPdf, scannedPdf } from "./support/pdfs";
 
@@ -11,11 +11,11 @@ import { brokenPdf, encryptedPdf, manyPagesPdf, scannedPdf } from "./support/pdf
  * Bad PDFs get a clear message and store nothing, except a scan: OCR is not supported yet, and
  * the file is kept (it is all the newsroom has of that page).
  */
-function stored(): { imports: number; files: number; scans: number } {
-  return withTestDb((db) => ({
-    imports: db.select({ n: count() }).from(imports).get()!.n,
-    files: db.select({ n: count() }).from(pdfFiles).get()!.n,
-    scans: db.select({ n: count() }).from(pdfFiles).where(eq(pdfFiles.status, "no_text")).get()!.n,
+async function stored(): Promise<{ imports: number; files: number; scans: number }> {
+  return await withDatabase(async (db) => ({
+    imports: (await db.select({ n: count() }).from(imports))[0]!.n,
+    files: (await db.select({ n: count() }).from(pdfFiles))[0]!.n,
+    scans: (await db.select({ n: count() }).from(pdfFiles).where(eq(pdfFiles.status, "no_text")))[0]!.n,
   }));
 }
 
@@ -34,28 +34,28 @@ test("encrypted, broken, too long and not-a-PDF files are refused plainly and no
     [{ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("just some notes, not a PDF") }, /notes\.pdf：这不是 PDF 文件/],
   ];
   for (const [file, message] of cases) {
-    const before = stored();
+    const before = await stored();
     await page.goto("/desk/imports/new");
     await page.getByLabel("上传文件").setInputFiles(file);
     await page.getByRole("button", { name: "上传 PDF" }).click();
     await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible({ timeout: 60_000 });
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   }
 });
 
 test("a scan (no text layer) is kept and the editor is told OCR is not supported yet", async ({ page }) => {
-  const before = stored();
+  const before = await stored();
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(await scannedPdf());
   await page.getByRole("button", { name: "上传 PDF" }).click();
   await expect(page.getByRole("alert").filter({ hasText: /scan\.pdf：这个 PDF 没有文字层（可能是扫描件），暂不支持文字识别（OCR），没有生成导入。文件已保存（PDF #\d+）。/ })).toBeVisible({
     timeout: 60_000,
   });
-  expect(stored()).toEqual({ imports: before.imports, files: before.files + 1, scans: before.scans + 1 });
+  expect(await stored()).toEqual({ imports: before.imports, files: before.files + 1, scans: before.scans + 1 });
 });
 
 test("a PDF over 50 MB is refused before it is sent, and by the server if sent anyway", async ({ page }) => {
-  const before = stored();
+  const before = await stored();
   const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x20);
   big.write("%PDF-1.4\n");
   const file = path.join(process.env.FOLIO_E2E_DIR ?? os.tmpdir(), "huge.pdf");
@@ -72,5 +72,5 @@ test("a PDF over 50 MB is refused before it is sent, and by the server if sent a
   // Straight to the route: refused on its length alone.
   const res = await page.request.post("/api/imports/pdf", { headers: { "content-type": "application/pdf" }, data: big });
   expect(res.status()).toBe(413);
-  expect(stored()).toEqual(before);
+  expect(await stored()).toEqual(before);
 });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { count, eq, inArray } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { articles, importPageImages, imports, media, pages, pdfFiles } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { photoCaption, TEST_ISSUE, testIssuePdf } from "./support/pdfs";
 
@@ -28,10 +28,10 @@ test("an editor uploads a four-page issue PDF and gets one import a page, its ar
 
   // The file is kept once, byte for byte; each page is an import with its page and its images.
   const ids = (await links.evaluateAll((as) => as.map((a) => Number(a.getAttribute("href")?.split("/").pop())))) as number[];
-  const stored = withTestDb((db) => {
-    const rows = db.select({ file: imports.pdfFileId, page: imports.pdfPage, date: imports.issueDate, number: imports.pageNumber }).from(imports).where(inArray(imports.id, ids)).all();
-    const pdf = db.select({ bytes: pdfFiles.bytes, pageCount: pdfFiles.pageCount, status: pdfFiles.status }).from(pdfFiles).where(eq(pdfFiles.id, rows[0]!.file!)).get()!;
-    const images = db.select({ n: count() }).from(importPageImages).where(inArray(importPageImages.importId, ids)).get()!.n;
+  const stored = await withDatabase(async (db) => {
+    const rows = (await db.select({ file: imports.pdfFileId, page: imports.pdfPage, date: imports.issueDate, number: imports.pageNumber }).from(imports).where(inArray(imports.id, ids)));
+    const pdf = (await db.select({ bytes: pdfFiles.bytes, pageCount: pdfFiles.pageCount, status: pdfFiles.status }).from(pdfFiles).where(eq(pdfFiles.id, rows[0]!.file!)))[0]!;
+    const images = (await db.select({ n: count() }).from(importPageImages).where(inArray(importPageImages.importId, ids)))[0]!.n;
     return { rows, pdf, images };
   });
   expect(stored.pdf.bytes.equals(fs.readFileSync(file))).toBe(true);
@@ -39,7 +39,7 @@ test("an editor uploads a four-page issue PDF and gets one import a page, its ar
   expect(stored.rows.map((r) => [r.page, r.date, r.number])).toEqual(TEST_ISSUE.pages.map((p) => [p.page, TEST_ISSUE.date, p.page]));
   expect(stored.images).toBe(4 * 3);
   // The photo printed on each page is in the media library, with its caption.
-  const photos = withTestDb((db) => db.select({ id: media.id, caption: media.caption }).from(media).where(inArray(media.caption, TEST_ISSUE.pages.map((p) => photoCaption(p.page)))).all());
+  const photos = await withDatabase(async (db) => (await db.select({ id: media.id, caption: media.caption }).from(media).where(inArray(media.caption, TEST_ISSUE.pages.map((p) => photoCaption(p.page))))));
   expect(photos.map((p) => p.caption).sort()).toEqual(TEST_ISSUE.pages.map((p) => photoCaption(p.page)).sort());
 
   // The workbench shows the printed page beside the editor, one region an article.
@@ -81,16 +81,16 @@ test("an editor uploads a four-page issue PDF and gets one import a page, its ar
   // Accepting makes the drafts and makes this import the page's printed view.
   await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
   await expect(page.getByText("已接受：新建 3 篇，更新 0 篇，删除 0 篇草稿。")).toBeVisible({ timeout: 30_000 });
-  const printed = withTestDb((db) => db.select({ number: pages.number }).from(pages).where(eq(pages.printImportId, ids[0]!)).all());
+  const printed = await withDatabase(async (db) => (await db.select({ number: pages.number }).from(pages).where(eq(pages.printImportId, ids[0]!))));
   expect(printed).toEqual([{ number: 1 }]);
   // The story with the photo has it in its body, its caption as printed.
-  const body = withTestDb((db) => db.select({ body: articles.body }).from(articles).where(eq(articles.title, "第1版测试稿件之2")).get()!.body);
+  const body = await withDatabase(async (db) => (await db.select({ body: articles.body }).from(articles).where(eq(articles.title, "第1版测试稿件之2")))[0]!.body);
   expect(JSON.stringify(body)).toContain(`"mediaId":${pagePhoto.id}`);
 });
 
 test("a PDF page's image and the page itself are the editors' to see", async ({ pageAs, browser }) => {
   const editor = await pageAs("editor");
-  const demoPdfImport = withTestDb((db) => db.select({ id: imports.id }).from(imports).where(eq(imports.format, "pdf")).orderBy(imports.id).get()!.id);
+  const demoPdfImport = await withDatabase(async (db) => (await db.select({ id: imports.id }).from(imports).where(eq(imports.format, "pdf")).orderBy(imports.id))[0]!.id);
   const image = await editor.request.get(`/api/imports/${demoPdfImport}/print/medium.webp`);
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/webp");

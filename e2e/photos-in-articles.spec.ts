@@ -4,7 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { articlePhotos, articles, media, mediaFiles } from "../db/schema";
 import { generatedPhoto } from "../lib/media/generated-photos";
 import { actionNamed, postAction } from "./support/actions";
-import { arrangeArticle, arrangeIssue, articleState, withTestDb } from "./support/db";
+import { arrangeArticle, arrangeIssue, articleState } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { mediaByFileName, uploadReadyPhoto } from "./support/photos";
 import { removeArranged } from "./support/public";
@@ -14,38 +15,38 @@ type Body = { type: "doc"; content: unknown[] };
 const para = (text: string) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] });
 
 /** Sets a photo's library details straight in the database (arranging, not the story under test). */
-function describePhoto(id: number, values: { alt?: string; caption?: string; credit?: string }) {
-  withTestDb((db) => db.update(media).set(values).where(eq(media.id, id)).run());
+async function describePhoto(id: number, values: { alt?: string; caption?: string; credit?: string }) {
+  await withDatabase(async (db) => await db.update(media).set(values).where(eq(media.id, id)));
 }
 
-function storedBody(id: number): Body {
-  return withTestDb((db) => db.select({ body: articles.body }).from(articles).where(eq(articles.id, id)).get()!.body as Body);
+async function storedBody(id: number): Promise<Body> {
+  return await withDatabase(async (db) => (await db.select({ body: articles.body }).from(articles).where(eq(articles.id, id)))[0]!.body as Body);
 }
 
 /** A draft on a fresh issue's page 1 whose body has a paragraph and a printed caption. */
 // Published in issues after the demo's, these stories would make their issue the reader's paper of the day for every spec after.
-const cleanups: (() => void)[] = [];
-test.afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const cleanups: (() => Promise<void>)[] = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-function draftWithCaption(date: string, title: string, caption: string): number {
-  const { issueId, pageIds } = arrangeIssue(date, 1);
-  const id = arrangeArticle({ title, sectionSlug: "news", issueId, pageId: pageIds[0], body: `${title}的正文。` });
+async function draftWithCaption(date: string, title: string, caption: string): Promise<number> {
+  const { issueId, pageIds } = await arrangeIssue(date, 1);
+  const id = await arrangeArticle({ title, sectionSlug: "news", issueId, pageId: pageIds[0], body: `${title}的正文。` });
   cleanups.push(() => removeArranged({ articleIds: [id], issueDate: date }));
-  withTestDb((db) =>
-    db
+  await withDatabase(async (db) =>
+    await db
       .update(articles)
       .set({ body: { type: "doc", content: [para(`${title}的正文。`), { type: "caption", content: [{ type: "text", text: caption }] }] }, bodyText: `${title}的正文。\n${caption}` })
       .where(eq(articles.id, id))
-      .run(),
+      ,
   );
   return id;
 }
 
 /** Saves a body as the signed-in person through the real save action, from the stored version and fields. */
 async function saveBody(request: APIRequestContext, id: number, body: Body) {
-  const row = withTestDb((db) => db.select().from(articles).where(eq(articles.id, id)).get()!);
+  const row = await withDatabase(async (db) => (await db.select().from(articles).where(eq(articles.id, id)))[0]!);
   const fields = {
     kicker: row.kicker ?? "",
     title: row.title,
@@ -63,7 +64,7 @@ async function saveBody(request: APIRequestContext, id: number, body: Body) {
 }
 
 async function step(page: Page, id: number, action: "submit" | "approve" | "publish" | "unpublish", extra: Record<string, string> = {}) {
-  const { version } = articleState(id);
+  const { version } = await articleState(id);
   return postAction(page.request, actionNamed("transitionArticleAction"), [{ articleId: id, baseVersion: version, action, ...extra }]);
 }
 
@@ -75,18 +76,18 @@ async function throughReview(editor: Page, reviewer: Page, id: number) {
     [reviewer, "publish"],
   ] as const)
     expect((await step(who, id, action)).status).toBe(200);
-  expect(articleState(id).state).toBe("published");
+  expect((await articleState(id)).state).toBe("published");
 }
 
 test("an editor places a lead photo and a photo on a printed caption; publishing waits for alt text; readers see both on every surface", async ({ pageAs, browser }) => {
   test.setTimeout(120_000);
   const editor = await pageAs("editor");
   const reviewer = await pageAs("reviewer");
-  const id = draftWithCaption("2024-05-10", "河畔春耕忙", "图为村民在河畔田间插秧。记者 张三 摄");
+  const id = await draftWithCaption("2024-05-10", "河畔春耕忙", "图为村民在河畔田间插秧。记者 张三 摄");
   const lead = await uploadReadyPhoto(editor.request, await generatedPhoto({ seed: 601, width: 2400, height: 1600 }), "头图.jpg");
   const inBody = await uploadReadyPhoto(editor.request, await generatedPhoto({ seed: 602, width: 1600, height: 1200 }), "正文图.jpg");
-  describePhoto(lead.id, { caption: "春耕时节的河畔田野", credit: "记者 李四 摄" });
-  describePhoto(inBody.id, { alt: "村民弯腰在水田里插秧", credit: "记者 张三 摄" });
+  await describePhoto(lead.id, { caption: "春耕时节的河畔田野", credit: "记者 李四 摄" });
+  await describePhoto(inBody.id, { alt: "村民弯腰在水田里插秧", credit: "记者 张三 摄" });
 
   // The caption as printed is attached to a photo: the cursor in the caption, then "add to the body".
   await editor.goto(`/desk/articles/${id}`);
@@ -103,12 +104,12 @@ test("an editor places a lead photo and a photo on a printed caption; publishing
   await expect(panel.getByText("缺替代文字，发布前必须填写")).toBeVisible();
   await editor.getByRole("button", { name: "保存", exact: true }).click();
   await expect(editor.getByText("已保存。")).toBeVisible();
-  expect(storedBody(id).content).toEqual([
+  expect((await storedBody(id)).content).toEqual([
     { type: "photo", attrs: { mediaId: lead.id, lead: true }, content: [{ type: "text", text: "春耕时节的河畔田野" }] },
     para("河畔春耕忙的正文。"),
     { type: "photo", attrs: { mediaId: inBody.id, lead: false }, content: [{ type: "text", text: "图为村民在河畔田间插秧。记者 张三 摄" }] },
   ]);
-  const placed = withTestDb((db) => db.select().from(articlePhotos).where(eq(articlePhotos.articleId, id)).all());
+  const placed = await withDatabase(async (db) => (await db.select().from(articlePhotos).where(eq(articlePhotos.articleId, id))));
   expect(placed.map((p) => [p.position, p.mediaId, p.lead])).toEqual([
     [0, lead.id, true],
     [1, inBody.id, false],
@@ -118,13 +119,13 @@ test("an editor places a lead photo and a photo on a printed caption; publishing
   expect((await step(editor, id, "submit")).result).toContain("已提交审核。");
   expect((await step(reviewer, id, "approve")).result).toContain("已审核通过。");
   expect((await step(reviewer, id, "publish")).result).toContain("稿件中有图片尚不能给读者看");
-  expect(articleState(id).state).toBe("approved");
+  expect((await articleState(id)).state).toBe("approved");
   await editor.reload();
   await editor.getByRole("textbox", { name: `#${lead.id} 的替代文字` }).fill("河边的稻田和远处的村舍");
   await editor.getByRole("region", { name: "图片" }).getByRole("button", { name: `保存 #${lead.id} 的替代文字` }).click();
   await expect(editor.getByText(`#${lead.id} 的替代文字已保存。`)).toBeVisible();
   expect((await step(reviewer, id, "publish")).result).toContain("已发布");
-  expect(articleState(id).state).toBe("published");
+  expect((await articleState(id)).state).toBe("published");
 
   // A reader: the lead photo under the headline, loaded at once, its box reserved; the body photo lazy, with caption and credit.
   const reader = await (await browser.newContext()).newPage();
@@ -167,7 +168,7 @@ test("an editor places a lead photo and a photo on a printed caption; publishing
 
 test("an editor uploads a photo on the article page and places it as the lead photo", async ({ pageAs }) => {
   const editor = await pageAs("editor");
-  const id = draftWithCaption("2024-05-13", "文章页上传", "图为现场。");
+  const id = await draftWithCaption("2024-05-13", "文章页上传", "图为现场。");
   await editor.goto(`/desk/articles/${id}`);
   await editor.getByRole("button", { name: "添加为头图" }).click();
   const picker = editor.getByRole("dialog", { name: "选择图片" });
@@ -183,16 +184,16 @@ test("an editor uploads a photo on the article page and places it as the lead ph
   await expect(panel.locator(`img[src="/api/media/${uploaded.id}/preview"]`)).toBeVisible();
   await editor.getByRole("button", { name: "保存", exact: true }).click();
   await expect(editor.getByText("已保存。")).toBeVisible();
-  expect(storedBody(id).content[0]).toMatchObject({ type: "photo", attrs: { mediaId: uploaded.id, lead: true } });
-  expect(withTestDb((db) => db.select().from(articlePhotos).where(eq(articlePhotos.articleId, id)).all()).map((p) => [p.mediaId, p.lead])).toEqual([[uploaded.id, true]]);
+  expect((await storedBody(id)).content[0]).toMatchObject({ type: "photo", attrs: { mediaId: uploaded.id, lead: true } });
+  expect((await withDatabase(async (db) => db.select().from(articlePhotos).where(eq(articlePhotos.articleId, id)))).map((p) => [p.mediaId, p.lead])).toEqual([[uploaded.id, true]]);
 });
 
 test("an unpublished story's photos are refused to readers, whoever knows their names; the newsroom still sees them", async ({ pageAs, browser }) => {
   const editor = await pageAs("editor");
   const reviewer = await pageAs("reviewer");
-  const id = draftWithCaption("2024-05-11", "撤稿前的配图", "图为现场。");
+  const id = await draftWithCaption("2024-05-11", "撤稿前的配图", "图为现场。");
   const photo = await uploadReadyPhoto(editor.request, await generatedPhoto({ seed: 603, width: 1200, height: 800 }), "撤稿.jpg");
-  describePhoto(photo.id, { alt: "现场全景" });
+  await describePhoto(photo.id, { alt: "现场全景" });
   const saved = await saveBody(editor.request, id, { type: "doc", content: [{ type: "photo", attrs: { mediaId: photo.id, lead: true }, content: [{ type: "text", text: "图为现场。" }] }, para("正文。")] });
   expect(saved.result).toContain("已保存");
   await throughReview(editor, reviewer, id);
@@ -204,7 +205,7 @@ test("an unpublished story's photos are refused to readers, whoever knows their 
   for (const url of urls) expect((await anonymous.request.get(url)).status(), url).toBe(200);
 
   expect((await step(reviewer, id, "unpublish", { reason: "图片有误" })).status).toBe(200);
-  expect(articleState(id).state).toBe("unpublished");
+  expect((await articleState(id)).state).toBe("unpublished");
   for (const url of urls) {
     const res = await anonymous.request.get(url);
     expect(res.status(), url).toBe(404);
@@ -214,7 +215,7 @@ test("an unpublished story's photos are refused to readers, whoever knows their 
   }
   // Drafts' photos were never public either: a photo in no published story is a 404 to readers.
   const draftOnly = await uploadReadyPhoto(editor.request, await generatedPhoto({ seed: 604, width: 800, height: 600 }), "草稿图.jpg");
-  const name = withTestDb((db) => db.select().from(mediaFiles).where(and(eq(mediaFiles.mediaId, draftOnly.id), eq(mediaFiles.format, "jpeg"))).get())!.name;
+  const name = (await withDatabase(async (db) => (await db.select().from(mediaFiles).where(and(eq(mediaFiles.mediaId, draftOnly.id), eq(mediaFiles.format, "jpeg"))))[0]))!.name;
   expect((await anonymous.request.get(`/media/${name}`)).status()).toBe(404);
   expect((await editor.request.get(`/media/${name}`)).status()).toBe(200);
 });
@@ -222,9 +223,9 @@ test("an unpublished story's photos are refused to readers, whoever knows their 
 test("a photo change on a published story changes the public pages at once (the public generation)", async ({ pageAs, browser }) => {
   const editor = await pageAs("editor");
   const reviewer = await pageAs("reviewer");
-  const id = draftWithCaption("2024-05-12", "换替代文字", "图为现场。");
+  const id = await draftWithCaption("2024-05-12", "换替代文字", "图为现场。");
   const photo = await uploadReadyPhoto(editor.request, await generatedPhoto({ seed: 605, width: 1200, height: 800 }), "换字.jpg");
-  describePhoto(photo.id, { alt: "旧的替代文字" });
+  await describePhoto(photo.id, { alt: "旧的替代文字" });
   await saveBody(editor.request, id, { type: "doc", content: [{ type: "photo", attrs: { mediaId: photo.id, lead: true } }, para("正文。")] });
   await throughReview(editor, reviewer, id);
   const reader = await (await browser.newContext()).newPage();
@@ -262,11 +263,11 @@ test("the workbench attaches a printed caption to a photo; accepting keeps the c
   await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
   await expect(page.getByText("已接受：新建 1 篇")).toBeVisible();
 
-  const row = withTestDb((db) => db.select({ id: articles.id, body: articles.body, bodyText: articles.bodyText }).from(articles).where(eq(articles.importId, importId)).get()!);
+  const row = await withDatabase(async (db) => (await db.select({ id: articles.id, body: articles.body, bodyText: articles.bodyText }).from(articles).where(eq(articles.importId, importId)))[0]!);
   const body = row.body as Body;
   expect(body.content.filter((b) => (b as { type: string }).type === "caption")).toEqual([]);
   expect(body.content).toContainEqual({ type: "photo", attrs: { mediaId: photo.id, lead: false }, content: [{ type: "text", text: printed }] });
   expect(row.bodyText).toContain(printed);
   // The photo had no caption of its own: it takes the printed one.
-  await expect.poll(() => withTestDb((db) => db.select({ caption: media.caption }).from(media).where(eq(media.id, photo.id)).get()!.caption)).toBe(printed);
+  await expect.poll(async () => await withDatabase(async (db) => (await db.select({ caption: media.caption }).from(media).where(eq(media.id, photo.id)))[0]!.caption)).toBe(printed);
 });

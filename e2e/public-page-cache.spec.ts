@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { eq } from "drizzle-orm";
 import { articles } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { raw } from "./support/http";
 import { DEMO_DATE, arrangeArticle, linkedArticleIds, removeArranged } from "./support/public";
@@ -39,14 +39,14 @@ test("a page is rendered once, then served from memory until something public ch
   expect(again.headers.get("cache-control")).toBe("private, no-cache");
 
   // A draft changes nothing public: the page stays in memory.
-  const draft = arrangeArticle({ state: "draft", title: "缓存测试草稿不会公开", paragraphs: ["草稿正文。"], page: 1, position: 40, sectionSlug: "news" });
+  const draft = await arrangeArticle({ state: "draft", title: "缓存测试草稿不会公开", paragraphs: ["草稿正文。"], page: 1, position: 40, sectionSlug: "news" });
   arranged.push(draft);
   const afterDraft = await raw(base, PAGE_1);
   expect(afterDraft.headers.get("x-folio-cache")).toBe("hit");
   expect(linkedArticleIds(afterDraft.body)).not.toContain(draft);
 
   // Published (here by another process): the very next request renders the page again and lists it.
-  const published = arrangeArticle({ state: "published", title: "缓存测试新发布的稿件", paragraphs: ["新发布稿件的正文。"], page: 1, position: 41, sectionSlug: "news" });
+  const published = await arrangeArticle({ state: "published", title: "缓存测试新发布的稿件", paragraphs: ["新发布稿件的正文。"], page: 1, position: 41, sectionSlug: "news" });
   arranged.push(published);
   const afterPublish = await raw(base, PAGE_1);
   expect(afterPublish.headers.get("x-folio-cache")).toBe("miss");
@@ -55,12 +55,12 @@ test("a page is rendered once, then served from memory until something public ch
   expect((await raw(base, `/articles/${published}`)).headers.get("x-folio-cache")).toBe("hit");
 
   // An edit to a published story shows at once, on its page and in the page's headlines.
-  withTestDb((db) => db.update(articles).set({ title: "缓存测试改过的标题" }).where(eq(articles.id, published)).run());
+  await withDatabase(async (db) => await db.update(articles).set({ title: "缓存测试改过的标题" }).where(eq(articles.id, published)));
   expect((await raw(base, `/articles/${published}`)).body).toContain("缓存测试改过的标题");
   expect((await raw(base, PAGE_1)).body).toContain("缓存测试改过的标题");
 
   // Withdrawn: 410 on the very next request, and gone from the page it was on.
-  withTestDb((db) => db.update(articles).set({ state: "unpublished", unpublishedAt: new Date() }).where(eq(articles.id, published)).run());
+  await withDatabase(async (db) => await db.update(articles).set({ state: "unpublished", unpublishedAt: new Date() }).where(eq(articles.id, published)));
   expect((await raw(base, `/articles/${published}`)).status).toBe(410);
   expect(linkedArticleIds((await raw(base, PAGE_1)).body)).not.toContain(published);
 });

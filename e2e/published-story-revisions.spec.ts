@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { articles, publicGeneration, sections } from "../db/schema";
 import { actionNamed, postAction } from "./support/actions";
-import { arrangeArticle, articleState, withTestDb } from "./support/db";
+import { arrangeArticle, articleState } from "./support/db";
+import { withDatabase } from "./support/database";
 import { selectInBody } from "./support/editor";
 import { expect, pageAlert, test, type DemoAccount } from "./support/fixtures";
 import { raw } from "./support/http";
@@ -20,38 +21,40 @@ const PARAGRAPHS = [
 ];
 const LIVE_TEXT = PARAGRAPHS.join("");
 
-function publicToken(): string {
-  return withTestDb((db) => db.select({ token: publicGeneration.token }).from(publicGeneration).get()!.token);
+async function publicToken(): Promise<string> {
+  return await withDatabase(async (db) => (await db.select({ token: publicGeneration.token }).from(publicGeneration))[0]!.token);
 }
 
 /** A published story in a section of its own that needs `approvals` reviewers (三审 when 3). */
-function publishedStory(title: string, approvals: number): number {
-  const id = arrangeArticle({ title, state: "published", body: LIVE_TEXT });
-  withTestDb((db) => {
-    const section = db
+async function publishedStory(title: string, approvals: number): Promise<number> {
+  const id = await arrangeArticle({ title, state: "published", body: LIVE_TEXT });
+  await withDatabase(async (db) => {
+    const section = (await db
       .insert(sections)
       .values({ slug: `revision-${id}`, name: `修改测试${id}`, approvalsRequired: approvals })
       .returning({ id: sections.id })
-      .get();
-    db.update(articles).set({ sectionId: section.id, body: { type: "doc", content: PARAGRAPHS.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) }, bodyText: PARAGRAPHS.join("\n") }).where(eq(articles.id, id)).run();
+      )[0];
+    await db.update(articles).set({ sectionId: section!.id, body: { type: "doc", content: PARAGRAPHS.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) }, bodyText: PARAGRAPHS.join("\n") }).where(eq(articles.id, id));
   });
   return id;
 }
 
 async function readerSees(baseURL: string, id: number): Promise<string> {
+
   const page = await raw(baseURL, `/articles/${id}`);
   expect(page.status).toBe(200);
   return page.body;
 }
 
 async function searchFinds(baseURL: string, term: string, id: number): Promise<boolean> {
+
   return (await raw(baseURL, `/search?q=${encodeURIComponent(term)}`)).body.includes(`/articles/${id}`);
 }
 
 test("an editor's change to a published story stays pending through autosave and review; readers see it once it is approved and published", async ({ pageAs, baseURL }) => {
   test.setTimeout(120_000);
-  const id = publishedStory("区图书馆延长开放时间", 2);
-  const tokenBefore = publicToken();
+  const id = await publishedStory("区图书馆延长开放时间", 2);
+  const tokenBefore = await publicToken();
 
   const editor = await pageAs("editor");
   await editor.goto(`/desk/articles/${id}`);
@@ -66,10 +69,10 @@ test("an editor's change to a published story stays pending through autosave and
   await expect(editor.getByText("已发布版本在线；待审修改（草稿）")).toBeVisible();
 
   // Readers and search still have the published text; nothing public changed.
-  expect(articleState(id).body_text).toBe(PARAGRAPHS.join("\n"));
+  expect((await articleState(id)).body_text).toBe(PARAGRAPHS.join("\n"));
   expect(await readerSees(baseURL!, id)).not.toContain("夜间自习室");
   expect(await searchFinds(baseURL!, "夜间自习室", id)).toBe(false);
-  expect(publicToken()).toBe(tokenBefore);
+  expect(await publicToken()).toBe(tokenBefore);
 
   // Too big for a correction: the editor is told so and offered review only; a replayed correction is refused.
   await editor.getByLabel("修改理由（更正说明）").fill("补充夜间自习室安排。");
@@ -107,12 +110,12 @@ test("an editor's change to a published story stays pending through autosave and
   expect(published).toContain("夜间自习室");
   expect(published).toContain("补充夜间自习室安排。");
   expect(await searchFinds(baseURL!, "夜间自习室", id)).toBe(true);
-  expect(articleState(id).state).toBe("published");
-  expect(publicToken()).not.toBe(tokenBefore);
+  expect((await articleState(id)).state).toBe("published");
+  expect(await publicToken()).not.toBe(tokenBefore);
 });
 
 test("a small correction goes out at once with its reason, shown as 更正; without a reason it is refused", async ({ pageAs, baseURL }) => {
-  const id = publishedStory("区图书馆藏书数量更正", 3);
+  const id = await publishedStory("区图书馆藏书数量更正", 3);
   const editor = await pageAs("editor");
   await editor.goto(`/desk/articles/${id}`);
   // 三十五万册 → 三十八万册: one character of some two hundred.
@@ -134,5 +137,5 @@ test("a small correction goes out at once with its reason, shown as 更正; with
   expect(page).not.toContain("三十五万册");
   expect(page).toContain("藏书数量原稿有误，应为三十八万册。");
   expect(page).toContain("更正");
-  expect(articleState(id).state).toBe("published");
+  expect((await articleState(id)).state).toBe("published");
 });

@@ -1,11 +1,13 @@
 import type { Page, Request } from "@playwright/test";
 import { count, eq } from "drizzle-orm";
 import { articles, sections } from "../db/schema";
-import { arrangeArticle, arrangeIssue, articleState, withTestDb } from "./support/db";
+import { arrangeArticle, arrangeIssue, articleState } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
 /** Captures a real server-action request from the page, so the test can replay it with other arguments. */
 async function capture(page: Page, trigger: () => Promise<void>, marker: string): Promise<Request> {
+
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes(marker), { timeout: 15_000 }),
     trigger(),
@@ -28,29 +30,30 @@ async function replay(page: Page, request: Request, url: string, args: unknown):
 }
 
 test("a scheduled article is published at its time with nobody online", async ({ pageAs }) => {
-  const id = arrangeArticle({ title: "定时发布测试稿件", state: "approved", sectionSlug: "news" });
+  const id = await arrangeArticle({ title: "定时发布测试稿件", state: "approved", sectionSlug: "news" });
   const page = await pageAs("reviewer");
   await page.goto(`/desk/articles/${id}`);
   await page.getByLabel("日期", { exact: true }).fill("2099-01-01");
   await page.getByLabel("时间", { exact: true }).fill("08:00");
   await page.getByRole("button", { name: "定时发布", exact: true }).click();
   await expect(page.getByText("已设定定时发布。")).toBeVisible();
-  expect(articleState(id).state).toBe("scheduled");
+  expect((await articleState(id)).state).toBe("scheduled");
   const anonymous = await page.context().browser()!.newContext();
   expect((await (await anonymous.newPage()).goto(`/articles/${id}`))?.status()).toBe(404);
 
   // Its time comes (moved into the past): the server's own clock publishes it, no request needed.
-  withTestDb((db) => db.update(articles).set({ scheduledAt: new Date(Date.now() - 1000) }).where(eq(articles.id, id)).run());
-  await expect.poll(() => articleState(id).state, { timeout: 40_000, intervals: [1000] }).toBe("published");
+  await withDatabase(async (db) => await db.update(articles).set({ scheduledAt: new Date(Date.now() - 1000) }).where(eq(articles.id, id)));
+  await expect.poll(async () => (await articleState(id)).state, { timeout: 40_000, intervals: [1000] }).toBe("published");
   const reader = await anonymous.newPage();
   expect((await reader.goto(`/articles/${id}`))?.status()).toBe(200);
   await expect(reader.getByRole("heading", { level: 1, name: "定时发布测试稿件" })).toBeVisible();
 });
 
 test("publish issue is blocked by an unapproved article and lists why, then publishes every article at once", async ({ pageAs }) => {
-  const { issueId, pageIds } = arrangeIssue("2024-02-01", 1);
-  const ready = [0, 1].map((i) => arrangeArticle({ title: `整期发布稿件${i + 1}`, state: "approved", sectionSlug: "news", issueId, pageId: pageIds[0], position: i }));
-  const late = arrangeArticle({ title: "还在草稿的稿件", state: "draft", sectionSlug: "news", issueId, pageId: pageIds[0], position: 2 });
+  const { issueId, pageIds } = await arrangeIssue("2024-02-01", 1);
+  const ready: number[] = [];
+  for (const i of [0, 1]) ready.push(await arrangeArticle({ title: `整期发布稿件${i + 1}`, state: "approved", sectionSlug: "news", issueId, pageId: pageIds[0], position: i }));
+  const late = await arrangeArticle({ title: "还在草稿的稿件", state: "draft", sectionSlug: "news", issueId, pageId: pageIds[0], position: 2 });
 
   const page = await pageAs("reviewer");
   await page.goto("/desk/issues/2024-02-01");
@@ -58,19 +61,19 @@ test("publish issue is blocked by an unapproved article and lists why, then publ
   // The button stays off while anything blocks, and says why beside it.
   await expect(page.getByRole("button", { name: "发布整期" })).toBeDisabled();
   await expect(page.getByText("还有 1 项未完成，完成后才能发布整期。")).toBeVisible();
-  for (const id of [...ready, late]) expect(articleState(id).state).not.toBe("published");
+  for (const id of [...ready, late]) expect((await articleState(id)).state).not.toBe("published");
 
-  withTestDb((db) => db.update(articles).set({ state: "approved", submittedAt: new Date() }).where(eq(articles.id, late)).run());
+  await withDatabase(async (db) => await db.update(articles).set({ state: "approved", submittedAt: new Date() }).where(eq(articles.id, late)));
   await page.reload();
   await expect(page.getByText("全部就绪，可以发布整期。")).toBeVisible();
   await page.getByRole("button", { name: "发布整期" }).click();
   await expect(page.getByText("整期已发布（3 篇）。")).toBeVisible();
-  for (const id of [...ready, late]) expect(articleState(id).state).toBe("published");
+  for (const id of [...ready, late]) expect((await articleState(id)).state).toBe("published");
 });
 
 test("bad input is refused clearly and writes nothing: huge body, unknown node, forbidden transition, sections", async ({ pageAs }) => {
-  const id = arrangeArticle({ title: "坏输入测试稿件", sectionSlug: "news" });
-  const other = arrangeArticle({ title: "另一篇草稿", sectionSlug: "news" });
+  const id = await arrangeArticle({ title: "坏输入测试稿件", sectionSlug: "news" });
+  const other = await arrangeArticle({ title: "另一篇草稿", sectionSlug: "news" });
   const page = await pageAs("editor");
   await page.goto(`/desk/articles/${id}`);
   const saveRequest = await capture(
@@ -83,7 +86,7 @@ test("bad input is refused clearly and writes nothing: huge body, unknown node, 
     '"fields"',
   );
   await expect(page.getByTestId("save-status")).toHaveText(/已保存 v2/);
-  const before = articleState(id);
+  const before = await articleState(id);
   const fields = JSON.parse(saveRequest.postData()!)[0].fields as Record<string, unknown>;
 
   const huge = "长".repeat(1_800_000); // about 5.4 MB of UTF-8
@@ -103,16 +106,16 @@ test("bad input is refused clearly and writes nothing: huge body, unknown node, 
     body: { type: "doc", content: [{ type: "script", content: [{ type: "text", text: "alert(1)" }] }] },
   });
   expect(script.text).toContain("正文含有不允许的内容");
-  expect(articleState(id)).toEqual(before);
+  expect(await articleState(id)).toEqual(before);
 
   // Publishing a draft by posting the transition action directly: refused by the workflow.
   await page.goto(`/desk/articles/${other}`);
   const submitRequest = await capture(page, () => page.getByRole("button", { name: "提交审核", exact: true }).click(), '"submit"');
   await expect(page.getByText("已提交审核。")).toBeVisible();
-  const draftBefore = articleState(id);
+  const draftBefore = await articleState(id);
   const publish = await replay(page, submitRequest, `/desk/articles/${id}`, { articleId: id, baseVersion: draftBefore.version, action: "publish" });
   expect(publish.text).toMatch(/您的角色不能执行这个操作。|稿件当前的状态不允许这个操作。/);
-  expect(articleState(id)).toEqual(draftBefore);
+  expect(await articleState(id)).toEqual(draftBefore);
 
   // Sections: a duplicate slug is refused; a section in use cannot be deleted but an unused one can.
   const admin = await pageAs("admin");
@@ -131,5 +134,5 @@ test("bad input is refused clearly and writes nothing: huge body, unknown node, 
   await admin.getByRole("button", { name: "删除栏目 临时栏目" }).click();
   // The row goes away with its buttons: the list itself is the confirmation.
   await expect(admin.getByText("/sections/temporary-section")).toHaveCount(0);
-  expect(withTestDb((db) => db.select({ n: count() }).from(sections).where(eq(sections.slug, "temporary-section")).get())).toEqual({ n: 0 });
+  expect(await withDatabase(async (db) => (await db.select({ n: count() }).from(sections).where(eq(sections.slug, "temporary-section")))[0])).toEqual({ n: 0 });
 });

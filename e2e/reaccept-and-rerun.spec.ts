@@ -1,7 +1,7 @@
 import path from "node:path";
 import { and, eq, like } from "drizzle-orm";
 import { articles, importWork, importWorkRevisions } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
@@ -12,8 +12,8 @@ const SECOND = "为妇女参与经济社会发展创造条件";
 test.use({ signedInAs: "editor" });
 
 /** The texts of the blocks the saved working state (not the page) still calls bylines. */
-function savedBylines(importId: number): string[] {
-  const doc = withTestDb((db) => db.select({ doc: importWork.doc }).from(importWork).where(eq(importWork.importId, importId)).get()!.doc);
+async function savedBylines(importId: number): Promise<string[]> {
+  const doc = await withDatabase(async (db) => (await db.select({ doc: importWork.doc }).from(importWork).where(eq(importWork.importId, importId)))[0]!.doc);
   const found: string[] = [];
   const walk = (node: { type?: string; attrs?: { role?: string }; text?: string; content?: unknown[] }): string => {
     const text = node.text ?? (node.content ?? []).map((c) => walk(c as typeof node)).join("");
@@ -24,13 +24,13 @@ function savedBylines(importId: number): string[] {
   return found;
 }
 
-function row(importId: number, title: string) {
-  return withTestDb((db) =>
-    db
+async function row(importId: number, title: string) {
+  return await withDatabase(async (db) =>
+    (await db
       .select({ id: articles.id, state: articles.state, byline: articles.byline, version: articles.version })
       .from(articles)
       .where(and(eq(articles.importId, importId), like(articles.title, `${title}%`)))
-      .get()!,
+      )[0]!,
   );
 }
 
@@ -45,12 +45,12 @@ test("accepting again updates drafts, holds articles in review until confirmed; 
   await expect(page.getByText("已接受：新建 8 篇")).toBeVisible();
 
   // The first article moves on to review meanwhile.
-  const first = row(importId, FIRST);
-  withTestDb((db) => db.update(articles).set({ state: "in_review", submittedAt: new Date() }).where(eq(articles.id, first.id)).run());
+  const first = await row(importId, FIRST);
+  await withDatabase(async (db) => await db.update(articles).set({ state: "in_review", submittedAt: new Date() }).where(eq(articles.id, first.id)));
 
   // Change the byline of both articles into body text (Mod-Alt-8 = paragraph).
   const savedBefore = (await page.getByTestId("save-status").textContent()) ?? "";
-  const bylinesBefore = savedBylines(importId).length;
+  const bylinesBefore = (await savedBylines(importId)).length;
   for (const byline of ["重庆日报消息", "本报讯(融媒体中心记者 张雪)3月7日"]) {
     await page.locator('[data-type="block"][data-role="byline"]').filter({ hasText: byline.slice(0, 6) }).first().click();
     await page.keyboard.press("Control+Alt+8");
@@ -58,20 +58,20 @@ test("accepting again updates drafts, holds articles in review until confirmed; 
   // The status still reads "saved" from before the edits until React has seen them: wait for a new save,
   // and for the saved state to hold both edits (under load the first can be saved before the second is made).
   await expect(page.getByTestId("save-status")).not.toHaveText(savedBefore, { timeout: 15_000 });
-  await expect.poll(() => savedBylines(importId).length, { timeout: 15_000 }).toBe(bylinesBefore - 2);
+  await expect.poll(async () => (await savedBylines(importId)).length, { timeout: 15_000 }).toBe(bylinesBefore - 2);
   await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
-  const second = row(importId, SECOND);
+  const second = await row(importId, SECOND);
 
   await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
   await expect(page.getByText("以下稿件已进入审核流程，接受会改动它们。请确认：")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: FIRST })).toContainText("（审核中）：正文");
-  expect(row(importId, FIRST)).toEqual({ ...first, state: "in_review" });
-  expect(row(importId, SECOND)).toEqual(second);
+  expect(await row(importId, FIRST)).toEqual({ ...first, state: "in_review" });
+  expect(await row(importId, SECOND)).toEqual(second);
 
   await page.getByRole("button", { name: "不改动它们，只更新其他稿件" }).click();
   await expect(page.getByText(/已接受：新建 0 篇，更新 \d+ 篇/)).toBeVisible();
-  expect(row(importId, FIRST)).toEqual({ ...first, state: "in_review" });
-  expect(row(importId, SECOND).version).toBeGreaterThan(second.version);
+  expect(await row(importId, FIRST)).toEqual({ ...first, state: "in_review" });
+  expect((await row(importId, SECOND)).version).toBeGreaterThan(second.version);
 
   // Re-running the engine asks first, then keeps the manual segmentation as a revision.
   await page.getByRole("button", { name: "重新识别" }).click();
@@ -80,7 +80,7 @@ test("accepting again updates drafts, holds articles in review until confirmed; 
   await ask.getByRole("button", { name: "重新识别" }).click();
   await expect(page.getByText("已重新识别；之前的手工划分已保留。")).toBeVisible();
   await expect(page.locator('[data-type="block"][data-role="byline"]').filter({ hasText: "重庆日报消息" })).toHaveCount(1);
-  const kept = withTestDb((db) => db.select({ reason: importWorkRevisions.reason, doc: importWorkRevisions.doc }).from(importWorkRevisions).where(eq(importWorkRevisions.importId, importId)).all());
+  const kept = await withDatabase(async (db) => (await db.select({ reason: importWorkRevisions.reason, doc: importWorkRevisions.doc }).from(importWorkRevisions).where(eq(importWorkRevisions.importId, importId))));
   // The state before accept confirmed its open doubts is kept too (reason "accept").
   expect(kept.map((r) => r.reason)).toEqual(["accept", "rerun"]);
   await page.reload();

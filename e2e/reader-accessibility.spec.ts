@@ -108,20 +108,20 @@ test("a story page ships no client component of ours, no JavaScript at all and n
 
 test("at 360 px wide nothing scrolls sideways", async ({ browser }) => {
   const longUrl = "https://www.rongchang.gov.cn/zwgk_rongchang/zfxxgkml/zcwj/xzgfxwj/202403/t20240308_12345678_wap.html";
-  const id = arrangeArticle({
+  const id = await arrangeArticle({
     state: "published",
     title: "荣昌区关于进一步优化营商环境的若干措施（全文）",
     kicker: "政策解读",
     paragraphs: [`全文见区政府网站：${longUrl}`, "各镇街、各部门要抓好落实。"],
     sectionSlug: "news",
   });
-  const english = arrangeArticle({
+  const english = await arrangeArticle({
     state: "published",
     language: "en",
     title: "Rongchang's Internationalisation-and-Standardisation Programme Expands",
     paragraphs: [`Details: ${longUrl}`],
   });
-  const gone = arrangeArticle({ state: "unpublished", title: "已撤下的稿件", paragraphs: ["撤下。"] });
+  const gone = await arrangeArticle({ state: "unpublished", title: "已撤下的稿件", paragraphs: ["撤下。"] });
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   for (const url of [

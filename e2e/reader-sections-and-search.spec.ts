@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { articles, issues, pages, sections } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { onPostgres, withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { arrangeArticle, linkedArticleIds } from "./support/public";
 
@@ -13,6 +13,7 @@ function listItems(page: Page): Locator {
 }
 
 async function itemId(item: Locator): Promise<number> {
+
   const ids = linkedArticleIds((await item.getByRole("heading").getByRole("link").getAttribute("href")) ?? "");
   expect(ids).toHaveLength(1);
   return ids[0]!;
@@ -20,6 +21,7 @@ async function itemId(item: Locator): Promise<number> {
 
 /** "2024年3月8日 · 第1版 · byline" -> a sortable "2024-03-08". */
 async function itemDate(item: Locator): Promise<string> {
+
   const meta = await item.locator("p").filter({ hasText: /\d{4}年\d{1,2}月\d{1,2}日/ }).first().textContent();
   const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(meta ?? "");
   if (!m) throw new Error(`no date in ${meta}`);
@@ -44,16 +46,17 @@ async function collectAllPages(page: Page): Promise<{ ids: number[]; dates: stri
 
 /**
  * The oracle for a search: published stories with every term somewhere in
- * headline, byline or text (a plain instr(), independent of FTS5 and LIKE).
+ * headline, byline or text (a plain instr(), or strpos() on PostgreSQL, independent of FTS5,
+ * pg_trgm and LIKE).
  */
-function storiesContaining(...terms: string[]): number[] {
+async function storiesContaining(...terms: string[]): Promise<number[]> {
   const haystack = sql`(${articles.title} || ' ' || coalesce(${articles.kicker}, '') || ' ' || coalesce(${articles.subtitle}, '') || ' ' || coalesce(${articles.byline}, '') || ' ' || ${articles.bodyText})`;
-  const rows = withTestDb((db) =>
-    db
+  const rows = await withDatabase(async (db) =>
+    (await db
       .select({ id: articles.id })
       .from(articles)
-      .where(and(eq(articles.state, "published"), isNull(articles.continuesId), ...terms.map((term) => sql`instr(lower(${haystack}), lower(${term})) > 0`)))
-      .all(),
+      .where(and(eq(articles.state, "published"), isNull(articles.continuesId), ...terms.map((term) => (onPostgres ? sql`strpos(lower(${haystack}), lower(${term})) > 0` : sql`instr(lower(${haystack}), lower(${term})) > 0`))))
+      ),
   );
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
@@ -72,22 +75,22 @@ async function expectHighlighted(page: Page, terms: string[]) {
 
 test("a section lists its published stories, newest first, print order within an issue", async ({ page }) => {
   const now = Date.now();
-  const newest = arrangeArticle({
+  const newest = await arrangeArticle({
     state: "published",
     title: "城区新增三处口袋公园",
     paragraphs: ["城区今年新建的三处口袋公园已向市民开放。"],
     sectionSlug: "news",
     publishedAt: new Date(now),
   });
-  const older = arrangeArticle({
+  const older = await arrangeArticle({
     state: "published",
     title: "去年冬季供暖平稳运行",
     paragraphs: ["去年冬季城区供暖运行平稳。"],
     sectionSlug: "news",
     publishedAt: new Date("2023-12-20T02:00:00Z"),
   });
-  const draft = arrangeArticle({ state: "draft", title: "尚未送审的要闻稿", paragraphs: ["这篇稿件还没有送审。"], sectionSlug: "news" });
-  const elsewhere = arrangeArticle({ state: "published", title: "文化栏目的稿件", paragraphs: ["这篇稿件属于文化栏目。"], sectionSlug: "culture", publishedAt: new Date(now - DAY) });
+  const draft = await arrangeArticle({ state: "draft", title: "尚未送审的要闻稿", paragraphs: ["这篇稿件还没有送审。"], sectionSlug: "news" });
+  const elsewhere = await arrangeArticle({ state: "published", title: "文化栏目的稿件", paragraphs: ["这篇稿件属于文化栏目。"], sectionSlug: "culture", publishedAt: new Date(now - DAY) });
 
   await page.goto("/");
   await page.getByRole("navigation", { name: "网站导航" }).getByRole("link", { name: "要闻" }).click();
@@ -95,22 +98,22 @@ test("a section lists its published stories, newest first, print order within an
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("要闻");
 
   const { ids, dates } = await collectAllPages(page);
-  const { expected, frontPage } = withTestDb((db) => ({
-    expected: db
+  const { expected, frontPage } = await withDatabase(async (db) => ({
+    expected: (await db
       .select({ id: articles.id })
       .from(articles)
       .innerJoin(sections, eq(sections.id, articles.sectionId))
       .where(and(eq(sections.slug, "news"), eq(articles.state, "published"), isNull(articles.continuesId)))
-      .all()
+      )
       .map((r) => r.id),
-    frontPage: db
+    frontPage: (await db
       .select({ id: articles.id })
       .from(articles)
       .innerJoin(pages, eq(pages.id, articles.pageId))
       .innerJoin(issues, eq(issues.id, pages.issueId))
       .where(and(eq(issues.date, "2024-03-08"), eq(pages.number, 1), eq(articles.state, "published")))
       .orderBy(asc(articles.position))
-      .all()
+      )
       .map((r) => r.id),
   }));
 
@@ -129,14 +132,14 @@ test("a section lists its published stories, newest first, print order within an
 
 test("a two-character search finds every story with the word and highlights it", async ({ page }) => {
   // The word is only in this story's headline: the hit must still show.
-  const titleOnly = arrangeArticle({ state: "published", title: "荣昌陶艺作品亮相博览会", paragraphs: ["本地陶艺作品在博览会上受到关注。"] });
+  const titleOnly = await arrangeArticle({ state: "published", title: "荣昌陶艺作品亮相博览会", paragraphs: ["本地陶艺作品在博览会上受到关注。"] });
 
   await page.goto("/");
   await page.getByRole("banner").getByRole("searchbox", { name: "搜索稿件" }).fill("荣昌");
   await page.getByRole("banner").getByRole("searchbox", { name: "搜索稿件" }).press("Enter");
   await expect(page).toHaveURL(/\/search\?q=%E8%8D%A3%E6%98%8C$/);
 
-  const expected = storiesContaining("荣昌");
+  const expected = await storiesContaining("荣昌");
   expect(expected).toContain(titleOnly);
   await expect(page.getByRole("heading", { level: 2, name: `“荣昌”共找到 ${expected.length} 篇稿件` })).toBeVisible();
   const shown = await Promise.all((await listItems(page).all()).map(itemId));
@@ -154,7 +157,7 @@ test("a four-character search goes through the full-text index and shows marked 
   const box = page.getByRole("main").getByRole("searchbox", { name: "搜索稿件" });
   await box.fill("科技创新");
   await page.getByRole("main").getByRole("button", { name: "搜索" }).click();
-  const expected = storiesContaining("科技创新");
+  const expected = await storiesContaining("科技创新");
   expect(expected.length).toBeGreaterThanOrEqual(2);
   await expect(page.getByRole("heading", { level: 2, name: `“科技创新”共找到 ${expected.length} 篇稿件` })).toBeVisible();
   expect((await Promise.all((await listItems(page).all()).map(itemId))).sort((a, b) => a - b)).toEqual(expected);
@@ -167,7 +170,7 @@ test("a four-character search goes through the full-text index and shows marked 
   // Chinese punctuation separates terms like a space: every term must match.
   await box.fill("荣昌，科技创新");
   await box.press("Enter");
-  const both = storiesContaining("荣昌", "科技创新");
+  const both = await storiesContaining("荣昌", "科技创新");
   expect(both.length).toBeGreaterThan(0);
   expect(both.length).toBeLessThan(expected.length);
   await expect(page.getByRole("heading", { level: 2, name: `“荣昌 科技创新”共找到 ${both.length} 篇稿件` })).toBeVisible();
@@ -182,7 +185,7 @@ test("a four-character search goes through the full-text index and shows marked 
 
 test("an English story is found by an English word, whatever its case, and opens at its slug", async ({ page }) => {
   const title = "Linen Weavers of Rongchang Keep a Summer Craft Alive";
-  const id = arrangeArticle({
+  const id = await arrangeArticle({
     state: "published",
     language: "en",
     title,
@@ -215,14 +218,17 @@ test("an English story is found by an English word, whatever its case, and opens
 
 test("many results are paged twenty at a time, through both search paths", async ({ page }) => {
   const base = Date.now() - 30 * DAY;
-  const arranged = Array.from({ length: 25 }, (_, i) =>
-    arrangeArticle({
-      state: "published",
-      title: `琥珀蜜柚丰收记（${i + 1}）`,
-      paragraphs: [`果园里的琥珀蜜柚迎来丰收，这是第${i + 1}篇报道。`],
-      publishedAt: new Date(base + i * 60_000),
-    }),
-  ).sort((a, b) => a - b);
+  const arranged: number[] = [];
+  for (let i = 0; i < 25; i++)
+    arranged.push(
+      await arrangeArticle({
+        state: "published",
+        title: `琥珀蜜柚丰收记（${i + 1}）`,
+        paragraphs: [`果园里的琥珀蜜柚迎来丰收，这是第${i + 1}篇报道。`],
+        publishedAt: new Date(base + i * 60_000),
+      }),
+    );
+  arranged.sort((a, b) => a - b);
 
   for (const q of ["琥珀蜜柚", "蜜柚"]) {
     await page.goto(`/search?q=${encodeURIComponent(q)}`);

@@ -4,10 +4,10 @@ import { expect, switchToEnglish, test } from "./support/fixtures";
 test.use({ signedInAs: "reviewer" });
 
 test("the review queue shows each story's issue date, page and section, and narrows to an issue, a page or a section", async ({ page }) => {
-  const { issueId, pageIds } = arrangeIssue("2031-11-02", 3);
-  arrangeArticle({ title: "队列：头版新闻", state: "in_review", sectionSlug: "news", issueId, pageId: pageIds[0] });
-  arrangeArticle({ title: "队列：二版经济", state: "in_review", sectionSlug: "economy", issueId, pageId: pageIds[1] });
-  arrangeArticle({ title: "队列：三版文化", state: "in_review", sectionSlug: "culture", issueId, pageId: pageIds[2] });
+  const { issueId, pageIds } = await arrangeIssue("2031-11-02", 3);
+  await arrangeArticle({ title: "队列：头版新闻", state: "in_review", sectionSlug: "news", issueId, pageId: pageIds[0] });
+  await arrangeArticle({ title: "队列：二版经济", state: "in_review", sectionSlug: "economy", issueId, pageId: pageIds[1] });
+  await arrangeArticle({ title: "队列：三版文化", state: "in_review", sectionSlug: "culture", issueId, pageId: pageIds[2] });
 
   await page.goto("/desk/review");
   const queue = page.getByRole("list", { name: "审核队列" });

@@ -2,15 +2,16 @@ import path from "node:path";
 import type { Page, Request } from "@playwright/test";
 import { asc, eq } from "drizzle-orm";
 import { articles, importWork } from "../db/schema";
-import { DEMO_PASSWORD, withTestDb } from "./support/db";
+import { DEMO_PASSWORD } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, signIn, test } from "./support/fixtures";
 import { cookieNamed, raw, signInRaw, type RawResponse } from "./support/http";
 
 const EVIL = "https://evil.example";
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 
-function publishedArticleId(): number {
-  const row = withTestDb((db) => db.select({ id: articles.id }).from(articles).where(eq(articles.state, "published")).orderBy(asc(articles.id)).get());
+async function publishedArticleId(): Promise<number> {
+  const row = await withDatabase(async (db) => (await db.select({ id: articles.id }).from(articles).where(eq(articles.state, "published")).orderBy(asc(articles.id)))[0]);
   if (!row) throw new Error("the demo seed has no published article");
   return row.id;
 }
@@ -71,7 +72,7 @@ test("every kind of response carries the security headers, desk pages with a fre
   const base = baseURL!;
   const editor = await signInRaw(base, "editor@folio.local", DEMO_PASSWORD);
   expect(editor.signedIn).toBe(true);
-  const article = `/articles/${publishedArticleId()}`;
+  const article = `/articles/${await publishedArticleId()}`;
   // A published story's photo file (answered before Next) and a name no file has (Next's 404).
   const photo = /\/media\/[0-9a-f]{32}\.jpg/.exec((await raw(base, "/")).body)?.[0];
   expect(photo, "the demo issue's front page shows a photo").toBeTruthy();
@@ -185,12 +186,12 @@ test("a signed-in save replayed from another origin is refused; from our origin 
   ]);
   await expect(page.getByTestId("save-status")).toHaveText(/已保存 v\d+/, { timeout: 15_000 });
 
-  const current = () => {
-    return withTestDb((db) => db.select({ title: articles.title, version: articles.version }).from(articles).where(eq(articles.id, id)).get()!);
+  const current = async () => {
+    return await withDatabase(async (db) => (await db.select({ title: articles.title, version: articles.version }).from(articles).where(eq(articles.id, id)))[0]!);
   };
-  const replay = (origin: string) => {
+  const replay = async (origin: string) => {
     const args = JSON.parse(saveRequest.postData()!) as [{ baseVersion: number; fields: { title: string } }];
-    args[0].baseVersion = current().version;
+    args[0].baseVersion = (await current()).version;
     args[0].fields.title = "被篡改的标题";
     const h = saveRequest.headers();
     return page.request.post(`/desk/articles/${id}`, {
@@ -199,14 +200,14 @@ test("a signed-in save replayed from another origin is refused; from our origin 
     });
   };
 
-  const before = current();
+  const before = await current();
   const refused = await replay(EVIL);
   expect(refused.status()).toBe(403);
-  expect(current()).toEqual(before);
+  expect(await current()).toEqual(before);
 
   const accepted = await replay(new URL(baseURL!).origin);
   expect(accepted.status()).toBe(200);
-  expect(current().title).toBe("被篡改的标题");
+  expect((await current()).title).toBe("被篡改的标题");
 });
 
 test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothing", async ({ pageAs, baseURL }) => {
@@ -227,7 +228,7 @@ test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothin
   const refused = await put(EVIL);
   expect(refused.status()).toBe(403);
   expect(refused.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(withTestDb((db) => db.select({ version: importWork.version }).from(importWork).where(eq(importWork.importId, id)).get()!).version).toBe(version);
+  expect((await withDatabase(async (db) => (await db.select({ version: importWork.version }).from(importWork).where(eq(importWork.importId, id)))[0]!)).version).toBe(version);
   // "null" (a sandboxed frame) is foreign too.
   expect((await put("null")).status()).toBe(403);
 
@@ -238,6 +239,7 @@ test("PUT /api/imports/<id>/work from another origin gets 403 and changes nothin
 
 /** Records every CSP violation the page reports, from before its first script runs. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+
   const console: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) console.push(m.text());
@@ -252,7 +254,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 
 test("under the policy the reader pages and the Tiptap editor run with no violation", async ({ page }) => {
   const violations = await watchViolations(page);
-  await page.goto(`/articles/${publishedArticleId()}`);
+  await page.goto(`/articles/${await publishedArticleId()}`);
   await expect(page.locator("article").first()).toBeVisible();
   // Reader pages are plain documents: a link is an ordinary page load (the window does not survive it).
   await page.evaluate(() => ((window as unknown as { __sameWindow: boolean }).__sameWindow = true));

@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Page, Request } from "@playwright/test";
 import { and, count, eq, sql } from "drizzle-orm";
 import { articles as articlesTable, auditLog, importWork } from "../db/schema";
-import { auditActions, withTestDb } from "./support/db";
+import { auditActions } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test, type DemoAccount, REFUSED_STALE_WORK } from "./support/fixtures";
 
 const DEMO = path.join(__dirname, "..", "db", "demo");
@@ -14,6 +15,7 @@ const EXPECTED = JSON.parse(fs.readFileSync(path.join(DEMO, "rongchang-2024-03-0
 };
 
 async function importFile(page: Page, file: string, masthead: Record<string, string> = {}): Promise<number> {
+
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(file);
   await expect(page.getByText(/已识别：编码/)).toBeVisible();
@@ -40,6 +42,7 @@ async function waitSaved(page: Page) {
 
 /** textContent, not innerText: articles far from the viewport are not rendered (content-visibility), and innerText reads only rendered text. */
 async function lastBlockText(page: Page, title: string): Promise<string> {
+
   return ((await article(page, title).locator('[data-type="block"]').last().textContent()) ?? "").trim();
 }
 
@@ -119,13 +122,13 @@ test("feature page: headings moved by keyboard keep their order, accepted articl
   await page.getByRole("button", { name: "接受划分，生成稿件" }).click();
   await expect(page.getByText("已接受：新建 1 篇")).toBeVisible();
 
-  // The body as stored (JSON text), not as drizzle would parse it.
-  const row = withTestDb((db) =>
-    db
-      .select({ id: articlesTable.id, body: sql<string>`${articlesTable.body}` })
+  // The body as stored (JSON text, on both engines), not as drizzle would parse it.
+  const row = await withDatabase(async (db) =>
+    (await db
+      .select({ id: articlesTable.id, body: sql<string>`cast(${articlesTable.body} as text)` })
       .from(articlesTable)
       .where(eq(articlesTable.importId, Number(page.url().split("/").pop())))
-      .get()!,
+      )[0]!,
   );
   const body = JSON.parse(row.body) as { content: { type: string }[] };
   expect(body.content.filter((n) => n.type === "heading")).toHaveLength(3);
@@ -136,6 +139,7 @@ test("feature page: headings moved by keyboard keep their order, accepted articl
 });
 
 async function openAs(pageAs: (account: DemoAccount) => Promise<Page>, account: DemoAccount, url: string): Promise<Page> {
+
   const page = await pageAs(account);
   await page.goto(url);
   await expect(articles(page).first()).toBeVisible();
@@ -159,7 +163,7 @@ test("two editors on one import: the later stale save is refused with who and wh
   await expect(alert).toContainText("您的保存被拒绝");
   // The second editor's change is still on screen, and the server kept the first editor's.
   await expect(bin(second)).not.toContainText("争做文明示范");
-  const saved = withTestDb((db) => db.select({ doc: sql<string>`${importWork.doc}`, version: importWork.version }).from(importWork).where(eq(importWork.importId, id)).get()!);
+  const saved = await withDatabase(async (db) => (await db.select({ doc: sql<string>`cast(${importWork.doc} as text)`, version: importWork.version }).from(importWork).where(eq(importWork.importId, id)))[0]!);
   expect(saved.doc).toContain("争做文明示范");
   expect((JSON.parse(saved.doc) as { content: { type: string }[] }).content.filter((n) => n.type === "article")).toHaveLength(7);
 
@@ -196,6 +200,6 @@ test("a reviewer cannot open the import form, and posting the accept action as a
   expect(res.status()).toBeLessThan(500);
   expect(await res.text()).toContain("您没有权限执行此操作。");
   expect((await auditActions({ action: "authz.forbidden", actorEmail: "reviewer@folio.local" })).some((r) => r.target_id === "action:acceptImport")).toBe(true);
-  const accepts = withTestDb((db) => db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import.accept"), eq(auditLog.targetId, String(id)))).get()!);
+  const accepts = await withDatabase(async (db) => (await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import.accept"), eq(auditLog.targetId, String(id)))))[0]!);
   expect(accepts.n).toBe(1);
 });

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { sessions, users } from "../db/schema";
-import { auditActions, createTestUser, withTestDb } from "./support/db";
+import { auditActions, createTestUser } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, signIn, test } from "./support/fixtures";
 import { raw } from "./support/http";
 import { SESSION_IDLE_MINUTES_IN_TESTS as IDLE } from "./support/server-settings";
@@ -26,14 +27,14 @@ test("signing out ends the session on the server: a copy of the cookie no longer
 });
 
 /** Moves the person's open session back in time, as if they had signed in or last been seen that many minutes ago. */
-function ageSession(email: string, { signedIn, lastSeen }: { signedIn: number; lastSeen: number }) {
-  withTestDb((db) => {
-    const user = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!;
+async function ageSession(email: string, { signedIn, lastSeen }: { signedIn: number; lastSeen: number }) {
+  await withDatabase(async (db) => {
+    const user = (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!;
     const now = Date.now();
-    db.update(sessions)
+    await db.update(sessions)
       .set({ createdAt: new Date(now - signedIn * 60_000), lastSeenAt: new Date(now - lastSeen * 60_000) })
       .where(and(eq(sessions.userId, user.id), isNull(sessions.endedAt)))
-      .run();
+      ;
   });
 }
 
@@ -43,16 +44,16 @@ test("a session ends after SESSION_IDLE_MINUTES without use, and 12 hours after 
   const page = await context.newPage();
 
   await signIn(page, user.email, user.password);
-  ageSession(user.email, { signedIn: IDLE + 10, lastSeen: IDLE - 1 });
+  await ageSession(user.email, { signedIn: IDLE + 10, lastSeen: IDLE - 1 });
   await page.goto("/desk");
   await expect(page).toHaveURL(/\/desk$/);
-  ageSession(user.email, { signedIn: IDLE + 10, lastSeen: IDLE + 1 });
+  await ageSession(user.email, { signedIn: IDLE + 10, lastSeen: IDLE + 1 });
   await page.goto("/desk");
   await expect(page).toHaveURL(/\/login/);
   expect((await auditActions({ action: "auth.session.idle" })).length).toBeGreaterThanOrEqual(1);
 
   await signIn(page, user.email, user.password);
-  ageSession(user.email, { signedIn: 12 * 60 + 1, lastSeen: 0 });
+  await ageSession(user.email, { signedIn: 12 * 60 + 1, lastSeen: 0 });
   await page.goto("/desk");
   await expect(page).toHaveURL(/\/login/);
   expect((await auditActions({ action: "auth.session.expired" })).length).toBeGreaterThanOrEqual(1);

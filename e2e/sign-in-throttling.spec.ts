@@ -1,6 +1,7 @@
 import { and, countDistinct, eq, like } from "drizzle-orm";
 import { auditLog } from "../db/schema";
-import { auditActions, createTestUser, withTestDb } from "./support/db";
+import { auditActions, createTestUser } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, signIn, test, pageAlert, REFUSED_SIGN_IN } from "./support/fixtures";
 import { signInRaw } from "./support/http";
 
@@ -60,7 +61,7 @@ test("strangers from 150 addresses: after an hour's ceiling of 20 failures no ne
   expect(await auditActions({ action: "auth.signin.failure", actorEmail: user.email })).toHaveLength(20);
   expect(await auditActions({ action: "auth.signin.throttled", actorEmail: user.email })).toHaveLength(131);
   // The addresses were taken as given (the audit log shows them all); they just do not reset the ceiling.
-  const ips = withTestDb((db) => db.select({ n: countDistinct(auditLog.ip) }).from(auditLog).where(and(eq(auditLog.actorEmail, user.email), like(auditLog.action, "auth.signin.%"))).get()!);
+  const ips = await withDatabase(async (db) => (await db.select({ n: countDistinct(auditLog.ip) }).from(auditLog).where(and(eq(auditLog.actorEmail, user.email), like(auditLog.action, "auth.signin.%"))))[0]!);
   expect(ips.n).toBeGreaterThanOrEqual(151);
 
   // The person at their own desk still signs in: the locked-out admin is not locked out.

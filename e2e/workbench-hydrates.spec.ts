@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { imports } from "../db/schema";
-import { withTestDb } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { importThroughDesk } from "./support/imports";
 
@@ -18,7 +18,7 @@ test("a raw text that starts with blank lines opens in the workbench without an 
   await page.goto(`/desk/imports/${id}`);
   await expect(page.locator("[data-article-id]").first()).toBeVisible();
   // The raw pane holds the text the spans point into, its leading newline included.
-  const stored = withTestDb((db) => (db.select({ proposal: imports.proposal }).from(imports).where(eq(imports.id, id)).get()!.proposal as { text: string }).text);
+  const stored = await withDatabase(async (db) => ((await db.select({ proposal: imports.proposal }).from(imports).where(eq(imports.id, id)))[0]!.proposal as { text: string }).text);
   expect(stored.startsWith("\n")).toBe(true);
   expect(await page.getByTestId("raw-text").evaluate((el) => el.textContent)).toBe(stored);
 });

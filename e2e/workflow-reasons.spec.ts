@@ -1,6 +1,7 @@
 import { sections } from "../db/schema";
 import { LOCALE_COOKIE } from "../lib/i18n/locales";
-import { arrangeArticle, withTestDb } from "./support/db";
+import { arrangeArticle } from "./support/db";
+import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
 /*
@@ -9,16 +10,16 @@ import { expect, test } from "./support/fixtures";
  */
 
 /** A section that needs two reviewers (二审), made for this test. */
-function twoApprovalSection(): string {
+async function twoApprovalSection(): Promise<string> {
   const slug = `two-reviewers-${Date.now()}`;
-  withTestDb((db) => db.insert(sections).values({ slug, name: `二审栏目${Date.now() % 1000}`, approvalsRequired: 2 }).run());
+  await withDatabase(async (db) => await db.insert(sections).values({ slug, name: `二审栏目${Date.now() % 1000}`, approvalsRequired: 2 }));
   return slug;
 }
 
 const reasons = (page: import("@playwright/test").Page) => page.getByTestId("workflow-unavailable");
 
 test("a reviewer who edited since submission, and a second approval still to come, are told why the buttons are missing", async ({ pageAs }) => {
-  const id = arrangeArticle({ title: "需要二审的稿件", state: "in_review", sectionSlug: twoApprovalSection() });
+  const id = await arrangeArticle({ title: "需要二审的稿件", state: "in_review", sectionSlug: await twoApprovalSection() });
 
   // The first reviewer proofreads (saves) and so may not approve this round.
   const first = await pageAs("reviewer");
@@ -47,7 +48,7 @@ test("a reviewer who edited since submission, and a second approval still to com
 });
 
 test("a reviewer's own article: it is their work, another reviewer must approve", async ({ pageAs }) => {
-  const id = arrangeArticle({ title: "审核员自己写的稿件", state: "in_review", sectionSlug: "news", authorEmail: "reviewer@folio.local" });
+  const id = await arrangeArticle({ title: "审核员自己写的稿件", state: "in_review", sectionSlug: "news", authorEmail: "reviewer@folio.local" });
   const page = await pageAs("reviewer");
   await page.goto(`/desk/articles/${id}`);
   await expect(page.getByRole("button", { name: "审核通过" })).toHaveCount(0);

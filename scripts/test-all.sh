@@ -48,8 +48,9 @@ echo "::: build"
 e2e_reports=test-results/e2e.json
 if npm run -s build >test-results/build.log 2>&1; then
   stage e2e npx playwright test
-  # The specs that read the database through e2e/support/database.ts, again with the server on
-  # PostgreSQL (playwright.config.ts leaves out those still tied to the SQLite file).
+  # The end-to-end suite again with the server on PostgreSQL (the crash test included: its own
+  # server on a database of its own there); playwright.config.ts leaves out only the two specs
+  # about the SQLite file itself (backup of the file, its write lock held by another process).
   if [[ -n "$pg_url" ]]; then
     stage e2e-postgres env E2E_DATABASE_URL="$pg_url" E2E_REPORT=test-results/e2e-postgres.json npx playwright test
     e2e_reports+=,test-results/e2e-postgres.json

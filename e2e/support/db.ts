@@ -6,17 +6,20 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import * as schema from "../../db/schema";
 import { articleRevisions, articles, auditLog, issues, pages, sections, users } from "../../db/schema";
 import type { ArticleState, Role } from "../../lib/vocabulary";
+import type { Db } from "../../db/connection";
 import { withDatabase } from "./database";
 
 /*
- * The run's real SQLite file, opened beside the server to arrange and check state. Every read
- * and write goes through drizzle over the app's own schema, so a renamed column fails the type
- * check here, not in the middle of a test run.
+ * Arranging and checking state in the run's database, on either engine: every helper here is
+ * async and goes through e2e/support/database.ts (the app's own engines and schema), so a renamed
+ * column fails the type check here, not in the middle of a test run, and a spec that uses them
+ * runs on SQLite and on PostgreSQL alike. Only `openTestDb` opens the SQLite file itself, for the
+ * specs that work on the file (backups, a held write lock): those stay SQLite-only.
  */
 
 export type TestDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** The run's database file (or another one given), opened with the app's schema. Close it with `db.$client.close()`. */
+/** The run's SQLite file (or another one given), opened synchronously with the app's schema. Close it with `db.$client.close()`. */
 export function openTestDb(file?: string, { readonly = false }: { readonly?: boolean } = {}): TestDb {
   const dir = process.env.FOLIO_E2E_DIR;
   const target = file ?? (dir ? path.join(dir, "folio.db") : undefined);
@@ -26,8 +29,8 @@ export function openTestDb(file?: string, { readonly = false }: { readonly?: boo
   return drizzle(sqlite, { schema });
 }
 
-/** Opens the database, runs `work` and closes it again, also when `work` throws. */
-export function withTestDb<T>(work: (db: TestDb) => T, file?: string): T {
+/** Opens the SQLite file synchronously, runs `work` and closes it again, also when `work` throws (the SQLite-only specs). */
+export function withSqliteFile<T>(work: (db: TestDb) => T, file?: string): T {
   const db = openTestDb(file);
   try {
     return work(db);
@@ -76,78 +79,86 @@ type ArrangedArticle = {
 };
 
 /** The id of a section by its slug (the seeded ones: news, economy, …). */
-export function sectionIdBySlug(db: TestDb, slug: string): number {
-  const row = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, slug)).get();
+export async function sectionIdBySlug(db: Db, slug: string): Promise<number> {
+
+  const [row] = await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, slug)).limit(1);
   if (!row) throw new Error(`no section ${slug}`);
   return row.id;
 }
 
 /**
- * Puts an article straight into the database in a given state, for tests about what happens
- * next (the stories that reach a state through the desk are tested elsewhere).
+ * Puts an article straight into the database (the run's, or `where`: a SQLite file or a
+ * postgres:// URL) in a given state, for tests about what happens next (the stories that reach a
+ * state through the desk are tested elsewhere).
  */
-export function arrangeArticle(a: ArrangedArticle, dbFile?: string): number {
-  return withTestDb((db) => {
-    const author = db.select({ id: users.id }).from(users).where(eq(users.email, a.authorEmail ?? "editor@folio.local")).get();
+export async function arrangeArticle(a: ArrangedArticle, where?: string): Promise<number> {
+
+  return withDatabase(async (db) => {
+    const [author] = await db.select({ id: users.id }).from(users).where(eq(users.email, a.authorEmail ?? "editor@folio.local")).limit(1);
     if (!author) throw new Error(`no user ${a.authorEmail ?? "editor@folio.local"}`);
-    const sectionId = a.sectionSlug ? sectionIdBySlug(db, a.sectionSlug) : null;
+    const sectionId = a.sectionSlug ? await sectionIdBySlug(db, a.sectionSlug) : null;
     const text = a.body ?? `${a.title}的正文。`;
     const body = { type: "doc" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }] };
     const now = Date.now();
     const state = a.state ?? "draft";
     const submitted = state === "draft" ? null : new Date(now - 60_000);
     const published = state === "published" || state === "unpublished" ? new Date(now - 30_000) : null;
-    const { id } = db
-      .insert(articles)
-      .values({
-        state,
-        issueId: a.issueId ?? null,
-        pageId: a.pageId ?? null,
-        position: a.position ?? 0,
-        sectionId,
-        title: a.title,
-        body,
-        bodyText: text,
-        charCount: text.length,
-        authorId: author.id,
-        submittedAt: submitted,
-        publishedAt: published,
-        firstPublishedAt: published,
-        unpublishedAt: state === "unpublished" ? new Date(now) : null,
-      })
-      .returning({ id: articles.id })
-      .get();
-    db.insert(articleRevisions)
-      .values({
+    return db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(articles)
+        .values({
+          state,
+          issueId: a.issueId ?? null,
+          pageId: a.pageId ?? null,
+          position: a.position ?? 0,
+          sectionId,
+          title: a.title,
+          body,
+          bodyText: text,
+          charCount: text.length,
+          authorId: author.id,
+          submittedAt: submitted,
+          publishedAt: published,
+          firstPublishedAt: published,
+          unpublishedAt: state === "unpublished" ? new Date(now) : null,
+        })
+        .returning({ id: articles.id });
+      const id = inserted!.id;
+      await tx.insert(articleRevisions).values({
         articleId: id,
         version: 1,
         kind: "create",
         authorId: author.id,
         snapshot: { kicker: null, title: a.title, subtitle: null, rubric: null, byline: null, source: null, reporters: [], correspondents: [], photographers: [], sectionId, body },
-      })
-      .run();
-    return id;
-  }, dbFile);
+      });
+      return id;
+    });
+  }, where);
 }
 
 /** A fresh issue with its pages, for tests that publish whole issues. */
-export function arrangeIssue(date: string, pageCount = 1): { issueId: number; pageIds: number[] } {
-  return withTestDb((db) => {
-    const issue = db.insert(issues).values({ paper: "荣昌报", date, pageCount, issueNo: 99, totalIssueNo: 9999 }).returning({ id: issues.id }).get();
-    const pageIds: number[] = [];
-    for (let n = 1; n <= pageCount; n++) pageIds.push(db.insert(pages).values({ issueId: issue.id, number: n, name: `第${n}版` }).returning({ id: pages.id }).get().id);
-    return { issueId: issue.id, pageIds };
-  });
+export async function arrangeIssue(date: string, pageCount = 1): Promise<{ issueId: number; pageIds: number[] }> {
+  return withDatabase((db) =>
+    db.transaction(async (tx) => {
+      const [issue] = await tx.insert(issues).values({ paper: "荣昌报", date, pageCount, issueNo: 99, totalIssueNo: 9999 }).returning({ id: issues.id });
+      const pageIds: number[] = [];
+      for (let n = 1; n <= pageCount; n++) {
+        const [page] = await tx.insert(pages).values({ issueId: issue!.id, number: n, name: `第${n}版` }).returning({ id: pages.id });
+        pageIds.push(page!.id);
+      }
+      return { issueId: issue!.id, pageIds };
+    }),
+  );
 }
 
-export function articleState(id: number): { state: ArticleState; version: number; published_at: Date | null; body_text: string } {
-  return withTestDb((db) => {
-    const row = db
+export async function articleState(id: number): Promise<{ state: ArticleState; version: number; published_at: Date | null; body_text: string }> {
+  const [row] = await withDatabase(async (db) =>
+    db
       .select({ state: articles.state, version: articles.version, published_at: articles.publishedAt, body_text: articles.bodyText })
       .from(articles)
       .where(eq(articles.id, id))
-      .get();
-    if (!row) throw new Error(`no article ${id}`);
-    return row;
-  });
+      .limit(1),
+  );
+  if (!row) throw new Error(`no article ${id}`);
+  return row;
 }

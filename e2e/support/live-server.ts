@@ -2,27 +2,81 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import type { ArticleBody } from "../../lib/article-body/types";
 
 /**
- * A production server of our own (the existing `.next` build) on its own SQLite file, for the
- * crash-safety spec and the load benchmark: they kill it, restart it and load it, which the
- * shared Playwright webServer must not suffer. Also the HTTP side of an editor: sign-in and the
+ * A production server of our own (the existing `.next` build) on its own database (a SQLite file,
+ * or a PostgreSQL database of its own when the run serves from PostgreSQL), for the crash-safety
+ * and hostile-requests specs and the load benchmark: they kill it, restart it and load it, which
+ * the shared Playwright webServer must not suffer. Also the HTTP side of an editor: sign-in and the
  * real saveArticleAction posted the way the browser posts it.
  */
 
 const ROOT = path.resolve(__dirname, "../..");
 const TSX_CLI = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-/** What the database layer writes when it gives up waiting for the lock. */
-export const BUSY_PATTERN = /SQLITE_BUSY|database is locked/i;
+/**
+ * What the server writes when the database made it give up waiting (lib/errors.ts logs "database
+ * busy:" with the cause: SQLite's lock, or a PostgreSQL lock or serialization wait past
+ * DB_BUSY_TIMEOUT_MS).
+ */
+export const BUSY_PATTERN = /database busy:|SQLITE_BUSY|database is locked/i;
 
-/** `npm run -s db:seed -- --demo` on this file, as playwright.config.ts's webServer does. */
-export async function seedDemoDatabase(dbPath: string): Promise<void> {
+/** A live server's own database: a file in a folder of its own, and the PostgreSQL database it serves from instead when the run is on PostgreSQL. */
+export type ScratchDatabase = {
+  /** The folder (media, the auth secret) and SQLite file; the file stays unused on PostgreSQL. */
+  dir: string;
+  dbPath: string;
+  /** A new, empty database on the run's PostgreSQL server; undefined on SQLite. */
+  databaseUrl?: string;
+  /** Where a check reads it (checkSaves, withDatabase): the URL or the file. */
+  where: string;
+  /** Drops the PostgreSQL database and removes the folder. */
+  remove: () => Promise<void>;
+};
+
+/** A statement on the run's PostgreSQL server (its user may create databases: scripts/postgres-server.sh). */
+async function onServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new database for a live server of this spec, on the run's engine (DATABASE_URL: PostgreSQL). Seed it with seedDemoDatabase. */
+export async function scratchDatabase(name: string): Promise<ScratchDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `folio-${name}-`));
+  const dbPath = path.join(dir, "folio.db");
+  const runUrl = process.env.DATABASE_URL;
+  if (!runUrl) return { dir, dbPath, where: dbPath, remove: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const database = `folio_${name.replace(/\W/g, "_")}_${process.pid}_${Date.now().toString(36)}`;
+  await onServer(runUrl, `create database ${database}`);
+  const url = new URL(runUrl);
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+  return {
+    dir,
+    dbPath,
+    databaseUrl,
+    where: databaseUrl,
+    remove: async () => {
+      await onServer(runUrl, `drop database if exists ${database} with (force)`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `npm run -s db:seed -- --demo` on this file (or PostgreSQL database), as playwright.config.ts's webServer does. */
+export async function seedDemoDatabase(dbPath: string, databaseUrl?: string): Promise<void> {
   const child = spawn("npm", ["run", "-s", "db:seed", "--", "--demo"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_PATH: dbPath, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -62,11 +116,14 @@ export type LiveServer = {
 export async function startServer({
   port,
   dbPath,
+  databaseUrl,
   timeoutMs = 60_000,
   env = {},
 }: {
   port: number;
   dbPath: string;
+  /** Serve from this PostgreSQL database (otherwise the file, or the DATABASE_URL this process has). */
+  databaseUrl?: string;
   timeoutMs?: number;
   /** More environment for the server; a variable set to undefined is removed. */
   env?: Record<string, string | undefined>;
@@ -75,7 +132,7 @@ export async function startServer({
   const child = spawn(process.execPath, [TSX_CLI, path.join(ROOT, "scripts", "serve.ts"), "-p", String(port)], {
     cwd: ROOT,
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: dbPath, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log: string[] = [];

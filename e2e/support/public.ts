@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { articleApprovals, articleComments, articleLocks, articlePhotos, articleRevisions, articles, articleViews, issues, pages, pendingRevisions, users } from "../../db/schema";
 import type { ArticleLanguage, ArticleState } from "../../lib/vocabulary";
 import { withDatabase } from "./database";
-import { sectionIdBySlug, withTestDb } from "./db";
+import { sectionIdBySlug } from "./db";
 
 /** The issue `npm run db:seed -- --demo` publishes: page 1 要闻 (8 stories) and page 3 专题 (1 story). */
 export const DEMO_DATE = "2024-03-08";
@@ -29,15 +29,16 @@ export type ArrangedArticle = {
 };
 
 /** An issue with its pages, as accepting an import creates it (nothing on it is published yet). */
-export function arrangeIssue(issue: { date: string; issueNo: number; totalIssueNo: number; pages: { number: number; name: string }[] }): void {
-  withTestDb((db) =>
-    db.transaction((tx) => {
-      const { id } = tx
+export async function arrangeIssue(issue: { date: string; issueNo: number; totalIssueNo: number; pages: { number: number; name: string }[] }): Promise<void> {
+
+  await withDatabase((db) =>
+    db.transaction(async (tx) => {
+      const [inserted] = await tx
         .insert(issues)
         .values({ paper: "荣昌报", date: issue.date, issueNo: issue.issueNo, totalIssueNo: issue.totalIssueNo, pageCount: 4 })
-        .returning({ id: issues.id })
-        .get();
-      for (const p of issue.pages) tx.insert(pages).values({ issueId: id, number: p.number, name: p.name }).run();
+        .returning({ id: issues.id });
+      const id = inserted!.id;
+      for (const p of issue.pages) await tx.insert(pages).values({ issueId: id, number: p.number, name: p.name });
     }),
   );
 }
@@ -47,30 +48,31 @@ export function arrangeIssue(issue: { date: string; issueNo: number; totalIssueN
  * left it in that state (body JSON and body_text agree; search_index follows
  * through its triggers). The author is the demo editor.
  */
-export function arrangeArticle(a: ArrangedArticle): number {
-  return withTestDb((db) => {
-    const author = db.select({ id: users.id }).from(users).where(eq(users.email, "editor@folio.local")).get();
+export async function arrangeArticle(a: ArrangedArticle): Promise<number> {
+
+  return withDatabase(async (db) => {
+    const [author] = await db.select({ id: users.id }).from(users).where(eq(users.email, "editor@folio.local")).limit(1);
     if (!author) throw new Error("no demo editor");
     let issueId: number | null = null;
     let pageId: number | null = null;
     if (a.page !== undefined) {
-      const row = db
+      const [row] = await db
         .select({ issueId: issues.id, pageId: pages.id })
         .from(pages)
         .innerJoin(issues, eq(issues.id, pages.issueId))
         .where(and(eq(issues.date, a.issueDate ?? DEMO_DATE), eq(pages.number, a.page)))
-        .get();
+        .limit(1);
       if (!row) throw new Error(`issue ${a.issueDate ?? DEMO_DATE} has no page ${a.page}`);
       ({ issueId, pageId } = row);
     }
-    const sectionId = a.sectionSlug == null ? null : sectionIdBySlug(db, a.sectionSlug);
+    const sectionId = a.sectionSlug == null ? null : await sectionIdBySlug(db, a.sectionSlug);
     const now = new Date();
     const wasPublic = a.state === "published" || a.state === "unpublished";
     const publishedAt = a.publishedAt !== undefined ? a.publishedAt : wasPublic ? now : null;
     const firstPublishedAt = a.firstPublishedAt !== undefined ? a.firstPublishedAt : publishedAt;
     const body = { type: "doc" as const, content: a.paragraphs.map((text) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] })) };
     const bodyText = a.paragraphs.join("\n");
-    return db
+    const [inserted] = await db
       .insert(articles)
       .values({
         state: a.state,
@@ -96,8 +98,9 @@ export function arrangeArticle(a: ArrangedArticle): number {
         createdAt: now,
         updatedAt: new Date(Math.max(now.getTime(), publishedAt?.getTime() ?? 0)),
       })
-      .returning({ id: articles.id })
-      .get().id;
+      .returning({ id: articles.id });
+      const id = inserted!.id;
+    return id;
   });
 }
 
@@ -106,21 +109,22 @@ export function arrangeArticle(a: ArrangedArticle): number {
  * follow by trigger and cascade) and, optionally, an arranged issue with its pages: later specs that count what is
  * on a demo page, or take the latest issue for today's paper, then see the paper as the seed left it.
  */
-export function removeArranged({ articleIds, issueDate }: { articleIds: number[]; issueDate?: string }): void {
-  withTestDb((db) =>
-    db.transaction((tx) => {
+export async function removeArranged({ articleIds, issueDate }: { articleIds: number[]; issueDate?: string }): Promise<void> {
+
+  await withDatabase((db) =>
+    db.transaction(async (tx) => {
       if (articleIds.length > 0) {
         // Whatever the desk wrote about them (revisions, approvals, comments, locks, seen marks) goes first.
         for (const table of [articleRevisions, pendingRevisions, articleApprovals, articleComments, articleLocks, articleViews, articlePhotos]) {
-          tx.delete(table).where(inArray(table.articleId, articleIds)).run();
+          await tx.delete(table).where(inArray(table.articleId, articleIds));
         }
-        tx.delete(articles).where(inArray(articles.id, articleIds)).run();
+        await tx.delete(articles).where(inArray(articles.id, articleIds));
       }
       if (issueDate) {
-        const issue = tx.select({ id: issues.id }).from(issues).where(eq(issues.date, issueDate)).get();
+        const [issue] = await tx.select({ id: issues.id }).from(issues).where(eq(issues.date, issueDate)).limit(1);
         if (issue) {
-          tx.delete(pages).where(eq(pages.issueId, issue.id)).run();
-          tx.delete(issues).where(eq(issues.id, issue.id)).run();
+          await tx.delete(pages).where(eq(pages.issueId, issue.id));
+          await tx.delete(issues).where(eq(issues.id, issue.id));
         }
       }
     }),
@@ -128,16 +132,16 @@ export function removeArranged({ articleIds, issueDate }: { articleIds: number[]
 }
 
 /** Ids of every story a reader may see: published heads (a jumped story's later parts are read through its head). */
-export function publishedStoryIds(): number[] {
-  return withTestDb((db) =>
+export async function publishedStoryIds(): Promise<number[]> {
+
+  const rows = await withDatabase(async (db) =>
     db
       .select({ id: articles.id })
       .from(articles)
       .where(and(eq(articles.state, "published"), isNull(articles.continuesId)))
-      .orderBy(asc(articles.id))
-      .all()
-      .map((r) => r.id),
+      .orderBy(asc(articles.id)),
   );
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -145,6 +149,7 @@ export function publishedStoryIds(): number[] {
  * stories come first; other specs may place more published stories after them.
  */
 export async function publishedTitlesOnPage(pageNumber: number): Promise<string[]> {
+
   const rows = await withDatabase(async (db) =>
     db
       .select({ title: articles.title })
@@ -158,6 +163,7 @@ export async function publishedTitlesOnPage(pageNumber: number): Promise<string[
 }
 
 export async function articleIdByTitle(title: string): Promise<number> {
+
   const [row] = await withDatabase(async (db) =>
     db
       .select({ id: articles.id })
@@ -177,6 +183,7 @@ export function linkedArticleIds(text: string): number[] {
 
 /** Whether `first` comes before `second` in document order (both must match one element). */
 export async function comesBefore(first: Locator, second: Locator): Promise<boolean> {
+
   const other = await second.elementHandle();
   return first.evaluate((a, b) => (b ? (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 : false), other);
 }
