@@ -110,7 +110,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {r.action}
                     </code>
                   </td>
-                  <td className="p-2">{r.targetType ? `${targetLabel(r.targetType)} ${r.targetId ?? ""}` : ""}</td>
+                  <td className="p-2">
+                    {/* The target's id is a code (an article number, a route, action:saveArticle), not interface text: no translator touches it. */}
+                    {r.targetType ? (
+                      <>
+                        {targetLabel(r.targetType)} <span translate="no">{r.targetId ?? ""}</span>
+                      </>
+                    ) : (
+                      ""
+                    )}
+                  </td>
                   <td translate="no" className="max-w-xs break-all p-2 font-mono text-xs">
                     {r.detail ? shortJson(r.detail) : ""}
                   </td>
