@@ -9,9 +9,9 @@ import { WriteQueue } from "../../db/write-queue";
 /*
  * The run's database through the app's own engines (db/README.md): the SQLite file, or the
  * PostgreSQL database when the run serves from one (E2E_DATABASE_URL, see playwright.config.ts).
- * Queries here are written as the app's are, awaited, and work on both engines. The older
- * synchronous helpers in ./db.ts reach the SQLite file only; specs that use them are skipped on
- * PostgreSQL (onPostgres below) until they move here.
+ * Queries here are written as the app's are, awaited, and work on both engines; so are the
+ * arrange/inspect helpers built on it (./db.ts, ./public.ts). Only ./db.ts's openTestDb and
+ * withSqliteFile open the SQLite file itself, for the specs about the file (playwright.config.ts).
  */
 
 /** Whether this run serves from PostgreSQL. */
