@@ -496,15 +496,21 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
   stackBlock("title", title);
   stackBlock("subtitle", subtitle);
 
+  // The article's byline is its first run of byline blocks: one printed after text has come
+  // between (a second story's byline the reading ran in, a dateline closing a paragraph
+  // that went on in another column) stays a byline block but does not join the first, and
+  // a byline the extractor printed twice is read once.
   const bylines: Unit[] = [];
+  let bylineRunOver = false;
   let jumpTo: number | null = null;
   let jumpFrom: number | null = null;
   for (const u of units) {
+    if (u.kind === "para" || u.kind === "heading" || u.kind === "caption") bylineRunOver ||= bylines.length > 0;
     if (u.kind === "para") content.push({ role: "paragraph", text: closeSpacedOut(u.text), spans: u.spans });
     else if (u.kind === "heading") content.push({ role: "heading", text: u.text, spans: u.spans });
     else if (u.kind === "caption") content.push({ role: "caption", text: u.text, spans: u.spans });
     else if (u.kind === "byline") {
-      bylines.push(u);
+      if (!bylineRunOver && !bylines.some((b) => b.text.replace(/\s+/g, "") === u.text.replace(/\s+/g, ""))) bylines.push(u);
       head.push({ role: "byline", text: u.text, spans: u.spans });
     } else if (u.kind === "jump") {
       head.push({ role: "jump", text: u.text, spans: u.spans });
