@@ -2,7 +2,7 @@ import { emptyByline, mergeBylines, parseNameByline, parseStandaloneByline, pars
 import { displayWidth, endsSentence, hanCount } from "./chars";
 import { doubled, rubricOrder, splitDoubled, splitParagraph } from "./classify";
 import { overlap } from "./headlines";
-import { parseJumpLine } from "./jump";
+import { parseJumpLine, parseTrailingJump } from "./jump";
 import type { LineDecisions } from "./labeller";
 import { continuesBlock, isStackRole, opensArticle, roleOf, type Label, type Role } from "./model/grammar";
 import type { Reading, ReadLine } from "./reading";
@@ -304,6 +304,24 @@ function placeSubheads(items: Unit[], doubts: Doubt[], breaks: ReadonlySet<Unit>
   return [...rest.slice(0, firstPlaced), ...ordered, ...rest.slice(firstPlaced)];
 }
 
+/**
+ * A jump marker the reading put on the title's line (需求不只在货架（商海观潮） （接第7版）)
+ * is the article's jump line, not part of its title.
+ */
+function jumpOffTitle(ctx: Ctx, title: Part[], units: Unit[]): Unit[] {
+  const last = title[title.length - 1];
+  if (!last) return units;
+  const r = render(ctx.text, last.spans, ctx.md);
+  const tail = parseTrailingJump(r.text);
+  if (!tail || !r.text.slice(0, tail.start).trim()) return units;
+  const [keep = [], jump = []] = splitAt(ctx, last.spans, r, [tail.start]);
+  if (keep.length === 0 || jump.length === 0) return units;
+  last.spans = keep;
+  const u = makeUnit(ctx, "jump", jump);
+  u.jump = tail.jump;
+  return [u, ...units];
+}
+
 const DATELINE_ONLY = /^[（(]?(?:据)?(?:新华社|中新社|本报)[\u3400-\u9fff]{0,8}(?:\d{1,2}月\d{1,2}日)?电[)）]?$|^[（(]完[)）]$/;
 
 /**
@@ -449,6 +467,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
   units = placeTextBeforeStack(ctx, lines, d, dr, before, units, breaks);
   const doubts = dr.doubts;
   splitJoinedStack(ctx, kicker, title, subtitle, doubts);
+  units = jumpOffTitle(ctx, title, units);
   // The box beside a vertical label (核心提示) is the lead.
   for (const v of vlabelAfter) {
     const box = boxNextTo(units, v.unit ? units.indexOf(v.unit) : -1);
