@@ -167,9 +167,20 @@ export function assemble(ctx: Ctx, { format, lines }: Reading, d: LineDecisions)
     cur.parts.push(lastPart);
   });
 
-  const articles = drafts.map((dr) => finish(ctx, lines, d, dr, discarded));
+  const articles = drafts.map((dr) => finish(ctx, lines, d, dr, discarded)).filter((b) => !adMarkerOnly(b.article, discarded));
   placeHeadless(ctx, articles, orphans);
   return { articles: articles.map((a) => a.article), orphans, discarded, mastheadSpans, doubts: pageDoubts };
+}
+
+/**
+ * An ad's marker read as a headline (广告 over the ad's lines): no title and no body, only
+ * the marker and what hangs under it. It is page furniture, all of it, set aside (not lost).
+ */
+function adMarkerOnly(a: Article, discarded: SetAside[]): boolean {
+  if (a.title !== null || a.blocks.some((b) => b.role === "paragraph" || b.role === "lead")) return false;
+  if (!/^(广告|公告|启事|声明)$/.test((a.kicker ?? a.subtitle ?? "").replace(/\s+/g, ""))) return false;
+  for (const b of a.blocks) discarded.push({ kind: "furniture", text: b.text, reason: "advertisement or notice (page furniture)", detail: { code: "advertisement" }, spans: b.spans });
+  return true;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
