@@ -75,11 +75,12 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
   });
   const features = pageFeatures(reading);
   let r = label(model, features, { format: reading.format, forced, confidence: true });
-  // Prose and not one article: a text pasted without a headline (the labeller, trained on whole
-  // pages, reads a lone paragraph as furniture). Its first sentence opens an untitled article,
-  // and the rest is decoded around that; the editor gives it a headline in the workbench.
+  // Prose and no body text: a text pasted without a headline (the labeller, trained on whole
+  // pages, reads a lone paragraph as furniture, or as a stack over a caption). Its first
+  // sentence opens an untitled article, and the rest is decoded around that; the editor gives
+  // it a headline in the workbench.
   const prose = reading.lines.findIndex((l, i) => !setAside[i] && endsSentence(l.text.trim()) && hanCount(l.text) >= 8);
-  if (prose >= 0 && !r.labels.some(opensArticle)) {
+  if (prose >= 0 && !r.labels.some((l) => roleOf(l) === "P")) {
     forced[prose] = LABEL_INDEX["P!"];
     r = label(model, features, { format: reading.format, forced, confidence: true });
   }

@@ -159,6 +159,21 @@ function pagePairs(codes: readonly number[][]): Map<number, number> {
 
 export type PageFeatures = string[][];
 
+/** A line's cue: what it is by its own form, before the model weighs it. */
+function cueOf(s: Shape, t: string): string {
+  return s.jump ? "jump" : DATELINE.test(t) ? "dateline" : s.byline ? "byline" : NAME_ONLY.test(t) ? "name" : s.headlineLike ? "headline" : s.ends ? "sentence" : "other";
+}
+
+/**
+ * The page's kind of text: its format, and whether blank lines separate its blocks
+ * (pdftotext's reading order does, -raw's and pdf.js's hardly ever: under 1.5% of lines).
+ */
+function pageKind(lines: readonly ReadLine[], format: string): string {
+  let blank = 0;
+  for (const l of lines) if (l.blankBefore) blank++;
+  return `${format}/${blank > 0.015 * lines.length ? 1 : 0}`;
+}
+
 /** Every line's feature names. */
 export function pageFeatures(reading: Reading): PageFeatures {
   const { lines, format } = reading;
@@ -209,6 +224,12 @@ export function pageFeatures(reading: Reading): PageFeatures {
   const blockEnd = new Int32Array(n);
   for (let j = 0; j < n; j++) blockStart[j] = j > 0 && !(lines[j] as ReadLine).blankBefore ? (blockStart[j - 1] as number) : j;
   for (let j = n - 1; j >= 0; j--) blockEnd[j] = j < n - 1 && !(lines[j] as ReadLine).blankAfter ? (blockEnd[j + 1] as number) : j;
+  // What kind of text the page is, beyond its format: extractors that separate blocks with
+  // blank lines (pdftotext) or not (-raw, pdf.js) print the same article differently, so a
+  // few evidence pairs are read per page kind.
+  const kind = pageKind(lines, format);
+  // Each line's cue (what the line is by its own form) for its neighbours to see.
+  const cues = lines.map((l, j) => cueOf(shapes[j] as Shape, l.text));
   const out: PageFeatures = [];
   for (let i = 0; i < n; i++) {
     const l = lines[i] as ReadLine;
@@ -349,11 +370,30 @@ export function pageFeatures(reading: Reading): PageFeatures {
     const par = (x: Shape | undefined) => !!x && x.headlineLike && s.headlineLike && Math.abs(x.len - s.len) <= 1 && s.len <= 16;
     if (par(p) || par(q)) add(`parallel|both=${par(p) && par(q) ? 1 : 0}`);
     // What this line is, seen with the lines around it.
-    const cue = s.jump ? "jump" : DATELINE.test(t) ? "dateline" : s.byline ? "byline" : NAME_ONLY.test(t) ? "name" : s.headlineLike ? "headline" : s.ends ? "sentence" : "other";
+    const cue = cues[i] as string;
     const summary = (x: Shape | undefined) => (!x ? "none" : x.level ? `h${x.level}` : x.byline ? "byline" : x.headlineLike ? "headline" : x.ends ? "end" : "open");
     add(`cue=${cue}|p1=${summary(p)}`);
     add(`cue=${cue}|n1=${summary(q)}`);
     add(`cue=${cue}|p1=${summary(p)}|n1=${summary(q)}`);
+    // The neighbours' own cues (a dateline, a name, a jump line), two lines each way, and
+    // the same read per page kind.
+    const pc1 = cues[i - 1] ?? "none";
+    const nc1 = cues[i + 1] ?? "none";
+    add(`cue=${cue}|pc1=${pc1}|nc1=${nc1}`);
+    add(`cue=${cue}|pc1=${pc1}|pc2=${cues[i - 2] ?? "none"}`);
+    add(`cue=${cue}|nc1=${nc1}|nc2=${cues[i + 2] ?? "none"}`);
+    add(`kind=${kind}|cue=${cue}|pc1=${pc1}|nc1=${nc1}|blank=${l.blankBefore ? 1 : 0}${q?.blankBefore ? 1 : 0}`);
+    add(`kind=${kind}|len=${s.lenB}|end=${s.ends ? 1 : 0}|blank=${l.blankBefore ? 1 : 0}`);
+    add(`kind=${kind}|ratio=${s.ratioB}|p1ratio=${p ? p.ratioB : "none"}|p1end=${p ? (p.ends ? 1 : 0) : "none"}`);
+    // Two headline-like lines in a row: one title wrapped, a kicker over its title, or the
+    // title of one story under the last line of another's stack. How the line above ends
+    // (——, ：, a closing bracket) and how this one begins tell them apart.
+    if (p && p.headlineLike && s.headlineLike) {
+      const pt = (lines[i - 1] as ReadLine).text;
+      add(`hlPair|plast=${charClass(pt[pt.length - 1])}|first=${charClass(first)}|blank=${l.blankBefore ? 1 : 0}`);
+      add(`hlPair|rel=${bucket(s.len / Math.max(1, p.len), [0.5, 0.8, 1.25, 2])}|blank=${l.blankBefore ? 1 : 0}|kind=${kind}`);
+      if (/——$|—$|：$|:$/.test(pt)) add("hlPair|p1kickerEnd");
+    }
     if (s.headlineLike && s.len <= 40) {
       const fwd = affinity(lines, pairSets, i, 1);
       const back = affinity(lines, pairSets, i, -1);
