@@ -143,7 +143,6 @@ export function marginals(n: number, emit: Float64Array, trans: Float64Array, te
     for (let l = 0; l < L; l++) pot[o + l] = Math.exp(((emit[o + l] as number) - m) * inv);
   }
   const alpha = new Float64Array((n + 1) * S);
-  const beta = new Float64Array((n + 1) * S);
   alpha[g.start] = 1;
   for (let i = 0; i < n; i++) {
     const a0 = i * S;
@@ -161,39 +160,43 @@ export function marginals(n: number, emit: Float64Array, trans: Float64Array, te
     }
     if (sum > 0) for (let j = a1; j < a1 + S; j++) alpha[j] = (alpha[j] as number) / sum;
   }
-  // u: the next line's beta times the potential of the label that enters each state.
+  // Backward, keeping only the next line's beta; each line's probabilities come as soon
+  // as the beta after it is known. u: that beta times the potential of the label that
+  // enters each state.
+  const out = new Float64Array(n * L);
+  let next = new Float64Array(S);
+  let here = new Float64Array(S);
   const u = new Float64Array(S);
-  for (let s = 0; s < S; s++) if (final[s]) beta[n * S + s] = 1;
+  for (let s = 0; s < S; s++) if (final[s]) next[s] = 1;
   for (let i = n - 1; i >= 0; i--) {
-    const b0 = i * S;
-    const b1 = (i + 1) * S;
+    const a1 = (i + 1) * S;
     const o = i * L;
+    // Probability that line i has label l: paths into a state entered by label l.
+    let z = 0;
+    for (let j = 0; j < S; j++) z += (alpha[a1 + j] as number) * (next[j] as number);
+    if (z > 0) {
+      for (let j = 0; j < S; j++) {
+        const l = labelOf[j] as number;
+        if (l < 0) continue;
+        out[o + l] = (out[o + l] as number) + ((alpha[a1 + j] as number) * (next[j] as number)) / z;
+      }
+    }
+    if (i === 0) break;
     for (let j = 0; j < S; j++) {
       const l = labelOf[j] as number;
-      u[j] = l < 0 ? 0 : (beta[b1 + j] as number) * (pot[o + l] as number);
+      u[j] = l < 0 ? 0 : (next[j] as number) * (pot[o + l] as number);
     }
     let sum = 0;
     for (let s = 0; s < S; s++) {
       let acc = 0;
       for (let k = edgeStart[s] as number, end = edgeStart[s + 1] as number; k < end; k++) acc += (u[edgeTo[k] as number] as number) * (tp[k] as number);
-      beta[b0 + s] = acc;
+      here[s] = acc;
       sum += acc;
     }
-    if (sum > 0) for (let s = b0; s < b0 + S; s++) beta[s] = (beta[s] as number) / sum;
-  }
-  const out = new Float64Array(n * L);
-  for (let i = 0; i < n; i++) {
-    // Probability that line i has label l: paths into a state entered by label l.
-    const a1 = (i + 1) * S;
-    const o = i * L;
-    let z = 0;
-    for (let j = 0; j < S; j++) z += (alpha[a1 + j] as number) * (beta[a1 + j] as number);
-    if (z <= 0) continue;
-    for (let j = 0; j < S; j++) {
-      const l = labelOf[j] as number;
-      if (l < 0) continue;
-      out[o + l] = (out[o + l] as number) + ((alpha[a1 + j] as number) * (beta[a1 + j] as number)) / z;
-    }
+    if (sum > 0) for (let s = 0; s < S; s++) here[s] = (here[s] as number) / sum;
+    const t = next;
+    next = here;
+    here = t;
   }
   return out;
 }
