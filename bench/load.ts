@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -8,6 +8,7 @@ import { saveArticle } from "@/db/queries/article-workflow";
 import { getArticleById } from "@/db/queries/articles";
 import { listFeedArticles } from "@/db/queries/public/feed";
 import { getUserById } from "@/db/queries/users";
+import { startPostgres } from "./support/postgres";
 import { BUSY_PATTERN, freePort, killServer, saveArticleActionId, seedDemoDatabase, sleep, startServer, type LiveServer } from "@/e2e/support/live-server";
 import { checkSaves } from "@/e2e/support/save-ledger";
 import { articlePath } from "@/lib/public";
@@ -61,19 +62,6 @@ function roundRobin(ports: number[], port: number): Promise<net.Server> {
     upstream.on("error", close);
   });
   return new Promise((resolve) => proxy.listen(port, "127.0.0.1", () => resolve(proxy)));
-}
-
-/**
- * A private PostgreSQL for a setup, durable as a real one (fsync and synchronous commit on). Started
- * by the parent before the setup's process: that process's tables are chosen by DATABASE_URL when
- * its modules load.
- */
-function startPostgres(port: number, name: string): { url: string; stop: () => void } {
-  const folder = path.join(dir, name);
-  fs.chmodSync(dir, 0o755);
-  const script = path.join(process.cwd(), "scripts", "postgres-server.sh");
-  const url = execFileSync("bash", [script, "start", folder, String(port)], { env: { ...process.env, POSTGRES_DURABLE: "1" }, encoding: "utf8" }).trim();
-  return { url, stop: () => execFileSync("bash", [script, "stop", folder]) };
 }
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -236,7 +224,7 @@ async function main() {
   }
   const results: Figures[] = [];
   for (const [i, setup] of SETUPS.entries()) {
-    const postgres = setupOf(setup).engine === "postgres" ? startPostgres(await freePort(FIRST_PORT + 40), `pg-${i}`) : null;
+    const postgres = setupOf(setup).engine === "postgres" ? startPostgres(path.join(dir, `pg-${i}`), await freePort(FIRST_PORT + 40)) : null;
     const env: NodeJS.ProcessEnv = { ...process.env, BENCH_SETUP: setup };
     if (postgres) env.DATABASE_URL = postgres.url;
     else delete env.DATABASE_URL;

@@ -1,6 +1,7 @@
 import "server-only";
-import { openDatabase, type Db } from "./connection";
-import { openPostgres } from "./postgres-engine";
+import { sql } from "drizzle-orm";
+import { openDatabase, type Db, type Tx } from "./connection";
+import { openPostgres, type PostgresDb } from "./postgres-engine";
 import { env } from "@/lib/env";
 
 // One database per process, kept on globalThis so dev-mode reloads reuse it: the SQLite file (a
@@ -15,6 +16,17 @@ export function getDb(): Db {
     else holder.folioDb = holder.folioSqlite = openDatabase(config.DATABASE_PATH, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS });
   }
   return holder.folioDb;
+}
+
+/**
+ * A transaction about one article and what hangs on it (its pending revision, revisions, audit
+ * entries), as a save is. SQLite: an ordinary transaction (one writer at a time). PostgreSQL: the
+ * article's row locked first, at READ COMMITTED, instead of SERIALIZABLE (db/README.md).
+ */
+export function articleTransaction<T>(articleId: number, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = getDb();
+  if (holder.folioSqlite) return db.transaction(work);
+  return (db as PostgresDb).$rowLockedTransaction(sql`select id from articles where id = ${articleId} for update`, work);
 }
 
 /** The SQLite writer connection, for SQLite's own housekeeping (planner statistics); none on PostgreSQL. */

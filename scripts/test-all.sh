@@ -31,7 +31,7 @@ if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || [[ -n "${POSTGRES_BIN:-}" 
   pg_port=${FOLIO_TEST_POSTGRES_PORT:-55432}
   if pg_url=$(bash scripts/postgres-server.sh start "$pg_dir/cluster" "$pg_port"); then
     stage unit-postgres env FOLIO_TEST_ENGINE=postgres FOLIO_TEST_POSTGRES_URL="$pg_url" \
-      npx vitest run db/queries services db/schema-parity.test.ts db/postgres-maintenance.test.ts db/postgres-busy.test.ts db/copy.test.ts --reporter=default --reporter=json --outputFile=test-results/unit-postgres.json
+      npx vitest run db/queries services db/schema-parity.test.ts db/postgres-maintenance.test.ts db/postgres-busy.test.ts db/postgres-generation.test.ts db/copy.test.ts --reporter=default --reporter=json --outputFile=test-results/unit-postgres.json
     unit_reports+=,test-results/unit-postgres.json
   else
     pg_url=""

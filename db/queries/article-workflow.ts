@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db";
+import { articleTransaction, getDb, type DbOrTx } from "@/db";
 import { onPostgres } from "@/db/dialect";
 import { insertAuditEntry } from "@/db/queries/audit";
 import {
@@ -135,10 +135,8 @@ export function saveArticle({
   ip: string | null;
   now?: Date;
 }): Promise<WriteOutcome> {
-  // IMMEDIATE takes the write lock first, waiting up to busy_timeout for another process
-  // (a backup, a script) to let go. A deferred transaction that reads first could not wait:
-  // its read snapshot would be stale once the other writer commits (SQLITE_BUSY_SNAPSHOT).
-  return getDb().transaction(async (tx) => {
+  // One article's transaction (db/index.ts): on PostgreSQL its row is locked first.
+  return articleTransaction(id, async (tx) => {
     const current = firstRow(await tx.select().from(articles).where(eq(articles.id, id)));
     if (!current) return { ok: false, reason: "not_found" } as const;
     const revision = await getPendingRevision({ articleId: id }, tx);
@@ -173,7 +171,7 @@ export function saveArticle({
       tx,
     );
     return outcome;
-  }, { behavior: "immediate" });
+  });
 }
 
 export type TransitionInput = {
@@ -333,7 +331,7 @@ async function transitionRevisionIn(tx: DbOrTx, input: TransitionInput, current:
 
 /** One workflow step (submit, approve, publish…), decided by lib/workflow, written with its effects and audit row. */
 export async function transitionArticle(input: TransitionInput): Promise<WriteOutcome> {
-  return getDb().transaction(async (tx) => {
+  return articleTransaction(input.id, async (tx) => {
     const current = firstRow(await tx.select().from(articles).where(eq(articles.id, input.id)));
     if (!current) return { ok: false, reason: "not_found" } as const;
     const revision = await getPendingRevision({ articleId: current.id }, tx);

@@ -78,6 +78,37 @@ describe("a save on a published story", () => {
   });
 });
 
+describe("concurrent saves of a published story (on PostgreSQL from separate connections)", () => {
+  it("of eight first saves at once, exactly one opens the pending revision; the others are told stale", async () => {
+    const story = await publishedStory();
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => await edit(story.id, story.version, [...TEXT, `第${i}位编辑补充的一句。`], { by: i % 2 ? editor2 : editor })),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok).every((o) => !o.ok && o.reason === "stale")).toBe(true);
+    expect(await getDb().select().from(pendingRevisions).where(eq(pendingRevisions.articleId, story.id))).toHaveLength(1);
+    expect(await audits(story.id, "article.save")).toHaveLength(1);
+  });
+
+  it("a save and a submission of the same revision at once: one of them is turned away, nothing is half-written", async () => {
+    const story = await publishedStory(2);
+    const opened = versionOf(await edit(story.id, story.version, [...TEXT, "此外，图书馆将开设夜间自习室。"]));
+    const [saved, submitted] = await Promise.all([
+      edit(story.id, opened, [...TEXT, "此外，图书馆将开设夜间自习室，每晚一百个座位。"], { by: editor2 }),
+      step(story.id, opened, "submit", editor),
+    ]);
+    expect([saved.ok, submitted.ok].filter(Boolean)).toHaveLength(1);
+    // After the save the submission's version is stale; after the submission the save may be stale
+    // or refused (a revision in review is not the editor's to change).
+    const loser = saved.ok ? submitted : saved;
+    expect(loser.ok).toBe(false);
+    expect(["stale", "refused"]).toContain(!loser.ok && loser.reason);
+    if (saved.ok) expect(loser).toMatchObject({ reason: "stale" });
+    const winner = saved.ok ? saved : submitted;
+    expect(await getPendingRevision({ articleId: story.id })).toMatchObject({ version: versionOf(winner) });
+  });
+});
+
 describe("publishing a pending revision", () => {
   it("publishes a small correction at once with its reason: the text, search, the 更正 note and a history row; the first publication time stays", async () => {
     const story = await publishedStory(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPhotoFormat, sniffFormat } from "./formats";
+import { isoBoxesComplete, isPhotoFormat, sniffFormat } from "./formats";
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -38,5 +38,23 @@ describe("sniffFormat", () => {
     expect(isPhotoFormat("heic")).toBe(true);
     expect(isPhotoFormat("svg")).toBe(false);
     expect(isPhotoFormat(null)).toBe(false);
+  });
+});
+
+describe("isoBoxesComplete", () => {
+  const box = (type: string, payload: number) => bytes([0, 0, (8 + payload) >> 8, (8 + payload) & 255], type, Array<number>(payload).fill(7));
+  const whole = Uint8Array.from([...ftyp("heic", "mif1", "heic"), ...box("meta", 20), ...box("mdat", 300)]);
+
+  it("holds when the top-level boxes end exactly at the end of the file", () => {
+    expect(isoBoxesComplete(whole)).toBe(true);
+    // The last box may say "to the end of the file" (size 0).
+    expect(isoBoxesComplete(Uint8Array.from([...ftyp("heic"), ...bytes([0, 0, 0, 0], "mdat", Array<number>(50).fill(1))]))).toBe(true);
+  });
+
+  it("fails for a file cut short, one with bytes after its last box, and nonsense sizes", () => {
+    expect(isoBoxesComplete(whole.subarray(0, whole.length - 1))).toBe(false);
+    expect(isoBoxesComplete(whole.subarray(0, whole.length - 305))).toBe(false);
+    expect(isoBoxesComplete(Uint8Array.from([...whole, 1, 2, 3]))).toBe(false);
+    expect(isoBoxesComplete(bytes([0, 0, 0, 4], "ftyp"))).toBe(false);
   });
 });

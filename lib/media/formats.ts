@@ -44,6 +44,30 @@ function heifBrands(bytes: Uint8Array): string[] | null {
 }
 
 /**
+ * Whether an ISO base media file (HEIC, AVIF) is whole: its top-level boxes (ftyp, meta, mdat …)
+ * follow one another to exactly the end of the file, the last possibly "to the end" (size 0).
+ * A HEIC cannot be decoded cheaply at upload (HEVC, in WebAssembly, takes a second or more), so
+ * this is how a file cut short in transfer is refused then rather than failed by the processing
+ * job. Damage inside the coded picture is still only found by decoding it.
+ */
+export function isoBoxesComplete(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  while (at < bytes.length) {
+    if (at + 8 > bytes.length) return false;
+    let size = view.getUint32(at);
+    if (size === 0) return true; // the last box runs to the end of the file
+    if (size === 1) {
+      if (at + 16 > bytes.length) return false;
+      size = Number(view.getBigUint64(at + 8));
+      if (size < 16) return false;
+    } else if (size < 8) return false;
+    at += size;
+  }
+  return at === bytes.length;
+}
+
+/**
  * The format of a file by its signature, or null for anything else (text, an archive, garbage).
  * SVG is recognised in order to refuse it by name: it is XML that can carry scripts.
  */

@@ -1,7 +1,7 @@
 import "server-only";
 import exifReader from "exif-reader";
 import sharp, { type Metadata } from "sharp";
-import { isPhotoFormat, sniffFormat, type PhotoFormat } from "@/lib/media/formats";
+import { isoBoxesComplete, isPhotoFormat, sniffFormat, type PhotoFormat } from "@/lib/media/formats";
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_SIDE } from "@/lib/media/limits";
 import { PhotoRefused } from "@/lib/media/refusals";
 
@@ -68,6 +68,9 @@ export async function inspectPhoto(bytes: Buffer): Promise<InspectedPhoto> {
   if (width * height > MAX_PHOTO_PIXELS) throw new PhotoRefused("too_many_pixels", { width, height });
   if (width < MIN_PHOTO_SIDE || height < MIN_PHOTO_SIDE) throw new PhotoRefused("too_small", { width, height });
 
+  // A HEIC's picture is only decoded by the processing job (services/media/decode.ts); a file
+  // cut short is refused now.
+  if (sniffed === "heic" && !isoBoxesComplete(bytes)) throw new PhotoRefused("corrupt");
   if (sniffed !== "heic") {
     // Every pixel decoded once, small: a truncated or damaged file is refused now, not found out
     // later by the processing job. JPEG decodes at 1/8 scale here, so this is cheap.

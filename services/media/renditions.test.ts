@@ -107,6 +107,9 @@ describe("inspecting an upload", () => {
     expect(await refusal(await sharp({ create: { width: 40, height: 40, channels: 3, background: "#888" } }).gif().toBuffer())).toBe("unsupported");
     expect(await refusal(await truncatedJpeg())).toBe("corrupt");
     expect(await refusal(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]))).toBe("corrupt");
+    // A phone's HEIC cut short in transfer: refused now, not left for the processing job to fail.
+    const heic = fs.readFileSync(path.join(__dirname, "../../e2e/fixtures/phone-photo.heic"));
+    expect(await refusal(heic.subarray(0, heic.length - 100))).toBe("corrupt");
     expect(await refusal(decompressionBombPng())).toBe("too_many_pixels");
     expect(await refusal(await generatedPhoto({ width: 12, height: 12 }))).toBe("too_small");
     expect(await refusal(Buffer.alloc(25 * 1024 * 1024 + 1))).toBe("too_large");
