@@ -1,4 +1,5 @@
 import { ingest, IngestError, toContractJson, type Segmentation, type Span } from "@/lib/ingest";
+import type { Label } from "@/lib/ingest/model/grammar";
 import type { Model } from "@/lib/ingest/model/model";
 import { bodyText } from "../truth";
 import { charsPlaced, type ArticleFields } from "./metrics";
@@ -28,12 +29,21 @@ export const engineWith =
   (text) =>
     read(text, model);
 
+/**
+ * The engine reading with every line's label given (the lab's truth): what the rest of the
+ * engine makes of a page whose lines are all labelled right, the most a labeller can reach.
+ */
+export const engineWithLabels =
+  (labels: readonly Label[]): Engine =>
+  (text) =>
+    read(text, undefined, labels);
+
 export const ingestEngine: Engine = (text) => read(text);
 
-function read(text: string, model?: Model): EngineReading {
+function read(text: string, model?: Model, labels?: readonly Label[]): EngineReading {
   let seg: Segmentation;
   try {
-    seg = ingest(text, {}, { model });
+    seg = ingest(text, {}, { model, labels });
   } catch (e) {
     // Input the engine refuses (empty, too large) places nothing.
     if (e instanceof IngestError) return { articles: [], chars: charsPlaced(text, []) };

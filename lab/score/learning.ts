@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { addLayer, modelFromJson, modelToJson, type Model, type ModelJson } from "@/lib/ingest/model/model";
-import { trainLayer } from "@/lib/ingest/model/paper";
+import { paperLayer, trainLayer } from "@/lib/ingest/model/paper";
+import { readPage } from "@/lib/ingest/page";
 import { REPO_ROOT } from "../config";
 import type { PageEntry } from "../generate";
 import type { StyleName } from "../styles";
-import type { ExtractorName } from "../truth";
-import { engineWith } from "./engine";
+import { PAGE_FILES, type ExtractorName, type PageTruth } from "../truth";
+import { engineWith, engineWithLabels } from "./engine";
+import { goldLabels } from "./labels";
 import { addCounts, emptyCounts, figures, type Counts } from "./metrics";
 import { tallyPages } from "./run";
 import { labExamples, splitHeldOut, trainOnLab } from "./training";
@@ -18,21 +20,27 @@ import { labExamples, splitHeldOut, trainOnLab } from "./training";
  * trained on the dev pages of every other style (cached: it takes a while); each
  * extractor's corrected pages are the paper's first dev pages read through it (their
  * truth standing for the editor's corrections), and the figures are taken on held-apart
- * pages of the paper (its test pages). The layer is applied as trained, whether or not
- * the product's check (lib/ingest/model/paper.ts `paperLayer`) would keep it.
+ * pages of the paper (its test pages). Each point is taken twice: with the layer as
+ * trained, and as the desk would read (lib/ingest/model/paper.ts `paperLayer`: the layer
+ * only when it reads the corrected pages better, leaving one out; else the lab model).
+ * Beside them, the ceiling: the same pages with every line labelled right (the truth's
+ * labels), the most any labeller, however it learns, could reach through this engine.
  */
 export const CURVE_SIZES = [0, 1, 3, 10] as const;
 
-export type CurvePoint = { corrected: number; counts: Counts };
-export type LearningCurve = { style: StyleName; paper: string; heldApart: number; byExtractor: Record<string, CurvePoint[]> };
+export type CurvePoint = { corrected: number; counts: Counts; adopted: Counts };
+export type LearningCurve = { style: StyleName; paper: string; heldApart: number; heldFrom: "dev" | "test"; byExtractor: Record<string, CurvePoint[]>; ceiling: Record<string, Counts> };
 
-/** A digest of what a trained model depends on: the engine's and the trainer's sources. */
+/**
+ * A digest of what a trained model depends on: the engine's and the trainer's sources
+ * (not a paper's layer, lib/ingest/model/paper.ts, which the lab model does not use).
+ */
 function trainerDigest(): string {
   const h = createHash("sha256");
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const file = path.join(dir, name);
-      if (name.endsWith(".test.ts") || name === "weights.json") continue;
+      if (name.endsWith(".test.ts") || name === "weights.json" || name === "paper.ts") continue;
       if (!name.includes(".")) walk(file);
       else if (name.endsWith(".ts")) h.update(name).update(readFileSync(file));
     }
@@ -58,25 +66,36 @@ export function modelWithoutStyle(labDir: string, pages: readonly PageEntry[], s
 export function learningCurve(
   labDir: string,
   pages: readonly PageEntry[],
-  opts: { style: StyleName; paper: string; extractors: readonly ExtractorName[]; heldApart: number; log: (l: string) => void },
+  opts: { style: StyleName; paper: string; extractors: readonly ExtractorName[]; heldApart: number; heldFrom?: "dev" | "test"; log: (l: string) => void },
 ): LearningCurve {
   const base = modelWithoutStyle(labDir, pages, opts.style, opts.extractors, opts.log);
   const ofPaper = (p: PageEntry) => p.style === opts.style && p.paper === opts.paper;
   const pool = pages.filter((p) => p.split === "dev" && ofPaper(p));
-  const held = pages.filter((p) => p.split === "test" && ofPaper(p)).slice(0, opts.heldApart);
+  // The pages measured on: the paper's test pages; or, to tune a paper's layer without
+  // looking at them, its dev pages after those it could learn from.
+  const heldFrom = opts.heldFrom ?? "test";
+  const held = (heldFrom === "test" ? pages.filter((p) => p.split === "test" && ofPaper(p)) : pool.slice(Math.max(...CURVE_SIZES) * 2)).slice(0, opts.heldApart);
   const byExtractor: Record<string, CurvePoint[]> = {};
+  const ceiling: Record<string, Counts> = {};
+  const score = (model: Model, x: ExtractorName) => addCounts(emptyCounts(), tallyPages(labDir, held, [x], engineWith(model)).counts.overall);
   for (const x of opts.extractors) {
+    const lab = score(base, x);
     byExtractor[x] = CURVE_SIZES.map((k) => {
-      let model = base;
-      if (k > 0) {
-        const examples = [...labExamples(labDir, pool.slice(0, k), [x])];
-        model = addLayer(base, trainLayer(base, examples, { style: opts.style }));
-      }
-      const counts = addCounts(emptyCounts(), tallyPages(labDir, held, [x], engineWith(model)).counts.overall);
-      return { corrected: k, counts };
+      if (k === 0) return { corrected: 0, counts: lab, adopted: lab };
+      const examples = [...labExamples(labDir, pool.slice(0, k), [x])];
+      const counts = score(addLayer(base, trainLayer(base, examples, { style: opts.style })), x);
+      const { layer } = paperLayer(base, examples);
+      return { corrected: k, counts, adopted: layer ? score(addLayer(base, layer), x) : lab };
     });
+    ceiling[x] = emptyCounts();
+    for (const entry of held) {
+      const dir = path.join(labDir, entry.dir);
+      const truth = JSON.parse(readFileSync(path.join(dir, PAGE_FILES.truth), "utf8")) as PageTruth;
+      const labels = goldLabels(truth, readPage(readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8")).reading).labels;
+      addCounts(ceiling[x], tallyPages(labDir, [entry], [x], engineWithLabels(labels)).counts.overall);
+    }
   }
-  return { style: opts.style, paper: opts.paper, heldApart: held.length, byExtractor };
+  return { style: opts.style, paper: opts.paper, heldApart: held.length, heldFrom, byExtractor, ceiling };
 }
 
 /** Whether a curve meets the goal: after 3 corrected pages, strictF1 has come at least half way to 1. */

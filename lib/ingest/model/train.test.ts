@@ -34,6 +34,21 @@ function page(seed: number, dialect = "a"): Example {
 describe("training the line labeller", () => {
   const examples = Array.from({ length: 30 }, (_, i) => page(i + 1));
 
+  /**
+   * A base model for a paper's layer, on the scale of the lab's: the lab model's weights are
+   * log-odds of at most about 5 (its temperature fitted on held-out pages), but on these
+   * separable toy pages the fitted temperature makes every weight about 50. Brought to the
+   * lab's scale, so that what a layer learns here is what it would learn on the lab model.
+   */
+  const labScaled = () => {
+    const trained = trainPerceptron(compileExamples(examples), { epochs: 4, seed: 3 });
+    trained.temperature = fitTemperature(trained, compileExamples(Array.from({ length: 10 }, (_, i) => page(100 + i))));
+    const m = normalized(trained);
+    let max = 0;
+    for (const v of m.emit.values()) for (const w of v) max = Math.max(max, Math.abs(w));
+    return normalized({ ...m, temperature: max / 5 });
+  };
+
   it("is deterministic: the same data gives the same weights, byte for byte", () => {
     const a = modelToJson(trainPerceptron(compileExamples(examples), { epochs: 4, seed: 3 }));
     const b = modelToJson(trainPerceptron(compileExamples(examples), { epochs: 4, seed: 3 }));
@@ -56,9 +71,7 @@ describe("training the line labeller", () => {
   it("learns a paper's own layer on top of a base model from a few corrected pages", () => {
     // The paper prints its headlines so that they look like paragraph openings to the
     // base model, with one cue of its own ("paper:hd") the base model never saw.
-    const trained = trainPerceptron(compileExamples(examples), { epochs: 4, seed: 3 });
-    trained.temperature = fitTemperature(trained, compileExamples(Array.from({ length: 10 }, (_, i) => page(100 + i))));
-    const base = normalized(trained);
+    const base = labScaled();
     const paper = (seed: number): Example => {
       const ex = page(seed);
       return { features: ex.features.map((f) => (f.includes("hd") ? ["bias", "p0", "a:p0", "paper:hd"] : f)), gold: ex.gold, format: "plain" };
@@ -70,5 +83,28 @@ describe("training the line labeller", () => {
     expect(label(addLayer(base, layer), test.features).labels).toEqual(test.gold);
     // Deterministic, as the lab model is.
     expect(JSON.stringify(modelToJson(trainLayer(base, [paper(5), paper(6), paper(8)])))).toBe(JSON.stringify(modelToJson(layer)));
+  });
+
+  it("learns a paper's convention that lives in features most lines share, and nothing without pages", () => {
+    // Every line of the lab carries "bias"; here a feature most lines also carry ("wide",
+    // every paragraph's first line) is what tells this paper's headlines apart: they are
+    // printed like wrapped paragraph lines ("pc") that are wide. No cue is the headlines' own,
+    // so only re-weighing shared features (and the way labels follow each other) can learn it.
+    const base = labScaled();
+    const paper = (seed: number): Example => {
+      const ex = page(seed);
+      const features = ex.features.map((f) => (f.includes("hd") ? ["bias", "pc", "a:pc", "wide"] : f.includes("p0") ? [...f, "wide"] : f));
+      return { features, gold: ex.gold, format: "plain" };
+    };
+    const test = [paper(77), paper(78), paper(79)];
+    const right = (m: Parameters<typeof label>[0]) => test.every((t) => label(m, t.features).labels.join() === t.gold.join());
+    expect(right(base)).toBe(false);
+    const pages = [paper(5), paper(6), paper(8)];
+    const wide = pages.flatMap((p) => p.features).filter((f) => f.includes("wide")).length / pages.reduce((n, p) => n + p.features.length, 0);
+    expect(wide).toBeGreaterThan(0.2);
+    expect(right(addLayer(base, trainLayer(base, pages)))).toBe(true);
+    // With no corrected page the paper's model is the lab model.
+    const none = addLayer(base, trainLayer(base, []));
+    for (const t of test) expect(label(none, t.features).labels).toEqual(label(base, t.features).labels);
   });
 });
