@@ -2,6 +2,7 @@ import { parseLeadingByline, parseStandaloneByline, parseTrailingByline } from "
 import { displayWidth, endsSentence, hanCount } from "../chars";
 import { parseJumpLine, parseLeadingJump, parseTrailingJump } from "../jump";
 import type { Reading, ReadLine } from "../reading";
+import { PagePairs } from "./pairs";
 
 /**
  * What the labeller knows about each line: named binary features, computed from the
@@ -112,49 +113,26 @@ function columnWidth(lines: readonly ReadLine[]): number {
 
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
-/** A line's pairs of adjacent Han characters, as numbers (first × 65536 + second). */
-function pairCodes(t: string): number[] {
-  const out: number[] = [];
-  let prev = -1;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (!isHan(c)) {
-      prev = -1;
-      continue;
-    }
-    if (prev >= 0) out.push(prev * 65536 + c);
-    prev = c;
-  }
-  return out;
-}
-
 /**
  * How much a short line shares with the text around it: a title shares words with its
  * own lead. The share of its character pairs found in the next (or previous) 240
  * characters of running text.
  */
-function affinity(lines: readonly ReadLine[], pairs: readonly Set<number>[], i: number, dir: 1 | -1): number {
-  const own = new Set(pairCodes((lines[i] as ReadLine).text));
-  if (own.size === 0) return 0;
-  const found = new Set<number>();
+function affinity(lines: readonly ReadLine[], pairs: PagePairs, prose: Uint8Array, i: number, dir: 1 | -1): number {
+  // The lines read: from the first line of running text (short lines right beside it are
+  // skipped) until 240 characters are read. At most 60 lines away: a long run of short
+  // lines (a list of names, a table) would otherwise make every line of it scan the whole
+  // run, quadratic in its length.
+  let first = -1;
+  let last = -1;
   let chars = 0;
-  // At most 60 lines away: a long run of short lines (a list of names, a table) would
-  // otherwise make every line of it scan the whole run, quadratic in its length.
   for (let j = i + dir, seen = 0; j >= 0 && j < lines.length && chars < 240 && seen < 60; j += dir, seen++) {
-    const t = (lines[j] as ReadLine).text;
-    if (t.length <= 40 && !/[。，]/.test(t) && chars === 0) continue;
-    const there = pairs[j] as Set<number>;
-    for (const g of own) if (there.has(g)) found.add(g);
-    chars += t.length;
+    if (!prose[j] && chars === 0) continue;
+    if (first < 0) first = j;
+    last = j;
+    chars += (lines[j] as ReadLine).text.length;
   }
-  return found.size / own.size;
-}
-
-/** How often each pair of adjacent Han characters occurs on the page (within lines). */
-function pagePairs(codes: readonly number[][]): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const cs of codes) for (const k of cs) m.set(k, (m.get(k) ?? 0) + 1);
-  return m;
+  return first < 0 ? pairs.shareFound(i, 1, 0) : pairs.shareFound(i, Math.min(first, last), Math.max(first, last));
 }
 
 export type PageFeatures = string[][];
@@ -174,14 +152,35 @@ function pageKind(lines: readonly ReadLine[], format: string): string {
   return `${format}/${blank > 0.015 * lines.length ? 1 : 0}`;
 }
 
+/**
+ * Where a page's features go, line by line: `line(i)` says the names that follow are line
+ * i's. Training keeps the names (`pageFeatures`); reading a page scores each name as it
+ * comes (lib/ingest/model/model.ts `Scorer`) and keeps none.
+ */
+export interface FeatureSink {
+  line(i: number): void;
+  add(name: string): void;
+}
+
 /** Every line's feature names. */
 export function pageFeatures(reading: Reading): PageFeatures {
+  const out: PageFeatures = [];
+  let f: string[] = [];
+  visitFeatures(reading, {
+    line: () => out.push((f = [])),
+    add: (name) => f.push(name),
+  });
+  return out;
+}
+
+/** Gives every line's features to `sink`, in line order. */
+export function visitFeatures(reading: Reading, sink: FeatureSink): void {
   const { lines, format } = reading;
   const column = columnWidth(lines);
   const shapes = lines.map((l) => shapeOf(l, column));
-  const codes = lines.map((l) => pairCodes(l.text));
-  const pairSets = codes.map((cs) => new Set(cs));
-  const pairs = pagePairs(codes);
+  const pairs = new PagePairs(lines);
+  // Running text, as `affinity` reads it: a long line, or one with a comma or a full stop.
+  const prose = Uint8Array.from(lines, (l) => (l.text.length > 40 || /[。，]/.test(l.text) ? 1 : 0));
   const n = lines.length;
   // Does the break between line j and j + 1 fall inside a word the page uses elsewhere?
   const joins = lines.map((l, j) => {
@@ -190,7 +189,7 @@ export function pageFeatures(reading: Reading): PageFeatures {
     const a = l.text.charCodeAt(l.text.length - 1);
     const b = nx.text.charCodeAt(0);
     if (!isHan(a) || !isHan(b)) return -1;
-    return pairs.get(a * 65536 + b) ?? 0;
+    return pairs.occurrences(a, b);
   });
   // Since the last line that looks like a headline (short, alone in its block): how many
   // lines, and whether a byline was printed in between (a second byline after a story's
@@ -230,13 +229,14 @@ export function pageFeatures(reading: Reading): PageFeatures {
   const kind = pageKind(lines, format);
   // Each line's cue (what the line is by its own form) for its neighbours to see.
   const cues = lines.map((l, j) => cueOf(shapes[j] as Shape, l.text));
-  const out: PageFeatures = [];
+  const add = (name: string) => sink.add(name);
   for (let i = 0; i < n; i++) {
     const l = lines[i] as ReadLine;
     const s = shapes[i] as Shape;
     const t = l.text;
-    const f: string[] = ["bias", `fmt=${format}`];
-    const add = (name: string) => f.push(name);
+    sink.line(i);
+    add("bias");
+    add(`fmt=${format}`);
     const chars = [...t];
     const first = chars[0];
     const last = chars[chars.length - 1];
@@ -395,13 +395,11 @@ export function pageFeatures(reading: Reading): PageFeatures {
       if (/——$|—$|：$|:$/.test(pt)) add("hlPair|p1kickerEnd");
     }
     if (s.headlineLike && s.len <= 40) {
-      const fwd = affinity(lines, pairSets, i, 1);
-      const back = affinity(lines, pairSets, i, -1);
+      const fwd = affinity(lines, pairs, prose, i, 1);
+      const back = affinity(lines, pairs, prose, i, -1);
       add(`affFwd=${bucket(fwd, [0.05, 0.15, 0.3, 0.5])}`);
       add(`affBack=${bucket(back, [0.05, 0.15, 0.3, 0.5])}`);
       add(`affDir=${fwd > back + 0.1 ? "fwd" : back > fwd + 0.1 ? "back" : "same"}`);
     }
-    out.push(f);
   }
-  return out;
 }
