@@ -53,6 +53,22 @@ describe("cutToChars", () => {
     }
   });
 
+  it("cuts plain text where the segmenter would, and defers to it when a mark follows the cut", () => {
+    const seg = new Intl.Segmenter("und", { granularity: "grapheme" });
+    const byClusters = (s: string, max: number) => {
+      let used = 0;
+      let end = 0;
+      for (const { segment, index } of seg.segment(s)) {
+        if (used + charCount(segment) > max) break;
+        used += charCount(segment);
+        end = index + segment.length;
+      }
+      return s.slice(0, end);
+    };
+    const texts = ["本报讯（记者 王敏）3月8日，荣昌区召开——“两会”精神…传达会。", "A1 版: 2024-03-08 (周五)", "声调\u302a标记", "ｶﾞｷﾞ半角", "e\u0301a", "一\u200d二", "\u3000　全角空格！"];
+    for (const t of texts) for (let max = 1; max < t.length; max++) expect(cutToChars(t, max)).toBe(byClusters(t, max));
+  });
+
   it("cuts a very long string", () => {
     expect(cutToChars("荣".repeat(2_000_000), 100)).toBe("荣".repeat(100));
   });

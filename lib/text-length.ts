@@ -30,12 +30,28 @@ export function charCount(s: string): number {
 let segmenter: Intl.Segmenter | undefined;
 
 /**
+ * A character that is always a grapheme cluster of its own, in one UTF-16 unit (Unicode's
+ * grapheme break class Other, none of them emoji): printable ASCII, CJK ideographs, CJK
+ * punctuation before the ideographic tone marks, general punctuation (dashes, quotes, …),
+ * fullwidth forms. Between two of them there is always a cluster boundary.
+ */
+function standsAlone(c: number): boolean {
+  return (c >= 0x20 && c <= 0x7e) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) || (c >= 0x2010 && c <= 0x2027) || (c >= 0xff01 && c <= 0xff5e);
+}
+
+/**
  * At most `max` code points of `s`, ending on a grapheme-cluster boundary: whole characters as a
  * reader sees them, never half a surrogate pair. `s` itself when it fits.
  */
 export function cutToChars(s: string, max: number): string {
   if (max <= 0) return "";
   if (s.length <= max || charCount(s) <= max) return s;
+  // Plain text up to the cut and the character after it (which could otherwise be a mark that
+  // belongs to the one before): each unit is a cluster, the cut falls at max. The segmenter
+  // costs a copy of the whole string per call, too much for the import engine's many quotes.
+  let plain = 0;
+  while (plain <= max && standsAlone(s.charCodeAt(plain))) plain++;
+  if (plain > max) return s.slice(0, max);
   segmenter ??= new Intl.Segmenter("und", { granularity: "grapheme" });
   let used = 0;
   let end = 0;

@@ -2,7 +2,7 @@ import { emptyByline, mergeBylines, parseNameByline, parseStandaloneByline, pars
 import { displayWidth, endsSentence, hanCount } from "./chars";
 import { doubled, rubricOrder, splitDoubled, splitParagraph } from "./classify";
 import { overlap } from "./headlines";
-import { parseJumpLine } from "./jump";
+import { parseJumpLine, parseTrailingJump } from "./jump";
 import type { LineDecisions } from "./labeller";
 import { continuesBlock, isStackRole, opensArticle, roleOf, type Label, type Role } from "./model/grammar";
 import type { Reading, ReadLine } from "./reading";
@@ -167,9 +167,20 @@ export function assemble(ctx: Ctx, { format, lines }: Reading, d: LineDecisions)
     cur.parts.push(lastPart);
   });
 
-  const articles = drafts.map((dr) => finish(ctx, lines, d, dr, discarded));
+  const articles = drafts.map((dr) => finish(ctx, lines, d, dr, discarded)).filter((b) => !adMarkerOnly(b.article, discarded));
   placeHeadless(ctx, articles, orphans);
   return { articles: articles.map((a) => a.article), orphans, discarded, mastheadSpans, doubts: pageDoubts };
+}
+
+/**
+ * An ad's marker read as a headline (广告 over the ad's lines): no title and no body, only
+ * the marker and what hangs under it. It is page furniture, all of it, set aside (not lost).
+ */
+function adMarkerOnly(a: Article, discarded: SetAside[]): boolean {
+  if (a.title !== null || a.blocks.some((b) => b.role === "paragraph" || b.role === "lead")) return false;
+  if (!/^(广告|公告|启事|声明)$/.test((a.kicker ?? a.subtitle ?? "").replace(/\s+/g, ""))) return false;
+  for (const b of a.blocks) discarded.push({ kind: "furniture", text: b.text, reason: "advertisement or notice (page furniture)", detail: { code: "advertisement" }, spans: b.spans });
+  return true;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -302,6 +313,24 @@ function placeSubheads(items: Unit[], doubts: Doubt[], breaks: ReadonlySet<Unit>
   const firstPlaced = items.findIndex((u) => placed.has(u));
   const rest = items.filter((u) => !placed.has(u));
   return [...rest.slice(0, firstPlaced), ...ordered, ...rest.slice(firstPlaced)];
+}
+
+/**
+ * A jump marker the reading put on the title's line (需求不只在货架（商海观潮） （接第7版）)
+ * is the article's jump line, not part of its title.
+ */
+function jumpOffTitle(ctx: Ctx, title: Part[], units: Unit[]): Unit[] {
+  const last = title[title.length - 1];
+  if (!last) return units;
+  const r = render(ctx.text, last.spans, ctx.md);
+  const tail = parseTrailingJump(r.text);
+  if (!tail || !r.text.slice(0, tail.start).trim()) return units;
+  const [keep = [], jump = []] = splitAt(ctx, last.spans, r, [tail.start]);
+  if (keep.length === 0 || jump.length === 0) return units;
+  last.spans = keep;
+  const u = makeUnit(ctx, "jump", jump);
+  u.jump = tail.jump;
+  return [u, ...units];
 }
 
 const DATELINE_ONLY = /^[（(]?(?:据)?(?:新华社|中新社|本报)[\u3400-\u9fff]{0,8}(?:\d{1,2}月\d{1,2}日)?电[)）]?$|^[（(]完[)）]$/;
@@ -449,6 +478,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
   units = placeTextBeforeStack(ctx, lines, d, dr, before, units, breaks);
   const doubts = dr.doubts;
   splitJoinedStack(ctx, kicker, title, subtitle, doubts);
+  units = jumpOffTitle(ctx, title, units);
   // The box beside a vertical label (核心提示) is the lead.
   for (const v of vlabelAfter) {
     const box = boxNextTo(units, v.unit ? units.indexOf(v.unit) : -1);
@@ -496,15 +526,21 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
   stackBlock("title", title);
   stackBlock("subtitle", subtitle);
 
+  // The article's byline is its first run of byline blocks: one printed after text has come
+  // between (a second story's byline the reading ran in, a dateline closing a paragraph
+  // that went on in another column) stays a byline block but does not join the first, and
+  // a byline the extractor printed twice is read once.
   const bylines: Unit[] = [];
+  let bylineRunOver = false;
   let jumpTo: number | null = null;
   let jumpFrom: number | null = null;
   for (const u of units) {
+    if (u.kind === "para" || u.kind === "heading" || u.kind === "caption") bylineRunOver ||= bylines.length > 0;
     if (u.kind === "para") content.push({ role: "paragraph", text: closeSpacedOut(u.text), spans: u.spans });
     else if (u.kind === "heading") content.push({ role: "heading", text: u.text, spans: u.spans });
     else if (u.kind === "caption") content.push({ role: "caption", text: u.text, spans: u.spans });
     else if (u.kind === "byline") {
-      bylines.push(u);
+      if (!bylineRunOver && !bylines.some((b) => b.text.replace(/\s+/g, "") === u.text.replace(/\s+/g, ""))) bylines.push(u);
       head.push({ role: "byline", text: u.text, spans: u.spans });
     } else if (u.kind === "jump") {
       head.push({ role: "jump", text: u.text, spans: u.spans });

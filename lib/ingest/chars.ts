@@ -75,8 +75,12 @@ export function hasSentencePunct(s: string): boolean {
 
 /** Number of Han characters (width of a headline or name in characters). */
 export function hanCount(s: string): number {
-  const m = s.match(/[\u3400-\u9fff\uf900-\ufaff]/g);
-  return m ? m.length : 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
 }
 
 const CN_DIGITS: Record<string, number> = {

@@ -1,8 +1,8 @@
 import { endsSentence, hanCount } from "./chars";
 import { L } from "./model/decode";
-import { pageFeatures } from "./model/features";
+import { visitFeatures } from "./model/features";
 import { LABEL_INDEX, LABELS, opensArticle, roleOf, type Label } from "./model/grammar";
-import { label, type Model } from "./model/model";
+import { labelScores, Scorer, type Model } from "./model/model";
 import type { Reading, ReadLine } from "./reading";
 import type { ReasonDetail, SetAsideKind } from "./types";
 
@@ -25,6 +25,10 @@ export type LineDecisions = {
   /** Vertical labels: the first line index of each run (its other lines follow). */
   verticalLabels: { from: number; to: number; text: string }[];
 };
+
+/** Each label's role (as a number) and whether it opens an article, by label index. */
+const ROLE_OF = Uint8Array.from(LABELS, (l) => l.charCodeAt(0));
+const OPENS = Uint8Array.from(LABELS, (l) => (opensArticle(l) ? 1 : 0));
 
 const STRAY = /^([A-Z])\1{0,2}$/;
 const IMAGE = /^!\[[^\]]*\]\([^)]*\)$/;
@@ -73,32 +77,33 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
   setAside.forEach((s, i) => {
     if (s) forced[i] = LABEL_INDEX.F;
   });
-  const features = pageFeatures(reading);
-  let r = label(model, features, { format: reading.format, forced, confidence: true });
-  // Prose and not one article: a text pasted without a headline (the labeller, trained on whole
-  // pages, reads a lone paragraph as furniture). Its first sentence opens an untitled article,
-  // and the rest is decoded around that; the editor gives it a headline in the workbench.
+  const scorer = new Scorer(model, n);
+  visitFeatures(reading, scorer);
+  let r = labelScores(model, scorer.scores, { format: reading.format, forced, confidence: true });
+  // Prose and no body text: a text pasted without a headline (the labeller, trained on whole
+  // pages, reads a lone paragraph as furniture, or as a stack over a caption). Its first
+  // sentence opens an untitled article, and the rest is decoded around that; the editor gives
+  // it a headline in the workbench.
   const prose = reading.lines.findIndex((l, i) => !setAside[i] && endsSentence(l.text.trim()) && hanCount(l.text) >= 8);
-  if (prose >= 0 && !r.labels.some(opensArticle)) {
+  if (prose >= 0 && !r.labels.some((l) => roleOf(l) === "P")) {
     forced[prose] = LABEL_INDEX["P!"];
-    r = label(model, features, { format: reading.format, forced, confidence: true });
+    r = labelScores(model, scorer.scores, { format: reading.format, forced, confidence: true });
   }
   const probs = r.probabilities as Float64Array;
   const roleConfidence = new Float64Array(n);
   const startConfidence = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const chosen = r.labels[i] as Label;
-    const role = roleOf(chosen);
+    const chosen = LABEL_INDEX[r.labels[i] as Label];
+    const role = ROLE_OF[chosen] as number;
     let sameRole = 0;
     let start = 0;
     for (let l = 0; l < L; l++) {
       const p = probs[i * L + l] as number;
-      const lab = LABELS[l] as Label;
-      if (roleOf(lab) === role) sameRole += p;
-      if (opensArticle(lab)) start += p;
+      if (ROLE_OF[l] === role) sameRole += p;
+      if (OPENS[l]) start += p;
     }
     roleConfidence[i] = Math.min(1, sameRole);
-    startConfidence[i] = Math.min(1, opensArticle(chosen) ? start : 1 - start);
+    startConfidence[i] = Math.min(1, OPENS[chosen] ? start : 1 - start);
   }
   return { labels: r.labels, roleConfidence, startConfidence, setAside, verticalLabels };
 }

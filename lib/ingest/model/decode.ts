@@ -15,9 +15,55 @@ export const L = LABELS.length;
 /** Row 0 of the transition matrix is "before the first line"; row 1 + l is after label l. */
 export const transIndex = (prev: number, l: number): number => (prev + 1) * L + l;
 
+/**
+ * The grammar's edges by the state they lead to (each state's incoming edges in order of
+ * the state they come from), with each edge's transition score looked up once per page:
+ * a line's step is then, for each state, one pass over the states it can be reached from.
+ * Every score is summed in the same order as over the edges from each state, so the
+ * results are the same to the last bit (and ties go to the same, earliest state).
+ */
+type Incoming = { start: Int32Array; from: Int16Array; edge: Int32Array };
+
+let incomingOf: Incoming | null = null;
+
+function incoming(): Incoming {
+  if (incomingOf) return incomingOf;
+  const g = grammar();
+  const S = g.states.length;
+  const byTarget: [number, number][][] = Array.from({ length: S }, () => []);
+  for (let s = 0; s < S; s++) {
+    for (let k = g.edgeStart[s] as number; k < (g.edgeStart[s + 1] as number); k++) (byTarget[g.edgeTo[k] as number] as [number, number][]).push([s, k]);
+  }
+  const start = new Int32Array(S + 1);
+  byTarget.forEach((es, j) => (start[j + 1] = (start[j] as number) + es.length));
+  const flat = byTarget.flat();
+  incomingOf = { start, from: Int16Array.from(flat, (e) => e[0]), edge: Int32Array.from(flat, (e) => e[1]) };
+  return incomingOf;
+}
+
+/** Each grammar edge's transition score (edges in `CompiledGrammar` order). */
+function edgeScores(trans: Float64Array): Float64Array {
+  const g = grammar();
+  const out = new Float64Array(g.edgeLabel.length);
+  for (let s = 0; s < g.states.length; s++) {
+    const tRow = ((g.labelOf[s] as number) + 1) * L;
+    for (let k = g.edgeStart[s] as number; k < (g.edgeStart[s + 1] as number); k++) out[k] = trans[tRow + (g.edgeLabel[k] as number)] as number;
+  }
+  return out;
+}
+
+/** Each incoming edge's transition score (in `incoming()` order). */
+function incomingScores(trans: Float64Array): Float64Array {
+  const byEdge = edgeScores(trans);
+  return Float64Array.from(incoming().edge, (k) => byEdge[k] as number);
+}
+
 export function viterbi(n: number, emit: Float64Array, trans: Float64Array): Int16Array {
   const g = grammar();
   const S = g.states.length;
+  const labelOf = g.labelOf;
+  const { start, from } = incoming();
+  const it = incomingScores(trans);
   const out = new Int16Array(n);
   if (n === 0) return out;
   let cur = new Float64Array(S).fill(-Infinity);
@@ -25,22 +71,26 @@ export function viterbi(n: number, emit: Float64Array, trans: Float64Array): Int
   cur[g.start] = 0;
   const back = new Int16Array(n * S);
   for (let i = 0; i < n; i++) {
-    nxt.fill(-Infinity);
     const e = i * L;
     const b = i * S;
-    for (let s = 0; s < S; s++) {
-      const v = cur[s] as number;
-      if (v === -Infinity) continue;
-      const tRow = ((g.labelOf[s] as number) + 1) * L;
-      for (let k = g.edgeStart[s] as number, end = g.edgeStart[s + 1] as number; k < end; k++) {
-        const l = g.edgeLabel[k] as number;
-        const j = g.edgeTo[k] as number;
-        const x = v + (trans[tRow + l] as number) + (emit[e + l] as number);
-        if (x > (nxt[j] as number)) {
-          nxt[j] = x;
-          back[b + j] = s;
+    for (let j = 0; j < S; j++) {
+      let best = -Infinity;
+      let arg = 0;
+      const k0 = start[j] as number;
+      const k1 = start[j + 1] as number;
+      if (k0 < k1) {
+        const ej = emit[e + (labelOf[j] as number)] as number;
+        for (let k = k0; k < k1; k++) {
+          const s = from[k] as number;
+          const x = (cur[s] as number) + (it[k] as number) + ej;
+          if (x > best) {
+            best = x;
+            arg = s;
+          }
         }
       }
+      nxt[j] = best;
+      back[b + j] = arg;
     }
     const t = cur;
     cur = nxt;
@@ -71,72 +121,82 @@ export function viterbi(n: number, emit: Float64Array, trans: Float64Array): Int
 /**
  * P(label at line i = l) over the well-formed sequences, scores divided by `temperature`.
  * Forward-backward in probability space, each line's vector rescaled to sum 1 (scores
- * are shifted by their maximum before exponentiating, so nothing overflows).
+ * are shifted by their maximum before exponentiating, so nothing overflows). Both passes
+ * gather, state by state, over the states next to it, so that each line's sums are many
+ * short independent ones rather than one long chain.
  */
 export function marginals(n: number, emit: Float64Array, trans: Float64Array, temperature: number): Float64Array {
   const g = grammar();
   const S = g.states.length;
+  const { edgeStart, edgeTo, labelOf, final } = g;
+  const inc = incoming();
   const inv = 1 / temperature;
   let tMax = -Infinity;
   for (let k = 0; k < trans.length; k++) tMax = Math.max(tMax, trans[k] as number);
-  const tp = Float64Array.from(trans, (x) => Math.exp((x - tMax) * inv));
+  const tp = edgeScores(trans).map((x) => Math.exp((x - tMax) * inv));
+  const inTp = Float64Array.from(inc.edge, (k) => tp[k] as number);
   const pot = new Float64Array(n * L);
   for (let i = 0; i < n; i++) {
+    const o = i * L;
     let m = -Infinity;
-    for (let l = 0; l < L; l++) m = Math.max(m, emit[i * L + l] as number);
-    for (let l = 0; l < L; l++) pot[i * L + l] = Math.exp(((emit[i * L + l] as number) - m) * inv);
+    for (let l = 0; l < L; l++) m = Math.max(m, emit[o + l] as number);
+    for (let l = 0; l < L; l++) pot[o + l] = Math.exp(((emit[o + l] as number) - m) * inv);
   }
   const alpha = new Float64Array((n + 1) * S);
-  const beta = new Float64Array((n + 1) * S);
   alpha[g.start] = 1;
   for (let i = 0; i < n; i++) {
     const a0 = i * S;
     const a1 = (i + 1) * S;
+    const o = i * L;
     let sum = 0;
-    for (let s = 0; s < S; s++) {
-      const v = alpha[a0 + s] as number;
-      if (v === 0) continue;
-      const tRow = ((g.labelOf[s] as number) + 1) * L;
-      for (let k = g.edgeStart[s] as number, end = g.edgeStart[s + 1] as number; k < end; k++) {
-        const l = g.edgeLabel[k] as number;
-        const j = g.edgeTo[k] as number;
-        const x = v * (tp[tRow + l] as number) * (pot[i * L + l] as number);
-        alpha[a1 + j] = (alpha[a1 + j] as number) + x;
-        sum += x;
-      }
-    }
-    if (sum > 0) for (let j = 0; j < S; j++) alpha[a1 + j] = (alpha[a1 + j] as number) / sum;
-  }
-  for (let s = 0; s < S; s++) if (g.final[s]) beta[n * S + s] = 1;
-  for (let i = n - 1; i >= 0; i--) {
-    const b0 = i * S;
-    const b1 = (i + 1) * S;
-    let sum = 0;
-    for (let s = 0; s < S; s++) {
-      const tRow = ((g.labelOf[s] as number) + 1) * L;
+    for (let j = 0; j < S; j++) {
+      const k1 = inc.start[j + 1] as number;
       let acc = 0;
-      for (let k = g.edgeStart[s] as number, end = g.edgeStart[s + 1] as number; k < end; k++) {
-        const l = g.edgeLabel[k] as number;
-        const bj = beta[b1 + (g.edgeTo[k] as number)] as number;
-        if (bj === 0) continue;
-        acc += bj * (tp[tRow + l] as number) * (pot[i * L + l] as number);
-      }
-      beta[b0 + s] = acc;
-      sum += acc;
+      for (let k = inc.start[j] as number; k < k1; k++) acc += (alpha[a0 + (inc.from[k] as number)] as number) * (inTp[k] as number);
+      if (acc === 0) continue;
+      const x = acc * (pot[o + (labelOf[j] as number)] as number);
+      alpha[a1 + j] = x;
+      sum += x;
     }
-    if (sum > 0) for (let s = 0; s < S; s++) beta[b0 + s] = (beta[b0 + s] as number) / sum;
+    if (sum > 0) for (let j = a1; j < a1 + S; j++) alpha[j] = (alpha[j] as number) / sum;
   }
+  // Backward, keeping only the next line's beta; each line's probabilities come as soon
+  // as the beta after it is known. u: that beta times the potential of the label that
+  // enters each state.
   const out = new Float64Array(n * L);
-  for (let i = 0; i < n; i++) {
+  let next = new Float64Array(S);
+  let here = new Float64Array(S);
+  const u = new Float64Array(S);
+  for (let s = 0; s < S; s++) if (final[s]) next[s] = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    const a1 = (i + 1) * S;
+    const o = i * L;
     // Probability that line i has label l: paths into a state entered by label l.
     let z = 0;
-    for (let j = 0; j < S; j++) z += (alpha[(i + 1) * S + j] as number) * (beta[(i + 1) * S + j] as number);
-    if (z <= 0) continue;
-    for (let j = 0; j < S; j++) {
-      const l = g.labelOf[j] as number;
-      if (l < 0) continue;
-      out[i * L + l] = (out[i * L + l] as number) + ((alpha[(i + 1) * S + j] as number) * (beta[(i + 1) * S + j] as number)) / z;
+    for (let j = 0; j < S; j++) z += (alpha[a1 + j] as number) * (next[j] as number);
+    if (z > 0) {
+      for (let j = 0; j < S; j++) {
+        const l = labelOf[j] as number;
+        if (l < 0) continue;
+        out[o + l] = (out[o + l] as number) + ((alpha[a1 + j] as number) * (next[j] as number)) / z;
+      }
     }
+    if (i === 0) break;
+    for (let j = 0; j < S; j++) {
+      const l = labelOf[j] as number;
+      u[j] = l < 0 ? 0 : (next[j] as number) * (pot[o + l] as number);
+    }
+    let sum = 0;
+    for (let s = 0; s < S; s++) {
+      let acc = 0;
+      for (let k = edgeStart[s] as number, end = edgeStart[s + 1] as number; k < end; k++) acc += (u[edgeTo[k] as number] as number) * (tp[k] as number);
+      here[s] = acc;
+      sum += acc;
+    }
+    if (sum > 0) for (let s = 0; s < S; s++) here[s] = (here[s] as number) / sum;
+    const t = next;
+    next = here;
+    here = t;
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { parseLeadingByline, parseStandaloneByline, parseTrailingByline } from "
 import { displayWidth, endsSentence, hanCount } from "../chars";
 import { parseJumpLine, parseLeadingJump, parseTrailingJump } from "../jump";
 import type { Reading, ReadLine } from "../reading";
+import { PagePairs } from "./pairs";
 
 /**
  * What the labeller knows about each line: named binary features, computed from the
@@ -112,61 +113,74 @@ function columnWidth(lines: readonly ReadLine[]): number {
 
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
-/** A line's pairs of adjacent Han characters, as numbers (first × 65536 + second). */
-function pairCodes(t: string): number[] {
-  const out: number[] = [];
-  let prev = -1;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (!isHan(c)) {
-      prev = -1;
-      continue;
-    }
-    if (prev >= 0) out.push(prev * 65536 + c);
-    prev = c;
-  }
-  return out;
-}
-
 /**
  * How much a short line shares with the text around it: a title shares words with its
  * own lead. The share of its character pairs found in the next (or previous) 240
  * characters of running text.
  */
-function affinity(lines: readonly ReadLine[], pairs: readonly Set<number>[], i: number, dir: 1 | -1): number {
-  const own = new Set(pairCodes((lines[i] as ReadLine).text));
-  if (own.size === 0) return 0;
-  const found = new Set<number>();
+function affinity(lines: readonly ReadLine[], pairs: PagePairs, prose: Uint8Array, i: number, dir: 1 | -1): number {
+  // The lines read: from the first line of running text (short lines right beside it are
+  // skipped) until 240 characters are read. At most 60 lines away: a long run of short
+  // lines (a list of names, a table) would otherwise make every line of it scan the whole
+  // run, quadratic in its length.
+  let first = -1;
+  let last = -1;
   let chars = 0;
-  // At most 60 lines away: a long run of short lines (a list of names, a table) would
-  // otherwise make every line of it scan the whole run, quadratic in its length.
   for (let j = i + dir, seen = 0; j >= 0 && j < lines.length && chars < 240 && seen < 60; j += dir, seen++) {
-    const t = (lines[j] as ReadLine).text;
-    if (t.length <= 40 && !/[。，]/.test(t) && chars === 0) continue;
-    const there = pairs[j] as Set<number>;
-    for (const g of own) if (there.has(g)) found.add(g);
-    chars += t.length;
+    if (!prose[j] && chars === 0) continue;
+    if (first < 0) first = j;
+    last = j;
+    chars += (lines[j] as ReadLine).text.length;
   }
-  return found.size / own.size;
-}
-
-/** How often each pair of adjacent Han characters occurs on the page (within lines). */
-function pagePairs(codes: readonly number[][]): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const cs of codes) for (const k of cs) m.set(k, (m.get(k) ?? 0) + 1);
-  return m;
+  return first < 0 ? pairs.shareFound(i, 1, 0) : pairs.shareFound(i, Math.min(first, last), Math.max(first, last));
 }
 
 export type PageFeatures = string[][];
 
+/** A line's cue: what it is by its own form, before the model weighs it. */
+function cueOf(s: Shape, t: string): string {
+  return s.jump ? "jump" : DATELINE.test(t) ? "dateline" : s.byline ? "byline" : NAME_ONLY.test(t) ? "name" : s.headlineLike ? "headline" : s.ends ? "sentence" : "other";
+}
+
+/**
+ * The page's kind of text: its format, and whether blank lines separate its blocks
+ * (pdftotext's reading order does, -raw's and pdf.js's hardly ever: under 1.5% of lines).
+ */
+function pageKind(lines: readonly ReadLine[], format: string): string {
+  let blank = 0;
+  for (const l of lines) if (l.blankBefore) blank++;
+  return `${format}/${blank > 0.015 * lines.length ? 1 : 0}`;
+}
+
+/**
+ * Where a page's features go, line by line: `line(i)` says the names that follow are line
+ * i's. Training keeps the names (`pageFeatures`); reading a page scores each name as it
+ * comes (lib/ingest/model/model.ts `Scorer`) and keeps none.
+ */
+export interface FeatureSink {
+  line(i: number): void;
+  add(name: string): void;
+}
+
 /** Every line's feature names. */
 export function pageFeatures(reading: Reading): PageFeatures {
+  const out: PageFeatures = [];
+  let f: string[] = [];
+  visitFeatures(reading, {
+    line: () => out.push((f = [])),
+    add: (name) => f.push(name),
+  });
+  return out;
+}
+
+/** Gives every line's features to `sink`, in line order. */
+export function visitFeatures(reading: Reading, sink: FeatureSink): void {
   const { lines, format } = reading;
   const column = columnWidth(lines);
   const shapes = lines.map((l) => shapeOf(l, column));
-  const codes = lines.map((l) => pairCodes(l.text));
-  const pairSets = codes.map((cs) => new Set(cs));
-  const pairs = pagePairs(codes);
+  const pairs = new PagePairs(lines);
+  // Running text, as `affinity` reads it: a long line, or one with a comma or a full stop.
+  const prose = Uint8Array.from(lines, (l) => (l.text.length > 40 || /[。，]/.test(l.text) ? 1 : 0));
   const n = lines.length;
   // Does the break between line j and j + 1 fall inside a word the page uses elsewhere?
   const joins = lines.map((l, j) => {
@@ -175,7 +189,7 @@ export function pageFeatures(reading: Reading): PageFeatures {
     const a = l.text.charCodeAt(l.text.length - 1);
     const b = nx.text.charCodeAt(0);
     if (!isHan(a) || !isHan(b)) return -1;
-    return pairs.get(a * 65536 + b) ?? 0;
+    return pairs.occurrences(a, b);
   });
   // Since the last line that looks like a headline (short, alone in its block): how many
   // lines, and whether a byline was printed in between (a second byline after a story's
@@ -209,13 +223,20 @@ export function pageFeatures(reading: Reading): PageFeatures {
   const blockEnd = new Int32Array(n);
   for (let j = 0; j < n; j++) blockStart[j] = j > 0 && !(lines[j] as ReadLine).blankBefore ? (blockStart[j - 1] as number) : j;
   for (let j = n - 1; j >= 0; j--) blockEnd[j] = j < n - 1 && !(lines[j] as ReadLine).blankAfter ? (blockEnd[j + 1] as number) : j;
-  const out: PageFeatures = [];
+  // What kind of text the page is, beyond its format: extractors that separate blocks with
+  // blank lines (pdftotext) or not (-raw, pdf.js) print the same article differently, so a
+  // few evidence pairs are read per page kind.
+  const kind = pageKind(lines, format);
+  // Each line's cue (what the line is by its own form) for its neighbours to see.
+  const cues = lines.map((l, j) => cueOf(shapes[j] as Shape, l.text));
+  const add = (name: string) => sink.add(name);
   for (let i = 0; i < n; i++) {
     const l = lines[i] as ReadLine;
     const s = shapes[i] as Shape;
     const t = l.text;
-    const f: string[] = ["bias", `fmt=${format}`];
-    const add = (name: string) => f.push(name);
+    sink.line(i);
+    add("bias");
+    add(`fmt=${format}`);
     const chars = [...t];
     const first = chars[0];
     const last = chars[chars.length - 1];
@@ -349,19 +370,36 @@ export function pageFeatures(reading: Reading): PageFeatures {
     const par = (x: Shape | undefined) => !!x && x.headlineLike && s.headlineLike && Math.abs(x.len - s.len) <= 1 && s.len <= 16;
     if (par(p) || par(q)) add(`parallel|both=${par(p) && par(q) ? 1 : 0}`);
     // What this line is, seen with the lines around it.
-    const cue = s.jump ? "jump" : DATELINE.test(t) ? "dateline" : s.byline ? "byline" : NAME_ONLY.test(t) ? "name" : s.headlineLike ? "headline" : s.ends ? "sentence" : "other";
+    const cue = cues[i] as string;
     const summary = (x: Shape | undefined) => (!x ? "none" : x.level ? `h${x.level}` : x.byline ? "byline" : x.headlineLike ? "headline" : x.ends ? "end" : "open");
     add(`cue=${cue}|p1=${summary(p)}`);
     add(`cue=${cue}|n1=${summary(q)}`);
     add(`cue=${cue}|p1=${summary(p)}|n1=${summary(q)}`);
+    // The neighbours' own cues (a dateline, a name, a jump line), two lines each way, and
+    // the same read per page kind.
+    const pc1 = cues[i - 1] ?? "none";
+    const nc1 = cues[i + 1] ?? "none";
+    add(`cue=${cue}|pc1=${pc1}|nc1=${nc1}`);
+    add(`cue=${cue}|pc1=${pc1}|pc2=${cues[i - 2] ?? "none"}`);
+    add(`cue=${cue}|nc1=${nc1}|nc2=${cues[i + 2] ?? "none"}`);
+    add(`kind=${kind}|cue=${cue}|pc1=${pc1}|nc1=${nc1}|blank=${l.blankBefore ? 1 : 0}${q?.blankBefore ? 1 : 0}`);
+    add(`kind=${kind}|len=${s.lenB}|end=${s.ends ? 1 : 0}|blank=${l.blankBefore ? 1 : 0}`);
+    add(`kind=${kind}|ratio=${s.ratioB}|p1ratio=${p ? p.ratioB : "none"}|p1end=${p ? (p.ends ? 1 : 0) : "none"}`);
+    // Two headline-like lines in a row: one title wrapped, a kicker over its title, or the
+    // title of one story under the last line of another's stack. How the line above ends
+    // (——, ：, a closing bracket) and how this one begins tell them apart.
+    if (p && p.headlineLike && s.headlineLike) {
+      const pt = (lines[i - 1] as ReadLine).text;
+      add(`hlPair|plast=${charClass(pt[pt.length - 1])}|first=${charClass(first)}|blank=${l.blankBefore ? 1 : 0}`);
+      add(`hlPair|rel=${bucket(s.len / Math.max(1, p.len), [0.5, 0.8, 1.25, 2])}|blank=${l.blankBefore ? 1 : 0}|kind=${kind}`);
+      if (/——$|—$|：$|:$/.test(pt)) add("hlPair|p1kickerEnd");
+    }
     if (s.headlineLike && s.len <= 40) {
-      const fwd = affinity(lines, pairSets, i, 1);
-      const back = affinity(lines, pairSets, i, -1);
+      const fwd = affinity(lines, pairs, prose, i, 1);
+      const back = affinity(lines, pairs, prose, i, -1);
       add(`affFwd=${bucket(fwd, [0.05, 0.15, 0.3, 0.5])}`);
       add(`affBack=${bucket(back, [0.05, 0.15, 0.3, 0.5])}`);
       add(`affDir=${fwd > back + 0.1 ? "fwd" : back > fwd + 0.1 ? "back" : "same"}`);
     }
-    out.push(f);
   }
-  return out;
 }

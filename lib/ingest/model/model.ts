@@ -1,5 +1,6 @@
 import { L, marginals, transIndex, viterbi } from "./decode";
 import type { ReadingFormat } from "../reading";
+import type { FeatureSink } from "./features";
 import { LABELS, type Label } from "./grammar";
 
 /**
@@ -119,46 +120,117 @@ export function addLayer(base: Model, layer: Model): Model {
   return { emit, trans, temperature: layer.temperature || base.temperature, trainedOn: { ...base.trainedOn, paper: layer.trainedOn } };
 }
 
-type Sparse = { labels: Uint8Array; weights: Float64Array };
+/**
+ * A model compiled for reading: every feature name numbered, and each feature's non-zero
+ * weights (most features speak for a few labels) as one run of (label, weight) in flat
+ * arrays. Names are found by their FNV-1a hash in an open-addressing table (typed arrays),
+ * and a found name is compared with the feature's own, so no two names are ever confused.
+ * Built once per model, on first use.
+ */
+type Compiled = {
+  names: string[];
+  /** Table slots: the hash of the name there and its number (-1: empty). */
+  hashes: Int32Array;
+  ids: Int32Array;
+  mask: number;
+  from: Int32Array;
+  labels: Uint8Array;
+  weights: Float64Array;
+};
 
-/** Each feature's non-zero weights only, built once per model: most features speak for a few labels. */
-const sparseOf = new WeakMap<Model, Map<string, Sparse>>();
+const compiledOf = new WeakMap<Model, Compiled>();
 
-function sparse(m: Model): Map<string, Sparse> {
-  let out = sparseOf.get(m);
-  if (out) return out;
-  out = new Map();
+/** FNV-1a over a string's UTF-16 code units. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function compiled(m: Model): Compiled {
+  let c = compiledOf.get(m);
+  if (c) return c;
+  const names: string[] = [];
+  const from: number[] = [0];
+  const labels: number[] = [];
+  const weights: number[] = [];
   for (const [f, v] of m.emit) {
-    const labels: number[] = [];
-    const weights: number[] = [];
+    const at = labels.length;
     v.forEach((w, l) => {
       if (w !== 0) {
         labels.push(l);
         weights.push(w);
       }
     });
-    if (labels.length) out.set(f, { labels: Uint8Array.from(labels), weights: Float64Array.from(weights) });
+    if (labels.length === at) continue;
+    names.push(f);
+    from.push(labels.length);
   }
-  sparseOf.set(m, out);
-  return out;
+  let size = 16;
+  while (size < names.length * 4) size *= 2;
+  const mask = size - 1;
+  const hashes = new Int32Array(size);
+  const ids = new Int32Array(size).fill(-1);
+  names.forEach((f, id) => {
+    const h = fnv1a(f);
+    let s = h & mask;
+    while ((ids[s] as number) >= 0) s = (s + 1) & mask;
+    hashes[s] = h;
+    ids[s] = id;
+  });
+  c = { names, hashes, ids, mask, from: Int32Array.from(from), labels: Uint8Array.from(labels), weights: Float64Array.from(weights) };
+  compiledOf.set(m, c);
+  return c;
 }
 
-/** Emission scores of a page (lines × labels). */
-export function emissions(m: Model, features: readonly (readonly string[])[]): Float64Array {
-  const out = new Float64Array(features.length * L);
-  const table = sparse(m);
-  features.forEach((fs, i) => {
-    const o = i * L;
-    for (const f of fs) {
-      const v = table.get(f);
-      if (!v) continue;
-      for (let k = 0; k < v.labels.length; k++) {
-        const at = o + (v.labels[k] as number);
-        out[at] = (out[at] as number) + (v.weights[k] as number);
+/**
+ * Scores a page's features as they are made (lib/ingest/model/features.ts `visitFeatures`):
+ * `scores` is lines × labels, each line's the sum of its features' weights, added in the
+ * order the features come (the same sums as `emissions`, to the last bit).
+ */
+export class Scorer implements FeatureSink {
+  readonly scores: Float64Array;
+  private row = 0;
+  private readonly c: Compiled;
+
+  constructor(m: Model, lines: number) {
+    this.c = compiled(m);
+    this.scores = new Float64Array(lines * L);
+  }
+
+  line(i: number): void {
+    this.row = i * L;
+  }
+
+  add(name: string): void {
+    const c = this.c;
+    const h = fnv1a(name);
+    let id = -1;
+    for (let s = h & c.mask; ; s = (s + 1) & c.mask) {
+      const x = c.ids[s] as number;
+      if (x < 0) return;
+      if (c.hashes[s] === h && c.names[x] === name) {
+        id = x;
+        break;
       }
     }
+    const out = this.scores;
+    const o = this.row;
+    for (let k = c.from[id] as number, end = c.from[id + 1] as number; k < end; k++) {
+      const at = o + (c.labels[k] as number);
+      out[at] = (out[at] as number) + (c.weights[k] as number);
+    }
+  }
+}
+
+/** Emission scores of a page (lines × labels) from its feature names. */
+export function emissions(m: Model, features: readonly (readonly string[])[]): Float64Array {
+  const s = new Scorer(m, features.length);
+  features.forEach((fs, i) => {
+    s.line(i);
+    for (const f of fs) s.add(f);
   });
-  return out;
+  return s.scores;
 }
 
 export type Labelling = {
@@ -173,9 +245,16 @@ export type Labelling = {
  * Labels a page's lines. `forced[i]` (a label index, or -1) pins a line's label, e.g. the
  * masthead lines another step has already read.
  */
-export function label(m: Model, features: readonly (readonly string[])[], opts: { format?: ReadingFormat; forced?: Int16Array; confidence?: boolean } = {}): Labelling {
-  const n = features.length;
-  const emit = emissions(m, features);
+export type LabelOptions = { format?: ReadingFormat; forced?: Int16Array; confidence?: boolean };
+
+export function label(m: Model, features: readonly (readonly string[])[], opts: LabelOptions = {}): Labelling {
+  return labelScores(m, emissions(m, features), opts);
+}
+
+/** `label` from the page's emission scores (lines × labels; a `Scorer`'s), which it leaves as they are. */
+export function labelScores(m: Model, scores: Float64Array, opts: LabelOptions = {}): Labelling {
+  const n = scores.length / L;
+  const emit = opts.forced ? scores.slice() : scores;
   if (opts.forced) {
     for (let i = 0; i < n; i++) {
       const f = opts.forced[i] as number;
