@@ -1,14 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { labelLines } from "@/lib/ingest/labeller";
 import { baseModel } from "@/lib/ingest/model/base";
 import { opensArticle, roleOf } from "@/lib/ingest/model/grammar";
 import type { Model } from "@/lib/ingest/model/model";
-import { readPage } from "@/lib/ingest/page";
 import type { PageEntry } from "../generate";
-import { PAGE_FILES, type ExtractorName, type PageTruth } from "../truth";
-import { goldLabels } from "./labels";
+import type { ExtractorName } from "../truth";
 import { SURE } from "./metrics";
+import { labReadings } from "./training";
 
 /**
  * Is the engine's confidence honest? Each line the engine labels carries two decisions
@@ -42,21 +39,14 @@ function record(r: Reliability, confidence: number, right: boolean): void {
 
 export function calibrate(labDir: string, pages: readonly PageEntry[], extractors: readonly ExtractorName[], model: Model = baseModel()): Calibration {
   const out: Calibration = { roles: emptyReliability(), starts: emptyReliability() };
-  for (const entry of pages) {
-    const dir = path.join(labDir, entry.dir);
-    const truth = JSON.parse(readFileSync(path.join(dir, PAGE_FILES.truth), "utf8")) as PageTruth;
-    for (const x of extractors) {
-      const page = readPage(readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8"));
-      if (page.reading.lines.length === 0) continue;
-      const gold = goldLabels(truth, page.reading).labels;
-      const d = labelLines(page.reading, model);
-      d.labels.forEach((l, i) => {
-        if (d.setAside[i]) return; // set aside by rule, not by the model
-        const g = gold[i] as (typeof gold)[number];
-        record(out.roles, d.roleConfidence[i] as number, roleOf(l) === roleOf(g));
-        record(out.starts, d.startConfidence[i] as number, opensArticle(l) === opensArticle(g));
-      });
-    }
+  for (const { reading, gold } of labReadings(labDir, pages, extractors)) {
+    const d = labelLines(reading, model);
+    d.labels.forEach((l, i) => {
+      if (d.setAside[i]) return; // set aside by rule, not by the model
+      const g = gold[i] as (typeof gold)[number];
+      record(out.roles, d.roleConfidence[i] as number, roleOf(l) === roleOf(g));
+      record(out.starts, d.startConfidence[i] as number, opensArticle(l) === opensArticle(g));
+    });
   }
   for (const r of [out.roles, out.starts]) for (const b of r.bins) b.confidence = b.decisions ? b.confidence / b.decisions : 0;
   return out;

@@ -19,14 +19,20 @@ import { goldLabels } from "./labels";
 export type LabExample = Example & { page: string; extractor: ExtractorName; style: string };
 
 export function* labExamples(labDir: string, pages: readonly PageEntry[], extractors: readonly ExtractorName[]): Generator<LabExample> {
+  for (const { entry, extractor, reading, gold } of labReadings(labDir, pages, extractors)) {
+    yield { features: pageFeatures(reading), gold, format: reading.format, page: entry.id, extractor, style: entry.style };
+  }
+}
+
+/** Every selected page read through every selected extractor (empty readings skipped), with its lines' right labels. */
+export function* labReadings(labDir: string, pages: readonly PageEntry[], extractors: readonly ExtractorName[]) {
   for (const entry of pages) {
     const dir = path.join(labDir, entry.dir);
     const truth = JSON.parse(readFileSync(path.join(dir, PAGE_FILES.truth), "utf8")) as PageTruth;
-    for (const x of extractors) {
-      const page = readPage(readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8"));
-      if (page.reading.lines.length === 0) continue;
-      const gold = goldLabels(truth, page.reading);
-      yield { features: pageFeatures(page.reading), gold: gold.labels, format: page.reading.format, page: entry.id, extractor: x, style: entry.style };
+    for (const extractor of extractors) {
+      const { reading } = readPage(readFileSync(path.join(dir, PAGE_FILES.text(extractor)), "utf8"));
+      if (reading.lines.length === 0) continue;
+      yield { entry, extractor, reading, gold: goldLabels(truth, reading).labels };
     }
   }
 }

@@ -4,7 +4,7 @@ import { labelsFromCorrection, type CorrectedPage } from "./gold";
 import { LABELS, opensArticle, roleOf, type Label } from "./grammar";
 import { L, transIndex, viterbi } from "./decode";
 import { addLayer, emptyModel, FORMATS, label, TRANS_SIZE, transOf, type Model } from "./model";
-import { compileExamples, seeded, type CompiledExamples, type Example } from "./train";
+import { compileExamples, seeded, shuffle, type CompiledExamples, type Example } from "./train";
 
 /*
  * Learning a paper from its editors' corrections: every accepted import is a page whose
@@ -74,10 +74,7 @@ export function trainLayer(base: Model, examples: readonly Example[], trainedOn:
   const shrink = 1 / (1 + opts.prior);
   let steps = 0;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, rand);
     for (const idx of order) {
       const ex = c.items[idx] as CompiledExamples["items"][number];
       const tOff = FORMATS.indexOf(ex.format) * TRANS_SIZE;

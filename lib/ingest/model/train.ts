@@ -61,6 +61,16 @@ export function seeded(seed: number): () => number {
   };
 }
 
+/** Shuffles `order` in place (Fisher–Yates) with `rand`: each epoch visits the examples in a new, reproducible order. */
+export function shuffle(order: number[], rand: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = t;
+  }
+}
+
 export type TrainOptions = {
   epochs: number;
   seed: number;
@@ -88,12 +98,7 @@ export function trainPerceptron(c: CompiledExamples, opts: TrainOptions): Model 
   const opens = LABELS.map((l) => l.endsWith("!"));
   const cost = (g: number, p: number) => (role[g] !== role[p] || opens[g] !== opens[p] ? sw : 1);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const t = order[i] as number;
-      order[i] = order[j] as number;
-      order[j] = t;
-    }
+    shuffle(order, rand);
     let wrong = 0;
     let lines = 0;
     for (const idx of order) {
@@ -151,69 +156,6 @@ export function trainPerceptron(c: CompiledExamples, opts: TrainOptions): Model 
     if (any) m.emit.set(c.names[f] as string, v);
   }
   for (let k = 0; k < tw.length; k++) m.trans[k] = (tw[k] as number) - (tacc[k] as number) / step;
-  return m;
-}
-
-export type CorrectOptions = { epochs: number; seed: number; maxStep: number };
-
-/**
- * A layer on top of `base` that corrects its mistakes on a few pages with the smallest
- * steps that fix them (passive-aggressive updates): where the base model's decoded label
- * differs from the right one in role or article start, the right label's score is raised
- * and the wrong one's lowered on that line's features, just enough to put the right one
- * ahead by a margin of 1 (the two scores move by at most `maxStep` per line and step). Lines it already reads right
- * leave the weights alone, so what the pages do not contradict stays as the lab taught it.
- */
-export function correct(base: Model, c: CompiledExamples, opts: CorrectOptions): Model {
-  const F = c.names.length;
-  const w = new Float64Array(F * L);
-  const rand = seeded(opts.seed);
-  const order = c.items.map((_, i) => i);
-  const role = LABELS.map((l) => l[0]);
-  const opens = LABELS.map((l) => l.endsWith("!"));
-  for (let epoch = 0; epoch < opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const t = order[i] as number;
-      order[i] = order[j] as number;
-      order[j] = t;
-    }
-    let changed = false;
-    for (const idx of order) {
-      const ex = c.items[idx] as CompiledExamples["items"][number];
-      const emit = new Float64Array(ex.n * L);
-      if (ex.base) emit.set(ex.base);
-      for (let i = 0; i < ex.n; i++) {
-        for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
-          const f = (ex.feats[k] as number) * L;
-          for (let l = 0; l < L; l++) emit[i * L + l] = (emit[i * L + l] as number) + (w[f + l] as number);
-        }
-      }
-      const pred = viterbi(ex.n, emit, transOf(base, ex.format));
-      for (let i = 0; i < ex.n; i++) {
-        const g = ex.gold[i] as number;
-        const p = pred[i] as number;
-        if (role[g] === role[p] && opens[g] === opens[p]) continue;
-        const n = (ex.offs[i + 1] as number) - (ex.offs[i] as number);
-        if (n === 0) continue;
-        const margin = (emit[i * L + p] as number) - (emit[i * L + g] as number);
-        const tau = (Math.min(opts.maxStep, Math.max(0, margin) + 1) / (2 * n)) * ex.weight;
-        for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
-          const f = (ex.feats[k] as number) * L;
-          w[f + g] = (w[f + g] as number) + tau;
-          w[f + p] = (w[f + p] as number) - tau;
-        }
-        changed = true;
-      }
-    }
-    if (!changed) break;
-  }
-  const m = emptyModel();
-  m.temperature = base.temperature;
-  for (let f = 0; f < F; f++) {
-    const v = w.subarray(f * L, (f + 1) * L);
-    if (v.some((x) => Math.abs(x) > 1e-6)) m.emit.set(c.names[f] as string, Float64Array.from(v));
-  }
   return m;
 }
 
