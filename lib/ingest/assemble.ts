@@ -82,10 +82,12 @@ function paragraphEndsAt(lines: readonly ReadLine[], part: Part, line: ReadLine)
 
 /**
  * A paragraph whose last line stops mid-sentence (on a character or a comma) goes on in the
- * next paragraph the labeller started: a column break, not a new paragraph.
+ * next paragraph the labeller started: a column break, not a new paragraph. A line that
+ * ends on a byline printed after the last sentence (…之果”。 文/赵敏) has finished its story.
  */
 function stopsMidSentence(lines: readonly ReadLine[], part: Part): boolean {
-  return /[\u3400-\u9fff，、]$/u.test((lines[part.lines[part.lines.length - 1] as number] as ReadLine).text.trimEnd());
+  const last = (lines[part.lines[part.lines.length - 1] as number] as ReadLine).text.trimEnd();
+  return /[\u3400-\u9fff，、]$/u.test(last) && !parseTrailingByline(last);
 }
 
 export function assemble(ctx: Ctx, { format, lines }: Reading, d: LineDecisions): Assembled {

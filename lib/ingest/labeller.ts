@@ -1,7 +1,7 @@
 import { endsSentence, hanCount } from "./chars";
 import { L } from "./model/decode";
 import { visitFeatures } from "./model/features";
-import { LABEL_INDEX, LABELS, opensArticle, roleOf, type Label } from "./model/grammar";
+import { isStackRole, LABEL_INDEX, LABELS, opensArticle, roleOf, type Label } from "./model/grammar";
 import { labelScores, Scorer, type Model } from "./model/model";
 import type { Reading, ReadLine } from "./reading";
 import type { ReasonDetail, SetAsideKind } from "./types";
@@ -88,6 +88,20 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
   if (prose >= 0 && !r.labels.some((l) => roleOf(l) === "P")) {
     forced[prose] = LABEL_INDEX["P!"];
     r = labelScores(model, scorer.scores, { format: reading.format, forced, confidence: true });
+  }
+  // Prose and no headline at all: a text pasted on its own, with no picture to caption. A
+  // finished sentence the model read as a caption (its last short paragraph) is a paragraph.
+  if (!r.labels.some((l) => isStackRole(roleOf(l)))) {
+    let opened = false;
+    let changed = false;
+    r.labels.forEach((l, i) => {
+      if (opened && roleOf(l) === "X" && endsSentence(reading.lines[i]?.text.trim() ?? "")) {
+        forced[i] = LABEL_INDEX.P;
+        changed = true;
+      }
+      if (roleOf(l) === "P") opened = true;
+    });
+    if (changed) r = labelScores(model, scorer.scores, { format: reading.format, forced, confidence: true });
   }
   const probs = r.probabilities as Float64Array;
   const roleConfidence = new Float64Array(n);

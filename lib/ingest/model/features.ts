@@ -33,7 +33,12 @@ const LEAD_PREFIX = /^(核心提示|导语|编者按)[：:]/;
 const STRAY = /^([A-Z])\1{0,2}$/;
 const ROLE_WORD = /记者|通讯员|实习生|特约|摄影|摄|文\/|图\/|文／|图／/;
 const NEWS_SOURCE = /^(本报讯|本报|新华社|中新社|人民日报|据新华社|[\u3400-\u9fff]{2,6}(日报|晚报|报|网)讯?)/;
-const DATELINE = /^(新华社|中新社|本报)[\u3400-\u9fff]{0,8}\d{1,2}月\d{1,2}日电/;
+const DATELINE = /^据?(新华社|中新社|本报)[\u3400-\u9fff]{0,8}\d{1,2}月\d{1,2}日电/;
+// A dateline wrapped over two lines (新华社亚的斯亚贝巴5月 / 9日电（记者…）…): its head, and its tail.
+const DATELINE_HEAD = /^据?(新华社|中新社|本报)[\u3400-\u9fff]{1,10}(\d{1,2}月?)?$/;
+const DATELINE_TAIL = /^(\d{1,2}月)?\d{0,2}日?电/;
+// An author by office rather than by name (新华社评论员, 本报评论员, 本报特约评论员).
+const COMMENTATOR = /^(本报|新华社|[\u3400-\u9fff]{2,6}报)?(特约)?评论员$|^本报评论部$/;
 const BULLET = /^[■●◆▲★□○◎•·]/;
 const OPEN_QUOTE = /^[“"‘「『《（(【]/;
 
@@ -74,6 +79,8 @@ type Shape = {
   level: number;
   lenB: number;
   ratioB: number;
+  /** Display width (Han characters count 1). */
+  width: number;
 };
 
 function shapeOf(l: ReadLine, column: number): Shape {
@@ -99,6 +106,7 @@ function shapeOf(l: ReadLine, column: number): Shape {
     level: l.level,
     lenB: bucket(len, LEN_EDGES),
     ratioB: bucket(ratio, RATIO_EDGES),
+    width: displayWidth(t),
   };
 }
 
@@ -229,6 +237,28 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
   const kind = pageKind(lines, format);
   // Each line's cue (what the line is by its own form) for its neighbours to see.
   const cues = lines.map((l, j) => cueOf(shapes[j] as Shape, l.text));
+  // The column a line is printed in, seen from both sides: the widest of the three lines
+  // before it and of it and the two after it. A story set in a column of another width than
+  // the one above it starts there (hard-wrapped text wraps at its column's width).
+  const widthBack = new Float64Array(n);
+  const widthFwd = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    for (let k = Math.max(0, j - 3); k < j; k++) widthBack[j] = Math.max(widthBack[j] as number, (shapes[k] as Shape).width);
+    for (let k = j; k < Math.min(n, j + 3); k++) widthFwd[j] = Math.max(widthFwd[j] as number, (shapes[k] as Shape).width);
+  }
+  // The page's byline convention: a form printed more than once on the page (本报记者…,
+  // 新华社…电) is how this paper signs its stories.
+  const formOf = (j: number): string | null => {
+    const c = cues[j];
+    if (c !== "byline" && c !== "dateline") return null;
+    const t = (lines[j] as ReadLine).text;
+    return `${c}|${t.slice(0, 2)}|${ROLE_WORD.test(t) ? 1 : 0}`;
+  };
+  const forms = new Map<string, number>();
+  for (let j = 0; j < n; j++) {
+    const f = formOf(j);
+    if (f) forms.set(f, (forms.get(f) ?? 0) + 1);
+  }
   const add = (name: string) => sink.add(name);
   for (let i = 0; i < n; i++) {
     const l = lines[i] as ReadLine;
@@ -385,6 +415,17 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     add(`kind=${kind}|cue=${cue}|pc1=${pc1}|nc1=${nc1}|blank=${l.blankBefore ? 1 : 0}${q?.blankBefore ? 1 : 0}`);
     add(`kind=${kind}|len=${s.lenB}|end=${s.ends ? 1 : 0}|blank=${l.blankBefore ? 1 : 0}`);
     add(`kind=${kind}|ratio=${s.ratioB}|p1ratio=${p ? p.ratioB : "none"}|p1end=${p ? (p.ends ? 1 : 0) : "none"}`);
+    // Wider context: a change of column width at this line, read with how the line above ends.
+    if (p && (widthBack[i] as number) > 0) {
+      const shift = bucket((widthFwd[i] as number) / (widthBack[i] as number), [0.6, 0.8, 0.92, 1.08, 1.25, 1.6]);
+      add(`colShift=${shift}|p1end=${p.ends ? 1 : 0}|kind=${kind}`);
+      add(`colShift=${shift}|cue=${cue}|pc1=${pc1}`);
+    }
+    const form = formOf(i);
+    if (form) add(`byForm=${(forms.get(form) as number) > 1 ? "repeat" : "once"}|cue=${cue}|p1=${summary(p)}|kind=${kind}`);
+    if (DATELINE_HEAD.test(t) && DATELINE_TAIL.test(lines[i + 1]?.text ?? "")) add("datelineHead");
+    if (i > 0 && DATELINE_TAIL.test(t) && DATELINE_HEAD.test((lines[i - 1] as ReadLine).text)) add("datelineTail");
+    if (COMMENTATOR.test(t)) add(`commentator|p1=${summary(p)}`);
     // Two headline-like lines in a row: one title wrapped, a kicker over its title, or the
     // title of one story under the last line of another's stack. How the line above ends
     // (——, ：, a closing bracket) and how this one begins tell them apart.

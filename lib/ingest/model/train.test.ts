@@ -61,6 +61,14 @@ describe("training the line labeller", () => {
     expect(label(m, test.features).labels).toEqual(test.gold);
   });
 
+  it("trains the same way with article starts weighted and a margin asked (as the lab model is): deterministic, and it learns", () => {
+    const opts = { epochs: 5, seed: 3, structuralWeight: 3, startWeight: 6, margin: 1 };
+    const a = modelToJson(trainPerceptron(compileExamples(examples), opts));
+    expect(JSON.stringify(modelToJson(trainPerceptron(compileExamples(examples), opts)))).toBe(JSON.stringify(a));
+    const test = page(999);
+    expect(label(modelFromJson(a), test.features).labels).toEqual(test.gold);
+  });
+
   it("survives the trip through JSON", () => {
     const m = trainPerceptron(compileExamples(examples), { epochs: 3, seed: 3 });
     const back = modelFromJson(JSON.parse(JSON.stringify(modelToJson(m))));
