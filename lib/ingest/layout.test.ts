@@ -67,6 +67,22 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a subtitle printed between a headline and the column under it before that column", () => {
+    const page = [
+      "一家村史馆的升级",
+      "       中关村村史馆蝶变博物馆",
+      "",
+      "   甲栏的第一行写在这      乙栏的第一行写在这",
+      "甲栏的第二行文字写在       乙栏的第二行写在这",
+      "甲栏的第三行文字写在       乙栏的第三行写在这",
+      "甲栏的第四行文字写完。     乙栏的第四行写完。",
+    ].join("\n");
+    expect(runs(page).join("/")).toBe(
+      "一家村史馆的升级/中关村村史馆蝶变博物馆/甲栏的第一行写在这/甲栏的第二行文字写在/甲栏的第三行文字写在/甲栏的第四行文字写完。/" +
+        "乙栏的第一行写在这/乙栏的第二行写在这/乙栏的第三行写在这/乙栏的第四行写完。",
+    );
+  });
+
   it("keeps two stories' headlines side by side apart", () => {
     const page = [
       "老工业基地为何变身新赛场的调查                        何以拨动民间投资的信心弦",

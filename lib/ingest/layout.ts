@@ -13,8 +13,9 @@ import type { Span } from "./types";
  *    spaced out with single spaces, a gutter is wider), and at a single space that lines
  *    up with a gutter in the rows around it (a narrow gutter a drifted line touched).
  * 2. Pieces are chained into column runs: a piece continues the run whose last piece
- *    starts within a few characters of it, at most a few rows above (positions drift
- *    a little because a CJK character fills one character cell but is wider in print).
+ *    starts within a few characters of it, at most a few rows above with nothing printed
+ *    between them (positions drift a little because a CJK character fills one character
+ *    cell but is wider in print).
  *    The two phrases of a headline printed apart on one row become a run of their own.
  * 3. Runs are ordered by recursive cuts of the page (X-Y cut), trying a gutter first
  *    (what is left of it is read first), then a gap between rows: on a page made of
@@ -55,6 +56,8 @@ type Run = { pieces: LayoutPiece[]; r0: number; r1: number; x0: number; x1: numb
 
 const MAX_DRIFT = 4;
 const MAX_ROW_GAP = 3;
+/** Cells two pieces must share to be one above the other (positions drift by a cell or two). */
+const MIN_OVERLAP = 3;
 
 /**
  * The groups `runs` fall into along one axis: a group ends where no run of it reaches
@@ -214,8 +217,8 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
       const b = row[k + 1] as LayoutPiece;
       const ra = first.get(a);
       const rb = first.get(b);
-      // A column's lines follow each other row by row; a large headline's do not.
-      if (rb && rb.pieces[1]?.row === b.row + 1) continue;
+      // Two columns' first lines go on row by row; a large headline's phrases do not both.
+      if (ra?.pieces[1]?.row === a.row + 1 && rb?.pieces[1]?.row === b.row + 1) continue;
       if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 > PHRASE_GAP || b.x0 - a.x1 < 4 || !isPhrase(str(a), 8) || !isPhrase(str(b), 15)) continue;
       joined.set(rb, ra);
       k++;
@@ -251,7 +254,22 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
   if (pieces.length === 0) return pieces;
   const widths = pieces.map((p) => p.x1 - p.x0).sort((a, b) => a - b);
   const typical = widths[Math.floor(widths.length * 0.75)] as number;
-  const isWide = (p: LayoutPiece) => p.x1 - p.x0 > typical * 1.5;
+  const spansColumns = (p: LayoutPiece) => p.x1 - p.x0 > typical * 1.5;
+  const onRow = new Map<number, LayoutPiece[]>();
+  for (const p of pieces) {
+    const here = onRow.get(p.row);
+    if (here) here.push(p);
+    else onRow.set(p.row, [p]);
+  }
+  // A column goes on under its last line only if nothing was printed between them (a
+  // subtitle between a headline and the column it happens to line up with).
+  const between = (r: Run, p: LayoutPiece) => {
+    const last = r.pieces[r.pieces.length - 1] as LayoutPiece;
+    const x0 = Math.min(last.x0, p.x0);
+    const x1 = Math.max(last.x1, p.x1);
+    for (let row = last.row + 1; row < p.row; row++) for (const q of onRow.get(row) ?? []) if (Math.min(q.x1, x1) - Math.max(q.x0, x0) >= MIN_OVERLAP) return true;
+    return false;
+  };
   const runs: Run[] = [];
   const open: Run[] = [];
   for (const p of pieces) {
@@ -260,14 +278,14 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (const r of open) {
       if (p.row - r.lastRow > MAX_ROW_GAP || p.row === r.lastRow) continue;
       const d = Math.abs(p.x0 - r.lastStart);
-      if (d > MAX_DRIFT || isWide(p) !== r.wide) continue;
+      if (d > MAX_DRIFT || spansColumns(p) !== r.wide || between(r, p)) continue;
       if (d < bestD || (d === bestD && best && r.lastRow > best.lastRow)) {
         best = r;
         bestD = d;
       }
     }
     if (!best) {
-      best = { pieces: [], r0: p.row, r1: p.row, x0: p.x0, x1: p.x1, lastStart: p.x0, lastRow: p.row, wide: isWide(p) };
+      best = { pieces: [], r0: p.row, r1: p.row, x0: p.x0, x1: p.x1, lastStart: p.x0, lastRow: p.row, wide: spansColumns(p) };
       runs.push(best);
       open.push(best);
     }
