@@ -47,6 +47,9 @@ describe("layout reading (side-by-side text)", () => {
     const read = runs(page);
     expect(read.some((r) => r.startsWith("本报记者 张三 李四"))).toBe(true);
     expect(read.some((r) => r.includes("管 ， 都 一 股 劲 地 干"))).toBe(true);
+    // Even where a row under it happens to show a gutter right after the role word.
+    const lined = ["本报记者 邓晓霞 王昊男", "甲乙丙  丁戊己庚辛壬"].join("\n");
+    expect(readLayout(lined, splitLines(lined)).map((p) => lined.slice(p.span.start, p.span.end))).toContain("本报记者 邓晓霞 王昊男");
   });
 
   it("reads a headline printed in two phrases over the gutter as one, before its columns", () => {

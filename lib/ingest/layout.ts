@@ -135,6 +135,8 @@ function pieceAt(lineStart: number, x: number, length: number, row: number): Lay
   return { span: { start, end: start + length }, row, x0: x, x1: x + length, run: -1, indent: 0, runStart: false };
 }
 
+const BYLINE_ROLE = /(?:记者|通讯员|摄影|作者)\s*\S{0,4}(?:\s\S{2,4})*$/u;
+
 /** Rows looked at above and below for a column's edge. */
 const EDGE_ROWS = 2;
 const EDGE_DRIFT = 2;
@@ -143,9 +145,10 @@ const EDGE_DRIFT = 2;
  * Where a gutter is narrow, a CJK line that drifted a cell to the right touches the next
  * column with a single space ("…高度集聚， 今空气质量…"), and two headlines side by side
  * print as one line. Such a space is a gutter when a nearby row has a piece starting
- * right after it and one ending right before it; a space between two words of one line (a byline's names, Latin text, a
- * spaced-out justified line) does not line up with a column's edge, or stands between
- * pieces of one or two characters.
+ * right after it and one ending right before it. A space between two words of one line
+ * (Latin text, a spaced-out justified line) does not line up with a column's edge, or
+ * stands between pieces of one or two characters; a byline's names after its role word
+ * are kept together even where the rows around them happen to line up.
  */
 function splitAtGutters(text: string, p: LayoutPiece, rows: readonly { row: number; pieces: LayoutPiece[] }[], k: number): LayoutPiece[] {
   const s = text.slice(p.span.start, p.span.end);
@@ -168,6 +171,8 @@ function splitAtGutters(text: string, p: LayoutPiece, rows: readonly { row: numb
     const next = words[i + 1];
     at += w.length + 1;
     if (next === undefined || w.length < 3 || next.length < 3 || at - from - 1 < 4) return;
+    // A byline's names follow its role word with a space ("本报记者 张三 李四").
+    if (BYLINE_ROLE.test(s.slice(0, at - 1))) return;
     const before = s.charCodeAt(at - 2);
     const after = s.charCodeAt(at);
     if (!isWide(before) && !isWide(after) && !isGeneralPunct(before) && !isGeneralPunct(after)) return;
