@@ -135,6 +135,7 @@ function pieceAt(lineStart: number, x: number, length: number, row: number): Lay
   return { span: { start, end: start + length }, row, x0: x, x1: x + length, run: -1, indent: 0, runStart: false };
 }
 
+/** The end of a byline's role word and the names after it: "本报记者 张三 李四". */
 const BYLINE_ROLE = /(?:记者|通讯员|摄影|作者)\s*\S{0,4}(?:\s\S{2,4})*$/u;
 
 /** Rows looked at above and below for a column's edge. */
@@ -186,7 +187,7 @@ function splitAtGutters(text: string, p: LayoutPiece, rows: readonly { row: numb
   return out;
 }
 
-/** A phrase of a headline: a few Han characters, no sentence punctuation, no space. */
+/** A phrase of a headline: a few characters, nearly all Han, no sentence punctuation. */
 function isPhrase(s: string, max: number): boolean {
   const n = [...s].length;
   return n >= 2 && n <= max && hanCount(s) >= n - 2 && !hasSentencePunct(s);
@@ -199,7 +200,7 @@ const PHRASE_GAP = 30;
  * with a wide gap between them (its large characters take one cell each, their places
  * come from the print): the gap can line up with a gutter below, and the X-Y cut would
  * read the phrases in two different columns. When both pieces open their runs, the first
- * is short and the second not much longer, and the gap is wider than two spaces but narrower
+ * is short and the second not much longer, and the gap is four cells or more but narrower
  * than a column, the two become a run of their own spanning both (no cut passes between
  * them; the rows under them are cut off as a band). Two headlines side by side are longer
  * or further apart.
