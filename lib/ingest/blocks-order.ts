@@ -1,0 +1,210 @@
+import { endsSentence } from "./chars";
+import { parseJumpLine, parseLeadingJump } from "./jump";
+import type { ReadLine } from "./reading";
+
+/**
+ * Text that an extractor's own reading-order analysis cut into blocks (`pdftotext` without
+ * flags: each block a column piece, blank lines between blocks) can put the blocks in a
+ * wrong order: a story's column pieces among another story's, a headline drawn among the
+ * columns of another story between two pieces of one of its paragraphs, so that the
+ * paragraph is read as two with a headline between them, far from the story it heads.
+ * This step decides the order in which the blocks are read, without moving a character
+ * (every line keeps its raw spans, so the nothing-lost invariant holds as for any text):
+ *
+ * - A column piece that stops mid-sentence at its column's edge goes on in a piece of the
+ *   same width whose first line is not indented (a paragraph's first line is, by two ems):
+ *   the next block when it is one, else past a few short headline-like blocks, else the
+ *   nearest such piece later on that no other piece goes on in. Chained pieces are read
+ *   one after the other, where the first of them was.
+ * - A short headline-like block that sat inside such a sentence is read where it was,
+ *   after the chained pieces, unless a later block opens a continued story with no
+ *   headline (a 上接 line), which it heads.
+ *
+ * Text of another form (a paragraph a block, Markdown, side by side) reads as it is.
+ */
+type Block = {
+  lines: ReadLine[];
+  /** The column's width in ems: most of its lines are this wide. */
+  width: number;
+  /** Several lines wrapped at the column's width. */
+  body: boolean;
+  /** Stops mid-sentence at the column's edge. */
+  openEnd: boolean;
+  /** Starts with a full-width line: the middle of a paragraph. */
+  openStart: boolean;
+};
+
+const MID_SENTENCE = /[\u3400-\u9fff\uf900-\ufaff，、A-Za-z0-9]$/u;
+
+/**
+ * A line's width in ems as it was set: a Han character or a full-width mark fills one, a
+ * Latin letter or digit half of one (a justified column's lines hold the same number of ems,
+ * whatever mix of characters they have).
+ */
+function ems(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    w += c < 0x80 ? 0.5 : 1;
+  }
+  return w;
+}
+
+const slack = (width: number) => Math.max(1.5, width * 0.1);
+const fullWidth = (s: string, width: number) => Math.abs(ems(s) - width) <= slack(width);
+
+function blockOf(lines: ReadLine[]): Block {
+  const widths = lines.map((l) => ems(l.text)).sort((a, b) => a - b);
+  const width = widths[widths.length >> 1] as number;
+  const full = lines.filter((l) => fullWidth(l.text, width)).length;
+  const body = lines.length >= 2 && full >= Math.max(2, lines.length * 0.6) && width >= 4;
+  const first = (lines[0] as ReadLine).text;
+  const last = (lines[lines.length - 1] as ReadLine).text;
+  // The last line may be a paragraph's first, two ems in.
+  const openEnd = body && lines.length >= 3 && MID_SENTENCE.test(last) && ems(last) >= width - Math.max(2.5, width * 0.1);
+  const jump = parseJumpLine(first) ?? parseLeadingJump(first)?.jump;
+  const openStart = body && fullWidth(first, width) && !jump;
+  return { lines, width, body, openEnd, openStart };
+}
+
+/** How often each pair of adjacent Han characters occurs within the page's lines. */
+function pageHanPairs(blocks: readonly Block[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const b of blocks) {
+    for (const l of b.lines) {
+      const t = l.text;
+      for (let k = 1; k < t.length; k++) {
+        const a = t.charCodeAt(k - 1);
+        const c = t.charCodeAt(k);
+        if (a < 0x3400 || a > 0x9fff || c < 0x3400 || c > 0x9fff) continue;
+        const key = a * 65536 + c;
+        out.set(key, (out.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return out;
+}
+
+function blocksOf(lines: readonly ReadLine[]): Block[] {
+  const runs: ReadLine[][] = [];
+  for (const l of lines) {
+    const cur = runs[runs.length - 1];
+    if (!cur || l.blankBefore) runs.push([l]);
+    else cur.push(l);
+  }
+  return runs.map(blockOf);
+}
+
+const sameColumn = (a: Block, b: Block) => Math.abs(a.width - b.width) <= slack(a.width) / 2;
+
+/** A headline-like block: a few short lines, none a finished sentence, no jump line. */
+function headlineLike(b: Block, width: number): boolean {
+  if (b.lines.length > 3 || (b.body && sameColumn(b, { width } as Block))) return false;
+  return b.lines.every((l) => !endsSentence(l.text) && !parseJumpLine(l.text) && ems(l.text) <= Math.max(width * 2.6, 20));
+}
+
+/** A block that opens a continued story with no headline: its first line is a 上接 jump. */
+function opensContinuation(b: Block): boolean {
+  const t = (b.lines[0] as ReadLine).text;
+  const j = parseJumpLine(t) ?? parseLeadingJump(t)?.jump;
+  return !!j && j.from !== null;
+}
+
+/**
+ * Blocks cut by an extractor's reading order: several of them are column pieces that stop
+ * mid-sentence (a paragraph broken at a column's foot), which a text whose blank lines
+ * separate paragraphs hardly has.
+ */
+export function looksLikeColumnBlocks(lines: readonly ReadLine[]): boolean {
+  const long = blocksOf(lines).filter((b) => b.lines.length >= 3);
+  if (long.length < 4) return false;
+  const broken = long.filter((b) => b.openEnd).length;
+  return broken >= 3 && broken >= long.length * 0.25;
+}
+
+/** The lines in the order the blocks are read (the same lines, each once). */
+export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
+  const blocks = blocksOf(lines);
+  const n = blocks.length;
+  const next = new Array<number>(n).fill(-1);
+  const prev = new Array<number>(n).fill(-1);
+  const chainStart = (i: number) => {
+    while (prev[i] as number >= 0) i = prev[i] as number;
+    return i;
+  };
+  const link = (i: number, j: number) => {
+    next[i] = j;
+    prev[j] = i;
+  };
+  const free = (i: number, j: number) => (next[i] as number) < 0 && (prev[j] as number) < 0 && chainStart(i) !== j && sameColumn(blocks[i] as Block, blocks[j] as Block);
+  // Headline-like blocks lifted out of a sentence.
+  const lifted: number[] = [];
+  // 1. The next block goes on, or the first body block past a few headline-like ones.
+  for (let i = 0; i < n; i++) {
+    const a = blocks[i] as Block;
+    if (!a.openEnd) continue;
+    let j = i + 1;
+    while (j < n && j - i <= 3 && headlineLike(blocks[j] as Block, a.width)) j++;
+    if (j < n && (blocks[j] as Block).openStart && free(i, j)) {
+      link(i, j);
+      for (let k = i + 1; k < j; k++) lifted.push(k);
+    }
+  }
+  // 2. Else the piece whose first character makes a word with the last one (a pair of
+  // characters the page prints elsewhere), the nearest of the best.
+  const pairs = pageHanPairs(blocks);
+  for (let i = 0; i < n; i++) {
+    const a = blocks[i] as Block;
+    if (!a.openEnd || (next[i] as number) >= 0) continue;
+    const last = (a.lines[a.lines.length - 1] as ReadLine).text;
+    const tail = last.charCodeAt(last.length - 1);
+    let best = -1;
+    let bestScore = 0;
+    let bestDist = Infinity;
+    for (let j = 0; j < n; j++) {
+      if (j === i || !(blocks[j] as Block).openStart || !free(i, j)) continue;
+      const head = ((blocks[j] as Block).lines[0] as ReadLine).text.charCodeAt(0);
+      const score = pairs.get(tail * 65536 + head) ?? 0;
+      const dist = j > i ? j - i : n + i - j;
+      if (score > bestScore || (score === bestScore && score > 0 && dist < bestDist)) {
+        best = j;
+        bestScore = score;
+        bestDist = dist;
+      }
+    }
+    if (best >= 0) link(i, best);
+  }
+  // A lifted headline heads the next continued story that has none.
+  const before = new Map<number, number[]>();
+  const placed = new Set<number>();
+  for (const h of lifted) {
+    for (let k = h + 1; k < n; k++) {
+      const b = blocks[k] as Block;
+      if (opensContinuation(b) && !before.has(k) && !headlineLike(blocks[k - 1] as Block, b.width)) {
+        before.set(k, [h]);
+        placed.add(h);
+        break;
+      }
+    }
+  }
+  const out: ReadLine[] = [];
+  const done = new Uint8Array(n);
+  const emit = (i: number) => {
+    for (const h of before.get(i) ?? []) emitOne(h);
+    emitOne(i);
+  };
+  const emitOne = (i: number) => {
+    if (done[i]) return;
+    done[i] = 1;
+    out.push(...(blocks[i] as Block).lines);
+  };
+  for (let i = 0; i < n; i++) {
+    if (done[i] || placed.has(i)) continue;
+    if ((prev[i] as number) >= 0) continue; // read with the piece it goes on from
+    for (let k = i; k >= 0; k = next[k] as number) emit(k);
+  }
+  // Every piece is read once (a chain is never a loop, so nothing is left; this is the net).
+  for (let i = 0; i < n; i++) if (!done[i]) emit(i);
+  return out;
+}
