@@ -44,13 +44,16 @@ describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
     expect(seg.articles.find((a) => a.title === "新区建设跑出加速度")?.blocks.some((b) => b.text.includes("项目负责人介绍"))).toBe(true);
   });
 
-  it("reads a column piece on in the piece that carries its sentence on, where that piece stands elsewhere", () => {
-    // 数|字: the page prints 数字 elsewhere; the piece between starts a paragraph (two ems in).
-    const broken = ["近日，记者从农业农村局", "获悉，全市已建成乡村数字化", "服务站点三百余个，农产品网", "上销售额同比增长近三成。数"];
-    const other = ["本市首届龙舟邀请赛将于", "月在城南湖畔举行，届时将有", "二十支队伍参赛，欢迎市民前", "往观赛助威。"];
-    const goesOn = ["字技术正在改变农民的生产方", "式，越来越多的农户用上了智", "能设备，种地更加省心省力。"];
-    const order = read(page([...blocks, ["数字经济赋能乡村振兴"], broken, other, goesOn])).lines.map((l) => l.text);
-    expect(order.slice(order.indexOf(broken[0] as string))).toEqual([...broken, ...goesOn, ...other]);
+  it("gives a story that opens with its byline the headline stranded over the middle of a paragraph before it", () => {
+    const stranded = ["江城夜市人气旺"];
+    const paragraphMiddle = ["口袋公园的建设得到居民点赞", "大家纷纷表示期待早日建成。"];
+    const opener = ["本报讯（记者 王五）入夏以来", "江城夜市迎来客流高峰，摊位", "前人头攒动，烟火气十足。"];
+    const t = page([...blocks, stranded, paragraphMiddle, opener]);
+    const order = read(t).lines.map((l) => l.text);
+    expect(order.slice(-6)).toEqual([...paragraphMiddle, ...stranded, ...opener]);
+    const seg = ingest(t);
+    expect(invariantProblems(seg)).toEqual([]);
+    expect(seg.articles.find((a) => a.title === "江城夜市人气旺")?.byline).toBe("本报讯（记者 王五）");
   });
 
   it("reads every line once", () => {

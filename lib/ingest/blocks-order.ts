@@ -1,26 +1,38 @@
+import { parseLeadingByline, parseStandaloneByline } from "./byline";
 import { endsSentence } from "./chars";
 import { parseJumpLine, parseLeadingJump } from "./jump";
 import type { ReadLine } from "./reading";
 
 /**
  * Text that an extractor's own reading-order analysis cut into blocks (`pdftotext` without
- * flags: each block a column piece, blank lines between blocks) can put the blocks in a
- * wrong order: a story's column pieces among another story's, a headline drawn among the
- * columns of another story between two pieces of one of its paragraphs, so that the
- * paragraph is read as two with a headline between them, far from the story it heads.
+ * flags: each block a column piece or a headline, blank lines between blocks) can put the
+ * blocks in a wrong order: a headline drawn among another story's columns lands between
+ * two pieces of one of its paragraphs (read as two paragraphs with a headline between
+ * them), far from the story it heads, which then opens with its byline and no headline.
+ * On the lab's dev pages, headline blocks out of place cost far more than column pieces
+ * out of order (with the short blocks put where the truth has them, every line labelled
+ * right reads strictF1 0.78 instead of 0.65; with every block in place, 0.79).
+ *
  * This step decides the order in which the blocks are read, without moving a character
  * (every line keeps its raw spans, so the nothing-lost invariant holds as for any text):
  *
- * - A column piece that stops mid-sentence at its column's edge goes on in a piece of the
- *   same width whose first line is not indented (a paragraph's first line is, by two ems):
- *   the next block when it is one, else past a few short headline-like blocks, else the
- *   nearest such piece later on that no other piece goes on in. Chained pieces are read
- *   one after the other, where the first of them was.
- * - A short headline-like block that sat inside such a sentence is read where it was,
- *   after the chained pieces, unless a later block opens a continued story with no
- *   headline (a 上接 line), which it heads.
+ * - A column piece that stops mid-sentence at its column's edge goes on in the next block
+ *   when that is a piece of the same width that starts mid-paragraph (a full line, or a
+ *   short one finishing a sentence: a paragraph's first line is two ems short), or in the
+ *   first such piece past a few headline-like blocks, which are then read out of the
+ *   sentence: before the next continued story that has no headline (its first line is
+ *   上接…), else after the paragraph they interrupted.
+ * - A story that opens with its byline (本报讯…, 新华社…电, 本报记者…) with no headline over
+ *   it takes the nearest headline-like block a few blocks before it that heads nothing
+ *   where it stands (the block under it starts mid-paragraph), with any one- or two-line
+ *   blocks right above that (its kicker).
  *
- * Text of another form (a paragraph a block, Markdown, side by side) reads as it is.
+ * Chosen by what the text's form says, not by knowing the extractor: text of another form
+ * (a paragraph a block, Markdown, side by side) reads as it is.
+ *
+ * Tried and left out: chaining a piece that stops mid-sentence to a piece further away
+ * whose first character makes a word with its last one (a pair of characters the page
+ * prints elsewhere): about half of such links were wrong, and the figures did not move.
  */
 type Block = {
   lines: ReadLine[];
@@ -33,6 +45,9 @@ type Block = {
   /** Starts with a full-width line: the middle of a paragraph. */
   openStart: boolean;
 };
+
+/** How many blocks back a story opening with its byline looks for its stranded headline. */
+const CLAIM_REACH = 8;
 
 const MID_SENTENCE = /[\u3400-\u9fff\uf900-\ufaff，、A-Za-z0-9]$/u;
 
@@ -64,26 +79,9 @@ function blockOf(lines: ReadLine[]): Block {
   // The last line may be a paragraph's first, two ems in.
   const openEnd = body && lines.length >= 3 && MID_SENTENCE.test(last) && ems(last) >= width - Math.max(2.5, width * 0.1);
   const jump = parseJumpLine(first) ?? parseLeadingJump(first)?.jump;
-  const openStart = body && fullWidth(first, width) && !jump;
+  // A paragraph's middle (a full line) or its end (a short line that finishes a sentence).
+  const openStart = body && !jump && (fullWidth(first, width) || (endsSentence(first) && ems(first) < width));
   return { lines, width, body, openEnd, openStart };
-}
-
-/** How often each pair of adjacent Han characters occurs within the page's lines. */
-function pageHanPairs(blocks: readonly Block[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const b of blocks) {
-    for (const l of b.lines) {
-      const t = l.text;
-      for (let k = 1; k < t.length; k++) {
-        const a = t.charCodeAt(k - 1);
-        const c = t.charCodeAt(k);
-        if (a < 0x3400 || a > 0x9fff || c < 0x3400 || c > 0x9fff) continue;
-        const key = a * 65536 + c;
-        out.set(key, (out.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  return out;
 }
 
 function blocksOf(lines: readonly ReadLine[]): Block[] {
@@ -96,7 +94,7 @@ function blocksOf(lines: readonly ReadLine[]): Block[] {
   return runs.map(blockOf);
 }
 
-const sameColumn = (a: Block, b: Block) => Math.abs(a.width - b.width) <= slack(a.width) / 2;
+const sameColumn = (a: Block, b: Block) => Math.abs(a.width - b.width) <= slack(a.width);
 
 /** A headline-like block: a few short lines, none a finished sentence, no jump line. */
 function headlineLike(b: Block, width: number): boolean {
@@ -151,34 +149,13 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
       for (let k = i + 1; k < j; k++) lifted.push(k);
     }
   }
-  // 2. Else the piece whose first character makes a word with the last one (a pair of
-  // characters the page prints elsewhere), the nearest of the best.
-  const pairs = pageHanPairs(blocks);
-  for (let i = 0; i < n; i++) {
-    const a = blocks[i] as Block;
-    if (!a.openEnd || (next[i] as number) >= 0) continue;
-    const last = (a.lines[a.lines.length - 1] as ReadLine).text;
-    const tail = last.charCodeAt(last.length - 1);
-    let best = -1;
-    let bestScore = 0;
-    let bestDist = Infinity;
-    for (let j = 0; j < n; j++) {
-      if (j === i || !(blocks[j] as Block).openStart || !free(i, j)) continue;
-      const head = ((blocks[j] as Block).lines[0] as ReadLine).text.charCodeAt(0);
-      const score = pairs.get(tail * 65536 + head) ?? 0;
-      const dist = j > i ? j - i : n + i - j;
-      if (score > bestScore || (score === bestScore && score > 0 && dist < bestDist)) {
-        best = j;
-        bestScore = score;
-        bestDist = dist;
-      }
-    }
-    if (best >= 0) link(i, best);
-  }
-  // A lifted headline heads the next continued story that has none.
+  // Blocks read before another one (a headline before the story it heads), and so not where they stand.
   const before = new Map<number, number[]>();
   const placed = new Set<number>();
+  const movable = (h: number) => !placed.has(h) && (next[h] as number) < 0 && (prev[h] as number) < 0;
+  // A lifted headline heads the next continued story that has none.
   for (const h of lifted) {
+    if (!movable(h)) continue;
     for (let k = h + 1; k < n; k++) {
       const b = blocks[k] as Block;
       if (opensContinuation(b) && !before.has(k) && !headlineLike(blocks[k - 1] as Block, b.width)) {
@@ -186,6 +163,26 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
         placed.add(h);
         break;
       }
+    }
+  }
+  // A story that opens with its byline and no headline over it takes a stranded headline.
+  for (let k = 1; k < n; k++) {
+    const b = blocks[k] as Block;
+    const t = (b.lines[0] as ReadLine).text;
+    if (!(parseStandaloneByline(t) || parseLeadingByline(t)) || before.has(k) || headlineLike(blocks[k - 1] as Block, b.width)) continue;
+    for (let h = k - 2; h >= 0 && h >= k - CLAIM_REACH; h--) {
+      if (!movable(h) || !headlineLike(blocks[h] as Block, b.width)) continue;
+      // It heads nothing where it stands: the block under it starts mid-paragraph.
+      if (!(blocks[h + 1] as Block).openStart && (prev[h + 1] as number) < 0) continue;
+      let from = h;
+      while (from > 0 && movable(from - 1) && headlineLike(blocks[from - 1] as Block, b.width) && (blocks[from - 1] as Block).lines.length <= 2) from--;
+      const heads: number[] = [];
+      for (let x = from; x <= h; x++) {
+        heads.push(x);
+        placed.add(x);
+      }
+      before.set(k, heads);
+      break;
     }
   }
   const out: ReadLine[] = [];
@@ -204,7 +201,7 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
     if ((prev[i] as number) >= 0) continue; // read with the piece it goes on from
     for (let k = i; k >= 0; k = next[k] as number) emit(k);
   }
-  // Every piece is read once (a chain is never a loop, so nothing is left; this is the net).
+  // Every block is read once: a chain is never a loop, so none is left here; this is the net.
   for (let i = 0; i < n; i++) if (!done[i]) emit(i);
   return out;
 }
