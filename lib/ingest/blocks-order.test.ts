@@ -54,6 +54,10 @@ describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
     const seg = ingest(t);
     expect(invariantProblems(seg)).toEqual([]);
     expect(seg.articles.find((a) => a.title === "江城夜市人气旺")?.byline).toBe("本报讯（记者 王五）");
+    // A photo's credit right above the story heads nothing: the story still takes its headline.
+    const credit = ["夜市一角", "赵六摄"];
+    const withCredit = read(page([...blocks, stranded, paragraphMiddle, credit, opener])).lines.map((l) => l.text);
+    expect(withCredit.slice(-8)).toEqual([...paragraphMiddle, ...credit, ...stranded, ...opener]);
   });
 
   it("reads every line once", () => {

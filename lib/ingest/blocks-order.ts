@@ -102,6 +102,14 @@ function headlineLike(b: Block, width: number): boolean {
   return b.lines.every((l) => !endsSentence(l.text) && !parseJumpLine(l.text) && ems(l.text) <= Math.max(width * 2.6, 20));
 }
 
+/**
+ * A block right above another that can be its headline: headline-like, and not a photo's
+ * credit (…摄, …供图) or an ad's marker (广告), which end what is above them.
+ */
+function headsBlock(b: Block, width: number): boolean {
+  return headlineLike(b, width) && !/(摄|供图|广告)$/.test((b.lines[b.lines.length - 1] as ReadLine).text);
+}
+
 /** A block that opens a continued story with no headline: its first line is a 上接 jump. */
 function opensContinuation(b: Block): boolean {
   const t = (b.lines[0] as ReadLine).text;
@@ -169,7 +177,7 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
   for (let k = 1; k < n; k++) {
     const b = blocks[k] as Block;
     const t = (b.lines[0] as ReadLine).text;
-    if (!(parseStandaloneByline(t) || parseLeadingByline(t)) || before.has(k) || headlineLike(blocks[k - 1] as Block, b.width)) continue;
+    if (!(parseStandaloneByline(t) || parseLeadingByline(t)) || before.has(k) || headsBlock(blocks[k - 1] as Block, b.width)) continue;
     for (let h = k - 2; h >= 0 && h >= k - CLAIM_REACH; h--) {
       if (!movable(h) || !headlineLike(blocks[h] as Block, b.width)) continue;
       // It heads nothing where it stands: the block under it starts mid-paragraph.
