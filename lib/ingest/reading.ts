@@ -1,3 +1,4 @@
+import { looksLikeColumnBlocks, orderColumnBlocks } from "./blocks-order";
 import { looksLikeLayout, readLayout } from "./layout";
 import { hasHardBreak, headingLevel, isBlank, type Line } from "./lines";
 import { stackPieces } from "./stack-line";
@@ -58,6 +59,14 @@ function lineOf(text: string, md: boolean, spans: Span[], row: number, indent: n
   };
 }
 
+/** Lines read in a new order: each one's blank after is the blank before the one read next. */
+function reordered(lines: ReadLine[]): ReadLine[] {
+  lines.forEach((l, i) => {
+    l.blankAfter = (lines[i + 1] as ReadLine | undefined)?.blankBefore ?? true;
+  });
+  return lines;
+}
+
 /** Reads the lines after `from` (the masthead's end) in reading order. */
 export function readLines(text: string, lines: readonly Line[], md: boolean, from: number): Reading {
   if (!md && looksLikeLayout(text, lines)) {
@@ -103,5 +112,6 @@ export function readLines(text: string, lines: readonly Line[], md: boolean, fro
   }
   const last = out[out.length - 1];
   if (last) last.blankAfter = true;
+  if (!md && looksLikeColumnBlocks(out)) return { format: "plain", lines: reordered(orderColumnBlocks(out)) };
   return { format: md ? "markdown" : "plain", lines: out };
 }
