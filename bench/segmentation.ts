@@ -6,6 +6,7 @@ import { scorePdfLab, type RegionCounts } from "@/lab/score/pdf";
 import { SAMPLES, scoreLab, selectPages, type DetailedReport, type Selection } from "@/lab/score/run";
 import { STYLE_NAMES, isStyleName, type StyleName } from "@/lab/styles";
 import { calibrate, type Reliability } from "@/lab/score/calibration";
+import { ceilingCounts } from "@/lab/score/ceiling";
 import { CURVE_SIZES, learningCurve, meetsGoal, type LearningCurve } from "@/lab/score/learning";
 import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
 
@@ -19,7 +20,8 @@ import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
  *   options: --split dev|test|all  --extractor pdfjs,markdown  --style county-weekly  --limit N  --no-samples
  *   npm run bench:segmentation -- --input pdf         the PDF importer on each page's page.pdf instead of the
  *                                                     extracted texts (plus region IoU against the truth boxes)
- *   more options: --no-extras (only the figures: no confidence or learning curve)  --curve-style city-epaper --curve-paper 重庆日报
+ *   more options: --no-extras (only the figures: no ceiling, confidence or learning curve)  --ceiling (the ceiling even with --no-extras)
+ *                 --curve-style city-epaper --curve-paper 重庆日报
  *                 --curve-only (only the learning curve)  --curve-on dev (measure it on the paper's dev pages
  *                 after those it learns from: how a paper's layer is tuned, never on the test pages)
  *
@@ -28,7 +30,7 @@ import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
  * kept beside the lab), before and after 1, 3 and 10 corrected pages.
  */
 const USAGE =
-  "usage: npm run bench:segmentation -- [--input text|pdf] [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples] [--no-extras] [--curve-style name --curve-paper name] [--curve-only] [--curve-on dev|test]\n" +
+  "usage: npm run bench:segmentation -- [--input text|pdf] [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples] [--no-extras] [--ceiling] [--curve-style name --curve-paper name] [--curve-only] [--curve-on dev|test]\n" +
   `  extractors: ${EXTRACTORS.join(", ")}\n  styles: ${STYLE_NAMES.join(", ")}`;
 
 function fail(message: string): never {
@@ -45,6 +47,8 @@ type Args = {
   limit: number | null;
   samples: boolean;
   extras: boolean;
+  /** Also the ceiling of each extractor's reading (every line labelled right); part of the extras. */
+  ceiling: boolean;
   curveStyle: StyleName;
   curvePaper: string;
   curveOnly: boolean;
@@ -61,6 +65,7 @@ function parseArgs(argv: string[]): Args {
     limit: null,
     samples: true,
     extras: true,
+    ceiling: false,
     curveStyle: "city-epaper",
     curvePaper: "重庆日报",
     curveOnly: false,
@@ -80,6 +85,7 @@ function parseArgs(argv: string[]): Args {
     }
     else if (a === "--no-samples") args.samples = false;
     else if (a === "--no-extras") args.extras = false;
+    else if (a === "--ceiling") args.ceiling = true;
     else if (a === "--curve-style") {
       const v = argv[++i] ?? "";
       if (!isStyleName(v)) fail(`unknown style ${v}`);
@@ -198,6 +204,10 @@ async function main(): Promise<void> {
     const sel: Selection = { ...base, split };
     const pages = selectPages(lab.manifest.pages, sel);
     out.push(reportTables(split, await scoreLab(lab.dir, pages, sel, { workers: config.workers }), pages, sel));
+    if (args.ceiling || args.extras) {
+      const rows = args.extractors.map((x): [string, Counts, number | null] => [x, ceilingCounts(lab.dir, pages, x), pages.length]);
+      out.push(table(`${split}, the ceiling: the same pages with every line labelled right (the truth's labels), what the reading and the assembly allow`, rows));
+    }
   }
   const tScored = performance.now();
   if (args.extras) {

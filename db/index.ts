@@ -25,6 +25,9 @@ export function getDb(): Db {
  */
 export function articleTransaction<T>(articleId: number, work: (tx: Tx) => Promise<T>): Promise<T> {
   const db = getDb();
+  // Decided by the database getDb opened, not db/dialect.ts's `onPostgres`: that is fixed when
+  // dialect.ts loads, and this module loads before a query test sets DATABASE_URL to its scratch
+  // database (db/testing/temporary-database.ts imports it first), so it would read SQLite there.
   if (holder.folioSqlite) return db.transaction(work);
   return (db as PostgresDb).$rowLockedTransaction(sql`select id from articles where id = ${articleId} for update`, work);
 }

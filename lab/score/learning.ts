@@ -3,13 +3,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { addLayer, modelFromJson, modelToJson, type Model, type ModelJson } from "@/lib/ingest/model/model";
 import { paperLayer, trainLayer } from "@/lib/ingest/model/paper";
-import { readPage } from "@/lib/ingest/page";
 import { REPO_ROOT } from "../config";
 import type { PageEntry } from "../generate";
 import type { StyleName } from "../styles";
-import { PAGE_FILES, type ExtractorName, type PageTruth } from "../truth";
-import { engineWith, engineWithLabels } from "./engine";
-import { goldLabels } from "./labels";
+import type { ExtractorName } from "../truth";
+import { ceilingCounts } from "./ceiling";
+import { engineWith } from "./engine";
 import { addCounts, emptyCounts, figures, type Counts } from "./metrics";
 import { tallyPages } from "./run";
 import { labExamples, splitHeldOut, trainOnLab } from "./training";
@@ -87,13 +86,7 @@ export function learningCurve(
       const { layer } = paperLayer(base, examples);
       return { corrected: k, counts, adopted: layer ? score(addLayer(base, layer), x) : lab };
     });
-    ceiling[x] = emptyCounts();
-    for (const entry of held) {
-      const dir = path.join(labDir, entry.dir);
-      const truth = JSON.parse(readFileSync(path.join(dir, PAGE_FILES.truth), "utf8")) as PageTruth;
-      const labels = goldLabels(truth, readPage(readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8")).reading).labels;
-      addCounts(ceiling[x], tallyPages(labDir, [entry], [x], engineWithLabels(labels)).counts.overall);
-    }
+    ceiling[x] = ceilingCounts(labDir, held, x);
   }
   return { style: opts.style, paper: opts.paper, heldApart: held.length, heldFrom, byExtractor, ceiling };
 }

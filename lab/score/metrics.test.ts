@@ -7,13 +7,14 @@ const BODY_A = "3月7日，区委书记调研我区妇字号企业，并主持�
 const BODY_B = "近日，区财政局下达财政衔接推进乡村振兴补助资金6256万元，用于推进乡村振兴工作。此次下达的衔接资金主要用于以下几方面。";
 
 describe("normalize", () => {
-  it("applies NFKC, drops every kind of whitespace, unifies curly quotes and lowercases", () => {
+  it("applies NFKC, drops every kind of whitespace and zero-width characters, unifies curly quotes and lowercases", () => {
     expect(normalize("ＡＢＣ　１２３")).toBe("abc123");
     expect(normalize(" 千年  荣昌\u00a0·\t我为\n家乡代言 ")).toBe("千年荣昌·我为家乡代言");
     expect(normalize("“双倍增”‘行动’")).toBe(`"双倍增"'行动'`);
     expect(normalize('"双倍增"')).toBe(normalize("“双倍增”"));
     expect(normalize("PDF下载")).toBe("pdf下载");
     expect(normalize(null)).toBe("");
+    expect(normalize("\u200b协同布局\ufeff")).toBe(normalize(" 协同布局"));
   });
 });
 

@@ -2,7 +2,7 @@
  * The scorer's definitions, pure so they can be tested and reused by any tool that
  * wants figures comparable with ours (issue 12):
  *
- * - normalize: NFKC, every whitespace character removed, curly quotes unified
+ * - normalize: NFKC, every whitespace and zero-width character removed, curly quotes unified
  *   (“”„‟ → ", ‘’‚‛ → '), lowercased.
  * - A truth article matches a predicted one when their titles' character-bigram Jaccard
  *   similarity is ≥ 0.6, or the truth body's first 10 normalized characters occur in the
@@ -66,10 +66,13 @@ export const TITLE_SIMILARITY = 0.6;
 
 const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f]/g;
 const CURLY_SINGLE = /[\u2018\u2019\u201a\u201b]/g;
+// Whitespace, and the zero-width characters a reader cannot see either (a corpus title may open with
+// U+200B; the PDF shows nothing there, so no extraction can give it back).
+const INVISIBLE = /[\s\u200b-\u200d\u2060]+/gu;
 
 export function normalize(s: string | null | undefined): string {
   if (!s) return "";
-  return s.normalize("NFKC").replace(CURLY_DOUBLE, '"').replace(CURLY_SINGLE, "'").replace(/\s+/gu, "").toLowerCase();
+  return s.normalize("NFKC").replace(CURLY_DOUBLE, '"').replace(CURLY_SINGLE, "'").replace(INVISIBLE, "").toLowerCase();
 }
 
 function bigrams(s: string): Set<string> {

@@ -1,4 +1,4 @@
-import { displayWidth } from "./chars";
+import { displayWidth, hanCount, hasSentencePunct, isGeneralPunct, isWide } from "./chars";
 import type { Line } from "./lines";
 import type { Span } from "./types";
 
@@ -10,10 +10,13 @@ import type { Span } from "./types";
  * rows (raw offsets) are read.
  *
  * 1. Each row is cut into pieces at runs of two or more spaces (a justified line is
- *    spaced out with single spaces, a gutter is wider).
+ *    spaced out with single spaces, a gutter is wider), and at a single space that lines
+ *    up with a gutter in the rows around it (a narrow gutter a drifted line touched).
  * 2. Pieces are chained into column runs: a piece continues the run whose last piece
- *    starts within a few characters of it, at most a few rows above (positions drift
- *    a little because a CJK character fills one character cell but is wider in print).
+ *    starts within a few characters of it, at most a few rows above with nothing printed
+ *    between them (positions drift a little because a CJK character fills one character
+ *    cell but is wider in print).
+ *    The two phrases of a headline printed apart on one row become a run of their own.
  * 3. Runs are ordered by recursive cuts of the page (X-Y cut), trying a gutter first
  *    (what is left of it is read first), then a gap between rows: on a page made of
  *    rectangular articles this keeps each article's runs together, its headline above
@@ -53,37 +56,37 @@ type Run = { pieces: LayoutPiece[]; r0: number; r1: number; x0: number; x1: numb
 
 const MAX_DRIFT = 4;
 const MAX_ROW_GAP = 3;
+/** Cells two pieces must share to be one above the other (positions drift by a cell or two). */
+const MIN_OVERLAP = 3;
 
-function orderRuns(runs: Run[]): Run[] {
-  if (runs.length <= 1) return runs;
-  // A gutter: a position no run crosses (a couple of characters of overlap allowed for drift).
-  const byX = [...runs].sort((a, b) => a.x0 - b.x0 || a.r0 - b.r0);
+/**
+ * The groups `runs` fall into along one axis: a group ends where no run of it reaches
+ * the next run's start (`slack` allows a little overlap, as a column's lines drift).
+ */
+function cut(runs: Run[], lo: (r: Run) => number, hi: (r: Run) => number, other: (r: Run) => number, slack: number): Run[][] {
+  const sorted = [...runs].sort((a, b) => lo(a) - lo(b) || other(a) - other(b));
   const groups: Run[][] = [];
   let cur: Run[] = [];
   let reach = -Infinity;
-  for (const r of byX) {
-    if (cur.length && r.x0 >= reach - 1) {
+  for (const r of sorted) {
+    if (cur.length && lo(r) > reach - slack) {
       groups.push(cur);
       cur = [];
     }
     cur.push(r);
-    reach = Math.max(reach, r.x1);
+    reach = Math.max(reach, hi(r));
   }
   groups.push(cur);
-  if (groups.length > 1) return groups.flatMap(orderRuns);
-  const byRow = [...runs].sort((a, b) => a.r0 - b.r0 || a.x0 - b.x0);
-  const bands: Run[][] = [];
-  cur = [];
-  reach = -Infinity;
-  for (const r of byRow) {
-    if (cur.length && r.r0 > reach) {
-      bands.push(cur);
-      cur = [];
-    }
-    cur.push(r);
-    reach = Math.max(reach, r.r1);
-  }
-  bands.push(cur);
+  return groups;
+}
+
+function orderRuns(runs: Run[]): Run[] {
+  if (runs.length <= 1) return runs;
+  // A gutter: a position no run crosses (a couple of characters of overlap allowed for drift).
+  const columns = cut(runs, (r) => r.x0, (r) => r.x1, (r) => r.r0, 2);
+  if (columns.length > 1) return columns.flatMap(orderRuns);
+  // A gap between rows that no run crosses.
+  const bands = cut(runs, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
   if (bands.length > 1) return bands.flatMap(orderRuns);
   // No clean cut (runs overlap): take the leftmost topmost run first and go on.
   const first = [...runs].sort((a, b) => a.x0 - b.x0 || a.r0 - b.r0)[0] as Run;
@@ -127,23 +130,152 @@ function splitWideEnds(text: string, r: Run): Run[] {
   return out;
 }
 
+function pieceAt(lineStart: number, x: number, length: number, row: number): LayoutPiece {
+  const start = lineStart + x;
+  return { span: { start, end: start + length }, row, x0: x, x1: x + length, run: -1, indent: 0, runStart: false };
+}
+
+/** The end of a byline's role word and the names after it: "本报记者 张三 李四". */
+const BYLINE_ROLE = /(?:记者|通讯员|摄影|作者)\s*\S{0,4}(?:\s\S{2,4})*$/u;
+
+/** Rows looked at above and below for a column's edge. */
+const EDGE_ROWS = 2;
+const EDGE_DRIFT = 2;
+
+/**
+ * Where a gutter is narrow, a CJK line that drifted a cell to the right touches the next
+ * column with a single space ("…高度集聚， 今空气质量…"), and two headlines side by side
+ * print as one line. Such a space is a gutter when a nearby row has a piece starting
+ * right after it and one ending right before it. A space between two words of one line
+ * (Latin text, a spaced-out justified line) does not line up with a column's edge, or
+ * stands between pieces of one or two characters; a byline's names after its role word
+ * are kept together even where the rows around them happen to line up.
+ */
+function splitAtGutters(text: string, p: LayoutPiece, rows: readonly { row: number; pieces: LayoutPiece[] }[], k: number): LayoutPiece[] {
+  const s = text.slice(p.span.start, p.span.end);
+  if (!s.includes(" ")) return [p];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let j = Math.max(0, k - EDGE_ROWS); j <= Math.min(rows.length - 1, k + EDGE_ROWS); j++) {
+    if (j === k) continue;
+    for (const q of (rows[j] as (typeof rows)[number]).pieces) {
+      starts.push(q.x0);
+      ends.push(q.x1);
+    }
+  }
+  const near = (xs: number[], x: number) => xs.some((v) => Math.abs(v - x) <= EDGE_DRIFT);
+  const out: LayoutPiece[] = [];
+  let from = 0;
+  const words = s.split(" ");
+  let at = 0;
+  words.forEach((w, i) => {
+    const next = words[i + 1];
+    at += w.length + 1;
+    if (next === undefined || w.length < 3 || next.length < 3 || at - from - 1 < 4) return;
+    // A byline's names follow its role word with a space ("本报记者 张三 李四").
+    if (BYLINE_ROLE.test(s.slice(0, at - 1))) return;
+    const before = s.charCodeAt(at - 2);
+    const after = s.charCodeAt(at);
+    if (!isWide(before) && !isWide(after) && !isGeneralPunct(before) && !isGeneralPunct(after)) return;
+    const x = p.x0 + at;
+    if (!near(starts, x) || !near(ends, x - 1)) return;
+    out.push(pieceAt(p.span.start - p.x0, p.x0 + from, at - 1 - from, p.row));
+    from = at;
+  });
+  if (from === 0) return [p];
+  out.push(pieceAt(p.span.start - p.x0, p.x0 + from, s.length - from, p.row));
+  return out;
+}
+
+/** A phrase of a headline: a few characters, nearly all Han, no sentence punctuation. */
+function isPhrase(s: string, max: number): boolean {
+  const n = [...s].length;
+  return n >= 2 && n <= max && hanCount(s) >= n - 2 && !hasSentencePunct(s);
+}
+
+const PHRASE_GAP = 30;
+
+/**
+ * A headline in two phrases ("深耕品牌建设　彰显时代担当") prints as two pieces of one row
+ * with a wide gap between them (its large characters take one cell each, their places
+ * come from the print): the gap can line up with a gutter below, and the X-Y cut would
+ * read the phrases in two different columns. When both pieces open their runs, the first
+ * is short and the second not much longer, and the gap is four cells or more but narrower
+ * than a column, the two become a run of their own spanning both (no cut passes between
+ * them; the rows under them are cut off as a band). Two headlines side by side are longer
+ * or further apart.
+ */
+function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
+  const first = new Map<LayoutPiece, Run>();
+  for (const r of runs) first.set(r.pieces[0] as LayoutPiece, r);
+  const byRow = new Map<number, LayoutPiece[]>();
+  for (const p of runs.flatMap((r) => r.pieces)) {
+    const row = byRow.get(p.row);
+    if (row) row.push(p);
+    else byRow.set(p.row, [p]);
+  }
+  const joined = new Map<Run, Run>();
+  const str = (p: LayoutPiece) => text.slice(p.span.start, p.span.end);
+  for (const row of byRow.values()) {
+    row.sort((a, b) => a.x0 - b.x0);
+    for (let k = 0; k + 1 < row.length; k++) {
+      const a = row[k] as LayoutPiece;
+      const b = row[k + 1] as LayoutPiece;
+      const ra = first.get(a);
+      const rb = first.get(b);
+      // Two columns' first lines go on row by row; a large headline's phrases do not both.
+      if (ra?.pieces[1]?.row === a.row + 1 && rb?.pieces[1]?.row === b.row + 1) continue;
+      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 > PHRASE_GAP || b.x0 - a.x1 < 4 || !isPhrase(str(a), 8) || !isPhrase(str(b), 15)) continue;
+      joined.set(rb, ra);
+      k++;
+    }
+  }
+  if (joined.size === 0) return runs;
+  const heads = new Map<Run, Run>();
+  for (const [rb, ra] of joined) heads.set(ra, runOf([ra.pieces[0] as LayoutPiece, rb.pieces[0] as LayoutPiece]));
+  const out: Run[] = [];
+  for (const r of runs) {
+    const head = heads.get(r);
+    if (head) out.push(head);
+    const rest = head || joined.has(r) ? r.pieces.slice(1) : r.pieces;
+    if (rest.length === r.pieces.length) out.push(r);
+    else if (rest.length) out.push(runOf(rest));
+  }
+  return out;
+}
+
 /** The pieces of a side-by-side page from line `from` on, in reading order. */
 export function readLayout(text: string, lines: readonly Line[], from = 0): LayoutPiece[] {
-  const pieces: LayoutPiece[] = [];
+  const rows: { row: number; pieces: LayoutPiece[] }[] = [];
   for (let row = from; row < lines.length; row++) {
     const l = lines[row] as Line;
     if (l.cs === l.ce) continue;
     const s = text.slice(l.start, l.end);
+    const here: LayoutPiece[] = [];
     GAP.lastIndex = 0;
-    for (let m = GAP.exec(s); m; m = GAP.exec(s)) {
-      const start = l.start + m.index;
-      pieces.push({ span: { start, end: start + m[0].length }, row, x0: m.index, x1: m.index + m[0].length, run: -1, indent: 0, runStart: false });
-    }
+    for (let m = GAP.exec(s); m; m = GAP.exec(s)) here.push(pieceAt(l.start, m.index, m[0].length, row));
+    rows.push({ row, pieces: here });
   }
+  const pieces = rows.flatMap((r, k) => r.pieces.flatMap((p) => splitAtGutters(text, p, rows, k)));
   if (pieces.length === 0) return pieces;
   const widths = pieces.map((p) => p.x1 - p.x0).sort((a, b) => a - b);
   const typical = widths[Math.floor(widths.length * 0.75)] as number;
-  const isWide = (p: LayoutPiece) => p.x1 - p.x0 > typical * 1.5;
+  const spansColumns = (p: LayoutPiece) => p.x1 - p.x0 > typical * 1.5;
+  const onRow = new Map<number, LayoutPiece[]>();
+  for (const p of pieces) {
+    const here = onRow.get(p.row);
+    if (here) here.push(p);
+    else onRow.set(p.row, [p]);
+  }
+  // A column goes on under its last line only if nothing was printed between them (a
+  // subtitle between a headline and the column it happens to line up with).
+  const between = (r: Run, p: LayoutPiece) => {
+    const last = r.pieces[r.pieces.length - 1] as LayoutPiece;
+    const x0 = Math.min(last.x0, p.x0);
+    const x1 = Math.max(last.x1, p.x1);
+    for (let row = last.row + 1; row < p.row; row++) for (const q of onRow.get(row) ?? []) if (Math.min(q.x1, x1) - Math.max(q.x0, x0) >= MIN_OVERLAP) return true;
+    return false;
+  };
   const runs: Run[] = [];
   const open: Run[] = [];
   for (const p of pieces) {
@@ -152,14 +284,14 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (const r of open) {
       if (p.row - r.lastRow > MAX_ROW_GAP || p.row === r.lastRow) continue;
       const d = Math.abs(p.x0 - r.lastStart);
-      if (d > MAX_DRIFT || isWide(p) !== r.wide) continue;
+      if (d > MAX_DRIFT || spansColumns(p) !== r.wide || between(r, p)) continue;
       if (d < bestD || (d === bestD && best && r.lastRow > best.lastRow)) {
         best = r;
         bestD = d;
       }
     }
     if (!best) {
-      best = { pieces: [], r0: p.row, r1: p.row, x0: p.x0, x1: p.x1, lastStart: p.x0, lastRow: p.row, wide: isWide(p) };
+      best = { pieces: [], r0: p.row, r1: p.row, x0: p.x0, x1: p.x1, lastStart: p.x0, lastRow: p.row, wide: spansColumns(p) };
       runs.push(best);
       open.push(best);
     }
@@ -173,7 +305,7 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (let k = open.length - 1; k >= 0; k--) if (p.row - (open[k] as Run).lastRow > MAX_ROW_GAP) open.splice(k, 1);
   }
   const out: LayoutPiece[] = [];
-  orderRuns(runs.flatMap((r) => splitWideEnds(text, r))).forEach((r, i) => {
+  orderRuns(keepPhrasesTogether(text, runs.flatMap((r) => splitWideEnds(text, r)))).forEach((r, i) => {
     r.pieces.forEach((p, k) => {
       p.run = i;
       p.indent = p.x0 - r.x0;

@@ -1,5 +1,7 @@
+import { looksLikeColumnBlocks, orderColumnBlocks } from "./blocks-order";
 import { looksLikeLayout, readLayout } from "./layout";
 import { hasHardBreak, headingLevel, isBlank, type Line } from "./lines";
+import { stackPieces } from "./stack-line";
 import { render } from "./text";
 import type { Span } from "./types";
 
@@ -57,6 +59,14 @@ function lineOf(text: string, md: boolean, spans: Span[], row: number, indent: n
   };
 }
 
+/** Lines read in a new order: each one's blank after is the blank before the one read next. */
+function reordered(lines: ReadLine[]): ReadLine[] {
+  lines.forEach((l, i) => {
+    l.blankAfter = (lines[i + 1] as ReadLine | undefined)?.blankBefore ?? true;
+  });
+  return lines;
+}
+
 /** Reads the lines after `from` (the masthead's end) in reading order. */
 export function readLines(text: string, lines: readonly Line[], md: boolean, from: number): Reading {
   if (!md && looksLikeLayout(text, lines)) {
@@ -85,17 +95,23 @@ export function readLines(text: string, lines: readonly Line[], md: boolean, fro
       if (before) before.blankAfter = true;
       continue;
     }
-    const l = lineOf(text, md, [{ start: ln.cs, end: ln.ce }], row, ln.cs - ln.start);
-    l.blankBefore = blank;
-    if (md) {
-      l.level = headingLevel(text, ln);
-      l.bold = BOLD_LINE.test(text.slice(ln.cs, ln.ce));
-      l.hardBreak = hasHardBreak(text, ln);
-    }
-    out.push(l);
+    const level = md ? headingLevel(text, ln) : 0;
+    // A heading that holds a whole headline stack is read as its pieces (./stack-line.ts).
+    const pieces = level > 0 ? stackPieces(text, { start: ln.cs, end: ln.ce }) : [{ start: ln.cs, end: ln.ce }];
+    pieces.forEach((span, k) => {
+      const l = lineOf(text, md, [span], row, k === 0 ? ln.cs - ln.start : 0);
+      l.blankBefore = k === 0 && blank;
+      if (md) {
+        l.level = level;
+        l.bold = BOLD_LINE.test(text.slice(ln.cs, ln.ce));
+        l.hardBreak = k === pieces.length - 1 && hasHardBreak(text, ln);
+      }
+      out.push(l);
+    });
     blank = false;
   }
   const last = out[out.length - 1];
   if (last) last.blankAfter = true;
+  if (!md && looksLikeColumnBlocks(out)) return { format: "plain", lines: reordered(orderColumnBlocks(out)) };
   return { format: md ? "markdown" : "plain", lines: out };
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { looksLikeColumnBlocks, orderColumnBlocks } from "./blocks-order";
+import { ingest } from "./index";
+import { invariantProblems } from "./invariant";
+import { splitLines } from "./lines";
+import { readLines } from "./reading";
+
+const page = (blocks: string[][]) => blocks.map((b) => b.join("\n")).join("\n\n") + "\n";
+
+function read(text: string) {
+  return readLines(text, splitLines(text), false, 0);
+}
+
+// Column pieces 13 ems wide as pdftotext prints them: blank lines between pieces, a
+// paragraph's first line two ems short (the indent is not printed).
+const storyOne = [
+  ["新区建设跑出加速度", "本报记者 张三"],
+  ["春风拂面，新区工地上机", "器轰鸣，塔吊林立，一派繁忙", "景象。记者在现场看到，工人", "们正在加紧浇筑混凝土，确保", "主体工程按期完工。项目负责"],
+];
+// Another story's headline, drawn among story one's columns: inside the sentence 项目负责|人介绍.
+const lostHeadline = ["老街焕新颜 居民笑开颜"];
+const storyOneOn = [["人介绍，今年新区计划开工项", "目四十个，总投资超过百亿元", "，其中产业项目占比过半。"]];
+// The story that headline heads, continued from page 1, its columns broken mid-sentence.
+const continued = [
+  ["（上接第1版）", "老街改造启动以来，社区", "干部挨家挨户听取意见，把居", "民的急难愁盼列成清单，逐项", "推进解决。如今的老街，路面"],
+  ["平整了，路灯亮起来了，房前", "屋后干净整洁，居民们纷纷点", "赞。社区书记李四说，下一步", "还将建设口袋公园，让老街更"],
+  ["有温度，让居民生活更加便利", "舒适。"],
+];
+const blocks = [...storyOne, lostHeadline, ...storyOneOn, ...continued];
+const text = page(blocks);
+
+describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
+  it("is text cut into column pieces that stop mid-sentence", () => {
+    expect(looksLikeColumnBlocks(read(text).lines)).toBe(true);
+  });
+
+  it("reads a headline printed inside a sentence out of it, before the continued story it heads", () => {
+    const order = read(text).lines.map((l) => l.text);
+    expect(order).toEqual([...storyOne, ...storyOneOn, lostHeadline, ...continued].flat());
+    const seg = ingest(text);
+    expect(invariantProblems(seg)).toEqual([]);
+    const headed = seg.articles.find((a) => a.title === "老街焕新颜 居民笑开颜");
+    expect(headed?.blocks.some((b) => b.text.startsWith("老街改造启动以来"))).toBe(true);
+    expect(seg.articles.find((a) => a.title === "新区建设跑出加速度")?.blocks.some((b) => b.text.includes("项目负责人介绍"))).toBe(true);
+  });
+
+  it("gives a story that opens with its byline the headline stranded over the middle of a paragraph before it", () => {
+    const stranded = ["江城夜市人气旺"];
+    const paragraphMiddle = ["口袋公园的建设得到居民点赞", "大家纷纷表示期待早日建成。"];
+    const opener = ["本报讯（记者 王五）入夏以来", "江城夜市迎来客流高峰，摊位", "前人头攒动，烟火气十足。"];
+    const t = page([...blocks, stranded, paragraphMiddle, opener]);
+    const order = read(t).lines.map((l) => l.text);
+    expect(order.slice(-6)).toEqual([...paragraphMiddle, ...stranded, ...opener]);
+    const seg = ingest(t);
+    expect(invariantProblems(seg)).toEqual([]);
+    expect(seg.articles.find((a) => a.title === "江城夜市人气旺")?.byline).toBe("本报讯（记者 王五）");
+    // A photo's credit right above the story heads nothing: the story still takes its headline.
+    const credit = ["夜市一角", "赵六摄"];
+    const withCredit = read(page([...blocks, stranded, paragraphMiddle, credit, opener])).lines.map((l) => l.text);
+    expect(withCredit.slice(-8)).toEqual([...paragraphMiddle, ...credit, ...stranded, ...opener]);
+  });
+
+  it("reads every line once", () => {
+    const lines = read(text).lines;
+    const again = orderColumnBlocks(lines);
+    expect(again.length).toBe(lines.length);
+    expect(new Set(again).size).toBe(lines.length);
+  });
+
+  it("leaves text whose blank lines part paragraphs as it is", () => {
+    const paragraphs = [...storyOne, ...storyOneOn, ...continued].map((b) => [...b.slice(0, -1), `${(b[b.length - 1] as string).slice(0, 3)}。`]);
+    const t = page(paragraphs);
+    expect(looksLikeColumnBlocks(read(t).lines)).toBe(false);
+    expect(read(t).lines.map((l) => l.text)).toEqual(paragraphs.flat());
+  });
+});

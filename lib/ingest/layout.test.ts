@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { looksLikeLayout, readLayout } from "./layout";
+import { splitLines } from "./lines";
+
+/** The pieces' texts in reading order, one string per column run. */
+function runs(page: string): string[] {
+  const lines = splitLines(page);
+  const out: string[] = [];
+  for (const p of readLayout(page, lines)) {
+    const s = page.slice(p.span.start, p.span.end);
+    if (p.runStart || out.length === 0) out.push(s);
+    else out[out.length - 1] += `/${s}`;
+  }
+  return out;
+}
+
+/** Every non-space character is read exactly once, from its own place. */
+function readsEveryCharacterOnce(page: string) {
+  const pieces = readLayout(page, splitLines(page));
+  const seen = new Uint8Array(page.length);
+  for (const p of pieces) for (let i = p.span.start; i < p.span.end; i++) seen[i] = (seen[i] as number) + 1;
+  for (let i = 0; i < page.length; i++) expect(seen[i], `offset ${i}`).toBe(/\s/.test(page[i] as string) ? seen[i] : 1);
+}
+
+describe("layout reading (side-by-side text)", () => {
+  it("splits two columns a narrow gutter joined with one space where the rows around show the gutter", () => {
+    const page = [
+      "甲栏的第一行文字写在这里  乙栏的第一行写在这",
+      "甲栏的第二行文字写在这里  乙栏的第二行写在这",
+      "甲栏第三行写得稍长了一点， 乙栏的第三行写在这",
+      "甲栏的第四行文字写在这里  乙栏的第四行写在这",
+      "甲栏的第五行文字写在这里  乙栏的第五行写在这",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "甲栏的第一行文字写在这里/甲栏的第二行文字写在这里/甲栏第三行写得稍长了一点，/甲栏的第四行文字写在这里/甲栏的第五行文字写在这里",
+      "乙栏的第一行写在这/乙栏的第二行写在这/乙栏的第三行写在这/乙栏的第四行写在这/乙栏的第五行写在这",
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("keeps a byline's names and a spaced-out line together", () => {
+    const page = [
+      "本报记者 张三 李四          乙栏的第一行写在这",
+      "  甲栏的第一行文字写在      乙栏的第二行写在这",
+      "管 ， 都 一 股 劲 地 干      乙栏的第三行写在这",
+    ].join("\n");
+    const read = runs(page);
+    expect(read.some((r) => r.startsWith("本报记者 张三 李四"))).toBe(true);
+    expect(read.some((r) => r.includes("管 ， 都 一 股 劲 地 干"))).toBe(true);
+    // Even where a row under it happens to show a gutter right after the role word.
+    const lined = ["本报记者 邓晓霞 王昊男", "甲乙丙  丁戊己庚辛壬"].join("\n");
+    expect(readLayout(lined, splitLines(lined)).map((p) => lined.slice(p.span.start, p.span.end))).toContain("本报记者 邓晓霞 王昊男");
+  });
+
+  it("reads a headline printed in two phrases over the gutter as one, before its columns", () => {
+    const page = [
+      "深耕品牌建设          彰显时代担当",
+      "",
+      "",
+      "甲栏的第一行文字写在    乙栏的第一行写在这",
+      "甲栏的第二行文字写在    乙栏的第二行写在这",
+      "甲栏的第三行文字写在    乙栏的第三行写在这",
+      "甲栏的第四行文字写在    乙栏的第四行写在这",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "深耕品牌建设/彰显时代担当",
+      "甲栏的第一行文字写在/甲栏的第二行文字写在/甲栏的第三行文字写在/甲栏的第四行文字写在",
+      "乙栏的第一行写在这/乙栏的第二行写在这/乙栏的第三行写在这/乙栏的第四行写在这",
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads a subtitle printed between a headline and the column under it before that column", () => {
+    const page = [
+      "一家村史馆的升级",
+      "       中关村村史馆蝶变博物馆",
+      "",
+      "   甲栏的第一行写在这      乙栏的第一行写在这",
+      "甲栏的第二行文字写在       乙栏的第二行写在这",
+      "甲栏的第三行文字写在       乙栏的第三行写在这",
+      "甲栏的第四行文字写完。     乙栏的第四行写完。",
+    ].join("\n");
+    expect(runs(page).join("/")).toBe(
+      "一家村史馆的升级/中关村村史馆蝶变博物馆/甲栏的第一行写在这/甲栏的第二行文字写在/甲栏的第三行文字写在/甲栏的第四行文字写完。/" +
+        "乙栏的第一行写在这/乙栏的第二行写在这/乙栏的第三行写在这/乙栏的第四行写完。",
+    );
+  });
+
+  it("keeps two stories' headlines side by side apart", () => {
+    const page = [
+      "老工业基地为何变身新赛场的调查                        何以拨动民间投资的信心弦",
+      "",
+      "甲的正文第一行写在这里    甲的第二栏写在这里          乙的正文第一行写在这里",
+      "甲的正文第二行写在这里    甲的第二栏还在写着          乙的正文第二行写在这里",
+      "甲的正文第三行写完了。    甲的第二栏写完了。          乙的正文第三行写完了。",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "老工业基地为何变身新赛场的调查",
+      "甲的正文第一行写在这里/甲的正文第二行写在这里/甲的正文第三行写完了。",
+      "甲的第二栏写在这里/甲的第二栏还在写着/甲的第二栏写完了。",
+      "何以拨动民间投资的信心弦",
+      "乙的正文第一行写在这里/乙的正文第二行写在这里/乙的正文第三行写完了。",
+    ]);
+  });
+
+  it("is recognised by its form", () => {
+    const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
+    expect(looksLikeLayout(page, splitLines(page))).toBe(true);
+    const plain = Array.from({ length: 10 }, (_, i) => `第${i}行只有一栏文字，没有并排的栏。`).join("\n");
+    expect(looksLikeLayout(plain, splitLines(plain))).toBe(false);
+  });
+});
