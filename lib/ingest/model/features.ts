@@ -299,6 +299,10 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     add(`fmt=${format}|indent=${bucket(l.indent, [1, 2, 4, 6])}|blank=${l.blankBefore ? 1 : 0}`);
     if (format === "markdown") {
       add(`level=${l.level}`);
+      // Pieces of one heading line (./stack-line.ts: a flat stack printed on one line): a
+      // piece that goes on from the one before it on the same row is one stack with it.
+      if (i > 0 && (lines[i - 1] as ReadLine).row === l.row) add(`samePrintedLine|level=${l.level}`);
+      if ((lines[i + 1] as ReadLine | undefined)?.row === l.row) add(`samePrintedLineNext|level=${l.level}`);
       if (l.bold) add("bold");
       if (l.hardBreak) add("hardBreak");
       if (/^[-*+>]\s/.test(t)) add("mdList");
