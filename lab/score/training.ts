@@ -38,7 +38,7 @@ export function* labReadings(labDir: string, pages: readonly PageEntry[], extrac
 }
 
 /** How the lab model is trained (`npm run ingest:train`). */
-export const LAB_TRAINING = { epochs: 10, seed: 13, sampleWeight: 100, structuralWeight: 3, startWeight: 6, margin: 1 } as const;
+export const LAB_TRAINING = { epochs: 10, seed: 13, sampleWeight: 100, structuralWeight: 3, startWeight: 6 } as const;
 
 /**
  * The two real pages of 荣昌报 (db/demo) as corrected pages: their segmentation as the
@@ -118,10 +118,10 @@ export function trainOnLab(
   const c = compileExamples(labExamples(labDir, train, opts.extractors));
   if (opts.samples !== false) compileExamples(sampleExamples(), null, c);
   log(`${c.items.length} examples (${train.length} pages × ${opts.extractors.length} extractors), ${c.names.length} features, read in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  const model = trainPerceptron(c, { epochs, seed: LAB_TRAINING.seed, structuralWeight: LAB_TRAINING.structuralWeight, margin: LAB_TRAINING.margin, startWeight: LAB_TRAINING.startWeight, progress: (e, r) => log(`epoch ${e}: ${(r * 100).toFixed(2)}% of lines wrong`) });
+  const model = trainPerceptron(c, { epochs, seed: LAB_TRAINING.seed, structuralWeight: LAB_TRAINING.structuralWeight, startWeight: LAB_TRAINING.startWeight, progress: (e, r) => log(`epoch ${e}: ${(r * 100).toFixed(2)}% of lines wrong`) });
   model.temperature = fitTemperature(model, compileExamples(labExamples(labDir, held, opts.extractors)));
   log(`temperature ${model.temperature.toFixed(3)}`);
   const out = normalized(model);
-  out.trainedOn = { pages: train.length, heldOut: held.length, extractors: [...opts.extractors], samples: opts.samples !== false ? SAMPLE_PAGES.length : 0, sampleWeight: LAB_TRAINING.sampleWeight, structuralWeight: LAB_TRAINING.structuralWeight, startWeight: LAB_TRAINING.startWeight, margin: LAB_TRAINING.margin, epochs, seed: LAB_TRAINING.seed };
+  out.trainedOn = { pages: train.length, heldOut: held.length, extractors: [...opts.extractors], samples: opts.samples !== false ? SAMPLE_PAGES.length : 0, sampleWeight: LAB_TRAINING.sampleWeight, structuralWeight: LAB_TRAINING.structuralWeight, startWeight: LAB_TRAINING.startWeight, epochs, seed: LAB_TRAINING.seed };
   return out;
 }

@@ -82,12 +82,6 @@ export type TrainOptions = {
   /** How much a wrong decision on whether an article starts at a line counts (default: as a wrong role). */
   startWeight?: number;
   base?: Model | null;
-  /**
-   * Cost-augmented decoding while training (margin rescaling): every wrong label of a line
-   * gets `margin` × its cost added to its score, so a decision that shapes articles is only
-   * right once it wins by a margin, not by a hair.
-   */
-  margin?: number;
   /** Called after each epoch with the share of lines labelled wrong in it. */
   progress?: (epoch: number, errorRate: number) => void;
 };
@@ -106,7 +100,6 @@ export function trainPerceptron(c: CompiledExamples, opts: TrainOptions): Model 
   const opens = LABELS.map((l) => l.endsWith("!"));
   const ow = opts.startWeight ?? sw;
   const cost = (g: number, p: number) => (opens[g] !== opens[p] ? ow : role[g] !== role[p] ? sw : 1);
-  const margin = opts.margin ?? 0;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     shuffle(order, rand);
     let wrong = 0;
@@ -120,12 +113,6 @@ export function trainPerceptron(c: CompiledExamples, opts: TrainOptions): Model 
         for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
           const f = (ex.feats[k] as number) * L;
           for (let l = 0; l < L; l++) emit[o + l] = (emit[o + l] as number) + (w[f + l] as number);
-        }
-      }
-      if (margin > 0) {
-        for (let i = 0; i < ex.n; i++) {
-          const g = ex.gold[i] as number;
-          for (let l = 0; l < L; l++) if (l !== g) emit[i * L + l] = (emit[i * L + l] as number) + margin * cost(g, l);
         }
       }
       const tOff = FORMATS.indexOf(ex.format) * TRANS_SIZE;
