@@ -32,6 +32,12 @@ describe("bylines", () => {
     expect(parseStandaloneByline("本报记者 张三 李四")).toMatchObject({ source: "本报", reporters: ["张三", "李四"] });
   });
 
+  it("every role word of the one list: 实习生 and 作者 too, but not 工作者", () => {
+    expect(parseStandaloneByline("本报记者 张三 实习生 李四")).toMatchObject({ reporters: ["张三", "李四"] });
+    expect(parseStandaloneByline("作者 王五")).toMatchObject({ reporters: ["王五"] });
+    expect(parseStandaloneByline("先进工作者 王五")).toBeNull();
+  });
+
   it("文/ and 图/", () => {
     expect(parseStandaloneByline("文/赵敏 慈辉辉 何君林")).toMatchObject({ source: null, reporters: ["赵敏", "慈辉辉", "何君林"] });
     expect(parseStandaloneByline("图/张三")).toMatchObject({ reporters: [], photographers: ["张三"] });

@@ -18,7 +18,14 @@ export function isPersonName(s: string): boolean {
   return NAME.test(s);
 }
 
-const ROLE_WORD = "记者|通讯员|实习生|摄影";
+/**
+ * The words a byline names its people's roles by (本报记者 A、通讯员 B、实习生 C、摄影 D、
+ * 作者 E), as regular-expression sources: the one list the byline grammar, the labeller's
+ * features and the side-by-side reading (which keeps a byline's names together) share.
+ * 作者 not after 工: 工作者 is a worker, not an author.
+ */
+export const BYLINE_ROLE_WORDS = ["记者", "通讯员", "实习生", "摄影", "(?<!工)作者"] as const;
+const ROLE_WORD = BYLINE_ROLE_WORDS.join("|");
 const ROLE_TOKEN = new RegExp(`^([\\u3400-\\u9fff]{0,10}?(?:${ROLE_WORD}))[：:]?(.*)$`);
 const SLASH_ROLE = /^(文图|文\/图|文|图|摄影|摄)\s*[/／:：]\s*/;
 

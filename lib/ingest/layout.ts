@@ -1,3 +1,4 @@
+import { BYLINE_ROLE_WORDS } from "./byline";
 import { displayWidth, hanCount, hasSentencePunct, isGeneralPunct, isWide } from "./chars";
 import type { Line } from "./lines";
 import type { Span } from "./types";
@@ -136,7 +137,7 @@ function pieceAt(lineStart: number, x: number, length: number, row: number): Lay
 }
 
 /** The end of a byline's role word and the names after it: "本报记者 张三 李四". */
-const BYLINE_ROLE = /(?:记者|通讯员|摄影|作者)\s*\S{0,4}(?:\s\S{2,4})*$/u;
+const BYLINE_ROLE = new RegExp(`(?:${BYLINE_ROLE_WORDS.join("|")})\\s*\\S{0,4}(?:\\s\\S{2,4})*$`, "u");
 
 /** Rows looked at above and below for a column's edge. */
 const EDGE_ROWS = 2;
