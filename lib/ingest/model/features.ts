@@ -260,61 +260,6 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     const f = formOf(j);
     if (f) forms.set(f, (forms.get(f) ?? 0) + 1);
   }
-  // Lexical cohesion across the top of a line (TextTiling, Hearst 1997): the share of the
-  // character pairs of the text from the line on (about 100 characters) that the text just
-  // above it has. Where one story ends and the next begins, with its body when its headline
-  // is printed elsewhere, the words change. Read only where a story can start: under a
-  // finished sentence or at a headline-like line.
-  // A headline candidate, for the page-level features below: a headline-like line that is
-  // not a line of a narrow column's running text (those have no sentence punctuation
-  // either), so set apart by a blank, a heading level or a width other than the column's.
-  // Its line above ends a sentence, is a byline or another candidate (running text goes on
-  // from a line that stops mid-sentence).
-  const heady = new Uint8Array(n);
-  for (let j = 0; j < n; j++) {
-    const sh = shapes[j] as Shape;
-    const l = lines[j] as ReadLine;
-    const up = shapes[j - 1];
-    const apart = l.level > 0 || l.blankBefore || !up || up.ends || up.byline || up.len < 4 || heady[j - 1] === 1;
-    heady[j] = apart && sh.headlineLike && sh.len >= 4 && hanCount(l.text) >= 4 && (l.level > 0 || l.blankBefore || sh.ratio < 0.9 || sh.ratio > 1.1) ? 1 : 0;
-  }
-  const cohesion = new Float64Array(n).fill(-1);
-  for (let j = 1; j < n; j++) {
-    if (!((shapes[j - 1] as Shape).ends || heady[j - 1] || heady[j])) continue;
-    let b = j;
-    for (let chars = 0; b < n && chars < 100 && b - j < 12; b++) chars += (lines[b] as ReadLine).text.length;
-    let a = j - 1;
-    for (let chars = 0; a >= 0 && chars < 100 && j - a < 12; a--) chars += (lines[a] as ReadLine).text.length;
-    cohesion[j] = pairs.shareOfLinesFound(j, b - 1, a + 1, j - 1);
-  }
-  // Each headline matched to its lead: the place within 40 lines where a paragraph starts
-  // (under a finished sentence or a headline) whose first 100 characters hold the most of
-  // the headline's character pairs (a title's words recur in its lead). Which story a
-  // kicker or subtitle belongs to, and where a story whose headline is printed after its
-  // body starts, follow from where its lead is.
-  const leadOf = new Int32Array(n).fill(-1);
-  const headOfLead = new Int32Array(n).fill(-1);
-  for (let h = 0; h < n; h++) {
-    if (!heady[h]) continue;
-    let best = -1;
-    let bestShare = 0.25;
-    for (let d = 1; d <= 40; d++) {
-      for (const j of [h + d, h - d]) {
-        if (j < 0 || j >= n || heady[j] || !(prose[j] as number)) continue;
-        if (j > 0 && !(shapes[j - 1] as Shape).ends && !heady[j - 1]) continue;
-        let e = j;
-        // The lead is read up to the next headline (never the headline itself).
-        for (let chars = (lines[j] as ReadLine).text.length; e + 1 < n && chars < 100 && e - j < 6 && !heady[e + 1]; ) chars += (lines[++e] as ReadLine).text.length;
-        const share = pairs.shareOfLinesFound(h, h, j, e);
-        if (share > bestShare) {
-          best = j;
-          bestShare = share;
-        }
-      }
-    }
-    leadOf[h] = best;
-    if (best >= 0 && ((headOfLead[best] as number) < 0 || Math.abs(h - best) < Math.abs((headOfLead[best] as number) - best))) headOfLead[best] = h;
-  }
   const add = (name: string) => sink.add(name);
   for (let i = 0; i < n; i++) {
     const l = lines[i] as ReadLine;
@@ -494,32 +439,13 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
       add(`hlPair|plast=${charClass(pt[pt.length - 1])}|first=${charClass(first)}|blank=${l.blankBefore ? 1 : 0}`);
       add(`hlPair|rel=${bucket(s.len / Math.max(1, p.len), [0.5, 0.8, 1.25, 2])}|blank=${l.blankBefore ? 1 : 0}|kind=${kind}`);
       if (/——$|—$|：$|:$/.test(pt)) add("hlPair|p1kickerEnd");
-      // A title wrapped mid-phrase ends on a word that goes on (关于, 的, 与) and the next
-      // line begins inside the phrase; a kicker or a finished title ends on its own.
-      add(`hlPair|plastCh=${pt[pt.length - 1]}`);
-      add(`hlPair|firstCh=${first}`);
-    }
-    const gapEdges = [2, 3, 5, 9, 17];
-    const ld = leadOf[i] as number;
-    if (ld >= 0) add(`leadIs=${ld > i ? "below" : "above"}|gap=${bucket(Math.abs(ld - i), gapEdges)}|p1=${summary(p)}`);
-    else if (heady[i]) add(`leadIs=none|p1=${summary(p)}`);
-    const hd = headOfLead[i] as number;
-    if (hd >= 0) add(`headIs=${hd < i ? "above" : "below"}|gap=${bucket(Math.abs(hd - i), gapEdges)}|p1end=${p ? (p.ends ? 1 : 0) : "none"}|cue=${cue}`);
-    const co = cohesion[i] as number;
-    if (co >= 0 && p) {
-      const cb = bucket(co, [0.05, 0.12, 0.2, 0.3, 0.45]);
-      add(`coh=${cb}|p1end=${p.ends ? 1 : 0}|cue=${cue}`);
-      add(`coh=${cb}|kind=${kind}|p1=${summary(p)}|blank=${l.blankBefore ? 1 : 0}`);
     }
     if (s.headlineLike && s.len <= 40) {
       const fwd = affinity(lines, pairs, prose, i, 1);
       const back = affinity(lines, pairs, prose, i, -1);
       add(`affFwd=${bucket(fwd, [0.05, 0.15, 0.3, 0.5])}`);
       add(`affBack=${bucket(back, [0.05, 0.15, 0.3, 0.5])}`);
-      const dir = fwd > back + 0.1 ? "fwd" : back > fwd + 0.1 ? "back" : "same";
-      add(`affDir=${dir}`);
-      // Which text the headline belongs to, read with what is printed around it.
-      add(`affDir=${dir}|p1=${summary(p)}|n1=${summary(q)}`);
+      add(`affDir=${fwd > back + 0.1 ? "fwd" : back > fwd + 0.1 ? "back" : "same"}`);
     }
   }
 }

@@ -140,15 +140,10 @@ export class PagePairs {
 
   /** The share of line i's distinct pairs that lines lo … hi (inclusive) have. */
   shareFound(i: number, lo: number, hi: number): number {
-    return this.shareOfLinesFound(i, i, lo, hi);
-  }
-
-  /** The share of the distinct pairs of lines from … to (inclusive) that lines lo … hi have. */
-  shareOfLinesFound(from: number, to: number, lo: number, hi: number): number {
     const call = this.calls++;
     let own = 0;
     let found = 0;
-    for (let k = this.idsFrom[from] as number; k < (this.idsFrom[to + 1] as number); k++) {
+    for (let k = this.idsFrom[i] as number; k < (this.idsFrom[i + 1] as number); k++) {
       const id = this.ids[k] as number;
       if (this.seen[id] === call) continue;
       this.seen[id] = call;
