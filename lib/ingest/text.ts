@@ -38,6 +38,10 @@ export function markPrefixLength(text: string, pos: number, end: number): number
  * characters' width, 刘  泉), and "A B" phrases keep their space.
  */
 export function spacedOutGaps(text: string, start: number, end: number): Span[] {
+  // Most spans have no space between two characters (CJK text): nothing to find, and no
+  // tokens made to find it.
+  const space = text.indexOf(" ", start);
+  if (space < 0 || space + 1 >= end) return [];
   // Tokens: maximal runs of non-space characters, and the single spaces between them.
   const toks: { s: number; e: number }[] = [];
   const gapAfter: boolean[] = [];
