@@ -167,6 +167,11 @@ export function render(text: string, spans: readonly Span[], md: boolean): Rende
     }
     for (const g of part) if (g.len > 0) segs.push(g);
   }
+  // Most lines are one segment: their text is a slice, with no array to join.
+  if (segs.length === 1) {
+    const g = segs[0] as Seg;
+    return { text: g.str ?? text.substr(g.raw, g.len), segs };
+  }
   const out: string[] = [];
   for (const g of segs) out.push(g.str ?? text.substr(g.raw, g.len));
   return { text: out.join(""), segs };

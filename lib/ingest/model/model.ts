@@ -212,18 +212,20 @@ const SLOTS = ENTRIES * 2;
 const MAX_VALUES = 8;
 
 type TemplateCache = {
-  /** Each template's number (from 1) and how many entries it has. */
+  /** Each template's number (from 1, given when first remembered) and how many entries it has. */
   sites: Map<TemplateStringsArray, number>;
   perSite: Int32Array;
   /** Slot s: [hash, template number (0: empty), feature number, entry] at 4s: one probe, one cache line. */
   slots: Int32Array;
+  /** Slot s's template, compared by identity (cheaper than finding its number in `sites` each time). */
+  templates: (TemplateStringsArray | undefined)[];
   /** Entry e's values at MAX_VALUES·e (in the order met: the common ones close together). */
   values: FeatureValue[];
   count: number;
 };
 
 function newTemplateCache(): TemplateCache {
-  return { sites: new Map(), perSite: new Int32Array(256), slots: new Int32Array(SLOTS * 4), values: new Array<FeatureValue>(ENTRIES * MAX_VALUES).fill(undefined), count: 0 };
+  return { sites: new Map(), perSite: new Int32Array(256), slots: new Int32Array(SLOTS * 4), templates: new Array<TemplateStringsArray | undefined>(SLOTS).fill(undefined), values: new Array<FeatureValue>(ENTRIES * MAX_VALUES).fill(undefined), count: 0 };
 }
 
 /** FNV-1a steps over one value: a string's characters (and an end mark), an integer as is. */
@@ -239,9 +241,10 @@ function idOfTemplate(c: Compiled, strings: TemplateStringsArray, v0: FeatureVal
   const n = strings.length - 1;
   if (n > MAX_VALUES) throw new Error(`a feature template carries at most ${MAX_VALUES} values: ${strings.join("…")}`);
   const t = c.templates;
-  let site = t.sites.get(strings);
-  if (site === undefined) t.sites.set(strings, (site = t.sites.size + 1));
-  let h = Math.imul(0x811c9dc5 ^ site, 0x01000193);
+  // The template hashed by its first piece of text and its number of values (two templates
+  // alike so far are told apart by identity below).
+  let h = mix(0x811c9dc5, strings[0] as string);
+  h = Math.imul(h ^ n, 0x01000193);
   if (n > 0) h = mix(h, v0);
   if (n > 1) h = mix(h, v1);
   if (n > 2) h = mix(h, v2);
@@ -254,7 +257,7 @@ function idOfTemplate(c: Compiled, strings: TemplateStringsArray, v0: FeatureVal
   const mask = SLOTS - 1;
   let s = h & mask;
   for (; (slots[4 * s + 1] as number) !== 0; s = (s + 1) & mask) {
-    if (slots[4 * s] !== h || slots[4 * s + 1] !== site) continue;
+    if (slots[4 * s] !== h || t.templates[s] !== strings) continue;
     const o = (slots[4 * s + 3] as number) * MAX_VALUES;
     // Values past the template's count are stored and passed as undefined: compared all the same.
     if (vs[o] === v0 && vs[o + 1] === v1 && vs[o + 2] === v2 && vs[o + 3] === v3 && vs[o + 4] === v4 && vs[o + 5] === v5 && vs[o + 6] === v6 && vs[o + 7] === v7) {
@@ -263,10 +266,13 @@ function idOfTemplate(c: Compiled, strings: TemplateStringsArray, v0: FeatureVal
   }
   const values = [v0, v1, v2, v3, v4, v5, v6, v7];
   const id = idOfName(c, featureName(strings, values.slice(0, n)));
+  let site = t.sites.get(strings);
+  if (site === undefined) t.sites.set(strings, (site = t.sites.size + 1));
   if (site < t.perSite.length && t.count < ENTRIES && (t.perSite[site] as number) < SITE_ENTRIES) {
     t.perSite[site] = (t.perSite[site] as number) + 1;
     slots[4 * s] = h;
     slots[4 * s + 1] = site;
+    t.templates[s] = strings;
     slots[4 * s + 2] = id;
     slots[4 * s + 3] = t.count;
     for (let k = 0; k < MAX_VALUES; k++) vs[t.count * MAX_VALUES + k] = values[k];
