@@ -41,8 +41,9 @@ function chromiumExecutable(): string | undefined {
 export default defineConfig({
   testDir: "./e2e",
   testIgnore: DATABASE_URL ? SQLITE_ONLY : [],
-  // Playwright empties its output folder at start: keep it apart from the unit report.
-  outputDir: "test-results/playwright",
+  // Playwright empties its output folder at start: keep it apart from the unit report, and apart
+  // from the PostgreSQL pass that npm test runs at the same time (E2E_OUTPUT).
+  outputDir: process.env.E2E_OUTPUT ?? "test-results/playwright",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

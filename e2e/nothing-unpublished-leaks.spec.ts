@@ -51,6 +51,9 @@ test.afterEach(async () => {
 });
 
 test("drafts, stories in review, approved, scheduled and withdrawn stories appear on no public surface", async ({ page, request }) => {
+  // Every public surface (pages, search, feeds, sitemap…) read for each state: about forty
+  // requests, near a minute when the machine is busy.
+  test.setTimeout(120_000);
   const now = Date.now();
   // A published story among them on the same page and in the same words: each surface is shown to list what it should.
   const control = await arrangeArticle({

@@ -47,12 +47,28 @@ stage lab-smoke npx vitest run lab/smoke.test.ts lib/ingest/pdf/lab-pages.test.t
 echo "::: build"
 e2e_reports=test-results/e2e.json
 if npm run -s build >test-results/build.log 2>&1; then
-  stage e2e npx playwright test
   # The end-to-end suite again with the server on PostgreSQL (the crash test included: its own
   # server on a database of its own there); playwright.config.ts leaves out only the two specs
   # about the SQLite file itself (backup of the file, its write lock held by another process).
+  # It runs beside the SQLite pass, not after it: each pass is one browser and one server that
+  # spend much of their time waiting on each other, so two passes on two cores take little more
+  # than one, and CI stays well under its 30 minutes. Each has its own server port, crash-test
+  # port, database, media folder and output folder; its log is printed when both are done.
+  pg_pass=""
   if [[ -n "$pg_url" ]]; then
-    stage e2e-postgres env E2E_DATABASE_URL="$pg_url" E2E_REPORT=test-results/e2e-postgres.json npx playwright test
+    rm -f test-results/e2e-postgres.log test-results/e2e-postgres.status
+    ( env E2E_DATABASE_URL="$pg_url" E2E_REPORT=test-results/e2e-postgres.json E2E_OUTPUT=test-results/playwright-postgres \
+        E2E_PORT=$(( ${E2E_PORT:-3210} + 50 )) CRASH_PORT=$(( ${CRASH_PORT:-3293} + 50 )) \
+        npx playwright test >test-results/e2e-postgres.log 2>&1
+      echo $? >test-results/e2e-postgres.status ) &
+    pg_pass=$!
+  fi
+  stage e2e npx playwright test
+  if [[ -n "$pg_pass" ]]; then
+    wait "$pg_pass"
+    echo "::: e2e-postgres"
+    cat test-results/e2e-postgres.log
+    [[ "$(cat test-results/e2e-postgres.status 2>/dev/null)" == 0 ]] || failed_stages+=("e2e-postgres")
     e2e_reports+=,test-results/e2e-postgres.json
   fi
 else

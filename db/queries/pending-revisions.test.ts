@@ -92,7 +92,9 @@ describe("concurrent saves of a published story (on PostgreSQL from separate con
 
   it("a save and a submission of the same revision at once: one of them is turned away, nothing is half-written", async () => {
     const story = await publishedStory(2);
-    const opened = versionOf(await edit(story.id, story.version, [...TEXT, "此外，图书馆将开设夜间自习室。"]));
+    // With its reason given, so that the submission is in order whichever of the two comes first
+    // (without one, a submission that came first was refused for the missing reason, not raced).
+    const opened = versionOf(await edit(story.id, story.version, [...TEXT, "此外，图书馆将开设夜间自习室。"], { reason: "补充夜间安排。" }));
     const [saved, submitted] = await Promise.all([
       edit(story.id, opened, [...TEXT, "此外，图书馆将开设夜间自习室，每晚一百个座位。"], { by: editor2 }),
       step(story.id, opened, "submit", editor),
