@@ -60,6 +60,20 @@ describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
     expect(withCredit.slice(-8)).toEqual([...paragraphMiddle, ...credit, ...stranded, ...opener]);
   });
 
+  it("gives a headline printed far from its story to the story whose lead has its words, not to the story under it", () => {
+    // The page's headline blocks in an order of their own: story two's headline stands over
+    // story three's byline, story three's over nothing useful further down.
+    const storyTwoHead = ["社区食堂办进百姓心坎"];
+    const storyTwo = [["本报讯（记者 王五）家门口的社", "区食堂开张以来，老人们吃上了", "热乎饭，百姓心坎里的事办好了。"]];
+    const storyThreeHead = ["夜市经济点亮县城烟火气"];
+    const storyThree = [["本报讯（记者 赵六）入夏以来", "县城夜市经济持续升温，摊位前", "人头攒动，烟火气十足。"]];
+    const t = page([...blocks, storyTwo[0] as string[], storyThreeHead, storyTwoHead, ...storyThree]);
+    const order = read(t).lines.map((l) => l.text);
+    expect(order.slice(-8)).toEqual([...storyTwoHead, ...storyTwo.flat(), ...storyThreeHead, ...storyThree.flat()]);
+    const seg = ingest(t);
+    expect(invariantProblems(seg)).toEqual([]);
+  });
+
   it("reads every line once", () => {
     const lines = read(text).lines;
     const again = orderColumnBlocks(lines);

@@ -27,6 +27,11 @@ import type { ReadLine } from "./reading";
  *   where it stands (the block under it starts mid-paragraph), with any one- or two-line
  *   blocks right above that (its kicker).
  *
+ * - A headline-like block goes to the story whose lead shares most of its pairs of Han
+ *   characters (a headline sums up its lead in the lead's words), when that lead shares
+ *   more of them than the story under it does: where the page's headline blocks come out
+ *   far from their stories, or a stack's subtitle far from its title.
+ *
  * Chosen by what the text's form says, not by knowing the extractor: text of another form
  * (a paragraph a block, Markdown, side by side) reads as it is.
  *
@@ -129,6 +134,98 @@ export function looksLikeColumnBlocks(lines: readonly ReadLine[]): boolean {
   return broken >= 3 && broken >= long.length * 0.25;
 }
 
+/** Pairs of adjacent Han characters of a text (a headline's words, a lead's). */
+function hanPairs(s: string): Set<string> {
+  const out = new Set<string>();
+  const han = s.replace(/[^\u3400-\u9fff\uf900-\ufaff]+/gu, "|");
+  for (let i = 0; i + 1 < han.length; i++) if (han[i] !== "|" && han[i + 1] !== "|") out.add(han.slice(i, i + 2));
+  return out;
+}
+
+/** The share of a headline's pairs found in a text. */
+function shared(head: Set<string>, text: Set<string>): number {
+  if (head.size === 0) return 0;
+  let n = 0;
+  for (const p of head) if (text.has(p)) n++;
+  return n / head.size;
+}
+
+/** Characters of a story's lead compared with a headline. */
+const LEAD_CHARS = 300;
+/** Share of a headline's character pairs its lead must have (a third: a headline also has words of its own). */
+const LEAD_SHARE = 0.3;
+
+const isByline = (t: string) => !!(parseStandaloneByline(t) || parseLeadingByline(t));
+
+/**
+ * A headline sums up its story's lead in the lead's own words: a headline line stranded
+ * elsewhere on the page (pdftotext reads a page's headline blocks in an order of their
+ * own) shares many of its pairs of characters with the first sentences of the story it
+ * heads, and fewer with the story it stands over. Where a story can open (a byline, or a
+ * paragraph's first line that goes on from no piece and has no headline over it), it takes
+ * the headline-like blocks whose pairs its lead has (a third of them at least, and more
+ * than the lead of the story under them has: a subhead shares its section's words), each
+ * going to the story whose lead has most of them, read right before that story (after a
+ * headline it already has); a subtitle (——…) goes after the others.
+ */
+function claimByLead(
+  blocks: Block[],
+  s: { movable: (h: number) => boolean; before: Map<number, number[]>; placed: Set<number>; next: number[]; prev: number[] },
+): void {
+  const n = blocks.length;
+  const textOf = (i: number) => (blocks[i] as Block).lines.map((l) => l.text).join("");
+  // A story's lead: its block and the ones it goes on in.
+  const lead = (i: number) => {
+    let t = "";
+    for (let k = i; k >= 0 && k < n && t.length < LEAD_CHARS; k = (s.next[k] as number) >= 0 ? (s.next[k] as number) : k + 1) {
+      if (k !== i && headlineLike(blocks[k] as Block, (blocks[i] as Block).width)) break;
+      t += textOf(k);
+    }
+    return hanPairs(t.slice(0, LEAD_CHARS));
+  };
+  // Where a story can open: a byline (under its headline or not), or a paragraph's first
+  // line that goes on from no piece and has no headline over it.
+  const openers: number[] = [];
+  for (let k = 1; k < n; k++) {
+    const b = blocks[k] as Block;
+    if (!b.body || s.before.has(k)) continue;
+    if (isByline((b.lines[0] as ReadLine).text) || (!b.openStart && (s.prev[k] as number) < 0 && !headlineLike(blocks[k - 1] as Block, b.width))) openers.push(k);
+  }
+  if (openers.length === 0) return;
+  const leads = new Map(openers.map((k) => [k, lead(k)]));
+  const claims = new Map<number, number[]>();
+  for (let h = 0; h < n; h++) {
+    const hb = blocks[h] as Block;
+    if (!s.movable(h) || hb.body || hb.lines.length > 3 || !hb.lines.every((l) => !endsSentence(l.text) && !parseJumpLine(l.text) && !isByline(l.text))) continue;
+    const pairs = hanPairs(textOf(h));
+    if (pairs.size < 3) continue;
+    // The story it stands over: the first block under it that is not headline-like.
+    let u = h + 1;
+    while (u < n && !(blocks[u] as Block).body) u++;
+    const here = u < n ? shared(pairs, lead(u)) : 0;
+    let best = -1;
+    let bestShare = Math.max(LEAD_SHARE, here);
+    for (const k of openers) {
+      if (k === u) continue;
+      const share = shared(pairs, leads.get(k) as Set<string>);
+      if (share > bestShare) {
+        best = k;
+        bestShare = share;
+      }
+    }
+    if (best < 0) continue;
+    const list = claims.get(best) ?? [];
+    list.push(h);
+    claims.set(best, list);
+  }
+  for (const [k, heads] of claims) {
+    const subtitle = (h: number) => (/^[—-]/.test(textOf(h)) ? 1 : 0);
+    heads.sort((a, b) => subtitle(a) - subtitle(b) || a - b);
+    for (const h of heads) s.placed.add(h);
+    s.before.set(k, heads);
+  }
+}
+
 /** The lines in the order the blocks are read (the same lines, each once). */
 export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
   const blocks = blocksOf(lines);
@@ -173,6 +270,8 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
       }
     }
   }
+  // A stranded headline goes to the story whose lead shares most of its character pairs.
+  claimByLead(blocks, { movable, before, placed, next, prev });
   // A story that opens with its byline and no headline over it takes a stranded headline.
   for (let k = 1; k < n; k++) {
     const b = blocks[k] as Block;

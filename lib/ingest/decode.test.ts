@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeInput, MAX_INPUT_BYTES } from "./decode";
 import { IngestError } from "./errors";
-import { ingest } from "./index";
+import { ingest, toContractJson } from "./index";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -49,6 +49,18 @@ describe("decodeInput", () => {
     const e = refusal(() => decodeInput(bytes));
     expect(e.code).toBe("binary");
     expect(e.message).toBe("input looks binary (NUL bytes at offset 12)");
+  });
+
+  it("takes a page's text with a few NULs (glyphs pdf.js could not name) and keeps them out of the articles", () => {
+    const page = `区图书馆延长开放时间\n\n本报讯（记者 张雪）${"图书馆从下月起延长开放时间，每晚开放到十点。".repeat(12)}\u0000市民可凭借书证入馆。\n`;
+    const bytes = utf8(page);
+    expect(decodeInput(bytes).text).toBe(page);
+    const seg = ingest(bytes);
+    expect(seg.text).not.toContain("\u0000");
+    expect(JSON.stringify(toContractJson(seg))).not.toContain("\\u0000");
+    // Many NULs, or more than one in 200 bytes, still mean binary data or UTF-16 without its BOM.
+    expect(refusal(() => decodeInput(utf8(page.replace(/。/g, "。\u0000")))).code).toBe("binary");
+    expect(refusal(() => decodeInput(new Uint8Array([0x41, 0, 0x42, 0, 0x43, 0]))).code).toBe("binary");
   });
 
   it("refuses text full of control characters", () => {

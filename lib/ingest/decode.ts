@@ -31,8 +31,19 @@ function decodeStrict(label: string, bytes: Uint8Array): string | null {
   }
 }
 
-function firstNul(bytes: Uint8Array): number {
-  return bytes.indexOf(0);
+/**
+ * A few NULs in a page's text are extraction damage, not binary data: pdf.js gives U+0000 for
+ * a glyph its font maps to no character (a space in a font without one), a handful on a page.
+ * Binary files and UTF-16 without its BOM have NULs by the hundred, or in a short input more
+ * than one in 200 bytes; those are refused at the first one.
+ */
+const STRAY_NULS = 8;
+function binaryNul(bytes: Uint8Array): number {
+  const first = bytes.indexOf(0);
+  if (first < 0) return -1;
+  let count = 0;
+  for (let i = first; i < bytes.length; i++) if (bytes[i] === 0) count++;
+  return count > STRAY_NULS || count > bytes.length / 200 ? first : -1;
 }
 
 /**
@@ -45,7 +56,6 @@ function checkControls(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) {
-      if (c === 0) throw new IngestError("binary", `input looks binary (NUL characters at offset ${i})`);
       if (first < 0) first = i;
       count++;
     }
@@ -93,7 +103,7 @@ export function decodeInput(bytes: Uint8Array, opts: { maxBytes?: number } = {})
     if (text === null) throw new IngestError("undecodable", `input starts with a ${encoding.toUpperCase()} BOM but is not valid ${encoding.toUpperCase()}`);
     decoded = { text, encoding };
   } else {
-    const nul = firstNul(bytes);
+    const nul = binaryNul(bytes);
     if (nul >= 0) throw new IngestError("binary", `input looks binary (NUL bytes at offset ${nul})`);
     const utf8 = decodeStrict("utf-8", bytes);
     if (utf8 !== null) decoded = { text: utf8, encoding: "utf-8" };

@@ -33,8 +33,11 @@ const OPENS = Uint8Array.from(LABELS, (l) => (opensArticle(l) ? 1 : 0));
 const STRAY = /^([A-Z])\1{0,2}$/;
 const IMAGE = /^!\[[^\]]*\]\([^)]*\)$/;
 
+/** One character (a surrogate pair is one), without splitting every line into an array. */
 function oneChar(l: ReadLine | undefined): boolean {
-  return !!l && [...l.text].length === 1;
+  if (!l) return false;
+  const t = l.text;
+  return t.length === 1 || (t.length === 2 && (t.codePointAt(0) as number) > 0xffff);
 }
 
 /** Rules that need no model: what is plainly not text to read. */

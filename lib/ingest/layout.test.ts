@@ -103,6 +103,63 @@ describe("layout reading (side-by-side text)", () => {
     ]);
   });
 
+  it("reads a headline centred over a story's columns before them, and stories stacked on one grid one after the other", () => {
+    // Three columns, the same gutters for both stories: a gutter cut first would read a
+    // strip of each story's first column, then of their second, and so on; the lower
+    // story's headline is centred (its large characters take one cell each, so its cells
+    // start over the middle column and cover only part of it).
+    const col = (story: string, c: number, row: number) => `${story}${c}栏第${row}行的文字${row === 3 ? "写完了。" : "写在这里"}`;
+    const row = (story: string, r: number) => [1, 2, 3].map((c) => col(story, c, r)).join("    ");
+    const page = [
+      "上篇报道的标题",
+      "",
+      ...[1, 2, 3].map((r) => row("甲", r)),
+      "",
+      "",
+      "",
+      `${" ".repeat(22)}居中的下篇标题`,
+      ...[1, 2, 3].map((r) => row("乙", r)),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "上篇报道的标题",
+      ...[1, 2, 3].map((c) => [1, 2, 3].map((r) => col("甲", c, r)).join("/")),
+      "居中的下篇标题",
+      ...[1, 2, 3].map((c) => [1, 2, 3].map((r) => col("乙", c, r)).join("/")),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("does not read a centred headline as the first line of the column it starts over", () => {
+    const page = [
+      `${" ".repeat(21)}居中的标题`,
+      "甲栏第一行的文字写在这里    乙栏第一行的文字写在这里    丙栏第一行的文字写在这里",
+      "甲栏第二行的文字写在这里    乙栏第二行的文字写在这里    丙栏第二行的文字写在这里",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "居中的标题",
+      "甲栏第一行的文字写在这里/甲栏第二行的文字写在这里",
+      "乙栏第一行的文字写在这里/乙栏第二行的文字写在这里",
+      "丙栏第一行的文字写在这里/丙栏第二行的文字写在这里",
+    ]);
+  });
+
+  it("keeps a centred headline's columns apart from the next story's, which opens with its byline", () => {
+    const page = [
+      `${" ".repeat(20)}甲篇的标题${" ".repeat(33)}乙篇的标题`,
+      "甲栏第一行的文字写在这里    甲栏第二栏的文字写在这里    甲栏第三栏的文字写在这里    本报记者 张三           乙栏第二栏的文字写在这里",
+      "甲栏第一行的文字写完了。    甲栏第二栏的文字写完了。    甲栏第三栏的文字写完了。    乙栏第一行的文字写在这里    乙栏第二栏的文字写完了。",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "甲篇的标题",
+      "甲栏第一行的文字写在这里/甲栏第一行的文字写完了。",
+      "甲栏第二栏的文字写在这里/甲栏第二栏的文字写完了。",
+      "甲栏第三栏的文字写在这里/甲栏第三栏的文字写完了。",
+      "乙篇的标题",
+      "本报记者 张三/乙栏第一行的文字写在这里",
+      "乙栏第二栏的文字写在这里/乙栏第二栏的文字写完了。",
+    ]);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

@@ -1,5 +1,5 @@
-import { BYLINE_ROLE_WORDS } from "./byline";
-import { displayWidth, hanCount, hasSentencePunct, isGeneralPunct, isWide } from "./chars";
+import { BYLINE_ROLE_WORDS, parseStandaloneByline } from "./byline";
+import { displayWidth, endsSentence, hanCount, hasSentencePunct, isGeneralPunct, isWide } from "./chars";
 import type { Line } from "./lines";
 import type { Span } from "./types";
 
@@ -18,10 +18,15 @@ import type { Span } from "./types";
  *    between them (positions drift a little because a CJK character fills one character
  *    cell but is wider in print).
  *    The two phrases of a headline printed apart on one row become a run of their own.
+ *    A line alone on its row over a row of several columns is a headline over them, not
+ *    the first line of the column it happens to start above.
  * 3. Runs are ordered by recursive cuts of the page (X-Y cut), trying a gutter first
  *    (what is left of it is read first), then a gap between rows: on a page made of
  *    rectangular articles this keeps each article's runs together, its headline above
- *    its columns, the columns left to right.
+ *    its columns, the columns left to right. Two things come before the gutter: a gap
+ *    between stories stacked on one grid (their gutters line up, so a gutter cut would
+ *    read a strip of columns through all of them), and a headline centred over several
+ *    columns (its cells cover only its left part) heads all the columns under it.
  */
 export type LayoutPiece = {
   span: Span;
@@ -81,17 +86,131 @@ function cut(runs: Run[], lo: (r: Run) => number, hi: (r: Run) => number, other:
   return groups;
 }
 
-function orderRuns(runs: Run[]): Run[] {
+/** Rows between a headline and the first line of the columns under it. */
+const HEAD_ROWS = 3;
+/** At most this many rows (and lines, for one stack) in a headline read above its columns. */
+const HEAD_PIECES = 3;
+/** Rows from one story's last line to the next story's headline: two blank rows at least. */
+const STORY_GAP = 3;
+
+const pieceText = (text: string, p: LayoutPiece) => text.slice(p.span.start, p.span.end);
+const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => r.pieces.map((p) => p.row));
+
+/** A few rows of lines none of which finishes a sentence, as a headline's. */
+function headlineLike(text: string, runs: readonly Run[]): boolean {
+  return new Set(rowsOf(runs)).size <= HEAD_PIECES && runs.every((r) => r.pieces.every((p) => !endsSentence(pieceText(text, p))));
+}
+
+/**
+ * The top of a group of runs when it is a headline over the group's columns: the runs
+ * above the first gap between rows, a few headline-like rows right over the rest. A stack
+ * has one line a row; with `sideBySide`, a row may hold several stories' headlines.
+ */
+function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; bodyTop: number; stack: boolean } | null {
+  const bands = cut(group, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
+  if (bands.length < 2) return null;
+  const head = bands[0] as Run[];
+  const rows = rowsOf(head);
+  const stack = new Set(rows).size === rows.length;
+  if ((!stack && !sideBySide) || rows.length > (stack ? HEAD_PIECES : HEAD_PIECES * 3) || !headlineLike(text, head)) return null;
+  const bodyTop = Math.min(...(bands[1] as Run[]).map((r) => r.r0));
+  const headBottom = Math.max(...head.map((r) => r.r1));
+  return bodyTop - headBottom <= HEAD_ROWS ? { head, bodyTop, stack } : null;
+}
+
+/**
+ * A headline whose cells can be the left part of a line centred over these runs: it
+ * starts right of their left edge and its cells' middle is not right of their middle.
+ */
+function centredOver(head: Run[], runs: Run[]): boolean {
+  const x0 = Math.min(...runs.map((r) => r.x0));
+  const x1 = Math.max(...runs.map((r) => r.x1));
+  const hx0 = Math.min(...head.map((r) => r.x0));
+  const hx1 = Math.max(...head.map((r) => r.x1));
+  return hx0 > x0 + MAX_DRIFT && hx0 + hx1 <= x0 + x1 + 4;
+}
+
+/**
+ * A headline centred over several columns prints its large characters one cell each, so
+ * its cells cover only the left part of where it stands: the gutter cut puts it over one
+ * column in the middle of its story, read after the columns left of it. When the column
+ * groups on either side of the headline's group start right under it (nothing printed
+ * beside it) and the headline can be centred over all of them, those groups are read as
+ * one: the headline first, then the columns under it. A column that opens with a byline
+ * is a story's first: the headline's columns start there at the latest, and the next
+ * story's start there.
+ */
+function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; head: Run[]; under: Run[]; after: Run[][] } | null {
+  const opensStory = (k: number) => {
+    const first = [...(columns[k] as Run[])].sort((a, b) => a.r0 - b.r0)[0]?.pieces[0];
+    return !!first && !!parseStandaloneByline(pieceText(text, first));
+  };
+  for (let g = 0; g < columns.length; g++) {
+    const top = headOf(text, columns[g] as Run[]);
+    if (!top) continue;
+    const headTop = Math.min(...top.head.map((r) => r.r0));
+    const startsUnder = (k: number) => {
+      const r0 = Math.min(...(columns[k] as Run[]).map((r) => r.r0));
+      return r0 > headTop && r0 <= top.bodyTop;
+    };
+    let i = g;
+    while (i > 0 && !opensStory(i) && startsUnder(i - 1)) i--;
+    let j = g;
+    while (j + 1 < columns.length && startsUnder(j + 1) && !opensStory(j + 1)) j++;
+    if (i === g && j === g) continue;
+    const union = columns.slice(i, j + 1).flat();
+    if (!centredOver(top.head, union)) continue;
+    return {
+      before: columns.slice(0, i),
+      head: [...top.head].sort((a, b) => a.r0 - b.r0),
+      under: union.filter((r) => !top.head.includes(r)),
+      after: columns.slice(j + 1),
+    };
+  }
+  return null;
+}
+
+/**
+ * Where a story's columns end and the next story's headline starts, across the whole
+ * region: a gap between rows that no run crosses, two blank rows at least, under something
+ * that is not itself a headline (a headline's gap to its subtitle), over headlines (side
+ * by side, or one centred) and two columns or more. The gutters of stories stacked on one
+ * grid line up, so a gutter cut first would read a column strip through all of them.
+ */
+function storyBreak(text: string, bands: Run[][]): number {
+  for (let k = 1; k < bands.length; k++) {
+    const upper = bands[k - 1] as Run[];
+    const above = Math.max(...upper.map((r) => r.r1));
+    const below = Math.min(...(bands[k] as Run[]).map((r) => r.r0));
+    if (below - above < STORY_GAP || headlineLike(text, upper)) continue;
+    const lower = bands.slice(k).flat();
+    const top = headOf(text, lower, true);
+    if (!top) continue;
+    const under = lower.filter((r) => !top.head.includes(r));
+    if (cut(under, (r) => r.x0, (r) => r.x1, (r) => r.r0, 2).length < 2) continue;
+    if (!top.stack || centredOver(top.head, under)) return k;
+  }
+  return -1;
+}
+
+function orderRuns(text: string, runs: Run[]): Run[] {
   if (runs.length <= 1) return runs;
+  const order = (group: Run[]) => orderRuns(text, group);
+  const bands = cut(runs, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
+  const k = storyBreak(text, bands);
+  if (k > 0) return [...order(bands.slice(0, k).flat()), ...order(bands.slice(k).flat())];
   // A gutter: a position no run crosses (a couple of characters of overlap allowed for drift).
   const columns = cut(runs, (r) => r.x0, (r) => r.x1, (r) => r.r0, 2);
-  if (columns.length > 1) return columns.flatMap(orderRuns);
+  if (columns.length > 1) {
+    const centred = centredHeadline(text, columns);
+    if (centred) return [...centred.before.flatMap(order), ...centred.head, ...order(centred.under), ...centred.after.flatMap(order)];
+    return columns.flatMap(order);
+  }
   // A gap between rows that no run crosses.
-  const bands = cut(runs, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
-  if (bands.length > 1) return bands.flatMap(orderRuns);
+  if (bands.length > 1) return bands.flatMap(order);
   // No clean cut (runs overlap): take the leftmost topmost run first and go on.
   const first = [...runs].sort((a, b) => a.x0 - b.x0 || a.r0 - b.r0)[0] as Run;
-  return [first, ...orderRuns(runs.filter((r) => r !== first))];
+  return [first, ...order(runs.filter((r) => r !== first))];
 }
 
 function runOf(pieces: LayoutPiece[]): Run {
@@ -277,6 +396,14 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (let row = last.row + 1; row < p.row; row++) for (const q of onRow.get(row) ?? []) if (Math.min(q.x1, x1) - Math.max(q.x0, x0) >= MIN_OVERLAP) return true;
     return false;
   };
+  // A line alone on its row that opens a run, over a row of several columns, is a headline
+  // over them, not the first line of the column it happens to start above.
+  const overColumns = (r: Run, p: LayoutPiece) => {
+    if (r.pieces.length !== 1) return false;
+    const above = onRow.get((r.pieces[0] as LayoutPiece).row)?.length ?? 0;
+    const here = onRow.get(p.row)?.length ?? 0;
+    return (above === 1 && here >= 2) || above + 2 <= here;
+  };
   const runs: Run[] = [];
   const open: Run[] = [];
   for (const p of pieces) {
@@ -285,7 +412,7 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (const r of open) {
       if (p.row - r.lastRow > MAX_ROW_GAP || p.row === r.lastRow) continue;
       const d = Math.abs(p.x0 - r.lastStart);
-      if (d > MAX_DRIFT || spansColumns(p) !== r.wide || between(r, p)) continue;
+      if (d > MAX_DRIFT || spansColumns(p) !== r.wide || between(r, p) || overColumns(r, p)) continue;
       if (d < bestD || (d === bestD && best && r.lastRow > best.lastRow)) {
         best = r;
         bestD = d;
@@ -306,7 +433,7 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (let k = open.length - 1; k >= 0; k--) if (p.row - (open[k] as Run).lastRow > MAX_ROW_GAP) open.splice(k, 1);
   }
   const out: LayoutPiece[] = [];
-  orderRuns(keepPhrasesTogether(text, runs.flatMap((r) => splitWideEnds(text, r)))).forEach((r, i) => {
+  orderRuns(text, keepPhrasesTogether(text, runs.flatMap((r) => splitWideEnds(text, r)))).forEach((r, i) => {
     r.pieces.forEach((p, k) => {
       p.run = i;
       p.indent = p.x0 - r.x0;

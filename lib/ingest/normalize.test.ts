@@ -11,6 +11,10 @@ describe("normalize", () => {
     expect(normalize("\u3000荣昌\u00a0报\u2002A\u202fB")).toBe(" 荣昌 报 A B");
   });
 
+  it("reads a glyph the extractor could not name (U+0000) as a space", () => {
+    expect(normalize("坚守实体经济 \u0000在加快建设")).toBe("坚守实体经济  在加快建设");
+  });
+
   it("removes zero-width characters", () => {
     expect(normalize("荣\u200b昌\u200c报\u200d\ufeff!\u2060")).toBe("荣昌报!");
   });

@@ -38,6 +38,10 @@ export function markPrefixLength(text: string, pos: number, end: number): number
  * characters' width, 刘  泉), and "A B" phrases keep their space.
  */
 export function spacedOutGaps(text: string, start: number, end: number): Span[] {
+  // Most spans have no space between two characters (CJK text): nothing to find, and no
+  // tokens made to find it.
+  const space = text.indexOf(" ", start);
+  if (space < 0 || space + 1 >= end) return [];
   // Tokens: maximal runs of non-space characters, and the single spaces between them.
   const toks: { s: number; e: number }[] = [];
   const gapAfter: boolean[] = [];
@@ -162,6 +166,11 @@ export function render(text: string, spans: readonly Span[], md: boolean): Rende
       }
     }
     for (const g of part) if (g.len > 0) segs.push(g);
+  }
+  // Most lines are one segment: their text is a slice, with no array to join.
+  if (segs.length === 1) {
+    const g = segs[0] as Seg;
+    return { text: g.str ?? text.substr(g.raw, g.len), segs };
   }
   const out: string[] = [];
   for (const g of segs) out.push(g.str ?? text.substr(g.raw, g.len));

@@ -122,6 +122,30 @@ function columnWidth(lines: readonly ReadLine[]): number {
 
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** The width in code units of the character at i / of the one ending at e. */
+const widthAt = (t: string, i: number) => (isHigh(t.charCodeAt(i)) && i + 1 < t.length && isLow(t.charCodeAt(i + 1)) ? 2 : 1);
+const widthBefore = (t: string, e: number) => (e >= 2 && isLow(t.charCodeAt(e - 1)) && isHigh(t.charCodeAt(e - 2)) ? 2 : 1);
+
+/**
+ * A line's first two and last two characters, as `[...t]` gives them (a surrogate pair is
+ * one), and how many it has (3: three or more), without splitting the whole line into an
+ * array of one-character strings (a tenth of what the engine allocated).
+ */
+function edgeChars(t: string): { first?: string; second?: string; penult?: string; last?: string; count: number } {
+  const n = t.length;
+  if (n === 0) return { count: 0 };
+  const w0 = widthAt(t, 0);
+  const first = t.slice(0, w0);
+  if (w0 === n) return { first, last: first, count: 1 };
+  const w1 = widthAt(t, w0);
+  const second = t.slice(w0, w0 + w1);
+  if (w0 + w1 === n) return { first, second, penult: first, last: second, count: 2 };
+  const e = n - widthBefore(t, n);
+  return { first, second, penult: t.slice(e - widthBefore(t, e), e), last: t.slice(e), count: 3 };
+}
+
 /**
  * How much a short line shares with the text around it: a title shares words with its
  * own lead. The share of its character pairs found in the next (or previous) 240
@@ -162,13 +186,29 @@ function pageKind(lines: readonly ReadLine[], format: string): string {
 }
 
 /**
- * Where a page's features go, line by line: `line(i)` says the names that follow are line
- * i's. Training keeps the names (`pageFeatures`); reading a page scores each name as it
- * comes (lib/ingest/model/model.ts `Scorer`) and keeps none.
+ * What a feature's name carries besides its fixed text: a bucket, a flag (0/1), a cue, a
+ * character (undefined past a line's end, named "undefined" as in any template literal).
+ */
+export type FeatureValue = string | number | undefined;
+
+/** The name of a template feature: what the same template literal gives. */
+export function featureName(strings: readonly string[], values: readonly FeatureValue[]): string {
+  let name = strings[0] as string;
+  for (let k = 0; k < values.length; k++) name += `${values[k]}${strings[k + 1]}`;
+  return name;
+}
+
+/**
+ * Where a page's features go, line by line: `line(i)` says the features that follow are
+ * line i's. A feature is a plain name (add("bias")) or a tagged template
+ * (add`len=${s.lenB}`) naming what the template literal would (`featureName`). Training
+ * keeps the names (`pageFeatures`); reading a page scores each feature as it comes
+ * (lib/ingest/model/model.ts `Scorer`), finding a template's by the template and its
+ * values, so that no name is built, hashed or kept.
  */
 export interface FeatureSink {
   line(i: number): void;
-  add(name: string): void;
+  add(name: string | TemplateStringsArray, ...values: FeatureValue[]): void;
 }
 
 /** Every line's feature names. */
@@ -177,7 +217,7 @@ export function pageFeatures(reading: Reading): PageFeatures {
   let f: string[] = [];
   visitFeatures(reading, {
     line: () => out.push((f = [])),
-    add: (name) => f.push(name),
+    add: (name, ...values) => f.push(typeof name === "string" ? name : featureName(name, values)),
   });
   return out;
 }
@@ -260,50 +300,66 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     const f = formOf(j);
     if (f) forms.set(f, (forms.get(f) ?? 0) + 1);
   }
-  const add = (name: string) => sink.add(name);
+  const add: FeatureSink["add"] = sink.add.bind(sink);
+  // The line loop's helpers, made once rather than once a line: the features of a
+  // neighbour, parallel short lines (below), what a neighbour is.
+  const ctx = (tag: string, x: Shape | undefined) => {
+    if (!x) {
+      add`${tag}:none`;
+      return;
+    }
+    add`${tag}:ratio=${x.ratioB}|end=${x.ends ? 1 : 0}`;
+    add`${tag}:len=${x.lenB}`;
+    if (x.headlineLike) add`${tag}:headlineLike`;
+    if (x.byline) add`${tag}:byline`;
+    if (x.jump) add`${tag}:jump`;
+    if (x.level) add`${tag}:level=${x.level}`;
+  };
+  const par = (x: Shape | undefined, s: Shape) => !!x && x.headlineLike && s.headlineLike && Math.abs(x.len - s.len) <= 1 && s.len <= 16;
+  const summary = (x: Shape | undefined) => (!x ? "none" : x.level ? `h${x.level}` : x.byline ? "byline" : x.headlineLike ? "headline" : x.ends ? "end" : "open");
   for (let i = 0; i < n; i++) {
     const l = lines[i] as ReadLine;
     const s = shapes[i] as Shape;
     const t = l.text;
     sink.line(i);
     add("bias");
-    add(`fmt=${format}`);
-    const chars = [...t];
-    const first = chars[0];
-    const last = chars[chars.length - 1];
+    add`fmt=${format}`;
+    const chars = edgeChars(t);
+    const first = chars.first;
+    const last = chars.last;
 
-    add(`len=${s.lenB}`);
-    add(`ratio=${s.ratioB}`);
-    add(`fmt=${format}|ratio=${s.ratioB}|end=${s.ends ? 1 : 0}`);
-    add(`fmt=${format}|len=${s.lenB}`);
-    add(`end=${s.ends ? 1 : 0}`);
-    add(`first=${charClass(first)}`);
-    add(`last=${charClass(last)}`);
-    add(`first1=${first ?? ""}`);
-    add(`last1=${last ?? ""}`);
-    if (chars.length >= 2) {
-      add(`first2=${chars[0]}${chars[1]}`);
-      add(`last2=${chars[chars.length - 2]}${chars[chars.length - 1]}`);
+    add`len=${s.lenB}`;
+    add`ratio=${s.ratioB}`;
+    add`fmt=${format}|ratio=${s.ratioB}|end=${s.ends ? 1 : 0}`;
+    add`fmt=${format}|len=${s.lenB}`;
+    add`end=${s.ends ? 1 : 0}`;
+    add`first=${charClass(first)}`;
+    add`last=${charClass(last)}`;
+    add`first1=${first ?? ""}`;
+    add`last1=${last ?? ""}`;
+    if (chars.count >= 2) {
+      add`first2=${chars.first}${chars.second}`;
+      add`last2=${chars.penult}${chars.last}`;
     }
     const commas = (t.match(/[，,]/g) ?? []).length;
     const stops = (t.match(/[。！？]/g) ?? []).length;
-    add(`commas=${Math.min(commas, 3)}`);
-    add(`stops=${Math.min(stops, 3)}`);
-    if (/\s/.test(t)) add(`space|len=${s.lenB}`);
+    add`commas=${Math.min(commas, 3)}`;
+    add`stops=${Math.min(stops, 3)}`;
+    if (/\s/.test(t)) add`space|len=${s.lenB}`;
     if (/[\u3400-\u9fff]\s+[\u3400-\u9fff]/.test(t) && !/[，。]/.test(t)) add("phrases");
     if (hanCount(t) === 0) add("noHan");
-    if (s.headlineLike) add(`headlineLike|ratio=${s.ratioB}`);
+    if (s.headlineLike) add`headlineLike|ratio=${s.ratioB}`;
     if (l.blankBefore) add("blankBefore");
     if (l.blankAfter) add("blankAfter");
     if (l.blankBefore && l.blankAfter) add("blankAround");
-    add(`indent=${bucket(l.indent, [1, 2, 4, 6])}`);
-    add(`fmt=${format}|indent=${bucket(l.indent, [1, 2, 4, 6])}|blank=${l.blankBefore ? 1 : 0}`);
+    add`indent=${bucket(l.indent, [1, 2, 4, 6])}`;
+    add`fmt=${format}|indent=${bucket(l.indent, [1, 2, 4, 6])}|blank=${l.blankBefore ? 1 : 0}`;
     if (format === "markdown") {
-      add(`level=${l.level}`);
+      add`level=${l.level}`;
       // Pieces of one heading line (./stack-line.ts: a flat stack printed on one line): a
       // piece that goes on from the one before it on the same row is one stack with it.
-      if (i > 0 && (lines[i - 1] as ReadLine).row === l.row) add(`samePrintedLine|level=${l.level}`);
-      if ((lines[i + 1] as ReadLine | undefined)?.row === l.row) add(`samePrintedLineNext|level=${l.level}`);
+      if (i > 0 && (lines[i - 1] as ReadLine).row === l.row) add`samePrintedLine|level=${l.level}`;
+      if ((lines[i + 1] as ReadLine | undefined)?.row === l.row) add`samePrintedLineNext|level=${l.level}`;
       if (l.bold) add("bold");
       if (l.hardBreak) add("hardBreak");
       if (/^[-*+>]\s/.test(t)) add("mdList");
@@ -312,7 +368,7 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     if (l.geometry) {
       // A PDF importer's lines: font size relative to the page's body size does the work
       // that markdown heading levels do for text.
-      add(`size=${bucket(l.geometry.fontSize, [0])}`);
+      add`size=${bucket(l.geometry.fontSize, [0])}`;
       if (l.geometry.bold) add("geoBold");
     }
 
@@ -320,61 +376,49 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     if (s.ruleByline) add("rule:byline");
     if (parseLeadingByline(t)) add("rule:leadByline");
     if (s.len > 4 && parseTrailingByline(t)) add("rule:trailByline");
-    if (ROLE_WORD.test(t)) add(`roleWord|len=${Math.min(s.lenB, 9)}`);
+    if (ROLE_WORD.test(t)) add`roleWord|len=${Math.min(s.lenB, 9)}`;
     if (NEWS_SOURCE.test(t)) add("newsSource");
     if (DATELINE.test(t)) add("dateline");
-    if (BULLET.test(t)) add(`bullet|len=${Math.min(s.lenB, 9)}`);
+    if (BULLET.test(t)) add`bullet|len=${Math.min(s.lenB, 9)}`;
     const jump = s.ruleJump;
     if (jump) add(jump.to ? "rule:jumpTo" : "rule:jumpFrom");
     if (parseLeadingJump(t)) add("rule:leadJump");
     if (parseTrailingJump(t)) add("rule:trailJump");
     if (STAMP.test(t)) add("stamp");
-    if (DATE.test(t)) add(`date|len=${Math.min(s.lenB, 9)}`);
+    if (DATE.test(t)) add`date|len=${Math.min(s.lenB, 9)}`;
     if (WEEKDAY.test(t)) add("weekday");
-    if (PAGE_NO.test(t)) add(`pageNo|len=${Math.min(s.lenB, 9)}`);
-    if (EDITOR.test(t)) add(`editor|len=${Math.min(s.lenB, 9)}`);
+    if (PAGE_NO.test(t)) add`pageNo|len=${Math.min(s.lenB, 9)}`;
+    if (EDITOR.test(t)) add`editor|len=${Math.min(s.lenB, 9)}`;
     if (EPAPER.test(t)) add("epaper");
     if (URL.test(t)) add("url");
     if (MASTHEAD.test(t)) add("masthead");
-    if (AD.test(t)) add(`ad|len=${Math.min(s.lenB, 9)}`);
+    if (AD.test(t)) add`ad|len=${Math.min(s.lenB, 9)}`;
     if (KICKER_CUE.test(t)) add("kickerCue");
     if (SUBTITLE_CUE.test(t)) add("subtitleCue");
     if (PAREN_TAIL.test(t)) add("parenTail");
     if (NAME_ONLY.test(t)) add("nameOnly");
-    if (NUMBERED.test(t)) add(`numbered|len=${Math.min(s.lenB, 9)}`);
+    if (NUMBERED.test(t)) add`numbered|len=${Math.min(s.lenB, 9)}`;
     if (CAPTION_CUE.test(t)) add("captionCue");
     if (CREDIT.test(t)) add("credit");
     if (LEAD_PREFIX.test(t)) add("leadPrefix");
     if (STRAY.test(t)) add("stray");
     if (OPEN_QUOTE.test(t)) add("openQuote");
     if (/^[「【]/.test(t)) add("bracketOpen");
-    if (chars.length === 1) add("oneChar");
-    if (i < 3) add(`top=${i}`);
+    if (chars.count === 1) add("oneChar");
+    if (i < 3) add`top=${i}`;
     if (i >= n - 2) add("bottom");
 
     // Wrapped mid-word: the pair across the break occurs elsewhere on the page.
     const jn = joins[i] as number;
     const jp = i > 0 ? (joins[i - 1] as number) : -1;
-    add(`joinNext=${jn < 0 ? "na" : bucket(jn, [1, 2, 4])}|hl=${s.headlineLike ? 1 : 0}`);
-    add(`joinPrev=${jp < 0 ? "na" : bucket(jp, [1, 2, 4])}|hl=${s.headlineLike ? 1 : 0}`);
+    add`joinNext=${jn < 0 ? "na" : bucket(jn, [1, 2, 4])}|hl=${s.headlineLike ? 1 : 0}`;
+    add`joinPrev=${jp < 0 ? "na" : bucket(jp, [1, 2, 4])}|hl=${s.headlineLike ? 1 : 0}`;
 
     // Neighbours.
     const p = shapes[i - 1];
     const q = shapes[i + 1];
     const p2 = shapes[i - 2];
     const q2 = shapes[i + 2];
-    const ctx = (tag: string, x: Shape | undefined) => {
-      if (!x) {
-        add(`${tag}:none`);
-        return;
-      }
-      add(`${tag}:ratio=${x.ratioB}|end=${x.ends ? 1 : 0}`);
-      add(`${tag}:len=${x.lenB}`);
-      if (x.headlineLike) add(`${tag}:headlineLike`);
-      if (x.byline) add(`${tag}:byline`);
-      if (x.jump) add(`${tag}:jump`);
-      if (x.level) add(`${tag}:level=${x.level}`);
-    };
     ctx("p1", p);
     ctx("n1", q);
     ctx("p2", p2);
@@ -382,70 +426,68 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     // Block of lines between blank lines (pdftotext separates blocks so): size and place in it.
     const bs = blockStart[i] as number;
     const be = blockEnd[i] as number;
-    add(`block=${Math.min(be - bs + 1, 5)}|at=${Math.min(i - bs, 3)}`);
-    if (p) add(`relP1=${bucket(s.len / Math.max(1, p.len), [0.3, 0.6, 0.85, 1.15, 1.6, 3])}|hl=${s.headlineLike && p.headlineLike ? 1 : 0}`);
-    if (q) add(`relN1=${bucket(s.len / Math.max(1, q.len), [0.3, 0.6, 0.85, 1.15, 1.6, 3])}|hl=${s.headlineLike && q.headlineLike ? 1 : 0}`);
+    add`block=${Math.min(be - bs + 1, 5)}|at=${Math.min(i - bs, 3)}`;
+    if (p) add`relP1=${bucket(s.len / Math.max(1, p.len), [0.3, 0.6, 0.85, 1.15, 1.6, 3])}|hl=${s.headlineLike && p.headlineLike ? 1 : 0}`;
+    if (q) add`relN1=${bucket(s.len / Math.max(1, q.len), [0.3, 0.6, 0.85, 1.15, 1.6, 3])}|hl=${s.headlineLike && q.headlineLike ? 1 : 0}`;
     if (s.headlineLike && commas > 0) add("headlineComma");
-    if (/\d{1,2}月\d{1,2}日/.test(t)) add(`monthDay|len=${Math.min(s.lenB, 9)}`);
+    if (/\d{1,2}月\d{1,2}日/.test(t)) add`monthDay|len=${Math.min(s.lenB, 9)}`;
     if (p) {
-      add(`p1end=${p.ends ? 1 : 0}|ratio=${s.ratioB}|blank=${l.blankBefore ? 1 : 0}`);
-      add(`fmt=${format}|p1end=${p.ends ? 1 : 0}|p1ratio=${p.ratioB}|indent=${bucket(l.indent, [1, 2, 4])}`);
+      add`p1end=${p.ends ? 1 : 0}|ratio=${s.ratioB}|blank=${l.blankBefore ? 1 : 0}`;
+      add`fmt=${format}|p1end=${p.ends ? 1 : 0}|p1ratio=${p.ratioB}|indent=${bucket(l.indent, [1, 2, 4])}`;
       if (p.headlineLike && s.headlineLike) add("p1&headline");
       const pl = lines[i - 1] as ReadLine;
       if (CLOSING.test(pl.text)) add("p1closing");
       if (Math.abs(p.ratio - s.ratio) < 0.05 && s.ratio > 0.8) add("sameWidthAsP1");
     }
     if (q) {
-      add(`n1blank=${q.blankBefore ? 1 : 0}|end=${s.ends ? 1 : 0}`);
+      add`n1blank=${q.blankBefore ? 1 : 0}|end=${s.ends ? 1 : 0}`;
       if (q.headlineLike && s.headlineLike) add("n1&headline");
     }
-    add(`sinceHead=${bucket(sinceHead[i] as number, [1, 2, 3, 5, 10, 30, 100])}|by=${bylineSince[i]}|cue=${s.byline ? "byline" : s.headlineLike ? "headline" : "other"}`);
-    if ((parRun[i] as number) >= 2) add(`parRun=${Math.min(parRun[i] as number, 4)}`);
+    add`sinceHead=${bucket(sinceHead[i] as number, [1, 2, 3, 5, 10, 30, 100])}|by=${bylineSince[i]}|cue=${s.byline ? "byline" : s.headlineLike ? "headline" : "other"}`;
+    if ((parRun[i] as number) >= 2) add`parRun=${Math.min(parRun[i] as number, 4)}`;
     // Parallel short lines (subheads printed together): same length as a short neighbour.
-    const par = (x: Shape | undefined) => !!x && x.headlineLike && s.headlineLike && Math.abs(x.len - s.len) <= 1 && s.len <= 16;
-    if (par(p) || par(q)) add(`parallel|both=${par(p) && par(q) ? 1 : 0}`);
+    if (par(p, s) || par(q, s)) add`parallel|both=${par(p, s) && par(q, s) ? 1 : 0}`;
     // What this line is, seen with the lines around it.
     const cue = cues[i] as string;
-    const summary = (x: Shape | undefined) => (!x ? "none" : x.level ? `h${x.level}` : x.byline ? "byline" : x.headlineLike ? "headline" : x.ends ? "end" : "open");
-    add(`cue=${cue}|p1=${summary(p)}`);
-    add(`cue=${cue}|n1=${summary(q)}`);
-    add(`cue=${cue}|p1=${summary(p)}|n1=${summary(q)}`);
+    add`cue=${cue}|p1=${summary(p)}`;
+    add`cue=${cue}|n1=${summary(q)}`;
+    add`cue=${cue}|p1=${summary(p)}|n1=${summary(q)}`;
     // The neighbours' own cues (a dateline, a name, a jump line), two lines each way, and
     // the same read per page kind.
     const pc1 = cues[i - 1] ?? "none";
     const nc1 = cues[i + 1] ?? "none";
-    add(`cue=${cue}|pc1=${pc1}|nc1=${nc1}`);
-    add(`cue=${cue}|pc1=${pc1}|pc2=${cues[i - 2] ?? "none"}`);
-    add(`cue=${cue}|nc1=${nc1}|nc2=${cues[i + 2] ?? "none"}`);
-    add(`kind=${kind}|cue=${cue}|pc1=${pc1}|nc1=${nc1}|blank=${l.blankBefore ? 1 : 0}${q?.blankBefore ? 1 : 0}`);
-    add(`kind=${kind}|len=${s.lenB}|end=${s.ends ? 1 : 0}|blank=${l.blankBefore ? 1 : 0}`);
-    add(`kind=${kind}|ratio=${s.ratioB}|p1ratio=${p ? p.ratioB : "none"}|p1end=${p ? (p.ends ? 1 : 0) : "none"}`);
+    add`cue=${cue}|pc1=${pc1}|nc1=${nc1}`;
+    add`cue=${cue}|pc1=${pc1}|pc2=${cues[i - 2] ?? "none"}`;
+    add`cue=${cue}|nc1=${nc1}|nc2=${cues[i + 2] ?? "none"}`;
+    add`kind=${kind}|cue=${cue}|pc1=${pc1}|nc1=${nc1}|blank=${l.blankBefore ? 1 : 0}${q?.blankBefore ? 1 : 0}`;
+    add`kind=${kind}|len=${s.lenB}|end=${s.ends ? 1 : 0}|blank=${l.blankBefore ? 1 : 0}`;
+    add`kind=${kind}|ratio=${s.ratioB}|p1ratio=${p ? p.ratioB : "none"}|p1end=${p ? (p.ends ? 1 : 0) : "none"}`;
     // Wider context: a change of column width at this line, read with how the line above ends.
     if (p && (widthBack[i] as number) > 0) {
       const shift = bucket((widthFwd[i] as number) / (widthBack[i] as number), [0.6, 0.8, 0.92, 1.08, 1.25, 1.6]);
-      add(`colShift=${shift}|p1end=${p.ends ? 1 : 0}|kind=${kind}`);
-      add(`colShift=${shift}|cue=${cue}|pc1=${pc1}`);
+      add`colShift=${shift}|p1end=${p.ends ? 1 : 0}|kind=${kind}`;
+      add`colShift=${shift}|cue=${cue}|pc1=${pc1}`;
     }
     const form = formOf(i);
-    if (form) add(`byForm=${(forms.get(form) as number) > 1 ? "repeat" : "once"}|cue=${cue}|p1=${summary(p)}|kind=${kind}`);
+    if (form) add`byForm=${(forms.get(form) as number) > 1 ? "repeat" : "once"}|cue=${cue}|p1=${summary(p)}|kind=${kind}`;
     if (DATELINE_HEAD.test(t) && DATELINE_TAIL.test(lines[i + 1]?.text ?? "")) add("datelineHead");
     if (i > 0 && DATELINE_TAIL.test(t) && DATELINE_HEAD.test((lines[i - 1] as ReadLine).text)) add("datelineTail");
-    if (COMMENTATOR.test(t)) add(`commentator|p1=${summary(p)}`);
+    if (COMMENTATOR.test(t)) add`commentator|p1=${summary(p)}`;
     // Two headline-like lines in a row: one title wrapped, a kicker over its title, or the
     // title of one story under the last line of another's stack. How the line above ends
     // (——, ：, a closing bracket) and how this one begins tell them apart.
     if (p && p.headlineLike && s.headlineLike) {
       const pt = (lines[i - 1] as ReadLine).text;
-      add(`hlPair|plast=${charClass(pt[pt.length - 1])}|first=${charClass(first)}|blank=${l.blankBefore ? 1 : 0}`);
-      add(`hlPair|rel=${bucket(s.len / Math.max(1, p.len), [0.5, 0.8, 1.25, 2])}|blank=${l.blankBefore ? 1 : 0}|kind=${kind}`);
+      add`hlPair|plast=${charClass(pt[pt.length - 1])}|first=${charClass(first)}|blank=${l.blankBefore ? 1 : 0}`;
+      add`hlPair|rel=${bucket(s.len / Math.max(1, p.len), [0.5, 0.8, 1.25, 2])}|blank=${l.blankBefore ? 1 : 0}|kind=${kind}`;
       if (/——$|—$|：$|:$/.test(pt)) add("hlPair|p1kickerEnd");
     }
     if (s.headlineLike && s.len <= 40) {
       const fwd = affinity(lines, pairs, prose, i, 1);
       const back = affinity(lines, pairs, prose, i, -1);
-      add(`affFwd=${bucket(fwd, [0.05, 0.15, 0.3, 0.5])}`);
-      add(`affBack=${bucket(back, [0.05, 0.15, 0.3, 0.5])}`);
-      add(`affDir=${fwd > back + 0.1 ? "fwd" : back > fwd + 0.1 ? "back" : "same"}`);
+      add`affFwd=${bucket(fwd, [0.05, 0.15, 0.3, 0.5])}`;
+      add`affBack=${bucket(back, [0.05, 0.15, 0.3, 0.5])}`;
+      add`affDir=${fwd > back + 0.1 ? "fwd" : back > fwd + 0.1 ? "back" : "same"}`;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { L, marginals, transIndex, viterbi } from "./decode";
 import type { ReadingFormat } from "../reading";
-import type { FeatureSink } from "./features";
+import { featureName, type FeatureSink, type FeatureValue } from "./features";
 import { LABELS, type Label } from "./grammar";
 
 /**
@@ -136,6 +136,7 @@ type Compiled = {
   from: Int32Array;
   labels: Uint8Array;
   weights: Float64Array;
+  templates: TemplateCache;
 };
 
 const compiledOf = new WeakMap<Model, Compiled>();
@@ -178,9 +179,106 @@ function compiled(m: Model): Compiled {
     hashes[s] = h;
     ids[s] = id;
   });
-  c = { names, hashes, ids, mask, from: Int32Array.from(from), labels: Uint8Array.from(labels), weights: Float64Array.from(weights) };
+  c = { names, hashes, ids, mask, from: Int32Array.from(from), labels: Uint8Array.from(labels), weights: Float64Array.from(weights), templates: newTemplateCache() };
   compiledOf.set(m, c);
   return c;
+}
+
+/** The feature a name stands for (-1: the model has no weight for it). */
+function idOfName(c: Compiled, name: string): number {
+  const h = fnv1a(name);
+  for (let s = h & c.mask; ; s = (s + 1) & c.mask) {
+    const x = c.ids[s] as number;
+    if (x < 0) return -1;
+    if (c.hashes[s] === h && c.names[x] === name) return x;
+  }
+}
+
+/**
+ * Template features already met: (template, values) → feature number (-1: no weight). A
+ * page gives each template thousands of times with a few dozen values, so finding it by
+ * the template (a tagged template's strings: one object per place in the code) and its
+ * values compared with === saves making the name and hashing it, which cost more than the
+ * rest of the feature's work. It holds only what the name finds, so the scores are the
+ * same whatever it holds; and it is bounded, small enough to stay in the processor's
+ * cache and for a server that reads pages for months: at most `SITE_ENTRIES` per template
+ * (names made of a line's first characters never stop coming) and `ENTRIES` in all; past
+ * that, a feature is found by its name as before.
+ */
+const ENTRIES = 1 << 13;
+const SITE_ENTRIES = 512;
+const SLOTS = ENTRIES * 2;
+/** Values a template may carry to be remembered (features.ts uses up to 6). */
+const MAX_VALUES = 8;
+
+type TemplateCache = {
+  /** Each template's number (from 1, given when first remembered) and how many entries it has. */
+  sites: Map<TemplateStringsArray, number>;
+  perSite: Int32Array;
+  /** Slot s: [hash, template number (0: empty), feature number, entry] at 4s: one probe, one cache line. */
+  slots: Int32Array;
+  /** Slot s's template, compared by identity (cheaper than finding its number in `sites` each time). */
+  templates: (TemplateStringsArray | undefined)[];
+  /** Entry e's values at MAX_VALUES·e (in the order met: the common ones close together). */
+  values: FeatureValue[];
+  count: number;
+};
+
+function newTemplateCache(): TemplateCache {
+  return { sites: new Map(), perSite: new Int32Array(256), slots: new Int32Array(SLOTS * 4), templates: new Array<TemplateStringsArray | undefined>(SLOTS).fill(undefined), values: new Array<FeatureValue>(ENTRIES * MAX_VALUES).fill(undefined), count: 0 };
+}
+
+/** FNV-1a steps over one value: a string's characters (and an end mark), an integer as is. */
+function mix(h: number, v: FeatureValue): number {
+  if (typeof v === "number") return Math.imul(h ^ (v | 0), 0x01000193);
+  if (v === undefined) return Math.imul(h ^ 0xfe, 0x01000193);
+  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0xff, 0x01000193);
+}
+
+/** The feature a template with these values names (-1: no weight); the values are positional (see `Scorer.add`). */
+function idOfTemplate(c: Compiled, strings: TemplateStringsArray, v0: FeatureValue, v1: FeatureValue, v2: FeatureValue, v3: FeatureValue, v4: FeatureValue, v5: FeatureValue, v6: FeatureValue, v7: FeatureValue): number {
+  const n = strings.length - 1;
+  if (n > MAX_VALUES) throw new Error(`a feature template carries at most ${MAX_VALUES} values: ${strings.join("…")}`);
+  const t = c.templates;
+  // The template hashed by its first piece of text and its number of values (two templates
+  // alike so far are told apart by identity below).
+  let h = mix(0x811c9dc5, strings[0] as string);
+  h = Math.imul(h ^ n, 0x01000193);
+  if (n > 0) h = mix(h, v0);
+  if (n > 1) h = mix(h, v1);
+  if (n > 2) h = mix(h, v2);
+  if (n > 3) h = mix(h, v3);
+  if (n > 4) h = mix(h, v4);
+  if (n > 5) h = mix(h, v5);
+  if (n > 6) h = mix(h, v6);
+  if (n > 7) h = mix(h, v7);
+  const { slots, values: vs } = t;
+  const mask = SLOTS - 1;
+  let s = h & mask;
+  for (; (slots[4 * s + 1] as number) !== 0; s = (s + 1) & mask) {
+    if (slots[4 * s] !== h || t.templates[s] !== strings) continue;
+    const o = (slots[4 * s + 3] as number) * MAX_VALUES;
+    // Values past the template's count are stored and passed as undefined: compared all the same.
+    if (vs[o] === v0 && vs[o + 1] === v1 && vs[o + 2] === v2 && vs[o + 3] === v3 && vs[o + 4] === v4 && vs[o + 5] === v5 && vs[o + 6] === v6 && vs[o + 7] === v7) {
+      return slots[4 * s + 2] as number;
+    }
+  }
+  const values = [v0, v1, v2, v3, v4, v5, v6, v7];
+  const id = idOfName(c, featureName(strings, values.slice(0, n)));
+  let site = t.sites.get(strings);
+  if (site === undefined) t.sites.set(strings, (site = t.sites.size + 1));
+  if (site < t.perSite.length && t.count < ENTRIES && (t.perSite[site] as number) < SITE_ENTRIES) {
+    t.perSite[site] = (t.perSite[site] as number) + 1;
+    slots[4 * s] = h;
+    slots[4 * s + 1] = site;
+    t.templates[s] = strings;
+    slots[4 * s + 2] = id;
+    slots[4 * s + 3] = t.count;
+    for (let k = 0; k < MAX_VALUES; k++) vs[t.count * MAX_VALUES + k] = values[k];
+    t.count++;
+  }
+  return id;
 }
 
 /**
@@ -202,18 +300,12 @@ export class Scorer implements FeatureSink {
     this.row = i * L;
   }
 
-  add(name: string): void {
+  // The values as parameters, not a rest array: an array for each of a page's hundred
+  // thousand features was a third of what the engine allocated.
+  add(name: string | TemplateStringsArray, v0?: FeatureValue, v1?: FeatureValue, v2?: FeatureValue, v3?: FeatureValue, v4?: FeatureValue, v5?: FeatureValue, v6?: FeatureValue, v7?: FeatureValue): void {
     const c = this.c;
-    const h = fnv1a(name);
-    let id = -1;
-    for (let s = h & c.mask; ; s = (s + 1) & c.mask) {
-      const x = c.ids[s] as number;
-      if (x < 0) return;
-      if (c.hashes[s] === h && c.names[x] === name) {
-        id = x;
-        break;
-      }
-    }
+    const id = typeof name === "string" ? idOfName(c, name) : idOfTemplate(c, name, v0, v1, v2, v3, v4, v5, v6, v7);
+    if (id < 0) return;
     const out = this.scores;
     const o = this.row;
     for (let k = c.from[id] as number, end = c.from[id + 1] as number; k < end; k++) {
