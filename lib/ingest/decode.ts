@@ -32,18 +32,24 @@ function decodeStrict(label: string, bytes: Uint8Array): string | null {
 }
 
 /**
+ * How many control characters PDF extraction may leave in a page's text: a few, or one in
+ * `per` characters. NULs must keep within both (binary data and UTF-16 without its BOM
+ * have them by the hundred, or in a short input densely); other control characters may
+ * pass either.
+ */
+const STRAY_CONTROLS = { few: 8, per: 200 } as const;
+
+/**
  * A few NULs in a page's text are extraction damage, not binary data: pdf.js gives U+0000 for
  * a glyph its font maps to no character (a space in a font without one), a handful on a page.
- * Binary files and UTF-16 without its BOM have NULs by the hundred, or in a short input more
- * than one in 200 bytes; those are refused at the first one.
+ * More are refused at the first one.
  */
-const STRAY_NULS = 8;
 function binaryNul(bytes: Uint8Array): number {
   const first = bytes.indexOf(0);
   if (first < 0) return -1;
   let count = 0;
   for (let i = first; i < bytes.length; i++) if (bytes[i] === 0) count++;
-  return count > STRAY_NULS || count > bytes.length / 200 ? first : -1;
+  return count > STRAY_CONTROLS.few || count > bytes.length / STRAY_CONTROLS.per ? first : -1;
 }
 
 /**
@@ -60,7 +66,7 @@ function checkControls(text: string): void {
       count++;
     }
   }
-  if (count > 8 && count > text.length / 200) {
+  if (count > STRAY_CONTROLS.few && count > text.length / STRAY_CONTROLS.per) {
     throw new IngestError("binary", `input looks binary (control characters from offset ${first})`);
   }
 }
