@@ -74,6 +74,21 @@ describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
     expect(invariantProblems(seg)).toEqual([]);
   });
 
+  it("reads a headline's second phrase, stranded among its story's columns, after its first", () => {
+    // pdftotext prints a two-phrase headline's first phrase over the story's first piece and
+    // its second as a block of its own, between two pieces of one of the story's sentences.
+    const head = ["携手全球力量", "本报记者 钱七", "五月，减贫与发展论坛在北京", "举行，各国代表相聚一堂交流", "减贫经验。代表说：我们正在"];
+    const phrase = ["共推减贫进程"];
+    const on = ["努力消除贫困，大家都想学习", "更多的中国经验，把家乡建设", "得更好。"];
+    const t = page([...blocks, head, phrase, on]);
+    const order = read(t).lines.map((l) => l.text);
+    expect(order.slice(-9)).toEqual([head[0], ...phrase, ...head.slice(1), ...on]);
+    expect(invariantProblems(ingest(t))).toEqual([]);
+    // A title that fills its line alone (longer than a phrase) takes no second phrase.
+    const long = ["全球减贫合作论坛在北京举行", ...head.slice(1)];
+    expect(read(page([...blocks, long, phrase, on])).lines.map((l) => l.text).slice(-9)).toEqual([...long, ...on, ...phrase]);
+  });
+
   it("reads every line once", () => {
     const lines = read(text).lines;
     const again = orderColumnBlocks(lines);

@@ -27,6 +27,11 @@ import type { ReadLine } from "./reading";
  *   where it stands (the block under it starts mid-paragraph), with any one- or two-line
  *   blocks right above that (its kicker).
  *
+ * - A headline of two short phrases on one line (four to nine characters each) comes out as two
+ *   blocks: the first phrase printed as the first line of the story's first piece, the second
+ *   as a block of its own among the story's columns (between two pieces of a sentence, or
+ *   over a caption); the second is read right after the first.
+ *
  * - A headline-like block goes to the story whose lead shares most of its pairs of Han
  *   characters (a headline sums up its lead in the lead's words), when that lead shares
  *   more of them than the story under it does: where the page's headline blocks come out
@@ -39,6 +44,8 @@ import type { ReadLine } from "./reading";
  * whose first character makes a word with its last one (a pair of characters the page
  * prints elsewhere): about half of such links were wrong, and the figures did not move.
  */
+const isByline = (t: string) => !!(parseStandaloneByline(t) || parseLeadingByline(t));
+
 type Block = {
   lines: ReadLine[];
   /** The column's width in ems: most of its lines are this wide. */
@@ -53,6 +60,10 @@ type Block = {
 
 /** How many blocks back a story opening with its byline looks for its stranded headline. */
 const CLAIM_REACH = 8;
+/** How many blocks back a headline's stranded second phrase looks for its first. */
+const PHRASE_REACH = 6;
+/** The most characters of a headline's first phrase (two phrases share one line). */
+const PHRASE_CHARS = 9;
 
 const MID_SENTENCE = /[\u3400-\u9fff\uf900-\ufaff，、A-Za-z0-9]$/u;
 
@@ -134,6 +145,62 @@ export function looksLikeColumnBlocks(lines: readonly ReadLine[]): boolean {
   return broken >= 3 && broken >= long.length * 0.25;
 }
 
+const hanCount = (t: string) => t.replace(/[^\u3400-\u9fff\uf900-\ufaff]/gu, "").length;
+
+/**
+ * A headline's phrase: a short line of words (four characters at least: shorter are names
+ * and kickers like 一季度) that is no sentence, byline, subtitle, jump, credit or ad marker.
+ */
+function phraseLike(t: string, width: number): boolean {
+  return (
+    hanCount(t) >= 4 &&
+    hanCount(t) >= t.length * 0.6 &&
+    ems(t) <= Math.max(width * 2.6, 20) &&
+    !endsSentence(t) &&
+    !/[，、；：]$/.test(t) &&
+    !/^[—-]/.test(t) &&
+    !parseJumpLine(t) &&
+    !isByline(t) &&
+    !/^(本报|新华社|记者|通讯员)/.test(t) &&
+    !/(摄|供图|广告)$/.test(t)
+  );
+}
+
+/**
+ * A story whose headline's first phrase pdftotext printed as the first line of its first
+ * column piece (no blank line under it): a line well short of the column (a paragraph's
+ * first line is two ems short) over a byline, or over the column's lines; not over another
+ * headline line, nor a photo's caption (its credit …摄 ends it).
+ */
+function gluedHead(b: Block): boolean {
+  if (b.lines.length < 2) return false;
+  const head = (b.lines[0] as ReadLine).text;
+  const second = (b.lines[1] as ReadLine).text;
+  // A phrase is short (a title that fits its line alone is longer: 12 characters and more).
+  if (!phraseLike(head, b.width) || hanCount(head) > PHRASE_CHARS || b.lines.some((l) => /摄$|摄（/.test(l.text))) return false;
+  if (isByline(second)) return true;
+  const column = blockOf(b.lines.slice(1));
+  const headlineUnder = phraseLike(second, column.width) && ems(second) < column.width - 2.5 && hanCount(second) > 4;
+  return column.body && ems(head) <= column.width * 0.7 && !headlineUnder;
+}
+
+/**
+ * A headline's phrase that pdftotext printed as a block of its own among its story's
+ * columns: one line that heads nothing where it stands (the next piece, past a caption,
+ * starts mid-paragraph).
+ */
+function strandedPhrase(blocks: Block[], h: number): boolean {
+  const b = blocks[h] as Block;
+  if (b.lines.length !== 1 || h === 0) return false;
+  let u = h + 1;
+  // A caption (a short block that ends its sentence) between the phrase and the piece.
+  if (u < blocks.length && !(blocks[u] as Block).body && (blocks[u] as Block).lines.length <= 2 && endsSentence(((blocks[u] as Block).lines.at(-1) as ReadLine).text)) u++;
+  const under = blocks[u];
+  // One phrase: a line with a gap in it is a whole headline (or an ad's slogan).
+  const t = (b.lines[0] as ReadLine).text;
+  return !!under && under.openStart && !/\s/.test(t) && phraseLike(t, under.width);
+}
+
 /** Pairs of adjacent Han characters of a text (a headline's words, a lead's). */
 function hanPairs(s: string): Set<string> {
   const out = new Set<string>();
@@ -154,8 +221,6 @@ function shared(head: Set<string>, text: Set<string>): number {
 const LEAD_CHARS = 300;
 /** Share of a headline's character pairs its lead must have (a third: a headline also has words of its own). */
 const LEAD_SHARE = 0.3;
-
-const isByline = (t: string) => !!(parseStandaloneByline(t) || parseLeadingByline(t));
 
 /**
  * A headline sums up its story's lead in the lead's own words: a headline line stranded
@@ -270,6 +335,23 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
       }
     }
   }
+  // A headline's second phrase, stranded among its story's columns, goes on from its first,
+  // printed over the story's first piece: the nearest such head a few blocks before it,
+  // not past another story's byline.
+  const within = new Map<number, number[]>();
+  for (let h = 1; h < n; h++) {
+    if (!movable(h) || !strandedPhrase(blocks, h)) continue;
+    for (let g = h - 1; g >= 0 && g >= h - PHRASE_REACH; g--) {
+      const head = blocks[g] as Block;
+      if (isByline((head.lines[0] as ReadLine).text)) break;
+      if (!gluedHead(head)) continue;
+      if (!within.has(g)) {
+        within.set(g, [h]);
+        placed.add(h);
+      }
+      break;
+    }
+  }
   // A stranded headline goes to the story whose lead shares most of its character pairs.
   claimByLead(blocks, { movable, before, placed, next, prev });
   // A story that opens with its byline and no headline over it takes a stranded headline.
@@ -301,7 +383,10 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
   const emitOne = (i: number) => {
     if (done[i]) return;
     done[i] = 1;
-    out.push(...(blocks[i] as Block).lines);
+    const [first, ...rest] = (blocks[i] as Block).lines;
+    out.push(first as ReadLine);
+    for (const h of within.get(i) ?? []) emitOne(h);
+    out.push(...rest);
   };
   for (let i = 0; i < n; i++) {
     if (done[i] || placed.has(i)) continue;
