@@ -89,6 +89,16 @@ describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
     expect(read(page([...blocks, long, phrase, on])).lines.map((l) => l.text).slice(-9)).toEqual([...long, ...on, ...phrase]);
   });
 
+  it("goes on past a photo's caption set between two pieces of a sentence, and reads the caption after", () => {
+    const caption = ["工人们在浇筑混凝土。", "张三摄"];
+    const t = page([...storyOne, caption, ...storyOneOn, ...continued]);
+    const order = read(t).lines.map((l) => l.text);
+    expect(order).toEqual([...storyOne, ...storyOneOn, caption, ...continued].flat());
+    const seg = ingest(t);
+    expect(invariantProblems(seg)).toEqual([]);
+    expect(seg.articles.find((a) => a.title === "新区建设跑出加速度")?.blocks.some((b) => b.text.includes("项目负责人介绍"))).toBe(true);
+  });
+
   it("reads every line once", () => {
     const lines = read(text).lines;
     const again = orderColumnBlocks(lines);

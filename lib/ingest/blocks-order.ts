@@ -21,7 +21,9 @@ import type { ReadLine } from "./reading";
  *   short one finishing a sentence: a paragraph's first line is two ems short), or in the
  *   first such piece past a few headline-like blocks, which are then read out of the
  *   sentence: before the next continued story that has no headline (its first line is
- *   上接…), else after the paragraph they interrupted.
+ *   上接…), else after the paragraph they interrupted. It goes on past a photo's caption
+ *   set between the two pieces as well (a few lines not of the column that finish their
+ *   sentence or end with the credit), read after the story's pieces.
  * - A story that opens with its byline (本报讯…, 新华社…电, 本报记者…) with no headline over
  *   it takes the nearest headline-like block a few blocks before it that heads nothing
  *   where it stands (the block under it starts mid-paragraph), with any one- or two-line
@@ -116,6 +118,17 @@ const sameColumn = (a: Block, b: Block) => Math.abs(a.width - b.width) <= slack(
 function headlineLike(b: Block, width: number): boolean {
   if (b.lines.length > 3 || (b.body && sameColumn(b, { width } as Block))) return false;
   return b.lines.every((l) => !endsSentence(l.text) && !parseJumpLine(l.text) && ems(l.text) <= Math.max(width * 2.6, 20));
+}
+
+/**
+ * A photo's caption set among a story's columns: a few lines that are not of the column
+ * (shorter, or of another width) and finish their sentence or end with the photo's credit.
+ */
+function captionLike(b: Block, column: Block): boolean {
+  const first = (b.lines[0] as ReadLine).text;
+  if (b.lines.length > 4 || (b.body && sameColumn(b, column)) || fullWidth(first, column.width)) return false;
+  const last = (b.lines[b.lines.length - 1] as ReadLine).text;
+  return !parseJumpLine(first) && !isByline(first) && (endsSentence(last) || /(摄|供图)(（[^）]*）)?$/.test(last));
 }
 
 /**
@@ -313,10 +326,10 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
     const a = blocks[i] as Block;
     if (!a.openEnd) continue;
     let j = i + 1;
-    while (j < n && j - i <= 3 && headlineLike(blocks[j] as Block, a.width)) j++;
+    while (j < n && j - i <= 3 && (headlineLike(blocks[j] as Block, a.width) || captionLike(blocks[j] as Block, a))) j++;
     if (j < n && (blocks[j] as Block).openStart && free(i, j)) {
       link(i, j);
-      for (let k = i + 1; k < j; k++) lifted.push(k);
+      for (let k = i + 1; k < j; k++) if (!captionLike(blocks[k] as Block, a)) lifted.push(k);
     }
   }
   // Blocks read before another one (a headline before the story it heads), and so not where they stand.
