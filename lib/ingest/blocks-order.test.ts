@@ -99,6 +99,15 @@ describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
     expect(seg.articles.find((a) => a.title === "新区建设跑出加速度")?.blocks.some((b) => b.text.includes("项目负责人介绍"))).toBe(true);
   });
 
+  it("gives a kicker stranded far away to the story whose title pdftotext printed over its byline", () => {
+    const kicker = ["山东济宁打破警种业务壁垒"];
+    const titled = ["警务集约办跑出加速度", "本报记者 李蕊", "最近，山东济宁打破警种业务", "壁垒，市民办事不用来回跑，", "一次就能办成。"];
+    const t = page([["要闻"], titled, ...blocks, kicker]);
+    const order = read(t).lines.map((l) => l.text);
+    expect(order.slice(0, 7)).toEqual(["要闻", ...kicker, ...titled]);
+    expect(invariantProblems(ingest(t))).toEqual([]);
+  });
+
   it("reads every line once", () => {
     const lines = read(text).lines;
     const again = orderColumnBlocks(lines);

@@ -198,6 +198,15 @@ function gluedHead(b: Block): boolean {
 }
 
 /**
+ * A story's first piece that opens with its title (a line or two, no sentence) right over
+ * its byline: pdftotext printed the title with the column under it.
+ */
+function titledPiece(b: Block): boolean {
+  const at = b.lines.findIndex((l) => isByline(l.text));
+  return at >= 1 && at <= 2 && b.lines.length > at + 1 && b.lines.slice(0, at).every((l) => !endsSentence(l.text) && !/[，、；：]$/.test(l.text) && hanCount(l.text) >= 4);
+}
+
+/**
  * A headline's phrase that pdftotext printed as a block of its own among its story's
  * columns: one line that heads nothing where it stands (the next piece, past a caption,
  * starts mid-paragraph).
@@ -234,6 +243,8 @@ function shared(head: Set<string>, text: Set<string>): number {
 const LEAD_CHARS = 300;
 /** Share of a headline's character pairs its lead must have (a third: a headline also has words of its own). */
 const LEAD_SHARE = 0.3;
+/** Share a kicker stranded far from a title printed over its byline must find in that story's lead. */
+const KICKER_SHARE = 0.5;
 
 /**
  * A headline sums up its story's lead in the lead's own words: a headline line stranded
@@ -244,7 +255,9 @@ const LEAD_SHARE = 0.3;
  * the headline-like blocks whose pairs its lead has (a third of them at least, and more
  * than the lead of the story under them has: a subhead shares its section's words), each
  * going to the story whose lead has most of them, read right before that story (after a
- * headline it already has); a subtitle (——…) goes after the others.
+ * headline it already has); a subtitle (——…) goes after the others. A title printed over
+ * its byline in the story's first piece takes only its kicker (one line of words, half its
+ * pairs in the lead), read before the title.
  */
 function claimByLead(
   blocks: Block[],
@@ -263,11 +276,18 @@ function claimByLead(
   };
   // Where a story can open: a byline (under its headline or not), or a paragraph's first
   // line that goes on from no piece and has no headline over it.
+  // Or a title printed over its byline in the story's first piece (no blank line between):
+  // its kicker can be stranded elsewhere, read then before the title (a subtitle is not).
   const openers: number[] = [];
+  const titled = new Set<number>();
   for (let k = 1; k < n; k++) {
     const b = blocks[k] as Block;
-    if (!b.body || s.before.has(k)) continue;
-    if (isByline((b.lines[0] as ReadLine).text) || (!b.openStart && (s.prev[k] as number) < 0 && !headlineLike(blocks[k - 1] as Block, b.width))) openers.push(k);
+    if (s.before.has(k)) continue;
+    if (b.body && (isByline((b.lines[0] as ReadLine).text) || (!b.openStart && (s.prev[k] as number) < 0 && !headlineLike(blocks[k - 1] as Block, b.width)))) openers.push(k);
+    else if (titledPiece(b)) {
+      openers.push(k);
+      titled.add(k);
+    }
   }
   if (openers.length === 0) return;
   const leads = new Map(openers.map((k) => [k, lead(k)]));
@@ -283,10 +303,14 @@ function claimByLead(
     const here = u < n ? shared(pairs, lead(u)) : 0;
     let best = -1;
     let bestShare = Math.max(LEAD_SHARE, here);
+    // A kicker: one line of words (no date, number or address of a masthead, no source line
+    // 《…》, no ad marker), six characters at least.
+    const kt = textOf(h);
+    const kicker = hb.lines.length === 1 && hanCount(kt) >= 6 && !/[0-9A-Za-z０-９]/.test(kt) && !/^[—-《]/.test(kt) && !/(广告|）)$/.test(kt);
     for (const k of openers) {
-      if (k === u) continue;
+      if (k === u || (titled.has(k) && !kicker)) continue;
       const share = shared(pairs, leads.get(k) as Set<string>);
-      if (share > bestShare) {
+      if (share > bestShare && (!titled.has(k) || share >= KICKER_SHARE)) {
         best = k;
         bestShare = share;
       }
