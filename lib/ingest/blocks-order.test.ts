@@ -108,6 +108,19 @@ describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
     expect(invariantProblems(ingest(t))).toEqual([]);
   });
 
+  it("gives a commentary's headline, wrapped on two lines and printed far away, to the story under its author's name", () => {
+    const head = ["食堂里的民生温度", "和烟火气（短评）"];
+    const author = ["张天培"];
+    const commentary = ["社区食堂开张以来，家门", "口的老人们吃上了热乎饭，民", "生温度就在这一碗烟火气里，", "让居民生活更加便利舒适。"];
+    const t = page([["要闻"], author, commentary, ...blocks, head]);
+    const order = read(t).lines.map((l) => l.text);
+    expect(order.slice(1, 8)).toEqual([...head, ...author, ...commentary]);
+    expect(invariantProblems(ingest(t))).toEqual([]);
+    // The name printed as the first line of the commentary's first piece.
+    const glued = read(page([["要闻"], [...author, ...commentary], ...blocks, head])).lines.map((l) => l.text);
+    expect(glued.slice(1, 8)).toEqual([...head, ...author, ...commentary]);
+  });
+
   it("reads every line once", () => {
     const lines = read(text).lines;
     const again = orderColumnBlocks(lines);

@@ -197,6 +197,9 @@ function gluedHead(b: Block): boolean {
   return column.body && ems(head) <= column.width * 0.7 && !headlineUnder;
 }
 
+/** A bare name of two or three characters (a commentary's author: 张天培, 雷　声). */
+const authorName = (t: string) => /^[\u4e00-\u9fff](\s*[\u4e00-\u9fff]){1,2}$/u.test(t);
+
 /**
  * A story's first piece that opens with its title (a line or two, no sentence) right over
  * its byline: pdftotext printed the title with the column under it.
@@ -255,7 +258,9 @@ const KICKER_SHARE = 0.5;
  * the headline-like blocks whose pairs its lead has (a third of them at least, and more
  * than the lead of the story under them has: a subhead shares its section's words), each
  * going to the story whose lead has most of them, read right before that story (after a
- * headline it already has); a subtitle (——…) goes after the others. A title printed over
+ * headline it already has); a subtitle (——…) goes after the others. A headline wrapped on
+ * two lines of one width is a headline still, and a commentary opens at its author's bare
+ * name (张天培, over its first paragraph). A title printed over
  * its byline in the story's first piece takes only its kicker (one line of words, half its
  * pairs in the lead), read before the title.
  */
@@ -283,6 +288,13 @@ function claimByLead(
   for (let k = 1; k < n; k++) {
     const b = blocks[k] as Block;
     if (s.before.has(k)) continue;
+    const first = (b.lines[0] as ReadLine).text;
+    // A commentary's author, a bare name over its first paragraph (a block of its own or
+    // the piece's first line).
+    if (authorName(first) && (b.lines.length === 1 ? k + 1 < n && (blocks[k + 1] as Block).body && !(blocks[k + 1] as Block).openStart : b.body)) {
+      openers.push(k);
+      continue;
+    }
     if (b.body && (isByline((b.lines[0] as ReadLine).text) || (!b.openStart && (s.prev[k] as number) < 0 && !headlineLike(blocks[k - 1] as Block, b.width)))) openers.push(k);
     else if (titledPiece(b)) {
       openers.push(k);
@@ -294,7 +306,7 @@ function claimByLead(
   const claims = new Map<number, number[]>();
   for (let h = 0; h < n; h++) {
     const hb = blocks[h] as Block;
-    if (!s.movable(h) || hb.body || hb.lines.length > 3 || !hb.lines.every((l) => !endsSentence(l.text) && !parseJumpLine(l.text) && !isByline(l.text))) continue;
+    if (!s.movable(h) || (hb.body && hb.lines.length > 2) || hb.lines.length > 3 || !hb.lines.every((l) => !endsSentence(l.text) && !parseJumpLine(l.text) && !isByline(l.text))) continue;
     const pairs = hanPairs(textOf(h));
     if (pairs.size < 3) continue;
     // The story it stands over: the first block under it that is not headline-like.
