@@ -29,10 +29,10 @@ import type { ReadLine } from "./reading";
  *   where it stands (the block under it starts mid-paragraph), with any one- or two-line
  *   blocks right above that (its kicker).
  *
- * - A headline of two short phrases on one line (four to nine characters each) comes out as two
- *   blocks: the first phrase printed as the first line of the story's first piece, the second
- *   as a block of its own among the story's columns (between two pieces of a sentence, or
- *   over a caption); the second is read right after the first.
+ * - A headline of two short phrases on one line (four to nine characters each) comes out
+ *   as two blocks: the first phrase printed as the first line of the story's first piece,
+ *   the second as a block of its own among the story's columns (between two pieces of a
+ *   sentence, or over a caption); the second is read right after the first.
  *
  * - A headline-like block goes to the story whose lead shares most of its pairs of Han
  *   characters (a headline sums up its lead in the lead's words), when that lead shares
@@ -189,7 +189,7 @@ function gluedHead(b: Block): boolean {
   if (b.lines.length < 2) return false;
   const head = (b.lines[0] as ReadLine).text;
   const second = (b.lines[1] as ReadLine).text;
-  // A phrase is short (a title that fits its line alone is longer: 12 characters and more).
+  // A phrase is short (a title that fills its line alone is longer).
   if (!phraseLike(head, b.width) || hanCount(head) > PHRASE_CHARS || b.lines.some((l) => /摄$|摄（/.test(l.text))) return false;
   if (isByline(second)) return true;
   const column = blockOf(b.lines.slice(1));
@@ -260,9 +260,9 @@ const KICKER_SHARE = 0.5;
  * going to the story whose lead has most of them, read right before that story (after a
  * headline it already has); a subtitle (——…) goes after the others. A headline wrapped on
  * two lines of one width is a headline still, and a commentary opens at its author's bare
- * name (张天培, over its first paragraph). A title printed over
- * its byline in the story's first piece takes only its kicker (one line of words, half its
- * pairs in the lead), read before the title.
+ * name (张天培, over its first paragraph). A title printed over its byline in the story's
+ * first piece takes only its kicker (one line of words, half its pairs in the lead), read
+ * before the title.
  */
 function claimByLead(
   blocks: Block[],
@@ -295,7 +295,7 @@ function claimByLead(
       openers.push(k);
       continue;
     }
-    if (b.body && (isByline((b.lines[0] as ReadLine).text) || (!b.openStart && (s.prev[k] as number) < 0 && !headlineLike(blocks[k - 1] as Block, b.width)))) openers.push(k);
+    if (b.body && (isByline(first) || (!b.openStart && (s.prev[k] as number) < 0 && !headlineLike(blocks[k - 1] as Block, b.width)))) openers.push(k);
     else if (titledPiece(b)) {
       openers.push(k);
       titled.add(k);
