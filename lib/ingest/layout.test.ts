@@ -160,6 +160,25 @@ describe("layout reading (side-by-side text)", () => {
     ]);
   });
 
+  it("reads a centred headline's subtitle with it, before the columns that start under the subtitle", () => {
+    // The subtitle's row is the headline's too: the columns start under it, the first one
+    // (left of the headline's cells) with the story's byline.
+    const col = (c: string, row: number) => `${c}栏第${row}行的文字写在这里`;
+    const page = [
+      `${" ".repeat(22)}居中的大标题`,
+      `${" ".repeat(17)}——副题比标题长，起得更左`,
+      ["本报记者 张三    ", ...["乙", "丙", "丁"].map((c) => col(c, 1))].join("    "),
+      ...[2, 3].map((r) => ["甲", "乙", "丙", "丁"].map((c) => col(c, r)).join("    ")),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "居中的大标题",
+      "——副题比标题长，起得更左",
+      `本报记者 张三/${col("甲", 2)}/${col("甲", 3)}`,
+      ...["乙", "丙", "丁"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

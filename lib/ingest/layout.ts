@@ -109,11 +109,26 @@ function headlineLike(text: string, runs: readonly Run[]): boolean {
 function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; bodyTop: number; stack: boolean } | null {
   const bands = cut(group, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
   if (bands.length < 2) return null;
-  const head = bands[0] as Run[];
+  // A stack prints its kicker, title and subtitle each on a row of its own, one over the
+  // other: below the first, the next rows holding a line (no column) a few rows apart are
+  // the headline's too, so the columns start under its last line. Not across a row of
+  // several stories' headlines (`sideBySide`: one story's subtitle is not another's).
+  let n = 1;
+  while (!sideBySide && n + 1 < bands.length) {
+    const above = bands[n - 1] as Run[];
+    const next = bands[n] as Run[];
+    const rows = rowsOf(bands.slice(0, n + 1).flat());
+    if (rows.length > HEAD_PIECES || new Set(rows).size !== rows.length || next.some((r) => r.r1 !== r.r0)) break;
+    const overlaps = (r: Run) => above.some((a) => Math.min(a.x1, r.x1) - Math.max(a.x0, r.x0) >= MIN_OVERLAP);
+    const gap = (next[0] as Run).r0 - Math.max(...above.map((r) => r.r1));
+    if (gap > HEAD_ROWS || !next.every(overlaps) || !headlineLike(text, next)) break;
+    n++;
+  }
+  const head = bands.slice(0, n).flat();
   const rows = rowsOf(head);
   const stack = new Set(rows).size === rows.length;
   if ((!stack && !sideBySide) || rows.length > (stack ? HEAD_PIECES : HEAD_PIECES * 3) || !headlineLike(text, head)) return null;
-  const bodyTop = Math.min(...(bands[1] as Run[]).map((r) => r.r0));
+  const bodyTop = Math.min(...(bands[n] as Run[]).map((r) => r.r0));
   const headBottom = Math.max(...head.map((r) => r.r1));
   return bodyTop - headBottom <= HEAD_ROWS ? { head, bodyTop, stack } : null;
 }
