@@ -179,6 +179,26 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads each of two headlines side by side with its own columns, where no gutter runs down the page", () => {
+    // A line across the whole page under both stories leaves no gutter to cut first: read
+    // band by band, the row of headlines came before both stories' columns.
+    const col = (c: string, row: number) => `${c}第${row}行的文字${row === 4 ? "写完了。" : "写在这里"}`;
+    const page = [
+      `${" ".repeat(5)}甲篇报道的标题写在这里${" ".repeat(21)}乙篇报道的标题写在这里`,
+      ...[1, 2, 3, 4].map((r) => ["甲一栏", "甲二栏", "乙一栏"].map((c) => col(c, r)).join("   ")),
+      "",
+      "这一行是横跨全版的一条通栏文字，从左边一直写到右边两篇报道的栏都在它的上面，写到版面的尽头为止。",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "甲篇报道的标题写在这里",
+      ...["甲一栏", "甲二栏"].map((c) => [1, 2, 3, 4].map((r) => col(c, r)).join("/")),
+      "乙篇报道的标题写在这里",
+      [1, 2, 3, 4].map((r) => col("乙一栏", r)).join("/"),
+      "这一行是横跨全版的一条通栏文字，从左边一直写到右边两篇报道的栏都在它的上面，写到版面的尽头为止。",
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

@@ -98,6 +98,8 @@ const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => r.pieces.map((p) =>
 
 /** A few rows of lines none of which finishes a sentence, as a headline's. */
 function headlineLike(text: string, runs: readonly Run[]): boolean {
+  // A run's lines are on rows of their own: a long run is a column (and cheap to tell).
+  if (runs.some((r) => r.pieces.length > HEAD_PIECES)) return false;
   return new Set(rowsOf(runs)).size <= HEAD_PIECES && runs.every((r) => r.pieces.every((p) => !endsSentence(pieceText(text, p))));
 }
 
@@ -208,6 +210,41 @@ function storyBreak(text: string, bands: Run[][]): number {
   return -1;
 }
 
+/**
+ * Bands between gaps, a row of stories' headlines side by side (a few rows, no finished
+ * sentence, two runs or more on a row) joined to the band right under it (at most a couple
+ * of blank rows between them) when that band is not itself a headline: the headlines and
+ * the columns they head, which the next cut sets apart story by story. A stack (one line a
+ * row) is read as it stands, before the band under it.
+ */
+function headlinesWithColumns(text: string, bands: Run[][]): Run[][] {
+  const out: Run[][] = [];
+  let pending: Run[][] = [];
+  // Two runs on one row (a headline's two phrases are one run).
+  const sideBySide = () => {
+    const rows = pending.flat().map((r) => r.r0);
+    return new Set(rows).size < rows.length;
+  };
+  for (const band of bands) {
+    const top = Math.min(...band.map((r) => r.r0));
+    const last = pending[pending.length - 1];
+    if (last && top - Math.max(...last.map((r) => r.r1)) > HEAD_ROWS) {
+      out.push(...pending);
+      pending = [];
+    }
+    if (headlineLike(text, band)) pending.push(band);
+    else if (sideBySide()) {
+      out.push([...pending.flat(), ...band]);
+      pending = [];
+    } else {
+      out.push(...pending, band);
+      pending = [];
+    }
+  }
+  out.push(...pending);
+  return out;
+}
+
 function orderRuns(text: string, runs: Run[]): Run[] {
   if (runs.length <= 1) return runs;
   const order = (group: Run[]) => orderRuns(text, group);
@@ -221,8 +258,13 @@ function orderRuns(text: string, runs: Run[]): Run[] {
     if (centred) return [...centred.before.flatMap(order), ...centred.head, ...order(centred.under), ...centred.after.flatMap(order)];
     return columns.flatMap(order);
   }
-  // A gap between rows that no run crosses.
-  if (bands.length > 1) return bands.flatMap(order);
+  // A gap between rows that no run crosses; a headline is not cut from the columns right
+  // under it (a row of stories' headlines side by side goes with their columns, which the
+  // next cut sets apart story by story).
+  if (bands.length > 1) {
+    const joined = headlinesWithColumns(text, bands);
+    return (joined.length > 1 ? joined : bands).flatMap(order);
+  }
   // No clean cut (runs overlap): take the leftmost topmost run first and go on.
   const first = [...runs].sort((a, b) => a.x0 - b.x0 || a.r0 - b.r0)[0] as Run;
   return [first, ...order(runs.filter((r) => r !== first))];
