@@ -70,6 +70,26 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a longer first phrase as a headline's when the gap after it is as wide as it", () => {
+    // Large type: each character takes one cell but prints wider, so the gap after an
+    // eleven-character phrase is about as wide as the phrase.
+    const page = (gap: number) =>
+      [
+        `十一个字的第一个短语写${" ".repeat(gap)}第二个短语写在这`,
+        "",
+        "",
+        ...[1, 2, 3].map((r) => `甲栏第${r}行的文字写在${" ".repeat(gap + 1)}乙栏第${r}行的文字写在`),
+      ].join("\n");
+    expect(runs(page(12))).toEqual([
+      "十一个字的第一个短语写/第二个短语写在这",
+      "甲栏第1行的文字写在/甲栏第2行的文字写在/甲栏第3行的文字写在",
+      "乙栏第1行的文字写在/乙栏第2行的文字写在/乙栏第3行的文字写在",
+    ]);
+    readsEveryCharacterOnce(page(12));
+    // A narrower gap: two columns' first lines, or two headlines side by side.
+    expect(runs(page(6))[0]).toBe("十一个字的第一个短语写/甲栏第1行的文字写在/甲栏第2行的文字写在/甲栏第3行的文字写在");
+  });
+
   it("reads a subtitle printed between a headline and the column under it before that column", () => {
     const page = [
       "一家村史馆的升级",
@@ -184,17 +204,17 @@ describe("layout reading (side-by-side text)", () => {
     // band by band, the row of headlines came before both stories' columns.
     const col = (c: string, row: number) => `${c}第${row}行的文字${row === 4 ? "写完了。" : "写在这里"}`;
     const page = [
-      `${" ".repeat(5)}甲篇报道的标题写在这里${" ".repeat(21)}乙篇报道的标题写在这里`,
-      ...[1, 2, 3, 4].map((r) => ["甲一栏", "甲二栏", "乙一栏"].map((c) => col(c, r)).join("   ")),
+      `${" ".repeat(5)}甲篇报道的标题写在这一行里${" ".repeat(25)}乙篇报道的标题写在这一行里`,
+      ...[1, 2, 3, 4].map((r) => ["甲一栏", "甲二栏", "乙一栏"].map((c) => col(c, r)).join("      ")),
       "",
-      "这一行是横跨全版的一条通栏文字，从左边一直写到右边两篇报道的栏都在它的上面，写到版面的尽头为止。",
+      "这一行是横跨全版的一条通栏文字，从左边一直写到右边，两篇报道的标题和栏都在它的上面，它一直写到版面最右边的尽头为止。",
     ].join("\n");
     expect(runs(page)).toEqual([
-      "甲篇报道的标题写在这里",
+      "甲篇报道的标题写在这一行里",
       ...["甲一栏", "甲二栏"].map((c) => [1, 2, 3, 4].map((r) => col(c, r)).join("/")),
-      "乙篇报道的标题写在这里",
+      "乙篇报道的标题写在这一行里",
       [1, 2, 3, 4].map((r) => col("乙一栏", r)).join("/"),
-      "这一行是横跨全版的一条通栏文字，从左边一直写到右边两篇报道的栏都在它的上面，写到版面的尽头为止。",
+      "这一行是横跨全版的一条通栏文字，从左边一直写到右边，两篇报道的标题和栏都在它的上面，它一直写到版面最右边的尽头为止。",
     ]);
     readsEveryCharacterOnce(page);
   });

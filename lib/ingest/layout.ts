@@ -26,7 +26,9 @@ import type { Span } from "./types";
  *    its columns, the columns left to right. Two things come before the gutter: a gap
  *    between stories stacked on one grid (their gutters line up, so a gutter cut would
  *    read a strip of columns through all of them), and a headline centred over several
- *    columns (its cells cover only its left part) heads all the columns under it.
+ *    columns (its cells cover only its left part), with the rows of its stack under it,
+ *    heads all the columns under it. Cutting between rows, a row of stories' headlines
+ *    side by side is not cut from the columns right under it.
  */
 export type LayoutPiece = {
   span: Span;
@@ -371,14 +373,18 @@ function isPhrase(s: string, max: number): boolean {
 }
 
 const PHRASE_GAP = 30;
+/** Characters in a headline's first phrase; a longer one when the gap after it fits its length. */
+const SHORT_PHRASE = 8;
+const LONG_PHRASE = 12;
 
 /**
  * A headline in two phrases ("深耕品牌建设　彰显时代担当") prints as two pieces of one row
  * with a wide gap between them (its large characters take one cell each, their places
  * come from the print): the gap can line up with a gutter below, and the X-Y cut would
  * read the phrases in two different columns. When both pieces open their runs, the first
- * is short and the second not much longer, and the gap is four cells or more but narrower
- * than a column, the two become a run of their own spanning both (no cut passes between
+ * is short (or a little longer with a gap one to two times as wide as it: the gap of large
+ * type grows with the phrase before it) and the second not much longer, and the gap is four cells or more
+ * but narrower than a column, the two become a run of their own spanning both (no cut passes between
  * them; the rows under them are cut off as a band). Two headlines side by side are longer
  * or further apart.
  */
@@ -402,7 +408,13 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
       const rb = first.get(b);
       // Two columns' first lines go on row by row; a large headline's phrases do not both.
       if (ra?.pieces[1]?.row === a.row + 1 && rb?.pieces[1]?.row === b.row + 1) continue;
-      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 > PHRASE_GAP || b.x0 - a.x1 < 4 || !isPhrase(str(a), 8) || !isPhrase(str(b), 15)) continue;
+      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 > PHRASE_GAP || b.x0 - a.x1 < 4) continue;
+      // Large characters take a cell each but print wider: the gap after a phrase grows with
+      // its length, so a longer first phrase is a headline's when the gap is one to two times
+      // as wide as it (two headlines side by side stand further apart).
+      const n = [...str(a)].length;
+      const most = b.x0 - a.x1 >= n && b.x0 - a.x1 <= 2 * n ? LONG_PHRASE : SHORT_PHRASE;
+      if (!isPhrase(str(a), most) || !isPhrase(str(b), 15)) continue;
       joined.set(rb, ra);
       k++;
     }
