@@ -144,15 +144,16 @@ export function marginals(n: number, emit: Float64Array, trans: Float64Array, te
   }
   const alpha = new Float64Array((n + 1) * S);
   alpha[g.start] = 1;
+  const { start: inStart, from: inFrom } = inc;
   for (let i = 0; i < n; i++) {
     const a0 = i * S;
     const a1 = (i + 1) * S;
     const o = i * L;
     let sum = 0;
     for (let j = 0; j < S; j++) {
-      const k1 = inc.start[j + 1] as number;
+      const k1 = inStart[j + 1] as number;
       let acc = 0;
-      for (let k = inc.start[j] as number; k < k1; k++) acc += (alpha[a0 + (inc.from[k] as number)] as number) * (inTp[k] as number);
+      for (let k = inStart[j] as number; k < k1; k++) acc += (alpha[a0 + (inFrom[k] as number)] as number) * (inTp[k] as number);
       if (acc === 0) continue;
       const x = acc * (pot[o + (labelOf[j] as number)] as number);
       alpha[a1 + j] = x;
