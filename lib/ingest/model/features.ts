@@ -380,8 +380,10 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     const { commas, stops } = punctuation(t);
     add`commas=${Math.min(commas, 3)}`;
     add`stops=${Math.min(stops, 3)}`;
-    if (/\s/.test(t)) add`space|len=${s.lenB}`;
-    if (/[\u3400-\u9fff]\s+[\u3400-\u9fff]/.test(t) && !/[，。]/.test(t)) add("phrases");
+    const spaced = /\s/.test(t);
+    if (spaced) add`space|len=${s.lenB}`;
+    // (Phrases need a space: most lines have none, and are not worth the second expression.)
+    if (spaced && /[\u3400-\u9fff]\s+[\u3400-\u9fff]/.test(t) && !/[，。]/.test(t)) add("phrases");
     if (hanCount(t) === 0) add("noHan");
     if (s.headlineLike) add`headlineLike|ratio=${s.ratioB}`;
     if (l.blankBefore) add("blankBefore");
