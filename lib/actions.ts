@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { expectedError } from "@/lib/errors";
 
-type Translate = Awaited<ReturnType<typeof getTranslations>>;
+export type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
 /** Turns zod issues (whose messages are i18n keys) into translated field errors. */
 export function fieldErrorsFrom(error: z.ZodError, t: Translate): Record<string, string> {

@@ -26,6 +26,7 @@ import { matchingArticleIds } from "@/db/queries/full-text";
 import type { ArticleState, RevisionKind } from "@/lib/vocabulary";
 import { measureChange, type Effect, type WorkflowArticle } from "@/lib/workflow";
 import { firstRow, onlyRow } from "@/db/raw";
+import type { PrintFilters } from "@/lib/desk/print-filters";
 
 export type RevisionInfo = { kind: RevisionKind; note?: string | null; authorId: number };
 
@@ -256,10 +257,7 @@ export async function applyWorkflowEffects(
   return changes;
 }
 
-export type ArticleListFilters = {
-  issueDate?: string;
-  pageNumber?: number;
-  sectionId?: number;
+export type ArticleListFilters = PrintFilters & {
   state?: ArticleState;
   authorId?: number;
   /** Full text over every article whatever its state (the desk's own index, never the reader's). */

@@ -5,6 +5,7 @@ import { getDb, type DbOrTx } from "@/db";
 import { workflowArticleOf } from "@/db/queries/articles";
 import { articleViews, articles, issues, pages, pendingRevisions, sections, users } from "@/db/schema";
 import { firstRow } from "@/db/raw";
+import type { PrintFilters } from "@/lib/desk/print-filters";
 
 /** Records the version a reviewer has seen, so the queue can show what changed since. */
 export async function markArticleSeen({ articleId, userId, version }: { articleId: number; userId: number; version: number }): Promise<void> {
@@ -14,7 +15,7 @@ export async function markArticleSeen({ articleId, userId, version }: { articleI
     .onConflictDoUpdate({ target: [articleViews.userId, articleViews.articleId], set: { version, updatedAt: new Date() } });
 }
 
-export type ReviewQueueFilters = { issueDate?: string; pageNumber?: number; sectionId?: number };
+export type ReviewQueueFilters = PrintFilters;
 
 /**
  * A queue row's columns: the story, where it is printed, and the round (submission, approvals,

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { users, type User } from "@/db/schema";
 import type { Role } from "@/lib/vocabulary";
+import { removesLastAdmin } from "@/lib/auth/user-rules";
 import { firstRow, onlyRow } from "@/db/raw";
 
 export function normalizeEmail(email: string): string {
@@ -43,8 +44,8 @@ export async function updateUser({
   id: number;
   changes: Partial<Pick<User, "name" | "role" | "active" | "passwordHash">>;
   endSessions: boolean;
-}): Promise<User | undefined> {
-  return firstRow(await getDb()
+}, db: DbOrTx = getDb()): Promise<User | undefined> {
+  return firstRow(await db
     .update(users)
     .set({
       ...changes,
@@ -56,10 +57,35 @@ export async function updateUser({
     .returning());
 }
 
-export async function countActiveAdmins({ excludingId }: { excludingId?: number } = {}): Promise<number> {
+/**
+ * Changes a user's role or whether they may sign in, unless that leaves no active admin. The
+ * count and the write are one transaction: two admins demoting each other at once must not both
+ * see the other still an admin. SQLite's writer takes one transaction at a time; PostgreSQL's
+ * (SERIALIZABLE, db/postgres-engine.ts) refuses the second, which is retried and then sees the first.
+ */
+export async function updateUserKeepingAnAdmin({
+  id,
+  changes,
+  endSessions,
+}: {
+  id: number;
+  changes: Partial<Pick<User, "role" | "active">>;
+  endSessions: boolean;
+}): Promise<{ ok: true; before: User; user: User } | { ok: false; reason: "not_found" | "last_admin" }> {
+  return getDb().transaction(async (tx) => {
+    const before = firstRow(await tx.select().from(users).where(eq(users.id, id)));
+    if (!before) return { ok: false, reason: "not_found" } as const;
+    if (Object.entries(changes).every(([key, value]) => before[key as keyof typeof changes] === value)) return { ok: true, before, user: before } as const;
+    if (removesLastAdmin(before, changes, await countActiveAdmins({ excludingId: id }, tx))) return { ok: false, reason: "last_admin" } as const;
+    const user = await updateUser({ id, changes, endSessions }, tx);
+    return { ok: true, before, user: user ?? before } as const;
+  });
+}
+
+export async function countActiveAdmins({ excludingId }: { excludingId?: number } = {}, db: DbOrTx = getDb()): Promise<number> {
   const conditions = [eq(users.role, "admin"), eq(users.active, true)];
   if (excludingId !== undefined) conditions.push(ne(users.id, excludingId));
-  return firstRow(await getDb().select({ n: count() }).from(users).where(and(...conditions)))?.n ?? 0;
+  return firstRow(await db.select({ n: count() }).from(users).where(and(...conditions)))?.n ?? 0;
 }
 
 export async function hasActiveDemoUsers(): Promise<boolean> {

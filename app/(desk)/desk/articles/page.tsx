@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/roles";
 import { bulkActionsFor, bulkItemValue } from "@/lib/desk/bulk";
 import { highlightSnippet } from "@/lib/public/search";
 import { requirePageUser } from "@/services/session";
+import { printFiltersFrom } from "@/lib/desk/print-filters";
 import { ARTICLE_STATES, isArticleState } from "@/lib/vocabulary";
 import { NewArticleForm } from "./_components/new-article-form";
 import { cutToChars } from "@/lib/text-length";
@@ -29,9 +30,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const format = await getFormatter();
   const sp = await searchParams;
   const filters = {
-    issueDate: /^\d{4}-\d{2}-\d{2}$/.test(sp.issue ?? "") ? sp.issue : undefined,
-    pageNumber: Number(sp.page) || undefined,
-    sectionId: Number(sp.section) || undefined,
+    ...printFiltersFrom(sp),
     state: isArticleState(sp.state) ? sp.state : undefined,
     authorId: Number(sp.author) || undefined,
     q: cutToChars(sp.q?.trim() ?? "", 100) || undefined,

@@ -9,6 +9,7 @@ import { listSections } from "@/db/queries/sections";
 import { bulkActionsFor, bulkItemValue } from "@/lib/desk/bulk";
 import { allowedActions } from "@/lib/workflow";
 import { requirePageUser } from "@/services/session";
+import { printFiltersFrom } from "@/lib/desk/print-filters";
 import { bulkArticlesAction } from "../articles/actions";
 
 type Search = { issue?: string; page?: string; section?: string; mine?: string };
@@ -21,11 +22,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations();
   const format = await getFormatter();
   const sp = await searchParams;
-  const filters = {
-    issueDate: /^\d{4}-\d{2}-\d{2}$/.test(sp.issue ?? "") ? sp.issue : undefined,
-    pageNumber: Number(sp.page) || undefined,
-    sectionId: Number(sp.section) || undefined,
-  };
+  const filters = printFiltersFrom(sp);
   const mine = sp.mine === "1";
   const now = new Date();
   const queue = (await listReviewQueue({ userId: user.id, filters })).map((r) => ({

@@ -1,13 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { countActiveAdmins, createUser, getUserByEmail, getUserById, updateUser } from "@/db/queries/users";
+import { createUser, getUserByEmail, getUserById, updateUser, updateUserKeepingAnAdmin } from "@/db/queries/users";
 import { keepValues, type ActionState } from "@/lib/action-state";
-import { fieldErrorsFrom, runAction } from "@/lib/actions";
+import { fieldErrorsFrom, runAction, type Translate } from "@/lib/actions";
 import { audit } from "@/services/audit";
 import { checkPasswordPolicy, hashPassword } from "@/lib/auth/password";
 import { requireUser } from "@/services/session";
-import { removesLastAdmin } from "@/lib/auth/user-rules";
 import { AppError } from "@/lib/errors";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/validations/users";
 
@@ -46,19 +45,22 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
   });
 }
 
+/** A role or sign-in change the query refused: a user gone meanwhile is a 404, the last admin a message. */
+function refused(reason: "not_found" | "last_admin", t: Translate): ActionState {
+  if (reason === "not_found") throw new AppError("not_found");
+  return { ok: false, message: t("users.lastAdmin") };
+}
+
 export async function changeRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async (t) => {
     const admin = await requireUser("manageUsers", "action:changeRole");
     const parsed = changeRoleSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { userId, role } = parsed.data;
-    const target = await getUserById({ id: userId });
-    if (!target) throw new AppError("not_found");
+    const outcome = await updateUserKeepingAnAdmin({ id: userId, changes: { role }, endSessions: true });
+    if (!outcome.ok) return refused(outcome.reason, t);
+    const { before: target } = outcome;
     if (target.role === role) return { ok: true };
-    // Check and write with no await between them: better-sqlite3 is synchronous, so nothing interleaves.
-    if (removesLastAdmin(target, { role }, await countActiveAdmins({ excludingId: target.id })))
-      return { ok: false, message: t("users.lastAdmin") };
-    await updateUser({ id: target.id, changes: { role }, endSessions: true });
     await audit({
       action: "user.role_change",
       actorId: admin.id,
@@ -78,12 +80,10 @@ export async function setActiveAction(_prev: ActionState, formData: FormData): P
     const parsed = setActiveSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t) };
     const { userId, active } = parsed.data;
-    const target = await getUserById({ id: userId });
-    if (!target) throw new AppError("not_found");
+    const outcome = await updateUserKeepingAnAdmin({ id: userId, changes: { active }, endSessions: !active });
+    if (!outcome.ok) return refused(outcome.reason, t);
+    const { before: target } = outcome;
     if (target.active === active) return { ok: true };
-    if (removesLastAdmin(target, { active }, await countActiveAdmins({ excludingId: target.id })))
-      return { ok: false, message: t("users.lastAdmin") };
-    await updateUser({ id: target.id, changes: { active }, endSessions: !active });
     await audit({
       action: active ? "user.reactivate" : "user.deactivate",
       actorId: admin.id,
