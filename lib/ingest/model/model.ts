@@ -1,4 +1,4 @@
-import { L, marginals, transIndex, viterbi } from "./decode";
+import { decodeAll, L, transIndex, viterbi } from "./decode";
 import type { ReadingFormat } from "../reading";
 import { featureName, type FeatureSink, type FeatureValue } from "./features";
 import { LABELS, type Label } from "./grammar";
@@ -364,10 +364,9 @@ export function labelScores(m: Model, scores: Float64Array, opts: LabelOptions =
     }
   }
   const trans = transOf(m, opts.format ?? "plain");
-  const path = viterbi(n, emit, trans);
+  if (!opts.confidence) return { labels: Array.from(viterbi(n, emit, trans), (l) => LABELS[l] as Label), confidence: null, probabilities: null };
+  const { path, probs } = decodeAll(n, emit, trans, m.temperature);
   const labels = Array.from(path, (l) => LABELS[l] as Label);
-  if (!opts.confidence) return { labels, confidence: null, probabilities: null };
-  const probs = marginals(n, emit, trans, m.temperature);
   const conf = new Float64Array(n);
   for (let i = 0; i < n; i++) conf[i] = probs[i * L + (path[i] as number)] as number;
   return { labels, confidence: conf, probabilities: probs };
