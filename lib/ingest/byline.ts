@@ -28,6 +28,10 @@ export const BYLINE_ROLE_WORDS = ["记者", "通讯员", "实习生", "摄影", 
 const ROLE_WORD = BYLINE_ROLE_WORDS.join("|");
 const ROLE_TOKEN = new RegExp(`^([\\u3400-\\u9fff]{0,10}?(?:${ROLE_WORD}))[：:]?(.*)$`);
 const SLASH_ROLE = /^(文图|文\/图|文|图|摄影|摄)\s*[/／:：]\s*/;
+/** A role word after at most ten Han characters (a name or an office): the line is a byline's role list. */
+const LEADING_ROLE = new RegExp(`^[\\u3400-\\u9fff]{0,10}?(?:${ROLE_WORD})`);
+/** A credit after a sentence's end: 文/…, 图/…, 摄影/… (and a second one, 图/…). */
+const TRAILING_CREDIT = /\s+((?:文图|文\/图|文|图|摄影|摄)\s*[/／][^/／]{2,40}(?:\s+(?:图|摄影)\s*[/／][^/／]{2,30})?)\s*$/;
 
 type Role = "reporters" | "correspondents" | "photographers";
 
@@ -105,7 +109,7 @@ export function parseStandaloneByline(s: string): ParsedByline | null {
   const t = s.trim();
   const lead = parseLeadingByline(t);
   if (lead && lead.length === t.length) return lead.byline;
-  const hasRole = SLASH_ROLE.test(t) || new RegExp(`^[\\u3400-\\u9fff]{0,10}?(?:${ROLE_WORD})`).test(t);
+  const hasRole = SLASH_ROLE.test(t) || LEADING_ROLE.test(t);
   if (!hasRole || t.length > 60) return null;
   const by = emptyByline(t, /^本报/.test(t) ? "本报" : null);
   return parseRoleList(t.replace(/^本报(?=记者|通讯员)/, ""), by, null) ? by : null;
@@ -120,7 +124,9 @@ export function parseNameByline(s: string): ParsedByline | null {
 
 /** "…的“创新之果”。 文/赵敏 慈辉辉 何君林": a byline after the last sentence of a paragraph. */
 export function parseTrailingByline(s: string): { start: number; byline: ParsedByline } | null {
-  const m = /\s+((?:文图|文\/图|文|图|摄影|摄)\s*[/／][^/／]{2,40}(?:\s+(?:图|摄影)\s*[/／][^/／]{2,30})?)\s*$/.exec(s);
+  // Every credit has its slash: a line without one is not worth the expression, which tries each space.
+  if (!s.includes("/") && !s.includes("／")) return null;
+  const m = TRAILING_CREDIT.exec(s);
   if (!m || !endsSentence(s.slice(0, m.index))) return null;
   const by = parseStandaloneByline(m[1] as string);
   return by ? { start: m.index + m[0].length - m[0].trimStart().length, byline: by } : null;

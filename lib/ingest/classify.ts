@@ -28,8 +28,9 @@ export function rubricOrder(t: string): { main: string; stamp: string; stampFirs
 
 /** "X建设X建设。。": the same text printed twice (doubled caption). Clean offsets of the copies. */
 export function doubled(t: string): { half: number; punct: number } | null {
-  const m = /[。！？.!?]*$/.exec(t);
-  const punct = m ? m[0].length : 0;
+  // The stops printed at its end (counted from the end: the expression /[。！？.!?]*$/ tried every position).
+  let punct = 0;
+  while (punct < t.length && "。！？.!?".includes(t[t.length - 1 - punct] as string)) punct++;
   const body = t.length - punct;
   if (body >= 8 && body % 2 === 0) {
     const h = body / 2;

@@ -22,7 +22,10 @@ export function parseJumpLine(s: string): Jump | null {
 
 /** "…发展。(下转第2版)": the bracketed jump at the end of a paragraph; returns its start. */
 export function parseTrailingJump(s: string): { start: number; jump: Jump } | null {
-  const m = TAIL.exec(s.trimEnd());
+  const t = s.trimEnd();
+  // A trailing jump closes its bracket at the line's end: a line that does not is not worth the expression, which tries each bracket.
+  if (!/[)）】]$/.test(t)) return null;
+  const m = TAIL.exec(t);
   if (!m) return null;
   const jump = toJump(m[1] as string, m[2] as string);
   return jump ? { start: m.index, jump } : null;

@@ -70,6 +70,26 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a longer first phrase as a headline's when the gap after it is as wide as it", () => {
+    // Large type: each character takes one cell but prints wider, so the gap after an
+    // eleven-character phrase is about as wide as the phrase.
+    const page = (gap: number) =>
+      [
+        `十一个字的第一个短语写${" ".repeat(gap)}第二个短语写在这`,
+        "",
+        "",
+        ...[1, 2, 3].map((r) => `甲栏第${r}行的文字写在${" ".repeat(gap + 1)}乙栏第${r}行的文字写在`),
+      ].join("\n");
+    expect(runs(page(12))).toEqual([
+      "十一个字的第一个短语写/第二个短语写在这",
+      "甲栏第1行的文字写在/甲栏第2行的文字写在/甲栏第3行的文字写在",
+      "乙栏第1行的文字写在/乙栏第2行的文字写在/乙栏第3行的文字写在",
+    ]);
+    readsEveryCharacterOnce(page(12));
+    // A narrower gap: two columns' first lines, or two headlines side by side.
+    expect(runs(page(6))[0]).toBe("十一个字的第一个短语写/甲栏第1行的文字写在/甲栏第2行的文字写在/甲栏第3行的文字写在");
+  });
+
   it("reads a subtitle printed between a headline and the column under it before that column", () => {
     const page = [
       "一家村史馆的升级",
@@ -158,6 +178,45 @@ describe("layout reading (side-by-side text)", () => {
       "本报记者 张三/乙栏第一行的文字写在这里",
       "乙栏第二栏的文字写在这里/乙栏第二栏的文字写完了。",
     ]);
+  });
+
+  it("reads a centred headline's subtitle with it, before the columns that start under the subtitle", () => {
+    // The subtitle's row is the headline's too: the columns start under it, the first one
+    // (left of the headline's cells) with the story's byline.
+    const col = (c: string, row: number) => `${c}栏第${row}行的文字写在这里`;
+    const page = [
+      `${" ".repeat(22)}居中的大标题`,
+      `${" ".repeat(17)}——副题比标题长，起得更左`,
+      ["本报记者 张三    ", ...["乙", "丙", "丁"].map((c) => col(c, 1))].join("    "),
+      ...[2, 3].map((r) => ["甲", "乙", "丙", "丁"].map((c) => col(c, r)).join("    ")),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "居中的大标题",
+      "——副题比标题长，起得更左",
+      `本报记者 张三/${col("甲", 2)}/${col("甲", 3)}`,
+      ...["乙", "丙", "丁"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads each of two headlines side by side with its own columns, where no gutter runs down the page", () => {
+    // A line across the whole page under both stories leaves no gutter to cut first: read
+    // band by band, the row of headlines came before both stories' columns.
+    const col = (c: string, row: number) => `${c}第${row}行的文字${row === 4 ? "写完了。" : "写在这里"}`;
+    const page = [
+      `${" ".repeat(5)}甲篇报道的标题写在这一行里${" ".repeat(25)}乙篇报道的标题写在这一行里`,
+      ...[1, 2, 3, 4].map((r) => ["甲一栏", "甲二栏", "乙一栏"].map((c) => col(c, r)).join("      ")),
+      "",
+      "这一行是横跨全版的一条通栏文字，从左边一直写到右边，两篇报道的标题和栏都在它的上面，它一直写到版面最右边的尽头为止。",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "甲篇报道的标题写在这一行里",
+      ...["甲一栏", "甲二栏"].map((c) => [1, 2, 3, 4].map((r) => col(c, r)).join("/")),
+      "乙篇报道的标题写在这一行里",
+      [1, 2, 3, 4].map((r) => col("乙一栏", r)).join("/"),
+      "这一行是横跨全版的一条通栏文字，从左边一直写到右边，两篇报道的标题和栏都在它的上面，它一直写到版面最右边的尽头为止。",
+    ]);
+    readsEveryCharacterOnce(page);
   });
 
   it("is recognised by its form", () => {

@@ -26,7 +26,9 @@ import type { Span } from "./types";
  *    its columns, the columns left to right. Two things come before the gutter: a gap
  *    between stories stacked on one grid (their gutters line up, so a gutter cut would
  *    read a strip of columns through all of them), and a headline centred over several
- *    columns (its cells cover only its left part) heads all the columns under it.
+ *    columns (its cells cover only its left part), with the rows of its stack under it,
+ *    heads all the columns under it. Cutting between rows, a row of stories' headlines
+ *    side by side is not cut from the columns right under it.
  */
 export type LayoutPiece = {
   span: Span;
@@ -98,6 +100,8 @@ const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => r.pieces.map((p) =>
 
 /** A few rows of lines none of which finishes a sentence, as a headline's. */
 function headlineLike(text: string, runs: readonly Run[]): boolean {
+  // A run's lines are on rows of their own: a long run is a column (and cheap to tell).
+  if (runs.some((r) => r.pieces.length > HEAD_PIECES)) return false;
   return new Set(rowsOf(runs)).size <= HEAD_PIECES && runs.every((r) => r.pieces.every((p) => !endsSentence(pieceText(text, p))));
 }
 
@@ -109,11 +113,26 @@ function headlineLike(text: string, runs: readonly Run[]): boolean {
 function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; bodyTop: number; stack: boolean } | null {
   const bands = cut(group, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
   if (bands.length < 2) return null;
-  const head = bands[0] as Run[];
+  // A stack prints its kicker, title and subtitle each on a row of its own, one over the
+  // other: below the first, the next rows holding a line (no column) a few rows apart are
+  // the headline's too, so the columns start under its last line. Not across a row of
+  // several stories' headlines (`sideBySide`: one story's subtitle is not another's).
+  let n = 1;
+  while (!sideBySide && n + 1 < bands.length) {
+    const above = bands[n - 1] as Run[];
+    const next = bands[n] as Run[];
+    const rows = rowsOf(bands.slice(0, n + 1).flat());
+    if (rows.length > HEAD_PIECES || new Set(rows).size !== rows.length || next.some((r) => r.r1 !== r.r0)) break;
+    const overlaps = (r: Run) => above.some((a) => Math.min(a.x1, r.x1) - Math.max(a.x0, r.x0) >= MIN_OVERLAP);
+    const gap = (next[0] as Run).r0 - Math.max(...above.map((r) => r.r1));
+    if (gap > HEAD_ROWS || !next.every(overlaps) || !headlineLike(text, next)) break;
+    n++;
+  }
+  const head = bands.slice(0, n).flat();
   const rows = rowsOf(head);
   const stack = new Set(rows).size === rows.length;
   if ((!stack && !sideBySide) || rows.length > (stack ? HEAD_PIECES : HEAD_PIECES * 3) || !headlineLike(text, head)) return null;
-  const bodyTop = Math.min(...(bands[1] as Run[]).map((r) => r.r0));
+  const bodyTop = Math.min(...(bands[n] as Run[]).map((r) => r.r0));
   const headBottom = Math.max(...head.map((r) => r.r1));
   return bodyTop - headBottom <= HEAD_ROWS ? { head, bodyTop, stack } : null;
 }
@@ -193,6 +212,41 @@ function storyBreak(text: string, bands: Run[][]): number {
   return -1;
 }
 
+/**
+ * Bands between gaps, a row of stories' headlines side by side (a few rows, no finished
+ * sentence, two runs or more on a row) joined to the band right under it (at most a couple
+ * of blank rows between them) when that band is not itself a headline: the headlines and
+ * the columns they head, which the next cut sets apart story by story. A stack (one line a
+ * row) is read as it stands, before the band under it.
+ */
+function headlinesWithColumns(text: string, bands: Run[][]): Run[][] {
+  const out: Run[][] = [];
+  let pending: Run[][] = [];
+  // Two runs on one row (a headline's two phrases are one run).
+  const sideBySide = () => {
+    const rows = pending.flat().map((r) => r.r0);
+    return new Set(rows).size < rows.length;
+  };
+  for (const band of bands) {
+    const top = Math.min(...band.map((r) => r.r0));
+    const last = pending[pending.length - 1];
+    if (last && top - Math.max(...last.map((r) => r.r1)) > HEAD_ROWS) {
+      out.push(...pending);
+      pending = [];
+    }
+    if (headlineLike(text, band)) pending.push(band);
+    else if (sideBySide()) {
+      out.push([...pending.flat(), ...band]);
+      pending = [];
+    } else {
+      out.push(...pending, band);
+      pending = [];
+    }
+  }
+  out.push(...pending);
+  return out;
+}
+
 function orderRuns(text: string, runs: Run[]): Run[] {
   if (runs.length <= 1) return runs;
   const order = (group: Run[]) => orderRuns(text, group);
@@ -206,8 +260,13 @@ function orderRuns(text: string, runs: Run[]): Run[] {
     if (centred) return [...centred.before.flatMap(order), ...centred.head, ...order(centred.under), ...centred.after.flatMap(order)];
     return columns.flatMap(order);
   }
-  // A gap between rows that no run crosses.
-  if (bands.length > 1) return bands.flatMap(order);
+  // A gap between rows that no run crosses; a headline is not cut from the columns right
+  // under it (a row of stories' headlines side by side goes with their columns, which the
+  // next cut sets apart story by story).
+  if (bands.length > 1) {
+    const joined = headlinesWithColumns(text, bands);
+    return (joined.length > 1 ? joined : bands).flatMap(order);
+  }
   // No clean cut (runs overlap): take the leftmost topmost run first and go on.
   const first = [...runs].sort((a, b) => a.x0 - b.x0 || a.r0 - b.r0)[0] as Run;
   return [first, ...order(runs.filter((r) => r !== first))];
@@ -314,14 +373,18 @@ function isPhrase(s: string, max: number): boolean {
 }
 
 const PHRASE_GAP = 30;
+/** Characters in a headline's first phrase; a longer one when the gap after it fits its length. */
+const SHORT_PHRASE = 8;
+const LONG_PHRASE = 12;
 
 /**
  * A headline in two phrases ("深耕品牌建设　彰显时代担当") prints as two pieces of one row
  * with a wide gap between them (its large characters take one cell each, their places
  * come from the print): the gap can line up with a gutter below, and the X-Y cut would
  * read the phrases in two different columns. When both pieces open their runs, the first
- * is short and the second not much longer, and the gap is four cells or more but narrower
- * than a column, the two become a run of their own spanning both (no cut passes between
+ * is short (or a little longer with a gap one to two times as wide as it: the gap of large
+ * type grows with the phrase before it) and the second not much longer, and the gap is four cells or more
+ * but narrower than a column, the two become a run of their own spanning both (no cut passes between
  * them; the rows under them are cut off as a band). Two headlines side by side are longer
  * or further apart.
  */
@@ -345,7 +408,13 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
       const rb = first.get(b);
       // Two columns' first lines go on row by row; a large headline's phrases do not both.
       if (ra?.pieces[1]?.row === a.row + 1 && rb?.pieces[1]?.row === b.row + 1) continue;
-      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 > PHRASE_GAP || b.x0 - a.x1 < 4 || !isPhrase(str(a), 8) || !isPhrase(str(b), 15)) continue;
+      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 > PHRASE_GAP || b.x0 - a.x1 < 4) continue;
+      // Large characters take a cell each but print wider: the gap after a phrase grows with
+      // its length, so a longer first phrase is a headline's when the gap is one to two times
+      // as wide as it (two headlines side by side stand further apart).
+      const n = [...str(a)].length;
+      const most = b.x0 - a.x1 >= n && b.x0 - a.x1 <= 2 * n ? LONG_PHRASE : SHORT_PHRASE;
+      if (!isPhrase(str(a), most) || !isPhrase(str(b), 15)) continue;
       joined.set(rb, ra);
       k++;
     }

@@ -40,8 +40,11 @@ export function markPrefixLength(text: string, pos: number, end: number): number
 export function spacedOutGaps(text: string, start: number, end: number): Span[] {
   // Most spans have no space between two characters (CJK text): nothing to find, and no
   // tokens made to find it.
-  const space = text.indexOf(" ", start);
-  if (space < 0 || space + 1 >= end) return [];
+  // (Looked for within the span: `indexOf` would read on to the next space of the whole
+  // page, which in CJK text can be pages away, for every span.)
+  let space = start;
+  while (space + 1 < end && text.charCodeAt(space) !== 0x20) space++;
+  if (space + 1 >= end) return [];
   // Tokens: maximal runs of non-space characters, and the single spaces between them.
   const toks: { s: number; e: number }[] = [];
   const gapAfter: boolean[] = [];

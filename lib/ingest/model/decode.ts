@@ -58,28 +58,76 @@ function incomingScores(trans: Float64Array): Float64Array {
   return Float64Array.from(incoming().edge, (k) => byEdge[k] as number);
 }
 
-export function viterbi(n: number, emit: Float64Array, trans: Float64Array): Int16Array {
+/**
+ * What the forward pass leaves: for each line and state, the state Viterbi's best path came
+ * from, the best scores after the last line, and (when a temperature is given) forward-
+ * backward's alpha, the label potentials and each edge's transition potential.
+ */
+type Forward = { back: Int16Array; last: Float64Array; alpha: Float64Array | null; pot: Float64Array; tp: Float64Array };
+
+/**
+ * The forward pass of both decoders at once: Viterbi's best score into each state, and with
+ * a temperature the forward sums, each line's vector rescaled to sum 1 (scores are shifted
+ * by their maximum before exponentiating, so nothing overflows). Both read the same edges
+ * of the same line, so one pass reads each edge once for both (the edges are most of the
+ * decoding's time). Each sum and each maximum is taken in the same order as by itself.
+ */
+function forward(n: number, emit: Float64Array, trans: Float64Array, temperature: number | null): Forward {
   const g = grammar();
   const S = g.states.length;
   const labelOf = g.labelOf;
-  const { start, from } = incoming();
+  const { start, from, edge } = incoming();
   const it = incomingScores(trans);
-  const out = new Int16Array(n);
-  if (n === 0) return out;
   let cur = new Float64Array(S).fill(-Infinity);
   let nxt = new Float64Array(S);
   cur[g.start] = 0;
   const back = new Int16Array(n * S);
+  let tp = new Float64Array(0);
+  let inTp = tp;
+  let pot = tp;
+  let alpha: Float64Array | null = null;
+  if (temperature !== null) {
+    const inv = 1 / temperature;
+    let tMax = -Infinity;
+    for (let k = 0; k < trans.length; k++) tMax = Math.max(tMax, trans[k] as number);
+    tp = edgeScores(trans).map((x) => Math.exp((x - tMax) * inv));
+    inTp = Float64Array.from(edge, (k) => tp[k] as number);
+    pot = new Float64Array(n * L);
+    for (let i = 0; i < n; i++) {
+      const o = i * L;
+      let m = -Infinity;
+      for (let l = 0; l < L; l++) m = Math.max(m, emit[o + l] as number);
+      for (let l = 0; l < L; l++) pot[o + l] = Math.exp(((emit[o + l] as number) - m) * inv);
+    }
+    alpha = new Float64Array((n + 1) * S);
+    alpha[g.start] = 1;
+  }
   for (let i = 0; i < n; i++) {
     const e = i * L;
     const b = i * S;
+    const a1 = b + S;
+    let sum = 0;
     for (let j = 0; j < S; j++) {
       let best = -Infinity;
       let arg = 0;
+      let acc = 0;
       const k0 = start[j] as number;
       const k1 = start[j + 1] as number;
-      if (k0 < k1) {
-        const ej = emit[e + (labelOf[j] as number)] as number;
+      const lj = labelOf[j] as number;
+      const ej = k0 < k1 ? (emit[e + lj] as number) : 0;
+      // Two copies of the edge loop, so that Viterbi alone (training decodes thousands of
+      // pages) pays no test per edge for the sums it does not need.
+      if (alpha) {
+        for (let k = k0; k < k1; k++) {
+          const s = from[k] as number;
+          const x = (cur[s] as number) + (it[k] as number) + ej;
+          if (x > best) {
+            best = x;
+            arg = s;
+          }
+          acc += (alpha[b + s] as number) * (inTp[k] as number);
+        }
+      } else {
         for (let k = k0; k < k1; k++) {
           const s = from[k] as number;
           const x = (cur[s] as number) + (it[k] as number) + ej;
@@ -91,17 +139,32 @@ export function viterbi(n: number, emit: Float64Array, trans: Float64Array): Int
       }
       nxt[j] = best;
       back[b + j] = arg;
+      if (alpha && acc !== 0) {
+        const x = acc * (pot[e + lj] as number);
+        alpha[a1 + j] = x;
+        sum += x;
+      }
     }
+    if (alpha && sum > 0) for (let j = a1; j < a1 + S; j++) alpha[j] = (alpha[j] as number) / sum;
     const t = cur;
     cur = nxt;
     nxt = t;
   }
+  return { back, last: cur, alpha, pot, tp };
+}
+
+/** The best well-formed labelling, back from the best final state. */
+function bestPath(n: number, f: Forward): Int16Array {
+  const g = grammar();
+  const S = g.states.length;
+  const out = new Int16Array(n);
+  if (n === 0) return out;
   let best = -1;
   let bestV = -Infinity;
   for (let s = 0; s < S; s++) {
     if (!g.final[s]) continue;
-    if ((cur[s] as number) > bestV) {
-      bestV = cur[s] as number;
+    if ((f.last[s] as number) > bestV) {
+      bestV = f.last[s] as number;
       best = s;
     }
   }
@@ -113,53 +176,38 @@ export function viterbi(n: number, emit: Float64Array, trans: Float64Array): Int
   }
   for (let i = n - 1; i >= 0; i--) {
     out[i] = g.labelOf[best] as number;
-    best = back[i * S + best] as number;
+    best = f.back[i * S + best] as number;
   }
   return out;
 }
 
+export function viterbi(n: number, emit: Float64Array, trans: Float64Array): Int16Array {
+  return bestPath(n, forward(n, emit, trans, null));
+}
+
 /**
  * P(label at line i = l) over the well-formed sequences, scores divided by `temperature`.
- * Forward-backward in probability space, each line's vector rescaled to sum 1 (scores
- * are shifted by their maximum before exponentiating, so nothing overflows). Both passes
- * gather, state by state, over the states next to it, so that each line's sums are many
- * short independent ones rather than one long chain.
+ * Forward-backward in probability space (the forward pass above). Both passes gather,
+ * state by state, over the states next to it, so that each line's sums are many short
+ * independent ones rather than one long chain.
  */
 export function marginals(n: number, emit: Float64Array, trans: Float64Array, temperature: number): Float64Array {
+  return backward(n, forward(n, emit, trans, temperature));
+}
+
+/** `viterbi` and `marginals` of one page from one forward pass. */
+export function decodeAll(n: number, emit: Float64Array, trans: Float64Array, temperature: number): { path: Int16Array; probs: Float64Array } {
+  const f = forward(n, emit, trans, temperature);
+  return { path: bestPath(n, f), probs: backward(n, f) };
+}
+
+/** The backward pass: each line's label probabilities from the forward pass's alpha. */
+function backward(n: number, f: Forward): Float64Array {
   const g = grammar();
   const S = g.states.length;
   const { edgeStart, edgeTo, labelOf, final } = g;
-  const inc = incoming();
-  const inv = 1 / temperature;
-  let tMax = -Infinity;
-  for (let k = 0; k < trans.length; k++) tMax = Math.max(tMax, trans[k] as number);
-  const tp = edgeScores(trans).map((x) => Math.exp((x - tMax) * inv));
-  const inTp = Float64Array.from(inc.edge, (k) => tp[k] as number);
-  const pot = new Float64Array(n * L);
-  for (let i = 0; i < n; i++) {
-    const o = i * L;
-    let m = -Infinity;
-    for (let l = 0; l < L; l++) m = Math.max(m, emit[o + l] as number);
-    for (let l = 0; l < L; l++) pot[o + l] = Math.exp(((emit[o + l] as number) - m) * inv);
-  }
-  const alpha = new Float64Array((n + 1) * S);
-  alpha[g.start] = 1;
-  for (let i = 0; i < n; i++) {
-    const a0 = i * S;
-    const a1 = (i + 1) * S;
-    const o = i * L;
-    let sum = 0;
-    for (let j = 0; j < S; j++) {
-      const k1 = inc.start[j + 1] as number;
-      let acc = 0;
-      for (let k = inc.start[j] as number; k < k1; k++) acc += (alpha[a0 + (inc.from[k] as number)] as number) * (inTp[k] as number);
-      if (acc === 0) continue;
-      const x = acc * (pot[o + (labelOf[j] as number)] as number);
-      alpha[a1 + j] = x;
-      sum += x;
-    }
-    if (sum > 0) for (let j = a1; j < a1 + S; j++) alpha[j] = (alpha[j] as number) / sum;
-  }
+  const alpha = f.alpha as Float64Array;
+  const { pot, tp } = f;
   // Backward, keeping only the next line's beta; each line's probabilities come as soon
   // as the beta after it is known. u: that beta times the potential of the label that
   // enters each state.

@@ -50,6 +50,16 @@ const bucket = (x: number, edges: readonly number[]): number => {
 };
 const LEN_EDGES = [2, 3, 4, 5, 7, 9, 11, 13, 16, 20, 25, 31, 41, 61, 101, 201];
 const RATIO_EDGES = [0.15, 0.3, 0.45, 0.6, 0.75, 0.88, 0.96, 1.04, 1.15, 1.4, 2, 3];
+// The other buckets' edges, made once rather than as an array literal on every line.
+const INDENT_EDGES = [1, 2, 4, 6];
+const INDENT_EDGES_SHORT = [1, 2, 4];
+const JOIN_EDGES = [1, 2, 4];
+const REL_EDGES = [0.3, 0.6, 0.85, 1.15, 1.6, 3];
+const SINCE_HEAD_EDGES = [1, 2, 3, 5, 10, 30, 100];
+const SIZE_EDGES = [0];
+const SHIFT_EDGES = [0.6, 0.8, 0.92, 1.08, 1.25, 1.6];
+const HL_REL_EDGES = [0.5, 0.8, 1.25, 2];
+const AFFINITY_EDGES = [0.05, 0.15, 0.3, 0.5];
 
 function charClass(ch: string | undefined): string {
   if (!ch) return "none";
@@ -70,6 +80,12 @@ type Shape = {
   /** The byline grammar reads the whole line as a byline; the jump grammar as a jump line (下转/上接). */
   ruleByline: boolean;
   ruleJump: { to: number | null; from: number | null } | null;
+  /** A byline printed after the last sentence (the byline grammar's trailing form). */
+  ruleTrailing: boolean;
+  /** The tests that both the line's cue and its own features read (each run once). */
+  roleWord: boolean;
+  dateline: boolean;
+  nameOnly: boolean;
   len: number;
   ratio: number;
   ends: boolean;
@@ -84,37 +100,44 @@ type Shape = {
   width: number;
 };
 
-function shapeOf(l: ReadLine, column: number): Shape {
+function shapeOf(l: ReadLine, column: number, width: number): Shape {
   const t = l.text;
   const len = t.length;
-  const ratio = column > 0 ? displayWidth(t) / column : 1;
+  const ratio = column > 0 ? width / column : 1;
   // A byline printed after the last sentence (…之果”。 文/赵敏) closes the paragraph.
   const trailing = len > 4 ? parseTrailingByline(t) : null;
   const ends = trailing ? true : endsSentence(t);
   // The grammars only fit short lines: a body line is not worth their regular expressions.
   const ruleByline = len <= 60 && parseStandaloneByline(t) !== null;
   const ruleJump = len <= 20 ? parseJumpLine(t) : null;
+  const roleWord = ROLE_WORD.test(t);
   return {
     ruleByline,
     ruleJump,
+    ruleTrailing: trailing !== null,
+    roleWord,
+    dateline: DATELINE.test(t),
+    nameOnly: NAME_ONLY.test(t),
     len,
     ratio,
     ends,
     headlineLike: len >= 2 && len <= 40 && !/[。！？；]/.test(t) && !/[，、：:]$/.test(t),
-    byline: ruleByline || (len <= 30 && ROLE_WORD.test(t) && !/[。，]/.test(t)),
+    byline: ruleByline || (len <= 30 && roleWord && !/[。，]/.test(t)),
     jump: ruleJump !== null,
     blankBefore: l.blankBefore,
     level: l.level,
     lenB: bucket(len, LEN_EDGES),
     ratioB: bucket(ratio, RATIO_EDGES),
-    width: displayWidth(t),
+    width,
   };
 }
 
-/** The typical body line's width on this page: the 75th percentile of line widths. */
-function columnWidth(lines: readonly ReadLine[]): number {
+/** The typical body line's width on this page: the 75th percentile of line widths (`widths`: each line's display width). */
+function columnWidth(lines: readonly ReadLine[], widths: Float64Array): number {
   const ws: number[] = [];
-  for (const l of lines) if (l.text.length >= 4) ws.push(displayWidth(l.text));
+  lines.forEach((l, j) => {
+    if (l.text.length >= 4) ws.push(widths[j] as number);
+  });
   if (ws.length === 0) return 0;
   ws.sort((a, b) => a - b);
   return ws[Math.floor(ws.length * 0.75)] as number;
@@ -170,9 +193,21 @@ function affinity(lines: readonly ReadLine[], pairs: PagePairs, prose: Uint8Arra
 
 export type PageFeatures = string[][];
 
+/** How many commas (，,) and sentence stops (。！？) a line has, counted without a regex's array of matches. */
+function punctuation(t: string): { commas: number; stops: number } {
+  let commas = 0;
+  let stops = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0xff0c || c === 0x2c) commas++;
+    else if (c === 0x3002 || c === 0xff01 || c === 0xff1f) stops++;
+  }
+  return { commas, stops };
+}
+
 /** A line's cue: what it is by its own form, before the model weighs it. */
-function cueOf(s: Shape, t: string): string {
-  return s.jump ? "jump" : DATELINE.test(t) ? "dateline" : s.byline ? "byline" : NAME_ONLY.test(t) ? "name" : s.headlineLike ? "headline" : s.ends ? "sentence" : "other";
+function cueOf(s: Shape): string {
+  return s.jump ? "jump" : s.dateline ? "dateline" : s.byline ? "byline" : s.nameOnly ? "name" : s.headlineLike ? "headline" : s.ends ? "sentence" : "other";
 }
 
 /**
@@ -225,8 +260,9 @@ export function pageFeatures(reading: Reading): PageFeatures {
 /** Gives every line's features to `sink`, in line order. */
 export function visitFeatures(reading: Reading, sink: FeatureSink): void {
   const { lines, format } = reading;
-  const column = columnWidth(lines);
-  const shapes = lines.map((l) => shapeOf(l, column));
+  const widths = Float64Array.from(lines, (l) => displayWidth(l.text));
+  const column = columnWidth(lines, widths);
+  const shapes = lines.map((l, j) => shapeOf(l, column, widths[j] as number));
   const pairs = new PagePairs(lines);
   // Running text, as `affinity` reads it: a long line, or one with a comma or a full stop.
   const prose = Uint8Array.from(lines, (l) => (l.text.length > 40 || /[。，]/.test(l.text) ? 1 : 0));
@@ -277,7 +313,7 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
   // few evidence pairs are read per page kind.
   const kind = pageKind(lines, format);
   // Each line's cue (what the line is by its own form) for its neighbours to see.
-  const cues = lines.map((l, j) => cueOf(shapes[j] as Shape, l.text));
+  const cues = shapes.map(cueOf);
   // The column a line is printed in, seen from both sides: the widest of the three lines
   // before it and of it and the two after it. A story set in a column of another width than
   // the one above it starts there (hard-wrapped text wraps at its column's width).
@@ -293,7 +329,7 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     const c = cues[j];
     if (c !== "byline" && c !== "dateline") return null;
     const t = (lines[j] as ReadLine).text;
-    return `${c}|${t.slice(0, 2)}|${ROLE_WORD.test(t) ? 1 : 0}`;
+    return `${c}|${t.slice(0, 2)}|${(shapes[j] as Shape).roleWord ? 1 : 0}`;
   };
   const forms = new Map<string, number>();
   for (let j = 0; j < n; j++) {
@@ -341,19 +377,20 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
       add`first2=${chars.first}${chars.second}`;
       add`last2=${chars.penult}${chars.last}`;
     }
-    const commas = (t.match(/[，,]/g) ?? []).length;
-    const stops = (t.match(/[。！？]/g) ?? []).length;
+    const { commas, stops } = punctuation(t);
     add`commas=${Math.min(commas, 3)}`;
     add`stops=${Math.min(stops, 3)}`;
-    if (/\s/.test(t)) add`space|len=${s.lenB}`;
-    if (/[\u3400-\u9fff]\s+[\u3400-\u9fff]/.test(t) && !/[，。]/.test(t)) add("phrases");
+    const spaced = /\s/.test(t);
+    if (spaced) add`space|len=${s.lenB}`;
+    // (Phrases need a space: most lines have none, and are not worth the second expression.)
+    if (spaced && /[\u3400-\u9fff]\s+[\u3400-\u9fff]/.test(t) && !/[，。]/.test(t)) add("phrases");
     if (hanCount(t) === 0) add("noHan");
     if (s.headlineLike) add`headlineLike|ratio=${s.ratioB}`;
     if (l.blankBefore) add("blankBefore");
     if (l.blankAfter) add("blankAfter");
     if (l.blankBefore && l.blankAfter) add("blankAround");
-    add`indent=${bucket(l.indent, [1, 2, 4, 6])}`;
-    add`fmt=${format}|indent=${bucket(l.indent, [1, 2, 4, 6])}|blank=${l.blankBefore ? 1 : 0}`;
+    add`indent=${bucket(l.indent, INDENT_EDGES)}`;
+    add`fmt=${format}|indent=${bucket(l.indent, INDENT_EDGES)}|blank=${l.blankBefore ? 1 : 0}`;
     if (format === "markdown") {
       add`level=${l.level}`;
       // Pieces of one heading line (./stack-line.ts: a flat stack printed on one line): a
@@ -368,17 +405,17 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     if (l.geometry) {
       // A PDF importer's lines: font size relative to the page's body size does the work
       // that markdown heading levels do for text.
-      add`size=${bucket(l.geometry.fontSize, [0])}`;
+      add`size=${bucket(l.geometry.fontSize, SIZE_EDGES)}`;
       if (l.geometry.bold) add("geoBold");
     }
 
     // Rules as evidence.
     if (s.ruleByline) add("rule:byline");
     if (parseLeadingByline(t)) add("rule:leadByline");
-    if (s.len > 4 && parseTrailingByline(t)) add("rule:trailByline");
-    if (ROLE_WORD.test(t)) add`roleWord|len=${Math.min(s.lenB, 9)}`;
+    if (s.ruleTrailing) add("rule:trailByline");
+    if (s.roleWord) add`roleWord|len=${Math.min(s.lenB, 9)}`;
     if (NEWS_SOURCE.test(t)) add("newsSource");
-    if (DATELINE.test(t)) add("dateline");
+    if (s.dateline) add("dateline");
     if (BULLET.test(t)) add`bullet|len=${Math.min(s.lenB, 9)}`;
     const jump = s.ruleJump;
     if (jump) add(jump.to ? "rule:jumpTo" : "rule:jumpFrom");
@@ -396,7 +433,7 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     if (KICKER_CUE.test(t)) add("kickerCue");
     if (SUBTITLE_CUE.test(t)) add("subtitleCue");
     if (PAREN_TAIL.test(t)) add("parenTail");
-    if (NAME_ONLY.test(t)) add("nameOnly");
+    if (s.nameOnly) add("nameOnly");
     if (NUMBERED.test(t)) add`numbered|len=${Math.min(s.lenB, 9)}`;
     if (CAPTION_CUE.test(t)) add("captionCue");
     if (CREDIT.test(t)) add("credit");
@@ -411,8 +448,8 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     // Wrapped mid-word: the pair across the break occurs elsewhere on the page.
     const jn = joins[i] as number;
     const jp = i > 0 ? (joins[i - 1] as number) : -1;
-    add`joinNext=${jn < 0 ? "na" : bucket(jn, [1, 2, 4])}|hl=${s.headlineLike ? 1 : 0}`;
-    add`joinPrev=${jp < 0 ? "na" : bucket(jp, [1, 2, 4])}|hl=${s.headlineLike ? 1 : 0}`;
+    add`joinNext=${jn < 0 ? "na" : bucket(jn, JOIN_EDGES)}|hl=${s.headlineLike ? 1 : 0}`;
+    add`joinPrev=${jp < 0 ? "na" : bucket(jp, JOIN_EDGES)}|hl=${s.headlineLike ? 1 : 0}`;
 
     // Neighbours.
     const p = shapes[i - 1];
@@ -427,13 +464,13 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     const bs = blockStart[i] as number;
     const be = blockEnd[i] as number;
     add`block=${Math.min(be - bs + 1, 5)}|at=${Math.min(i - bs, 3)}`;
-    if (p) add`relP1=${bucket(s.len / Math.max(1, p.len), [0.3, 0.6, 0.85, 1.15, 1.6, 3])}|hl=${s.headlineLike && p.headlineLike ? 1 : 0}`;
-    if (q) add`relN1=${bucket(s.len / Math.max(1, q.len), [0.3, 0.6, 0.85, 1.15, 1.6, 3])}|hl=${s.headlineLike && q.headlineLike ? 1 : 0}`;
+    if (p) add`relP1=${bucket(s.len / Math.max(1, p.len), REL_EDGES)}|hl=${s.headlineLike && p.headlineLike ? 1 : 0}`;
+    if (q) add`relN1=${bucket(s.len / Math.max(1, q.len), REL_EDGES)}|hl=${s.headlineLike && q.headlineLike ? 1 : 0}`;
     if (s.headlineLike && commas > 0) add("headlineComma");
     if (/\d{1,2}月\d{1,2}日/.test(t)) add`monthDay|len=${Math.min(s.lenB, 9)}`;
     if (p) {
       add`p1end=${p.ends ? 1 : 0}|ratio=${s.ratioB}|blank=${l.blankBefore ? 1 : 0}`;
-      add`fmt=${format}|p1end=${p.ends ? 1 : 0}|p1ratio=${p.ratioB}|indent=${bucket(l.indent, [1, 2, 4])}`;
+      add`fmt=${format}|p1end=${p.ends ? 1 : 0}|p1ratio=${p.ratioB}|indent=${bucket(l.indent, INDENT_EDGES_SHORT)}`;
       if (p.headlineLike && s.headlineLike) add("p1&headline");
       const pl = lines[i - 1] as ReadLine;
       if (CLOSING.test(pl.text)) add("p1closing");
@@ -443,7 +480,7 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
       add`n1blank=${q.blankBefore ? 1 : 0}|end=${s.ends ? 1 : 0}`;
       if (q.headlineLike && s.headlineLike) add("n1&headline");
     }
-    add`sinceHead=${bucket(sinceHead[i] as number, [1, 2, 3, 5, 10, 30, 100])}|by=${bylineSince[i]}|cue=${s.byline ? "byline" : s.headlineLike ? "headline" : "other"}`;
+    add`sinceHead=${bucket(sinceHead[i] as number, SINCE_HEAD_EDGES)}|by=${bylineSince[i]}|cue=${s.byline ? "byline" : s.headlineLike ? "headline" : "other"}`;
     if ((parRun[i] as number) >= 2) add`parRun=${Math.min(parRun[i] as number, 4)}`;
     // Parallel short lines (subheads printed together): same length as a short neighbour.
     if (par(p, s) || par(q, s)) add`parallel|both=${par(p, s) && par(q, s) ? 1 : 0}`;
@@ -464,7 +501,7 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     add`kind=${kind}|ratio=${s.ratioB}|p1ratio=${p ? p.ratioB : "none"}|p1end=${p ? (p.ends ? 1 : 0) : "none"}`;
     // Wider context: a change of column width at this line, read with how the line above ends.
     if (p && (widthBack[i] as number) > 0) {
-      const shift = bucket((widthFwd[i] as number) / (widthBack[i] as number), [0.6, 0.8, 0.92, 1.08, 1.25, 1.6]);
+      const shift = bucket((widthFwd[i] as number) / (widthBack[i] as number), SHIFT_EDGES);
       add`colShift=${shift}|p1end=${p.ends ? 1 : 0}|kind=${kind}`;
       add`colShift=${shift}|cue=${cue}|pc1=${pc1}`;
     }
@@ -479,14 +516,14 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
     if (p && p.headlineLike && s.headlineLike) {
       const pt = (lines[i - 1] as ReadLine).text;
       add`hlPair|plast=${charClass(pt[pt.length - 1])}|first=${charClass(first)}|blank=${l.blankBefore ? 1 : 0}`;
-      add`hlPair|rel=${bucket(s.len / Math.max(1, p.len), [0.5, 0.8, 1.25, 2])}|blank=${l.blankBefore ? 1 : 0}|kind=${kind}`;
+      add`hlPair|rel=${bucket(s.len / Math.max(1, p.len), HL_REL_EDGES)}|blank=${l.blankBefore ? 1 : 0}|kind=${kind}`;
       if (/——$|—$|：$|:$/.test(pt)) add("hlPair|p1kickerEnd");
     }
     if (s.headlineLike && s.len <= 40) {
       const fwd = affinity(lines, pairs, prose, i, 1);
       const back = affinity(lines, pairs, prose, i, -1);
-      add`affFwd=${bucket(fwd, [0.05, 0.15, 0.3, 0.5])}`;
-      add`affBack=${bucket(back, [0.05, 0.15, 0.3, 0.5])}`;
+      add`affFwd=${bucket(fwd, AFFINITY_EDGES)}`;
+      add`affBack=${bucket(back, AFFINITY_EDGES)}`;
       add`affDir=${fwd > back + 0.1 ? "fwd" : back > fwd + 0.1 ? "back" : "same"}`;
     }
   }

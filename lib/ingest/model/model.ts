@@ -1,4 +1,4 @@
-import { L, marginals, transIndex, viterbi } from "./decode";
+import { decodeAll, L, transIndex, viterbi } from "./decode";
 import type { ReadingFormat } from "../reading";
 import { featureName, type FeatureSink, type FeatureValue } from "./features";
 import { LABELS, type Label } from "./grammar";
@@ -133,9 +133,9 @@ type Compiled = {
   hashes: Int32Array;
   ids: Int32Array;
   mask: number;
+  /** Feature f's weights: label, weight, label, weight… in runs[from[f] … from[f + 1]) (side by side: one cache line brings both). */
   from: Int32Array;
-  labels: Uint8Array;
-  weights: Float64Array;
+  runs: Float64Array;
   templates: TemplateCache;
 };
 
@@ -153,19 +153,15 @@ function compiled(m: Model): Compiled {
   if (c) return c;
   const names: string[] = [];
   const from: number[] = [0];
-  const labels: number[] = [];
-  const weights: number[] = [];
+  const runs: number[] = [];
   for (const [f, v] of m.emit) {
-    const at = labels.length;
+    const at = runs.length;
     v.forEach((w, l) => {
-      if (w !== 0) {
-        labels.push(l);
-        weights.push(w);
-      }
+      if (w !== 0) runs.push(l, w);
     });
-    if (labels.length === at) continue;
+    if (runs.length === at) continue;
     names.push(f);
-    from.push(labels.length);
+    from.push(runs.length);
   }
   let size = 16;
   while (size < names.length * 4) size *= 2;
@@ -179,7 +175,7 @@ function compiled(m: Model): Compiled {
     hashes[s] = h;
     ids[s] = id;
   });
-  c = { names, hashes, ids, mask, from: Int32Array.from(from), labels: Uint8Array.from(labels), weights: Float64Array.from(weights), templates: newTemplateCache() };
+  c = { names, hashes, ids, mask, from: Int32Array.from(from), runs: Float64Array.from(runs), templates: newTemplateCache() };
   compiledOf.set(m, c);
   return c;
 }
@@ -228,12 +224,23 @@ function newTemplateCache(): TemplateCache {
   return { sites: new Map(), perSite: new Int32Array(256), slots: new Int32Array(SLOTS * 4), templates: new Array<TemplateStringsArray | undefined>(SLOTS).fill(undefined), values: new Array<FeatureValue>(ENTRIES * MAX_VALUES).fill(undefined), count: 0 };
 }
 
-/** FNV-1a steps over one value: a string's characters (and an end mark), an integer as is. */
+/**
+ * FNV-1a steps over one value: an integer as is; a string by its length and at most four
+ * of its characters (the first two, the middle one, the last). The hash only says where to
+ * look: a hit compares the values themselves, so a short hash costs a probe at worst, and
+ * walking every character of a cue or a page kind cost more than the rest of the lookup.
+ */
 function mix(h: number, v: FeatureValue): number {
   if (typeof v === "number") return Math.imul(h ^ (v | 0), 0x01000193);
   if (v === undefined) return Math.imul(h ^ 0xfe, 0x01000193);
-  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 0xff, 0x01000193);
+  const n = v.length;
+  h = Math.imul(h ^ (n | 0x10000), 0x01000193);
+  if (n === 0) return h;
+  h = Math.imul(h ^ v.charCodeAt(0), 0x01000193);
+  if (n === 1) return h;
+  h = Math.imul(h ^ v.charCodeAt(1), 0x01000193);
+  if (n === 2) return h;
+  return Math.imul(Math.imul(h ^ v.charCodeAt(n >> 1), 0x01000193) ^ v.charCodeAt(n - 1), 0x01000193);
 }
 
 /** The feature a template with these values names (-1: no weight); the values are positional (see `Scorer.add`). */
@@ -255,7 +262,8 @@ function idOfTemplate(c: Compiled, strings: TemplateStringsArray, v0: FeatureVal
   if (n > 7) h = mix(h, v7);
   const { slots, values: vs } = t;
   const mask = SLOTS - 1;
-  let s = h & mask;
+  // The hash's high bits folded in: a multiply moves low bits up only, so the low ones alone cluster.
+  let s = (h ^ (h >>> 15)) & mask;
   for (; (slots[4 * s + 1] as number) !== 0; s = (s + 1) & mask) {
     if (slots[4 * s] !== h || t.templates[s] !== strings) continue;
     const o = (slots[4 * s + 3] as number) * MAX_VALUES;
@@ -308,9 +316,10 @@ export class Scorer implements FeatureSink {
     if (id < 0) return;
     const out = this.scores;
     const o = this.row;
-    for (let k = c.from[id] as number, end = c.from[id + 1] as number; k < end; k++) {
-      const at = o + (c.labels[k] as number);
-      out[at] = (out[at] as number) + (c.weights[k] as number);
+    const runs = c.runs;
+    for (let k = c.from[id] as number, end = c.from[id + 1] as number; k < end; k += 2) {
+      const at = o + (runs[k] as number);
+      out[at] = (out[at] as number) + (runs[k + 1] as number);
     }
   }
 }
@@ -355,10 +364,9 @@ export function labelScores(m: Model, scores: Float64Array, opts: LabelOptions =
     }
   }
   const trans = transOf(m, opts.format ?? "plain");
-  const path = viterbi(n, emit, trans);
+  if (!opts.confidence) return { labels: Array.from(viterbi(n, emit, trans), (l) => LABELS[l] as Label), confidence: null, probabilities: null };
+  const { path, probs } = decodeAll(n, emit, trans, m.temperature);
   const labels = Array.from(path, (l) => LABELS[l] as Label);
-  if (!opts.confidence) return { labels, confidence: null, probabilities: null };
-  const probs = marginals(n, emit, trans, m.temperature);
   const conf = new Float64Array(n);
   for (let i = 0; i < n; i++) conf[i] = probs[i * L + (path[i] as number)] as number;
   return { labels, confidence: conf, probabilities: probs };

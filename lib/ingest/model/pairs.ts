@@ -24,9 +24,11 @@ export class PagePairs {
   /** The lines each pair occurs in, ascending: lines[linesFrom[id] … linesFrom[id + 1]). */
   private readonly linesFrom: Int32Array;
   private readonly lines: Int32Array;
-  private readonly keys: Uint32Array;
-  private readonly slots: Int32Array;
+  /** The open-addressing table: slot s holds a pair's code at 2s and its id at 2s + 1 (side by side: a probe reads one cache line). */
+  private readonly table: Uint32Array;
   private readonly mask: number;
+  /** 32 − log2(table size): `slot` keeps the hash's top bits. */
+  private readonly shift: number;
   /** Scratch for `shareFound`: the last call that saw each pair. */
   private readonly seen: Int32Array;
   private calls = 0;
@@ -35,9 +37,13 @@ export class PagePairs {
     let total = 0;
     for (const l of readLines) total += l.text.length;
     let size = 16;
-    while (size < total * 2) size *= 2;
-    this.keys = new Uint32Array(size);
-    this.slots = new Int32Array(size);
+    let shift = 28;
+    while (size < total * 2) {
+      size *= 2;
+      shift--;
+    }
+    this.shift = shift;
+    this.table = new Uint32Array(2 * size);
     this.mask = size - 1;
     const n = readLines.length;
     const ids = new Int32Array(total);
@@ -100,23 +106,26 @@ export class PagePairs {
     this.seen = new Int32Array(distinct).fill(-1);
   }
 
+  // Fibonacci hashing: the product's high bits, which every bit of the code moves (its low
+  // bits depend on the second character alone, so all pairs ending in one character collided).
   private slot(code: number): number {
-    return (Math.imul(code, 0x9e3779b1) >>> 0) & this.mask;
+    return Math.imul(code, 0x9e3779b1) >>> this.shift;
   }
 
   private find(code: number): number {
+    const table = this.table;
     for (let s = this.slot(code); ; s = (s + 1) & this.mask) {
-      const k = this.keys[s] as number;
+      const k = table[2 * s] as number;
       if (k === 0) return -1;
-      if (k === code) return this.slots[s] as number;
+      if (k === code) return table[2 * s + 1] as number;
     }
   }
 
   private insert(code: number, id: number): void {
     let s = this.slot(code);
-    while ((this.keys[s] as number) !== 0) s = (s + 1) & this.mask;
-    this.keys[s] = code;
-    this.slots[s] = id;
+    while ((this.table[2 * s] as number) !== 0) s = (s + 1) & this.mask;
+    this.table[2 * s] = code;
+    this.table[2 * s + 1] = id;
   }
 
   /** How often the pair (a, b) of character codes occurs within the page's lines. */
