@@ -1,5 +1,5 @@
 import { parseLeadingByline, parseStandaloneByline } from "./byline";
-import { endsSentence } from "./chars";
+import { endsSentence, hanCount } from "./chars";
 import { parseJumpLine, parseLeadingJump } from "./jump";
 import type { ReadLine } from "./reading";
 
@@ -157,8 +157,6 @@ export function looksLikeColumnBlocks(lines: readonly ReadLine[]): boolean {
   const broken = long.filter((b) => b.openEnd).length;
   return broken >= 3 && broken >= long.length * 0.25;
 }
-
-const hanCount = (t: string) => t.replace(/[^\u3400-\u9fff\uf900-\ufaff]/gu, "").length;
 
 /**
  * A headline's phrase: a short line of words (four characters at least: shorter are names
