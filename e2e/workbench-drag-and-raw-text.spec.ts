@@ -105,7 +105,10 @@ test("a block dragged by its role label lands in the bin, and the move can be un
   // Redone, it is in the bin again, and the bin remembers where it was dragged from: restoring it puts it back there.
   await page.keyboard.press("Control+Shift+z");
   await expect(bin).toContainText("区人大常委会副主任邓启才");
-  await bin.getByText("区人大常委会副主任邓启才").click();
+  // The key acts where the cursor is: the click must have put it in the bin's block first.
+  const binned = bin.locator('[data-type="block"]').filter({ hasText: "区人大常委会副主任邓启才" }).first();
+  await binned.getByText("区人大常委会副主任邓启才").click();
+  await expect(binned).toHaveAttribute("data-current", /.*/);
   await page.keyboard.press("Control+Shift+R");
   await expect(bin).not.toContainText("区人大常委会副主任邓启才");
   await expect(river).toContainText("区人大常委会副主任邓启才");
