@@ -219,6 +219,54 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a centred headline printed in two phrases, with its subtitle, before the columns under them", () => {
+    // The two phrases are one line of the stack: the subtitle's row is the headline's too.
+    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+    const page = [
+      `${" ".repeat(16)}敢为人先${" ".repeat(6)}与时俱进`,
+      `${" ".repeat(19)}——感受发展新脉动`,
+      ...[1, 2, 3, 4].map((r) => ["甲", "乙", "丙", "丁"].map((c) => col(c, r)).join("    ")),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "敢为人先/与时俱进",
+      "——感受发展新脉动",
+      ...["甲", "乙", "丙", "丁"].map((c) => [1, 2, 3, 4].map((r) => col(c, r)).join("/")),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("goes on down a column whose first line is printed a row up, on its byline's row", () => {
+    // Another story's columns beside them start a row lower: the row of first lines holds
+    // fewer pieces than the next, as a headline's row would, but each is as wide as the
+    // line under it and starts where it starts.
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在`;
+    const page = [
+      `本报记者 张三${" ".repeat(7)}${col("乙", 1)}    ${col("丙", 1)}`,
+      ...[1, 2, 3].map((r) => [col("甲", r), col("乙", r + 1), col("丙", r + 1), col("丁", r), col("戊", r)].join("    ")),
+    ].join("\n");
+    const read = runs(page);
+    expect(read).toContain([1, 2, 3, 4].map((r) => col("乙", r)).join("/"));
+    expect(read).toContain([1, 2, 3, 4].map((r) => col("丙", r)).join("/"));
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads a photo report's label over its own columns after a story's centred headline took the columns left of them", () => {
+    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+    const page = [
+      `${" ".repeat(6)}左边新闻标题${" ".repeat(32)}图片报道`,
+      [col("甲", 1), col("乙", 1), `本报记者 王五${" ".repeat(3)}`, col("丁", 1), col("戊", 1)].join("    "),
+      ...[2, 3].map((r) => [col("甲", r), col("乙", r), col("丙", r), col("丁", r), col("戊", r)].join("    ")),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "左边新闻标题",
+      ...["甲", "乙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
+      "图片报道",
+      `本报记者 王五/${col("丙", 2)}/${col("丙", 3)}`,
+      ...["丁", "戊"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

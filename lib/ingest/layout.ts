@@ -96,7 +96,8 @@ const HEAD_PIECES = 3;
 const STORY_GAP = 3;
 
 const pieceText = (text: string, p: LayoutPiece) => text.slice(p.span.start, p.span.end);
-const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => r.pieces.map((p) => p.row));
+// A run's rows, each once: a headline's two phrases printed apart on one row are one line.
+const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => [...new Set(r.pieces.map((p) => p.row))]);
 
 /** A few rows of lines none of which finishes a sentence, as a headline's. */
 function headlineLike(text: string, runs: readonly Run[]): boolean {
@@ -257,7 +258,8 @@ function orderRuns(text: string, runs: Run[]): Run[] {
   const columns = cut(runs, (r) => r.x0, (r) => r.x1, (r) => r.r0, 2);
   if (columns.length > 1) {
     const centred = centredHeadline(text, columns);
-    if (centred) return [...centred.before.flatMap(order), ...centred.head, ...order(centred.under), ...centred.after.flatMap(order)];
+    // The columns after it are read as a region again: one of them can be under a headline of its own.
+    if (centred) return [...centred.before.flatMap(order), ...centred.head, ...order(centred.under), ...order(centred.after.flat())];
     return columns.flatMap(order);
   }
   // A gap between rows that no run crosses; a headline is not cut from the columns right
@@ -469,9 +471,16 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
   // over them, not the first line of the column it happens to start above.
   const overColumns = (r: Run, p: LayoutPiece) => {
     if (r.pieces.length !== 1) return false;
-    const above = onRow.get((r.pieces[0] as LayoutPiece).row)?.length ?? 0;
-    const here = onRow.get(p.row)?.length ?? 0;
-    return (above === 1 && here >= 2) || above + 2 <= here;
+    const aboveRow = onRow.get((r.pieces[0] as LayoutPiece).row) ?? [];
+    const hereRow = onRow.get(p.row) ?? [];
+    const above = aboveRow.length;
+    const here = hereRow.length;
+    if (above === 1) return here >= 2;
+    // Columns whose first lines are printed a row up (on their byline's row) are as wide as
+    // the lines under them and start where they start: a row of columns, not a headline.
+    const sameColumn = (a: LayoutPiece) => hereRow.some((q) => Math.abs(q.x0 - a.x0) <= 1 && Math.abs(q.x1 - a.x1) <= 2);
+    const columnsUp = sameColumn(r.pieces[0] as LayoutPiece) && aboveRow.filter(sameColumn).length >= 2;
+    return above + 2 <= here && !columnsUp;
   };
   const runs: Run[] = [];
   const open: Run[] = [];
