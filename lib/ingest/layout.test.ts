@@ -267,6 +267,23 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("does not go on down a column into a headline printed two blank rows under it", () => {
+    // A column's lines are at most a blank row apart; a line after two blank rows with
+    // nothing under it is a headline (or a label) between stories.
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在`;
+    const page = [
+      ...[1, 2, 3, 4].map((r) => `${col("甲", r)}    ${col("乙", r)}`),
+      ...[5, 6].map((r) => `${" ".repeat(14)}${col("乙", r)}`),
+      `另一篇的标题${" ".repeat(8)}${col("乙", 7)}`,
+      `${" ".repeat(14)}${col("乙", 8)}`,
+      ...[1, 2].map((r) => `${col("丙", r)}    ${col("乙", r + 8)}`),
+    ].join("\n");
+    const read = runs(page);
+    expect(read[0]).toBe([1, 2, 3, 4].map((r) => col("甲", r)).join("/"));
+    expect(read).toContain(["另一篇的标题", col("丙", 1), col("丙", 2)].join("/"));
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

@@ -19,7 +19,9 @@ import type { Span } from "./types";
  *    cell but is wider in print).
  *    The two phrases of a headline printed apart on one row become a run of their own.
  *    A line alone on its row over a row of several columns is a headline over them, not
- *    the first line of the column it happens to start above.
+ *    the first line of the column it happens to start above (but columns whose first lines
+ *    print a row up, on their byline's row, line up with the lines under them), and a line
+ *    two blank rows under a column with nothing under it is not the column's next line.
  * 3. Runs are ordered by recursive cuts of the page (X-Y cut), trying a gutter first
  *    (what is left of it is read first), then a gap between rows: on a page made of
  *    rectangular articles this keeps each article's runs together, its headline above
@@ -482,6 +484,14 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     const columnsUp = sameColumn(r.pieces[0] as LayoutPiece) && aboveRow.filter(sameColumn).length >= 2;
     return above + 2 <= here && !columnsUp;
   };
+  // A column's lines are at most one blank row apart: a line two blank rows under a run's
+  // last line with nothing printed under it is a headline or a label between stories, not
+  // the column's next line.
+  const aloneAfterGap = (r: Run, p: LayoutPiece) => {
+    if (p.row - r.lastRow < 3) return false;
+    const under = onRow.get(p.row + 1) ?? [];
+    return !under.some((q) => Math.min(q.x1, p.x1) - Math.max(q.x0, p.x0) >= 1);
+  };
   const runs: Run[] = [];
   const open: Run[] = [];
   for (const p of pieces) {
@@ -490,7 +500,7 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (const r of open) {
       if (p.row - r.lastRow > MAX_ROW_GAP || p.row === r.lastRow) continue;
       const d = Math.abs(p.x0 - r.lastStart);
-      if (d > MAX_DRIFT || spansColumns(p) !== r.wide || between(r, p) || overColumns(r, p)) continue;
+      if (d > MAX_DRIFT || spansColumns(p) !== r.wide || between(r, p) || overColumns(r, p) || aloneAfterGap(r, p)) continue;
       if (d < bestD || (d === bestD && best && r.lastRow > best.lastRow)) {
         best = r;
         bestD = d;
