@@ -284,6 +284,28 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("ends a column where most of its lines end, not at a line with digits that runs on into the gutter", () => {
+    // Digits take a cell each here but half of one in print: the long line reaches under the
+    // next story's headline, yet the column is the first story's, under its headline.
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在这里写的`;
+    const row = (cs: string[], r: number) => cs.map((c) => col(c, r)).join("   ");
+    const long = "丙栏第4行有数2026、12.5%，增长";
+    const page = [
+      `${" ".repeat(5)}甲篇的标题${" ".repeat(46)}乙篇的标题`,
+      ...[1, 2, 3].map((r) => row(["甲", "乙", "丙", "丁", "戊"], r)),
+      `${row(["甲", "乙"], 4)}   ${long}`,
+      row(["甲", "乙", "丙"], 5),
+    ].join("\n");
+    const down = (c: string, rows: number[]) => rows.map((r) => (c === "丙" && r === 4 ? long : col(c, r))).join("/");
+    expect(runs(page)).toEqual([
+      "甲篇的标题",
+      ...["甲", "乙", "丙"].map((c) => down(c, [1, 2, 3, 4, 5])),
+      "乙篇的标题",
+      ...["丁", "戊"].map((c) => down(c, [1, 2, 3])),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

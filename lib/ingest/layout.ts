@@ -250,6 +250,17 @@ function headlinesWithColumns(text: string, bands: Run[][]): Run[][] {
   return out;
 }
 
+/**
+ * Where a column's lines end, for the gutter cut: a line with many digits or Latin letters
+ * (half a cell wide in print, a whole one here) runs on into the gutter now and then, where
+ * the next column has nothing on its row; the column still ends where most of its lines end.
+ */
+function coreRight(r: Run): number {
+  if (r.pieces.length < 5) return r.x1;
+  const ends = r.pieces.map((p) => p.x1).sort((a, b) => a - b);
+  return ends[(ends.length - 1) >> 1] as number;
+}
+
 function orderRuns(text: string, runs: Run[]): Run[] {
   if (runs.length <= 1) return runs;
   const order = (group: Run[]) => orderRuns(text, group);
@@ -257,7 +268,7 @@ function orderRuns(text: string, runs: Run[]): Run[] {
   const k = storyBreak(text, bands);
   if (k > 0) return [...order(bands.slice(0, k).flat()), ...order(bands.slice(k).flat())];
   // A gutter: a position no run crosses (a couple of characters of overlap allowed for drift).
-  const columns = cut(runs, (r) => r.x0, (r) => r.x1, (r) => r.r0, 2);
+  const columns = cut(runs, (r) => r.x0, coreRight, (r) => r.r0, 2);
   if (columns.length > 1) {
     const centred = centredHeadline(text, columns);
     // The columns after it are read as a region again: one of them can be under a headline of its own.
