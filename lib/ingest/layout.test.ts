@@ -306,6 +306,18 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a photo report's title standing alone over a gutter before the columns under it", () => {
+    // Its large characters take a cell each, so its cells sit left of its middle, here in
+    // the gutter between two columns, touching neither.
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在`;
+    const page = [
+      `${" ".repeat(25)}增殖放流守护闽江`,
+      ...[1, 2, 3].map((r) => ["甲", "乙", "丙", "丁"].map((c) => col(c, r)).join("      ")),
+    ].join("\n");
+    expect(runs(page)).toEqual(["增殖放流守护闽江", ...["甲", "乙", "丙", "丁"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/"))]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

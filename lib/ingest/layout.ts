@@ -29,7 +29,7 @@ import type { Span } from "./types";
  *    between stories stacked on one grid (their gutters line up, so a gutter cut would
  *    read a strip of columns through all of them), and a headline centred over several
  *    columns (its cells cover only its left part), with the rows of its stack under it,
- *    heads all the columns under it. Cutting between rows, a row of stories' headlines
+ *    heads all the columns under it, also when its cells stand alone over a gutter. Cutting between rows, a row of stories' headlines
  *    side by side is not cut from the columns right under it.
  */
 export type LayoutPiece = {
@@ -141,6 +141,17 @@ function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; 
 }
 
 /**
+ * A headline that stands in a gutter by itself (a photo report's title squeezed to the
+ * left of its middle, over the gutter between two of its columns): a stack, one line a row,
+ * that heads the columns starting a few rows under it.
+ */
+function headAlone(text: string, group: Run[]): { head: Run[]; bodyTop: number; stack: boolean } | null {
+  const rows = rowsOf(group);
+  if (new Set(rows).size !== rows.length || !headlineLike(text, group)) return null;
+  return { head: group, bodyTop: Math.max(...group.map((r) => r.r1)) + HEAD_ROWS, stack: true };
+}
+
+/**
  * A headline whose cells can be the left part of a line centred over these runs: it
  * starts right of their left edge and its cells' middle is not right of their middle.
  */
@@ -168,7 +179,7 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
     return !!first && !!parseStandaloneByline(pieceText(text, first));
   };
   for (let g = 0; g < columns.length; g++) {
-    const top = headOf(text, columns[g] as Run[]);
+    const top = headOf(text, columns[g] as Run[]) ?? headAlone(text, columns[g] as Run[]);
     if (!top) continue;
     const headTop = Math.min(...top.head.map((r) => r.r0));
     const startsUnder = (k: number) => {
