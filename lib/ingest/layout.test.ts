@@ -318,6 +318,19 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a short kicker whose cells stand over the gutter beside its title with the title, before the story's columns", () => {
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在`;
+    const page = [
+      `${" ".repeat(11)}前4月`,
+      "",
+      "电力市场交易电量增长",
+      "",
+      ...[1, 2, 3].map((r) => `${col("甲", r)}    ${col("乙", r)}`),
+    ].join("\n");
+    expect(runs(page)).toEqual(["前4月", "电力市场交易电量增长", ...["甲", "乙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/"))]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

@@ -29,7 +29,8 @@ import type { Span } from "./types";
  *    between stories stacked on one grid (their gutters line up, so a gutter cut would
  *    read a strip of columns through all of them), and a headline centred over several
  *    columns (its cells cover only its left part), with the rows of its stack under it,
- *    heads all the columns under it, also when its cells stand alone over a gutter. Cutting between rows, a row of stories' headlines
+ *    heads all the columns under it, also when its cells (or its kicker's) stand alone
+ *    over a gutter. Cutting between rows, a row of stories' headlines
  *    side by side is not cut from the columns right under it.
  */
 export type LayoutPiece = {
@@ -186,17 +187,31 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
       const r0 = Math.min(...(columns[k] as Run[]).map((r) => r.r0));
       return r0 > headTop && r0 <= top.bodyTop;
     };
+    // A short kicker centred over its title starts right of the title's squeezed cells,
+    // over the gutter beside them: a stack alone in the next group, ending a few rows over
+    // the title, is the title's kicker.
+    let head = top.head;
     let i = g;
-    while (i > 0 && !opensStory(i) && startsUnder(i - 1)) i--;
     let j = g;
+    for (const k of [g - 1, g + 1]) {
+      const kicker = k >= 0 && k < columns.length ? headAlone(text, columns[k] as Run[]) : null;
+      if (!kicker) continue;
+      const bottom = Math.max(...kicker.head.map((r) => r.r1));
+      if (bottom >= headTop || headTop - bottom > HEAD_ROWS || rowsOf([...head, ...kicker.head]).length > HEAD_PIECES) continue;
+      head = [...kicker.head, ...head];
+      i = Math.min(i, k);
+      j = Math.max(j, k);
+    }
+    while (i > 0 && !opensStory(i) && startsUnder(i - 1)) i--;
     while (j + 1 < columns.length && startsUnder(j + 1) && !opensStory(j + 1)) j++;
-    if (i === g && j === g) continue;
+    if (i === j) continue;
     const union = columns.slice(i, j + 1).flat();
-    if (!centredOver(top.head, union)) continue;
+    // A title with its kicker found beside it is a stack by itself, centred or not.
+    if (head === top.head && !centredOver(top.head, union)) continue;
     return {
       before: columns.slice(0, i),
-      head: [...top.head].sort((a, b) => a.r0 - b.r0),
-      under: union.filter((r) => !top.head.includes(r)),
+      head: [...head].sort((a, b) => a.r0 - b.r0),
+      under: union.filter((r) => !head.includes(r)),
       after: columns.slice(j + 1),
     };
   }
