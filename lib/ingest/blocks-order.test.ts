@@ -176,6 +176,22 @@ describe("readSideBySideStories: stories whose columns pdftotext printed line by
     expect(seg.articles[0]?.blocks[1]?.text.startsWith("金秋时节，山区果园里硕果累累")).toBe(true);
   });
 
+  it("reads a kicker ending in a dash with its title, as one story's headline", () => {
+    const text = page([["金秋时节看山区——"], ["山区果农喜迎丰收季"], ["老城夜市重新开张迎客"], interleaved]);
+    const order = read(text).lines.map((l) => l.text);
+    expect(order.slice(0, 3)).toEqual(["金秋时节看山区——", "山区果农喜迎丰收季", fruit[0]]);
+  });
+
+  it("gives a headline the earlier of two close openings (its story's first column is printed first in the row)", () => {
+    // Story one's second column opens a paragraph in the first row too, printed after its first.
+    // Its words share a little more of the headline than the story's first lines do.
+    const [m0, m1] = market as [string, string];
+    const [f0, f1] = fruit as [string, string];
+    const lines = [m0, f0, "果农迎来好年景，丰收的", m1, f1, "喜悦写在山区人脸上。", ...interleaved.slice(4)];
+    const order = read(page([["山区果农喜迎丰收好年景"], ["老城夜市重新开张迎客"], lines])).lines.map((l) => l.text);
+    expect(order.slice(0, 2)).toEqual(["山区果农喜迎丰收好年景", fruit[0]]);
+  });
+
   it("leaves one story's interleaved columns under one headline as printed", () => {
     const one = page([["山区果农喜迎丰收季"], interleaved]);
     expect(read(one).lines.map((l) => l.text)).toEqual(["山区果农喜迎丰收季", ...interleaved]);
