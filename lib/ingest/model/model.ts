@@ -143,6 +143,8 @@ type Compiled = {
  * once (24 numbers: three cache lines).
  */
 const ROW = Math.ceil(L / 8) * 8;
+/** L, read once: an imported binding read in a loop is a getter call in CommonJS output (tsx, the benches). */
+const LABEL_COUNT = L;
 
 const compiledOf = new WeakMap<Model, Compiled>();
 
@@ -326,7 +328,7 @@ export class Scorer implements FeatureSink {
 
   line(i: number): void {
     this.sum();
-    this.row = i * L;
+    this.row = i * LABEL_COUNT;
   }
 
   // The values as parameters, not a rest array: an array for each of a page's hundred
@@ -350,7 +352,7 @@ export class Scorer implements FeatureSink {
     this.count = 0;
     const { out, row: o, found, sums } = this;
     const rows = this.c.rows;
-    for (let l = 0; l < L; l++) sums[l] = out[o + l] as number;
+    for (let l = 0; l < LABEL_COUNT; l++) sums[l] = out[o + l] as number;
     for (let l = 0; l < ROW; l += 8) {
       let s0 = sums[l] as number;
       let s1 = sums[l + 1] as number;
@@ -380,7 +382,7 @@ export class Scorer implements FeatureSink {
       sums[l + 6] = s6;
       sums[l + 7] = s7;
     }
-    for (let l = 0; l < L; l++) out[o + l] = sums[l] as number;
+    for (let l = 0; l < LABEL_COUNT; l++) out[o + l] = sums[l] as number;
   }
 }
 
@@ -414,13 +416,13 @@ export function label(m: Model, features: readonly (readonly string[])[], opts: 
 
 /** `label` from the page's emission scores (lines × labels; a `Scorer`'s), which it leaves as they are. */
 export function labelScores(m: Model, scores: Float64Array, opts: LabelOptions = {}): Labelling {
-  const n = scores.length / L;
+  const n = scores.length / LABEL_COUNT;
   const emit = opts.forced ? scores.slice() : scores;
   if (opts.forced) {
     for (let i = 0; i < n; i++) {
       const f = opts.forced[i] as number;
       if (f < 0) continue;
-      for (let l = 0; l < L; l++) if (l !== f) emit[i * L + l] = -1e9;
+      for (let l = 0; l < LABEL_COUNT; l++) if (l !== f) emit[i * LABEL_COUNT + l] = -1e9;
     }
   }
   const trans = transOf(m, opts.format ?? "plain");
@@ -428,7 +430,7 @@ export function labelScores(m: Model, scores: Float64Array, opts: LabelOptions =
   const { path, probs } = decodeAll(n, emit, trans, m.temperature);
   const labels = Array.from(path, (l) => LABELS[l] as Label);
   const conf = new Float64Array(n);
-  for (let i = 0; i < n; i++) conf[i] = probs[i * L + (path[i] as number)] as number;
+  for (let i = 0; i < n; i++) conf[i] = probs[i * LABEL_COUNT + (path[i] as number)] as number;
   return { labels, confidence: conf, probabilities: probs };
 }
 
