@@ -42,44 +42,43 @@ function incoming(): Incoming {
 }
 
 /**
- * States that share their list of predecessors, stepped together: the six labels that open
- * an article follow the same 56 states, the five body roles of an article with its stack the
- * same 46, … So one pass over the shared predecessors reads each one's score once and takes
- * up to `LANES` states' maxima and sums at once, each in a register of its own; a team of
- * fewer states fills its other lanes with edges that lose every maximum and add nothing
- * (their results are not kept). Each state's maximum and sum are taken over the same edges
- * in the same order as alone, so the results are the same to the last bit. Teams of fewer
- * than `MIN_TEAM` states are stepped alone (a lane left empty costs as much as a full one):
- * the teams are 6, 5 and 5 states, two thirds of the grammar's 999 edges.
+ * States that share their list of neighbours, stepped together. Forward, states with the same
+ * predecessors: the six labels that open an article follow the same 56 states, the five body
+ * roles of an article with its stack the same 46, … One pass over the shared predecessors
+ * reads each one's score once and takes up to `LANES` states' maxima and sums at once, each
+ * in a register of its own. Backward, states with the same successors (a line of a role and
+ * the masthead or furniture lines after it: the article's state is the same) sum over them
+ * the same way. A team of fewer states fills its other lanes with edges that lose every
+ * maximum and add nothing (their results are not kept). Each state's maximum and sum are
+ * taken over the same edges in the same order as alone, so the results are the same to the
+ * last bit. Teams of fewer than `MIN_TEAM` states are stepped alone (a lane left empty costs
+ * as much as a full one).
  */
 const LANES = 6;
-/** stepTeam writes back its first MIN_TEAM lanes without a test. */
-const MIN_TEAM = 5;
+/** The steps write back their first MIN_TEAM lanes without a test. */
+const MIN_TEAM = 4;
 
-/** `targets`: the team's states (-1 in an empty lane); `edges`: lane t's edge from predecessor q at q·LANES + t (-1: none). */
-type Team = { targets: Int16Array; preds: Int16Array; edges: Int32Array };
+/**
+ * `members`: the team's states (-1 in an empty lane); `shared`: the neighbours they share;
+ * `edges`: lane t's edge to neighbour q at q·LANES + t (-1: none), numbered as the lists it
+ * was made from.
+ */
+type Team = { members: Int16Array; shared: Int16Array; edges: Int32Array };
+type Teams = { teams: Team[]; alone: Int16Array };
 
-let teamsOf: { teams: Team[]; alone: Int16Array } | null = null;
-
-function teams(): { teams: Team[]; alone: Int16Array } {
-  if (teamsOf) return teamsOf;
-  const S = grammar().states.length;
-  const { start, from } = incoming();
-  const byPreds = new Map<string, number[]>();
-  for (let j = 0; j < S; j++) {
-    const key = Array.from(from.subarray(start[j] as number, start[j + 1] as number)).join(",");
-    byPreds.set(key, [...(byPreds.get(key) ?? []), j]);
+/** Teams of the states whose lists (state j's: items[start[j] … start[j + 1])) are the same. */
+function teamsBy(start: Int32Array, items: Int16Array): Teams {
+  const byList = new Map<string, number[]>();
+  for (let j = 0; j + 1 < start.length; j++) {
+    const key = Array.from(items.subarray(start[j] as number, start[j + 1] as number)).join(",");
+    byList.set(key, [...(byList.get(key) ?? []), j]);
   }
-  const out: Team[] = [];
+  const teams: Team[] = [];
   const alone: number[] = [];
-  for (const [key, states] of byPreds) {
-    if (key === "" || states.length < MIN_TEAM) {
-      alone.push(...states);
-      continue;
-    }
+  for (const [key, states] of byList) {
     for (let at = 0; at < states.length; at += LANES) {
       const lanes = states.slice(at, at + LANES);
-      if (lanes.length < MIN_TEAM) {
+      if (key === "" || lanes.length < MIN_TEAM) {
         alone.push(...lanes);
         continue;
       }
@@ -89,14 +88,16 @@ function teams(): { teams: Team[]; alone: Int16Array } {
       lanes.forEach((j, t) => {
         for (let q = 0; q < count; q++) edges[q * LANES + t] = (start[j] as number) + q;
       });
-      const targets = new Int16Array(LANES).fill(-1);
-      targets.set(lanes);
-      out.push({ targets, preds: from.slice(p, p + count), edges });
+      const members = new Int16Array(LANES).fill(-1);
+      members.set(lanes);
+      teams.push({ members, shared: items.slice(p, p + count), edges });
     }
   }
-  teamsOf = { teams: out, alone: Int16Array.from(alone.sort((a, b) => a - b)) };
-  return teamsOf;
+  return { teams, alone: Int16Array.from(alone.sort((x, y) => x - y)) };
 }
+
+let forwardTeams: Teams | null = null;
+let backwardTeams: Teams | null = null;
 
 /** A team's lanes' values of a per-edge array (`fill` in empty lanes). */
 function laneValues(team: Team, byEdge: Float64Array, fill: number): Float64Array {
@@ -140,7 +141,8 @@ function forward(n: number, emit: Float64Array, trans: Float64Array, temperature
   const labelOf = g.labelOf;
   const { start, from, edge } = incoming();
   const it = incomingScores(trans);
-  const { teams: ts, alone } = teams();
+  forwardTeams ??= teamsBy(start, from);
+  const { teams: ts, alone } = forwardTeams;
   let cur = new Float64Array(S).fill(-Infinity);
   let nxt = new Float64Array(S);
   cur[g.start] = 0;
@@ -247,8 +249,8 @@ function stepTeam(
   alpha: Float64Array | null,
   sums: Float64Array,
 ): void {
-  const tg = team.targets;
-  const pr = team.preds;
+  const tg = team.members;
+  const pr = team.shared;
   const P = pr.length;
   // An empty lane reads the first lane's score (its scores are -Infinity whatever it adds).
   const l0 = labelOf[tg[0] as number] as number;
@@ -319,7 +321,6 @@ function stepTeam(
       c5 += a * (tTp[o + 5] as number);
     }
   }
-  // The first MIN_TEAM lanes are always a state's; the others may be empty.
   const j0 = tg[0] as number;
   nxt[j0] = b0;
   back[b + j0] = g0;
@@ -337,6 +338,7 @@ function stepTeam(
   back[b + j3] = g3;
   sums[j3] = c3;
   const j4 = tg[4] as number;
+  if (j4 < 0) return;
   nxt[j4] = b4;
   back[b + j4] = g4;
   sums[j4] = c4;
@@ -410,6 +412,9 @@ function backward(n: number, f: Forward): Float64Array {
   let here = new Float64Array(S);
   const u = new Float64Array(S);
   for (let s = 0; s < S; s++) if (final[s]) next[s] = 1;
+  backwardTeams ??= teamsBy(edgeStart, edgeTo);
+  const { teams: ts, alone } = backwardTeams;
+  const teamTp = ts.map((t) => laneValues(t, tp, 0));
   for (let i = n - 1; i >= 0; i--) {
     const a1 = (i + 1) * S;
     const o = i * L;
@@ -428,17 +433,50 @@ function backward(n: number, f: Forward): Float64Array {
       const l = labelOf[j] as number;
       u[j] = l < 0 ? 0 : (next[j] as number) * (pot[o + l] as number);
     }
-    let sum = 0;
-    for (let s = 0; s < S; s++) {
+    for (let x = 0; x < ts.length; x++) sumTeam(ts[x] as Team, teamTp[x] as Float64Array, u, here);
+    for (let x = 0; x < alone.length; x++) {
+      const s = alone[x] as number;
       let acc = 0;
       for (let k = edgeStart[s] as number, end = edgeStart[s + 1] as number; k < end; k++) acc += (u[edgeTo[k] as number] as number) * (tp[k] as number);
       here[s] = acc;
-      sum += acc;
     }
+    let sum = 0;
+    for (let s = 0; s < S; s++) sum += here[s] as number;
     if (sum > 0) for (let s = 0; s < S; s++) here[s] = (here[s] as number) / sum;
     const t = next;
     next = here;
     here = t;
   }
   return out;
+}
+
+/** One line's backward sums of a team's states (as `stepTeam`, lanes unrolled). */
+function sumTeam(team: Team, tTp: Float64Array, u: Float64Array, here: Float64Array): void {
+  const to = team.shared;
+  const Q = to.length;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let c4 = 0;
+  let c5 = 0;
+  for (let q = 0, o = 0; q < Q; q++, o += LANES) {
+    const v = u[to[q] as number] as number;
+    c0 += v * (tTp[o] as number);
+    c1 += v * (tTp[o + 1] as number);
+    c2 += v * (tTp[o + 2] as number);
+    c3 += v * (tTp[o + 3] as number);
+    c4 += v * (tTp[o + 4] as number);
+    c5 += v * (tTp[o + 5] as number);
+  }
+  const m = team.members;
+  here[m[0] as number] = c0;
+  here[m[1] as number] = c1;
+  here[m[2] as number] = c2;
+  here[m[3] as number] = c3;
+  const j4 = m[4] as number;
+  if (j4 < 0) return;
+  here[j4] = c4;
+  const j5 = m[5] as number;
+  if (j5 >= 0) here[j5] = c5;
 }
