@@ -99,9 +99,22 @@ function teamsBy(start: Int32Array, items: Int16Array): Teams {
 let forwardTeams: Teams | null = null;
 let backwardTeams: Teams | null = null;
 
+/**
+ * `byEdge` at each of `at` (`fill` at -1). A loop, not `Float64Array.from(at, f)`, whose
+ * iterator and call per element cost more than the rest of a short page's setup.
+ */
+function pick(at: Int32Array, byEdge: Float64Array, fill: number): Float64Array {
+  const out = new Float64Array(at.length);
+  for (let x = 0; x < at.length; x++) {
+    const k = at[x] as number;
+    out[x] = k < 0 ? fill : (byEdge[k] as number);
+  }
+  return out;
+}
+
 /** A team's lanes' values of a per-edge array (`fill` in empty lanes). */
 function laneValues(team: Team, byEdge: Float64Array, fill: number): Float64Array {
-  return Float64Array.from(team.edges, (k) => (k < 0 ? fill : (byEdge[k] as number)));
+  return pick(team.edges, byEdge, fill);
 }
 
 /** Each grammar edge's transition score (edges in `CompiledGrammar` order). */
@@ -118,7 +131,7 @@ function edgeScores(trans: Float64Array): Float64Array {
 /** Each incoming edge's transition score (in `incoming()` order). */
 function incomingScores(trans: Float64Array): Float64Array {
   const byEdge = edgeScores(trans);
-  return Float64Array.from(incoming().edge, (k) => byEdge[k] as number);
+  return pick(incoming().edge, byEdge, 0);
 }
 
 /**
@@ -147,7 +160,7 @@ function forward(n: number, emit: Float64Array, trans: Float64Array, temperature
   let nxt = new Float64Array(S);
   cur[g.start] = 0;
   const back = new Int16Array(n * S);
-  let tp = new Float64Array(0);
+  let tp: Float64Array = new Float64Array(0);
   let inTp = tp;
   let pot = tp;
   let alpha: Float64Array | null = null;
@@ -155,8 +168,9 @@ function forward(n: number, emit: Float64Array, trans: Float64Array, temperature
     const inv = 1 / temperature;
     let tMax = -Infinity;
     for (let k = 0; k < trans.length; k++) tMax = Math.max(tMax, trans[k] as number);
-    tp = edgeScores(trans).map((x) => Math.exp((x - tMax) * inv));
-    inTp = Float64Array.from(edge, (k) => tp[k] as number);
+    tp = edgeScores(trans);
+    for (let k = 0; k < tp.length; k++) tp[k] = Math.exp(((tp[k] as number) - tMax) * inv);
+    inTp = pick(edge, tp, 0);
     pot = new Float64Array(n * L);
     for (let i = 0; i < n; i++) {
       const o = i * L;
