@@ -465,11 +465,19 @@ function paragraphFirst(t: string, width: number): boolean {
   return Math.abs(ems(part) - (width - 2)) <= 0.6 || (/^[“「《]/u.test(part) && !endsSentence(part));
 }
 
-/** Han pairs counted on the page (within lines): a word broken across two lines is one the page prints elsewhere too. */
+/**
+ * Han pairs counted on the page (within lines): a word broken across two lines is one the
+ * page prints elsewhere too. Counted on first use (most pages have no side-by-side stories).
+ */
 function pairCounter(lines: readonly ReadLine[]): (a: string, b: string) => number {
-  const counts = new Map<string, number>();
-  for (const l of lines) for (const p of hanPairs(l.text)) counts.set(p, (counts.get(p) ?? 0) + 1);
-  return (a, b) => counts.get(a + b) ?? 0;
+  let counts: Map<string, number> | null = null;
+  return (a, b) => {
+    if (!counts) {
+      counts = new Map<string, number>();
+      for (const l of lines) for (const p of hanPairs(l.text)) counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    return counts.get(a + b) ?? 0;
+  };
 }
 
 /**
