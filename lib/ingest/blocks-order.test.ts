@@ -135,3 +135,65 @@ describe("orderColumnBlocks: the order pdftotext's blocks are read in", () => {
     expect(read(t).lines.map((l) => l.text)).toEqual(paragraphs.flat());
   });
 });
+
+// Two stories side by side on a flat tabloid's grid, their columns 13 ems wide: pdftotext
+// prints both headlines first, then both stories' lines alternating in one block.
+const fruit = [
+  "金秋时节，山区果园里硕",
+  "果累累，果农们忙着采摘装箱",
+  "，一派丰收景象。今年全县果",
+  "园面积达到五万亩，丰收果品",
+  "远销十多个省市，果农人均增",
+  "收三千余元，山区果农的日子",
+  "越过越红火。",
+];
+const market = [
+  "本报城南10月8日电",
+  "（记者王五）老城夜市昨晚重",
+  "新开张，三百余个摊位灯火通",
+  "明，前来逛夜市的市民游客络",
+  "绎不绝。老城夜市经过半年改",
+  "造，路面拓宽，摊位统一规划",
+  "，重新开张后人气更旺了。",
+];
+const interleaved = market.flatMap((m, i) => [m, fruit[i] as string]);
+const sideBySideText = page([["山区果农喜迎丰收季"], ["老城夜市重新开张迎客"], interleaved]);
+
+describe("readSideBySideStories: stories whose columns pdftotext printed line by line across them", () => {
+  it("reads each headline right before its story's opening column, every line once", () => {
+    const order = read(sideBySideText).lines.map((l) => l.text);
+    expect(order.slice(0, 2)).toEqual(["山区果农喜迎丰收季", fruit[0]]);
+    const b = order.indexOf("老城夜市重新开张迎客");
+    expect(order.slice(b + 1, b + 3)).toEqual([market[0], market[1]]);
+    expect([...order].sort()).toEqual(["山区果农喜迎丰收季", "老城夜市重新开张迎客", ...interleaved].sort());
+  });
+
+  it("gives each story its own headline and opening (their headlines are not read as one stack)", () => {
+    const seg = ingest(sideBySideText);
+    expect(invariantProblems(seg)).toEqual([]);
+    const titles = seg.articles.map((a) => a.title);
+    expect(titles).toEqual(["山区果农喜迎丰收季", "老城夜市重新开张迎客"]);
+    expect(seg.articles[0]?.blocks[1]?.text.startsWith("金秋时节，山区果园里硕果累累")).toBe(true);
+  });
+
+  it("reads a kicker ending in a dash with its title, as one story's headline", () => {
+    const text = page([["金秋时节看山区——"], ["山区果农喜迎丰收季"], ["老城夜市重新开张迎客"], interleaved]);
+    const order = read(text).lines.map((l) => l.text);
+    expect(order.slice(0, 3)).toEqual(["金秋时节看山区——", "山区果农喜迎丰收季", fruit[0]]);
+  });
+
+  it("gives a headline the earlier of two close openings (its story's first column is printed first in the row)", () => {
+    // Story one's second column opens a paragraph in the first row too, printed after its first.
+    // Its words share a little more of the headline than the story's first lines do.
+    const [m0, m1] = market as [string, string];
+    const [f0, f1] = fruit as [string, string];
+    const lines = [m0, f0, "果农迎来好年景，丰收的", m1, f1, "喜悦写在山区人脸上。", ...interleaved.slice(4)];
+    const order = read(page([["山区果农喜迎丰收好年景"], ["老城夜市重新开张迎客"], lines])).lines.map((l) => l.text);
+    expect(order.slice(0, 2)).toEqual(["山区果农喜迎丰收好年景", fruit[0]]);
+  });
+
+  it("leaves one story's interleaved columns under one headline as printed", () => {
+    const one = page([["山区果农喜迎丰收季"], interleaved]);
+    expect(read(one).lines.map((l) => l.text)).toEqual(["山区果农喜迎丰收季", ...interleaved]);
+  });
+});

@@ -107,6 +107,8 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
     if (changed) r = labelScores(model, scorer.scores, { format: reading.format, forced, confidence: true });
   }
   const probs = r.probabilities as Float64Array;
+  // Read once: an imported binding read in a loop is a getter call in CommonJS output (tsx, the benches).
+  const labels = L;
   const roleConfidence = new Float64Array(n);
   const startConfidence = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -114,8 +116,8 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
     const role = ROLE_OF[chosen] as number;
     let sameRole = 0;
     let start = 0;
-    for (let l = 0; l < L; l++) {
-      const p = probs[i * L + l] as number;
+    for (let l = 0; l < labels; l++) {
+      const p = probs[i * labels + l] as number;
       if (ROLE_OF[l] === role) sameRole += p;
       if (OPENS[l]) start += p;
     }

@@ -219,6 +219,118 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a centred headline printed in two phrases, with its subtitle, before the columns under them", () => {
+    // The two phrases are one line of the stack: the subtitle's row is the headline's too.
+    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+    const page = [
+      `${" ".repeat(16)}敢为人先${" ".repeat(6)}与时俱进`,
+      `${" ".repeat(19)}——感受发展新脉动`,
+      ...[1, 2, 3, 4].map((r) => ["甲", "乙", "丙", "丁"].map((c) => col(c, r)).join("    ")),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "敢为人先/与时俱进",
+      "——感受发展新脉动",
+      ...["甲", "乙", "丙", "丁"].map((c) => [1, 2, 3, 4].map((r) => col(c, r)).join("/")),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("goes on down a column whose first line is printed a row up, on its byline's row", () => {
+    // Another story's columns beside them start a row lower: the row of first lines holds
+    // fewer pieces than the next, as a headline's row would, but each is as wide as the
+    // line under it and starts where it starts.
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在`;
+    const page = [
+      `本报记者 张三${" ".repeat(7)}${col("乙", 1)}    ${col("丙", 1)}`,
+      ...[1, 2, 3].map((r) => [col("甲", r), col("乙", r + 1), col("丙", r + 1), col("丁", r), col("戊", r)].join("    ")),
+    ].join("\n");
+    const read = runs(page);
+    expect(read).toContain([1, 2, 3, 4].map((r) => col("乙", r)).join("/"));
+    expect(read).toContain([1, 2, 3, 4].map((r) => col("丙", r)).join("/"));
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads a photo report's label over its own columns after a story's centred headline took the columns left of them", () => {
+    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+    const page = [
+      `${" ".repeat(6)}左边新闻标题${" ".repeat(32)}图片报道`,
+      [col("甲", 1), col("乙", 1), `本报记者 王五${" ".repeat(3)}`, col("丁", 1), col("戊", 1)].join("    "),
+      ...[2, 3].map((r) => [col("甲", r), col("乙", r), col("丙", r), col("丁", r), col("戊", r)].join("    ")),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "左边新闻标题",
+      ...["甲", "乙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
+      "图片报道",
+      `本报记者 王五/${col("丙", 2)}/${col("丙", 3)}`,
+      ...["丁", "戊"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("does not go on down a column into a headline printed two blank rows under it", () => {
+    // A column's lines are at most a blank row apart; a line after two blank rows with
+    // nothing under it is a headline (or a label) between stories.
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在`;
+    const page = [
+      ...[1, 2, 3, 4].map((r) => `${col("甲", r)}    ${col("乙", r)}`),
+      ...[5, 6].map((r) => `${" ".repeat(14)}${col("乙", r)}`),
+      `另一篇的标题${" ".repeat(8)}${col("乙", 7)}`,
+      `${" ".repeat(14)}${col("乙", 8)}`,
+      ...[1, 2].map((r) => `${col("丙", r)}    ${col("乙", r + 8)}`),
+    ].join("\n");
+    const read = runs(page);
+    expect(read[0]).toBe([1, 2, 3, 4].map((r) => col("甲", r)).join("/"));
+    expect(read).toContain(["另一篇的标题", col("丙", 1), col("丙", 2)].join("/"));
+    readsEveryCharacterOnce(page);
+  });
+
+  it("ends a column where most of its lines end, not at a line with digits that runs on into the gutter", () => {
+    // Digits take a cell each here but half of one in print: the long line reaches under the
+    // next story's headline, yet the column is the first story's, under its headline.
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在这里写的`;
+    const row = (cs: string[], r: number) => cs.map((c) => col(c, r)).join("   ");
+    const long = "丙栏第4行有数2026、12.5%，增长";
+    const page = [
+      `${" ".repeat(5)}甲篇的标题${" ".repeat(46)}乙篇的标题`,
+      ...[1, 2, 3].map((r) => row(["甲", "乙", "丙", "丁", "戊"], r)),
+      `${row(["甲", "乙"], 4)}   ${long}`,
+      row(["甲", "乙", "丙"], 5),
+    ].join("\n");
+    const down = (c: string, rows: number[]) => rows.map((r) => (c === "丙" && r === 4 ? long : col(c, r))).join("/");
+    expect(runs(page)).toEqual([
+      "甲篇的标题",
+      ...["甲", "乙", "丙"].map((c) => down(c, [1, 2, 3, 4, 5])),
+      "乙篇的标题",
+      ...["丁", "戊"].map((c) => down(c, [1, 2, 3])),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads a photo report's title standing alone over a gutter before the columns under it", () => {
+    // Its large characters take a cell each, so its cells sit left of its middle, here in
+    // the gutter between two columns, touching neither.
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在`;
+    const page = [
+      `${" ".repeat(25)}增殖放流守护闽江`,
+      ...[1, 2, 3].map((r) => ["甲", "乙", "丙", "丁"].map((c) => col(c, r)).join("      ")),
+    ].join("\n");
+    expect(runs(page)).toEqual(["增殖放流守护闽江", ...["甲", "乙", "丙", "丁"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/"))]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads a short kicker whose cells stand over the gutter beside its title with the title, before the story's columns", () => {
+    const col = (c: string, r: number) => `${c}栏第${r}行，文字写在`;
+    const page = [
+      `${" ".repeat(11)}前4月`,
+      "",
+      "电力市场交易电量增长",
+      "",
+      ...[1, 2, 3].map((r) => `${col("甲", r)}    ${col("乙", r)}`),
+    ].join("\n");
+    expect(runs(page)).toEqual(["前4月", "电力市场交易电量增长", ...["甲", "乙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/"))]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

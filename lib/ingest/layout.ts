@@ -19,7 +19,9 @@ import type { Span } from "./types";
  *    cell but is wider in print).
  *    The two phrases of a headline printed apart on one row become a run of their own.
  *    A line alone on its row over a row of several columns is a headline over them, not
- *    the first line of the column it happens to start above.
+ *    the first line of the column it happens to start above (but columns whose first lines
+ *    print a row up, on their byline's row, line up with the lines under them), and a line
+ *    two blank rows under a column with nothing under it is not the column's next line.
  * 3. Runs are ordered by recursive cuts of the page (X-Y cut), trying a gutter first
  *    (what is left of it is read first), then a gap between rows: on a page made of
  *    rectangular articles this keeps each article's runs together, its headline above
@@ -27,7 +29,8 @@ import type { Span } from "./types";
  *    between stories stacked on one grid (their gutters line up, so a gutter cut would
  *    read a strip of columns through all of them), and a headline centred over several
  *    columns (its cells cover only its left part), with the rows of its stack under it,
- *    heads all the columns under it. Cutting between rows, a row of stories' headlines
+ *    heads all the columns under it, also when its cells (or its kicker's) stand alone
+ *    over a gutter. Cutting between rows, a row of stories' headlines
  *    side by side is not cut from the columns right under it.
  */
 export type LayoutPiece = {
@@ -96,7 +99,8 @@ const HEAD_PIECES = 3;
 const STORY_GAP = 3;
 
 const pieceText = (text: string, p: LayoutPiece) => text.slice(p.span.start, p.span.end);
-const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => r.pieces.map((p) => p.row));
+// A run's rows, each once: a headline's two phrases printed apart on one row are one line.
+const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => [...new Set(r.pieces.map((p) => p.row))]);
 
 /** A few rows of lines none of which finishes a sentence, as a headline's. */
 function headlineLike(text: string, runs: readonly Run[]): boolean {
@@ -138,6 +142,17 @@ function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; 
 }
 
 /**
+ * A headline that stands in a gutter by itself (a photo report's title squeezed to the
+ * left of its middle, over the gutter between two of its columns): a stack, one line a row,
+ * that heads the columns starting a few rows under it.
+ */
+function headAlone(text: string, group: Run[]): { head: Run[]; bodyTop: number; stack: boolean } | null {
+  const rows = rowsOf(group);
+  if (new Set(rows).size !== rows.length || !headlineLike(text, group)) return null;
+  return { head: group, bodyTop: Math.max(...group.map((r) => r.r1)) + HEAD_ROWS, stack: true };
+}
+
+/**
  * A headline whose cells can be the left part of a line centred over these runs: it
  * starts right of their left edge and its cells' middle is not right of their middle.
  */
@@ -165,24 +180,38 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
     return !!first && !!parseStandaloneByline(pieceText(text, first));
   };
   for (let g = 0; g < columns.length; g++) {
-    const top = headOf(text, columns[g] as Run[]);
+    const top = headOf(text, columns[g] as Run[]) ?? headAlone(text, columns[g] as Run[]);
     if (!top) continue;
     const headTop = Math.min(...top.head.map((r) => r.r0));
     const startsUnder = (k: number) => {
       const r0 = Math.min(...(columns[k] as Run[]).map((r) => r.r0));
       return r0 > headTop && r0 <= top.bodyTop;
     };
+    // A short kicker centred over its title starts right of the title's squeezed cells,
+    // over the gutter beside them: a stack alone in the next group, ending a few rows over
+    // the title, is the title's kicker.
+    let head = top.head;
     let i = g;
-    while (i > 0 && !opensStory(i) && startsUnder(i - 1)) i--;
     let j = g;
+    for (const k of [g - 1, g + 1]) {
+      const kicker = k >= 0 && k < columns.length ? headAlone(text, columns[k] as Run[]) : null;
+      if (!kicker) continue;
+      const bottom = Math.max(...kicker.head.map((r) => r.r1));
+      if (bottom >= headTop || headTop - bottom > HEAD_ROWS || rowsOf([...head, ...kicker.head]).length > HEAD_PIECES) continue;
+      head = [...kicker.head, ...head];
+      i = Math.min(i, k);
+      j = Math.max(j, k);
+    }
+    while (i > 0 && !opensStory(i) && startsUnder(i - 1)) i--;
     while (j + 1 < columns.length && startsUnder(j + 1) && !opensStory(j + 1)) j++;
-    if (i === g && j === g) continue;
+    if (i === j) continue;
     const union = columns.slice(i, j + 1).flat();
-    if (!centredOver(top.head, union)) continue;
+    // A title with its kicker found beside it is a stack by itself, centred or not.
+    if (head === top.head && !centredOver(top.head, union)) continue;
     return {
       before: columns.slice(0, i),
-      head: [...top.head].sort((a, b) => a.r0 - b.r0),
-      under: union.filter((r) => !top.head.includes(r)),
+      head: [...head].sort((a, b) => a.r0 - b.r0),
+      under: union.filter((r) => !head.includes(r)),
       after: columns.slice(j + 1),
     };
   }
@@ -247,6 +276,17 @@ function headlinesWithColumns(text: string, bands: Run[][]): Run[][] {
   return out;
 }
 
+/**
+ * Where a column's lines end, for the gutter cut: a line with many digits or Latin letters
+ * (half a cell wide in print, a whole one here) runs on into the gutter now and then, where
+ * the next column has nothing on its row; the column still ends where most of its lines end.
+ */
+function coreRight(r: Run): number {
+  if (r.pieces.length < 5) return r.x1;
+  const ends = r.pieces.map((p) => p.x1).sort((a, b) => a - b);
+  return ends[(ends.length - 1) >> 1] as number;
+}
+
 function orderRuns(text: string, runs: Run[]): Run[] {
   if (runs.length <= 1) return runs;
   const order = (group: Run[]) => orderRuns(text, group);
@@ -254,10 +294,11 @@ function orderRuns(text: string, runs: Run[]): Run[] {
   const k = storyBreak(text, bands);
   if (k > 0) return [...order(bands.slice(0, k).flat()), ...order(bands.slice(k).flat())];
   // A gutter: a position no run crosses (a couple of characters of overlap allowed for drift).
-  const columns = cut(runs, (r) => r.x0, (r) => r.x1, (r) => r.r0, 2);
+  const columns = cut(runs, (r) => r.x0, coreRight, (r) => r.r0, 2);
   if (columns.length > 1) {
     const centred = centredHeadline(text, columns);
-    if (centred) return [...centred.before.flatMap(order), ...centred.head, ...order(centred.under), ...centred.after.flatMap(order)];
+    // The columns after it are read as a region again: one of them can be under a headline of its own.
+    if (centred) return [...centred.before.flatMap(order), ...centred.head, ...order(centred.under), ...order(centred.after.flat())];
     return columns.flatMap(order);
   }
   // A gap between rows that no run crosses; a headline is not cut from the columns right
@@ -469,9 +510,24 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
   // over them, not the first line of the column it happens to start above.
   const overColumns = (r: Run, p: LayoutPiece) => {
     if (r.pieces.length !== 1) return false;
-    const above = onRow.get((r.pieces[0] as LayoutPiece).row)?.length ?? 0;
-    const here = onRow.get(p.row)?.length ?? 0;
-    return (above === 1 && here >= 2) || above + 2 <= here;
+    const aboveRow = onRow.get((r.pieces[0] as LayoutPiece).row) ?? [];
+    const hereRow = onRow.get(p.row) ?? [];
+    const above = aboveRow.length;
+    const here = hereRow.length;
+    if (above === 1) return here >= 2;
+    // Columns whose first lines are printed a row up (on their byline's row) are as wide as
+    // the lines under them and start where they start: a row of columns, not a headline.
+    const sameColumn = (a: LayoutPiece) => hereRow.some((q) => Math.abs(q.x0 - a.x0) <= 1 && Math.abs(q.x1 - a.x1) <= 2);
+    const columnsUp = sameColumn(r.pieces[0] as LayoutPiece) && aboveRow.filter(sameColumn).length >= 2;
+    return above + 2 <= here && !columnsUp;
+  };
+  // A column's lines are at most one blank row apart: a line two blank rows under a run's
+  // last line with nothing printed under it is a headline or a label between stories, not
+  // the column's next line.
+  const aloneAfterGap = (r: Run, p: LayoutPiece) => {
+    if (p.row - r.lastRow < 3) return false;
+    const under = onRow.get(p.row + 1) ?? [];
+    return !under.some((q) => Math.min(q.x1, p.x1) - Math.max(q.x0, p.x0) >= 1);
   };
   const runs: Run[] = [];
   const open: Run[] = [];
@@ -481,7 +537,7 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (const r of open) {
       if (p.row - r.lastRow > MAX_ROW_GAP || p.row === r.lastRow) continue;
       const d = Math.abs(p.x0 - r.lastStart);
-      if (d > MAX_DRIFT || spansColumns(p) !== r.wide || between(r, p) || overColumns(r, p)) continue;
+      if (d > MAX_DRIFT || spansColumns(p) !== r.wide || between(r, p) || overColumns(r, p) || aloneAfterGap(r, p)) continue;
       if (d < bestD || (d === bestD && best && r.lastRow > best.lastRow)) {
         best = r;
         bestD = d;

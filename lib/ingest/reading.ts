@@ -1,4 +1,4 @@
-import { looksLikeColumnBlocks, orderColumnBlocks } from "./blocks-order";
+import { looksLikeColumnBlocks, orderColumnBlocks, readSideBySideStories } from "./blocks-order";
 import { looksLikeLayout, readLayout } from "./layout";
 import { hasHardBreak, headingLevel, isBlank, type Line } from "./lines";
 import { stackPieces } from "./stack-line";
@@ -112,6 +112,9 @@ export function readLines(text: string, lines: readonly Line[], md: boolean, fro
   }
   const last = out[out.length - 1];
   if (last) last.blankAfter = true;
-  if (!md && looksLikeColumnBlocks(out)) return { format: "plain", lines: reordered(orderColumnBlocks(out)) };
-  return { format: md ? "markdown" : "plain", lines: out };
+  if (md) return { format: "markdown", lines: out };
+  // Stories set side by side with their columns printed line by line across them (./blocks-order.ts).
+  const read = reordered(readSideBySideStories(out));
+  if (looksLikeColumnBlocks(read)) return { format: "plain", lines: reordered(orderColumnBlocks(read)) };
+  return { format: "plain", lines: read };
 }

@@ -6,6 +6,10 @@ type Seg = { raw: number; len: number; str?: string };
 
 export type Rendered = { text: string; segs: Seg[] };
 
+// Read once: an imported function called per character is a getter call each time in
+// CommonJS output (tsx, the benches).
+const white = isWhite;
+
 const HEADING_MARK = /#{1,6}[ \t]+/y;
 const BLOCK_MARK = /(?:[-*+]|>)[ \t]+/y;
 const INLINE_MARK = /\*\*|__|<(https?:\/\/[^\s<>]+)>/g;
@@ -50,20 +54,19 @@ export function spacedOutGaps(text: string, start: number, end: number): Span[] 
   const gapAfter: boolean[] = [];
   let i = start;
   while (i < end) {
-    while (i < end && isWhite(text.charCodeAt(i))) i++;
+    while (i < end && white(text.charCodeAt(i))) i++;
     if (i >= end) break;
     const s0 = i;
-    while (i < end && !isWhite(text.charCodeAt(i))) i++;
+    while (i < end && !white(text.charCodeAt(i))) i++;
     toks.push({ s: s0, e: i });
-    gapAfter.push(i + 1 < end && text.charCodeAt(i) === 0x20 && !isWhite(text.charCodeAt(i + 1)));
+    gapAfter.push(i + 1 < end && text.charCodeAt(i) === 0x20 && !white(text.charCodeAt(i + 1)));
   }
   const gaps: Span[] = [];
-  const single = (t: { s: number; e: number }) => t.e - t.s === 1 || (t.e - t.s === 2 && isSurrogate(text.charCodeAt(t.s)));
   let k = 0;
   while (k < toks.length) {
     // A run: toks[k] … toks[m], single spaces between, every interior token one character.
     let m = k;
-    while (m + 1 < toks.length && gapAfter[m] && (m === k || single(toks[m] as { s: number; e: number }))) m++;
+    while (m + 1 < toks.length && gapAfter[m] && (m === k || oneChar(text, toks[m] as { s: number; e: number }))) m++;
     // The last token joined may be long only if it is the run's end; an interior long one ends it.
     if (m > k + 1) {
       let wide = 0;
@@ -82,6 +85,8 @@ export function spacedOutGaps(text: string, start: number, end: number): Span[] 
 }
 
 const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+/** A token of one character (a surrogate pair is one). */
+const oneChar = (text: string, t: { s: number; e: number }) => t.e - t.s === 1 || (t.e - t.s === 2 && isSurrogate(text.charCodeAt(t.s)));
 
 function dropGaps(out: Seg[], from: number, text: string, start: number, end: number): void {
   const gaps = spacedOutGaps(text, start, end);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { L, marginals, viterbi } from "./decode";
+import { decodeAll, L, marginals, viterbi } from "./decode";
 import { grammar } from "./grammar";
 import { seeded } from "./train";
 
@@ -116,7 +116,10 @@ describe("decoding by gathering over neighbouring states", () => {
     for (let seed = 1; seed <= 60; seed++) {
       const n = 1 + (seed % 40);
       const { emit, trans } = page(seed, n, seed % 2 === 0);
-      expect(Array.from(viterbi(n, emit, trans))).toEqual(Array.from(viterbiByEdges(n, emit, trans)));
+      const want = Array.from(viterbiByEdges(n, emit, trans));
+      expect(Array.from(viterbi(n, emit, trans))).toEqual(want);
+      // The pass that takes the sums as well (its teams of states keep a copy of the edge loop).
+      expect(Array.from(decodeAll(n, emit, trans, 1.7).path)).toEqual(want);
     }
   });
 

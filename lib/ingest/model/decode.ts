@@ -41,6 +41,82 @@ function incoming(): Incoming {
   return incomingOf;
 }
 
+/**
+ * States that share their list of neighbours, stepped together. Forward, states with the same
+ * predecessors: the six labels that open an article follow the same 56 states, the five body
+ * roles of an article with its stack the same 46, … One pass over the shared predecessors
+ * reads each one's score once and takes up to `LANES` states' maxima and sums at once, each
+ * in a register of its own. Backward, states with the same successors (a line of a role and
+ * the masthead or furniture lines after it: the article's state is the same) sum over them
+ * the same way. A team of fewer states fills its other lanes with edges that lose every
+ * maximum and add nothing (their results are not kept). Each state's maximum and sum are
+ * taken over the same edges in the same order as alone, so the results are the same to the
+ * last bit. Teams of fewer than `MIN_TEAM` states are stepped alone (a lane left empty costs
+ * as much as a full one).
+ */
+const LANES = 6;
+/** The steps write back their first MIN_TEAM lanes without a test. */
+const MIN_TEAM = 4;
+
+/**
+ * `members`: the team's states (-1 in an empty lane); `shared`: the neighbours they share;
+ * `edges`: lane t's edge to neighbour q at q·LANES + t (-1: none), numbered as the lists it
+ * was made from.
+ */
+type Team = { members: Int16Array; shared: Int16Array; edges: Int32Array };
+type Teams = { teams: Team[]; alone: Int16Array };
+
+/** Teams of the states whose lists (state j's: items[start[j] … start[j + 1])) are the same. */
+function teamsBy(start: Int32Array, items: Int16Array): Teams {
+  const byList = new Map<string, number[]>();
+  for (let j = 0; j + 1 < start.length; j++) {
+    const key = Array.from(items.subarray(start[j] as number, start[j + 1] as number)).join(",");
+    byList.set(key, [...(byList.get(key) ?? []), j]);
+  }
+  const teams: Team[] = [];
+  const alone: number[] = [];
+  for (const [key, states] of byList) {
+    for (let at = 0; at < states.length; at += LANES) {
+      const lanes = states.slice(at, at + LANES);
+      if (key === "" || lanes.length < MIN_TEAM) {
+        alone.push(...lanes);
+        continue;
+      }
+      const p = start[lanes[0] as number] as number;
+      const count = (start[(lanes[0] as number) + 1] as number) - p;
+      const edges = new Int32Array(count * LANES).fill(-1);
+      lanes.forEach((j, t) => {
+        for (let q = 0; q < count; q++) edges[q * LANES + t] = (start[j] as number) + q;
+      });
+      const members = new Int16Array(LANES).fill(-1);
+      members.set(lanes);
+      teams.push({ members, shared: items.slice(p, p + count), edges });
+    }
+  }
+  return { teams, alone: Int16Array.from(alone.sort((x, y) => x - y)) };
+}
+
+let forwardTeams: Teams | null = null;
+let backwardTeams: Teams | null = null;
+
+/**
+ * `byEdge` at each of `at` (`fill` at -1). A loop, not `Float64Array.from(at, f)`, whose
+ * iterator and call per element cost more than the rest of a short page's setup.
+ */
+function pick(at: Int32Array, byEdge: Float64Array, fill: number): Float64Array {
+  const out = new Float64Array(at.length);
+  for (let x = 0; x < at.length; x++) {
+    const k = at[x] as number;
+    out[x] = k < 0 ? fill : (byEdge[k] as number);
+  }
+  return out;
+}
+
+/** A team's lanes' values of a per-edge array (`fill` in empty lanes). */
+function laneValues(team: Team, byEdge: Float64Array, fill: number): Float64Array {
+  return pick(team.edges, byEdge, fill);
+}
+
 /** Each grammar edge's transition score (edges in `CompiledGrammar` order). */
 function edgeScores(trans: Float64Array): Float64Array {
   const g = grammar();
@@ -55,7 +131,7 @@ function edgeScores(trans: Float64Array): Float64Array {
 /** Each incoming edge's transition score (in `incoming()` order). */
 function incomingScores(trans: Float64Array): Float64Array {
   const byEdge = edgeScores(trans);
-  return Float64Array.from(incoming().edge, (k) => byEdge[k] as number);
+  return pick(incoming().edge, byEdge, 0);
 }
 
 /**
@@ -78,11 +154,13 @@ function forward(n: number, emit: Float64Array, trans: Float64Array, temperature
   const labelOf = g.labelOf;
   const { start, from, edge } = incoming();
   const it = incomingScores(trans);
+  forwardTeams ??= teamsBy(start, from);
+  const { teams: ts, alone } = forwardTeams;
   let cur = new Float64Array(S).fill(-Infinity);
   let nxt = new Float64Array(S);
   cur[g.start] = 0;
   const back = new Int16Array(n * S);
-  let tp = new Float64Array(0);
+  let tp: Float64Array = new Float64Array(0);
   let inTp = tp;
   let pot = tp;
   let alpha: Float64Array | null = null;
@@ -90,8 +168,9 @@ function forward(n: number, emit: Float64Array, trans: Float64Array, temperature
     const inv = 1 / temperature;
     let tMax = -Infinity;
     for (let k = 0; k < trans.length; k++) tMax = Math.max(tMax, trans[k] as number);
-    tp = edgeScores(trans).map((x) => Math.exp((x - tMax) * inv));
-    inTp = Float64Array.from(edge, (k) => tp[k] as number);
+    tp = edgeScores(trans);
+    for (let k = 0; k < tp.length; k++) tp[k] = Math.exp(((tp[k] as number) - tMax) * inv);
+    inTp = pick(edge, tp, 0);
     pot = new Float64Array(n * L);
     for (let i = 0; i < n; i++) {
       const o = i * L;
@@ -102,19 +181,24 @@ function forward(n: number, emit: Float64Array, trans: Float64Array, temperature
     alpha = new Float64Array((n + 1) * S);
     alpha[g.start] = 1;
   }
+  // Each team's transition scores and potentials by lane (an empty lane's edges lose every
+  // maximum and add nothing), and its states' sums until the line's sums are added in order.
+  const teamIt = ts.map((t) => laneValues(t, it, -Infinity));
+  const teamTp = ts.map((t) => laneValues(t, inTp, 0));
+  const sums = new Float64Array(S);
   for (let i = 0; i < n; i++) {
     const e = i * L;
     const b = i * S;
     const a1 = b + S;
-    let sum = 0;
-    for (let j = 0; j < S; j++) {
+    for (let x = 0; x < ts.length; x++) stepTeam(ts[x] as Team, teamIt[x] as Float64Array, teamTp[x] as Float64Array, labelOf, emit, e, cur, nxt, back, b, alpha, sums);
+    for (let x = 0; x < alone.length; x++) {
+      const j = alone[x] as number;
       let best = -Infinity;
       let arg = 0;
       let acc = 0;
       const k0 = start[j] as number;
       const k1 = start[j + 1] as number;
-      const lj = labelOf[j] as number;
-      const ej = k0 < k1 ? (emit[e + lj] as number) : 0;
+      const ej = k0 < k1 ? (emit[e + (labelOf[j] as number)] as number) : 0;
       // Two copies of the edge loop, so that Viterbi alone (training decodes thousands of
       // pages) pays no test per edge for the sums it does not need.
       if (alpha) {
@@ -139,18 +223,144 @@ function forward(n: number, emit: Float64Array, trans: Float64Array, temperature
       }
       nxt[j] = best;
       back[b + j] = arg;
-      if (alpha && acc !== 0) {
-        const x = acc * (pot[e + lj] as number);
+      sums[j] = acc;
+    }
+    if (alpha) {
+      // The line's sums, added up state by state in order (as when each state was stepped alone).
+      let sum = 0;
+      for (let j = 0; j < S; j++) {
+        const acc = sums[j] as number;
+        if (acc === 0) continue;
+        const x = acc * (pot[e + (labelOf[j] as number)] as number);
         alpha[a1 + j] = x;
         sum += x;
       }
+      if (sum > 0) for (let j = a1; j < a1 + S; j++) alpha[j] = (alpha[j] as number) / sum;
     }
-    if (alpha && sum > 0) for (let j = a1; j < a1 + S; j++) alpha[j] = (alpha[j] as number) / sum;
     const t = cur;
     cur = nxt;
     nxt = t;
   }
   return { back, last: cur, alpha, pot, tp };
+}
+
+/**
+ * One line's step of a team: its states' best scores and back pointers into `nxt` and
+ * `back`, their sums (before the label's potential) into `sums`. Lanes are unrolled: each
+ * state's maximum, back pointer and sum stay in registers over the shared predecessors.
+ */
+function stepTeam(
+  team: Team,
+  tIt: Float64Array,
+  tTp: Float64Array,
+  labelOf: Int16Array,
+  emit: Float64Array,
+  e: number,
+  cur: Float64Array,
+  nxt: Float64Array,
+  back: Int16Array,
+  b: number,
+  alpha: Float64Array | null,
+  sums: Float64Array,
+): void {
+  const tg = team.members;
+  const pr = team.shared;
+  const P = pr.length;
+  // An empty lane reads the first lane's score (its scores are -Infinity whatever it adds).
+  const l0 = labelOf[tg[0] as number] as number;
+  const e0 = emit[e + l0] as number;
+  const e1 = emit[e + (labelOf[tg[1] as number] ?? l0)] as number;
+  const e2 = emit[e + (labelOf[tg[2] as number] ?? l0)] as number;
+  const e3 = emit[e + (labelOf[tg[3] as number] ?? l0)] as number;
+  const e4 = emit[e + (labelOf[tg[4] as number] ?? l0)] as number;
+  const e5 = emit[e + (labelOf[tg[5] as number] ?? l0)] as number;
+  let b0 = -Infinity;
+  let b1 = -Infinity;
+  let b2 = -Infinity;
+  let b3 = -Infinity;
+  let b4 = -Infinity;
+  let b5 = -Infinity;
+  let g0 = 0;
+  let g1 = 0;
+  let g2 = 0;
+  let g3 = 0;
+  let g4 = 0;
+  let g5 = 0;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let c4 = 0;
+  let c5 = 0;
+  for (let q = 0, o = 0; q < P; q++, o += LANES) {
+    const s = pr[q] as number;
+    const c = cur[s] as number;
+    let x = c + (tIt[o] as number) + e0;
+    if (x > b0) {
+      b0 = x;
+      g0 = s;
+    }
+    x = c + (tIt[o + 1] as number) + e1;
+    if (x > b1) {
+      b1 = x;
+      g1 = s;
+    }
+    x = c + (tIt[o + 2] as number) + e2;
+    if (x > b2) {
+      b2 = x;
+      g2 = s;
+    }
+    x = c + (tIt[o + 3] as number) + e3;
+    if (x > b3) {
+      b3 = x;
+      g3 = s;
+    }
+    x = c + (tIt[o + 4] as number) + e4;
+    if (x > b4) {
+      b4 = x;
+      g4 = s;
+    }
+    x = c + (tIt[o + 5] as number) + e5;
+    if (x > b5) {
+      b5 = x;
+      g5 = s;
+    }
+    if (alpha) {
+      const a = alpha[b + s] as number;
+      c0 += a * (tTp[o] as number);
+      c1 += a * (tTp[o + 1] as number);
+      c2 += a * (tTp[o + 2] as number);
+      c3 += a * (tTp[o + 3] as number);
+      c4 += a * (tTp[o + 4] as number);
+      c5 += a * (tTp[o + 5] as number);
+    }
+  }
+  const j0 = tg[0] as number;
+  nxt[j0] = b0;
+  back[b + j0] = g0;
+  sums[j0] = c0;
+  const j1 = tg[1] as number;
+  nxt[j1] = b1;
+  back[b + j1] = g1;
+  sums[j1] = c1;
+  const j2 = tg[2] as number;
+  nxt[j2] = b2;
+  back[b + j2] = g2;
+  sums[j2] = c2;
+  const j3 = tg[3] as number;
+  nxt[j3] = b3;
+  back[b + j3] = g3;
+  sums[j3] = c3;
+  const j4 = tg[4] as number;
+  if (j4 < 0) return;
+  nxt[j4] = b4;
+  back[b + j4] = g4;
+  sums[j4] = c4;
+  const j5 = tg[5] as number;
+  if (j5 < 0) return;
+  nxt[j5] = b5;
+  back[b + j5] = g5;
+  sums[j5] = c5;
 }
 
 /** The best well-formed labelling, back from the best final state. */
@@ -216,6 +426,9 @@ function backward(n: number, f: Forward): Float64Array {
   let here = new Float64Array(S);
   const u = new Float64Array(S);
   for (let s = 0; s < S; s++) if (final[s]) next[s] = 1;
+  backwardTeams ??= teamsBy(edgeStart, edgeTo);
+  const { teams: ts, alone } = backwardTeams;
+  const teamTp = ts.map((t) => laneValues(t, tp, 0));
   for (let i = n - 1; i >= 0; i--) {
     const a1 = (i + 1) * S;
     const o = i * L;
@@ -234,17 +447,50 @@ function backward(n: number, f: Forward): Float64Array {
       const l = labelOf[j] as number;
       u[j] = l < 0 ? 0 : (next[j] as number) * (pot[o + l] as number);
     }
-    let sum = 0;
-    for (let s = 0; s < S; s++) {
+    for (let x = 0; x < ts.length; x++) sumTeam(ts[x] as Team, teamTp[x] as Float64Array, u, here);
+    for (let x = 0; x < alone.length; x++) {
+      const s = alone[x] as number;
       let acc = 0;
       for (let k = edgeStart[s] as number, end = edgeStart[s + 1] as number; k < end; k++) acc += (u[edgeTo[k] as number] as number) * (tp[k] as number);
       here[s] = acc;
-      sum += acc;
     }
+    let sum = 0;
+    for (let s = 0; s < S; s++) sum += here[s] as number;
     if (sum > 0) for (let s = 0; s < S; s++) here[s] = (here[s] as number) / sum;
     const t = next;
     next = here;
     here = t;
   }
   return out;
+}
+
+/** One line's backward sums of a team's states (as `stepTeam`, lanes unrolled). */
+function sumTeam(team: Team, tTp: Float64Array, u: Float64Array, here: Float64Array): void {
+  const to = team.shared;
+  const Q = to.length;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let c4 = 0;
+  let c5 = 0;
+  for (let q = 0, o = 0; q < Q; q++, o += LANES) {
+    const v = u[to[q] as number] as number;
+    c0 += v * (tTp[o] as number);
+    c1 += v * (tTp[o + 1] as number);
+    c2 += v * (tTp[o + 2] as number);
+    c3 += v * (tTp[o + 3] as number);
+    c4 += v * (tTp[o + 4] as number);
+    c5 += v * (tTp[o + 5] as number);
+  }
+  const m = team.members;
+  here[m[0] as number] = c0;
+  here[m[1] as number] = c1;
+  here[m[2] as number] = c2;
+  here[m[3] as number] = c3;
+  const j4 = m[4] as number;
+  if (j4 < 0) return;
+  here[j4] = c4;
+  const j5 = m[5] as number;
+  if (j5 >= 0) here[j5] = c5;
 }

@@ -121,11 +121,11 @@ export function addLayer(base: Model, layer: Model): Model {
 }
 
 /**
- * A model compiled for reading: every feature name numbered, and each feature's non-zero
- * weights (most features speak for a few labels) as one run of (label, weight) in flat
- * arrays. Names are found by their FNV-1a hash in an open-addressing table (typed arrays),
- * and a found name is compared with the feature's own, so no two names are ever confused.
- * Built once per model, on first use.
+ * A model compiled for reading: every feature name numbered, and each feature's weights as
+ * one row of `ROW` numbers (a label's weight at its index, 0 where the feature says nothing
+ * for it; the row padded past the last label). Names are found by their FNV-1a hash in an
+ * open-addressing table (typed arrays), and a found name is compared with the feature's
+ * own, so no two names are ever confused. Built once per model, on first use.
  */
 type Compiled = {
   names: string[];
@@ -133,11 +133,18 @@ type Compiled = {
   hashes: Int32Array;
   ids: Int32Array;
   mask: number;
-  /** Feature f's weights: label, weight, label, weight… in runs[from[f] … from[f + 1]) (side by side: one cache line brings both). */
-  from: Int32Array;
-  runs: Float64Array;
+  /** Feature f's weights: rows[f·ROW + label]. */
+  rows: Float64Array;
   templates: TemplateCache;
 };
+
+/**
+ * A row's length: the labels rounded up to a multiple of 8, the lanes the Scorer sums at
+ * once (24 numbers: three cache lines).
+ */
+const ROW = Math.ceil(L / 8) * 8;
+/** L, read once: an imported binding read in a loop is a getter call in CommonJS output (tsx, the benches). */
+const LABEL_COUNT = L;
 
 const compiledOf = new WeakMap<Model, Compiled>();
 
@@ -152,30 +159,27 @@ function compiled(m: Model): Compiled {
   let c = compiledOf.get(m);
   if (c) return c;
   const names: string[] = [];
-  const from: number[] = [0];
-  const runs: number[] = [];
+  const weights: Float64Array[] = [];
   for (const [f, v] of m.emit) {
-    const at = runs.length;
-    v.forEach((w, l) => {
-      if (w !== 0) runs.push(l, w);
-    });
-    if (runs.length === at) continue;
+    if (!v.some((w) => w !== 0)) continue;
     names.push(f);
-    from.push(runs.length);
+    weights.push(v);
   }
   let size = 16;
   while (size < names.length * 4) size *= 2;
   const mask = size - 1;
   const hashes = new Int32Array(size);
   const ids = new Int32Array(size).fill(-1);
+  const rows = new Float64Array(names.length * ROW);
   names.forEach((f, id) => {
     const h = fnv1a(f);
     let s = h & mask;
     while ((ids[s] as number) >= 0) s = (s + 1) & mask;
     hashes[s] = h;
     ids[s] = id;
+    rows.set(weights[id] as Float64Array, id * ROW);
   });
-  c = { names, hashes, ids, mask, from: Int32Array.from(from), runs: Float64Array.from(runs), templates: newTemplateCache() };
+  c = { names, hashes, ids, mask, rows, templates: newTemplateCache() };
   compiledOf.set(m, c);
   return c;
 }
@@ -293,19 +297,38 @@ function idOfTemplate(c: Compiled, strings: TemplateStringsArray, v0: FeatureVal
  * Scores a page's features as they are made (lib/ingest/model/features.ts `visitFeatures`):
  * `scores` is lines × labels, each line's the sum of its features' weights, added in the
  * order the features come (the same sums as `emissions`, to the last bit).
+ *
+ * A line's features are gathered (their rows) and summed when the next line begins, eight
+ * labels at a time over all of them: each label's sum stays in a register, where adding
+ * each feature's few weights into the line's scores as it came made every addition wait for
+ * the store of the one before it to the same label. A row's zeros change no sum (a sum of
+ * weights is never −0), so each label's sum is the same, in the same order, as adding only
+ * the weights a feature has.
  */
 export class Scorer implements FeatureSink {
-  readonly scores: Float64Array;
+  private readonly out: Float64Array;
   private row = 0;
   private readonly c: Compiled;
+  /** The rows (offsets into `c.rows`) of the features met on the current line, and how many. */
+  private found = new Int32Array(128);
+  private count = 0;
+  /** One line's sums, padded to `ROW`. */
+  private readonly sums = new Float64Array(ROW);
 
   constructor(m: Model, lines: number) {
     this.c = compiled(m);
-    this.scores = new Float64Array(lines * L);
+    this.out = new Float64Array(lines * L);
+  }
+
+  /** Lines × labels: each line's sum of its features' weights. */
+  get scores(): Float64Array {
+    this.sum();
+    return this.out;
   }
 
   line(i: number): void {
-    this.row = i * L;
+    this.sum();
+    this.row = i * LABEL_COUNT;
   }
 
   // The values as parameters, not a rest array: an array for each of a page's hundred
@@ -314,13 +337,52 @@ export class Scorer implements FeatureSink {
     const c = this.c;
     const id = typeof name === "string" ? idOfName(c, name) : idOfTemplate(c, name, v0, v1, v2, v3, v4, v5, v6, v7);
     if (id < 0) return;
-    const out = this.scores;
-    const o = this.row;
-    const runs = c.runs;
-    for (let k = c.from[id] as number, end = c.from[id + 1] as number; k < end; k += 2) {
-      const at = o + (runs[k] as number);
-      out[at] = (out[at] as number) + (runs[k + 1] as number);
+    if (this.count === this.found.length) {
+      const more = new Int32Array(this.found.length * 2);
+      more.set(this.found);
+      this.found = more;
     }
+    this.found[this.count++] = id * ROW;
+  }
+
+  /** Adds the gathered features' rows to the current line's scores, in the order they came. */
+  private sum(): void {
+    const n = this.count;
+    if (n === 0) return;
+    this.count = 0;
+    const { out, row: o, found, sums } = this;
+    const rows = this.c.rows;
+    for (let l = 0; l < LABEL_COUNT; l++) sums[l] = out[o + l] as number;
+    for (let l = 0; l < ROW; l += 8) {
+      let s0 = sums[l] as number;
+      let s1 = sums[l + 1] as number;
+      let s2 = sums[l + 2] as number;
+      let s3 = sums[l + 3] as number;
+      let s4 = sums[l + 4] as number;
+      let s5 = sums[l + 5] as number;
+      let s6 = sums[l + 6] as number;
+      let s7 = sums[l + 7] as number;
+      for (let k = 0; k < n; k++) {
+        const r = (found[k] as number) + l;
+        s0 += rows[r] as number;
+        s1 += rows[r + 1] as number;
+        s2 += rows[r + 2] as number;
+        s3 += rows[r + 3] as number;
+        s4 += rows[r + 4] as number;
+        s5 += rows[r + 5] as number;
+        s6 += rows[r + 6] as number;
+        s7 += rows[r + 7] as number;
+      }
+      sums[l] = s0;
+      sums[l + 1] = s1;
+      sums[l + 2] = s2;
+      sums[l + 3] = s3;
+      sums[l + 4] = s4;
+      sums[l + 5] = s5;
+      sums[l + 6] = s6;
+      sums[l + 7] = s7;
+    }
+    for (let l = 0; l < LABEL_COUNT; l++) out[o + l] = sums[l] as number;
   }
 }
 
@@ -354,13 +416,13 @@ export function label(m: Model, features: readonly (readonly string[])[], opts: 
 
 /** `label` from the page's emission scores (lines × labels; a `Scorer`'s), which it leaves as they are. */
 export function labelScores(m: Model, scores: Float64Array, opts: LabelOptions = {}): Labelling {
-  const n = scores.length / L;
+  const n = scores.length / LABEL_COUNT;
   const emit = opts.forced ? scores.slice() : scores;
   if (opts.forced) {
     for (let i = 0; i < n; i++) {
       const f = opts.forced[i] as number;
       if (f < 0) continue;
-      for (let l = 0; l < L; l++) if (l !== f) emit[i * L + l] = -1e9;
+      for (let l = 0; l < LABEL_COUNT; l++) if (l !== f) emit[i * LABEL_COUNT + l] = -1e9;
     }
   }
   const trans = transOf(m, opts.format ?? "plain");
@@ -368,7 +430,7 @@ export function labelScores(m: Model, scores: Float64Array, opts: LabelOptions =
   const { path, probs } = decodeAll(n, emit, trans, m.temperature);
   const labels = Array.from(path, (l) => LABELS[l] as Label);
   const conf = new Float64Array(n);
-  for (let i = 0; i < n; i++) conf[i] = probs[i * L + (path[i] as number)] as number;
+  for (let i = 0; i < n; i++) conf[i] = probs[i * LABEL_COUNT + (path[i] as number)] as number;
   return { labels, confidence: conf, probabilities: probs };
 }
 

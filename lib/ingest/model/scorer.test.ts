@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { readPage } from "../page";
 import { baseModel } from "./base";
 import { pageFeatures, visitFeatures } from "./features";
-import { emissions, Scorer } from "./model";
+import { L } from "./decode";
+import { emissions, Scorer, type Model } from "./model";
 
 /**
  * Reading a page, the Scorer finds a template feature (add`len=${n}`) by its template and
@@ -20,6 +21,19 @@ function pages(): string[] {
   return [...real, odd];
 }
 
+/** Each line's scores as the model's weights give them: only the weights a feature has, in the order its features come. */
+function sparseSums(m: Model, features: readonly (readonly string[])[]): number[] {
+  const out = new Array<number>(features.length * L).fill(0);
+  features.forEach((fs, i) => {
+    for (const f of fs) {
+      m.emit.get(f)?.forEach((w, l) => {
+        if (w !== 0) out[i * L + l] = (out[i * L + l] as number) + w;
+      });
+    }
+  });
+  return out;
+}
+
 describe("the Scorer", () => {
   it("scores each page as the names of its features do, every time it reads it", () => {
     const m = baseModel();
@@ -28,7 +42,10 @@ describe("the Scorer", () => {
         const { reading } = readPage(text);
         const scorer = new Scorer(m, reading.lines.length);
         visitFeatures(reading, scorer);
-        expect(Array.from(scorer.scores)).toEqual(Array.from(emissions(m, pageFeatures(reading))));
+        const features = pageFeatures(reading);
+        expect(Array.from(scorer.scores)).toEqual(Array.from(emissions(m, features)));
+        // Summed a line at a time over whole rows of weights (zeros included): the same sums.
+        expect(Array.from(scorer.scores)).toEqual(sparseSums(m, features));
       }
     }
   });
