@@ -37,8 +37,12 @@ export function* labReadings(labDir: string, pages: readonly PageEntry[], extrac
   }
 }
 
-/** How the lab model is trained (`npm run ingest:train`). */
-export const LAB_TRAINING = { epochs: 10, seed: 13, sampleWeight: 100, structuralWeight: 3, startWeight: 6 } as const;
+/**
+ * How the lab model is trained (`npm run ingest:train`). 15 epochs rather than 10: trained on
+ * four fifths of dev and read on the fifth, overall strictF1 0.706 → 0.712 with the shuffling
+ * seed 13 and 0.690 → 0.701 with seed 2 (more than the seed alone moved the 10-epoch figure).
+ */
+export const LAB_TRAINING = { epochs: 15, seed: 13, sampleWeight: 100, structuralWeight: 3, startWeight: 6 } as const;
 
 /**
  * The two real pages of 荣昌报 (db/demo) as corrected pages: their segmentation as the
