@@ -1,6 +1,7 @@
 // Prints the one total line CI reads ("N passed, N failed") over vitest and Playwright,
 // and fails when a stage failed or when no test ran at all.
 import fs from "node:fs";
+import path from "node:path";
 
 // The reports are comma-separated lists: vitest's (the unit tests on each engine, the lab's smoke
 // test) and Playwright's (the run on SQLite, the one on PostgreSQL).
@@ -24,6 +25,35 @@ for (const run of e2es.filter(Boolean)) {
   failed += (run.stats?.unexpected ?? 0) + (run.stats?.flaky ?? 0);
   skipped += run.stats?.skipped ?? 0;
 }
+// CI shows only the end of the output: name each failed test there, with its error's first line,
+// so a failure can be read without the full log.
+const firstLine = (message) => String(message ?? "").replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 200);
+const failures = [];
+for (const u of units.filter(Boolean)) {
+  for (const file of u.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === "failed") failures.push(`${path.relative(".", file.name)}: ${t.fullName} — ${firstLine(t.failureMessages?.[0])}`);
+    }
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
+      failures.push(`${path.relative(".", file.name)}: ${firstLine(file.message)}`);
+    }
+  }
+}
+function playwrightFailures(suite, run) {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      if (t.status === "unexpected" || t.status === "flaky") {
+        const error = t.results?.find((r) => r.error)?.error?.message;
+        failures.push(`${run} ${spec.file}:${spec.line} ${spec.title} — ${firstLine(error)}`);
+      }
+    }
+  }
+  for (const child of suite.suites ?? []) playwrightFailures(child, run);
+}
+e2es.forEach((run, i) => {
+  for (const suite of run?.suites ?? []) playwrightFailures(suite, i === 0 ? "[e2e]" : "[e2e-postgres]");
+});
+for (const line of failures) console.log(`failed: ${line}`);
 const stages = failedStages.split(" ").filter(Boolean);
 if (stages.length) console.log(`failed stages: ${stages.join(", ")}`);
 console.log(`unit: ${unit ? "ran" : "missing"}, e2e: ${e2e ? "ran" : "missing"}`);
