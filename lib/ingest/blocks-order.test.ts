@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeColumnBlocks, orderColumnBlocks } from "./blocks-order";
+import { looksLikeColumnBlocks, orderColumnBlocks, readSideBySideStories } from "./blocks-order";
 import { ingest } from "./index";
 import { invariantProblems } from "./invariant";
 import { splitLines } from "./lines";
-import { readLines } from "./reading";
+import { readLines, type ReadLine } from "./reading";
 
 const page = (blocks: string[][]) => blocks.map((b) => b.join("\n")).join("\n\n") + "\n";
 
@@ -190,6 +190,19 @@ describe("readSideBySideStories: stories whose columns pdftotext printed line by
     const lines = [m0, f0, "果农迎来好年景，丰收的", m1, f1, "喜悦写在山区人脸上。", ...interleaved.slice(4)];
     const order = read(page([["山区果农喜迎丰收好年景"], ["老城夜市重新开张迎客"], lines])).lines.map((l) => l.text);
     expect(order.slice(0, 2)).toEqual(["山区果农喜迎丰收好年景", fruit[0]]);
+  });
+
+  it("reads new lines and leaves the lines it was given as they were", () => {
+    // The lines as readLines builds them: a blank line before each block's first.
+    const given: ReadLine[] = [["山区果农喜迎丰收季"], ["老城夜市重新开张迎客"], interleaved].flatMap((b) =>
+      b.map((text, k) => ({ spans: [], text, row: 0, blankBefore: k === 0, blankAfter: false, indent: 0, level: 0, bold: false, hardBreak: false, geometry: null })),
+    );
+    const before = structuredClone(given);
+    const out = readSideBySideStories(given);
+    expect(given).toEqual(before);
+    // Each story's opening is read with a blank line before it, the lines under it without.
+    const opening = out.findIndex((l) => l.text === fruit[0]);
+    expect([out[opening]?.blankBefore, out[opening + 1]?.blankBefore]).toEqual([true, false]);
   });
 
   it("leaves one story's interleaved columns under one headline as printed", () => {

@@ -632,11 +632,14 @@ function sideBySide(blocks: Block[], j: number, first: number, pairCount: (a: st
     const col = (columns.get(given.get(h) as number) as number[]).filter((x) => !read.has(x));
     for (const x of col) read.add(x);
     const body = col.map((x) => ls[x] as ReadLine);
-    (body[0] as ReadLine).blankBefore = true;
     // The last story's opening is followed by the block's other lines, as printed.
     if (n === matched.length - 1) body.push(...ls.filter((_, x) => !read.has(x)));
-    reading.push((stacks[h] as number[]).flatMap((k) => (blocks[k] as Block).lines), body);
+    // Each story's lines are read as a block of their own: copies with a blank line before
+    // the first alone (the lines given stay as they are).
+    reading.push(
+      (stacks[h] as number[]).flatMap((k) => (blocks[k] as Block).lines),
+      body.map((l, k) => ({ ...l, blankBefore: k === 0 })),
+    );
   });
-  for (const l of reading[reading.length - 1] as ReadLine[]) if (l !== (reading[reading.length - 1] as ReadLine[])[0]) l.blankBefore = false;
   return { from, read: new Set(matched.flatMap((h) => stacks[h] as number[])), reading };
 }
