@@ -465,11 +465,14 @@ function paragraphFirst(t: string, width: number): boolean {
   return Math.abs(ems(part) - (width - 2)) <= 0.6 || (/^[“「《]/u.test(part) && !endsSentence(part));
 }
 
+/** How many times the page prints a pair of Han characters (within a line). */
+type PairCount = (a: string, b: string) => number;
+
 /**
  * Han pairs counted on the page (within lines): a word broken across two lines is one the
  * page prints elsewhere too. Counted on first use (most pages have no side-by-side stories).
  */
-function pairCounter(lines: readonly ReadLine[]): (a: string, b: string) => number {
+function pairCounter(lines: readonly ReadLine[]): PairCount {
   let counts: Map<string, number> | null = null;
   return (a, b) => {
     if (!counts) {
@@ -528,102 +531,18 @@ export function readSideBySideStories(lines: ReadLine[]): ReadLine[] {
 type SideBySide = { from: number; read: Set<number>; reading: ReadLine[][] };
 
 /** The headlines over block `j` (none before block `first`) and the order its stories are read in, when `j` holds side-by-side stories. */
-function sideBySide(blocks: Block[], j: number, first: number, pairCount: (a: string, b: string) => number): SideBySide | null {
+function sideBySide(blocks: Block[], j: number, first: number, pairCount: PairCount): SideBySide | null {
   const b = blocks[j] as Block;
   if (!b.body || b.lines.length < 12) return null;
-  const width = b.width;
-  // The headline blocks right above it (a running head printed among them is passed over).
-  const heads: number[] = [];
-  let from = j;
-  for (let k = j - 1; k >= first; k--) {
-    const h = blocks[k] as Block;
-    const t = (h.lines[0] as ReadLine).text;
-    if (h.lines.length === 1 && /\d{4}年\d{1,2}月\d{1,2}日/.test(t)) {
-      from = k;
-      continue;
-    }
-    if (h.lines.length > 4 || !h.lines.every((l) => phraseLike(l.text, width) || /^[—-]/.test(l.text) || /[—-]$/.test(l.text))) break;
-    heads.unshift(k);
-    from = k;
-  }
-  // One story's stack printed as blocks: a kicker ending in a dash, a subtitle opening with one.
-  const stacks: number[][] = [];
-  for (const h of heads) {
-    const last = stacks[stacks.length - 1];
-    const prev = last?.[last.length - 1];
-    const dash = prev !== undefined && prev === h - 1 && (/[—-]$/.test(((blocks[prev] as Block).lines.at(-1) as ReadLine).text) || /^[—-]/.test(((blocks[h] as Block).lines[0] as ReadLine).text));
-    if (last && dash) last.push(h);
-    else stacks.push([h]);
-  }
+  const { heads, from } = headlinesOver(blocks, j, first);
+  const stacks = stacksOf(blocks, heads);
   if (stacks.length < 2) return null;
   const ls = b.lines;
-  const text = (k: number) => (ls[k] as ReadLine).text;
-  // Where a story can open: its first printed row.
-  const openings: number[] = [];
-  for (let k = 0; k < Math.min(FIRST_ROW, ls.length); k++) if (opensWithByline(text(k)) || paragraphFirst(text(k), width)) openings.push(k);
+  const openings = openingsOf(ls, b.width);
   if (openings.length < 2) return null;
-  const isOpening = new Set(openings);
-  // Each opening's column, followed until it holds a lead's first sentences: its next line
-  // is the first a few lines on that can go on from it, best one that makes a word across the
-  // break the page prints elsewhere, else one as many lines on as the last step (the columns
-  // come round in turn).
-  const used = new Set<number>();
-  const columnOf = (c: number): number[] => {
-    const col = [c];
-    used.add(c);
-    let chars = hanCount(text(c));
-    let step = 0;
-    while (chars < OPENING_CHARS && col.length < 8) {
-      const at = col[col.length - 1] as number;
-      const cur = text(at);
-      const ended = endsSentence(cur);
-      let next = -1;
-      let best = -Infinity;
-      for (let d = at + 1; d < ls.length && d <= at + NEXT_REACH; d++) {
-        if (used.has(d) || isOpening.has(d)) continue;
-        const t = text(d);
-        // After a finished sentence a paragraph's first line; mid-sentence, anything but one.
-        if (opensWithByline(t) || (ended ? !paragraphFirst(t, width) && !fullWidth(t, width) : paragraphFirst(t, width))) continue;
-        const word = !ended && /[\u3400-\u9fff]$/u.test(cur) && pairCount(cur.slice(-1), t.slice(0, 1)) > 0;
-        const reporter = /电$/.test(cur) && /^[（(]/.test(t);
-        const score = (reporter ? 3 : 0) + (word ? 1 : 0) + (d - at === step ? 2 : 0) - (d - at) * 0.01;
-        if (score > best) {
-          best = score;
-          next = d;
-        }
-      }
-      if (next < 0) break;
-      step = next - at;
-      col.push(next);
-      used.add(next);
-      chars += hanCount(text(next));
-    }
-    return col;
-  };
-  // Datelines and bylines first: theirs is the surest column.
-  const order = [...openings.filter((c) => opensWithByline(text(c))), ...openings.filter((c) => !opensWithByline(text(c)))];
-  const columns = new Map(order.map((c) => [c, columnOf(c)]));
-  // Each headline the opening that shares most of its pairs (the best pairs first).
-  const candidates: { h: number; c: number; score: number }[] = [];
-  for (let h = 0; h < stacks.length; h++) {
-    const pairs = hanPairs((stacks[h] as number[]).flatMap((k) => (blocks[k] as Block).lines.map((l) => l.text)).join(""));
-    for (const c of openings) {
-      const share = shared(pairs, hanPairs((columns.get(c) as number[]).map(text).join("")));
-      // A story's first column is left of its others: of its openings in the first row, its
-      // first line is printed first.
-      if (share >= OPENING_SHARE) candidates.push({ h, c, score: share - c * EARLIER });
-    }
-  }
-  candidates.sort((x, y) => y.score - x.score || x.h - y.h || x.c - y.c);
-  const given = new Map<number, number>();
-  const opened = new Set<number>();
-  for (const { h, c } of candidates) {
-    if (given.has(h) || opened.has(c)) continue;
-    // Two openings' columns that share lines are one column.
-    if ([...opened].some((o) => (columns.get(o) as number[]).some((x) => (columns.get(c) as number[]).includes(x)))) continue;
-    given.set(h, c);
-    opened.add(c);
-  }
+  const columns = columnsOf(ls, openings, b.width, pairCount);
+  const stackTexts = stacks.map((s) => s.flatMap((k) => (blocks[k] as Block).lines.map((l) => l.text)).join(""));
+  const given = matchHeadlines(stackTexts, openings, columns, ls);
   if (given.size < 2) return null;
   const read = new Set<number>();
   const reading: ReadLine[][] = [];
@@ -642,4 +561,152 @@ function sideBySide(blocks: Block[], j: number, first: number, pairCount: (a: st
     );
   });
   return { from, read: new Set(matched.flatMap((h) => stacks[h] as number[])), reading };
+}
+
+/**
+ * The headline blocks right above block `j` (none before block `first`), and the first
+ * block of the lot: a running head printed among them (a line with the date) is passed
+ * over, read where it stands.
+ */
+function headlinesOver(blocks: Block[], j: number, first: number): { heads: number[]; from: number } {
+  const width = (blocks[j] as Block).width;
+  const heads: number[] = [];
+  let from = j;
+  for (let k = j - 1; k >= first; k--) {
+    const h = blocks[k] as Block;
+    const t = (h.lines[0] as ReadLine).text;
+    if (h.lines.length === 1 && /\d{4}年\d{1,2}月\d{1,2}日/.test(t)) {
+      from = k;
+      continue;
+    }
+    if (h.lines.length > 4 || !h.lines.every((l) => phraseLike(l.text, width) || /^[—-]/.test(l.text) || /[—-]$/.test(l.text))) break;
+    heads.unshift(k);
+    from = k;
+  }
+  return { heads, from };
+}
+
+/**
+ * Headline blocks as stories' stacks: pdftotext prints one story's stack as several blocks,
+ * a kicker ending in a dash over its title, a subtitle opening with one under it.
+ */
+function stacksOf(blocks: Block[], heads: readonly number[]): number[][] {
+  const stacks: number[][] = [];
+  for (const h of heads) {
+    const last = stacks[stacks.length - 1];
+    const prev = last?.[last.length - 1];
+    const dash = prev !== undefined && prev === h - 1 && (/[—-]$/.test(((blocks[prev] as Block).lines.at(-1) as ReadLine).text) || /^[—-]/.test(((blocks[h] as Block).lines[0] as ReadLine).text));
+    if (last && dash) last.push(h);
+    else stacks.push([h]);
+  }
+  return stacks;
+}
+
+/** Where a story can open: a line of the block's first printed row (every column starts at its top) that opens with a dateline or byline, or a paragraph's first line. */
+function openingsOf(ls: readonly ReadLine[], width: number): number[] {
+  const openings: number[] = [];
+  for (let k = 0; k < Math.min(FIRST_ROW, ls.length); k++) {
+    const t = (ls[k] as ReadLine).text;
+    if (opensWithByline(t) || paragraphFirst(t, width)) openings.push(k);
+  }
+  return openings;
+}
+
+/**
+ * Every opening's column (see followColumn), datelines and bylines first: theirs is the
+ * surest column, and a line goes to the first column that reaches it (none takes another
+ * opening or a line an earlier column took).
+ */
+function columnsOf(ls: readonly ReadLine[], openings: readonly number[], width: number, pairCount: PairCount): Map<number, number[]> {
+  const isOpening = new Set(openings);
+  const used = new Set<number>();
+  const byline = (c: number) => opensWithByline((ls[c] as ReadLine).text);
+  const columns = new Map<number, number[]>();
+  for (const c of [...openings.filter(byline), ...openings.filter((c) => !byline(c))]) {
+    const col = followColumn(ls, c, width, (d) => used.has(d) || isOpening.has(d), pairCount);
+    for (const x of col) used.add(x);
+    columns.set(c, col);
+  }
+  return columns;
+}
+
+/** The most lines of a column followed from its opening. */
+const COLUMN_LINES = 8;
+
+/**
+ * An opening's column, followed down the block until it holds a lead's first sentences
+ * (what a headline is compared with): the columns' lines are printed in turn across the
+ * page, so each of its lines is a few lines under the one before (see nextInColumn).
+ */
+function followColumn(ls: readonly ReadLine[], c: number, width: number, taken: (d: number) => boolean, pairCount: PairCount): number[] {
+  const col = [c];
+  let chars = hanCount((ls[c] as ReadLine).text);
+  let step = 0;
+  while (chars < OPENING_CHARS && col.length < COLUMN_LINES) {
+    const at = col[col.length - 1] as number;
+    const next = nextInColumn(ls, at, step, width, taken, pairCount);
+    if (next < 0) break;
+    step = next - at;
+    col.push(next);
+    chars += hanCount((ls[next] as ReadLine).text);
+  }
+  return col;
+}
+
+/**
+ * The line that goes on from line `at` of a column, a few lines further on (the other
+ * columns' lines between), or -1. It is no line `taken`, no dateline or byline; after a
+ * finished sentence a paragraph's first line (or a full one), mid-sentence anything but a
+ * paragraph's first line. Of those, the one that scores most: the reporter's name in
+ * brackets under a dateline (…电, then （记者…）) 3, as many lines on as the last `step`
+ * (the columns come round in turn) 2, a word across the break that the page prints
+ * elsewhere 1; the nearest of equals.
+ */
+function nextInColumn(ls: readonly ReadLine[], at: number, step: number, width: number, taken: (d: number) => boolean, pairCount: PairCount): number {
+  const cur = (ls[at] as ReadLine).text;
+  const ended = endsSentence(cur);
+  let next = -1;
+  let best = -Infinity;
+  for (let d = at + 1; d < ls.length && d <= at + NEXT_REACH; d++) {
+    if (taken(d)) continue;
+    const t = (ls[d] as ReadLine).text;
+    if (opensWithByline(t) || (ended ? !paragraphFirst(t, width) && !fullWidth(t, width) : paragraphFirst(t, width))) continue;
+    const word = !ended && /[\u3400-\u9fff]$/u.test(cur) && pairCount(cur.slice(-1), t.slice(0, 1)) > 0;
+    const reporter = /电$/.test(cur) && /^[（(]/.test(t);
+    const score = (reporter ? 3 : 0) + (word ? 1 : 0) + (d - at === step ? 2 : 0) - (d - at) * 0.01;
+    if (score > best) {
+      best = score;
+      next = d;
+    }
+  }
+  return next;
+}
+
+/**
+ * Each headline stack's opening, by the stacks' text: the opening whose column shares most
+ * of its pairs of characters (a headline sums up its lead), the best pairs given first, an
+ * opening to one stack; two openings whose columns share lines are one column, given once.
+ */
+function matchHeadlines(stackTexts: readonly string[], openings: readonly number[], columns: Map<number, number[]>, ls: readonly ReadLine[]): Map<number, number> {
+  const candidates: { h: number; c: number; score: number }[] = [];
+  stackTexts.forEach((stackText, h) => {
+    const pairs = hanPairs(stackText);
+    for (const c of openings) {
+      const share = shared(pairs, hanPairs((columns.get(c) as number[]).map((x) => (ls[x] as ReadLine).text).join("")));
+      // A story's first column is left of its others: of its openings in the first row, its
+      // first line is printed first.
+      if (share >= OPENING_SHARE) candidates.push({ h, c, score: share - c * EARLIER });
+    }
+  });
+  candidates.sort((x, y) => y.score - x.score || x.h - y.h || x.c - y.c);
+  const given = new Map<number, number>();
+  const opened = new Set<number>();
+  for (const { h, c } of candidates) {
+    if (given.has(h) || opened.has(c)) continue;
+    // Two openings' columns that share lines are one column.
+    if ([...opened].some((o) => (columns.get(o) as number[]).some((x) => (columns.get(c) as number[]).includes(x)))) continue;
+    given.set(h, c);
+    opened.add(c);
+  }
+  return given;
 }
