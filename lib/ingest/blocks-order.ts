@@ -548,7 +548,7 @@ function sideBySide(blocks: Block[], j: number, first: number, pairCount: PairCo
   const reading: ReadLine[][] = [];
   const matched = stacks.map((_, h) => h).filter((h) => given.has(h));
   matched.forEach((h, n) => {
-    const col = (columns.get(given.get(h) as number) as number[]).filter((x) => !read.has(x));
+    const col = columns.get(given.get(h) as number) as number[];
     for (const x of col) read.add(x);
     const body = col.map((x) => ls[x] as ReadLine);
     // The last story's opening is followed by the block's other lines, as printed.
@@ -685,7 +685,7 @@ function nextInColumn(ls: readonly ReadLine[], at: number, step: number, width: 
 /**
  * Each headline stack's opening, by the stacks' text: the opening whose column shares most
  * of its pairs of characters (a headline sums up its lead), the best pairs given first, an
- * opening to one stack; two openings whose columns share lines are one column, given once.
+ * opening to one stack.
  */
 function matchHeadlines(stackTexts: readonly string[], openings: readonly number[], columns: Map<number, number[]>, ls: readonly ReadLine[]): Map<number, number> {
   const candidates: { h: number; c: number; score: number }[] = [];
@@ -702,9 +702,8 @@ function matchHeadlines(stackTexts: readonly string[], openings: readonly number
   const given = new Map<number, number>();
   const opened = new Set<number>();
   for (const { h, c } of candidates) {
+    // (Columns share no line, columnsOf sees to it: an opening is one story's.)
     if (given.has(h) || opened.has(c)) continue;
-    // Two openings' columns that share lines are one column.
-    if ([...opened].some((o) => (columns.get(o) as number[]).some((x) => (columns.get(c) as number[]).includes(x)))) continue;
     given.set(h, c);
     opened.add(c);
   }
