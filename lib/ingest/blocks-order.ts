@@ -447,6 +447,8 @@ export function orderColumnBlocks(lines: readonly ReadLine[]): ReadLine[] {
 
 /** How many lines of a block of side-by-side stories' columns hold its first printed row. */
 const FIRST_ROW = 8;
+/** The fewest lines of a block looked at for side-by-side stories: more than its first printed row (FIRST_ROW) holds. */
+const SIDE_BY_SIDE_LINES = 12;
 /** How many lines further a column line's next line can be printed (one a column between). */
 const NEXT_REACH = 6;
 /** Characters of a story's opening that are followed to compare with the headlines. */
@@ -455,6 +457,8 @@ const OPENING_CHARS = 60;
 const OPENING_SHARE = 0.12;
 /** What an opening printed a line later in the first row weighs against a headline's share of pairs. */
 const EARLIER = 0.1;
+/** The most lines of a column followed from its opening. */
+const COLUMN_LINES = 8;
 
 /** A dateline or a byline a story opens with: 本报西宁5月10日电, 新华社北京5月18日电全, 本报记者… */
 const opensWithByline = (t: string) => isByline(t) || /^(本报|新华社)[^，。]{0,14}电/.test(t);
@@ -533,7 +537,7 @@ type SideBySide = { from: number; read: Set<number>; reading: ReadLine[][] };
 /** The headlines over block `j` (none before block `first`) and the order its stories are read in, when `j` holds side-by-side stories. */
 function sideBySide(blocks: Block[], j: number, first: number, pairCount: PairCount): SideBySide | null {
   const b = blocks[j] as Block;
-  if (!b.body || b.lines.length < 12) return null;
+  if (!b.body || b.lines.length < SIDE_BY_SIDE_LINES) return null;
   const { heads, from } = headlinesOver(blocks, j, first);
   const stacks = stacksOf(blocks, heads);
   if (stacks.length < 2) return null;
@@ -629,9 +633,6 @@ function columnsOf(ls: readonly ReadLine[], openings: readonly number[], width: 
   }
   return columns;
 }
-
-/** The most lines of a column followed from its opening. */
-const COLUMN_LINES = 8;
 
 /**
  * An opening's column, followed down the block until it holds a lead's first sentences
