@@ -30,11 +30,14 @@ test("a page without a masthead: the desk asks for it before correcting, the wor
 
   // The editor corrects first anyway: a caption goes to the bin.
   // A block's text is its one div (the role label is a span, a doubt note a p).
-  const caption = page.locator('[data-type="block"][data-role="caption"]').first().locator(":scope > div");
+  const captionBlock = page.locator('[data-type="block"][data-role="caption"]').first();
+  const caption = captionBlock.locator(":scope > div");
   const opened = await workbenchVersion(page);
   const captionText = ((await caption.textContent()) ?? "").trim().slice(0, 12);
   expect(captionText.length).toBeGreaterThan(3);
   await caption.click();
+  // The key acts where the cursor is: the click must have put it in the caption first.
+  await expect(captionBlock).toHaveAttribute("data-current", /.*/);
   await page.keyboard.press("Control+Shift+Backspace");
   await expect(page.locator('[data-type="bin"]')).toContainText(captionText);
   await workbenchSaved(page, { past: opened });

@@ -64,7 +64,13 @@ test("the workbench offers the same difference after a refused save", async ({ b
   await first.getByLabel("出版日期", { exact: true }).fill("2024-06-03");
   await first.getByRole("button", { name: "创建导入" }).click();
   await expect(first).toHaveURL(/\/desk\/imports\/\d+$/);
-  const block = (page: Page, text: string) => page.locator('[data-type="block"]').filter({ hasText: text }).first().getByText(text).first();
+  // Keys act where the cursor is: a click must have put it in the block (data-current) before a
+  // key is pressed, or the key goes elsewhere (Ctrl+Shift+R left to Chromium is a hard reload).
+  const putCursorIn = async (page: Page, text: string) => {
+    const block = page.locator('[data-type="block"]').filter({ hasText: text }).first();
+    await block.getByText(text).first().click();
+    await expect(block).toHaveAttribute("data-current", /.*/);
+  };
 
   const second = await signedIn(browser, "editor2@folio.local");
   await second.goto(first.url());
@@ -76,13 +82,13 @@ test("the workbench offers the same difference after a refused save", async ({ b
   await expect(first.getByRole("status").filter({ hasText: /稿件 \d+ 篇/ })).toBeVisible();
   const status = first.getByTestId("save-status");
   const savedBefore = (await status.textContent()) ?? "";
-  await block(first, "荣昌高新区党群服务中心").click();
+  await putCursorIn(first, "荣昌高新区党群服务中心");
   await first.keyboard.press("Control+Shift+ArrowUp");
   await expect(status).not.toHaveText(savedBefore, { timeout: 15_000 });
   await waitSaved(first);
 
   // The second editor takes a block out of the bin into an article; that save is refused.
-  await block(second, "争做文明示范").click();
+  await putCursorIn(second, "争做文明示范");
   await second.keyboard.press("Control+Shift+R");
   await expect(staleAlert(second)).toBeVisible({ timeout: 15_000 });
   await expect(staleAlert(second)).toContainText("您的划分仍在本页");
