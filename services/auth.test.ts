@@ -1,4 +1,5 @@
 import { removeTemporaryDatabase } from "@/db/testing/temporary-database";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries } from "@/db/queries/audit";
 import { endSession, getSession } from "@/db/queries/sessions";
@@ -166,5 +167,29 @@ describe("sessions end on the server", () => {
   it("knows no session for a missing or made-up id", async () => {
     expect(await sessionLives(undefined, { activity: true })).toBe(false);
     expect(await sessionLives("not-a-session", { activity: true })).toBe(false);
+  });
+});
+
+describe("a session while another process holds the write lock", () => {
+  // SQLite's write lock held by a second connection (as a backup or a script could); on
+  // PostgreSQL "busy" is a row lock past lock_timeout, tested in db/postgres-busy.test.ts.
+  it.skipIf(process.env.FOLIO_TEST_ENGINE === "postgres")("still lives, its last-seen time left for the next request", { timeout: 30_000 }, async () => {
+    const email = `busy-${Math.random().toString(36).slice(2)}@paper.cn`;
+    await createUser({ email, name: "B", role: "editor", passwordHash: await hashPassword(PASSWORD) });
+    const user = (await authorizeCredentials({ email, password: PASSWORD }, at("10.0.0.8")))!.user;
+    const now = Date.now();
+    await backdateSessions({ userId: Number(user.id), signedInAt: new Date(now - 20 * 60_000), lastSeenAt: new Date(now - 20 * 60_000) });
+    const before = (await getSession({ sessionId: user.sid }))!.lastSeenAt;
+    const other = new Database(process.env.DATABASE_PATH!);
+    other.exec("BEGIN EXCLUSIVE");
+    try {
+      expect(await sessionLives(user.sid, { activity: true })).toBe(true);
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    expect((await getSession({ sessionId: user.sid }))!.lastSeenAt).toEqual(before);
+    expect(await sessionLives(user.sid, { activity: true })).toBe(true);
+    expect((await getSession({ sessionId: user.sid }))!.lastSeenAt.getTime()).toBeGreaterThan(before.getTime());
   });
 });

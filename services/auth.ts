@@ -8,6 +8,7 @@ import { endSession, getSession, startSession, touchSession } from "@/db/queries
 import { getUserByEmail, normalizeEmail } from "@/db/queries/users";
 import { audit, recordAudit } from "@/services/audit";
 import { env } from "@/lib/env";
+import { isDatabaseBusy } from "@/lib/errors";
 import { clientIpFrom, requestIsHttps } from "@/lib/request-info";
 import { decodeKnownDevice, encodeKnownDevice, isKnownFor, knownDeviceCookie, rememberSignIn, type KnownDevice } from "@/lib/auth/known-device";
 import { verifyAgainstDecoy, verifyPassword } from "@/lib/auth/password";
@@ -105,7 +106,16 @@ export async function sessionLives(sessionId: unknown, { activity }: { activity:
     }
     return false;
   }
-  if (activity && verdict.touch) await touchSession({ sessionId, now });
+  if (activity && verdict.touch) {
+    // The last-seen time is a courtesy written at most once a minute: while another process holds
+    // the database's write lock (a backup, a script) the request is served without it, and the
+    // next one writes it. Failing the page for it would turn every desk view into "busy".
+    try {
+      await touchSession({ sessionId, now });
+    } catch (e) {
+      if (!isDatabaseBusy(e)) throw e;
+    }
+  }
   return true;
 }
 

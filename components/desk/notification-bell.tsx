@@ -35,10 +35,15 @@ export function NotificationBell({
   const ended = useRef(false);
   const update = useCallback(() => {
     if (ended.current) return;
-    void refresh().then((next) => {
-      if (next) setSummary(next);
-      else ended.current = true;
-    });
+    // A failed ask (the database busy, the network gone) keeps the count shown; the next
+    // navigation or focus asks again.
+    refresh().then(
+      (next) => {
+        if (next) setSummary(next);
+        else ended.current = true;
+      },
+      () => {},
+    );
   }, [refresh]);
 
   useEffect(() => {
