@@ -107,9 +107,10 @@ export async function sessionLives(sessionId: unknown, { activity }: { activity:
     return false;
   }
   if (activity && verdict.touch) {
-    // The last-seen time is a courtesy written at most once a minute: while another process holds
-    // the database's write lock (a backup, a script) the request is served without it, and the
-    // next one writes it. Failing the page for it would turn every desk view into "busy".
+    // The last-seen time is written at most once a minute anyway: while another process holds the
+    // database's write lock (a restore, a long script) the request is served without it and the
+    // next one writes it (the idle limit then counts from the last written, a little sooner).
+    // Failing the request for it made every desk view during the wait a 500.
     try {
       await touchSession({ sessionId, now });
     } catch (e) {
