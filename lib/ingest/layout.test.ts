@@ -331,6 +331,25 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads the running head across the page top first, as printed, before the columns under it", () => {
+    const page = [
+      "2026年5月7日 星期四 第4版 要闻 责任编辑：王五 美编：赵六          示例报",
+      "",
+      "",
+      "甲栏的第一行写在这里        乙栏的第一行写在这里      丙栏的第一行写在这里",
+      "甲栏的第二行写在这里        乙栏的第二行写在这里      丙栏的第二行写在这里",
+      "甲栏的第三行写在这里        乙栏的第三行写在这里      丙栏的第三行写在这里",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "2026年5月7日 星期四 第4版 要闻 责任编辑：王五 美编：赵六",
+      "示例报",
+      "甲栏的第一行写在这里/甲栏的第二行写在这里/甲栏的第三行写在这里",
+      "乙栏的第一行写在这里/乙栏的第二行写在这里/乙栏的第三行写在这里",
+      "丙栏的第一行写在这里/丙栏的第二行写在这里/丙栏的第三行写在这里",
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

@@ -10,6 +10,8 @@ import type { Span } from "./types";
  * order, without moving a character: it only decides the order in which pieces of
  * rows (raw offsets) are read.
  *
+ * 0. The running head across the top of the page (date, page number, section) is read
+ *    first, as printed, apart from the columns.
  * 1. Each row is cut into pieces at runs of two or more spaces (a justified line is
  *    spaced out with single spaces, a gutter is wider), and at a single space that lines
  *    up with a gutter in the rows around it (a narrow gutter a drifted line touched).
@@ -474,6 +476,27 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
   return out;
 }
 
+/** Cells a running head may start right of the page's left edge. */
+const MARGIN_SLACK = 4;
+/** How far across the page a running head reaches at least (its last word set flush right, give or take a few cells). */
+const HEAD_REACH = 0.9;
+/** A running head's date or page number: "2026年5月7日", "星期四", "第4版". */
+const FOLIO = /\d{1,4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\d+版/u;
+
+/**
+ * The running head over a page (date, page number, section, editors, the paper's name) is
+ * its first row, printed across the whole page from edge to edge, with the date or page
+ * number in it. Its words stand over the columns' gutters here and there, so read as the
+ * page's other rows it was cut at the gutters and its pieces went into the columns below
+ * (the first one on down the left column), which kept a centred headline from heading
+ * the columns it stands over. It is read first, as printed, apart from the columns.
+ */
+function isRunningHead(text: string, first: { pieces: LayoutPiece[] }, right: number): boolean {
+  const p0 = first.pieces[0] as LayoutPiece;
+  const p1 = first.pieces[first.pieces.length - 1] as LayoutPiece;
+  return p0.x0 <= MARGIN_SLACK && p1.x1 >= right * HEAD_REACH && first.pieces.some((p) => FOLIO.test(pieceText(text, p)));
+}
+
 /** The pieces of a side-by-side page from line `from` on, in reading order. */
 export function readLayout(text: string, lines: readonly Line[], from = 0): LayoutPiece[] {
   const rows: { row: number; pieces: LayoutPiece[] }[] = [];
@@ -486,8 +509,10 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (let m = GAP.exec(s); m; m = GAP.exec(s)) here.push(pieceAt(l.start, m.index, m[0].length, row));
     rows.push({ row, pieces: here });
   }
+  const right = Math.max(0, ...rows.flatMap((r) => r.pieces.map((p) => p.x1)));
+  const head = rows.length > 1 && isRunningHead(text, rows[0] as (typeof rows)[number], right) ? (rows.shift() as (typeof rows)[number]).pieces : [];
   const pieces = rows.flatMap((r, k) => r.pieces.flatMap((p) => splitAtGutters(text, p, rows, k)));
-  if (pieces.length === 0) return pieces;
+  if (pieces.length === 0) return head.map((p, i) => ({ ...p, run: i, runStart: true }));
   const widths = pieces.map((p) => p.x1 - p.x0).sort((a, b) => a - b);
   const typical = widths[Math.floor(widths.length * 0.75)] as number;
   const spansColumns = (p: LayoutPiece) => p.x1 - p.x0 > typical * 1.5;
@@ -558,7 +583,8 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (let k = open.length - 1; k >= 0; k--) if (p.row - (open[k] as Run).lastRow > MAX_ROW_GAP) open.splice(k, 1);
   }
   const out: LayoutPiece[] = [];
-  orderRuns(text, keepPhrasesTogether(text, runs.flatMap((r) => splitWideEnds(text, r)))).forEach((r, i) => {
+  const ordered = orderRuns(text, keepPhrasesTogether(text, runs.flatMap((r) => splitWideEnds(text, r))));
+  [...head.map((p) => runOf([p])), ...ordered].forEach((r, i) => {
     r.pieces.forEach((p, k) => {
       p.run = i;
       p.indent = p.x0 - r.x0;
