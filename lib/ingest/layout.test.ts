@@ -350,6 +350,27 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a title set from the left edge with its subtitle centred beside it, over the next column, before the columns", () => {
+    const page = [
+      " “甲乙丙丁戊己庚辛壬癸子丑”",
+      "",
+      "                ——副题写在这里的一行字",
+      "",
+      "甲栏的第一行写在这里      乙栏的第一行写在这里      丙栏的第一行写在这里",
+      "甲栏的第二行写在这里      乙栏的第二行写在这里      丙栏的第二行写在这里",
+      "甲栏的第三行写在这里      乙栏的第三行写在这里      丙栏的第三行写在这里",
+      "甲栏的第四行写在这里      乙栏的第四行写在这里      丙栏的第四行写在这里",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "“甲乙丙丁戊己庚辛壬癸子丑”",
+      "——副题写在这里的一行字",
+      "甲栏的第一行写在这里/甲栏的第二行写在这里/甲栏的第三行写在这里/甲栏的第四行写在这里",
+      "乙栏的第一行写在这里/乙栏的第二行写在这里/乙栏的第三行写在这里/乙栏的第四行写在这里",
+      "丙栏的第一行写在这里/丙栏的第二行写在这里/丙栏的第三行写在这里/丙栏的第四行写在这里",
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

@@ -32,7 +32,8 @@ import type { Span } from "./types";
  *    read a strip of columns through all of them), and a headline centred over several
  *    columns (its cells cover only its left part), with the rows of its stack under it,
  *    heads all the columns under it, also when its cells (or its kicker's) stand alone
- *    over a gutter. Cutting between rows, a row of stories' headlines
+ *    over a gutter, and so does a title set from the left edge whose subtitle stands
+ *    beside it, over the next column. Cutting between rows, a row of stories' headlines
  *    side by side is not cut from the columns right under it.
  */
 export type LayoutPiece = {
@@ -155,6 +156,37 @@ function headAlone(text: string, group: Run[]): { head: Run[]; bodyTop: number; 
 }
 
 /**
+ * A subtitle centred under its title starts within the title's cells or right after them
+ * (another story's headline further right is not a subtitle).
+ */
+function besideTitle(title: Run[], sub: Run[]): boolean {
+  const x1 = Math.max(...title.map((r) => r.x1));
+  const sx0 = Math.min(...sub.map((r) => r.x0));
+  return sx0 > Math.min(...title.map((r) => r.x0)) && sx0 <= x1 + MAX_DRIFT;
+}
+
+/**
+ * A title set from its column's left edge whose subtitle, centred under it, stands over the
+ * next column: the title is farther above its own column than a headline's rows allow
+ * (the subtitle's row is between them, beside), so it is a headline when the next group
+ * opens with a one-row headline a row or two under it and its column starts no lower than
+ * the columns under that subtitle.
+ */
+function titleOverSubtitle(text: string, group: Run[], next: Run[] | undefined): { head: Run[]; bodyTop: number; stack: boolean } | null {
+  if (!next) return null;
+  const bands = cut(group, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
+  const title = bands[0] as Run[];
+  if (bands.length < 2 || rowsOf(title).length !== 1 || !headlineLike(text, title)) return null;
+  const sub = headOf(text, next);
+  if (!sub || new Set(rowsOf(sub.head)).size !== 1) return null;
+  const titleRow = (title[0] as Run).r0;
+  const subRow = Math.min(...sub.head.map((r) => r.r0));
+  const bodyTop = Math.min(...(bands[1] as Run[]).map((r) => r.r0));
+  if (subRow <= titleRow || subRow - titleRow > HEAD_ROWS || bodyTop <= subRow || bodyTop > sub.bodyTop || !besideTitle(title, sub.head)) return null;
+  return { head: title, bodyTop, stack: true };
+}
+
+/**
  * A headline whose cells can be the left part of a line centred over these runs: it
  * starts right of their left edge and its cells' middle is not right of their middle.
  */
@@ -182,12 +214,14 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
     return !!first && !!parseStandaloneByline(pieceText(text, first));
   };
   for (let g = 0; g < columns.length; g++) {
-    const top = headOf(text, columns[g] as Run[]) ?? headAlone(text, columns[g] as Run[]);
+    const top = headOf(text, columns[g] as Run[]) ?? headAlone(text, columns[g] as Run[]) ?? titleOverSubtitle(text, columns[g] as Run[], columns[g + 1]);
     if (!top) continue;
     const headTop = Math.min(...top.head.map((r) => r.r0));
+    // Where the columns under the headline start (under its subtitle, when one is found beside it).
+    let bodyTop = top.bodyTop;
     const startsUnder = (k: number) => {
       const r0 = Math.min(...(columns[k] as Run[]).map((r) => r.r0));
-      return r0 > headTop && r0 <= top.bodyTop;
+      return r0 > headTop && r0 <= bodyTop;
     };
     // A short kicker centred over its title starts right of the title's squeezed cells,
     // over the gutter beside them: a stack alone in the next group, ending a few rows over
@@ -203,6 +237,19 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
       head = [...kicker.head, ...head];
       i = Math.min(i, k);
       j = Math.max(j, k);
+    }
+    // A subtitle centred under its title can stand right of the title's cells, over the next
+    // column: a one-row headline topping the next group, a row or two under the title and
+    // starting beside its cells, is the title's subtitle, and the columns start under it.
+    const next = g + 1 < columns.length ? headOf(text, columns[g + 1] as Run[]) : null;
+    const headBottom = Math.max(...head.map((r) => r.r1));
+    if (head === top.head && next && new Set(rowsOf(next.head)).size === 1 && rowsOf([...head, ...next.head]).length <= HEAD_PIECES) {
+      const subTop = Math.min(...next.head.map((r) => r.r0));
+      if (subTop > headBottom && subTop - headBottom <= HEAD_ROWS && next.bodyTop >= bodyTop && besideTitle(head, next.head)) {
+        head = [...head, ...next.head];
+        j = g + 1;
+        bodyTop = next.bodyTop;
+      }
     }
     while (i > 0 && !opensStory(i) && startsUnder(i - 1)) i--;
     while (j + 1 < columns.length && startsUnder(j + 1) && !opensStory(j + 1)) j++;
