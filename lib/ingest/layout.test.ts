@@ -90,6 +90,25 @@ describe("layout reading (side-by-side text)", () => {
     expect(runs(page(6))[0]).toBe("十一个字的第一个短语写/甲栏第1行的文字写在/甲栏第2行的文字写在/甲栏第3行的文字写在");
   });
 
+  it("reads a headline of two even phrases as one across a gap several times their length", () => {
+    // Very large type: two six-character phrases forty cells apart, each over its own column.
+    const page = (second: string) =>
+      [
+        `甲乙丙丁戊己${" ".repeat(40)}${second}`,
+        "",
+        "",
+        ...[1, 2, 3].map((r) => `甲栏第${r}行的文字写在这里${" ".repeat(34)}乙栏第${r}行的文字写在这里`),
+      ].join("\n");
+    expect(runs(page("子丑寅卯辰巳"))).toEqual([
+      "甲乙丙丁戊己/子丑寅卯辰巳",
+      "甲栏第1行的文字写在这里/甲栏第2行的文字写在这里/甲栏第3行的文字写在这里",
+      "乙栏第1行的文字写在这里/乙栏第2行的文字写在这里/乙栏第3行的文字写在这里",
+    ]);
+    readsEveryCharacterOnce(page("子丑寅卯辰巳"));
+    // Two short headlines of different lengths this far apart are two stories'.
+    expect(runs(page("子丑寅卯辰"))).not.toContain("甲乙丙丁戊己/子丑寅卯辰");
+  });
+
   it("reads a subtitle printed between a headline and the column under it before that column", () => {
     const page = [
       "一家村史馆的升级",

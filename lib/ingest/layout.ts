@@ -467,6 +467,25 @@ const PHRASE_GAP = 30;
 const SHORT_PHRASE = 8;
 const LONG_PHRASE = 12;
 
+/** Characters in each phrase of a couplet headline; its widest gap, in cells per character of a phrase. */
+const BALANCED_MIN = 4;
+const BALANCED_MAX = 8;
+const BALANCED_GAP = 8;
+/** A column tag closing a headline: "文脉贯古今（感知文化里的中国）". */
+const COLUMN_TAG = /[（(][^（）()]*[）)]$/u;
+
+/**
+ * A headline in two phrases of one length, each a few characters, a couplet ("深耕科技金融
+ * 赋能企业发展", a column tag after the second not counted), set in type so large that the
+ * gap between them is several times wider than a phrase: two stories' headlines side by side
+ * are seldom both this short and this even (and a byline opens the second one's column).
+ */
+function balancedPair(a: string, b: string, gap: number): boolean {
+  const n = [...a].length;
+  const m = [...b.replace(COLUMN_TAG, "")].length;
+  return n >= BALANCED_MIN && n <= BALANCED_MAX && n === m && gap <= BALANCED_GAP * n;
+}
+
 /**
  * A headline in two phrases ("深耕品牌建设　彰显时代担当") prints as two pieces of one row
  * with a wide gap between them (its large characters take one cell each, their places
@@ -474,9 +493,9 @@ const LONG_PHRASE = 12;
  * read the phrases in two different columns. When both pieces open their runs, the first
  * is short (or a little longer with a gap one to two times as wide as it: the gap of large
  * type grows with the phrase before it) and the second not much longer, and the gap is four cells or more
- * but narrower than a column, the two become a run of their own spanning both (no cut passes between
- * them; the rows under them are cut off as a band). Two headlines side by side are longer
- * or further apart.
+ * but narrower than a column (or wider, for a couplet: `balancedPair`), the two become a run of
+ * their own spanning both (no cut passes between them; the rows under them are cut off as a
+ * band). Two headlines side by side are longer or further apart.
  */
 function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
   const first = new Map<LayoutPiece, Run>();
@@ -489,6 +508,14 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
   }
   const joined = new Map<Run, Run>();
   const str = (p: LayoutPiece) => text.slice(p.span.start, p.span.end);
+  // A story's byline opens its first column: one opening a column right of the first phrase,
+  // a few rows under it, shows a second story there, headed by the second "phrase".
+  const bylineRightOf = (a: LayoutPiece) => {
+    for (let row = a.row + 1; row <= a.row + HEAD_ROWS; row++) {
+      if ((byRow.get(row) ?? []).some((q) => q.x0 >= a.x1 && first.has(q) && parseStandaloneByline(str(q)))) return true;
+    }
+    return false;
+  };
   for (const row of byRow.values()) {
     row.sort((a, b) => a.x0 - b.x0);
     for (let k = 0; k + 1 < row.length; k++) {
@@ -498,7 +525,8 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
       const rb = first.get(b);
       // Two columns' first lines go on row by row; a large headline's phrases do not both.
       if (ra?.pieces[1]?.row === a.row + 1 && rb?.pieces[1]?.row === b.row + 1) continue;
-      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 > PHRASE_GAP || b.x0 - a.x1 < 4) continue;
+      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 < 4) continue;
+      if (b.x0 - a.x1 > PHRASE_GAP && (!balancedPair(str(a), str(b), b.x0 - a.x1) || bylineRightOf(a))) continue;
       // Large characters take a cell each but print wider: the gap after a phrase grows with
       // its length, so a longer first phrase is a headline's when the gap is one to two times
       // as wide as it (two headlines side by side stand further apart).
