@@ -390,6 +390,29 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("cuts stories stacked on one grid apart under a kicker set right of its title's cells", () => {
+    // The kicker, in smaller type, stands right of the title's squeezed cells: the stack as a
+    // whole is centred over the lower story's columns, the kicker alone is not.
+    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+    const page = [
+      ...[1, 2, 3, 4].map((r) => `${col("上甲", r)}           ${col("上乙", r)}           ${col("上丙", r)}`),
+      "",
+      "",
+      `${" ".repeat(25)}引题的文字比标题的字小一些`,
+      "",
+      `${" ".repeat(14)}标题的文字写在这里也写在这里`,
+      ...[1, 2, 3].map((r) => `${col("甲", r)}            ${col("乙", r)}            ${col("丙", r)}`),
+    ].join("\n");
+    const down = (c: string, rows: number[]) => rows.map((r) => col(c, r)).join("/");
+    expect(runs(page)).toEqual([
+      ...["上甲", "上乙", "上丙"].map((c) => down(c, [1, 2, 3, 4])),
+      "引题的文字比标题的字小一些",
+      "标题的文字写在这里也写在这里",
+      ...["甲", "乙", "丙"].map((c) => down(c, [1, 2, 3])),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

@@ -281,7 +281,10 @@ function storyBreak(text: string, bands: Run[][]): number {
     const below = Math.min(...(bands[k] as Run[]).map((r) => r.r0));
     if (below - above < STORY_GAP || headlineLike(text, upper)) continue;
     const lower = bands.slice(k).flat();
-    const top = headOf(text, lower, true);
+    const sideBySide = headOf(text, lower, true);
+    // A stack is judged centred with all its rows: a kicker in smaller type, less squeezed
+    // than its title, stands right of the title's cells.
+    const top = sideBySide?.stack ? (headOf(text, lower) ?? sideBySide) : sideBySide;
     if (!top) continue;
     const under = lower.filter((r) => !top.head.includes(r));
     if (cut(under, (r) => r.x0, (r) => r.x1, (r) => r.r0, 2).length < 2) continue;
