@@ -413,6 +413,23 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("heads the columns three blank rows under a headline printed in two phrases (the largest type)", () => {
+    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+    // Another story runs down the right of the page, past the rows between headline and columns.
+    const right = (r: number) => `右篇第${r}行的文字写在这里`;
+    const page = [
+      `${" ".repeat(12)}携手同行向前${" ".repeat(20)}共创美好未来${" ".repeat(22)}${right(1)}`,
+      ...[2, 3, 4].map((r) => `${" ".repeat(66)}${right(r)}`),
+      ...[1, 2, 3].map((r) => `${col("甲", r)}            ${col("乙", r)}            ${col("丙", r)}            ${right(r + 4)}`),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "携手同行向前/共创美好未来",
+      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
+      [1, 2, 3, 4, 5, 6, 7].map(right).join("/"),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

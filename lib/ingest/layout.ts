@@ -96,6 +96,8 @@ function cut(runs: Run[], lo: (r: Run) => number, hi: (r: Run) => number, other:
 
 /** Rows between a headline and the first line of the columns under it. */
 const HEAD_ROWS = 3;
+/** Rows more under a headline in the largest type (printed in two phrases on one row). */
+const LARGE_TYPE_ROWS = 1;
 /** At most this many rows (and lines, for one stack) in a headline read above its columns. */
 const HEAD_PIECES = 3;
 /** Rows from one story's last line to the next story's headline: two blank rows at least. */
@@ -141,7 +143,10 @@ function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; 
   if ((!stack && !sideBySide) || rows.length > (stack ? HEAD_PIECES : HEAD_PIECES * 3) || !headlineLike(text, head)) return null;
   const bodyTop = Math.min(...(bands[n] as Run[]).map((r) => r.r0));
   const headBottom = Math.max(...head.map((r) => r.r1));
-  return bodyTop - headBottom <= HEAD_ROWS ? { head, bodyTop, stack } : null;
+  // A headline printed in two phrases on one row is set in the largest type, which takes
+  // a row more above the columns.
+  const phrases = head.some((r) => new Set(r.pieces.map((p) => p.row)).size < r.pieces.length);
+  return bodyTop - headBottom <= HEAD_ROWS + (phrases ? LARGE_TYPE_ROWS : 0) ? { head, bodyTop, stack } : null;
 }
 
 /**
