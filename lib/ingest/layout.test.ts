@@ -430,6 +430,24 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("reads a kicker ending on a dash as its stack's top line, not a finished sentence", () => {
+    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+    const right = (r: number) => `右篇第${r}行的文字写在这里`;
+    const page = [
+      `${" ".repeat(12)}某地举办某某活动——${" ".repeat(44)}${right(1)}`,
+      `${" ".repeat(17)}标题写在引题下面${" ".repeat(41)}${right(2)}`,
+      `${" ".repeat(66)}${right(3)}`,
+      ...[1, 2, 3].map((r) => `${col("甲", r)}            ${col("乙", r)}            ${col("丙", r)}            ${right(r + 3)}`),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "某地举办某某活动——",
+      "标题写在引题下面",
+      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
+      [1, 2, 3, 4, 5, 6].map(right).join("/"),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

@@ -107,11 +107,21 @@ const pieceText = (text: string, p: LayoutPiece) => text.slice(p.span.start, p.s
 // A run's rows, each once: a headline's two phrases printed apart on one row are one line.
 const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => [...new Set(r.pieces.map((p) => p.row))]);
 
-/** A few rows of lines none of which finishes a sentence, as a headline's. */
-function headlineLike(text: string, runs: readonly Run[]): boolean {
+/** A kicker that leads into its title ends on a dash ("…各界热议“中国机遇”——"), which ends no sentence. */
+const KICKER_DASH = /[—―]{2}\s*$/u;
+
+/**
+ * A few rows of lines none of which finishes a sentence, as a headline's. On `kickerRow`,
+ * the top row of a stack with a line under it, a line may end on a kicker's dash.
+ */
+function headlineLike(text: string, runs: readonly Run[], kickerRow = -1): boolean {
   // A run's lines are on rows of their own: a long run is a column (and cheap to tell).
   if (runs.some((r) => r.pieces.length > HEAD_PIECES)) return false;
-  return new Set(rowsOf(runs)).size <= HEAD_PIECES && runs.every((r) => r.pieces.every((p) => !endsSentence(pieceText(text, p))));
+  const finished = (p: LayoutPiece) => {
+    const s = pieceText(text, p);
+    return endsSentence(s) && !(p.row === kickerRow && KICKER_DASH.test(s));
+  };
+  return new Set(rowsOf(runs)).size <= HEAD_PIECES && runs.every((r) => r.pieces.every((p) => !finished(p)));
 }
 
 /**
@@ -140,7 +150,10 @@ function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; 
   const head = bands.slice(0, n).flat();
   const rows = rowsOf(head);
   const stack = new Set(rows).size === rows.length;
-  if ((!stack && !sideBySide) || rows.length > (stack ? HEAD_PIECES : HEAD_PIECES * 3) || !headlineLike(text, head)) return null;
+  // The stack's top line, alone on its row over another line of it, can be its kicker.
+  const first = bands[0] as Run[];
+  const kickerRow = n > 1 && first.length === 1 && (first[0] as Run).pieces.length === 1 ? (first[0] as Run).r0 : -1;
+  if ((!stack && !sideBySide) || rows.length > (stack ? HEAD_PIECES : HEAD_PIECES * 3) || !headlineLike(text, head, kickerRow)) return null;
   const bodyTop = Math.min(...(bands[n] as Run[]).map((r) => r.r0));
   const headBottom = Math.max(...head.map((r) => r.r1));
   // A headline printed in two phrases on one row is set in the largest type, which takes
