@@ -114,18 +114,19 @@ export function splitHeldOut(pages: readonly PageEntry[], limit: number | null =
 export function trainOnLab(
   labDir: string,
   { train, held }: { train: readonly PageEntry[]; held: readonly PageEntry[] },
-  opts: { extractors: readonly ExtractorName[]; epochs?: number; samples?: boolean; log?: (line: string) => void },
+  opts: { extractors: readonly ExtractorName[]; epochs?: number; seed?: number; samples?: boolean; log?: (line: string) => void },
 ): Model {
   const log = opts.log ?? (() => {});
   const epochs = opts.epochs ?? LAB_TRAINING.epochs;
+  const seed = opts.seed ?? LAB_TRAINING.seed;
   const t0 = performance.now();
   const c = compileExamples(labExamples(labDir, train, opts.extractors));
   if (opts.samples !== false) compileExamples(sampleExamples(), null, c);
   log(`${c.items.length} examples (${train.length} pages × ${opts.extractors.length} extractors), ${c.names.length} features, read in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  const model = trainPerceptron(c, { epochs, seed: LAB_TRAINING.seed, structuralWeight: LAB_TRAINING.structuralWeight, startWeight: LAB_TRAINING.startWeight, progress: (e, r) => log(`epoch ${e}: ${(r * 100).toFixed(2)}% of lines wrong`) });
+  const model = trainPerceptron(c, { epochs, seed, structuralWeight: LAB_TRAINING.structuralWeight, startWeight: LAB_TRAINING.startWeight, progress: (e, r) => log(`epoch ${e}: ${(r * 100).toFixed(2)}% of lines wrong`) });
   model.temperature = fitTemperature(model, compileExamples(labExamples(labDir, held, opts.extractors)));
   log(`temperature ${model.temperature.toFixed(3)}`);
   const out = normalized(model);
-  out.trainedOn = { pages: train.length, heldOut: held.length, extractors: [...opts.extractors], samples: opts.samples !== false ? SAMPLE_PAGES.length : 0, sampleWeight: LAB_TRAINING.sampleWeight, structuralWeight: LAB_TRAINING.structuralWeight, startWeight: LAB_TRAINING.startWeight, epochs, seed: LAB_TRAINING.seed };
+  out.trainedOn = { pages: train.length, heldOut: held.length, extractors: [...opts.extractors], samples: opts.samples !== false ? SAMPLE_PAGES.length : 0, sampleWeight: LAB_TRAINING.sampleWeight, structuralWeight: LAB_TRAINING.structuralWeight, startWeight: LAB_TRAINING.startWeight, epochs, seed };
   return out;
 }
