@@ -14,6 +14,10 @@ function runs(page: string): string[] {
   return out;
 }
 
+/** A column's line of ten cells, and a line of a story running down the page's right. */
+const tenCells = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+const rightStory = (r: number) => `右篇第${r}行的文字写在这里`;
+
 /** Every non-space character is read exactly once, from its own place. */
 function readsEveryCharacterOnce(page: string) {
   const pieces = readLayout(page, splitLines(page));
@@ -393,17 +397,16 @@ describe("layout reading (side-by-side text)", () => {
   it("cuts stories stacked on one grid apart under a kicker set right of its title's cells", () => {
     // The kicker, in smaller type, stands right of the title's squeezed cells: the stack as a
     // whole is centred over the lower story's columns, the kicker alone is not.
-    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
     const page = [
-      ...[1, 2, 3, 4].map((r) => `${col("上甲", r)}           ${col("上乙", r)}           ${col("上丙", r)}`),
+      ...[1, 2, 3, 4].map((r) => `${tenCells("上甲", r)}           ${tenCells("上乙", r)}           ${tenCells("上丙", r)}`),
       "",
       "",
       `${" ".repeat(25)}引题的文字比标题的字小一些`,
       "",
       `${" ".repeat(14)}标题的文字写在这里也写在这里`,
-      ...[1, 2, 3].map((r) => `${col("甲", r)}            ${col("乙", r)}            ${col("丙", r)}`),
+      ...[1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}`),
     ].join("\n");
-    const down = (c: string, rows: number[]) => rows.map((r) => col(c, r)).join("/");
+    const down = (c: string, rows: number[]) => rows.map((r) => tenCells(c, r)).join("/");
     expect(runs(page)).toEqual([
       ...["上甲", "上乙", "上丙"].map((c) => down(c, [1, 2, 3, 4])),
       "引题的文字比标题的字小一些",
@@ -414,36 +417,32 @@ describe("layout reading (side-by-side text)", () => {
   });
 
   it("heads the columns three blank rows under a headline printed in two phrases (the largest type)", () => {
-    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
     // Another story runs down the right of the page, past the rows between headline and columns.
-    const right = (r: number) => `右篇第${r}行的文字写在这里`;
     const page = [
-      `${" ".repeat(12)}携手同行向前${" ".repeat(20)}共创美好未来${" ".repeat(22)}${right(1)}`,
-      ...[2, 3, 4].map((r) => `${" ".repeat(66)}${right(r)}`),
-      ...[1, 2, 3].map((r) => `${col("甲", r)}            ${col("乙", r)}            ${col("丙", r)}            ${right(r + 4)}`),
+      `${" ".repeat(12)}携手同行向前${" ".repeat(20)}共创美好未来${" ".repeat(22)}${rightStory(1)}`,
+      ...[2, 3, 4].map((r) => `${" ".repeat(66)}${rightStory(r)}`),
+      ...[1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}            ${rightStory(r + 4)}`),
     ].join("\n");
     expect(runs(page)).toEqual([
       "携手同行向前/共创美好未来",
-      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
-      [1, 2, 3, 4, 5, 6, 7].map(right).join("/"),
+      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => tenCells(c, r)).join("/")),
+      [1, 2, 3, 4, 5, 6, 7].map(rightStory).join("/"),
     ]);
     readsEveryCharacterOnce(page);
   });
 
   it("reads a kicker ending on a dash as its stack's top line, not a finished sentence", () => {
-    const col = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
-    const right = (r: number) => `右篇第${r}行的文字写在这里`;
     const page = [
-      `${" ".repeat(12)}某地举办某某活动——${" ".repeat(44)}${right(1)}`,
-      `${" ".repeat(17)}标题写在引题下面${" ".repeat(41)}${right(2)}`,
-      `${" ".repeat(66)}${right(3)}`,
-      ...[1, 2, 3].map((r) => `${col("甲", r)}            ${col("乙", r)}            ${col("丙", r)}            ${right(r + 3)}`),
+      `${" ".repeat(12)}某地举办某某活动——${" ".repeat(44)}${rightStory(1)}`,
+      `${" ".repeat(17)}标题写在引题下面${" ".repeat(41)}${rightStory(2)}`,
+      `${" ".repeat(66)}${rightStory(3)}`,
+      ...[1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}            ${rightStory(r + 3)}`),
     ].join("\n");
     expect(runs(page)).toEqual([
       "某地举办某某活动——",
       "标题写在引题下面",
-      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/")),
-      [1, 2, 3, 4, 5, 6].map(right).join("/"),
+      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => tenCells(c, r)).join("/")),
+      [1, 2, 3, 4, 5, 6].map(rightStory).join("/"),
     ]);
     readsEveryCharacterOnce(page);
   });
