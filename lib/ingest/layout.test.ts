@@ -447,6 +447,23 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page);
   });
 
+  it("stacks a subtitle in smaller type that stands mostly right of its title's cells, over the same columns", () => {
+    // The subtitle shares two cells with the title: its smaller characters are less squeezed.
+    const page = [
+      `${" ".repeat(10)}大字标题写在这一行上${" ".repeat(46)}${rightStory(1)}`,
+      `${" ".repeat(66)}${rightStory(2)}`,
+      `${" ".repeat(18)}小字副题写在这一行的右边${" ".repeat(36)}${rightStory(3)}`,
+      ...[1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}            ${rightStory(r + 3)}`),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "大字标题写在这一行上",
+      "小字副题写在这一行的右边",
+      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => tenCells(c, r)).join("/")),
+      [1, 2, 3, 4, 5, 6].map(rightStory).join("/"),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
   it("is recognised by its form", () => {
     const page = Array.from({ length: 10 }, (_, i) => `第${i}行的左栏文字      第${i}行的右栏文字`).join("\n");
     expect(looksLikeLayout(page, splitLines(page))).toBe(true);

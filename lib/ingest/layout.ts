@@ -94,6 +94,11 @@ function cut(runs: Run[], lo: (r: Run) => number, hi: (r: Run) => number, other:
   return groups;
 }
 
+/**
+ * Cells a stack's next line must share with the line above it: a line in smaller type, less
+ * squeezed, can stand mostly right of the larger line's cells.
+ */
+const STACK_OVERLAP = 1;
 /** Rows between a headline and the first line of the columns under it. */
 const HEAD_ROWS = 3;
 /** Rows more under a headline in the largest type (printed in two phrases on one row). */
@@ -142,7 +147,7 @@ function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; 
     const next = bands[n] as Run[];
     const rows = rowsOf(bands.slice(0, n + 1).flat());
     if (rows.length > HEAD_PIECES || new Set(rows).size !== rows.length || next.some((r) => r.r1 !== r.r0)) break;
-    const overlaps = (r: Run) => above.some((a) => Math.min(a.x1, r.x1) - Math.max(a.x0, r.x0) >= MIN_OVERLAP);
+    const overlaps = (r: Run) => above.some((a) => Math.min(a.x1, r.x1) - Math.max(a.x0, r.x0) >= STACK_OVERLAP);
     const gap = (next[0] as Run).r0 - Math.max(...above.map((r) => r.r1));
     if (gap > HEAD_ROWS || !next.every(overlaps) || !headlineLike(text, next)) break;
     n++;
