@@ -17,6 +17,10 @@ function runs(page: string): string[] {
 /** A column's line of ten cells, and a line of a story running down the page's right. */
 const tenCells = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
 const rightStory = (r: number) => `右篇第${r}行的文字写在这里`;
+/** Three columns' lines 1–3 beside the right story's lines from `from` + 1, and the columns as read. */
+const threeColumns = (from: number) =>
+  [1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}            ${rightStory(r + from)}`);
+const threeColumnsRead = ["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => tenCells(c, r)).join("/"));
 
 /** Every non-space character is read exactly once, from its own place. */
 function readsEveryCharacterOnce(page: string) {
@@ -421,11 +425,11 @@ describe("layout reading (side-by-side text)", () => {
     const page = [
       `${" ".repeat(12)}携手同行向前${" ".repeat(20)}共创美好未来${" ".repeat(22)}${rightStory(1)}`,
       ...[2, 3, 4].map((r) => `${" ".repeat(66)}${rightStory(r)}`),
-      ...[1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}            ${rightStory(r + 4)}`),
+      ...threeColumns(4),
     ].join("\n");
     expect(runs(page)).toEqual([
       "携手同行向前/共创美好未来",
-      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => tenCells(c, r)).join("/")),
+      ...threeColumnsRead,
       [1, 2, 3, 4, 5, 6, 7].map(rightStory).join("/"),
     ]);
     readsEveryCharacterOnce(page);
@@ -436,12 +440,12 @@ describe("layout reading (side-by-side text)", () => {
       `${" ".repeat(12)}某地举办某某活动——${" ".repeat(44)}${rightStory(1)}`,
       `${" ".repeat(17)}标题写在引题下面${" ".repeat(41)}${rightStory(2)}`,
       `${" ".repeat(66)}${rightStory(3)}`,
-      ...[1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}            ${rightStory(r + 3)}`),
+      ...threeColumns(3),
     ].join("\n");
     expect(runs(page)).toEqual([
       "某地举办某某活动——",
       "标题写在引题下面",
-      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => tenCells(c, r)).join("/")),
+      ...threeColumnsRead,
       [1, 2, 3, 4, 5, 6].map(rightStory).join("/"),
     ]);
     readsEveryCharacterOnce(page);
@@ -453,12 +457,12 @@ describe("layout reading (side-by-side text)", () => {
       `${" ".repeat(10)}大字标题写在这一行上${" ".repeat(46)}${rightStory(1)}`,
       `${" ".repeat(66)}${rightStory(2)}`,
       `${" ".repeat(18)}小字副题写在这一行的右边${" ".repeat(36)}${rightStory(3)}`,
-      ...[1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}            ${rightStory(r + 3)}`),
+      ...threeColumns(3),
     ].join("\n");
     expect(runs(page)).toEqual([
       "大字标题写在这一行上",
       "小字副题写在这一行的右边",
-      ...["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => tenCells(c, r)).join("/")),
+      ...threeColumnsRead,
       [1, 2, 3, 4, 5, 6].map(rightStory).join("/"),
     ]);
     readsEveryCharacterOnce(page);
