@@ -14,6 +14,14 @@ function runs(page: string): string[] {
   return out;
 }
 
+/** A column's line of ten cells, and a line of a story running down the page's right. */
+const tenCells = (c: string, r: number) => `${c}栏第${r}行的文字写在`;
+const rightStory = (r: number) => `右篇第${r}行的文字写在这里`;
+/** Three columns' lines 1–3 beside the right story's lines from `from` + 1, and the columns as read. */
+const threeColumns = (from: number) =>
+  [1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}            ${rightStory(r + from)}`);
+const threeColumnsRead = ["甲", "乙", "丙"].map((c) => [1, 2, 3].map((r) => tenCells(c, r)).join("/"));
+
 /** Every non-space character is read exactly once, from its own place. */
 function readsEveryCharacterOnce(page: string) {
   const pieces = readLayout(page, splitLines(page));
@@ -88,6 +96,25 @@ describe("layout reading (side-by-side text)", () => {
     readsEveryCharacterOnce(page(12));
     // A narrower gap: two columns' first lines, or two headlines side by side.
     expect(runs(page(6))[0]).toBe("十一个字的第一个短语写/甲栏第1行的文字写在/甲栏第2行的文字写在/甲栏第3行的文字写在");
+  });
+
+  it("reads a headline of two even phrases as one across a gap several times their length", () => {
+    // Very large type: two six-character phrases forty cells apart, each over its own column.
+    const page = (second: string) =>
+      [
+        `甲乙丙丁戊己${" ".repeat(40)}${second}`,
+        "",
+        "",
+        ...[1, 2, 3].map((r) => `甲栏第${r}行的文字写在这里${" ".repeat(34)}乙栏第${r}行的文字写在这里`),
+      ].join("\n");
+    expect(runs(page("子丑寅卯辰巳"))).toEqual([
+      "甲乙丙丁戊己/子丑寅卯辰巳",
+      "甲栏第1行的文字写在这里/甲栏第2行的文字写在这里/甲栏第3行的文字写在这里",
+      "乙栏第1行的文字写在这里/乙栏第2行的文字写在这里/乙栏第3行的文字写在这里",
+    ]);
+    readsEveryCharacterOnce(page("子丑寅卯辰巳"));
+    // Two short headlines of different lengths this far apart are two stories'.
+    expect(runs(page("子丑寅卯辰"))).not.toContain("甲乙丙丁戊己/子丑寅卯辰");
   });
 
   it("reads a subtitle printed between a headline and the column under it before that column", () => {
@@ -328,6 +355,116 @@ describe("layout reading (side-by-side text)", () => {
       ...[1, 2, 3].map((r) => `${col("甲", r)}    ${col("乙", r)}`),
     ].join("\n");
     expect(runs(page)).toEqual(["前4月", "电力市场交易电量增长", ...["甲", "乙"].map((c) => [1, 2, 3].map((r) => col(c, r)).join("/"))]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads the running head across the page top first, as printed, before the columns under it", () => {
+    const page = [
+      "2026年5月7日 星期四 第4版 要闻 责任编辑：王五 美编：赵六          示例报",
+      "",
+      "",
+      "甲栏的第一行写在这里        乙栏的第一行写在这里      丙栏的第一行写在这里",
+      "甲栏的第二行写在这里        乙栏的第二行写在这里      丙栏的第二行写在这里",
+      "甲栏的第三行写在这里        乙栏的第三行写在这里      丙栏的第三行写在这里",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "2026年5月7日 星期四 第4版 要闻 责任编辑：王五 美编：赵六",
+      "示例报",
+      "甲栏的第一行写在这里/甲栏的第二行写在这里/甲栏的第三行写在这里",
+      "乙栏的第一行写在这里/乙栏的第二行写在这里/乙栏的第三行写在这里",
+      "丙栏的第一行写在这里/丙栏的第二行写在这里/丙栏的第三行写在这里",
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads a title set from the left edge with its subtitle centred beside it, over the next column, before the columns", () => {
+    const page = [
+      " “甲乙丙丁戊己庚辛壬癸子丑”",
+      "",
+      "                ——副题写在这里的一行字",
+      "",
+      "甲栏的第一行写在这里      乙栏的第一行写在这里      丙栏的第一行写在这里",
+      "甲栏的第二行写在这里      乙栏的第二行写在这里      丙栏的第二行写在这里",
+      "甲栏的第三行写在这里      乙栏的第三行写在这里      丙栏的第三行写在这里",
+      "甲栏的第四行写在这里      乙栏的第四行写在这里      丙栏的第四行写在这里",
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "“甲乙丙丁戊己庚辛壬癸子丑”",
+      "——副题写在这里的一行字",
+      "甲栏的第一行写在这里/甲栏的第二行写在这里/甲栏的第三行写在这里/甲栏的第四行写在这里",
+      "乙栏的第一行写在这里/乙栏的第二行写在这里/乙栏的第三行写在这里/乙栏的第四行写在这里",
+      "丙栏的第一行写在这里/丙栏的第二行写在这里/丙栏的第三行写在这里/丙栏的第四行写在这里",
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("cuts stories stacked on one grid apart under a kicker set right of its title's cells", () => {
+    // The kicker, in smaller type, stands right of the title's squeezed cells: the stack as a
+    // whole is centred over the lower story's columns, the kicker alone is not.
+    const page = [
+      ...[1, 2, 3, 4].map((r) => `${tenCells("上甲", r)}           ${tenCells("上乙", r)}           ${tenCells("上丙", r)}`),
+      "",
+      "",
+      `${" ".repeat(25)}引题的文字比标题的字小一些`,
+      "",
+      `${" ".repeat(14)}标题的文字写在这里也写在这里`,
+      ...[1, 2, 3].map((r) => `${tenCells("甲", r)}            ${tenCells("乙", r)}            ${tenCells("丙", r)}`),
+    ].join("\n");
+    const down = (c: string, rows: number[]) => rows.map((r) => tenCells(c, r)).join("/");
+    expect(runs(page)).toEqual([
+      ...["上甲", "上乙", "上丙"].map((c) => down(c, [1, 2, 3, 4])),
+      "引题的文字比标题的字小一些",
+      "标题的文字写在这里也写在这里",
+      ...["甲", "乙", "丙"].map((c) => down(c, [1, 2, 3])),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("heads the columns three blank rows under a headline printed in two phrases (the largest type)", () => {
+    // Another story runs down the right of the page, past the rows between headline and columns.
+    const page = [
+      `${" ".repeat(12)}携手同行向前${" ".repeat(20)}共创美好未来${" ".repeat(22)}${rightStory(1)}`,
+      ...[2, 3, 4].map((r) => `${" ".repeat(66)}${rightStory(r)}`),
+      ...threeColumns(4),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "携手同行向前/共创美好未来",
+      ...threeColumnsRead,
+      [1, 2, 3, 4, 5, 6, 7].map(rightStory).join("/"),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("reads a kicker ending on a dash as its stack's top line, not a finished sentence", () => {
+    const page = [
+      `${" ".repeat(12)}某地举办某某活动——${" ".repeat(44)}${rightStory(1)}`,
+      `${" ".repeat(17)}标题写在引题下面${" ".repeat(41)}${rightStory(2)}`,
+      `${" ".repeat(66)}${rightStory(3)}`,
+      ...threeColumns(3),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "某地举办某某活动——",
+      "标题写在引题下面",
+      ...threeColumnsRead,
+      [1, 2, 3, 4, 5, 6].map(rightStory).join("/"),
+    ]);
+    readsEveryCharacterOnce(page);
+  });
+
+  it("stacks a subtitle in smaller type that stands mostly right of its title's cells, over the same columns", () => {
+    // The subtitle shares two cells with the title: its smaller characters are less squeezed.
+    const page = [
+      `${" ".repeat(10)}大字标题写在这一行上${" ".repeat(46)}${rightStory(1)}`,
+      `${" ".repeat(66)}${rightStory(2)}`,
+      `${" ".repeat(18)}小字副题写在这一行的右边${" ".repeat(36)}${rightStory(3)}`,
+      ...threeColumns(3),
+    ].join("\n");
+    expect(runs(page)).toEqual([
+      "大字标题写在这一行上",
+      "小字副题写在这一行的右边",
+      ...threeColumnsRead,
+      [1, 2, 3, 4, 5, 6].map(rightStory).join("/"),
+    ]);
     readsEveryCharacterOnce(page);
   });
 

@@ -10,6 +10,8 @@ import type { Span } from "./types";
  * order, without moving a character: it only decides the order in which pieces of
  * rows (raw offsets) are read.
  *
+ * 0. The running head across the top of the page (date, page number, section) is read
+ *    first, as printed, apart from the columns.
  * 1. Each row is cut into pieces at runs of two or more spaces (a justified line is
  *    spaced out with single spaces, a gutter is wider), and at a single space that lines
  *    up with a gutter in the rows around it (a narrow gutter a drifted line touched).
@@ -30,7 +32,8 @@ import type { Span } from "./types";
  *    read a strip of columns through all of them), and a headline centred over several
  *    columns (its cells cover only its left part), with the rows of its stack under it,
  *    heads all the columns under it, also when its cells (or its kicker's) stand alone
- *    over a gutter. Cutting between rows, a row of stories' headlines
+ *    over a gutter, and so does a title set from the left edge whose subtitle stands
+ *    beside it, over the next column. Cutting between rows, a row of stories' headlines
  *    side by side is not cut from the columns right under it.
  */
 export type LayoutPiece = {
@@ -91,8 +94,15 @@ function cut(runs: Run[], lo: (r: Run) => number, hi: (r: Run) => number, other:
   return groups;
 }
 
+/**
+ * Cells a stack's next line must share with the line above it: a line in smaller type, less
+ * squeezed, can stand mostly right of the larger line's cells.
+ */
+const STACK_OVERLAP = 1;
 /** Rows between a headline and the first line of the columns under it. */
 const HEAD_ROWS = 3;
+/** Rows more under a headline in the largest type (printed in two phrases on one row). */
+const LARGE_TYPE_ROWS = 1;
 /** At most this many rows (and lines, for one stack) in a headline read above its columns. */
 const HEAD_PIECES = 3;
 /** Rows from one story's last line to the next story's headline: two blank rows at least. */
@@ -102,11 +112,21 @@ const pieceText = (text: string, p: LayoutPiece) => text.slice(p.span.start, p.s
 // A run's rows, each once: a headline's two phrases printed apart on one row are one line.
 const rowsOf = (runs: readonly Run[]) => runs.flatMap((r) => [...new Set(r.pieces.map((p) => p.row))]);
 
-/** A few rows of lines none of which finishes a sentence, as a headline's. */
-function headlineLike(text: string, runs: readonly Run[]): boolean {
+/** A kicker that leads into its title ends on a dash ("…各界热议“中国机遇”——"), which ends no sentence. */
+const KICKER_DASH = /[—―]{2}\s*$/u;
+
+/**
+ * A few rows of lines none of which finishes a sentence, as a headline's. On `kickerRow`,
+ * the top row of a stack with a line under it, a line may end on a kicker's dash.
+ */
+function headlineLike(text: string, runs: readonly Run[], kickerRow = -1): boolean {
   // A run's lines are on rows of their own: a long run is a column (and cheap to tell).
   if (runs.some((r) => r.pieces.length > HEAD_PIECES)) return false;
-  return new Set(rowsOf(runs)).size <= HEAD_PIECES && runs.every((r) => r.pieces.every((p) => !endsSentence(pieceText(text, p))));
+  const finished = (p: LayoutPiece) => {
+    const s = pieceText(text, p);
+    return endsSentence(s) && !(p.row === kickerRow && KICKER_DASH.test(s));
+  };
+  return new Set(rowsOf(runs)).size <= HEAD_PIECES && runs.every((r) => r.pieces.every((p) => !finished(p)));
 }
 
 /**
@@ -127,7 +147,7 @@ function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; 
     const next = bands[n] as Run[];
     const rows = rowsOf(bands.slice(0, n + 1).flat());
     if (rows.length > HEAD_PIECES || new Set(rows).size !== rows.length || next.some((r) => r.r1 !== r.r0)) break;
-    const overlaps = (r: Run) => above.some((a) => Math.min(a.x1, r.x1) - Math.max(a.x0, r.x0) >= MIN_OVERLAP);
+    const overlaps = (r: Run) => above.some((a) => Math.min(a.x1, r.x1) - Math.max(a.x0, r.x0) >= STACK_OVERLAP);
     const gap = (next[0] as Run).r0 - Math.max(...above.map((r) => r.r1));
     if (gap > HEAD_ROWS || !next.every(overlaps) || !headlineLike(text, next)) break;
     n++;
@@ -135,10 +155,16 @@ function headOf(text: string, group: Run[], sideBySide = false): { head: Run[]; 
   const head = bands.slice(0, n).flat();
   const rows = rowsOf(head);
   const stack = new Set(rows).size === rows.length;
-  if ((!stack && !sideBySide) || rows.length > (stack ? HEAD_PIECES : HEAD_PIECES * 3) || !headlineLike(text, head)) return null;
+  // The stack's top line, alone on its row over another line of it, can be its kicker.
+  const first = bands[0] as Run[];
+  const kickerRow = n > 1 && first.length === 1 && (first[0] as Run).pieces.length === 1 ? (first[0] as Run).r0 : -1;
+  if ((!stack && !sideBySide) || rows.length > (stack ? HEAD_PIECES : HEAD_PIECES * 3) || !headlineLike(text, head, kickerRow)) return null;
   const bodyTop = Math.min(...(bands[n] as Run[]).map((r) => r.r0));
   const headBottom = Math.max(...head.map((r) => r.r1));
-  return bodyTop - headBottom <= HEAD_ROWS ? { head, bodyTop, stack } : null;
+  // A headline printed in two phrases on one row is set in the largest type, which takes
+  // a row more above the columns.
+  const phrases = head.some((r) => new Set(r.pieces.map((p) => p.row)).size < r.pieces.length);
+  return bodyTop - headBottom <= HEAD_ROWS + (phrases ? LARGE_TYPE_ROWS : 0) ? { head, bodyTop, stack } : null;
 }
 
 /**
@@ -150,6 +176,37 @@ function headAlone(text: string, group: Run[]): { head: Run[]; bodyTop: number; 
   const rows = rowsOf(group);
   if (new Set(rows).size !== rows.length || !headlineLike(text, group)) return null;
   return { head: group, bodyTop: Math.max(...group.map((r) => r.r1)) + HEAD_ROWS, stack: true };
+}
+
+/**
+ * A subtitle centred under its title starts within the title's cells or right after them
+ * (another story's headline further right is not a subtitle).
+ */
+function besideTitle(title: Run[], sub: Run[]): boolean {
+  const x1 = Math.max(...title.map((r) => r.x1));
+  const sx0 = Math.min(...sub.map((r) => r.x0));
+  return sx0 > Math.min(...title.map((r) => r.x0)) && sx0 <= x1 + MAX_DRIFT;
+}
+
+/**
+ * A title set from its column's left edge whose subtitle, centred under it, stands over the
+ * next column: the title is farther above its own column than a headline's rows allow
+ * (the subtitle's row is between them, beside), so it is a headline when the next group
+ * opens with a one-row headline a row or two under it and its column starts no lower than
+ * the columns under that subtitle.
+ */
+function titleOverSubtitle(text: string, group: Run[], next: Run[] | undefined): { head: Run[]; bodyTop: number; stack: boolean } | null {
+  if (!next) return null;
+  const bands = cut(group, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
+  const title = bands[0] as Run[];
+  if (bands.length < 2 || rowsOf(title).length !== 1 || !headlineLike(text, title)) return null;
+  const sub = headOf(text, next);
+  if (!sub || new Set(rowsOf(sub.head)).size !== 1) return null;
+  const titleRow = (title[0] as Run).r0;
+  const subRow = Math.min(...sub.head.map((r) => r.r0));
+  const bodyTop = Math.min(...(bands[1] as Run[]).map((r) => r.r0));
+  if (subRow <= titleRow || subRow - titleRow > HEAD_ROWS || bodyTop <= subRow || bodyTop > sub.bodyTop || !besideTitle(title, sub.head)) return null;
+  return { head: title, bodyTop, stack: true };
 }
 
 /**
@@ -180,12 +237,14 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
     return !!first && !!parseStandaloneByline(pieceText(text, first));
   };
   for (let g = 0; g < columns.length; g++) {
-    const top = headOf(text, columns[g] as Run[]) ?? headAlone(text, columns[g] as Run[]);
+    const top = headOf(text, columns[g] as Run[]) ?? headAlone(text, columns[g] as Run[]) ?? titleOverSubtitle(text, columns[g] as Run[], columns[g + 1]);
     if (!top) continue;
     const headTop = Math.min(...top.head.map((r) => r.r0));
+    // Where the columns under the headline start (under its subtitle, when one is found beside it).
+    let bodyTop = top.bodyTop;
     const startsUnder = (k: number) => {
       const r0 = Math.min(...(columns[k] as Run[]).map((r) => r.r0));
-      return r0 > headTop && r0 <= top.bodyTop;
+      return r0 > headTop && r0 <= bodyTop;
     };
     // A short kicker centred over its title starts right of the title's squeezed cells,
     // over the gutter beside them: a stack alone in the next group, ending a few rows over
@@ -201,6 +260,19 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
       head = [...kicker.head, ...head];
       i = Math.min(i, k);
       j = Math.max(j, k);
+    }
+    // A subtitle centred under its title can stand right of the title's cells, over the next
+    // column: a one-row headline topping the next group, a row or two under the title and
+    // starting beside its cells, is the title's subtitle, and the columns start under it.
+    const next = g + 1 < columns.length ? headOf(text, columns[g + 1] as Run[]) : null;
+    const headBottom = Math.max(...head.map((r) => r.r1));
+    if (head === top.head && next && new Set(rowsOf(next.head)).size === 1 && rowsOf([...head, ...next.head]).length <= HEAD_PIECES) {
+      const subTop = Math.min(...next.head.map((r) => r.r0));
+      if (subTop > headBottom && subTop - headBottom <= HEAD_ROWS && next.bodyTop >= bodyTop && besideTitle(head, next.head)) {
+        head = [...head, ...next.head];
+        j = g + 1;
+        bodyTop = next.bodyTop;
+      }
     }
     while (i > 0 && !opensStory(i) && startsUnder(i - 1)) i--;
     while (j + 1 < columns.length && startsUnder(j + 1) && !opensStory(j + 1)) j++;
@@ -232,7 +304,10 @@ function storyBreak(text: string, bands: Run[][]): number {
     const below = Math.min(...(bands[k] as Run[]).map((r) => r.r0));
     if (below - above < STORY_GAP || headlineLike(text, upper)) continue;
     const lower = bands.slice(k).flat();
-    const top = headOf(text, lower, true);
+    const sideBySide = headOf(text, lower, true);
+    // A stack is judged centred with all its rows: a kicker in smaller type, less squeezed
+    // than its title, stands right of the title's cells.
+    const top = sideBySide?.stack ? (headOf(text, lower) ?? sideBySide) : sideBySide;
     if (!top) continue;
     const under = lower.filter((r) => !top.head.includes(r));
     if (cut(under, (r) => r.x0, (r) => r.x1, (r) => r.r0, 2).length < 2) continue;
@@ -418,6 +493,25 @@ const PHRASE_GAP = 30;
 const SHORT_PHRASE = 8;
 const LONG_PHRASE = 12;
 
+/** Characters in each phrase of a couplet headline; its widest gap, in cells per character of a phrase. */
+const BALANCED_MIN = 4;
+const BALANCED_MAX = 8;
+const BALANCED_GAP = 8;
+/** A column tag closing a headline: "文脉贯古今（感知文化里的中国）". */
+const COLUMN_TAG = /[（(][^（）()]*[）)]$/u;
+
+/**
+ * A headline in two phrases of one length, each a few characters, a couplet ("深耕科技金融
+ * 赋能企业发展", a column tag after the second not counted), set in type so large that the
+ * gap between them is several times wider than a phrase: two stories' headlines side by side
+ * are seldom both this short and this even (and a byline opens the second one's column).
+ */
+function balancedPair(a: string, b: string, gap: number): boolean {
+  const n = [...a].length;
+  const m = [...b.replace(COLUMN_TAG, "")].length;
+  return n >= BALANCED_MIN && n <= BALANCED_MAX && n === m && gap <= BALANCED_GAP * n;
+}
+
 /**
  * A headline in two phrases ("深耕品牌建设　彰显时代担当") prints as two pieces of one row
  * with a wide gap between them (its large characters take one cell each, their places
@@ -425,9 +519,9 @@ const LONG_PHRASE = 12;
  * read the phrases in two different columns. When both pieces open their runs, the first
  * is short (or a little longer with a gap one to two times as wide as it: the gap of large
  * type grows with the phrase before it) and the second not much longer, and the gap is four cells or more
- * but narrower than a column, the two become a run of their own spanning both (no cut passes between
- * them; the rows under them are cut off as a band). Two headlines side by side are longer
- * or further apart.
+ * but narrower than a column (or wider, for a couplet: `balancedPair`), the two become a run of
+ * their own spanning both (no cut passes between them; the rows under them are cut off as a
+ * band). Two headlines side by side are longer or further apart.
  */
 function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
   const first = new Map<LayoutPiece, Run>();
@@ -440,6 +534,14 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
   }
   const joined = new Map<Run, Run>();
   const str = (p: LayoutPiece) => text.slice(p.span.start, p.span.end);
+  // A story's byline opens its first column: one opening a column right of the first phrase,
+  // a few rows under it, shows a second story there, headed by the second "phrase".
+  const bylineRightOf = (a: LayoutPiece) => {
+    for (let row = a.row + 1; row <= a.row + HEAD_ROWS; row++) {
+      if ((byRow.get(row) ?? []).some((q) => q.x0 >= a.x1 && first.has(q) && parseStandaloneByline(str(q)))) return true;
+    }
+    return false;
+  };
   for (const row of byRow.values()) {
     row.sort((a, b) => a.x0 - b.x0);
     for (let k = 0; k + 1 < row.length; k++) {
@@ -449,7 +551,8 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
       const rb = first.get(b);
       // Two columns' first lines go on row by row; a large headline's phrases do not both.
       if (ra?.pieces[1]?.row === a.row + 1 && rb?.pieces[1]?.row === b.row + 1) continue;
-      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 > PHRASE_GAP || b.x0 - a.x1 < 4) continue;
+      if (!ra || !rb || joined.has(ra) || joined.has(rb) || b.x0 - a.x1 < 4) continue;
+      if (b.x0 - a.x1 > PHRASE_GAP && (!balancedPair(str(a), str(b), b.x0 - a.x1) || bylineRightOf(a))) continue;
       // Large characters take a cell each but print wider: the gap after a phrase grows with
       // its length, so a longer first phrase is a headline's when the gap is one to two times
       // as wide as it (two headlines side by side stand further apart).
@@ -474,6 +577,27 @@ function keepPhrasesTogether(text: string, runs: Run[]): Run[] {
   return out;
 }
 
+/** Cells a running head may start right of the page's left edge. */
+const MARGIN_SLACK = 4;
+/** How far across the page a running head reaches at least (its last word set flush right, give or take a few cells). */
+const HEAD_REACH = 0.9;
+/** A running head's date or page number: "2026年5月7日", "星期四", "第4版". */
+const FOLIO = /\d{1,4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\d+版/u;
+
+/**
+ * The running head over a page (date, page number, section, editors, the paper's name) is
+ * its first row, printed across the whole page from edge to edge, with the date or page
+ * number in it. Its words stand over the columns' gutters here and there, so read as the
+ * page's other rows it was cut at the gutters and its pieces went into the columns below
+ * (the first one on down the left column), which kept a centred headline from heading
+ * the columns it stands over. It is read first, as printed, apart from the columns.
+ */
+function isRunningHead(text: string, first: { pieces: LayoutPiece[] }, right: number): boolean {
+  const p0 = first.pieces[0] as LayoutPiece;
+  const p1 = first.pieces[first.pieces.length - 1] as LayoutPiece;
+  return p0.x0 <= MARGIN_SLACK && p1.x1 >= right * HEAD_REACH && first.pieces.some((p) => FOLIO.test(pieceText(text, p)));
+}
+
 /** The pieces of a side-by-side page from line `from` on, in reading order. */
 export function readLayout(text: string, lines: readonly Line[], from = 0): LayoutPiece[] {
   const rows: { row: number; pieces: LayoutPiece[] }[] = [];
@@ -486,8 +610,10 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (let m = GAP.exec(s); m; m = GAP.exec(s)) here.push(pieceAt(l.start, m.index, m[0].length, row));
     rows.push({ row, pieces: here });
   }
+  const right = Math.max(0, ...rows.flatMap((r) => r.pieces.map((p) => p.x1)));
+  const head = rows.length > 1 && isRunningHead(text, rows[0] as (typeof rows)[number], right) ? (rows.shift() as (typeof rows)[number]).pieces : [];
   const pieces = rows.flatMap((r, k) => r.pieces.flatMap((p) => splitAtGutters(text, p, rows, k)));
-  if (pieces.length === 0) return pieces;
+  if (pieces.length === 0) return head.map((p, i) => ({ ...p, run: i, runStart: true }));
   const widths = pieces.map((p) => p.x1 - p.x0).sort((a, b) => a - b);
   const typical = widths[Math.floor(widths.length * 0.75)] as number;
   const spansColumns = (p: LayoutPiece) => p.x1 - p.x0 > typical * 1.5;
@@ -558,7 +684,8 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     for (let k = open.length - 1; k >= 0; k--) if (p.row - (open[k] as Run).lastRow > MAX_ROW_GAP) open.splice(k, 1);
   }
   const out: LayoutPiece[] = [];
-  orderRuns(text, keepPhrasesTogether(text, runs.flatMap((r) => splitWideEnds(text, r)))).forEach((r, i) => {
+  const ordered = orderRuns(text, keepPhrasesTogether(text, runs.flatMap((r) => splitWideEnds(text, r))));
+  [...head.map((p) => runOf([p])), ...ordered].forEach((r, i) => {
     r.pieces.forEach((p, k) => {
       p.run = i;
       p.indent = p.x0 - r.x0;
