@@ -592,10 +592,10 @@ const FOLIO = /\d{1,4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|�
  * (the first one on down the left column), which kept a centred headline from heading
  * the columns it stands over. It is read first, as printed, apart from the columns.
  */
-function isRunningHead(text: string, first: { pieces: LayoutPiece[] }, right: number): boolean {
-  const p0 = first.pieces[0] as LayoutPiece;
-  const p1 = first.pieces[first.pieces.length - 1] as LayoutPiece;
-  return p0.x0 <= MARGIN_SLACK && p1.x1 >= right * HEAD_REACH && first.pieces.some((p) => FOLIO.test(pieceText(text, p)));
+function isRunningHead(text: string, first: readonly LayoutPiece[], right: number): boolean {
+  const p0 = first[0];
+  const p1 = first[first.length - 1];
+  return !!p0 && !!p1 && p0.x0 <= MARGIN_SLACK && p1.x1 >= right * HEAD_REACH && first.some((p) => FOLIO.test(pieceText(text, p)));
 }
 
 /** The pieces of a side-by-side page from line `from` on, in reading order. */
@@ -611,7 +611,7 @@ export function readLayout(text: string, lines: readonly Line[], from = 0): Layo
     rows.push({ row, pieces: here });
   }
   const right = Math.max(0, ...rows.flatMap((r) => r.pieces.map((p) => p.x1)));
-  const head = rows.length > 1 && isRunningHead(text, rows[0] as (typeof rows)[number], right) ? (rows.shift() as (typeof rows)[number]).pieces : [];
+  const head = rows.length > 1 && isRunningHead(text, rows[0]?.pieces ?? [], right) ? (rows.shift()?.pieces ?? []) : [];
   const pieces = rows.flatMap((r, k) => r.pieces.flatMap((p) => splitAtGutters(text, p, rows, k)));
   if (pieces.length === 0) return head.map((p, i) => ({ ...p, run: i, runStart: true }));
   const widths = pieces.map((p) => p.x1 - p.x0).sort((a, b) => a - b);
