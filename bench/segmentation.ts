@@ -9,6 +9,7 @@ import { calibrate, type Reliability } from "@/lab/score/calibration";
 import { ceilingCounts } from "@/lab/score/ceiling";
 import { CURVE_SIZES, learningCurve, meetsGoal, type LearningCurve } from "@/lab/score/learning";
 import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
+import { table as columns } from "./support/report";
 
 /*
  * The segmentation lab's scorer: today's import engine on the generated pages (every
@@ -131,10 +132,7 @@ const sureShare = (c: Counts) => (c.sure ? f3(c.sureRight / c.sure) : "-");
 
 function table(title: string, rows: [string, Counts, number | null][]): string {
   const head = ["", "inputs", "truth", "predicted", ...FIGURE_NAMES, "sure", "sureRight"];
-  const lines = [head, ...rows.map(([name, c, inputs]) => [name, inputs === null ? "" : String(inputs), String(c.truth), String(c.predicted), ...FIGURE_NAMES.map((k) => f3(figures(c)[k])), String(c.sure), sureShare(c)])];
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] as string).length)));
-  const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
-  return [title, fmt(head), ...lines.slice(1).map(fmt)].join("\n");
+  return `${title}\n${columns(head, rows.map(([name, c, inputs]) => [name, inputs === null ? "" : String(inputs), String(c.truth), String(c.predicted), ...FIGURE_NAMES.map((k) => f3(figures(c)[k])), String(c.sure), sureShare(c)]))}`;
 }
 
 function reportTables(name: string, r: DetailedReport, pageList: readonly PageEntry[], sel: Selection): string {
@@ -236,10 +234,7 @@ function pdfFigures(c: Counts, r: RegionCounts): Record<(typeof PDF_FIGURES)[num
 
 function pdfTable(title: string, rows: [string, number, Counts, RegionCounts][]): string {
   const head = ["", "pages", "truth", "predicted", ...PDF_FIGURES];
-  const lines = [head, ...rows.map(([name, pages, c, r]) => [name, String(pages), String(c.truth), String(c.predicted), ...PDF_FIGURES.map((k) => f3(pdfFigures(c, r)[k]))])];
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] as string).length)));
-  const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
-  return [title, fmt(head), ...lines.slice(1).map(fmt)].join("\n");
+  return `${title}\n${columns(head, rows.map(([name, pages, c, r]) => [name, String(pages), String(c.truth), String(c.predicted), ...PDF_FIGURES.map((k) => f3(pdfFigures(c, r)[k]))]))}`;
 }
 
 /** The PDF importer (lib/ingest/pdf) on each selected page's PDF: the text figures plus region IoU. */
