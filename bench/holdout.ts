@@ -5,6 +5,7 @@ import { addCounts, emptyCounts, FIGURE_NAMES, figures, type Counts } from "@/la
 import { tallyPages } from "@/lab/score/run";
 import { LAB_TRAINING, splitHeldOut, trainOnLab } from "@/lab/score/training";
 import { EXTRACTORS } from "@/lab/truth";
+import { table as columns } from "./support/report";
 
 /*
  * The held-out check that decides a training setting or a feature (README, "The segmentation
@@ -61,11 +62,8 @@ async function main(): Promise<void> {
     addCounts(all, t.counts.overall);
   }
   if (args.seeds.length > 1) rows.push(["all seeds overall", all]);
-  const head = ["", ...FIGURE_NAMES];
-  const lines = [head, ...rows.map(([name, c]) => [name, ...FIGURE_NAMES.map((k) => f3(figures(c)[k]))])];
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] as string).length)));
-  const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
-  process.stdout.write(`held-out dev fifth ${args.fifth}: ${left.length} pages × ${EXTRACTORS.length} extractors, trained on ${rest.length}\n${lines.map(fmt).join("\n")}\n`);
+  const table = columns(["", ...FIGURE_NAMES], rows.map(([name, c]) => [name, ...FIGURE_NAMES.map((k) => f3(figures(c)[k]))]));
+  process.stdout.write(`held-out dev fifth ${args.fifth}: ${left.length} pages × ${EXTRACTORS.length} extractors, trained on ${rest.length}\n${table}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -7,8 +7,10 @@ import { SAMPLES, scoreLab, selectPages, type DetailedReport, type Selection } f
 import { STYLE_NAMES, isStyleName, type StyleName } from "@/lab/styles";
 import { calibrate, type Reliability } from "@/lab/score/calibration";
 import { ceilingCounts } from "@/lab/score/ceiling";
+import { noticeCounts } from "@/lab/score/notices";
 import { CURVE_SIZES, learningCurve, meetsGoal, type LearningCurve } from "@/lab/score/learning";
 import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
+import { table as columns } from "./support/report";
 
 /*
  * The segmentation lab's scorer: today's import engine on the generated pages (every
@@ -20,7 +22,7 @@ import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
  *   options: --split dev|test|all  --extractor pdfjs,markdown  --style county-weekly  --limit N  --no-samples
  *   npm run bench:segmentation -- --input pdf         the PDF importer on each page's page.pdf instead of the
  *                                                     extracted texts (plus region IoU against the truth boxes)
- *   more options: --no-extras (only the figures: no ceiling, confidence or learning curve)  --ceiling (the ceiling even with --no-extras)
+ *   more options: --no-extras (only the figures: no ceiling, confidence or learning curve)  --ceiling (the ceiling even with --no-extras)  --notices (the notice's figures even with --no-extras)
  *                 --curve-style city-epaper --curve-paper 重庆日报
  *                 --curve-only (only the learning curve)  --curve-on dev (measure it on the paper's dev pages
  *                 after those it learns from: how a paper's layer is tuned, never on the test pages)
@@ -30,7 +32,7 @@ import { EXTRACTORS, type ExtractorName } from "@/lab/truth";
  * kept beside the lab), before and after 1, 3 and 10 corrected pages.
  */
 const USAGE =
-  "usage: npm run bench:segmentation -- [--input text|pdf] [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples] [--no-extras] [--ceiling] [--curve-style name --curve-paper name] [--curve-only] [--curve-on dev|test]\n" +
+  "usage: npm run bench:segmentation -- [--input text|pdf] [--json] [--split dev|test|all] [--extractor name[,name]] [--style name[,name]] [--limit N] [--no-samples] [--no-extras] [--ceiling] [--notices] [--curve-style name --curve-paper name] [--curve-only] [--curve-on dev|test]\n" +
   `  extractors: ${EXTRACTORS.join(", ")}\n  styles: ${STYLE_NAMES.join(", ")}`;
 
 function fail(message: string): never {
@@ -49,6 +51,8 @@ type Args = {
   extras: boolean;
   /** Also the ceiling of each extractor's reading (every line labelled right); part of the extras. */
   ceiling: boolean;
+  /** Also how the "columns read across" notice does on the test split; part of the extras. */
+  notices: boolean;
   curveStyle: StyleName;
   curvePaper: string;
   curveOnly: boolean;
@@ -66,6 +70,7 @@ function parseArgs(argv: string[]): Args {
     samples: true,
     extras: true,
     ceiling: false,
+    notices: false,
     curveStyle: "city-epaper",
     curvePaper: "重庆日报",
     curveOnly: false,
@@ -86,6 +91,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--no-samples") args.samples = false;
     else if (a === "--no-extras") args.extras = false;
     else if (a === "--ceiling") args.ceiling = true;
+    else if (a === "--notices") args.notices = true;
     else if (a === "--curve-style") {
       const v = argv[++i] ?? "";
       if (!isStyleName(v)) fail(`unknown style ${v}`);
@@ -131,10 +137,7 @@ const sureShare = (c: Counts) => (c.sure ? f3(c.sureRight / c.sure) : "-");
 
 function table(title: string, rows: [string, Counts, number | null][]): string {
   const head = ["", "inputs", "truth", "predicted", ...FIGURE_NAMES, "sure", "sureRight"];
-  const lines = [head, ...rows.map(([name, c, inputs]) => [name, inputs === null ? "" : String(inputs), String(c.truth), String(c.predicted), ...FIGURE_NAMES.map((k) => f3(figures(c)[k])), String(c.sure), sureShare(c)])];
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] as string).length)));
-  const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
-  return [title, fmt(head), ...lines.slice(1).map(fmt)].join("\n");
+  return `${title}\n${columns(head, rows.map(([name, c, inputs]) => [name, inputs === null ? "" : String(inputs), String(c.truth), String(c.predicted), ...FIGURE_NAMES.map((k) => f3(figures(c)[k])), String(c.sure), sureShare(c)]))}`;
 }
 
 function reportTables(name: string, r: DetailedReport, pageList: readonly PageEntry[], sel: Selection): string {
@@ -161,7 +164,7 @@ function reliabilityTable(title: string, r: Reliability): string {
 function curveTable(c: LearningCurve): string {
   const head =
     `learning curve: ${c.paper} (${c.style}, a style the model was trained without), strictF1 on ${c.heldApart} held-apart ${c.heldFrom} pages of it after N corrected pages; ` +
-    "each extractor's first row with the layer as trained, its second as the desk reads (the layer only when it reads the corrected pages better, leaving one out); ceiling: every line labelled right";
+    "each extractor's first row with the layer as trained, its second as the desk reads (the layer only when it reads the corrected pages clearly better, leaving one out); ceiling: every line labelled right";
   const cols = [...CURVE_SIZES.map((k) => `N=${k}`.padStart(7)), "ceiling".padStart(9)];
   const rows = Object.entries(c.byExtractor).flatMap(([x, pts]) => {
     const s0 = figures((pts[0] as (typeof pts)[number]).counts).strictF1;
@@ -219,6 +222,13 @@ async function main(): Promise<void> {
     );
     out.push(curve());
   }
+  if (args.extras || args.notices) {
+    // The notice on the test split: every page read through every extractor.
+    const test = selectPages(lab.manifest.pages, { ...base, split: "test", limit: null });
+    const counts = noticeCounts(lab.dir, test, args.extractors);
+    const rows = Object.entries(counts).map(([x, c]) => [x, String(c.across), String(c.acrossFlagged), String(c.others), String(c.othersFlagged)]);
+    out.push(`the "columns read across" notice on ${test.length} test pages (read across: fewer than half of the line ends inside a sentence go on with the next line in the truth)\n${columns(["", "read across", "flagged", "others", "flagged"], rows)}`);
+  }
   const m = lab.manifest;
   out.push(
     `lab ${m.key} in ${lab.dir}: ${m.pages.length} pages of ${m.issues} issues, ${m.pages.reduce((s, p) => s + p.articles, 0)} truth articles, ${m.dropped} corpus articles left out; ` +
@@ -236,10 +246,7 @@ function pdfFigures(c: Counts, r: RegionCounts): Record<(typeof PDF_FIGURES)[num
 
 function pdfTable(title: string, rows: [string, number, Counts, RegionCounts][]): string {
   const head = ["", "pages", "truth", "predicted", ...PDF_FIGURES];
-  const lines = [head, ...rows.map(([name, pages, c, r]) => [name, String(pages), String(c.truth), String(c.predicted), ...PDF_FIGURES.map((k) => f3(pdfFigures(c, r)[k]))])];
-  const widths = head.map((_, i) => Math.max(...lines.map((l) => (l[i] as string).length)));
-  const fmt = (l: string[]) => l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join("  ");
-  return [title, fmt(head), ...lines.slice(1).map(fmt)].join("\n");
+  return `${title}\n${columns(head, rows.map(([name, pages, c, r]) => [name, String(pages), String(c.truth), String(c.predicted), ...PDF_FIGURES.map((k) => f3(pdfFigures(c, r)[k]))]))}`;
 }
 
 /** The PDF importer (lib/ingest/pdf) on each selected page's PDF: the text figures plus region IoU. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { imports } from "../db/schema";
+import { readAcross } from "../lib/ingest/read-across.fixture";
 import { withDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 
@@ -63,6 +64,24 @@ test("a GB18030 file is decoded right and says so", async ({ pageAs }) => {
   await expect(page).toHaveURL(/\/desk\/imports\/\d+$/);
   await expect(page.getByText("gb18030", { exact: true })).toBeVisible();
   await expect(page.locator("[data-article-id]").first()).toContainText("重庆将实施五大行动加速创新要素向企业集聚");
+});
+
+test("text whose columns were read across is flagged before and after the import is created; read column by column it is not", async ({ pageAs }) => {
+  const fs = await import("node:fs");
+  const feature = fs.readFileSync(path.join(__dirname, "..", "db", "demo", "rongchang-feature-page.txt"), "utf8");
+  const page = await pageAs("editor");
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("或粘贴文字").fill(readAcross(feature));
+  await expect(page.getByTestId("import-notices")).toContainText("这份文字的栏似乎被横着读乱了");
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page).toHaveURL(/\/desk\/imports\/\d+$/);
+  // Over the workbench too, with the way out: the PDF, or another extraction.
+  await expect(page.getByTestId("import-notices")).toContainText("请改为导入这一版的 PDF");
+
+  await page.goto("/desk/imports/new");
+  await page.getByLabel("或粘贴文字").fill(feature);
+  await expect(page.getByText(/已识别：编码 utf-8，\d+ 篇稿件。/)).toBeVisible();
+  await expect(page.getByTestId("import-notices")).toHaveCount(0);
 });
 
 test("empty, oversized and binary input each get a clear message and store nothing", async ({ pageAs }) => {

@@ -1,3 +1,4 @@
+import type { Notice } from "./notices";
 import type { PageRect, PdfPageInfo } from "./pdf/types";
 import { articleRects, columnRuns, lineBoxes, regionRects } from "./pdf/regions";
 import { headlineFieldsOf, type HeadlineFields, type Masthead, type Segmentation } from "./types";
@@ -20,6 +21,8 @@ export type ContractJson = {
   })[];
   orphans: { text: string; reason: string }[];
   discarded: { text: string; reason: string }[];
+  /** What the text itself says (lib/ingest/notices.ts), only when it says something: e.g. columns read across. */
+  notices?: Notice[];
   /** Read from a PDF: its pages' sizes in points. */
   pages?: PdfPageInfo[];
   /** Read from a PDF: the pictures on its pages, the article each belongs to (an index) and its caption. */
@@ -61,6 +64,7 @@ export function toContractJson(seg: Segmentation): ContractJson {
     })),
     orphans: seg.orphans.map((o) => ({ text: o.text, reason: o.reason })),
     discarded: seg.discarded.map((d) => ({ text: d.text, reason: d.reason })),
+    ...(seg.notices?.length ? { notices: seg.notices } : {}),
     ...(layout
       ? {
           pages: layout.pages,

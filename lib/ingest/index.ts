@@ -4,6 +4,7 @@ import { labelLines } from "./labeller";
 import { baseModel } from "./model/base";
 import type { Label } from "./model/grammar";
 import type { Model } from "./model/model";
+import { readingNotices } from "./notices";
 import { readPage } from "./page";
 import type { IngestHints, IngestOptions, Masthead, Segmentation, SetAside, Span } from "./types";
 import { isWhite } from "./chars";
@@ -15,6 +16,7 @@ export { normalize } from "./normalize";
 export { toContractJson, type ContractJson } from "./contract";
 export { renderText as textOfSpans } from "./text";
 export type * from "./types";
+export type { Notice } from "./notices";
 export { REASON_CODES } from "./types";
 
 function applyHints(mh: Masthead | null, hints: IngestHints): Masthead | null {
@@ -83,6 +85,8 @@ export function ingest(input: Uint8Array | string, hints: IngestHints = {}, opts
     doubts: [...(mh?.doubts ?? []), ...seg.doubts],
     model: modelInfo(opts.model),
   };
+  const notices = readingNotices(reading);
+  if (notices.length > 0) out.notices = notices;
   sweep(text, out);
   return out;
 }

@@ -196,17 +196,28 @@ function besideTitle(title: Run[], sub: Run[]): boolean {
  * the columns under that subtitle.
  */
 function titleOverSubtitle(text: string, group: Run[], next: Run[] | undefined): { head: Run[]; bodyTop: number; stack: boolean } | null {
-  if (!next) return null;
   const bands = cut(group, (r) => r.r0, (r) => r.r1, (r) => r.x0, 0);
   const title = bands[0] as Run[];
   if (bands.length < 2 || rowsOf(title).length !== 1 || !headlineLike(text, title)) return null;
-  const sub = headOf(text, next);
-  if (!sub || new Set(rowsOf(sub.head)).size !== 1) return null;
-  const titleRow = (title[0] as Run).r0;
+  const sub = subtitleBeside(text, title, next);
+  if (!sub) return null;
   const subRow = Math.min(...sub.head.map((r) => r.r0));
   const bodyTop = Math.min(...(bands[1] as Run[]).map((r) => r.r0));
-  if (subRow <= titleRow || subRow - titleRow > HEAD_ROWS || bodyTop <= subRow || bodyTop > sub.bodyTop || !besideTitle(title, sub.head)) return null;
+  if (bodyTop <= subRow || bodyTop > sub.bodyTop) return null;
   return { head: title, bodyTop, stack: true };
+}
+
+/**
+ * The subtitle of `title` when the next group opens with it: a one-row headline a row or
+ * two under the title, starting beside its cells (`besideTitle`). Both places a subtitle
+ * can stand right of its title's squeezed cells ask this (`titleOverSubtitle`,
+ * `centredHeadline`), each adding where its columns must start.
+ */
+function subtitleBeside(text: string, title: Run[], next: Run[] | undefined): { head: Run[]; bodyTop: number } | null {
+  const sub = next ? headOf(text, next) : null;
+  if (!sub || new Set(rowsOf(sub.head)).size !== 1) return null;
+  const gap = Math.min(...sub.head.map((r) => r.r0)) - Math.max(...title.map((r) => r.r1));
+  return gap > 0 && gap <= HEAD_ROWS && besideTitle(title, sub.head) ? sub : null;
 }
 
 /**
@@ -264,15 +275,13 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
     // A subtitle centred under its title can stand right of the title's cells, over the next
     // column: a one-row headline topping the next group, a row or two under the title and
     // starting beside its cells, is the title's subtitle, and the columns start under it.
-    const next = g + 1 < columns.length ? headOf(text, columns[g + 1] as Run[]) : null;
-    const headBottom = Math.max(...head.map((r) => r.r1));
-    if (head === top.head && next && new Set(rowsOf(next.head)).size === 1 && rowsOf([...head, ...next.head]).length <= HEAD_PIECES) {
-      const subTop = Math.min(...next.head.map((r) => r.r0));
-      if (subTop > headBottom && subTop - headBottom <= HEAD_ROWS && next.bodyTop >= bodyTop && besideTitle(head, next.head)) {
-        head = [...head, ...next.head];
-        j = g + 1;
-        bodyTop = next.bodyTop;
-      }
+    // A subtitle centred under its title can stand right of the title's cells, over the next
+    // column: the columns then start under it.
+    const next = head === top.head ? subtitleBeside(text, head, columns[g + 1]) : null;
+    if (next && rowsOf([...head, ...next.head]).length <= HEAD_PIECES && next.bodyTop >= bodyTop) {
+      head = [...head, ...next.head];
+      j = g + 1;
+      bodyTop = next.bodyTop;
     }
     while (i > 0 && !opensStory(i) && startsUnder(i - 1)) i--;
     while (j + 1 < columns.length && startsUnder(j + 1) && !opensStory(j + 1)) j++;

@@ -1,3 +1,4 @@
+import type { Notice } from "./notices";
 import type { HeadlineFields } from "@/lib/article-fields";
 import type { PdfLayout } from "./pdf/types";
 
@@ -177,6 +178,8 @@ export type Segmentation = {
   discarded: SetAside[];
   /** Decisions that belong to no article (masthead, orphans). */
   doubts: Doubt[];
+  /** What the text itself says to the editor (./notices.ts); absent when nothing (and in proposals stored before them). */
+  notices?: Notice[];
   /**
    * The model that labelled the lines: the lab model (paper null) or a paper's own, trained on
    * `pages` corrected pages. Absent when the PDF importer's geometric labeller read the page.

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { bracketedFrontPage } from "../../../e2e/support/bracketed-page";
 import { ingest } from "../index";
 import { baseModel } from "./base";
-import { correctionExamples, paperLayer } from "./paper";
+import { adopts, correctionExamples, paperLayer, type HeldPage } from "./paper";
 
 const FEATURE_PAGE = path.join(__dirname, "..", "..", "..", "db", "demo", "rongchang-feature-page.txt");
 
@@ -26,5 +26,27 @@ describe("a paper's own model", () => {
     expect(three.check?.pages).toBe(3);
     expect(three.check!.paper).toBeGreaterThan(three.check!.lab);
     expect(three.layer).not.toBeNull();
+  });
+
+  it("is not adopted on a mean gain that one held page makes and the others do not share, nor when the pages' articles come out worse", () => {
+    // Lines read right by the lab model and by the layer trained without the page (the
+    // share of article-shaping decisions the same here), and the page's article F1.
+    const held = (lab: number, paper: number, articles = [0.5, 0.5]): HeldPage => ({
+      lab: { right: lab, shaping: lab, articles: articles[0] as number },
+      paper: { right: paper, shaping: paper, articles: articles[1] as number },
+    });
+    // Better by 10 lines in 100 on one page, worse by 1 on the two others: the mean share of
+    // lines right is higher (what the desk adopted on before), but not page after page.
+    const onePage = [held(0.8, 0.9), held(0.9, 0.89), held(0.85, 0.84)];
+    expect(onePage.reduce((s, p) => s + p.paper.right - p.lab.right, 0)).toBeGreaterThan(0);
+    expect(adopts(onePage)).toBe(false);
+    // A gain on every page is adopted, even a small one; so is one the same on every page.
+    expect(adopts([held(0.8, 0.81), held(0.9, 0.905), held(0.85, 0.858)])).toBe(true);
+    expect(adopts([held(0.8, 0.81), held(0.9, 0.91)])).toBe(true);
+    // The same lines' gain with an article lost on one page and none won elsewhere is not.
+    expect(adopts([held(0.8, 0.81, [0.6, 0.4]), held(0.9, 0.905), held(0.85, 0.858)])).toBe(false);
+    // No gain, or one page only, is never adopted.
+    expect(adopts([held(0.8, 0.8), held(0.9, 0.9)])).toBe(false);
+    expect(adopts([held(0.8, 0.9)])).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/desk/page-title";
 import { ArticleStateBadge } from "@/components/desk/article-state-badge";
+import { ReadingNotices } from "@/components/desk/reading-notices";
 import { countImportArticlesByState, getImportById, getImportSupersedingId } from "@/db/queries/imports";
 import { ensureImportWork, listImportWorkRevisions } from "@/db/queries/import-work";
 import { getUserById } from "@/db/queries/users";
@@ -120,6 +121,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           })}
         </p>
       ) : null}
+      <ReadingNotices notices={seg.notices} />
       {kept.length > 0 ? (
         <p className="mb-2 text-sm text-stone-700">
           {t("keptRevisions", { count: kept.length, version: kept[0]?.version ?? 0, why: t(`keptReasons.${kept[0]?.reason ?? "rerun"}`) })}

@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { IDLE } from "@/lib/action-state";
 import { ingest, IngestError, MAX_INPUT_BYTES, type Segmentation } from "@/lib/ingest";
 import { MastheadFields } from "@/components/desk/masthead-fields";
+import { ReadingNotices } from "@/components/desk/reading-notices";
 import { PDF_UPLOAD_BYTES } from "@/lib/limits";
 import { EMPTY_MASTHEAD, missingForAccept, type MastheadValues } from "@/lib/validations/imports";
 import { createImportAction } from "../actions";
@@ -171,6 +172,7 @@ export function ImportForm() {
             {t("detected", { encoding: result.seg.encoding, articles: result.seg.articles.length })}
           </Notice>
         ) : null}
+        {result?.ok ? <ReadingNotices notices={result.seg.notices} /> : null}
         <fieldset className="grid grid-cols-2 gap-3 rounded border border-stone-300 bg-white p-3">
           <legend className="px-1 text-sm font-semibold">{t("masthead")}</legend>
           {needed.length > 0 ? (
