@@ -275,8 +275,6 @@ function centredHeadline(text: string, columns: Run[][]): { before: Run[][]; hea
     // A subtitle centred under its title can stand right of the title's cells, over the next
     // column: a one-row headline topping the next group, a row or two under the title and
     // starting beside its cells, is the title's subtitle, and the columns start under it.
-    // A subtitle centred under its title can stand right of the title's cells, over the next
-    // column: the columns then start under it.
     const next = head === top.head ? subtitleBeside(text, head, columns[g + 1]) : null;
     if (next && rowsOf([...head, ...next.head]).length <= HEAD_PIECES && next.bodyTop >= bodyTop) {
       head = [...head, ...next.head];
