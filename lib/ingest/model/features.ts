@@ -60,6 +60,7 @@ const SIZE_EDGES = [0];
 const SHIFT_EDGES = [0.6, 0.8, 0.92, 1.08, 1.25, 1.6];
 const HL_REL_EDGES = [0.5, 0.8, 1.25, 2];
 const AFFINITY_EDGES = [0.05, 0.15, 0.3, 0.5];
+const COHESION_EDGES = [0.02, 0.05, 0.08, 0.12, 0.2];
 
 function charClass(ch: string | undefined): string {
   if (!ch) return "none";
@@ -189,6 +190,25 @@ function affinity(lines: readonly ReadLine[], pairs: PagePairs, prose: Uint8Arra
     chars += (lines[j] as ReadLine).text.length;
   }
   return first < 0 ? pairs.shareFound(i, 1, 0) : pairs.shareFound(i, Math.min(first, last), Math.max(first, last));
+}
+
+/**
+ * How much the text from line i on shares its words with the text just above it: the share
+ * of the character pairs of the next 120 characters found in the 240 before. A story that
+ * opens with its body (its headline printed below it, or lost) shares few with the story
+ * above: under 0.05 at three quarters of such openings on the lab's dev pages, against a
+ * fifth of the paragraphs that go on with their own story. Null when too little text is there.
+ */
+function cohesion(lines: readonly ReadLine[], pairs: PagePairs, i: number): number | null {
+  let hi = i;
+  for (let chars = 0; hi < lines.length && hi - i < 60; hi++) {
+    chars += (lines[hi] as ReadLine).text.length;
+    if (chars >= 120) break;
+  }
+  let lo = i;
+  for (let chars = 0; lo > 0 && i - lo < 60 && chars < 240; ) chars += (lines[--lo] as ReadLine).text.length;
+  if (lo === i) return null;
+  return pairs.shareBetween(i, Math.min(hi, lines.length - 1), lo, i - 1);
 }
 
 export type PageFeatures = string[][];
@@ -518,6 +538,16 @@ export function visitFeatures(reading: Reading, sink: FeatureSink): void {
       add`hlPair|plast=${charClass(pt[pt.length - 1])}|first=${charClass(first)}|blank=${l.blankBefore ? 1 : 0}`;
       add`hlPair|rel=${bucket(s.len / Math.max(1, p.len), HL_REL_EDGES)}|blank=${l.blankBefore ? 1 : 0}|kind=${kind}`;
       if (/——$|—$|：$|:$/.test(pt)) add("hlPair|p1kickerEnd");
+    }
+    // Where a paragraph may begin (after a sentence's end, a headline or a blank line): does
+    // the text from here on go on with the words of the text above?
+    if (p && (p.ends || p.headlineLike || l.blankBefore)) {
+      const c = cohesion(lines, pairs, i);
+      if (c !== null) {
+        const cb = bucket(c, COHESION_EDGES);
+        add`coh=${cb}|kind=${kind}`;
+        add`coh=${cb}|p1=${summary(p)}|cue=${cue}`;
+      }
     }
     if (s.headlineLike && s.len <= 40) {
       const fwd = affinity(lines, pairs, prose, i, 1);

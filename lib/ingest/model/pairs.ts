@@ -161,4 +161,22 @@ export class PagePairs {
     }
     return own === 0 ? 0 : found / own;
   }
+
+  /**
+   * The share of the distinct pairs of lines lo … hi (inclusive) that lines backLo … backHi
+   * have: how much the text from a line on shares its words with the text just above it.
+   */
+  shareBetween(lo: number, hi: number, backLo: number, backHi: number): number {
+    const call = this.calls++;
+    let own = 0;
+    let found = 0;
+    for (let k = this.idsFrom[lo] as number; k < (this.idsFrom[hi + 1] as number); k++) {
+      const id = this.ids[k] as number;
+      if (this.seen[id] === call) continue;
+      this.seen[id] = call;
+      own++;
+      if (backLo <= backHi && this.within(id, backLo, backHi)) found++;
+    }
+    return own === 0 ? 0 : found / own;
+  }
 }
