@@ -149,17 +149,7 @@ export class PagePairs {
 
   /** The share of line i's distinct pairs that lines lo … hi (inclusive) have. */
   shareFound(i: number, lo: number, hi: number): number {
-    const call = this.calls++;
-    let own = 0;
-    let found = 0;
-    for (let k = this.idsFrom[i] as number; k < (this.idsFrom[i + 1] as number); k++) {
-      const id = this.ids[k] as number;
-      if (this.seen[id] === call) continue;
-      this.seen[id] = call;
-      own++;
-      if (lo <= hi && this.within(id, lo, hi)) found++;
-    }
-    return own === 0 ? 0 : found / own;
+    return this.shareBetween(i, i, lo, hi);
   }
 
   /**
