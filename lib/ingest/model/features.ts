@@ -208,7 +208,7 @@ function cohesion(lines: readonly ReadLine[], pairs: PagePairs, i: number): numb
   let lo = i;
   for (let chars = 0; lo > 0 && i - lo < 60 && chars < 240; ) chars += (lines[--lo] as ReadLine).text.length;
   if (lo === i) return null;
-  return pairs.shareBetween(i, Math.min(hi, lines.length - 1), lo, i - 1);
+  return pairs.shareWithAbove(i, Math.min(hi, lines.length - 1), lo);
 }
 
 export type PageFeatures = string[][];

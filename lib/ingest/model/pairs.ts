@@ -18,6 +18,8 @@ const codeOf = (a: number, b: number) => a * 65536 + b;
 export class PagePairs {
   /** Every line's pairs, as pair ids in the order they occur (with repeats): ids[idsFrom[j] … idsFrom[j + 1]). */
   private readonly ids: Int32Array;
+  /** For each of those occurrences, the line of the same pair's occurrence before it (−1: none). */
+  private readonly prevLine: Int32Array;
   private readonly idsFrom: Int32Array;
   /** How many times each pair occurs on the page. */
   private readonly count: Int32Array;
@@ -47,10 +49,13 @@ export class PagePairs {
     this.mask = size - 1;
     const n = readLines.length;
     const ids = new Int32Array(total);
+    const prevLine = new Int32Array(total);
     const idsFrom = new Int32Array(n + 1);
     const count = new Int32Array(total);
     let distinct = 0;
     let at = 0;
+    // The line each pair was last seen in, as the lines are read.
+    const lastSeen = new Int32Array(total);
     for (let j = 0; j < n; j++) {
       const t = (readLines[j] as ReadLine).text;
       let prev = -1;
@@ -68,6 +73,8 @@ export class PagePairs {
             this.insert(code, id);
           }
           count[id] = (count[id] as number) + 1;
+          prevLine[at] = count[id] === 1 ? -1 : (lastSeen[id] as number);
+          lastSeen[id] = j;
           ids[at++] = id;
         }
         prev = c;
@@ -75,6 +82,7 @@ export class PagePairs {
       idsFrom[j + 1] = at;
     }
     this.ids = ids;
+    this.prevLine = prevLine;
     this.idsFrom = idsFrom;
     this.count = count;
     // Lines per pair, each line once.
@@ -149,23 +157,33 @@ export class PagePairs {
 
   /** The share of line i's distinct pairs that lines lo … hi (inclusive) have. */
   shareFound(i: number, lo: number, hi: number): number {
-    return this.shareBetween(i, i, lo, hi);
-  }
-
-  /**
-   * The share of the distinct pairs of lines lo … hi (inclusive) that lines backLo … backHi
-   * have: how much the text from a line on shares its words with the text just above it.
-   */
-  shareBetween(lo: number, hi: number, backLo: number, backHi: number): number {
     const call = this.calls++;
     let own = 0;
     let found = 0;
-    for (let k = this.idsFrom[lo] as number; k < (this.idsFrom[hi + 1] as number); k++) {
+    for (let k = this.idsFrom[i] as number; k < (this.idsFrom[i + 1] as number); k++) {
       const id = this.ids[k] as number;
       if (this.seen[id] === call) continue;
       this.seen[id] = call;
       own++;
-      if (backLo <= backHi && this.within(id, backLo, backHi)) found++;
+      if (lo <= hi && this.within(id, lo, hi)) found++;
+    }
+    return own === 0 ? 0 : found / own;
+  }
+
+  /**
+   * The share of the distinct pairs of lines from … to (inclusive) that lines above … from − 1
+   * have: how much the text from a line on shares its words with the text just above it.
+   * One read a pair: a pair's first occurrence in the span is the one whose previous
+   * occurrence is above the span, and the text above has it when that one is below `above`.
+   */
+  shareWithAbove(from: number, to: number, above: number): number {
+    let own = 0;
+    let found = 0;
+    for (let k = this.idsFrom[from] as number; k < (this.idsFrom[to + 1] as number); k++) {
+      const prev = this.prevLine[k] as number;
+      if (prev >= from) continue;
+      own++;
+      if (prev >= above) found++;
     }
     return own === 0 ? 0 : found / own;
   }
