@@ -172,7 +172,10 @@ export function serveRenders(handle: Handler, onClose: () => Promise<void>): voi
     server.closeIdleConnections();
   };
   server.listen(0, "127.0.0.1", () => {
-    if (process.connected) process.send?.({ renderProcessPort: (server.address() as AddressInfo).port });
+    // The server may die between the check and the send (seen when a test run tore it down
+    // while this process was still starting): the send then fails with EPIPE, which without a
+    // callback is an uncaught exception. Either way there is no one to serve: stop.
+    if (process.connected) process.send?.({ renderProcessPort: (server.address() as AddressInfo).port }, undefined, {}, (e) => e && stop());
     else stop();
   });
   process.once("disconnect", stop);
