@@ -84,6 +84,18 @@ test("text whose columns were read across is flagged before and after the import
   await expect(page.getByTestId("import-notices")).toHaveCount(0);
 });
 
+test("an issue's text is judged page by page: the one page read across is named", async ({ pageAs }) => {
+  const fs = await import("node:fs");
+  const feature = fs.readFileSync(path.join(__dirname, "..", "db", "demo", "rongchang-feature-page.txt"), "utf8");
+  const page = await pageAs("editor");
+  await page.goto("/desk/imports/new");
+  // As pdftotext prints an issue's PDF: a form feed after every page.
+  const issue = `${[feature, readAcross(feature), feature].join("\f")}\f`;
+  await page.getByLabel("上传文件").setInputFiles({ name: "issue.txt", mimeType: "text/plain", buffer: Buffer.from(issue, "utf8") });
+  await expect(page.getByTestId("import-notices")).toContainText("第 2 版的栏似乎被横着读乱了");
+  await expect(page.getByTestId("import-notices")).toContainText("其他版读得正常");
+});
+
 test("empty, oversized and binary input each get a clear message and store nothing", async ({ pageAs }) => {
   const page = await pageAs("editor");
   await page.goto("/desk/imports/new");

@@ -6,7 +6,8 @@ import type { Notice as ReadingNotice } from "@/lib/ingest";
 
 /**
  * What the import engine says about the text itself (lib/ingest/notices.ts), shown where
- * the editor decides: before creating the import, and over its workbench.
+ * the editor decides: before creating the import, and over its workbench. An issue's text
+ * is judged page by page, and the notice names the pages read across.
  */
 export function ReadingNotices({ notices }: { notices: readonly ReadingNotice[] | undefined }) {
   const t = useTranslations("imports");
@@ -16,7 +17,9 @@ export function ReadingNotices({ notices }: { notices: readonly ReadingNotice[] 
     <div data-testid="import-notices" className="mb-2 flex flex-col gap-2">
       {notices.map((n) => (
         <Notice key={n.code} tone="warning">
-          {t("noticeColumnsReadAcross", { joined: format.number(n.joined, { style: "percent" }) })}
+          {n.pages
+            ? t("noticeColumnsReadAcrossPages", { pages: format.list(n.pages.map(String)), count: n.pages.length, joined: format.number(n.joined, { style: "percent" }) })
+            : t("noticeColumnsReadAcross", { joined: format.number(n.joined, { style: "percent" }) })}
         </Notice>
       ))}
     </div>

@@ -30,10 +30,10 @@ export function noticeCounts(labDir: string, pages: readonly PageEntry[], extrac
     const truth = JSON.parse(readFileSync(path.join(dir, PAGE_FILES.truth), "utf8")) as PageTruth;
     const stream = truthStream(truth);
     for (const x of extractors) {
-      const { reading } = readPage(readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8"));
+      const { reading, text } = readPage(readFileSync(path.join(dir, PAGE_FILES.text(x)), "utf8"));
       const lines = reading.lines.map((l) => l.text);
       const aligned = alignPieces(stream, reading.lines.map((l) => pieceOf(l.text, 0, l.text.length)));
-      const flagged = readingNotices(reading).some((n) => n.code === "columns_read_across");
+      const flagged = readingNotices(reading, text).some((n) => n.code === "columns_read_across");
       const c = (out[x] ??= { across: 0, acrossFlagged: 0, others: 0, othersFlagged: 0 });
       if (readAcross(lines, aligned)) {
         c.across++;

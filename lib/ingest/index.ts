@@ -85,7 +85,7 @@ export function ingest(input: Uint8Array | string, hints: IngestHints = {}, opts
     doubts: [...(mh?.doubts ?? []), ...seg.doubts],
     model: modelInfo(opts.model),
   };
-  const notices = readingNotices(reading);
+  const notices = readingNotices(reading, text);
   if (notices.length > 0) out.notices = notices;
   sweep(text, out);
   return out;

@@ -1,5 +1,5 @@
 import { PagePairs } from "./model/pairs";
-import type { Reading } from "./reading";
+import type { Reading, ReadLine } from "./reading";
 
 /**
  * What the engine tells the editor about the text itself, beside its proposal: damage it
@@ -20,6 +20,11 @@ import type { Reading } from "./reading";
  * costs an editor's doubt, a missed one what they see anyway: the threshold favours
  * being right. Markdown is read a paragraph a line, so its line ends are not breaks
  * inside words, and a page with fewer line ends than `MIN_BREAKS` says too little.
+ *
+ * An issue's text holds several pages (`pdftotext` ends each with a form feed), and an
+ * issue may have one tightly set page among columns read right: each page is judged alone,
+ * with its own pairs, as the lab's single pages were, so an average over the issue does not
+ * hide it, and the notice says which pages.
  */
 export type Notice = {
   code: "columns_read_across";
@@ -27,6 +32,8 @@ export type Notice = {
   joined: number;
   /** How many such line ends the share is of. */
   breaks: number;
+  /** The pages read across (1: the first), when the text holds more than one; the share and the count are theirs. */
+  pages?: number[];
 };
 
 export const MIN_BREAKS = 20;
@@ -48,17 +55,50 @@ export function breaksInsideSentences(lines: readonly string[]): number[] {
   return out;
 }
 
-export function readingNotices(reading: Reading): Notice[] {
-  if (reading.format === "markdown") return [];
-  const lines = reading.lines.map((l) => l.text);
+/** The text's pages, as runs of lines: a line is on the page of the form feeds before it. */
+function pagesOf(text: string, lines: readonly ReadLine[]): ReadLine[][] {
+  const feeds: number[] = [];
+  for (let i = text.indexOf("\f"); i >= 0; i = text.indexOf("\f", i + 1)) feeds.push(i);
+  if (feeds.length === 0) return [lines as ReadLine[]];
+  const pages: ReadLine[][] = [];
+  for (const l of lines) {
+    // Lines read from columns (-layout) need not come in the text's order: count for each.
+    const at = l.spans[0]?.start ?? 0;
+    let page = 0;
+    while (page < feeds.length && (feeds[page] as number) < at) page++;
+    (pages[page] ??= []).push(l);
+  }
+  return pages;
+}
+
+/** One page's line ends inside a sentence, and how many of them join a pair the page prints elsewhere; null when too few to say. */
+function judgePage(readLines: readonly ReadLine[]): { joined: number; breaks: number } | null {
+  const lines = readLines.map((l) => l.text);
   // The line ends first: most inputs have too few to say anything, and need no pairs.
   const ends = breaksInsideSentences(lines);
-  if (ends.length < MIN_BREAKS) return [];
-  const pairs = new PagePairs(reading.lines);
+  if (ends.length < MIN_BREAKS) return null;
+  const pairs = new PagePairs(readLines);
   const joined = ends.filter((i) => {
     const a = lines[i] as string;
     return pairs.occurrences(a.charCodeAt(a.length - 1), (lines[i + 1] as string).charCodeAt(0)) > 0;
   }).length;
-  const share = joined / ends.length;
-  return share < MAX_JOINED ? [{ code: "columns_read_across", joined: share, breaks: ends.length }] : [];
+  return { joined, breaks: ends.length };
+}
+
+/** `text`: the normalized text the reading's spans point into (its form feeds part pages). */
+export function readingNotices(reading: Reading, text: string): Notice[] {
+  if (reading.format === "markdown") return [];
+  const pages = pagesOf(text, reading.lines);
+  let joined = 0;
+  let breaks = 0;
+  const across: number[] = [];
+  pages.forEach((lines, k) => {
+    const judged = lines ? judgePage(lines) : null;
+    if (!judged || judged.joined / judged.breaks >= MAX_JOINED) return;
+    across.push(k + 1);
+    joined += judged.joined;
+    breaks += judged.breaks;
+  });
+  if (across.length === 0) return [];
+  return [{ code: "columns_read_across", joined: joined / breaks, breaks, ...(pages.length > 1 ? { pages: across } : {}) }];
 }
