@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { confirmDoubts } from "./doc";
 import { fromSegmentation } from "./from-segmentation";
 import { rawTints, workbenchStatus } from "./status";
-import { demoSeg, FEATURE_PAGE, FRONT_PAGE, frontPageWithOrphan } from "./test-samples";
+import { demoSeg, FEATURE_PAGE, FRONT_PAGE, frontPageWithOrphan, ORPHAN_PARAGRAPH } from "./test-samples";
 import type { ArticleNode, BlockNode, TrayNode, WorkbenchDoc } from "./types";
 
 const block = (id: string, role: BlockNode["attrs"]["role"], text: string, spans = [] as { start: number; end: number }[]): BlockNode => ({
@@ -30,7 +30,7 @@ describe("workbenchStatus", () => {
   it("an orphan blocks accept until it is moved into an article", () => {
     const doc = fromSegmentation(frontPageWithOrphan());
     const before = workbenchStatus(doc);
-    expect(before.unassignedChars).toBe("这是从上一版转来的一段文字。".length);
+    expect(before.unassignedChars).toBe([...ORPHAN_PARAGRAPH].length);
     expect(before.canAccept).toBe(false);
 
     // The editor drags the tray block to the end of the first article.
