@@ -197,7 +197,7 @@ function affinity(lines: readonly ReadLine[], pairs: PagePairs, prose: Uint8Arra
  * of the character pairs of the next 120 characters found in the 240 before. A story that
  * opens with its body (its headline printed below it, or lost) shares few with the story
  * above: under 0.05 at three quarters of such openings on the lab's dev pages, against a
- * fifth of the paragraphs that go on with their own story. Null when too little text is there.
+ * fifth of the paragraphs that go on with their own story. Null at the first line (nothing above).
  */
 function cohesion(lines: readonly ReadLine[], pairs: PagePairs, i: number): number | null {
   let hi = i;
