@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { imports } from "../db/schema";
@@ -7,6 +8,8 @@ import { expect, test } from "./support/fixtures";
 
 const FRONT_PAGE = path.join(__dirname, "..", "db", "demo", "rongchang-2024-03-08-p1.md");
 const GB18030_PAGE = path.join(__dirname, "fixtures", "front-page-gb18030.txt");
+/** The feature page's text, which the read-across stories deal into columns read in turns. */
+const feature = fs.readFileSync(path.join(__dirname, "..", "db", "demo", "rongchang-feature-page.txt"), "utf8");
 
 async function importCount(): Promise<number> {
   const row = await withDatabase(async (db) => (await db.select({ n: count() }).from(imports))[0]!);
@@ -40,7 +43,6 @@ test("an editor uploads the front page, confirms the detected masthead and creat
   const stored = await withDatabase(async (db) =>
     (await db.select({ raw_bytes: imports.rawBytes, file_name: imports.fileName, encoding: imports.encoding }).from(imports).where(eq(imports.id, Number(firstId))))[0]!,
   );
-  const fs = await import("node:fs");
   expect(stored.raw_bytes.equals(fs.readFileSync(FRONT_PAGE))).toBe(true);
   expect(stored.file_name).toBe("rongchang-2024-03-08-p1.md");
 
@@ -67,8 +69,6 @@ test("a GB18030 file is decoded right and says so", async ({ pageAs }) => {
 });
 
 test("text whose columns were read across is flagged before and after the import is created; read column by column it is not", async ({ pageAs }) => {
-  const fs = await import("node:fs");
-  const feature = fs.readFileSync(path.join(__dirname, "..", "db", "demo", "rongchang-feature-page.txt"), "utf8");
   const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   await page.getByLabel("或粘贴文字").fill(readAcross(feature));
@@ -85,8 +85,6 @@ test("text whose columns were read across is flagged before and after the import
 });
 
 test("an issue's text is judged page by page: the one page read across is named", async ({ pageAs }) => {
-  const fs = await import("node:fs");
-  const feature = fs.readFileSync(path.join(__dirname, "..", "db", "demo", "rongchang-feature-page.txt"), "utf8");
   const page = await pageAs("editor");
   await page.goto("/desk/imports/new");
   // As pdftotext prints an issue's PDF: a form feed after every page.
