@@ -152,6 +152,19 @@ export function matchArticles(truth: readonly ArticleFields[], predicted: readon
   return matchPrepared(truth.map(prepare), predicted.map(prepare));
 }
 
+/** Whether a match counts for strictF1: the title close (when the truth has one) and the body starting right. */
+function strict(t: ArticleFields, tp: Prepared, pp: Prepared, m: Match): boolean {
+  const titleClose = !normalize(t.title) || m.similarity >= TITLE_SIMILARITY;
+  return titleClose && tp.head8 !== "" && pp.first60.includes(tp.head8);
+}
+
+/** The matches strictF1 counts. */
+export function strictMatches(truth: readonly ArticleFields[], predicted: readonly ArticleFields[]): Match[] {
+  const pt = truth.map(prepare);
+  const pp = predicted.map(prepare);
+  return matchPrepared(pt, pp).filter((m) => strict(truth[m.truth] as ArticleFields, pt[m.truth] as Prepared, pp[m.predicted] as Prepared, m));
+}
+
 export function bylineExact(truth: string | null, predicted: string | null): boolean {
   const t = normalize(truth);
   const p = normalize(predicted);
@@ -177,8 +190,7 @@ export function scorePage(truth: readonly ArticleFields[], predicted: readonly A
     const p = predicted[m.predicted] as ArticleFields;
     const tp = pt[m.truth] as Prepared;
     c.matched++;
-    const titleClose = !normalize(t.title) || m.similarity >= TITLE_SIMILARITY;
-    if (titleClose && tp.head8 !== "" && (pp[m.predicted] as Prepared).first60.includes(tp.head8)) {
+    if (strict(t, tp, pp[m.predicted] as Prepared, m)) {
       c.strict++;
       strictlyRight.add(m.predicted);
     }
