@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: everything CI runs, in order: lint, type check, unit tests, production build, end-to-end tests.
+# npm test: everything CI runs, in order: lint and the type check (side by side), unit tests, production build, end-to-end tests.
 # Runs every stage even when one fails, then prints one total line over both runners.
 set -uo pipefail
 cd "$(dirname "$0")/.."
