@@ -14,16 +14,28 @@ stage() {
   if ! "$@"; then failed_stages+=("$name"); fi
 }
 
+# A stage run beside the ones after it (in the background), for work that leaves a core idle:
+# its log goes to test-results/<name>.log and is printed, and its result counted, at end_beside.
+declare -A beside
+start_beside() {
+  local name=$1; shift
+  rm -f "test-results/$name.log" "test-results/$name.status"
+  ( "$@" >"test-results/$name.log" 2>&1; echo $? >"test-results/$name.status" ) &
+  beside[$name]=$!
+}
+end_beside() {
+  local name=$1
+  wait "${beside[$name]}"
+  echo "::: $name"
+  cat "test-results/$name.log"
+  [[ "$(cat "test-results/$name.status" 2>/dev/null)" == 0 ]] || failed_stages+=("$name")
+}
+
 # Lint and the type check each keep one core busy for about a minute: side by side on CI's two
 # cores they take the time of one. The type check's output is printed after the lint's.
-rm -f test-results/typecheck.log test-results/typecheck.status
-( npm run -s typecheck >test-results/typecheck.log 2>&1; echo $? >test-results/typecheck.status ) &
-typecheck_pass=$!
+start_beside typecheck npm run -s typecheck
 stage lint npm run -s lint
-wait "$typecheck_pass"
-echo "::: typecheck"
-cat test-results/typecheck.log
-[[ "$(cat test-results/typecheck.status 2>/dev/null)" == 0 ]] || failed_stages+=("typecheck")
+end_beside typecheck
 stage unit npx vitest run --exclude lab/smoke.test.ts --exclude lib/ingest/pdf/lab-pages.test.ts --reporter=default --reporter=json --outputFile=test-results/unit.json
 
 # The query tests again on PostgreSQL (issue 18): a private server in a temporary folder
@@ -62,21 +74,13 @@ if npm run -s build >test-results/build.log 2>&1; then
   # spend much of their time waiting on each other, so two passes on two cores take little more
   # than one, and CI stays well under its 30 minutes. Each has its own server port, crash-test
   # port, database, media folder and output folder; its log is printed when both are done.
-  pg_pass=""
   if [[ -n "$pg_url" ]]; then
-    rm -f test-results/e2e-postgres.log test-results/e2e-postgres.status
-    ( env E2E_DATABASE_URL="$pg_url" E2E_REPORT=test-results/e2e-postgres.json E2E_OUTPUT=test-results/playwright-postgres \
-        E2E_PORT=$(( ${E2E_PORT:-3210} + 50 )) CRASH_PORT=$(( ${CRASH_PORT:-3293} + 50 )) \
-        npx playwright test >test-results/e2e-postgres.log 2>&1
-      echo $? >test-results/e2e-postgres.status ) &
-    pg_pass=$!
+    start_beside e2e-postgres env E2E_DATABASE_URL="$pg_url" E2E_REPORT=test-results/e2e-postgres.json E2E_OUTPUT=test-results/playwright-postgres \
+      E2E_PORT=$(( ${E2E_PORT:-3210} + 50 )) CRASH_PORT=$(( ${CRASH_PORT:-3293} + 50 )) npx playwright test
   fi
   stage e2e npx playwright test
-  if [[ -n "$pg_pass" ]]; then
-    wait "$pg_pass"
-    echo "::: e2e-postgres"
-    cat test-results/e2e-postgres.log
-    [[ "$(cat test-results/e2e-postgres.status 2>/dev/null)" == 0 ]] || failed_stages+=("e2e-postgres")
+  if [[ -n "$pg_url" ]]; then
+    end_beside e2e-postgres
     e2e_reports+=,test-results/e2e-postgres.json
   fi
 else
