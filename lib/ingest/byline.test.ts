@@ -28,6 +28,17 @@ describe("bylines", () => {
     expect(parseStandaloneByline("记者 欧阳娜娜")?.reporters).toEqual(["欧阳娜娜"]);
   });
 
+  it("names spaced out to a column's width", () => {
+    expect(parseStandaloneByline("新华社记者  朱  涵  魏玉坤")).toMatchObject({ reporters: ["朱涵", "魏玉坤"] });
+    expect(parseStandaloneByline("本报记者 王  磊 实习生 李  四")).toMatchObject({ source: "本报", reporters: ["王磊", "李四"] });
+    expect(parseStandaloneByline("记者 欧 阳 修")?.reporters).toEqual(["欧阳修"]);
+    expect(parseStandaloneByline("通讯员 张 三 李 四")?.correspondents).toEqual(["张三", "李四"]);
+    // Five letters alone could split anywhere: not read as names.
+    expect(parseStandaloneByline("记者 张 三 李 四 五")).toBeNull();
+    // A headline set letter by letter is not a byline.
+    expect(parseStandaloneByline("记 者 手 记")).toBeNull();
+  });
+
   it("本报记者 alone on a line", () => {
     expect(parseStandaloneByline("本报记者 张三 李四")).toMatchObject({ source: "本报", reporters: ["张三", "李四"] });
   });

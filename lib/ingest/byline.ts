@@ -50,7 +50,7 @@ export function emptyByline(text: string, source: string | null): ParsedByline {
  * is neither a role nor a name, so running text is never mistaken for a byline.
  */
 function parseRoleList(s: string, into: ParsedByline, defaultRole: Role | null): boolean {
-  const tokens = s.split(/[\s、，,]+/).filter((t) => t.length > 0);
+  const tokens = joinSpacedNames(s.split(/[\s、，,]+/).filter((t) => t.length > 0));
   let role: Role | null = defaultRole;
   const names: { name: string; role: Role }[] = [];
   for (const raw of tokens) {
@@ -78,6 +78,34 @@ function parseRoleList(s: string, into: ParsedByline, defaultRole: Role | null):
     } else into[n.role].push(n.name);
   }
   return true;
+}
+
+const HAN_CHAR = /^[\u3400-\u9fff]$/;
+
+/**
+ * Papers space a two-character name out to a column of three-character ones
+ * (新华社记者  朱  涵  魏玉坤, 本报记者 王  磊), so the name prints as two one-character
+ * tokens. A run of two or three such tokens is one name, a longer even run names in
+ * pairs; an odd longer run is left as is (no way to tell where a name ends), and the
+ * list then fails as before. Only after a role word or a name: a line that opens spaced
+ * out is a headline set letter by letter (记 者 手 记), not a byline.
+ */
+function joinSpacedNames(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    if (i > 0) while (j < tokens.length && HAN_CHAR.test(tokens[j] as string)) j++;
+    const run = j - i;
+    if (run === 0) {
+      out.push(tokens[i++] as string);
+      continue;
+    }
+    if (run === 2 || run === 3) out.push(tokens.slice(i, j).join(""));
+    else if (run >= 4 && run % 2 === 0) for (let k = i; k < j; k += 2) out.push((tokens[k] as string) + (tokens[k + 1] as string));
+    else out.push(...tokens.slice(i, j));
+    i = j;
+  }
+  return out;
 }
 
 const BENBAO = /^(本报讯|本报消息|本报综合消息)\s*(?:[(（]([^()（）]{1,80})[)）])?/;
