@@ -69,6 +69,30 @@ describe("bylines", () => {
     expect(parseLeadingByline("新华社北京3月7日电 国务院")?.byline.source).toBe("新华社");
   });
 
+  it("datelines from far away, quoted with 据, or without a date", () => {
+    expect(parseStandaloneByline("本报巴西茹伊斯迪福拉6月3日电  （记者陈一鸣）")).toMatchObject({ source: "本报", reporters: ["陈一鸣"] });
+    expect(parseLeadingByline("据新华社联合国6月3日电  （记者尚绪谦）联合国")?.byline).toMatchObject({ source: "新华社", reporters: ["尚绪谦"] });
+    expect(parseStandaloneByline("本报比什凯克电  （赵晓琳）")).toMatchObject({ source: "本报", reporters: ["赵晓琳"] });
+    expect(parseLeadingByline("新华社电 国际奥委会")?.byline.text).toBe("新华社电");
+    // A dateless 电 ends at a space or a bracket: a sentence going on is not a dateline.
+    expect(parseLeadingByline("本报来电表示感谢")).toBeNull();
+    expect(parseLeadingByline("新华网记者来电 称")).toBeNull();
+  });
+
+  it("a byline with a mark before it, in brackets, or an author by office", () => {
+    expect(parseStandaloneByline("■本报记者 李心萍 刘温馨 实习生 康怡思")).toMatchObject({
+      text: "■本报记者 李心萍 刘温馨 实习生 康怡思",
+      reporters: ["李心萍", "刘温馨", "康怡思"],
+    });
+    expect(parseStandaloneByline("（文/尚凯元 图/尚凯元）")).toMatchObject({ text: "（文/尚凯元 图/尚凯元）", reporters: ["尚凯元"], photographers: ["尚凯元"] });
+    expect(parseStandaloneByline("（记者 申少铁 尹晓宇 姜晓丹）")?.reporters).toEqual(["申少铁", "尹晓宇", "姜晓丹"]);
+    expect(parseStandaloneByline("新华社评论员")).toMatchObject({ source: "新华社" });
+    expect(parseStandaloneByline("人民日报特约评论员")).toMatchObject({ source: "人民日报" });
+    // A bracketed aside is not a byline.
+    expect(parseStandaloneByline("（下转第二版）")).toBeNull();
+    expect(parseStandaloneByline("■今日关注")).toBeNull();
+  });
+
   it("XX消息 at paragraph start", () => {
     const r = parseLeadingByline("重庆日报消息 近日，记者从会上获悉");
     expect(r?.byline).toMatchObject({ text: "重庆日报消息", source: "重庆日报" });

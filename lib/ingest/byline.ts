@@ -109,8 +109,13 @@ function joinSpacedNames(tokens: readonly string[]): string[] {
 }
 
 const BENBAO = /^(本报讯|本报消息|本报综合消息)\s*(?:[(（]([^()（）]{1,80})[)）])?/;
+/**
+ * 新华社北京5月3日电, 据新华社联合国6月3日电, 本报巴西茹伊斯迪福拉6月3日电 (a foreign place runs
+ * long), and the dateless 本报比什凯克电 / 新华社电, which must then end at a space, a bracket or
+ * the line's end so that a sentence (…网记者来电说) is not read as one.
+ */
 const DATELINE =
-  /^((?:新华社|中新社|中新网|新华网|人民网|央视网|[\u3400-\u9fff]{1,6}?(?:社|报|网|台)))([\u3400-\u9fff]{0,6}?)(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日电(?:\s*[(（]([^()（）]{1,60})[)）])?/;
+  /^据?((?:新华社|中新社|中新网|新华网|人民网|央视网|[\u3400-\u9fff]{1,6}?(?:社|报|网|台)))([\u3400-\u9fff]{0,12}?)(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日电|(?<!记者[\u3400-\u9fff]{0,4})电(?=[\s(（]|$))(?:\s*[(（]([^()（）]{1,60})[)）])?/;
 const NEWS_FROM = /^([\u3400-\u9fff]{2,8}?(?:日报|晚报|报|网|社|新闻|电视台|客户端))消息(?=[\s，,：:]|$)/;
 
 /** A byline that opens a paragraph, followed by body text on the same line. */
@@ -124,7 +129,7 @@ export function parseLeadingByline(s: string): { length: number; byline: ParsedB
   m = DATELINE.exec(s);
   if (m) {
     const by = emptyByline(m[0].trim(), m[1] as string);
-    if (m[5] !== undefined) parseRoleList(m[5], by, "reporters");
+    if (m[3] !== undefined) parseRoleList(m[3], by, "reporters");
     return { length: m[0].length, byline: by };
   }
   m = NEWS_FROM.exec(s);
@@ -132,14 +137,27 @@ export function parseLeadingByline(s: string): { length: number; byline: ParsedB
   return null;
 }
 
-/** A line that is nothing but a byline: "本报记者 A B", "文/A B C", "图/A", "记者 A 通讯员 B". */
+/** A mark some papers print before a byline (■本报记者 李心萍). */
+const BYLINE_MARK = /^[■□●○◆◇▲△★☆▶►]\s*/;
+/** A byline set in brackets on a line of its own: （文/白光迪）, （记者 申少铁 尹晓宇）. */
+const BRACKETED = /^[(（]([^()（）]+)[)）]$/;
+/** An author by office, under a commentary: 新华社评论员, 本报评论员, 人民日报特约评论员. */
+const OFFICE = /^([\u3400-\u9fff]{1,6}?(?:社|报|网|台))(?:特约)?评论员$/;
+
+/**
+ * A line that is nothing but a byline: "本报记者 A B", "文/A B C", "图/A", "记者 A 通讯员 B",
+ * with a mark before it or in brackets. Its text stays as printed.
+ */
 export function parseStandaloneByline(s: string): ParsedByline | null {
-  const t = s.trim();
+  const printed = s.trim();
+  const t = printed.replace(BYLINE_MARK, "").replace(BRACKETED, "$1").trim();
   const lead = parseLeadingByline(t);
-  if (lead && lead.length === t.length) return lead.byline;
+  if (lead && lead.length === t.length) return { ...lead.byline, text: printed };
+  const office = OFFICE.exec(t);
+  if (office) return emptyByline(printed, office[1] as string);
   const hasRole = SLASH_ROLE.test(t) || LEADING_ROLE.test(t);
   if (!hasRole || t.length > 60) return null;
-  const by = emptyByline(t, /^本报/.test(t) ? "本报" : null);
+  const by = emptyByline(printed, /^本报/.test(t) ? "本报" : null);
   return parseRoleList(t.replace(/^本报(?=记者|通讯员)/, ""), by, null) ? by : null;
 }
 
