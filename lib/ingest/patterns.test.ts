@@ -76,6 +76,13 @@ describe("unwrapping", () => {
     expect(texts(seg.articles[0])).toEqual(["管，都一股脑儿让村里出面。"]);
   });
 
+  it("keeps a byline's spaced-out names apart", () => {
+    const seg = run("## 杜鹃花开\n\n本报记者 翟钦奇 吴 勇\n\n赏花的人多了。\n", "T! Y P");
+    expect(seg.articles[0]).toMatchObject({ byline: "本报记者 翟钦奇 吴 勇", reporters: ["翟钦奇", "吴勇"] });
+    // A byline printed letter by letter, which the grammar cannot read so, is closed up as before.
+    expect(run("## 杜鹃花开\n\n新 华 社 记 者 沈 虹 冰\n\n赏花的人多了。\n", "T! Y P").articles[0]?.byline).toBe("新华社记者沈虹冰");
+  });
+
   it("strips markdown markup but keeps link targets", () => {
     const seg = run("## **标题**在这里\n\n正文见 <http://epaper.cqrc.org.cn/> 网站，**重点**内容。\n", "T! P");
     expect(seg.articles[0]?.title).toBe("标题在这里");

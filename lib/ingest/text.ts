@@ -1,4 +1,5 @@
 import { isLatinish, isWhite, isWide } from "./chars";
+import { parseStandaloneByline } from "./byline";
 import type { Span } from "./types";
 
 /** A run of kept characters (`raw` >= 0) or an inserted joiner (`raw` = -1). */
@@ -91,6 +92,9 @@ const oneChar = (text: string, t: { s: number; e: number }) => t.e - t.s === 1 |
 function dropGaps(out: Seg[], from: number, text: string, start: number, end: number): void {
   const gaps = spacedOutGaps(text, start, end);
   if (gaps.length === 0) return;
+  // A byline's two-character names are spaced out too (本报记者 翟钦奇 吴 勇): closed up, the
+  // names would run together (翟钦奇吴勇). A short line the byline grammar reads keeps them apart.
+  if (end - start <= 60 && parseStandaloneByline(text.slice(start, end)) !== null) return;
   const segs = out.splice(from);
   for (const g of segs) {
     let s = g.raw;
