@@ -88,7 +88,9 @@ describe("bylines", () => {
     expect(parseStandaloneByline("（记者 申少铁 尹晓宇 姜晓丹）")?.reporters).toEqual(["申少铁", "尹晓宇", "姜晓丹"]);
     expect(parseStandaloneByline("新华社评论员")).toMatchObject({ source: "新华社" });
     expect(parseStandaloneByline("人民日报特约评论员")).toMatchObject({ source: "人民日报" });
-    // A bracketed aside is not a byline.
+    // A dateline in brackets at a story's end is its source, not a byline; nor is an aside.
+    expect(parseStandaloneByline("（据新华社电）")).toBeNull();
+    expect(parseStandaloneByline("（本报柏林6月15日电）")).toBeNull();
     expect(parseStandaloneByline("（下转第二版）")).toBeNull();
     expect(parseStandaloneByline("■今日关注")).toBeNull();
   });

@@ -150,11 +150,14 @@ const OFFICE = /^([\u3400-\u9fff]{1,6}?(?:社|报|网|台))(?:特约)?评论员$
  */
 export function parseStandaloneByline(s: string): ParsedByline | null {
   const printed = s.trim();
-  const t = printed.replace(BYLINE_MARK, "").replace(BRACKETED, "$1").trim();
-  const lead = parseLeadingByline(t);
-  if (lead && lead.length === t.length) return { ...lead.byline, text: printed };
-  const office = OFFICE.exec(t);
+  const bare = printed.replace(BYLINE_MARK, "").trim();
+  const lead = parseLeadingByline(bare);
+  if (lead && lead.length === bare.length) return { ...lead.byline, text: printed };
+  const office = OFFICE.exec(bare);
   if (office) return emptyByline(printed, office[1] as string);
+  // Brackets unwrap a list of people only: a dateline in brackets at a story's end
+  // (（据新华社电）, （本报柏林6月15日电）) says where the story came from, not who wrote it.
+  const t = bare.replace(BRACKETED, "$1").trim();
   const hasRole = SLASH_ROLE.test(t) || LEADING_ROLE.test(t);
   if (!hasRole || t.length > 60) return null;
   const by = emptyByline(printed, /^本报/.test(t) ? "本报" : null);
