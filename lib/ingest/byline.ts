@@ -164,6 +164,11 @@ export function parseStandaloneByline(s: string): ParsedByline | null {
   return parseRoleList(t.replace(/^本报(?=记者|通讯员)/, ""), by, null) ? by : null;
 }
 
+/** A byline line without its mark and brackets (■张三, （董国政）): where names alone are read from. */
+export function unmarkedByline(s: string): string {
+  return s.trim().replace(BYLINE_MARK, "").replace(BRACKETED, "$1").trim();
+}
+
 /** An author's name alone (under a commentary). Only used where context expects one. */
 export function parseNameByline(s: string): ParsedByline | null {
   const t = s.trim();

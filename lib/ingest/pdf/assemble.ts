@@ -1,4 +1,4 @@
-import { mergeBylines, parseLeadingByline, parseNameByline, parseStandaloneByline, type ParsedByline } from "../byline";
+import { mergeBylines, parseLeadingByline, parseNameByline, parseStandaloneByline, unmarkedByline, type ParsedByline } from "../byline";
 import { parseJumpLine, parseLeadingJump } from "../jump";
 import { parseMasthead } from "../masthead";
 import { runningHead } from "./running-head";
@@ -6,7 +6,7 @@ import { splitLines } from "../lines";
 import { cutSpans, rawAt, render } from "../text";
 import type { Article, Block, Masthead, Segmentation, SetAside, Span } from "../types";
 import type { PdfLine } from "./lines";
-import { bareByline, type LabelledGroup, type LabelledItem, type SetAsideWhy } from "./roles";
+import { type LabelledGroup, type LabelledItem, type SetAsideWhy } from "./roles";
 import type { LayoutImage, LayoutLine, PageImage, PdfLayout, PdfPageInfo } from "./types";
 
 /**
@@ -112,9 +112,8 @@ function article(text: string, items: readonly LabelledItem[], b: TextBuilder, d
       case "byline": {
         const block = blockOf(text, "byline", spans);
         const t = block.text;
-        // Parsed without the brackets of an end byline or a city paper's ■; kept as printed.
-        const bare = bareByline(t).replace(/^[（(]\s*|\s*[)）]$/g, "");
-        const parsed = parseStandaloneByline(t) ?? parseStandaloneByline(bare) ?? parseNameByline(bare.replace(/\s+/g, ""));
+        // The grammar reads a city paper's ■ and an end byline's brackets; names alone without them.
+        const parsed = parseStandaloneByline(t) ?? parseNameByline(unmarkedByline(t).replace(/\s+/g, ""));
         d.bylines.push(parsed ? { ...parsed, text: t } : { text: t, source: null, reporters: [], correspondents: [], photographers: [], merged: [] });
         d.head.push(block);
         break;

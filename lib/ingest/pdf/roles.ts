@@ -1,4 +1,4 @@
-import { parseStandaloneByline } from "../byline";
+import { parseStandaloneByline, unmarkedByline } from "../byline";
 import { hasSentencePunct } from "../chars";
 import { parseJumpLine } from "../jump";
 import type { BlockRole, ReasonCode, SetAsideKind } from "../types";
@@ -111,25 +111,10 @@ function stackItems(stack: LayoutBlock, width: number): LabelledItem[] {
   return items;
 }
 
-function stripParens(s: string): string {
-  return s.replace(/^[（(]\s*/, "").replace(/\s*[)）]$/, "");
-}
-
-/**
- * A byline as the byline parser reads it: without a city paper's ■ (its mark, not a name) and
- * with two-character names padded to three (张  三, as 人民日报 sets them) closed up.
- */
-export function bareByline(s: string): string {
-  return s
-    .trim()
-    .replace(/^[■●◆▲]\s*/, "")
-    .replace(/(^|\s)([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s|$|[)）])/g, "$1$2$3");
-}
-
 function isByline(l: PdfLine): boolean {
-  const t = bareByline(l.text);
+  const t = l.text.trim();
   if (t.length > 50 || /[。！？]$/.test(t)) return false;
-  return parseStandaloneByline(t) !== null || parseStandaloneByline(stripParens(t)) !== null;
+  return parseStandaloneByline(t) !== null;
 }
 
 /** Captions: small lines right under (or beside the foot of) a photo. */
@@ -210,7 +195,7 @@ function bodyItems(g: Group, geo: PageGeometry): { items: LabelledItem[]; images
     headLines.length <= 3 &&
     headLines.every((s, k) => roles[k] === null && (s.line.font !== body.font || s.line.bold) && lineClass(s.line, body) === "text") &&
     !hasSentencePunct(headText.replace(/[（）()]/g, "")) &&
-    (parseStandaloneByline(bareByline(headText)) !== null || /^[\u4e00-\u9fff·]{2,6}$/.test(bareByline(headText).replace(/\s+/g, "")))
+    (parseStandaloneByline(headText) !== null || /^[\u4e00-\u9fff·]{2,6}$/.test(unmarkedByline(headText).replace(/\s+/g, "")))
   ) {
     headLines.forEach((_, k) => (roles[k] = "byline"));
   }
