@@ -105,6 +105,14 @@ describe("bylines", () => {
     expect(parseNameByline("这不是一个名字啊")).toBeNull();
   });
 
+  it("a few names alone, spaced out or not", () => {
+    expect(parseNameByline("李龙彬  葛帅坤")?.reporters).toEqual(["李龙彬", "葛帅坤"]);
+    expect(parseNameByline("杨  静  刘  影")?.reporters).toEqual(["杨静", "刘影"]);
+    expect(parseNameByline("郁 静 娴")?.reporters).toEqual(["郁静娴"]);
+    expect(parseNameByline("张三 这是一句很长的话")).toBeNull();
+    expect(parseNameByline("")).toBeNull();
+  });
+
   it("does not take running text for a byline", () => {
     expect(parseLeadingByline("本报今日起改版，敬请关注。")).toBeNull();
     expect(parseStandaloneByline("记者从会上获悉，今年我市将实施五大行动")).toBeNull();

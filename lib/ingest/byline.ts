@@ -87,14 +87,15 @@ const HAN_CHAR = /^[\u3400-\u9fff]$/;
  * (新华社记者  朱  涵  魏玉坤, 本报记者 王  磊), so the name prints as two one-character
  * tokens. A run of two or three such tokens is one name, a longer even run names in
  * pairs; an odd longer run is left as is (no way to tell where a name ends), and the
- * list then fails as before. Only after a role word or a name: a line that opens spaced
- * out is a headline set letter by letter (记 者 手 记), not a byline.
+ * list then fails as before. Only after a role word or a name (unless the line is names
+ * alone, `fromStart`): a line that opens spaced out is a headline set letter by letter
+ * (记 者 手 记), not a byline.
  */
-function joinSpacedNames(tokens: readonly string[]): string[] {
+function joinSpacedNames(tokens: readonly string[], fromStart = false): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let j = i;
-    if (i > 0) while (j < tokens.length && HAN_CHAR.test(tokens[j] as string)) j++;
+    if (i > 0 || fromStart) while (j < tokens.length && HAN_CHAR.test(tokens[j] as string)) j++;
     const run = j - i;
     if (run === 0) {
       out.push(tokens[i++] as string);
@@ -169,11 +170,16 @@ export function unmarkedByline(s: string): string {
   return s.trim().replace(BYLINE_MARK, "").replace(BRACKETED, "$1").trim();
 }
 
-/** An author's name alone (under a commentary). Only used where context expects one. */
+/**
+ * An author's name alone (under a commentary), or a few names alone (李龙彬  葛帅坤, 杨  静  刘  影:
+ * there the line may open spaced out, as names are all it can hold). Only used where context
+ * expects a byline.
+ */
 export function parseNameByline(s: string): ParsedByline | null {
   const t = s.trim();
-  if (!/^[\u3400-\u9fff]{2,4}$/.test(t)) return null;
-  return { ...emptyByline(t, null), reporters: [t] };
+  const names = joinSpacedNames(t.split(/\s+/), true);
+  if (names.length === 0 || names.length > 4 || !names.every((n) => /^[\u3400-\u9fff]{2,4}$/.test(n))) return null;
+  return { ...emptyByline(t, null), reporters: names };
 }
 
 /** "…的“创新之果”。 文/赵敏 慈辉辉 何君林": a byline after the last sentence of a paragraph. */
