@@ -19,13 +19,13 @@ const articles = (page: Page) => page.locator("[data-article-id]");
 
 type Box = { x: number; y: number; width: number; height: number };
 
-/** The editor pane, and how far it is scrolled: it scrolls on its own, inside the page. */
-async function paneBox(page: Page): Promise<Box & { scrollTop: number }> {
+/** The editor pane: it scrolls on its own, inside the page. */
+async function paneBox(page: Page): Promise<Box> {
   return page.getByRole("textbox", { name: "稿件划分" }).evaluate((el) => {
     let p = el.parentElement;
     while (p && getComputedStyle(p).overflowY !== "auto") p = p.parentElement;
     const r = (p ?? el).getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height, scrollTop: (p ?? el).scrollTop };
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
   });
 }
 
@@ -36,23 +36,10 @@ const within = (box: Box | null, pane: Box) => !!box && box.y >= pane.y && box.y
  * as a person does: by holding the drag at the pane's top or bottom edge while the
  * browser scrolls it. Returns with the pointer away from the edge and the target in view.
  */
-async function dragScrollTo(page: Page, handle: Locator, target: Locator) {
-  let scrolled = (await paneBox(page)).scrollTop;
-  let still = 0;
+async function dragScrollTo(page: Page, target: Locator) {
   for (let i = 0; i < 200; i++) {
     const pane = await paneBox(page);
     const box = await target.boundingBox();
-    // A drag that never started (the press came before the handle could take it: CI once) scrolls
-    // nothing at the edge: let go there and take the handle again. (A drag that did start and
-    // stopped scrolling has reached the pane's end without the target in view: failing anyway.)
-    still = pane.scrollTop === scrolled ? still + 1 : 0;
-    scrolled = pane.scrollTop;
-    if (still >= 25 && !within(box, pane)) {
-      await page.mouse.up();
-      await handle.hover();
-      await page.mouse.down();
-      still = 0;
-    }
     if (within(box, pane)) {
       // Off the edge, the pane stops scrolling; aim once it has.
       await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2, { steps: 3 });
@@ -71,7 +58,7 @@ async function dragScrollTo(page: Page, handle: Locator, target: Locator) {
 async function dragAndDrop(page: Page, handle: Locator, target: Locator, near: "top" | "bottom") {
   await handle.hover();
   await page.mouse.down();
-  await dragScrollTo(page, handle, target);
+  await dragScrollTo(page, target);
   const box = (await target.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, near === "top" ? box.y + 2 : box.y + box.height - 2, { steps: 12 });
   // A line shows where it will land.
