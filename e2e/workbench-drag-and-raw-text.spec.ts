@@ -33,23 +33,19 @@ const within = (box: Box | null, pane: Box) => !!box && box.y >= pane.y && box.y
 
 /**
  * With the mouse button held on a drag handle, brings `target` into the editor pane
- * as a person does: by holding the drag at the pane's top or bottom edge while the
- * browser scrolls it. Returns with the pointer away from the edge and the target in view.
+ * as a person does: by turning the mouse wheel over the pane while the drag is held.
+ * (Browsers also scroll it while a drag rests at its edge, but that auto-scroll comes
+ * late or not at all on a loaded machine.) Returns with the pointer inside the pane.
  */
 async function dragScrollTo(page: Page, target: Locator) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 60; i++) {
     const pane = await paneBox(page);
     const box = await target.boundingBox();
-    if (within(box, pane)) {
-      // Off the edge, the pane stops scrolling; aim once it has.
-      await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2, { steps: 3 });
-      await page.waitForTimeout(150);
-      if (within(await target.boundingBox(), await paneBox(page))) return;
-      continue;
-    }
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2 + (i % 2), { steps: 2 });
+    if (within(box, pane)) return;
     const up = !!box && box.y < pane.y;
-    await page.mouse.move(pane.x + pane.width / 2, up ? pane.y + 4 + (i % 2) : pane.y + pane.height - 4 - (i % 2), { steps: 2 });
-    await page.waitForTimeout(100);
+    await page.mouse.wheel(0, up ? -pane.height / 2 : pane.height / 2);
+    await page.waitForTimeout(50);
   }
   throw new Error("the pane never scrolled the drop target into view");
 }
