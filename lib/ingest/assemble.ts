@@ -1,4 +1,4 @@
-import { emptyByline, mergeBylines, parseNameByline, parseStandaloneByline, parseTrailingByline, type ParsedByline } from "./byline";
+import { emptyByline, hasBylineCue, mergeBylines, parseNameByline, parseStandaloneByline, parseTrailingByline, type ParsedByline } from "./byline";
 import { displayWidth, endsSentence, hanCount } from "./chars";
 import { doubled, rubricOrder, splitDoubled, splitParagraph } from "./classify";
 import { overlap } from "./headlines";
@@ -218,8 +218,43 @@ function paragraphUnits(ctx: Ctx, part: Part, lines: readonly ReadLine[]): Unit[
   return units;
 }
 
-function bylineOf(t: string): ParsedByline {
-  return parseStandaloneByline(t) ?? parseNameByline(t) ?? emptyByline(t, /^本报/.test(t) ? "本报" : null);
+/**
+ * A byline block as the byline grammar reads it, or null when it cannot. Joining a block's
+ * lines as a sentence's closes up what the grammar needs apart, so its lines are also read
+ * with a space at each break (■成都日报全媒体记者 邓建胜 / 姚雪青: two names) and, in plain
+ * text, with the spaces they were printed with (邱 茜 甘军亮 黎精华, which the reading closes
+ * as justified spacing); a block whose first lines are something else run in (a column tag,
+ * （伟大征程） / ■重庆日报全媒体记者 黄娴) is read from the first line on that reads whole.
+ */
+function readBylineUnit(ctx: Ctx, u: Unit): ParsedByline | null {
+  const read = (t: string) => parseStandaloneByline(t) ?? parseNameByline(t);
+  const whole = read(u.text);
+  if (whole) return whole;
+  const spans = u.spans.flatMap((sp) => lineSpans(ctx.text, sp));
+  const rendered = spans.map((sp) => render(ctx.text, [sp], ctx.md).text.trim());
+  const printed = ctx.md ? [] : spans.map((sp) => ctx.text.slice(sp.start, sp.end).replace(/\s+/g, " ").trim());
+  for (const lines of [rendered, printed]) {
+    for (let k = 0; k < lines.length; k++) {
+      const by = read(lines.slice(k).filter((t) => t).join(" "));
+      if (!by) continue;
+      if (k === 0) u.text = by.text;
+      return by;
+    }
+  }
+  return null;
+}
+
+
+/** A span cut at its line breaks. */
+function lineSpans(text: string, sp: Span): Span[] {
+  const out: Span[] = [];
+  let start = sp.start;
+  for (let i = text.indexOf("\n", start); i >= 0 && i < sp.end; i = text.indexOf("\n", start)) {
+    if (i > start) out.push({ start, end: i });
+    start = i + 1;
+  }
+  if (sp.end > start) out.push({ start, end: sp.end });
+  return out;
 }
 
 /** Paragraphs next to a vertical label, preferring those above it; a wider paragraph ends the box. */
@@ -474,7 +509,15 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
     for (const v of dr.vlabels) if (v.after === pi) vlabelAfter.push({ unit: into[into.length - 1] ?? null, text: v.text });
   });
   units = trailingDatelines(ctx, units);
-  for (const u of [...before, ...units]) if (u.kind === "byline" && !u.byline) u.byline = bylineOf(u.text);
+  // A line labelled a byline that neither the grammar reads nor anything byline-like marks
+  // stays a byline block, but does not become the article's byline (导读, （上接第1版）).
+  const unread = new Set<Unit>();
+  for (const u of [...before, ...units]) {
+    if (u.kind !== "byline" || u.byline) continue;
+    const read = readBylineUnit(ctx, u);
+    if (!read && !hasBylineCue(u.text)) unread.add(u);
+    u.byline = read ?? emptyByline(u.text, /^本报/.test(u.text) ? "本报" : null);
+  }
   for (const u of [...before, ...units]) if (u.kind === "jump" && !u.jump) u.jump = parseJumpLine(u.text);
   const breaks = new Set<Unit>();
   units = placeTextBeforeStack(ctx, lines, d, dr, before, units, breaks);
@@ -542,7 +585,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
     else if (u.kind === "heading") content.push({ role: "heading", text: u.text, spans: u.spans });
     else if (u.kind === "caption") content.push({ role: "caption", text: u.text, spans: u.spans });
     else if (u.kind === "byline") {
-      if (!bylineRunOver && !bylines.some((b) => b.text.replace(/\s+/g, "") === u.text.replace(/\s+/g, ""))) bylines.push(u);
+      if (!bylineRunOver && !unread.has(u) && !bylines.some((b) => b.text.replace(/\s+/g, "") === u.text.replace(/\s+/g, ""))) bylines.push(u);
       head.push({ role: "byline", text: u.text, spans: u.spans });
     } else if (u.kind === "jump") {
       head.push({ role: "jump", text: u.text, spans: u.spans });

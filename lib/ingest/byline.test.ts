@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLeadingByline, parseNameByline, parseStandaloneByline, parseTrailingByline } from "./byline";
+import { hasBylineCue, parseLeadingByline, parseNameByline, parseStandaloneByline, parseTrailingByline } from "./byline";
 
 describe("bylines", () => {
   it("本报讯 with reporters and correspondents", () => {
@@ -116,5 +116,16 @@ describe("bylines", () => {
   it("does not take running text for a byline", () => {
     expect(parseLeadingByline("本报今日起改版，敬请关注。")).toBeNull();
     expect(parseStandaloneByline("记者从会上获悉，今年我市将实施五大行动")).toBeNull();
+  });
+});
+
+describe("hasBylineCue", () => {
+  it("marks lines that say who wrote a story though their names cannot be read one by one", () => {
+    for (const s of ["（记者邵香云徐思钰张宇琪）", "据新华社哈尔滨5月18日", "■成都日报全媒体记者 孙立极向子丰", "莫瓦西尔·德奥利韦拉·菲略", "中共中央党史和文献研究院", "（文/白光迪）", "新华社评论员"]) {
+      expect(hasBylineCue(s), s).toBe(true);
+    }
+  });
+  it("does not mark headlines, jump lines and labels", () => {
+    for (const s of ["导读", "广告", "（上接第1版）", "人工智能浪潮下", "深挖内容优势 提升传播效能", "引 子", "制图：王 婷"]) expect(hasBylineCue(s), s).toBe(false);
   });
 });

@@ -171,6 +171,28 @@ export function unmarkedByline(s: string): string {
 }
 
 /**
+ * What marks a line as a byline where the grammar cannot read its names (run together by the
+ * extraction, a foreign name, an institution as the author): a role word, an agency's
+ * dateline (or its first line), a byline mark, a credit's slash, a name with its ·, an institution's name.
+ */
+const BYLINE_CUE = new RegExp(
+  [
+    ROLE_WORD,
+    "评论员",
+    "[社报][^，。]{0,20}电",
+    "^据?(?:新华社|中新社|本报)",
+    BYLINE_MARK.source,
+    "^[(（]?(?:文图|文|图|摄)[/／]",
+    "^[\\u3400-\\u9fff]{1,8}·[\\u3400-\\u9fff]",
+    "^[\\u3400-\\u9fff]{2,14}(?:院|部|委员会|办公室|办公厅|研究会|研究中心|课题组)$",
+  ].join("|"),
+);
+
+export function hasBylineCue(s: string): boolean {
+  return BYLINE_CUE.test(s.replace(/\s+/g, ""));
+}
+
+/**
  * An author's name alone (under a commentary), or a few names alone (李龙彬  葛帅坤, 杨  静  刘  影:
  * there the line may open spaced out, as names are all it can hold). Only used where context
  * expects a byline.

@@ -83,6 +83,29 @@ describe("unwrapping", () => {
     expect(run("## 杜鹃花开\n\n新 华 社 记 者 沈 虹 冰\n\n赏花的人多了。\n", "T! Y P").articles[0]?.byline).toBe("新华社记者沈虹冰");
   });
 
+  it("reads a byline wrapped over lines as names apart, from the line on that is one", () => {
+    // Joined as a sentence's lines, 邓建胜 and 姚雪青 would run into one name.
+    const wrapped = run("六月江畔\n■成都日报全媒体记者 邓建胜\n姚雪青\n赏花的人多了。\n", "T! Y Y+ P");
+    expect(wrapped.articles[0]).toMatchObject({ byline: "■成都日报全媒体记者 邓建胜 姚雪青", reporters: ["邓建胜", "姚雪青"] });
+    // Names printed with a space the reading closes (justified) are read as printed.
+    expect(run("六月江畔\n邱 茜 甘军亮 黎精华\n赏花的人多了。\n", "T! Y P").articles[0]?.reporters).toEqual(["邱茜", "甘军亮", "黎精华"]);
+    // A column tag run into the byline's block stays in the block, but is not the byline.
+    const tagged = run("六月江畔\n（伟大征程）\n■重庆日报全媒体记者 黄娴\n赏花的人多了。\n", "T! Y Y+ P");
+    expect(tagged.articles[0]?.byline).toBe("■重庆日报全媒体记者 黄娴");
+    expect(tagged.articles[0]?.blocks.find((b) => b.role === "byline")?.text).toContain("（伟大征程）");
+  });
+
+  it("does not make a line the grammar cannot read, nor any byline cue, the article's byline", () => {
+    for (const line of ["导读：本期看点", "（上接第1版）", "人工智能浪潮下的课堂"]) {
+      const seg = run(`六月江畔\n${line}\n赏花的人多了。\n`, "T! Y P");
+      expect(seg.articles[0]?.byline).toBeNull();
+      expect(seg.articles[0]?.blocks.map((b) => b.text)).toContain(line);
+    }
+    // Bylines the grammar cannot read word by word still are: names run together after a role, an institution.
+    expect(run("六月江畔\n（记者邵香云徐思钰张宇琪）\n赏花的人多了。\n", "T! Y P").articles[0]?.byline).toBe("（记者邵香云徐思钰张宇琪）");
+    expect(run("六月江畔\n中共中央组织部\n赏花的人多了。\n", "T! Y P").articles[0]?.byline).toBe("中共中央组织部");
+  });
+
   it("strips markdown markup but keeps link targets", () => {
     const seg = run("## **标题**在这里\n\n正文见 <http://epaper.cqrc.org.cn/> 网站，**重点**内容。\n", "T! P");
     expect(seg.articles[0]?.title).toBe("标题在这里");
