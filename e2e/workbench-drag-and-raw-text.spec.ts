@@ -50,10 +50,36 @@ async function dragScrollTo(page: Page, target: Locator) {
   throw new Error("the pane never scrolled the drop target into view");
 }
 
+/**
+ * Presses on `handle` and moves a little, until the page gets drag events: on a loaded machine
+ * a press sometimes starts no drag the test can steer (the browser's drag began before the test
+ * runner watched for it, or not at all), and then nothing would ever show where it lands. A
+ * press that started nothing is released where it was pressed, which moves nothing.
+ */
+async function startDrag(page: Page, handle: Locator) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.evaluate(() => {
+      const w = window as unknown as { dragOvers: number };
+      w.dragOvers = 0;
+      window.addEventListener("dragover", () => w.dragOvers++, { capture: true });
+    });
+    await handle.hover();
+    const box = (await handle.boundingBox())!;
+    await page.mouse.down();
+    for (let step = 1; step <= 3; step++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 4 * step, { steps: 2 });
+    const dragging = await page
+      .waitForFunction(() => (window as unknown as { dragOvers: number }).dragOvers > 0, null, { timeout: 2_000 })
+      .then(() => true, () => false);
+    if (dragging) return;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.up();
+  }
+  throw new Error("pressing the handle never started a drag");
+}
+
 /** Drags by `handle` and drops on `target`, near its top or its bottom, with the mouse. */
 async function dragAndDrop(page: Page, handle: Locator, target: Locator, near: "top" | "bottom") {
-  await handle.hover();
-  await page.mouse.down();
+  await startDrag(page, handle);
   await dragScrollTo(page, target);
   const box = (await target.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, near === "top" ? box.y + 2 : box.y + box.height - 2, { steps: 12 });
