@@ -391,6 +391,26 @@ function trailingDatelines(ctx: Ctx, units: Unit[]): Unit[] {
 }
 
 /**
+ * A story whose byline line was read as the first line of its first paragraph (新华社记者 乔继红
+ * 朱涵 孙广见 / 在浙江义乌，…: the line ends no sentence, so the paragraph went on) gets it back
+ * as its byline, when the line is a whole byline naming its people by their role (names alone
+ * could open a sentence; a dateline opening the body is split off by the paragraph's own reading).
+ */
+function bylineOpeningBody(ctx: Ctx, units: Unit[]): Unit[] {
+  const first = units.findIndex((u) => u.kind === "para" || u.kind === "byline");
+  const para = units[first];
+  if (!para || para.kind !== "para") return units;
+  const [head, ...rest] = para.spans.flatMap((sp) => lineSpans(ctx.text, sp));
+  if (!head || rest.length === 0) return units;
+  const line = textOf(ctx, [head]);
+  const by = /电/.test(line) ? null : parseStandaloneByline(line);
+  if (!by || by.reporters.length + by.correspondents.length + by.photographers.length === 0) return units;
+  const body = makeUnit(ctx, "para", rest, { width: para.width, multiLine: rest.length > 1, lead: para.lead, closing: para.closing });
+  body.joins = para.joins.filter((j) => j.start >= (rest[0] as Span).start);
+  return [...units.slice(0, first), makeUnit(ctx, "byline", [head], { byline: by }), body, ...units.slice(first + 1)];
+}
+
+/**
  * Body text printed before its article's headline stack: a commentary whose headline is
  * printed under it (nothing but a byline or jump after the stack), the rest of an article
  * whose text stops mid-sentence (the piece goes to its end, joined to the unfinished
@@ -509,6 +529,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
     for (const v of dr.vlabels) if (v.after === pi) vlabelAfter.push({ unit: into[into.length - 1] ?? null, text: v.text });
   });
   units = trailingDatelines(ctx, units);
+  units = bylineOpeningBody(ctx, units);
   // A line labelled a byline that neither the grammar reads nor anything byline-like marks
   // stays a byline block, but does not become the article's byline (导读, （上接第1版）).
   const unread = new Set<Unit>();

@@ -106,6 +106,15 @@ describe("unwrapping", () => {
     expect(run("六月江畔\n中共中央组织部\n赏花的人多了。\n", "T! Y P").articles[0]?.byline).toBe("中共中央组织部");
   });
 
+  it("gives a story back its byline read as the first line of its first paragraph", () => {
+    const seg = run("义乌之变\n新华社记者 乔继红 朱涵 孙广见\n在浙江义乌，似乎总有一种力量。\n", "T! P P+");
+    expect(seg.articles[0]).toMatchObject({ byline: "新华社记者 乔继红 朱涵 孙广见", reporters: ["乔继红", "朱涵", "孙广见"] });
+    expect(texts(seg.articles[0])).toEqual(["在浙江义乌，似乎总有一种力量。"]);
+    // Names alone are no proof there: the line may be the start of a sentence.
+    const names = run("义乌之变\n李龙彬 葛帅坤\n在浙江义乌，似乎总有一种力量。\n", "T! P P+");
+    expect(names.articles[0]?.byline).toBeNull();
+  });
+
   it("strips markdown markup but keeps link targets", () => {
     const seg = run("## **标题**在这里\n\n正文见 <http://epaper.cqrc.org.cn/> 网站，**重点**内容。\n", "T! P");
     expect(seg.articles[0]?.title).toBe("标题在这里");
