@@ -225,6 +225,7 @@ function paragraphUnits(ctx: Ctx, part: Part, lines: readonly ReadLine[]): Unit[
  * text, with the spaces they were printed with (邱 茜 甘军亮 黎精华, which the reading closes
  * as justified spacing); a block whose first lines are something else run in (a column tag,
  * （伟大征程） / ■重庆日报全媒体记者 黄娴) is read from the first line on that reads whole.
+ * A block read whole so takes those spaces into its text (whitespace only: its characters stay).
  */
 function readBylineUnit(ctx: Ctx, u: Unit): ParsedByline | null {
   const read = (t: string) => parseStandaloneByline(t) ?? parseNameByline(t);
@@ -243,7 +244,6 @@ function readBylineUnit(ctx: Ctx, u: Unit): ParsedByline | null {
   }
   return null;
 }
-
 
 /** A span cut at its line breaks. */
 function lineSpans(text: string, sp: Span): Span[] {
