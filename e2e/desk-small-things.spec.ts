@@ -57,12 +57,22 @@ test("a title split from its text at the spaces between them keeps none of the s
       before.setEnd(caret.startContainer, caret.startOffset);
       return before.toString();
     });
+  const editorTextBeforeCaret = () =>
+    page.evaluate(() => {
+      // Tiptap keeps its editor on the editable element.
+      const editable = document.querySelector('[contenteditable="true"]') as (Element & { editor?: { state: { selection: { $from: { parent: { textBetween(a: number, b: number): string }; parentOffset: number } } } } }) | null;
+      const $from = editable?.editor?.state.selection.$from;
+      return $from ? $from.parent.textBetween(0, $from.parentOffset) : null;
+    });
   await expect(async () => {
     await line.click({ position: { x: 1, y: 8 } });
     expect(await page.evaluate(() => document.activeElement?.closest('[contenteditable="true"]') !== null)).toBe(true);
     await page.keyboard.press("Home");
     for (let i = 0; i < "分拆标题  ".length; i++) await page.keyboard.press("ArrowRight"); // inside the spaces
     expect(await textBeforeCaret()).toBe("分拆标题  ");
+    // And the editor's own selection there too: it follows the browser's caret a moment later, and
+    // an Enter pressed before it had (CI's PostgreSQL pass) split the line after 分拆.
+    await expect.poll(editorTextBeforeCaret, { timeout: 2_000 }).toBe("分拆标题  ");
   }).toPass({ timeout: 15_000 });
   await page.keyboard.press("Enter");
   // Into the split-off line by clicking it once it is drawn: an ArrowUp pressed at once, on a
