@@ -103,6 +103,9 @@ describe("bylines", () => {
   it("an author's name alone", () => {
     expect(parseNameByline("仲音")).toMatchObject({ text: "仲音", source: null, reporters: ["仲音"] });
     expect(parseNameByline("这不是一个名字啊")).toBeNull();
+    // A part's label set alone and spaced out like a name is not one.
+    for (const label of ["引 子", "尾  声", "征 集", "导读"]) expect(parseNameByline(label), label).toBeNull();
+    expect(parseNameByline("晨 曦")?.reporters).toEqual(["晨曦"]);
   });
 
   it("a few names alone, spaced out or not", () => {

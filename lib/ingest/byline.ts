@@ -193,6 +193,14 @@ export function hasBylineCue(s: string): boolean {
 }
 
 /**
+ * Words papers set alone, often spaced out like a name, over a part of a story or a page: an
+ * opening (引 子), a closing (尾 声), a call (征 集), a box's label (链 接). Not names.
+ */
+const SECTION_WORDS = new Set(
+  "引子 尾声 序言 前言 后记 题记 附记 编者按 编后 编后语 导读 导语 征集 链接 背景 提示 点评 短评 快评 述评 声明 启事 公告 广告 花絮 特写 速览 图说 资料 延伸阅读 相关链接 记者手记 采访手记".split(" "),
+);
+
+/**
  * An author's name alone (under a commentary), or a few names alone (李龙彬  葛帅坤, 杨  静  刘  影:
  * there the line may open spaced out, as names are all it can hold). Only used where context
  * expects a byline.
@@ -200,7 +208,7 @@ export function hasBylineCue(s: string): boolean {
 export function parseNameByline(s: string): ParsedByline | null {
   const t = s.trim();
   const names = joinSpacedNames(t.split(/\s+/), true);
-  if (names.length === 0 || names.length > 4 || !names.every((n) => /^[\u3400-\u9fff]{2,4}$/.test(n))) return null;
+  if (names.length === 0 || names.length > 4 || !names.every((n) => /^[\u3400-\u9fff]{2,4}$/.test(n) && !SECTION_WORDS.has(n))) return null;
   return { ...emptyByline(t, null), reporters: names };
 }
 
