@@ -59,16 +59,17 @@ async function dragScrollTo(page: Page, target: Locator) {
 async function startDrag(page: Page, handle: Locator) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.evaluate(() => {
-      const w = window as unknown as { dragOvers: number };
+      const w = window as unknown as { dragOvers?: number };
+      // One counter a page, however many drags it sees.
+      if (w.dragOvers === undefined) window.addEventListener("dragover", () => (w.dragOvers = (w.dragOvers ?? 0) + 1), { capture: true });
       w.dragOvers = 0;
-      window.addEventListener("dragover", () => w.dragOvers++, { capture: true });
     });
     await handle.hover();
     const box = (await handle.boundingBox())!;
     await page.mouse.down();
     for (let step = 1; step <= 3; step++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 4 * step, { steps: 2 });
     const dragging = await page
-      .waitForFunction(() => (window as unknown as { dragOvers: number }).dragOvers > 0, null, { timeout: 2_000 })
+      .waitForFunction(() => ((window as unknown as { dragOvers?: number }).dragOvers ?? 0) > 0, null, { timeout: 2_000 })
       .then(() => true, () => false);
     if (dragging) return;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
