@@ -221,8 +221,8 @@ function paragraphUnits(ctx: Ctx, part: Part, lines: readonly ReadLine[]): Unit[
 /**
  * A byline block as the byline grammar reads it, or null when it cannot. Joining a block's
  * lines as a sentence's closes up what the grammar needs apart, so its lines are also read
- * with a space at each break (■成都日报全媒体记者 邓建胜 / 姚雪青: two names) and, in plain
- * text, with the spaces they were printed with (邱 茜 甘军亮 黎精华, which the reading closes
+ * with a space at each break (■成都日报全媒体记者 邓建胜 / 姚雪青: two names) and with the
+ * spaces they were printed with (邱 茜 甘军亮 黎精华, which the reading closes
  * as justified spacing); a block whose first lines are something else run in (a column tag,
  * （伟大征程） / ■重庆日报全媒体记者 黄娴) is read from the first line on that reads whole.
  * A block read whole so takes those spaces into its text (whitespace only: its characters stay).
@@ -233,12 +233,17 @@ function readBylineUnit(ctx: Ctx, u: Unit): ParsedByline | null {
   if (whole) return whole;
   const spans = u.spans.flatMap((sp) => lineSpans(ctx.text, sp));
   const rendered = spans.map((sp) => render(ctx.text, [sp], ctx.md).text.trim());
-  const printed = ctx.md ? [] : spans.map((sp) => ctx.text.slice(sp.start, sp.end).replace(/\s+/g, " ").trim());
+  const printed = spans.map((sp) => {
+    const raw = ctx.text.slice(sp.start, sp.end);
+    // Markdown's own marks (emphasis, escapes) are not the line's printed text.
+    return (ctx.md ? raw.replace(/[*_`\\]/g, "") : raw).replace(/\s+/g, " ").trim();
+  });
+  const squeezed = (t: string) => t.replace(/\s+/g, "");
   for (const lines of [rendered, printed]) {
     for (let k = 0; k < lines.length; k++) {
       const by = read(lines.slice(k).filter((t) => t).join(" "));
       if (!by) continue;
-      if (k === 0) u.text = by.text;
+      if (k === 0 && squeezed(by.text) === squeezed(u.text)) u.text = by.text;
       return by;
     }
   }

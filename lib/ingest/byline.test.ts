@@ -124,11 +124,11 @@ describe("bylines", () => {
 
 describe("hasBylineCue", () => {
   it("marks lines that say who wrote a story though their names cannot be read one by one", () => {
-    for (const s of ["（记者邵香云徐思钰张宇琪）", "据新华社哈尔滨5月18日", "■成都日报全媒体记者 孙立极向子丰", "莫瓦西尔·德奥利韦拉·菲略", "中共中央党史和文献研究院", "（文/白光迪）", "新华社评论员"]) {
+    for (const s of ["（记者邵香云徐思钰张宇琪）", "据新华社哈尔滨5月18日", "■成都日报全媒体记者 孙立极向子丰", "莫瓦西尔·德奥利韦拉·菲略", "中共中央党史和文献研究院", "（文/白光迪）", "新华社评论员", "（董国政）", "（李  云）", "本期主讲人：中国经济体制改革研究会会长  郭兰峰", "中华人民共和国国务院总理  李强", "浙江省杭州市  朱浙萍"]) {
       expect(hasBylineCue(s), s).toBe(true);
     }
   });
   it("does not mark headlines, jump lines and labels", () => {
-    for (const s of ["导读", "广告", "（上接第1版）", "人工智能浪潮下", "深挖内容优势 提升传播效能", "引 子", "制图：王 婷"]) expect(hasBylineCue(s), s).toBe(false);
+    for (const s of ["导读", "广告", "（上接第1版）", "人工智能浪潮下", "深挖内容优势 提升传播效能", "引 子", "制图：王 婷", "（伟大征程）", "（一）", "加快建设 农业强省"]) expect(hasBylineCue(s), s).toBe(false);
   });
 });

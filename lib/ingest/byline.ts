@@ -185,11 +185,16 @@ const BYLINE_CUE = new RegExp(
     "^[(（]?(?:文图|文|图|摄)[/／]",
     "^[\\u3400-\\u9fff]{1,8}·[\\u3400-\\u9fff]",
     "^[\\u3400-\\u9fff]{2,14}(?:院|部|委员会|办公室|办公厅|研究会|研究中心|课题组)$",
+    "^(?:本期)?(?:主讲人|讲述人|口述)[：:]",
+    // An essay's or a poem's author in brackets under its last line: （董国政）, （李  云）.
+    "^[(（][\\u3400-\\u9fff]{2,3}[)）]$",
   ].join("|"),
 );
+/** A name set apart after an office or a place: …研究院院长  荆林波, 国务院总理  李  强, 浙江省杭州市  朱浙萍. */
+const NAME_AFTER_OFFICE = /^[\u3400-\u9fff：:]{2,40}?(?:长|员|任|理|席|记|人|授|市|县|区|省)\s+[\u3400-\u9fff](?:\s*[\u3400-\u9fff]){1,3}$/;
 
 export function hasBylineCue(s: string): boolean {
-  return BYLINE_CUE.test(s.replace(/\s+/g, ""));
+  return BYLINE_CUE.test(s.replace(/\s+/g, "")) || NAME_AFTER_OFFICE.test(s.trim());
 }
 
 /**

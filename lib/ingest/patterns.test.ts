@@ -104,6 +104,13 @@ describe("unwrapping", () => {
     // Bylines the grammar cannot read word by word still are: names run together after a role, an institution.
     expect(run("六月江畔\n（记者邵香云徐思钰张宇琪）\n赏花的人多了。\n", "T! Y P").articles[0]?.byline).toBe("（记者邵香云徐思钰张宇琪）");
     expect(run("六月江畔\n中共中央组织部\n赏花的人多了。\n", "T! Y P").articles[0]?.byline).toBe("中共中央组织部");
+    // An essay's author in brackets under its last line; names after an office, set apart.
+    expect(run("六月江畔\n赏花的人多了。\n（董国政）\n", "T! P Y").articles[0]?.byline).toBe("（董国政）");
+    expect(run("六月江畔\n本期主讲人：中国社会科学评价研究院院长  荆林波\n赏花的人多了。\n", "T! Y P").articles[0]?.byline).toContain("荆林波");
+  });
+
+  it("reads names Markdown prints apart, which its rendering closes up", () => {
+    expect(run("## 六月江畔\n\n王江燕 马 奔\n\n赏花的人多了。\n", "T! Y P").articles[0]).toMatchObject({ byline: "王江燕 马 奔", reporters: ["王江燕", "马奔"] });
   });
 
   it("gives a story back its byline read as the first line of its first paragraph", () => {
