@@ -13,6 +13,12 @@ describe("bylines", () => {
     expect(r?.length).toBe("本报讯(融媒体中心记者 何文杰 通讯员 毛文强)".length);
   });
 
+  it("本报讯 whose names ran together with their roles is still a byline, its names unread", () => {
+    const r = parseLeadingByline("本报讯（融媒体中心记者张铁张丹华通讯员廖霞郭桂）5月的三秦大地，生机勃勃。");
+    expect(r?.byline).toMatchObject({ text: "本报讯（融媒体中心记者张铁张丹华通讯员廖霞郭桂）", source: "本报讯" });
+    expect(parseLeadingByline("本报讯（今年以来的第三次）5月的三秦大地")).toBeNull();
+  });
+
   it("full-width brackets and several reporters", () => {
     const r = parseLeadingByline("本报讯（记者 张三 李四 摄影 王五）昨日");
     expect(r?.byline).toMatchObject({ reporters: ["张三", "李四"], photographers: ["王五"] });

@@ -124,7 +124,9 @@ export function parseLeadingByline(s: string): { length: number; byline: ParsedB
   let m = BENBAO.exec(s);
   if (m) {
     const by = emptyByline(m[0].trim(), m[1] as string);
-    if (m[2] !== undefined && !parseRoleList(m[2], by, null)) return null;
+    // Names the extraction ran together with their roles (记者张铁张丹华通讯员廖霞郭桂) cannot be
+    // told apart, but a bracket that opens with a role after 本报讯 is still the byline.
+    if (m[2] !== undefined && !parseRoleList(m[2], by, null) && !LEADING_ROLE.test(m[2].trim())) return null;
     return { length: m[0].length, byline: by };
   }
   m = DATELINE.exec(s);
