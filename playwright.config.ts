@@ -59,7 +59,9 @@ export default defineConfig({
     trace: process.env.CI ? "off" : "retain-on-failure",
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: CHROMIUM_ARGS,
+      // A wheel turn scrolls at once, not animated over the next frames: a test that scrolls and
+      // then reads where things are (the workbench drag) reads where they stay.
+      args: [...CHROMIUM_ARGS, "--disable-smooth-scrolling"],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

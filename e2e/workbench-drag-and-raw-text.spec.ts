@@ -38,11 +38,15 @@ const within = (box: Box | null, pane: Box) => !!box && box.y >= pane.y && box.y
  * late or not at all on a loaded machine.) Returns with the pointer inside the pane.
  */
 async function dragScrollTo(page: Page, target: Locator) {
+  let last: Box | null = null;
   for (let i = 0; i < 60; i++) {
     const pane = await paneBox(page);
     const box = await target.boundingBox();
     await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2 + (i % 2), { steps: 2 });
-    if (within(box, pane)) return;
+    // In view, and where it was a moment ago: the pane has stopped scrolling.
+    if (within(box, pane) && box!.y === last?.y) return;
+    last = box;
+    if (within(box, pane)) continue;
     const up = !!box && box.y < pane.y;
     await page.mouse.wheel(0, up ? -pane.height / 2 : pane.height / 2);
     await page.waitForTimeout(50);
