@@ -408,7 +408,12 @@ function bylineOpeningBody(ctx: Ctx, units: Unit[]): Unit[] {
   const [head, ...rest] = para.spans.flatMap((sp) => lineSpans(ctx.text, sp));
   if (!head || rest.length === 0) return units;
   const line = textOf(ctx, [head]);
-  const by = /电/.test(line) ? null : parseStandaloneByline(line);
+  const printed = ctx.text.slice(head.start, head.end).trim();
+  const next = ctx.text.slice((rest[0] as Span).start, (rest[0] as Span).end).trim();
+  // Names alone only when two or more are printed apart on a line shorter than the
+  // paragraph's next one (李龙彬 葛帅坤 / 稽中遗址位于绍兴市越城…): a sentence's first line runs full width.
+  const names = displayWidth(printed) + 4 <= displayWidth(next) ? parseNameByline(printed) : null;
+  const by = /电/.test(line) ? null : (parseStandaloneByline(line) ?? (names && names.reporters.length >= 2 ? names : null));
   if (!by || by.reporters.length + by.correspondents.length + by.photographers.length === 0) return units;
   const body = makeUnit(ctx, "para", rest, { width: para.width, multiLine: rest.length > 1, lead: para.lead, closing: para.closing });
   body.joins = para.joins.filter((j) => j.start >= (rest[0] as Span).start);

@@ -117,9 +117,13 @@ describe("unwrapping", () => {
     const seg = run("义乌之变\n新华社记者 乔继红 朱涵 孙广见\n在浙江义乌，似乎总有一种力量。\n", "T! P P+");
     expect(seg.articles[0]).toMatchObject({ byline: "新华社记者 乔继红 朱涵 孙广见", reporters: ["乔继红", "朱涵", "孙广见"] });
     expect(texts(seg.articles[0])).toEqual(["在浙江义乌，似乎总有一种力量。"]);
-    // Names alone are no proof there: the line may be the start of a sentence.
+    // Names alone, two or more printed apart on a line far shorter than the next: a paragraph's
+    // first line runs the column's full width.
     const names = run("义乌之变\n李龙彬 葛帅坤\n在浙江义乌，似乎总有一种力量。\n", "T! P P+");
-    expect(names.articles[0]?.byline).toBeNull();
+    expect(names.articles[0]).toMatchObject({ byline: "李龙彬 葛帅坤", reporters: ["李龙彬", "葛帅坤"] });
+    // On a line about as wide as the next they are no proof (a verse, or a sentence's start), nor is one name alone.
+    expect(run("义乌之变\n春风 十里\n不如你的眼睛\n", "T! P P+").articles[0]?.byline).toBeNull();
+    expect(run("义乌之变\n李龙彬\n在浙江义乌，似乎总有一种力量。\n", "T! P P+").articles[0]?.byline).toBeNull();
   });
 
   it("strips markdown markup but keeps link targets", () => {
