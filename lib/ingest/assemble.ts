@@ -398,7 +398,8 @@ function trailingDatelines(ctx: Ctx, units: Unit[]): Unit[] {
 /**
  * A story whose byline line was read as the first line of its first paragraph (新华社记者 乔继红
  * 朱涵 孙广见 / 在浙江义乌，…: the line ends no sentence, so the paragraph went on) gets it back
- * as its byline, when the line is a whole byline naming its people by their role (names alone
+ * as its byline, when the line is a whole byline naming its people by their role, or two or
+ * more names printed apart on a line clearly narrower than the next (names alone on a full line
  * could open a sentence; a dateline opening the body is split off by the paragraph's own reading).
  */
 function bylineOpeningBody(ctx: Ctx, units: Unit[]): Unit[] {

@@ -175,7 +175,8 @@ export function unmarkedByline(s: string): string {
 /**
  * What marks a line as a byline where the grammar cannot read its names (run together by the
  * extraction, a foreign name, an institution as the author): a role word, an agency's
- * dateline (or its first line), a byline mark, a credit's slash, a name with its ·, an institution's name.
+ * dateline (or its first line), a byline mark, a credit's slash, a name with its ·, an institution's name,
+ * a lecture's 主讲人, an author's name in brackets, a name set apart after an office or a place.
  */
 const BYLINE_CUE = new RegExp(
   [
