@@ -76,7 +76,7 @@ export function planSearch(q: string): SearchPlan {
 export type SnippetPart = { text: string; hit: boolean };
 export type Snippet = { before: boolean; parts: SnippetPart[]; after: boolean };
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   // Only syntax characters: under the u flag an escaped "-" outside a class is a SyntaxError.
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
