@@ -4,6 +4,7 @@ import { pageFeatures } from "@/lib/ingest/model/features";
 import { labelsFromCorrection, type CorrectedPage } from "@/lib/ingest/model/gold";
 import { normalized, type Model } from "@/lib/ingest/model/model";
 import { compileExamples, fitTemperature, trainPerceptron, type Example } from "@/lib/ingest/model/train";
+import type { StackPair } from "@/lib/ingest/model/stack-roles";
 import { readPage } from "@/lib/ingest/page";
 import type { Span } from "@/lib/ingest/types";
 import { REPO_ROOT } from "../config";
@@ -129,4 +130,25 @@ export function trainOnLab(
   const out = normalized(model);
   out.trainedOn = { pages: train.length, heldOut: held.length, extractors: [...opts.extractors], samples: opts.samples !== false ? SAMPLE_PAGES.length : 0, sampleWeight: LAB_TRAINING.sampleWeight, structuralWeight: LAB_TRAINING.structuralWeight, startWeight: LAB_TRAINING.startWeight, epochs, seed };
   return out;
+}
+
+/**
+ * The lab's two-part headline stacks (kicker over title, or title over subtitle) from the
+ * selected pages' truth, each stack once (a story printed in several papers and styles
+ * is one example): what `trainStackRoles` learns from.
+ */
+export function labStackPairs(labDir: string, pages: readonly PageEntry[]): StackPair[] {
+  const seen = new Set<string>();
+  const pairs: StackPair[] = [];
+  for (const entry of pages) {
+    const truth = JSON.parse(readFileSync(path.join(labDir, entry.dir, PAGE_FILES.truth), "utf8")) as PageTruth;
+    for (const a of truth.articles) {
+      if (!a.title || !!a.kicker === !!a.subtitle) continue;
+      const key = `${a.kicker ?? ""}\n${a.title}\n${a.subtitle ?? ""}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pairs.push(a.kicker ? { upper: a.kicker, lower: a.title, kickerOver: true } : { upper: a.title, lower: a.subtitle as string, kickerOver: false });
+    }
+  }
+  return pairs;
 }

@@ -4,7 +4,9 @@ import { doubled, rubricOrder, splitDoubled, splitParagraph } from "./classify";
 import { overlap } from "./headlines";
 import { parseJumpLine, parseTrailingJump } from "./jump";
 import type { LineDecisions } from "./labeller";
+import { baseStackRoles } from "./model/base";
 import { continuesBlock, isStackRole, opensArticle, roleOf, type Label, type Role } from "./model/grammar";
+import { STACK_ROLE_MARGIN, stackRoleScore } from "./model/stack-roles";
 import type { Reading, ReadLine } from "./reading";
 import { render } from "./text";
 import { truncateText } from "../text-length";
@@ -508,6 +510,54 @@ function splitJoinedStack(ctx: Ctx, kicker: Part[], title: Part[], subtitle: Par
   });
 }
 
+/** Whether the print tells two stack parts apart: Markdown heading levels or bold, or a PDF's font sizes, that differ. */
+function printedApart(lines: readonly ReadLine[], a: Part, b: Part): boolean {
+  const la = lines[a.lines[0] as number] as ReadLine;
+  const lb = lines[b.lines[0] as number] as ReadLine;
+  if (la.level !== lb.level || la.bold !== lb.bold) return true;
+  const sa = la.geometry?.fontSize;
+  const sb = lb.geometry?.fontSize;
+  return sa !== undefined && sb !== undefined && Math.abs(sa - sb) > 0.05 * Math.max(sa, sb);
+}
+
+/**
+ * A stack of two parts, kicker over title or title over subtitle, printed alike (plain text,
+ * a stack in one size): the labeller chose from the lines and their neighbours; where the
+ * words say the other with the stack model sure (./model/stack-roles.ts), the words decide.
+ */
+function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], kicker: Part[], title: Part[], subtitle: Part[], doubts: Doubt[]): void {
+  if (title.length !== 1 || kicker.length + subtitle.length !== 1) return;
+  const kickerOver = kicker.length === 1;
+  const upper = (kickerOver ? kicker[0] : title[0]) as Part;
+  const lower = (kickerOver ? title[0] : subtitle[0]) as Part;
+  // One line cut at its dash (splitJoinedStack): the dash decided.
+  if (upper.lines.some((i) => lower.lines.includes(i)) || printedApart(lines, upper, lower)) return;
+  const score = stackRoleScore(baseStackRoles(), textOf(ctx, upper.spans), textOf(ctx, lower.spans));
+  if (Math.abs(score) < STACK_ROLE_MARGIN || score > 0 === kickerOver) return;
+  kicker.length = 0;
+  title.length = 0;
+  subtitle.length = 0;
+  if (score > 0) {
+    upper.role = "K";
+    lower.role = "T";
+    kicker.push(upper);
+    title.push(lower);
+  } else {
+    upper.role = "T";
+    lower.role = "S";
+    title.push(upper);
+    subtitle.push(lower);
+  }
+  const titleText = quote(textOf(ctx, (title[0] as Part).spans));
+  doubts.push({
+    kind: "headline_role",
+    reason: `Nothing printed marks which line is the title: "${titleText}" was taken as the title by its words`,
+    detail: { code: "headline_roles_by_words", params: { title: titleText } },
+    confidence: 0.8,
+    spans: [...upper.spans, ...lower.spans],
+  });
+}
+
 function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draft, discarded: SetAside[]): Built {
   const kicker: Part[] = [];
   const title: Part[] = [];
@@ -556,6 +606,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
   const doubts = dr.doubts;
   splitJoinedStack(ctx, kicker, title, subtitle, doubts);
   units = jumpOffTitle(ctx, title, units);
+  decideStackRoles(ctx, lines, kicker, title, subtitle, doubts);
   // The box beside a vertical label (核心提示) is the lead.
   for (const v of vlabelAfter) {
     const box = boxNextTo(units, v.unit ? units.indexOf(v.unit) : -1);

@@ -229,6 +229,25 @@ describe("headline stacks", () => {
     });
   });
 
+  // Two parts printed alike: the labeller's roles stand unless the words say the other and the
+  // stack model is sure (lib/ingest/model/stack-roles.ts; these stacks are of the lab's test split).
+  const codes = (a: Article | undefined) => (a?.doubts ?? []).map((d) => d.detail.code);
+  it("takes a two-part stack's title from its words where nothing printed tells and the stack model is sure", () => {
+    const a = art("民政部发布指引\n加强城乡三级养老服务网络建设管理", "T! S");
+    expect(a).toMatchObject({ kicker: "民政部发布指引", title: "加强城乡三级养老服务网络建设管理", subtitle: null });
+    expect(codes(a)).toContain("headline_roles_by_words");
+    const b = art("江苏建成覆盖全省的近视防控智能大数据平台\n已完成超176万名学生的视力监测", "K! T");
+    expect(b).toMatchObject({ kicker: null, title: "江苏建成覆盖全省的近视防控智能大数据平台", subtitle: "已完成超176万名学生的视力监测" });
+  });
+
+  it("keeps the labeller's roles where the words agree, where they are not sure, and where the print tells (heading levels)", () => {
+    const agree = art("民政部发布指引\n加强城乡三级养老服务网络建设管理", "K! T");
+    expect(agree).toMatchObject({ kicker: "民政部发布指引", title: "加强城乡三级养老服务网络建设管理", subtitle: null });
+    expect(codes(agree)).not.toContain("headline_roles_by_words");
+    expect(art("今年我国快递业务量已超千亿件\n比去年提前九天", "K! T")).toMatchObject({ kicker: "今年我国快递业务量已超千亿件", title: "比去年提前九天" });
+    expect(art("# 民政部发布指引\n\n## 加强城乡三级养老服务网络建设管理", "T! S")).toMatchObject({ kicker: null, title: "民政部发布指引", subtitle: "加强城乡三级养老服务网络建设管理" });
+  });
+
   it("reorders a column rubric among the stack and takes a 「」 line as caption", () => {
     const a = art("## 供电服务窗口入驻\n\n「归园陶居」项目全景\n\n在行动 优化营商环境 壮大民营经济", "T! X K");
     expect(a?.rubric).toBe("优化营商环境 壮大民营经济 在行动");

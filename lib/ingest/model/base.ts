@@ -1,8 +1,10 @@
 import weights from "./weights.json";
+import stackRoles from "./stack-roles.json";
 import { modelFromJson, type Model, type ModelJson } from "./model";
+import type { StackRolesJson } from "./stack-roles";
 
 /**
- * The lab model: trained by `npm run ingest:train` on the segmentation lab's dev pages
+ * The lab models: trained by `npm run ingest:train` on the segmentation lab's dev pages
  * (see lib/ingest/README.md), committed as data. Read once, on first use.
  */
 let base: Model | null = null;
@@ -10,4 +12,9 @@ let base: Model | null = null;
 export function baseModel(): Model {
   base ??= modelFromJson(weights as unknown as ModelJson);
   return base;
+}
+
+/** Which part of a two-part stack is the title, where nothing printed tells (./stack-roles.ts). */
+export function baseStackRoles(): Readonly<Record<string, number>> {
+  return (stackRoles as unknown as StackRolesJson).weights;
 }

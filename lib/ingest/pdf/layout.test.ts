@@ -74,6 +74,11 @@ describe("headline stacks", () => {
     expect(toContractJson(seg).articles[0]).toMatchObject({ kicker: "浙江舟山衢山岛外卖女骑手——", title: "攥住生活的车把", subtitle: null });
   });
 
+  it("reads a flat stack with no printed cue by its words where the stack model is sure: a title over the figure that details it", () => {
+    const seg = segmentPdf([page([run("江苏建成覆盖全省的近视防控智能大数据平台", 40, 60, 17, { bold: true }), run("已完成超176万名学生的视力监测", 40, 90, 17, { bold: true }), ...column(40, 116, 12, 40)])]);
+    expect(toContractJson(seg).articles[0]).toMatchObject({ kicker: null, title: "江苏建成覆盖全省的近视防控智能大数据平台", subtitle: "已完成超176万名学生的视力监测" });
+  });
+
   it("keeps a wrapped 主题 in one piece", () => {
     const seg = segmentPdf([page([run("全力促进高校毕业生农民工退役", 40, 60, 20, { bold: true }), run("军人等重点群体就业创业", 40, 86, 20, { bold: true }), ...column(40, 110, 12, 28)])]);
     expect(toContractJson(seg).articles[0]).toMatchObject({ kicker: null, title: "全力促进高校毕业生农民工退役军人等重点群体就业创业", subtitle: null });

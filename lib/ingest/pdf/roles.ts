@@ -1,6 +1,8 @@
 import { parseStandaloneByline, unmarkedByline } from "../byline";
 import { hasSentencePunct } from "../chars";
 import { parseJumpLine } from "../jump";
+import { baseStackRoles } from "../model/base";
+import { STACK_ROLE_MARGIN, stackRoleScore } from "../model/stack-roles";
 import type { BlockRole, ReasonCode, SetAsideKind } from "../types";
 import { lineClass, type BodyStyle, type LayoutBlock } from "./blocks";
 import { bottom, median, overlap, right, union } from "./geometry";
@@ -72,12 +74,19 @@ function stackParts(lines: readonly PdfLine[], width: number): PdfLine[][] {
 /** A part's text: lines on one baseline are phrases (a space between), wrapped lines join. */
 const partText = (p: readonly PdfLine[]) => p.map((l, i) => (i > 0 && Math.abs(l.baseline - (p[i - 1] as PdfLine).baseline) < l.size * 0.3 ? ` ${l.text}` : l.text)).join("");
 
-/** Which part is the 主题: the largest; among equals (a flat stack), by the printed cues. */
+/**
+ * Which part is the 主题: the largest; of two parts in one size (a flat stack), the one the
+ * stack model (../model/stack-roles.ts) is sure of from their words; else by the printed cues.
+ */
 function titlePart(parts: readonly PdfLine[][]): number {
   const sizes = parts.map((p) => Math.max(...p.map((l) => l.size)));
   const top = Math.max(...sizes);
   const largest = parts.map((_, i) => i).filter((i) => (sizes[i] as number) >= top - 0.3);
   if (largest.length === 1) return largest[0] as number;
+  if (parts.length === 2 && largest.length === 2) {
+    const words = stackRoleScore(baseStackRoles(), partText(parts[0] as PdfLine[]), partText(parts[1] as PdfLine[]));
+    if (Math.abs(words) >= STACK_ROLE_MARGIN) return words > 0 ? 1 : 0;
+  }
   const score = (i: number) => {
     const t = partText(parts[i] as PdfLine[]);
     let s = 0;
