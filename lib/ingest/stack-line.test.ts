@@ -14,6 +14,13 @@ describe("a headline stack printed on one heading line", () => {
     expect(pieces("### 成都精细化整治超220项交通堵点“开门治堵”，缓解出行难（基层治理新实践）")).toEqual(["### 成都精细化整治超220项交通堵点", "“开门治堵”，缓解出行难（基层治理新实践）"]);
   });
 
+  it("ends a kicker after a leader's words reported (…时强调), unless a dash ends it", () => {
+    expect(pieces("### 赵乐际在甘肃调研时强调围绕中心  依法履职 把制度优势更好转化为治理效能")).toEqual(["### 赵乐际在甘肃调研时强调", "围绕中心  依法履职 把制度优势更好转化为治理效能"]);
+    expect(pieces("### 何立峰在内蒙古调研时指出：高质量建设自贸试验区加快构建向北开放重要桥头堡")).toEqual(["### 何立峰在内蒙古调研时指出：", "高质量建设自贸试验区加快构建向北开放重要桥头堡"]);
+    expect(pieces("### 李强在国务院常务会议上讲话时强调——加快培育壮大新兴支柱产业")).toEqual(["### 李强在国务院常务会议上讲话时强调", "——", "加快培育壮大新兴支柱产业"]);
+    expect(pieces("### 习近平在中共中央政治局第二十七次集体学习时强调")).toEqual(["### 习近平在中共中央政治局第二十七次集体学习时强调"]);
+  });
+
   it("keeps a short headline, a quoted word inside a title and a subtitle's own dash whole", () => {
     for (const line of ["## 我区举行“千年荣昌·我为家乡代言”网络文明沙龙活动", "## 认真落实落细“河长制” 持续改善河流水质", "### ——走进第六十一届威尼斯国际艺术双年展中国馆", "# 为妇女参与经济社会发展创造条件 营造尊重妇女关爱妇女良好社会氛围"]) {
       expect(pieces(line)).toEqual([line]);

@@ -12,7 +12,10 @@ import type { Span } from "./types";
  *   to the kicker (引题 end with ——) as often as to the subtitle (副题 open with it);
  * - before a quotation that closes the line or a clause of it after a long phrase
  *   (`德国肖特集团在华布局研发中心“在中国为全球市场开发产品”`): a 主题 often is a quotation,
- *   a 引题 is not. A short title with a quoted word (`我区举行“千年荣昌”沙龙活动`) stays whole.
+ *   a 引题 is not. A short title with a quoted word (`我区举行“千年荣昌”沙龙活动`) stays whole;
+ * - after a leader's words reported (`赵乐际在甘肃调研时强调围绕中心 依法履职`): …时强调,
+ *   时指出, 时表示, 时要求, 时提出 end a 引题 (40 of the corpus's 1,189 kickers) and no title or
+ *   subtitle of its 4,734 articles holds them.
  * Characters are never moved: the pieces are consecutive spans of the line.
  */
 const DASH = "——";
@@ -21,6 +24,7 @@ const MIN_PHRASE = 4;
 /** A quotation opens a new part only after a phrase this long, on a line this long. */
 const MIN_BEFORE_QUOTE = 8;
 const MIN_STACK_LINE = 20;
+const REPORTED_SPEECH = /时(?:强调|指出|表示|要求|提出)[：:]?/gu;
 
 function phraseLength(text: string, from: number, to: number): number {
   let n = 0;
@@ -34,6 +38,10 @@ function seams(text: string, start: number, end: number): number[] {
   if (phraseLength(text, start, end) < MIN_STACK_LINE) return cuts;
   for (let i = text.indexOf(DASH, start); i >= 0 && i + DASH.length <= end; i = text.indexOf(DASH, i + DASH.length)) {
     if (phraseLength(text, start, i) >= MIN_PHRASE && phraseLength(text, i + DASH.length, end) >= MIN_PHRASE) cuts.push(i, i + DASH.length);
+  }
+  for (const m of text.slice(start, end).matchAll(REPORTED_SPEECH)) {
+    const at = start + (m.index as number) + m[0].length;
+    if (!text.startsWith(DASH, at) && phraseLength(text, start, at) >= MIN_PHRASE && phraseLength(text, at, end) >= MIN_PHRASE) cuts.push(at);
   }
   for (let i = text.indexOf("“", start); i >= 0 && i < end; i = text.indexOf("“", i + 1)) {
     const close = text.indexOf("”", i);
