@@ -1,5 +1,5 @@
 import { emptyByline, hasBylineCue, mergeBylines, parseNameByline, parseStandaloneByline, parseTrailingByline, type ParsedByline } from "./byline";
-import { displayWidth, endsSentence, hanCount } from "./chars";
+import { displayWidth, endsSentence, hanCount, withoutSpaces } from "./chars";
 import { doubled, rubricOrder, splitDoubled, splitParagraph } from "./classify";
 import { overlap } from "./headlines";
 import { parseJumpLine, parseTrailingJump } from "./jump";
@@ -182,7 +182,7 @@ export function assemble(ctx: Ctx, { format, lines }: Reading, d: LineDecisions)
  */
 function adMarkerOnly(a: Article, discarded: SetAside[]): boolean {
   if (a.title !== null || a.blocks.some((b) => b.role === "paragraph" || b.role === "lead")) return false;
-  if (!/^(广告|公告|启事|声明)$/.test((a.kicker ?? a.subtitle ?? "").replace(/\s+/g, ""))) return false;
+  if (!/^(广告|公告|启事|声明)$/.test(withoutSpaces(a.kicker ?? a.subtitle ?? ""))) return false;
   for (const b of a.blocks) discarded.push({ kind: "furniture", text: b.text, reason: "advertisement or notice (page furniture)", detail: { code: "advertisement" }, spans: b.spans });
   return true;
 }
@@ -240,12 +240,11 @@ function readBylineUnit(ctx: Ctx, u: Unit): ParsedByline | null {
     // Markdown's own marks (emphasis, escapes) are not the line's printed text.
     return (ctx.md ? raw.replace(/[*_`\\]/g, "") : raw).replace(/\s+/g, " ").trim();
   });
-  const squeezed = (t: string) => t.replace(/\s+/g, "");
   for (const lines of [rendered, printed]) {
     for (let k = 0; k < lines.length; k++) {
       const by = read(lines.slice(k).filter((t) => t).join(" "));
       if (!by) continue;
-      if (k === 0 && squeezed(by.text) === squeezed(u.text)) u.text = by.text;
+      if (k === 0 && withoutSpaces(by.text) === withoutSpaces(u.text)) u.text = by.text;
       return by;
     }
   }
@@ -387,7 +386,7 @@ function trailingDatelines(ctx: Ctx, units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const u of units) {
     const prev = out[out.length - 1];
-    if (u.kind === "byline" && prev?.kind === "para" && DATELINE_ONLY.test(u.text.replace(/\s+/g, ""))) {
+    if (u.kind === "byline" && prev?.kind === "para" && DATELINE_ONLY.test(withoutSpaces(u.text))) {
       prev.spans = [...prev.spans, ...u.spans];
       prev.text = textOf(ctx, prev.spans);
       continue;
@@ -672,7 +671,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
     else if (u.kind === "heading") content.push({ role: "heading", text: u.text, spans: u.spans });
     else if (u.kind === "caption") content.push({ role: "caption", text: u.text, spans: u.spans });
     else if (u.kind === "byline") {
-      if (!bylineRunOver && !unread.has(u) && !bylines.some((b) => b.text.replace(/\s+/g, "") === u.text.replace(/\s+/g, ""))) bylines.push(u);
+      if (!bylineRunOver && !unread.has(u) && !bylines.some((b) => withoutSpaces(b.text) === withoutSpaces(u.text))) bylines.push(u);
       head.push({ role: "byline", text: u.text, spans: u.spans });
     } else if (u.kind === "jump") {
       head.push({ role: "jump", text: u.text, spans: u.spans });

@@ -1,4 +1,4 @@
-import { endsSentence } from "./chars";
+import { endsSentence, withoutSpaces } from "./chars";
 
 export type ParsedByline = {
   /** The byline as printed (e.g. "本报讯(融媒体中心记者 张雪)"). */
@@ -197,7 +197,7 @@ const BYLINE_CUE = new RegExp(
 const NAME_AFTER_OFFICE = /^[\u3400-\u9fff：:]{2,40}?(?:长|员|任|理|席|记|人|授|市|县|区|省)\s+[\u3400-\u9fff](?:\s*[\u3400-\u9fff]){1,3}$/;
 
 export function hasBylineCue(s: string): boolean {
-  return BYLINE_CUE.test(s.replace(/\s+/g, "")) || NAME_AFTER_OFFICE.test(s.trim());
+  return BYLINE_CUE.test(withoutSpaces(s)) || NAME_AFTER_OFFICE.test(s.trim());
 }
 
 /**

@@ -26,6 +26,11 @@ export function isLatinish(code: number): boolean {
   return code > 0x20 && code < 0x2000 && !isWhite(code);
 }
 
+/** The text with its whitespace taken out: what two readings of one printed text (spaced out or closed up) share. */
+export function withoutSpaces(s: string): string {
+  return s.replace(/\s+/g, "");
+}
+
 /**
  * Printed width in half-ems. Punctuation counts as one because Chinese typesetting
  * compresses it, which keeps "full line" estimates stable on punctuation-heavy lines.

@@ -1,4 +1,5 @@
 import { mergeBylines, parseLeadingByline, parseNameByline, parseStandaloneByline, unmarkedByline, type ParsedByline } from "../byline";
+import { withoutSpaces } from "../chars";
 import { parseJumpLine, parseLeadingJump } from "../jump";
 import { parseMasthead } from "../masthead";
 import { runningHead } from "./running-head";
@@ -113,7 +114,7 @@ function article(text: string, items: readonly LabelledItem[], b: TextBuilder, d
         const block = blockOf(text, "byline", spans);
         const t = block.text;
         // The grammar reads a city paper's ■ and an end byline's brackets; names alone without them.
-        const parsed = parseStandaloneByline(t) ?? parseNameByline(unmarkedByline(t).replace(/\s+/g, ""));
+        const parsed = parseStandaloneByline(t) ?? parseNameByline(withoutSpaces(unmarkedByline(t)));
         d.bylines.push(parsed ? { ...parsed, text: t } : { text: t, source: null, reporters: [], correspondents: [], photographers: [], merged: [] });
         d.head.push(block);
         break;

@@ -1,5 +1,5 @@
 import { parseStandaloneByline, unmarkedByline } from "../byline";
-import { hasSentencePunct } from "../chars";
+import { hasSentencePunct, withoutSpaces } from "../chars";
 import { parseJumpLine } from "../jump";
 import { baseStackRoles } from "../model/base";
 import { STACK_ROLE_MARGIN, stackRoleScore } from "../model/stack-roles";
@@ -204,7 +204,7 @@ function bodyItems(g: Group, geo: PageGeometry): { items: LabelledItem[]; images
     headLines.length <= 3 &&
     headLines.every((s, k) => roles[k] === null && (s.line.font !== body.font || s.line.bold) && lineClass(s.line, body) === "text") &&
     !hasSentencePunct(headText.replace(/[（）()]/g, "")) &&
-    (parseStandaloneByline(headText) !== null || /^[\u4e00-\u9fff·]{2,6}$/.test(unmarkedByline(headText).replace(/\s+/g, "")))
+    (parseStandaloneByline(headText) !== null || /^[\u4e00-\u9fff·]{2,6}$/.test(withoutSpaces(unmarkedByline(headText))))
   ) {
     headLines.forEach((_, k) => (roles[k] = "byline"));
   }
