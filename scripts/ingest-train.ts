@@ -5,7 +5,7 @@ import { ensureLab, type PageEntry } from "@/lab/generate";
 import { LAB_TRAINING, labStackPairs, splitHeldOut, trainOnLab } from "@/lab/score/training";
 import { EXTRACTORS } from "@/lab/truth";
 import { modelToJson } from "@/lib/ingest/model/model";
-import { STACK_ROLE_MARGIN, stackRoleScore, trainStackRoles, type StackPair, type StackRolesJson } from "@/lib/ingest/model/stack-roles";
+import { calibrateStackRoles, trainStackRoles, type StackRolesJson } from "@/lib/ingest/model/stack-roles";
 
 /*
  * npm run ingest:train: trains the import engine's line labeller on the segmentation lab's
@@ -49,30 +49,6 @@ function args(argv: string[]): { epochs: number; limit: number | null; out: stri
   return a;
 }
 
-/**
- * How often the stack model is right where it decides, on stacks it was not trained on:
- * trained on four fifths of the stacks and read on the fifth, each fifth in turn. The
- * margin (STACK_ROLE_MARGIN) was chosen from these figures, not from the test split.
- */
-function stackRoleCalibration(pairs: readonly StackPair[]): string {
-  const edges = [0, 10, STACK_ROLE_MARGIN, 30, Infinity];
-  const right = edges.map(() => 0);
-  const all = edges.map(() => 0);
-  for (let f = 0; f < 5; f++) {
-    const weights = trainStackRoles(pairs.filter((_, i) => i % 5 !== f));
-    pairs.forEach((p, i) => {
-      if (i % 5 !== f) return;
-      const s = stackRoleScore(weights, p.upper, p.lower);
-      const k = edges.findIndex((e, j) => Math.abs(s) >= e && Math.abs(s) < (edges[j + 1] as number));
-      all[k]! += 1;
-      if (s > 0 === p.kickerOver) right[k]! += 1;
-    });
-  }
-  return edges
-    .slice(0, -1)
-    .map((e, k) => `|score| ${e}–${edges[k + 1]}: ${right[k]} of ${all[k]} right (${((right[k] as number) / Math.max(1, all[k] as number)).toFixed(3)})`)
-    .join("; ");
-}
 
 async function trainPaper(paper: string): Promise<void> {
   const { retrainPaperModel } = await import("@/services/paper-models");
@@ -100,11 +76,12 @@ async function main(): Promise<void> {
   }
   if (a.only !== "labeller") {
     const pairs = labStackPairs(lab.dir, a.limit === null ? dev : dev.slice(0, a.limit));
-    const stacks: StackRolesJson = { version: 1, trainedOn: { lab: lab.manifest.key, split: "dev", stacks: pairs.length }, weights: trainStackRoles(pairs) };
+    const heldOut = calibrateStackRoles(pairs);
+    const stacks: StackRolesJson = { version: 1, trainedOn: { lab: lab.manifest.key, split: "dev", stacks: pairs.length }, heldOut, weights: trainStackRoles(pairs) };
     const out = path.join(path.dirname(a.out), "stack-roles.json");
     writeFileSync(out, `${JSON.stringify(stacks)}\n`);
     log(`stack roles: ${pairs.length} two-part stacks, ${Object.keys(stacks.weights).length} features kept; ${out}`);
-    log(`stack roles held out by fifths: ${stackRoleCalibration(pairs)}`);
+    log(`held out by fifths, right by |score|: ${heldOut.map((b) => `${b.minScore}+ ${b.right} of ${b.stacks}`).join(", ")}`);
   }
 }
 

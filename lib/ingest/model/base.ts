@@ -15,6 +15,6 @@ export function baseModel(): Model {
 }
 
 /** Which part of a two-part stack is the title, where nothing printed tells (./stack-roles.ts). */
-export function baseStackRoles(): Readonly<Record<string, number>> {
-  return (stackRoles as unknown as StackRolesJson).weights;
+export function baseStackRoles(): Readonly<StackRolesJson> {
+  return stackRoles as unknown as StackRolesJson;
 }

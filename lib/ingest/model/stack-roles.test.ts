@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import stackRoles from "./stack-roles.json";
-import { STACK_ROLE_MARGIN, stackPairFeatures, stackRoleScore, trainStackRoles, type StackPair, type StackRolesJson } from "./stack-roles";
+import { calibrateStackRoles, heldOutRight, stackPairFeatures, stackRoleScore, trainStackRoles, WORDS_DECIDE, type StackPair, type StackRolesJson } from "./stack-roles";
 
 // Toy stacks with the cues papers print: a kicker ends with ——, a subtitle opens with it.
 const PAIRS: StackPair[] = [
@@ -30,13 +30,27 @@ describe("the two-part stack model", () => {
     expect(JSON.parse(a)).not.toEqual({});
   });
 
-  it("ships weights trained on the lab's dev stacks, sure of a stack the lab did not hold", () => {
+  it("measures how often it is right by score on stacks held out of its training, every stack once", () => {
+    const stacks = [...PAIRS, ...PAIRS.map((p) => ({ ...p, upper: `${p.upper}。`, lower: `${p.lower}！` }))];
+    const buckets = calibrateStackRoles(stacks);
+    expect(buckets.map((b) => b.minScore)).toEqual([0, 10, 20, 30]);
+    expect(buckets.reduce((n, b) => n + b.stacks, 0)).toBe(stacks.length);
+    expect(buckets.every((b) => b.right <= b.stacks)).toBe(true);
+    expect(calibrateStackRoles(stacks)).toEqual(buckets);
+    expect(heldOutRight({ heldOut: [{ minScore: 0, stacks: 4, right: 2 }, { minScore: 10, stacks: 10, right: 9 }] }, -12)).toBe(0.9);
+    expect(heldOutRight({ heldOut: [{ minScore: 0, stacks: 4, right: 2 }, { minScore: 10, stacks: 10, right: 9 }] }, 3)).toBe(0.5);
+  });
+
+  it("ships weights trained on the lab's dev stacks, with their held-out check, sure of a stack the lab did not hold", () => {
     const json = stackRoles as unknown as StackRolesJson;
     expect(json.version).toBe(1);
     expect(json.trainedOn.split).toBe("dev");
     expect(json.trainedOn.stacks).toBeGreaterThan(500);
+    expect(json.heldOut.reduce((n, b) => n + b.stacks, 0)).toBe(json.trainedOn.stacks);
     expect(Object.values(json.weights).every((v) => Number.isFinite(v))).toBe(true);
     // A ministry's short announcement over what it sets out: a kicker over its title.
-    expect(stackRoleScore(json.weights, "民政部发布指引", "加强城乡三级养老服务网络建设管理")).toBeGreaterThan(STACK_ROLE_MARGIN);
+    const score = stackRoleScore(json.weights, "民政部发布指引", "加强城乡三级养老服务网络建设管理");
+    expect(score).toBeGreaterThan(0);
+    expect(heldOutRight(json, score)).toBeGreaterThanOrEqual(WORDS_DECIDE);
   });
 });

@@ -2,7 +2,7 @@ import { parseStandaloneByline, unmarkedByline } from "../byline";
 import { hasSentencePunct, withoutSpaces } from "../chars";
 import { parseJumpLine } from "../jump";
 import { baseStackRoles } from "../model/base";
-import { STACK_ROLE_MARGIN, stackRoleScore } from "../model/stack-roles";
+import { heldOutRight, stackRoleScore, WORDS_DECIDE } from "../model/stack-roles";
 import type { BlockRole, ReasonCode, SetAsideKind } from "../types";
 import { lineClass, type BodyStyle, type LayoutBlock } from "./blocks";
 import { bottom, median, overlap, right, union } from "./geometry";
@@ -84,8 +84,9 @@ function titlePart(parts: readonly PdfLine[][]): number {
   const largest = parts.map((_, i) => i).filter((i) => (sizes[i] as number) >= top - 0.3);
   if (largest.length === 1) return largest[0] as number;
   if (parts.length === 2 && largest.length === 2) {
-    const words = stackRoleScore(baseStackRoles(), partText(parts[0] as PdfLine[]), partText(parts[1] as PdfLine[]));
-    if (Math.abs(words) >= STACK_ROLE_MARGIN) return words > 0 ? 1 : 0;
+    const model = baseStackRoles();
+    const words = stackRoleScore(model.weights, partText(parts[0] as PdfLine[]), partText(parts[1] as PdfLine[]));
+    if (heldOutRight(model, words) >= WORDS_DECIDE) return words > 0 ? 1 : 0;
   }
   const score = (i: number) => {
     const t = partText(parts[i] as PdfLine[]);
