@@ -526,20 +526,22 @@ function printedApart(lines: readonly ReadLine[], a: Part, b: Part): boolean {
  * right at how sure it is decides: the labeller's confidence is calibrated (of its role
  * decisions given 0.8, about 0.8 are right), and the stack model's score is worth the share of
  * held-out stacks it got right at that score. A paper's own model, sure of the stacks its
- * corrections taught it, keeps them.
+ * corrections taught it, keeps them. Returns the parts whose roles the words gave (their
+ * doubt is the words', at the share right; the labeller's confidence was in other roles).
  */
-function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, kicker: Part[], title: Part[], subtitle: Part[], doubts: Doubt[]): void {
-  if (title.length !== 1 || kicker.length + subtitle.length !== 1) return;
+function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, kicker: Part[], title: Part[], subtitle: Part[], doubts: Doubt[]): Part[] {
+  if (title.length !== 1 || kicker.length + subtitle.length !== 1) return [];
   const kickerOver = kicker.length === 1;
   const upper = (kickerOver ? kicker[0] : title[0]) as Part;
   const lower = (kickerOver ? title[0] : subtitle[0]) as Part;
   // One line cut at its dash (splitJoinedStack): the dash decided.
-  if (upper.lines.some((i) => lower.lines.includes(i)) || printedApart(lines, upper, lower)) return;
+  if (upper.lines.some((i) => lower.lines.includes(i)) || printedApart(lines, upper, lower)) return [];
   const words = baseStackRoles();
   const score = stackRoleScore(words.weights, textOf(ctx, upper.spans), textOf(ctx, lower.spans));
-  if (score > 0 === kickerOver) return;
+  if (score > 0 === kickerOver) return [];
   const labeller = Math.min(...[...upper.lines, ...lower.lines].map((i) => d.roleConfidence[i] as number));
-  if (heldOutRight(words, score) <= labeller) return;
+  const right = heldOutRight(words, score);
+  if (right <= labeller) return [];
   kicker.length = 0;
   title.length = 0;
   subtitle.length = 0;
@@ -559,9 +561,10 @@ function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
     kind: "headline_role",
     reason: `Nothing printed marks which line is the title: "${titleText}" was taken as the title by its words`,
     detail: { code: "headline_roles_by_words", params: { title: titleText } },
-    confidence: 0.8,
+    confidence: round2(right),
     spans: [...upper.spans, ...lower.spans],
   });
+  return [upper, lower];
 }
 
 function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draft, discarded: SetAside[]): Built {
@@ -612,7 +615,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
   const doubts = dr.doubts;
   splitJoinedStack(ctx, kicker, title, subtitle, doubts);
   units = jumpOffTitle(ctx, title, units);
-  decideStackRoles(ctx, lines, d, kicker, title, subtitle, doubts);
+  const rolesByWords = decideStackRoles(ctx, lines, d, kicker, title, subtitle, doubts);
   // The box beside a vertical label (核心提示) is the lead.
   for (const v of vlabelAfter) {
     const box = boxNextTo(units, v.unit ? units.indexOf(v.unit) : -1);
@@ -726,6 +729,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
     });
   }
   for (const p of dr.parts) {
+    if (rolesByWords.includes(p)) continue;
     let worst = 1;
     let at = -1;
     for (const i of p.lines) {
