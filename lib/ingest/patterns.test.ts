@@ -317,10 +317,10 @@ describe("a two-part stack printed alike (the model, not pinned labels)", () => 
   it("takes the title from the words, with a doubt for the editor", () => {
     const kickerOver = page("二〇二六年度育儿补贴已发放两千五百余万人\n首次育儿补贴申请截止时间延长至今年底");
     expect(kickerOver).toMatchObject({ kicker: "二〇二六年度育儿补贴已发放两千五百余万人", title: "首次育儿补贴申请截止时间延长至今年底", subtitle: null });
-    // The doubt is the words', as sure as the stack model was right on held-out stacks at its score;
-    // the labeller's doubts about these lines were about the roles it gave, so they are not shown.
+    // The doubt is the override's, below the sure line (a contested decision); the labeller's doubts
+    // about these lines were about the roles it gave, so they are not shown.
     const byWords = kickerOver?.doubts.find((d) => d.detail.code === "headline_roles_by_words");
-    expect(byWords?.confidence).toBeGreaterThan(0.5);
+    expect(byWords?.confidence).toBeLessThan(0.9);
     expect(kickerOver?.doubts.filter((d) => d.detail.code === "headline_role")).toEqual([]);
     const titleOver = page("泰国多举措提振经济显成效\n二〇二六年经济增长预期上调至百分之二点三");
     expect(titleOver).toMatchObject({ kicker: null, title: "泰国多举措提振经济显成效", subtitle: "二〇二六年经济增长预期上调至百分之二点三" });
