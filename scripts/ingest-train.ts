@@ -49,7 +49,6 @@ function args(argv: string[]): { epochs: number; limit: number | null; out: stri
   return a;
 }
 
-
 async function trainPaper(paper: string): Promise<void> {
   const { retrainPaperModel } = await import("@/services/paper-models");
   const t0 = performance.now();

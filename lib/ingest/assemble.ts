@@ -6,7 +6,7 @@ import { parseJumpLine, parseTrailingJump } from "./jump";
 import type { LineDecisions } from "./labeller";
 import { baseStackRoles } from "./model/base";
 import { continuesBlock, isStackRole, opensArticle, roleOf, type Label, type Role } from "./model/grammar";
-import { heldOutRight, stackRoleScore } from "./model/stack-roles";
+import { readStackWords } from "./model/stack-roles";
 import type { Reading, ReadLine } from "./reading";
 import { render } from "./text";
 import { truncateText } from "../text-length";
@@ -541,16 +541,14 @@ function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
   const lower = (kickerOver ? title[0] : subtitle[0]) as Part;
   // One line cut at its dash (splitJoinedStack): the dash decided.
   if (upper.lines.some((i) => lower.lines.includes(i)) || printedApart(lines, upper, lower)) return [];
-  const words = baseStackRoles();
-  const score = stackRoleScore(words.weights, textOf(ctx, upper.spans), textOf(ctx, lower.spans));
-  if (score > 0 === kickerOver) return [];
+  const words = readStackWords(baseStackRoles(), textOf(ctx, upper.spans), textOf(ctx, lower.spans));
+  if (words.kickerOver === kickerOver) return [];
   const labeller = Math.min(...[...upper.lines, ...lower.lines].map((i) => d.roleConfidence[i] as number));
-  const right = heldOutRight(words, score);
-  if (right <= labeller) return [];
+  if (words.right <= labeller) return [];
   kicker.length = 0;
   title.length = 0;
   subtitle.length = 0;
-  if (score > 0) {
+  if (words.kickerOver) {
     upper.role = "K";
     lower.role = "T";
     kicker.push(upper);

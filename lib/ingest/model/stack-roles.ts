@@ -104,6 +104,12 @@ export function heldOutRight(json: Pick<StackRolesJson, "heldOut">, score: numbe
   return b.stacks ? b.right / b.stacks : 0.5;
 }
 
+/** What the words say of a two-part stack, and how often the model was right on held-out stacks at that score. */
+export function readStackWords(json: Pick<StackRolesJson, "heldOut" | "weights">, upper: string, lower: string): { kickerOver: boolean; right: number } {
+  const score = stackRoleScore(json.weights, upper, lower);
+  return { kickerOver: score > 0, right: heldOutRight(json, score) };
+}
+
 /** An averaged perceptron over the pairs, visited in a seeded order each epoch; weights rounded to hundredths. */
 export function trainStackRoles(pairs: readonly StackPair[], { epochs = 10, seed = 1 } = {}): Record<string, number> {
   const w = new Map<string, number>();

@@ -2,7 +2,7 @@ import { parseStandaloneByline, unmarkedByline } from "../byline";
 import { hasSentencePunct, withoutSpaces } from "../chars";
 import { parseJumpLine } from "../jump";
 import { baseStackRoles } from "../model/base";
-import { heldOutRight, stackRoleScore, WORDS_DECIDE } from "../model/stack-roles";
+import { readStackWords, WORDS_DECIDE } from "../model/stack-roles";
 import type { BlockRole, ReasonCode, SetAsideKind } from "../types";
 import { lineClass, type BodyStyle, type LayoutBlock } from "./blocks";
 import { bottom, median, overlap, right, union } from "./geometry";
@@ -84,9 +84,8 @@ function titlePart(parts: readonly PdfLine[][]): number {
   const largest = parts.map((_, i) => i).filter((i) => (sizes[i] as number) >= top - 0.3);
   if (largest.length === 1) return largest[0] as number;
   if (parts.length === 2 && largest.length === 2) {
-    const model = baseStackRoles();
-    const words = stackRoleScore(model.weights, partText(parts[0] as PdfLine[]), partText(parts[1] as PdfLine[]));
-    if (heldOutRight(model, words) >= WORDS_DECIDE) return words > 0 ? 1 : 0;
+    const words = readStackWords(baseStackRoles(), partText(parts[0] as PdfLine[]), partText(parts[1] as PdfLine[]));
+    if (words.right >= WORDS_DECIDE) return words.kickerOver ? 1 : 0;
   }
   const score = (i: number) => {
     const t = partText(parts[i] as PdfLine[]);
