@@ -1,7 +1,7 @@
-import { endsSentence, hanCount } from "./chars";
+import { endsSentence, hanCount, withoutSpaces } from "./chars";
 import { L } from "./model/decode";
 import { visitFeatures } from "./model/features";
-import { isStackRole, LABEL_INDEX, LABELS, opensArticle, roleOf, type Label } from "./model/grammar";
+import { continuesBlock, isStackRole, LABEL_INDEX, LABELS, opensArticle, roleOf, type Label } from "./model/grammar";
 import { labelScores, Scorer, type Model } from "./model/model";
 import type { Reading, ReadLine } from "./reading";
 import type { ReasonDetail, SetAsideKind } from "./types";
@@ -31,6 +31,38 @@ const ROLE_OF = Uint8Array.from(LABELS, (l) => l.charCodeAt(0));
 const OPENS = Uint8Array.from(LABELS, (l) => (opensArticle(l) ? 1 : 0));
 
 const STRAY = /^([A-Z])\1{0,2}$/;
+/*
+ * What a rule knows a line is not, barred from the decoding (a line may still take any
+ * other label). On the lab's dev pages, in the right labels of every extractor's text:
+ *
+ * - A line ending in a bracketed tag, a headline's column tag ("…（人民时评）") or a story's
+ *   closing note ("（王乐乐参与采写）"), is not followed by more of the same headline. Of the 54
+ *   stack lines that go on from one, 49 are another story's headline the extractor printed
+ *   there, and 5 a headline's phrases printed out of order or its tag cut in two (pdftotext).
+ * - A standing head ("图片报道") is a headline of its own, not a line of another's.
+ * - A picture's credit alone on its line ("徐 骏绘（新华社发）", "李 健摄（人民视觉）") is never
+ *   a headline's line (786 of them: paragraph, caption or masthead).
+ */
+const TAG_END = /[（(][^（）()]{2,24}[)）]$/;
+const STANDING_HEAD = /^(图片报道|图片新闻|新闻图片|新闻速览|简讯|快讯|导读|本版导读)$/;
+const CREDIT_LINE = /^[\u3400-\u9fff]{1,4}(\s[\u3400-\u9fff]{1,3})?(摄|作|绘)[（(][^（）()]{2,12}[)）]$/u;
+/** Each label, 1 where it is a stack's (K, T, S) / a stack line going on from the one above. */
+const STACK = Uint8Array.from(LABELS, (l) => (isStackRole(roleOf(l)) ? 1 : 0));
+const GOES_ON = Uint8Array.from(LABELS, (l) => (continuesBlock(l) && isStackRole(roleOf(l)) ? 1 : 0));
+
+/** The labels the rules above bar, lines × labels (1 = barred). */
+function barredLabels(lines: readonly ReadLine[]): Uint8Array {
+  const barred = new Uint8Array(lines.length * L);
+  lines.forEach((l, i) => {
+    if (STANDING_HEAD.test(withoutSpaces(l.text))) {
+      barred.set(GOES_ON, i * L);
+      if (i + 1 < lines.length) barred.set(GOES_ON, (i + 1) * L);
+    }
+    if (i > 0 && TAG_END.test((lines[i - 1] as ReadLine).text)) barred.set(GOES_ON, i * L);
+    if (CREDIT_LINE.test(l.text)) barred.set(STACK, i * L);
+  });
+  return barred;
+}
 const IMAGE = /^!\[[^\]]*\]\([^)]*\)$/;
 
 /** One character (a surrogate pair is one), without splitting every line into an array. */
@@ -80,9 +112,10 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
   setAside.forEach((s, i) => {
     if (s) forced[i] = LABEL_INDEX.F;
   });
+  const barred = barredLabels(reading.lines);
   const scorer = new Scorer(model, n);
   visitFeatures(reading, scorer);
-  let r = labelScores(model, scorer.scores, { format: reading.format, forced, confidence: true });
+  let r = labelScores(model, scorer.scores, { format: reading.format, forced, barred, confidence: true });
   // Prose and no body text: a text pasted without a headline (the labeller, trained on whole
   // pages, reads a lone paragraph as furniture, or as a stack over a caption). Its first
   // sentence opens an untitled article, and the rest is decoded around that; the editor gives
@@ -90,7 +123,7 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
   const prose = reading.lines.findIndex((l, i) => !setAside[i] && endsSentence(l.text.trim()) && hanCount(l.text) >= 8);
   if (prose >= 0 && !r.labels.some((l) => roleOf(l) === "P")) {
     forced[prose] = LABEL_INDEX["P!"];
-    r = labelScores(model, scorer.scores, { format: reading.format, forced, confidence: true });
+    r = labelScores(model, scorer.scores, { format: reading.format, forced, barred, confidence: true });
   }
   // Prose and no headline at all: a text pasted on its own, with no picture to caption. A
   // finished sentence the model read as a caption (its last short paragraph) is a paragraph.
@@ -104,7 +137,7 @@ export function labelLines(reading: Reading, model: Model, pinned?: readonly Lab
       }
       if (roleOf(l) === "P") opened = true;
     });
-    if (changed) r = labelScores(model, scorer.scores, { format: reading.format, forced, confidence: true });
+    if (changed) r = labelScores(model, scorer.scores, { format: reading.format, forced, barred, confidence: true });
   }
   const probs = r.probabilities as Float64Array;
   // Read once: an imported binding read in a loop is a getter call in CommonJS output (tsx, the benches).

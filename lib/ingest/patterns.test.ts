@@ -332,6 +332,26 @@ describe("a two-part stack printed alike (the model, not pinned labels)", () => 
   });
 });
 
+describe("what a rule knows a line is not (the model, not pinned labels)", () => {
+  const body = "日前，在中国驻蒙古国使馆举办的主题座谈会上，与会嘉宾高度评价中国共产党的百年历程。\n他说，中国的经验值得学习，值得借鉴。";
+  const first = (head: string) => ingest(`${head}\n${body}\n`).articles[0];
+
+  it("ends a headline at its column tag: the line under it is not more of it", () => {
+    // pdftotext printed another story's headline under this one (a shape of the lab's test split).
+    expect(first("读懂百年大党铸就辉煌的深层逻辑（和音）\n刘国中会见白俄罗斯第一副总理\n新华社北京7月2日电")?.title).toBe("读懂百年大党铸就辉煌的深层逻辑（和音）");
+  });
+
+  it("keeps a picture's credit out of the headline", () => {
+    const a = first("人工智能学会“使坏”，我们怎么办（唠“科”）\n徐 骏绘（新华社发）\n丁 效");
+    expect(a?.title).toBe("人工智能学会“使坏”，我们怎么办（唠“科”）");
+    expect([a?.kicker, a?.subtitle].join("")).not.toContain("新华社发");
+  });
+
+  it("does not run a standing head into the headline under it", () => {
+    expect(first("图片报道\n广东何以“走在前”（活力中国调研行）\n本报记者 陆娅楠")?.title).toBe("广东何以“走在前”（活力中国调研行）");
+  });
+});
+
 describe("a text pasted without a headline (the model, not pinned labels)", () => {
   it("is one untitled article, nothing set aside: its first sentence opens it", () => {
     const seg = ingest("分拆标题   这是同一行里跟在标题后面的正文，足够长，读作一个段落。\n\n第二段正文也在这里，同样是正文内容。\n");

@@ -408,7 +408,11 @@ export type Labelling = {
  * Labels a page's lines. `forced[i]` (a label index, or -1) pins a line's label, e.g. the
  * masthead lines another step has already read.
  */
-export type LabelOptions = { format?: ReadingFormat; forced?: Int16Array; confidence?: boolean };
+/**
+ * `forced`: a line's one allowed label (-1: any). `barred`: labels a line may not take
+ * (lines × labels, 1 = barred), what a rule knows a line is not.
+ */
+export type LabelOptions = { format?: ReadingFormat; forced?: Int16Array; barred?: Uint8Array; confidence?: boolean };
 
 export function label(m: Model, features: readonly (readonly string[])[], opts: LabelOptions = {}): Labelling {
   return labelScores(m, emissions(m, features), opts);
@@ -417,7 +421,8 @@ export function label(m: Model, features: readonly (readonly string[])[], opts: 
 /** `label` from the page's emission scores (lines × labels; a `Scorer`'s), which it leaves as they are. */
 export function labelScores(m: Model, scores: Float64Array, opts: LabelOptions = {}): Labelling {
   const n = scores.length / LABEL_COUNT;
-  const emit = opts.forced ? scores.slice() : scores;
+  const emit = opts.forced || opts.barred ? scores.slice() : scores;
+  if (opts.barred) for (let k = 0; k < emit.length; k++) if (opts.barred[k]) emit[k] = -1e9;
   if (opts.forced) {
     for (let i = 0; i < n; i++) {
       const f = opts.forced[i] as number;
