@@ -31,38 +31,6 @@ const ROLE_OF = Uint8Array.from(LABELS, (l) => l.charCodeAt(0));
 const OPENS = Uint8Array.from(LABELS, (l) => (opensArticle(l) ? 1 : 0));
 
 const STRAY = /^([A-Z])\1{0,2}$/;
-/*
- * What a rule knows a line is not, barred from the decoding (a line may still take any
- * other label). On the lab's dev pages, in the right labels of every extractor's text:
- *
- * - A line ending in a bracketed tag, a headline's column tag ("…（人民时评）") or a story's
- *   closing note ("（王乐乐参与采写）"), is not followed by more of the same headline. Of the 54
- *   stack lines that go on from one, 49 are another story's headline the extractor printed
- *   there, and 5 a headline's phrases printed out of order or its tag cut in two (pdftotext).
- * - A standing head ("图片报道") is a headline of its own, not a line of another's.
- * - A picture's credit alone on its line ("徐 骏绘（新华社发）", "李 健摄（人民视觉）") is never
- *   a headline's line (786 of them: paragraph, caption or masthead).
- */
-const TAG_END = /[（(][^（）()]{2,24}[)）]$/;
-const STANDING_HEAD = /^(图片报道|图片新闻|新闻图片|新闻速览|简讯|快讯|导读|本版导读)$/;
-const CREDIT_LINE = /^[\u3400-\u9fff]{1,4}(\s[\u3400-\u9fff]{1,3})?(摄|作|绘)[（(][^（）()]{2,12}[)）]$/u;
-/** Each label, 1 where it is a stack's (K, T, S) / a stack line going on from the one above. */
-const STACK = Uint8Array.from(LABELS, (l) => (isStackRole(roleOf(l)) ? 1 : 0));
-const GOES_ON = Uint8Array.from(LABELS, (l) => (continuesBlock(l) && isStackRole(roleOf(l)) ? 1 : 0));
-
-/** The labels the rules above bar, lines × labels (1 = barred). */
-function barredLabels(lines: readonly ReadLine[]): Uint8Array {
-  const barred = new Uint8Array(lines.length * L);
-  lines.forEach((l, i) => {
-    if (STANDING_HEAD.test(withoutSpaces(l.text))) {
-      barred.set(GOES_ON, i * L);
-      if (i + 1 < lines.length) barred.set(GOES_ON, (i + 1) * L);
-    }
-    if (i > 0 && TAG_END.test((lines[i - 1] as ReadLine).text)) barred.set(GOES_ON, i * L);
-    if (CREDIT_LINE.test(l.text)) barred.set(STACK, i * L);
-  });
-  return barred;
-}
 const IMAGE = /^!\[[^\]]*\]\([^)]*\)$/;
 
 /** One character (a surrogate pair is one), without splitting every line into an array. */
@@ -95,6 +63,39 @@ function presets(lines: readonly ReadLine[]): { setAside: (SetAsideRule | null)[
     else if (IMAGE.test(l.text)) setAside[i] = { kind: "furniture", reason: "image reference (no text)", detail: { code: "image_reference" } };
   }
   return { setAside, verticalLabels };
+}
+
+/*
+ * What a rule knows a line is not, barred from the decoding (a line may still take any
+ * other label). On the lab's dev pages, in the right labels of every extractor's text:
+ *
+ * - A line ending in a bracketed tag, a headline's column tag ("…（人民时评）") or a story's
+ *   closing note ("（王乐乐参与采写）"), is not followed by more of the same headline. Of the 54
+ *   stack lines that go on from one, 49 are another story's headline the extractor printed
+ *   there, and 5 a headline's phrases printed out of order or its tag cut in two (pdftotext).
+ * - A standing head ("图片报道") is a headline of its own, not a line of another's.
+ * - A picture's credit alone on its line ("徐 骏绘（新华社发）", "李 健摄（人民视觉）") is never
+ *   a headline's line (786 of them: a paragraph's, a caption's or the masthead's).
+ */
+const TAG_END = /[（(][^（）()]{2,24}[)）]$/;
+const STANDING_HEAD = /^(图片报道|图片新闻|新闻图片|新闻速览|简讯|快讯|导读|本版导读)$/;
+const CREDIT_LINE = /^[\u3400-\u9fff]{1,4}(\s[\u3400-\u9fff]{1,3})?(摄|作|绘)[（(][^（）()]{2,12}[)）]$/u;
+/** By label index, 1 for a stack line's labels (K, T, S in every form) / for those going on from the line above (K+, T+, S+). */
+const STACK = Uint8Array.from(LABELS, (l) => (isStackRole(roleOf(l)) ? 1 : 0));
+const GOES_ON = Uint8Array.from(LABELS, (l) => (continuesBlock(l) && isStackRole(roleOf(l)) ? 1 : 0));
+
+/** The labels the rules above bar, lines × labels (1 = barred). */
+function barredLabels(lines: readonly ReadLine[]): Uint8Array {
+  const barred = new Uint8Array(lines.length * L);
+  lines.forEach((l, i) => {
+    if (STANDING_HEAD.test(withoutSpaces(l.text))) {
+      barred.set(GOES_ON, i * L);
+      if (i + 1 < lines.length) barred.set(GOES_ON, (i + 1) * L);
+    }
+    if (i > 0 && TAG_END.test((lines[i - 1] as ReadLine).text)) barred.set(GOES_ON, i * L);
+    if (CREDIT_LINE.test(l.text)) barred.set(STACK, i * L);
+  });
+  return barred;
 }
 
 /**

@@ -406,11 +406,8 @@ export type Labelling = {
 
 /**
  * Labels a page's lines. `forced[i]` (a label index, or -1) pins a line's label, e.g. the
- * masthead lines another step has already read.
- */
-/**
- * `forced`: a line's one allowed label (-1: any). `barred`: labels a line may not take
- * (lines × labels, 1 = barred), what a rule knows a line is not.
+ * masthead lines another step has already read; `barred` (lines × labels, 1 = barred) keeps
+ * labels a rule knows a line cannot take out of its reading.
  */
 export type LabelOptions = { format?: ReadingFormat; forced?: Int16Array; barred?: Uint8Array; confidence?: boolean };
 
