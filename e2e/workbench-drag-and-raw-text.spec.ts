@@ -12,7 +12,8 @@ async function openImport(page: Page) {
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
   await page.getByLabel("出版日期", { exact: true }).fill("2024-02-25");
   await page.getByRole("button", { name: "创建导入" }).click();
-  await expect(page.locator("[data-article-id]")).toHaveCount(8);
+  // Reading the page, storing the import and opening the workbench: more than the default wait on a loaded machine.
+  await expect(page.locator("[data-article-id]")).toHaveCount(8, { timeout: 15_000 });
 }
 
 const articles = (page: Page) => page.locator("[data-article-id]");
@@ -54,16 +55,51 @@ async function dragScrollTo(page: Page, target: Locator) {
   throw new Error("the pane never scrolled the drop target into view");
 }
 
+type DragWindow = { dragOvers?: number };
+
 /**
- * Presses on `handle` and moves a little, until the page gets drag events: on a loaded machine
- * a press sometimes starts no drag the test can steer (the browser's drag began before the test
- * runner watched for it, or not at all), and then nothing would ever show where it lands. A
- * press that started nothing is released where it was pressed, which moves nothing.
+ * What the workbench's editor is dragging, as Tiptap leaves its view on the editor's element:
+ * "block" or "article" for the node drags the drop line is drawn for, "text" for a text selection
+ * (which gets ProseMirror's own drop and no line), null for none.
+ */
+function editorDrag(page: Page): Promise<string | null> {
+  return page.getByRole("textbox", { name: "稿件划分" }).evaluate((el) => {
+    type View = { dragging?: { slice: { content: { childCount: number; firstChild?: { type: { name: string } } | null } } } | null };
+    const dragging = (el as unknown as { editor?: { view?: View } }).editor?.view?.dragging;
+    if (!dragging) return null;
+    const only = dragging.slice.content.childCount === 1 ? dragging.slice.content.firstChild : null;
+    return only && (only.type.name === "block" || only.type.name === "article") ? only.type.name : "text";
+  });
+}
+
+/** What a drag that showed no line was doing, for the failure's message. */
+function dragState(page: Page, x: number, y: number): Promise<string> {
+  return page.evaluate(([x, y]) => {
+    const el = document.elementFromPoint(x, y);
+    const block = el?.closest("[data-block-id]")?.getAttribute("data-block-id");
+    return `under the pointer ${el ? `<${el.tagName.toLowerCase()}>${block ? ` in block ${block}` : ""}` : "nothing"}, ${(window as DragWindow).dragOvers ?? 0} dragover events`;
+  }, [x, y] as const);
+}
+
+/** Lets go of a drag outside the editor (over the page's banner), which moves nothing. */
+async function releaseOutside(page: Page) {
+  const header = (await page.getByRole("banner").boundingBox())!;
+  await page.mouse.move(header.x + 4, header.y + 4, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.locator("[data-drop]")).toHaveCount(0);
+}
+
+/**
+ * Presses on `handle` and moves a little, until the editor drags the handle's block or article:
+ * on a loaded machine a press sometimes starts no drag the test can steer (the browser's drag
+ * began before the test runner watched for it, or not at all), and then nothing would ever show
+ * where it lands. A press that started no such drag is let go of outside the editor.
  */
 async function startDrag(page: Page, handle: Locator) {
+  let state = "";
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.evaluate(() => {
-      const w = window as unknown as { dragOvers?: number };
+      const w = window as DragWindow;
       // One counter a page, however many drags it sees.
       if (w.dragOvers === undefined) window.addEventListener("dragover", () => (w.dragOvers = (w.dragOvers ?? 0) + 1), { capture: true });
       w.dragOvers = 0;
@@ -73,40 +109,55 @@ async function startDrag(page: Page, handle: Locator) {
     await page.mouse.down();
     for (let step = 1; step <= 3; step++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 4 * step, { steps: 2 });
     const dragging = await page
-      .waitForFunction(() => ((window as unknown as { dragOvers?: number }).dragOvers ?? 0) > 0, null, { timeout: 2_000 })
+      .waitForFunction(() => ((window as DragWindow).dragOvers ?? 0) > 0, null, { timeout: 2_000 })
       .then(() => true, () => false);
-    if (dragging) return;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.up();
+    const drag = dragging ? await editorDrag(page) : null;
+    if (drag === "block" || drag === "article") return;
+    state = `${await dragState(page, box.x + box.width / 2, box.y + box.height / 2)}, the editor dragging ${drag ?? "nothing"}`;
+    if (dragging) await releaseOutside(page);
+    else {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.up();
+    }
   }
-  throw new Error("pressing the handle never started a drag");
+  throw new Error(`pressing the handle never started a drag of its block or article (${state})`);
 }
 
 /**
  * Drags by `handle` and drops on `target`, near its top or its bottom, with the mouse.
  *
- * A drag the page got events for still, on CI's loaded machine, twice showed no line over its
- * target (and nothing over it would have dropped). Such a drag is dropped outside the editor,
- * which moves nothing, and made again; a drag that never shows its line fails the test.
+ * A drag the page got events for still, on CI's loaded machine, sometimes showed no line over its
+ * target (and nothing over it would have dropped). The pointer is moved a few pixels to and fro
+ * over the target, each move a dragover the line is drawn from; a drag that still shows none is
+ * let go of outside the editor, which moves nothing, and made again. Three drags that never show
+ * the line fail the test, saying what was under the pointer and what the editor was dragging.
  */
 async function dragAndDrop(page: Page, handle: Locator, target: Locator, near: "top" | "bottom") {
-  for (let attempt = 0; ; attempt++) {
+  const line = page.locator("[data-drop]");
+  const states: string[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
     await startDrag(page, handle);
     await dragScrollTo(page, target);
     const box = (await target.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, near === "top" ? box.y + 2 : box.y + box.height - 2, { steps: 12 });
-    // A line shows where it will land.
-    const shown = await expect(page.locator("[data-drop]"))
-      .toHaveCount(1, { timeout: attempt < 2 ? 3_000 : 5_000 })
-      .then(() => true, (e: unknown) => (attempt < 2 ? false : Promise.reject(e)));
-    if (shown) break;
-    const header = (await page.getByRole("banner").boundingBox())!;
-    await page.mouse.move(header.x + 4, header.y + 4, { steps: 4 });
-    await page.mouse.up();
-    await expect(page.locator("[data-drop]")).toHaveCount(0);
+    const x = box.x + box.width / 2;
+    const y = near === "top" ? box.y + 2 : box.y + box.height - 2;
+    await page.mouse.move(x, y, { steps: 12 });
+    let shown = false;
+    for (let nudge = 0; nudge < 4 && !shown; nudge++) {
+      if (nudge > 0) await page.mouse.move(x + (nudge % 2 ? 3 : -3), y, { steps: 2 });
+      shown = await expect(line)
+        .toHaveCount(1, { timeout: 1_500 })
+        .then(() => true, () => false);
+    }
+    if (shown) {
+      await page.mouse.up();
+      await expect(line).toHaveCount(0);
+      return;
+    }
+    states.push(`${await dragState(page, x, y)}, the editor dragging ${(await editorDrag(page)) ?? "nothing"}`);
+    await releaseOutside(page);
   }
-  await page.mouse.up();
-  await expect(page.locator("[data-drop]")).toHaveCount(0);
+  throw new Error(`three drags showed no line over the target: ${states.join("; ")}`);
 }
 
 test("clicking the raw text selects its block, and selecting a block marks its raw text", async ({ page }) => {

@@ -39,12 +39,26 @@ for (const u of units.filter(Boolean)) {
     }
   }
 }
+/**
+ * Which line of the spec failed and what it expected: one spec often waits for the same thing at
+ * several steps (a count of drop lines in a drag spec), and the first line alone does not say which.
+ */
+function expectation(error) {
+  if (!error) return "";
+  const plain = String(error.message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+  const facts = plain.split("\n").map((l) => l.trim()).filter((l) => /^(Locator|Expected|Received|Timeout):/.test(l));
+  // The failing line and the spec's lines that called it (a helper's expectation fails for its caller).
+  const frames = [...String(error.stack ?? "").matchAll(/(?:\(|at )(\/[^()\s]*\/e2e\/[^():\s]+):(\d+):\d+/g)].map((m) => `${path.relative(".", m[1])}:${m[2]}`);
+  if (!frames.length && error.location) frames.push(`${path.relative(".", error.location.file)}:${error.location.line}`);
+  const at = frames.length ? `at ${[...new Set(frames)].slice(0, 3).join(" ← ")}` : "";
+  return [at, ...facts].filter(Boolean).map((l) => `\n    ${l.slice(0, 200)}`).join("");
+}
 function playwrightFailures(suite, run) {
   for (const spec of suite.specs ?? []) {
     for (const t of spec.tests ?? []) {
       if (t.status === "unexpected" || t.status === "flaky") {
-        const error = t.results?.find((r) => r.error)?.error?.message;
-        failures.push(`${run} ${spec.file}:${spec.line} ${spec.title} — ${firstLine(error)}`);
+        const error = t.results?.find((r) => r.error)?.error;
+        failures.push(`${run} ${spec.file}:${spec.line} ${spec.title} — ${firstLine(error?.message)}${expectation(error)}`);
       }
     }
   }
