@@ -36,4 +36,11 @@ describe("expected errors", () => {
     expect(expectedError(Object.assign(new Error("x"), { code: "SQLITE_CONSTRAINT_UNIQUE" }))).toBeNull();
     expect(isDatabaseBusy(null)).toBe(false);
   });
+
+  it("a request its browser abandoned is not a busy database; a database connection reset is", () => {
+    const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    expect(isDatabaseBusy(aborted)).toBe(false);
+    expect(expectedError(aborted)).toBeNull();
+    expect(isDatabaseBusy(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(true);
+  });
 });

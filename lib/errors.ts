@@ -47,6 +47,9 @@ export function isDatabaseBusy(e: unknown): boolean {
   let current: unknown = e;
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
     const { code, message } = current as { code?: unknown; message?: unknown };
+    // Node's own "aborted" (ECONNRESET too) is the browser going away while its request's body was
+    // read (a page left or reloaded mid-autosave): nobody to ask to retry, and not the database.
+    if (code === "ECONNRESET" && message === "aborted") return false;
     if (typeof code === "string") {
       if (code.startsWith("SQLITE_BUSY") || POSTGRES_BUSY.has(code) || /^08[0-9A-Z]{3}$/.test(code) || NETWORK_BUSY.has(code)) return true;
     }

@@ -12,11 +12,19 @@ export function assertSameOrigin(request: Request): void {
   if (!isSameOriginRequest((name) => request.headers.get(name))) throw new AppError("forbidden", "cross-origin request");
 }
 
+/**
+ * A body that stopped arriving: the browser went away mid-request (a page left or reloaded during
+ * an autosave). Node reports it as ECONNRESET, which must not read as a busy database in the log.
+ */
+function cutOff(e: unknown): never {
+  throw new AppError("invalid", `The request was cut off before its body arrived (${e instanceof Error ? e.message : String(e)}).`);
+}
+
 /** Reads a JSON body without trusting its declared size. */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new AppError("too_large");
-  const text = await request.text();
+  const text = await request.text().catch(cutOff);
   if (Buffer.byteLength(text) > maxBytes) throw new AppError("too_large");
   try {
     return JSON.parse(text) as unknown;
@@ -37,7 +45,7 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Buf
   let total = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(cutOff);
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
