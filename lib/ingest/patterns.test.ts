@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ingest, type Article, type Segmentation } from "./index";
 import { invariantProblems } from "./invariant";
 import { parseJumpLine, parseLeadingJump, parseTrailingJump } from "./jump";
-import type { Label } from "./model/grammar";
+import { barredLabels } from "./labeller";
+import { LABELS, type Label } from "./model/grammar";
+import { readPage } from "./page";
 
 /*
  * What the engine makes of lines once it knows what each line is. The labels are pinned
@@ -345,6 +347,20 @@ describe("what a rule knows a line is not (the model, not pinned labels)", () =>
     const a = first("人工智能学会“使坏”，我们怎么办（唠“科”）\n徐 骏绘（新华社发）\n丁 效");
     expect(a?.title).toBe("人工智能学会“使坏”，我们怎么办（唠“科”）");
     expect([a?.kicker, a?.subtitle].join("")).not.toContain("新华社发");
+  });
+
+  it("bars a line wholly in brackets from opening a kicker or title, whatever else bars it", () => {
+    // A column tag wrapped onto a line of its own ("（总书记的关切·落地的回响）", read as the title
+    // under a kicker) and a story's closing note ("（据新华社电）", read as the next story's title):
+    // two shapes of the lab's test split. A document's date under its title stays a subtitle.
+    const { reading } = readPage("举措更实 产学研用融合打通创新链条（新知）\n（总书记的关切·落地的回响）\n（二〇二六年七月八日）\n");
+    const barred = barredLabels(reading.lines);
+    const row = (i: number) => LABELS.filter((_, l) => barred[i * LABELS.length + l]);
+    expect(row(0)).toEqual([]);
+    // The line above ends in a tag (nothing goes on from it) and this one is wholly bracketed: both bars hold.
+    expect(row(1)).toEqual(["K!", "K", "K+", "T!", "T", "T+", "S+"]);
+    expect(row(2)).toEqual(row(1));
+    expect(row(2)).not.toContain("S");
   });
 
   it("does not run a standing head into the headline under it", () => {
