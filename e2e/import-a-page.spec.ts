@@ -56,6 +56,26 @@ test("an editor uploads the front page, confirms the detected masthead and creat
   await expect(page.getByText(/此导入已被 导入 #\d+ 取代。/)).toBeVisible();
 });
 
+test("what the editor types into the masthead stays while the text is edited and read again", async ({ pageAs }) => {
+  const page = await pageAs("editor");
+  await page.goto("/desk/imports/new");
+  const text = page.getByLabel("或粘贴文字");
+  // A story with no masthead over it: the page's date and number are the editor's to give.
+  await text.fill("乡村振兴见实效\n本报讯（记者 张三）近日，我区多个村庄的产业项目陆续投用，带动村民增收。");
+  await expect(page.getByText(/已识别：编码/)).toBeVisible();
+  await page.getByLabel("出版日期", { exact: true }).fill("2024-03-21");
+  await page.getByLabel("版次").fill("2");
+  // Each edit of the text reads it again; the reading finds no masthead and must not empty the typed one.
+  await text.press("End");
+  await text.pressSequentially("村民说，日子越过越有奔头。");
+  await expect(page.getByRole("listitem").filter({ hasText: "乡村振兴见实效" })).toBeVisible();
+  await expect(page.getByLabel("出版日期", { exact: true })).toHaveValue("2024-03-21");
+  await expect(page.getByLabel("版次")).toHaveValue("2");
+  await page.getByRole("button", { name: "创建导入" }).click();
+  await expect(page).toHaveURL(/\/desk\/imports\/\d+$/);
+  await expect(page.getByTestId("workbench-masthead")).toContainText("2024-03-21 第2版");
+});
+
 test("a GB18030 file is decoded right and says so", async ({ pageAs }) => {
   const page = await pageAs("editor");
   await page.goto("/desk/imports/new");

@@ -35,6 +35,17 @@ export function mastheadValues(m: { [K in keyof ImportMasthead]: ImportMasthead[
   return Object.fromEntries(MASTHEAD_FIELDS.map((f) => [f, m[f] == null ? "" : String(m[f])])) as MastheadValues;
 }
 
+/**
+ * The masthead read from a pasted text or a chosen file, over what the form holds: a field the
+ * editor has typed into keeps what they typed. The file is read, and the page read, in the browser
+ * after it is chosen, which on a busy machine ends after the editor has typed the date (it replaced
+ * the date, or ran into the typing: "2024-03-082024-02-25"); and every edit of a pasted text reads
+ * it again, which emptied a date typed for a text that prints none.
+ */
+export function prefillMasthead(current: MastheadValues, read: MastheadValues, typed: ReadonlySet<keyof ImportMasthead>): MastheadValues {
+  return Object.fromEntries(MASTHEAD_FIELDS.map((f) => [f, typed.has(f) ? current[f] : read[f]])) as MastheadValues;
+}
+
 /** What accepting an import needs from its masthead: without them there is no issue or page to file it under. */
 export const MASTHEAD_NEEDED_FOR_ACCEPT = ["issueDate", "pageNumber"] as const satisfies readonly (keyof ImportMasthead)[];
 

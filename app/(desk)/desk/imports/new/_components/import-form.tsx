@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useState, type FormEvent } from "react";
+import { useActionState, useMemo, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,7 @@ import { ingest, IngestError, MAX_INPUT_BYTES, type Segmentation } from "@/lib/i
 import { MastheadFields } from "@/components/desk/masthead-fields";
 import { ReadingNotices } from "@/components/desk/reading-notices";
 import { PDF_UPLOAD_BYTES } from "@/lib/limits";
-import { EMPTY_MASTHEAD, missingForAccept, type MastheadValues } from "@/lib/validations/imports";
+import { EMPTY_MASTHEAD, MASTHEAD_FIELDS, missingForAccept, prefillMasthead, type ImportMasthead, type MastheadValues } from "@/lib/validations/imports";
 import { createImportAction } from "../actions";
 import { isPdfFile, uploadPdf, type PdfUploadState } from "./upload-pdf";
 
@@ -48,6 +48,8 @@ export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Preview>(null);
   const [masthead, setMasthead] = useState<MastheadValues>(EMPTY_MASTHEAD);
+  // The masthead fields the editor typed into since choosing the file: what is read keeps out of them.
+  const typed = useRef(new Set<keyof ImportMasthead>());
   // Print PDFs go to the PDF route, one request a file, with progress; text files to the form action.
   const [pdfs, setPdfs] = useState<File[]>([]);
   const [uploads, setUploads] = useState<PdfUploadState[]>([]);
@@ -76,10 +78,20 @@ export function ImportForm() {
 
   function show(p: Preview) {
     setResult(p);
-    if (p?.ok) setMasthead(mastheadFrom(p.seg));
+    if (p?.ok) {
+      const read = mastheadFrom(p.seg);
+      setMasthead((current) => prefillMasthead(current, read, typed.current));
+    }
+  }
+
+  function onMasthead(values: MastheadValues) {
+    for (const f of MASTHEAD_FIELDS) if (values[f] !== masthead[f]) typed.current.add(f);
+    setMasthead(values);
   }
 
   async function onFile(f: File | null) {
+    // Another file is another page: its masthead is read afresh (typing while it is read still counts).
+    typed.current = new Set();
     setFile(f);
     setUploads([]);
     if (f && isPdfFile(f)) return show(null);
@@ -180,7 +192,7 @@ export function ImportForm() {
               <Notice tone="warning">{t("mastheadNotFound")}</Notice>
             </div>
           ) : null}
-          <MastheadFields idPrefix="masthead" values={masthead} onChange={setMasthead} errors={errors} needed={needed} />
+          <MastheadFields idPrefix="masthead" values={masthead} onChange={onMasthead} errors={errors} needed={needed} />
         </fieldset>
         {titles.length ? (
           <div>
