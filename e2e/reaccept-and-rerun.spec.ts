@@ -37,6 +37,7 @@ async function row(importId: number, title: string) {
 test("accepting again updates drafts, holds articles in review until confirmed; re-running the engine asks and keeps the manual state", async ({ page }) => {
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
+  await expect(page.getByText(/已识别：编码/)).toBeVisible();
   await page.getByLabel("出版日期", { exact: true }).fill("2024-02-20");
   await page.getByRole("button", { name: "创建导入" }).click();
   await expect(page.locator("[data-article-id]")).toHaveCount(8);

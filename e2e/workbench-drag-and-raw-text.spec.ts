@@ -10,6 +10,8 @@ test.use({ signedInAs: "editor" });
 async function openImport(page: Page) {
   await page.goto("/desk/imports/new");
   await page.getByLabel("上传文件").setInputFiles(FRONT_PAGE);
+  // The page is read in the browser and fills the masthead: the date is typed over what it read.
+  await expect(page.getByText(/已识别：编码/)).toBeVisible();
   await page.getByLabel("出版日期", { exact: true }).fill("2024-02-25");
   await page.getByRole("button", { name: "创建导入" }).click();
   // Reading the page, storing the import and opening the workbench: more than the default wait on a loaded machine.
