@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { labConfig, REPO_ROOT } from "@/lab/config";
 import { ensureLab, type PageEntry } from "@/lab/generate";
-import { LAB_TRAINING, labStackPairs, splitHeldOut, trainOnLab } from "@/lab/score/training";
+import { LAB_TRAINING, labStackPairs, labWrapPairs, splitHeldOut, trainOnLab } from "@/lab/score/training";
+import { wrapPairFeatures } from "@/lib/ingest/model/stack-wrap";
 import { EXTRACTORS } from "@/lab/truth";
 import { modelToJson } from "@/lib/ingest/model/model";
 import { calibrateStackRoles, trainStackRoles, type StackRolesJson } from "@/lib/ingest/model/stack-roles";
@@ -12,14 +13,16 @@ import { calibrateStackRoles, trainStackRoles, type StackRolesJson } from "@/lib
  * dev split (every page through every extractor) and writes lib/ingest/model/weights.json,
  * then the two-part stacks' model (which part is the title, lib/ingest/model/stack-roles.ts)
  * on the same pages' stacks into stack-roles.json (`--only stack-roles`: that one alone, in
- * seconds). Deterministic: the same lab gives the same files. Every tenth dev page is held
+ * seconds), then the wrap model (a kicker over its title, or one title wrapped,
+ * lib/ingest/model/stack-wrap.ts) on the same pages' headline lines into stack-wrap.json
+ * (`--only stack-wrap`, a minute). Deterministic: the same lab gives the same files. Every tenth dev page is held
  * out of the labeller's training to fit the temperature that makes confidence honest.
  *
  * With --paper, retrains that paper's own model instead: the lab model (weights.json) plus
  * a layer learned from the paper's accepted imports in the database (DATABASE_PATH), which
  * imports of the paper use from then on. The desk's Papers page does the same.
  *
- *   npm run ingest:train [-- --epochs N] [--limit N] [--out file] [--only labeller|stack-roles]
+ *   npm run ingest:train [-- --epochs N] [--limit N] [--out file] [--only labeller|stack-roles|stack-wrap]
  *   npm run ingest:train -- --paper 荣昌报
  */
 /**
@@ -29,7 +32,7 @@ import { calibrateStackRoles, trainStackRoles, type StackRolesJson } from "@/lib
  */
 const MIN_WEIGHT = 0.03;
 
-type Only = "labeller" | "stack-roles" | null;
+type Only = "labeller" | "stack-roles" | "stack-wrap" | null;
 
 function args(argv: string[]): { epochs: number; limit: number | null; out: string; paper: string | null; only: Only } {
   const a = { epochs: LAB_TRAINING.epochs as number, limit: null as number | null, out: path.join(REPO_ROOT, "lib/ingest/model/weights.json"), paper: null as string | null, only: null as Only };
@@ -42,7 +45,7 @@ function args(argv: string[]): { epochs: number; limit: number | null; out: stri
     else if (k === "--limit") a.limit = Number(v);
     else if (k === "--out") a.out = path.resolve(v);
     else if (k === "--only") {
-      if (v !== "labeller" && v !== "stack-roles") throw new Error(`--only takes labeller or stack-roles, not ${v}`);
+      if (v !== "labeller" && v !== "stack-roles" && v !== "stack-wrap") throw new Error(`--only takes labeller, stack-roles or stack-wrap, not ${v}`);
       a.only = v;
     } else a.paper = v.trim();
   }
@@ -66,20 +69,29 @@ async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const lab = await ensureLab({ ...labConfig(), log });
   const dev: PageEntry[] = lab.manifest.pages.filter((p) => p.split === "dev");
-  if (a.only !== "stack-roles") {
+  if (a.only === null || a.only === "labeller") {
     const model = trainOnLab(lab.dir, splitHeldOut(dev, a.limit), { extractors: EXTRACTORS, epochs: a.epochs, log });
     model.trainedOn = { lab: lab.manifest.key, split: "dev", ...model.trainedOn };
     const json = modelToJson(model, MIN_WEIGHT);
     writeFileSync(a.out, `${JSON.stringify(json)}\n`);
     log(`${Object.keys(json.weights).length} features kept; ${a.out}`);
   }
-  if (a.only !== "labeller") {
+  if (a.only === null || a.only === "stack-roles") {
     const pairs = labStackPairs(lab.dir, a.limit === null ? dev : dev.slice(0, a.limit));
     const heldOut = calibrateStackRoles(pairs);
     const stacks: StackRolesJson = { version: 1, trainedOn: { lab: lab.manifest.key, split: "dev", stacks: pairs.length }, heldOut, weights: trainStackRoles(pairs) };
     const out = path.join(path.dirname(a.out), "stack-roles.json");
     writeFileSync(out, `${JSON.stringify(stacks)}\n`);
     log(`stack roles: ${pairs.length} two-part stacks, ${Object.keys(stacks.weights).length} features kept; ${out}`);
+    log(`held out by fifths, right by |score|: ${heldOut.map((b) => `${b.minScore}+ ${b.right} of ${b.stacks}`).join(", ")}`);
+  }
+  if (a.only === null || a.only === "stack-wrap") {
+    const pairs = labWrapPairs(lab.dir, a.limit === null ? dev : dev.slice(0, a.limit));
+    const heldOut = calibrateStackRoles(pairs, wrapPairFeatures);
+    const wrap: StackRolesJson = { version: 1, trainedOn: { lab: lab.manifest.key, split: "dev", stacks: pairs.length }, heldOut, weights: trainStackRoles(pairs, { features: wrapPairFeatures }) };
+    const out = path.join(path.dirname(a.out), "stack-wrap.json");
+    writeFileSync(out, `${JSON.stringify(wrap)}\n`);
+    log(`stack wrap: ${pairs.length} pairs of headline lines, ${Object.keys(wrap.weights).length} features kept; ${out}`);
     log(`held out by fifths, right by |score|: ${heldOut.map((b) => `${b.minScore}+ ${b.right} of ${b.stacks}`).join(", ")}`);
   }
 }

@@ -152,3 +152,35 @@ export function labStackPairs(labDir: string, pages: readonly PageEntry[]): Stac
   }
   return pairs;
 }
+
+/** The extractors whose lines are the printed lines (Markdown joins a heading's lines into one). */
+const LINE_EXTRACTORS: readonly ExtractorName[] = ["pdftotext", "pdftotext-raw", "pdftotext-layout", "pdfjs"];
+
+/**
+ * Two headline lines from the selected pages' texts, as the right labels read them: a one-line
+ * kicker over its title (K, then T) or a title of exactly two lines (T, then T+): what the wrap
+ * model (lib/ingest/model/stack-wrap.ts) learns from. Each pair of lines once.
+ */
+export function labWrapPairs(labDir: string, pages: readonly PageEntry[]): StackPair[] {
+  const seen = new Set<string>();
+  const pairs: StackPair[] = [];
+  for (const entry of pages) {
+    const truth = JSON.parse(readFileSync(path.join(labDir, entry.dir, PAGE_FILES.truth), "utf8")) as PageTruth;
+    for (const x of LINE_EXTRACTORS) {
+      const { reading } = readPage(readFileSync(path.join(labDir, entry.dir, PAGE_FILES.text(x)), "utf8"));
+      const gold = goldLabels(truth, reading).labels;
+      for (let i = 1; i < gold.length; i++) {
+        const above = gold[i - 1];
+        const kickerOver = (above === "K!" || above === "K") && gold[i] === "T" ? true : (above === "T!" || above === "T") && gold[i] === "T+" && !/^[KTS]\+$/.test(gold[i + 1] ?? "") ? false : null;
+        if (kickerOver === null) continue;
+        const upper = (reading.lines[i - 1] as { text: string }).text;
+        const lower = (reading.lines[i] as { text: string }).text;
+        const key = `${upper}\n${lower}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push({ upper, lower, kickerOver });
+      }
+    }
+  }
+  return pairs;
+}

@@ -4,9 +4,10 @@ import { doubled, rubricOrder, splitDoubled, splitParagraph } from "./classify";
 import { overlap } from "./headlines";
 import { parseJumpLine, parseTrailingJump } from "./jump";
 import type { LineDecisions } from "./labeller";
-import { baseStackRoles } from "./model/base";
+import { baseStackRoles, baseStackWrap } from "./model/base";
 import { continuesBlock, isStackRole, opensArticle, roleOf, type Label, type Role } from "./model/grammar";
 import { readStackWords } from "./model/stack-roles";
+import { readWrapWords } from "./model/stack-wrap";
 import type { Reading, ReadLine } from "./reading";
 import { render } from "./text";
 import { truncateText } from "../text-length";
@@ -570,6 +571,40 @@ function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
   return [upper, lower];
 }
 
+/**
+ * Two lines printed alike that the labeller read as one title wrapped: the wrap model
+ * (./model/stack-wrap.ts) reads from their words and the break whether the upper one is a
+ * kicker over the title. Where it is right more often at its score than the labeller was sure of
+ * the upper line's role, they become kicker and title, a contested decision the workbench doubts
+ * as it doubts the stack model's. Returns the title part it split (its own doubt is this one), or
+ * null when the labeller's reading stands.
+ */
+function splitWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, kicker: Part[], title: Part[], doubts: Doubt[]): Part[] | null {
+  const part = title[0];
+  if (kicker.length !== 0 || title.length !== 1 || !part || part.lines.length !== 2) return null;
+  const [a, b] = part.lines as [number, number];
+  const la = lines[a] as ReadLine;
+  const lb = lines[b] as ReadLine;
+  // Markdown's levels and bold, a PDF's sizes: the labeller read the print.
+  if (la.level !== lb.level || la.bold !== lb.bold || la.geometry || lb.geometry) return null;
+  const words = readWrapWords(baseStackWrap(), textOf(ctx, la.spans), textOf(ctx, lb.spans));
+  if (!words.kickerOver || words.right <= (d.roleConfidence[a] as number)) return null;
+  const upper: Part = { role: "K", spans: [...la.spans], lines: [a] };
+  const lower: Part = { role: "T", spans: [...lb.spans], lines: [b] };
+  kicker.push(upper);
+  title.length = 0;
+  title.push(lower);
+  const titleText = quote(textOf(ctx, lower.spans));
+  doubts.push({
+    kind: "headline_role",
+    reason: `Nothing printed marks which line is the title: "${titleText}" was taken as the title by its words`,
+    detail: { code: "headline_roles_by_words", params: { title: titleText } },
+    confidence: CONTESTED,
+    spans: [...upper.spans, ...lower.spans],
+  });
+  return [part];
+}
+
 function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draft, discarded: SetAside[]): Built {
   const kicker: Part[] = [];
   const title: Part[] = [];
@@ -618,7 +653,7 @@ function finish(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, dr: Draf
   const doubts = dr.doubts;
   splitJoinedStack(ctx, kicker, title, subtitle, doubts);
   units = jumpOffTitle(ctx, title, units);
-  const rolesByWords = decideStackRoles(ctx, lines, d, kicker, title, subtitle, doubts);
+  const rolesByWords = splitWrappedTitle(ctx, lines, d, kicker, title, doubts) ?? decideStackRoles(ctx, lines, d, kicker, title, subtitle, doubts);
   // The box beside a vertical label (核心提示) is the lead.
   for (const v of vlabelAfter) {
     const box = boxNextTo(units, v.unit ? units.indexOf(v.unit) : -1);

@@ -334,6 +334,16 @@ describe("a two-part stack printed alike (the model, not pinned labels)", () => 
   });
 });
 
+describe("a kicker the labeller read as its title's first line (the wrap model)", () => {
+  it("reads a short occasion over a longer title as kicker and title, and says it decided by the words", () => {
+    const seg = ingest("第十三届亚锦赛\n中国体操男队收获4金4银\n本报北京7月8日电（记者 李红梅）第十三届亚洲体操锦标赛日前落幕，中国体操男队收获4金4银。\n专家表示，队伍整体表现稳定。\n");
+    const a = seg.articles[0];
+    expect([a?.kicker, a?.title]).toEqual(["第十三届亚锦赛", "中国体操男队收获4金4银"]);
+    expect(a?.doubts.map((x) => x.detail?.code)).toContain("headline_roles_by_words");
+    expect(invariantProblems(seg)).toEqual([]);
+  });
+});
+
 describe("what a rule knows a line is not (the model, not pinned labels)", () => {
   const body = "日前，在中国驻蒙古国使馆举办的主题座谈会上，与会嘉宾高度评价中国共产党的百年历程。\n他说，中国的经验值得学习，值得借鉴。";
   const first = (head: string) => ingest(`${head}\n${body}\n`).articles[0];

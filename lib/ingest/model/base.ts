@@ -1,5 +1,6 @@
 import weights from "./weights.json";
 import stackRoles from "./stack-roles.json";
+import stackWrap from "./stack-wrap.json";
 import { modelFromJson, type Model, type ModelJson } from "./model";
 import type { StackRolesJson } from "./stack-roles";
 
@@ -17,4 +18,9 @@ export function baseModel(): Model {
 /** Which part of a two-part stack is the title, where nothing printed tells (./stack-roles.ts). */
 export function baseStackRoles(): Readonly<StackRolesJson> {
   return stackRoles as unknown as StackRolesJson;
+}
+
+/** Whether two lines read as one title are a kicker over its title, by their words (./stack-wrap.ts). */
+export function baseStackWrap(): Readonly<StackRolesJson> {
+  return stackWrap as unknown as StackRolesJson;
 }

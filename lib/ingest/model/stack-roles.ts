@@ -63,10 +63,13 @@ export function stackPairFeatures(upper: string, lower: string): string[] {
   return f;
 }
 
+/** What a pair model reads of two parts: the stack model's `stackPairFeatures`, or another's (./stack-wrap.ts). */
+export type PairFeatures = (upper: string, lower: string) => string[];
+
 /** > 0: the upper part is a kicker over the title; < 0: the upper part is the title over a subtitle. */
-export function stackRoleScore(weights: Readonly<Record<string, number>>, upper: string, lower: string): number {
+export function stackRoleScore(weights: Readonly<Record<string, number>>, upper: string, lower: string, features: PairFeatures = stackPairFeatures): number {
   let s = 0;
-  for (const f of stackPairFeatures(upper, lower)) s += weights[f] ?? 0;
+  for (const f of features(upper, lower)) s += weights[f] ?? 0;
   return s;
 }
 
@@ -77,13 +80,13 @@ const BUCKETS = [0, 10, 20, 30];
  * How often a model trained on four fifths of the stacks is right on the fifth, each fifth in
  * turn, by the size of its score: the share right is how far its word can be trusted.
  */
-export function calibrateStackRoles(pairs: readonly StackPair[]): StackRoleBucket[] {
+export function calibrateStackRoles(pairs: readonly StackPair[], features: PairFeatures = stackPairFeatures): StackRoleBucket[] {
   const buckets = BUCKETS.map((minScore) => ({ minScore, stacks: 0, right: 0 }));
   for (let f = 0; f < 5; f++) {
-    const weights = trainStackRoles(pairs.filter((_, i) => i % 5 !== f));
+    const weights = trainStackRoles(pairs.filter((_, i) => i % 5 !== f), { features });
     pairs.forEach((p, i) => {
       if (i % 5 !== f) return;
-      const s = stackRoleScore(weights, p.upper, p.lower);
+      const s = stackRoleScore(weights, p.upper, p.lower, features);
       const b = bucketOf(buckets, s);
       b.stacks += 1;
       if (s > 0 === p.kickerOver) b.right += 1;
@@ -105,16 +108,16 @@ export function heldOutRight(json: Pick<StackRolesJson, "heldOut">, score: numbe
 }
 
 /** What the words say of a two-part stack, and how often the model was right on held-out stacks at that score. */
-export function readStackWords(json: Pick<StackRolesJson, "heldOut" | "weights">, upper: string, lower: string): { kickerOver: boolean; right: number } {
-  const score = stackRoleScore(json.weights, upper, lower);
+export function readStackWords(json: Pick<StackRolesJson, "heldOut" | "weights">, upper: string, lower: string, features: PairFeatures = stackPairFeatures): { kickerOver: boolean; right: number } {
+  const score = stackRoleScore(json.weights, upper, lower, features);
   return { kickerOver: score > 0, right: heldOutRight(json, score) };
 }
 
 /** An averaged perceptron over the pairs, visited in a seeded order each epoch; weights rounded to hundredths. */
-export function trainStackRoles(pairs: readonly StackPair[], { epochs = 10, seed = 1 } = {}): Record<string, number> {
+export function trainStackRoles(pairs: readonly StackPair[], { epochs = 10, seed = 1, features = stackPairFeatures }: { epochs?: number; seed?: number; features?: PairFeatures } = {}): Record<string, number> {
   const w = new Map<string, number>();
   const sum = new Map<string, number>();
-  const examples = pairs.map((p) => ({ f: stackPairFeatures(p.upper, p.lower), y: p.kickerOver }));
+  const examples = pairs.map((p) => ({ f: features(p.upper, p.lower), y: p.kickerOver }));
   const order = examples.map((_, i) => i);
   const rand = seeded(seed);
   let c = 1;
