@@ -560,15 +560,20 @@ function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
     title.push(upper);
     subtitle.push(lower);
   }
-  const titleText = quote(textOf(ctx, (title[0] as Part).spans));
-  doubts.push({
+  doubts.push(titleByWords(ctx, title[0] as Part, upper, lower));
+  return [upper, lower];
+}
+
+/** The doubt of a title the words chose (the stack model's or the wrap model's): contested, under the sure line. */
+function titleByWords(ctx: Ctx, title: Part, upper: Part, lower: Part): Doubt {
+  const titleText = quote(textOf(ctx, title.spans));
+  return {
     kind: "headline_role",
     reason: `Nothing printed marks which line is the title: "${titleText}" was taken as the title by its words`,
     detail: { code: "headline_roles_by_words", params: { title: titleText } },
     confidence: CONTESTED,
     spans: [...upper.spans, ...lower.spans],
-  });
-  return [upper, lower];
+  };
 }
 
 /**
@@ -594,14 +599,7 @@ function splitWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecision
   kicker.push(upper);
   title.length = 0;
   title.push(lower);
-  const titleText = quote(textOf(ctx, lower.spans));
-  doubts.push({
-    kind: "headline_role",
-    reason: `Nothing printed marks which line is the title: "${titleText}" was taken as the title by its words`,
-    detail: { code: "headline_roles_by_words", params: { title: titleText } },
-    confidence: CONTESTED,
-    spans: [...upper.spans, ...lower.spans],
-  });
+  doubts.push(titleByWords(ctx, lower, upper, lower));
   return [part];
 }
 
