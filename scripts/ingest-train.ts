@@ -6,7 +6,7 @@ import { LAB_TRAINING, labStackPairs, labWrapPairs, splitHeldOut, trainOnLab } f
 import { wrapPairFeatures } from "@/lib/ingest/model/stack-wrap";
 import { EXTRACTORS } from "@/lab/truth";
 import { modelToJson } from "@/lib/ingest/model/model";
-import { calibrateStackRoles, trainStackRoles, type StackRolesJson } from "@/lib/ingest/model/stack-roles";
+import { calibrateStackRoles, trainStackRoles, type PairFeatures, type StackPair, type StackRolesJson } from "@/lib/ingest/model/stack-roles";
 
 /*
  * npm run ingest:train: trains the import engine's line labeller on the segmentation lab's
@@ -76,24 +76,17 @@ async function main(): Promise<void> {
     writeFileSync(a.out, `${JSON.stringify(json)}\n`);
     log(`${Object.keys(json.weights).length} features kept; ${a.out}`);
   }
-  if (a.only === null || a.only === "stack-roles") {
-    const pairs = labStackPairs(lab.dir, a.limit === null ? dev : dev.slice(0, a.limit));
-    const heldOut = calibrateStackRoles(pairs);
-    const stacks: StackRolesJson = { version: 1, trainedOn: { lab: lab.manifest.key, split: "dev", stacks: pairs.length }, heldOut, weights: trainStackRoles(pairs) };
-    const out = path.join(path.dirname(a.out), "stack-roles.json");
-    writeFileSync(out, `${JSON.stringify(stacks)}\n`);
-    log(`stack roles: ${pairs.length} two-part stacks, ${Object.keys(stacks.weights).length} features kept; ${out}`);
+  const pages = a.limit === null ? dev : dev.slice(0, a.limit);
+  const pairModel = (file: string, what: string, pairs: StackPair[], features?: PairFeatures) => {
+    const heldOut = calibrateStackRoles(pairs, features);
+    const json: StackRolesJson = { version: 1, trainedOn: { lab: lab.manifest.key, split: "dev", stacks: pairs.length }, heldOut, weights: trainStackRoles(pairs, { features }) };
+    const out = path.join(path.dirname(a.out), file);
+    writeFileSync(out, `${JSON.stringify(json)}\n`);
+    log(`${what}: ${pairs.length}, ${Object.keys(json.weights).length} features kept; ${out}`);
     log(`held out by fifths, right by |score|: ${heldOut.map((b) => `${b.minScore}+ ${b.right} of ${b.stacks}`).join(", ")}`);
-  }
-  if (a.only === null || a.only === "stack-wrap") {
-    const pairs = labWrapPairs(lab.dir, a.limit === null ? dev : dev.slice(0, a.limit));
-    const heldOut = calibrateStackRoles(pairs, wrapPairFeatures);
-    const wrap: StackRolesJson = { version: 1, trainedOn: { lab: lab.manifest.key, split: "dev", stacks: pairs.length }, heldOut, weights: trainStackRoles(pairs, { features: wrapPairFeatures }) };
-    const out = path.join(path.dirname(a.out), "stack-wrap.json");
-    writeFileSync(out, `${JSON.stringify(wrap)}\n`);
-    log(`stack wrap: ${pairs.length} pairs of headline lines, ${Object.keys(wrap.weights).length} features kept; ${out}`);
-    log(`held out by fifths, right by |score|: ${heldOut.map((b) => `${b.minScore}+ ${b.right} of ${b.stacks}`).join(", ")}`);
-  }
+  };
+  if (a.only === null || a.only === "stack-roles") pairModel("stack-roles.json", "stack roles, two-part stacks", labStackPairs(lab.dir, pages));
+  if (a.only === null || a.only === "stack-wrap") pairModel("stack-wrap.json", "stack wrap, pairs of headline lines", labWrapPairs(lab.dir, pages), wrapPairFeatures);
 }
 
 main().catch((e: unknown) => {

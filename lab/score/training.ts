@@ -6,6 +6,7 @@ import { normalized, type Model } from "@/lib/ingest/model/model";
 import { compileExamples, fitTemperature, trainPerceptron, type Example } from "@/lib/ingest/model/train";
 import type { StackPair } from "@/lib/ingest/model/stack-roles";
 import { readPage } from "@/lib/ingest/page";
+import type { ReadLine } from "@/lib/ingest/reading";
 import type { Span } from "@/lib/ingest/types";
 import { REPO_ROOT } from "../config";
 import type { PageEntry } from "../generate";
@@ -173,8 +174,8 @@ export function labWrapPairs(labDir: string, pages: readonly PageEntry[]): Stack
         const above = gold[i - 1];
         const kickerOver = (above === "K!" || above === "K") && gold[i] === "T" ? true : (above === "T!" || above === "T") && gold[i] === "T+" && !/^[KTS]\+$/.test(gold[i + 1] ?? "") ? false : null;
         if (kickerOver === null) continue;
-        const upper = (reading.lines[i - 1] as { text: string }).text;
-        const lower = (reading.lines[i] as { text: string }).text;
+        const upper = (reading.lines[i - 1] as ReadLine).text;
+        const lower = (reading.lines[i] as ReadLine).text;
         const key = `${upper}\n${lower}`;
         if (seen.has(key)) continue;
         seen.add(key);
