@@ -334,11 +334,21 @@ describe("a two-part stack printed alike (the model, not pinned labels)", () => 
   });
 });
 
-describe("a kicker the labeller read as its title's first line (the wrap model)", () => {
+describe("a kicker and its title's first line told apart by the wrap model", () => {
   it("reads a short occasion over a longer title as kicker and title, and says it decided by the words", () => {
     const seg = ingest("第十三届亚锦赛\n中国体操男队收获4金4银\n本报北京7月8日电（记者 李红梅）第十三届亚洲体操锦标赛日前落幕，中国体操男队收获4金4银。\n专家表示，队伍整体表现稳定。\n");
     const a = seg.articles[0];
     expect([a?.kicker, a?.title]).toEqual(["第十三届亚锦赛", "中国体操男队收获4金4银"]);
+    expect(a?.doubts.map((x) => x.detail?.code)).toContain("headline_roles_by_words");
+    expect(invariantProblems(seg)).toEqual([]);
+  });
+
+  it("joins a line the labeller read as a kicker to its title when the words run on over the break", () => {
+    // The labeller reads 全国人大常委会关于 as a kicker (a short line over a longer one); a title
+    // does not end on 关于, and the wrap model is sure of it: one title, decided by the words.
+    const seg = ingest("据介绍，该项目总投资12亿元，预计明年建成投产。\n（本报记者 王浩）\n全国人大常委会关于\n修改《中华人民共和国海关法》的决定\n本报记者 李红梅\n日前，学员们在典礼上交流了学习体会，表示要把所学用于实践。\n");
+    const a = seg.articles.find((x) => x.title?.includes("海关法"));
+    expect([a?.kicker, a?.title]).toEqual([null, "全国人大常委会关于修改《中华人民共和国海关法》的决定"]);
     expect(a?.doubts.map((x) => x.detail?.code)).toContain("headline_roles_by_words");
     expect(invariantProblems(seg)).toEqual([]);
   });
