@@ -577,16 +577,16 @@ function titleByWords(ctx: Ctx, title: Part, upper: Part, lower: Part): Doubt {
 }
 
 /**
- * Two lines printed alike that the labeller read as one title wrapped: the wrap model
- * (./model/stack-wrap.ts) reads from their words and the break whether the upper one is a
- * kicker over the title. Where it is right more often at its score than the labeller was sure of
+ * Two or three lines printed alike that the labeller read as one title wrapped: the wrap model
+ * (./model/stack-wrap.ts) reads from the first two lines' words and the break whether the upper
+ * one is a kicker over the title (the rest). Where it is right more often at its score than the labeller was sure of
  * the upper line's role, they become kicker and title, a contested decision the workbench doubts
  * as it doubts the stack model's. Returns the title part it split (its own doubt is this one), or
  * null when the labeller's reading stands.
  */
 function splitWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, kicker: Part[], title: Part[], doubts: Doubt[]): Part[] | null {
   const part = title[0];
-  if (kicker.length !== 0 || title.length !== 1 || !part || part.lines.length !== 2) return null;
+  if (kicker.length !== 0 || title.length !== 1 || !part || part.lines.length < 2 || part.lines.length > 3) return null;
   const [a, b] = part.lines as [number, number];
   const la = lines[a] as ReadLine;
   const lb = lines[b] as ReadLine;
@@ -595,7 +595,7 @@ function splitWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecision
   const words = readWrapWords(baseStackWrap(), textOf(ctx, la.spans), textOf(ctx, lb.spans));
   if (!words.kickerOver || words.right <= (d.roleConfidence[a] as number)) return null;
   const upper: Part = { role: "K", spans: [...la.spans], lines: [a] };
-  const lower: Part = { role: "T", spans: [...lb.spans], lines: [b] };
+  const lower: Part = { role: "T", spans: part.lines.slice(1).flatMap((i) => (lines[i] as ReadLine).spans), lines: part.lines.slice(1) };
   kicker.push(upper);
   title.length = 0;
   title.push(lower);
