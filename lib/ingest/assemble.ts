@@ -564,13 +564,18 @@ function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
   return [upper, lower];
 }
 
-/** The doubt of a title the words chose (the stack model's or the wrap model's): contested, under the sure line. */
-function titleByWords(ctx: Ctx, title: Part, upper: Part, lower: Part): Doubt {
+/**
+ * The doubt of a title the words chose (the stack model's or the wrap model's): contested, under
+ * the sure line. `joined`: the words made the two lines one title (the labeller had a kicker over it).
+ */
+function titleByWords(ctx: Ctx, title: Part, upper: Part, lower: Part, joined = false): Doubt {
   const titleText = quote(textOf(ctx, title.spans));
   return {
     kind: "headline_role",
-    reason: `Nothing printed marks which line is the title: "${titleText}" was taken as the title by its words`,
-    detail: { code: "headline_roles_by_words", params: { title: titleText } },
+    reason: joined
+      ? `Two lines printed alike were read as one title by their words: "${titleText}"`
+      : `Nothing printed marks which line is the title: "${titleText}" was taken as the title by its words`,
+    detail: { code: joined ? "headline_joined_by_words" : "headline_roles_by_words", params: { title: titleText } },
     confidence: CONTESTED,
     spans: [...upper.spans, ...lower.spans],
   };
@@ -631,7 +636,7 @@ function joinWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
   kicker.length = 0;
   title.length = 0;
   title.push(joined);
-  doubts.push(titleByWords(ctx, joined, upper, lower));
+  doubts.push(titleByWords(ctx, joined, upper, lower, true));
   return [upper, lower];
 }
 

@@ -356,7 +356,7 @@ describe("a kicker and its title's first line told apart by the wrap model", () 
     const seg = ingest("据介绍，该项目总投资12亿元，预计明年建成投产。\n（本报记者 王浩）\n全国人大常委会关于\n修改《中华人民共和国海关法》的决定\n本报记者 李红梅\n日前，学员们在典礼上交流了学习体会，表示要把所学用于实践。\n");
     const a = seg.articles.find((x) => x.title?.includes("海关法"));
     expect([a?.kicker, a?.title]).toEqual([null, "全国人大常委会关于修改《中华人民共和国海关法》的决定"]);
-    expect(a?.doubts.map((x) => x.detail?.code)).toContain("headline_roles_by_words");
+    expect(a?.doubts.map((x) => x.detail?.code)).toContain("headline_joined_by_words");
     expect(invariantProblems(seg)).toEqual([]);
   });
 });

@@ -94,6 +94,7 @@ export const REASON_CODES = [
   "headline_split_kicker",
   "headline_split_subtitle",
   "headline_roles_by_words",
+  "headline_joined_by_words",
   "headline_after_body",
   "fragment_above",
   "leading_text_starts",

@@ -176,6 +176,7 @@ export const DEFAULT_WORKBENCH_LABELS: WorkbenchLabels = {
     headline_split_kicker: "一行标题在破折号处拆成了引题和主题",
     headline_split_subtitle: "一行标题在破折号处拆成了主题和副题",
     headline_roles_by_words: "版面没有标出哪行是主题：按措辞定“{title}”为主题",
+    headline_joined_by_words: "两行标题排得一样：按措辞读作一个主题“{title}”",
     headline_after_body: "标题“{text}”印在正文之后：标题前的 {count} 段归入本稿",
     fragment_above: "标题上方的文字（“{text}”）接续本稿，本稿在句中中断",
     leading_text_starts: "标题上方的文字作为本稿的开头",
