@@ -599,8 +599,13 @@ function splitWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecision
   if (la.level !== lb.level || la.bold !== lb.bold || la.geometry || lb.geometry) return null;
   const words = readWrapWords(baseStackWrap(), textOf(ctx, la.spans), textOf(ctx, lb.spans));
   if (!words.kickerOver || words.right <= (d.roleConfidence[a] as number)) return null;
-  const upper: Part = { role: "K", spans: [...la.spans], lines: [a] };
-  const lower: Part = { role: "T", spans: part.lines.slice(1).flatMap((i) => (lines[i] as ReadLine).spans), lines: part.lines.slice(1) };
+  // The part's own spans, not the lines': a jump marker cut off the title's end (jumpOffTitle) stays the jump's.
+  const inUpper = (sp: Span) => la.spans.some((l) => sp.start >= l.start && sp.end <= l.end);
+  const upperSpans = part.spans.filter(inUpper);
+  const lowerSpans = part.spans.filter((sp) => !inUpper(sp));
+  if (upperSpans.length === 0 || lowerSpans.length === 0) return null;
+  const upper: Part = { role: "K", spans: upperSpans, lines: [a] };
+  const lower: Part = { role: "T", spans: lowerSpans, lines: part.lines.slice(1) };
   kicker.push(upper);
   title.length = 0;
   title.push(lower);

@@ -350,6 +350,14 @@ describe("a kicker and its title's first line told apart by the wrap model", () 
     expect(invariantProblems(seg)).toEqual([]);
   });
 
+  it("leaves a jump marker printed at the title's end to the jump when it splits the title (nothing counted twice)", () => {
+    const seg = ingest("第十三届亚锦赛\n中国体操男队在本届比赛中\n收获4金4银（接第7版）\n本报北京7月8日电（记者 李红梅）第十三届亚洲体操锦标赛日前落幕，中国体操男队收获4金4银。\n专家表示，队伍整体表现稳定。\n");
+    const a = seg.articles[0];
+    expect([a?.kicker, a?.title]).toEqual(["第十三届亚锦赛", "中国体操男队在本届比赛中收获4金4银"]);
+    expect(a?.blocks.filter((b) => b.role === "jump").map((b) => b.text)).toEqual(["（接第7版）"]);
+    expect(invariantProblems(seg)).toEqual([]);
+  });
+
   it("joins a line the labeller read as a kicker to its title when the words run on over the break", () => {
     // The labeller reads 全国人大常委会关于 as a kicker (a short line over a longer one); a title
     // does not end on 关于, and the wrap model is sure of it: one title, decided by the words.
