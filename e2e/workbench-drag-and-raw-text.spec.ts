@@ -28,7 +28,11 @@ async function paneBox(page: Page): Promise<Box> {
     let p = el.parentElement;
     while (p && getComputedStyle(p).overflowY !== "auto") p = p.parentElement;
     const r = (p ?? el).getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
+    // Only the part of the pane inside the window: a pane running below it (or a window the drag
+    // scrolled) would count a target out of sight as in view, and the pointer there is over nothing.
+    const top = Math.max(r.top, 0);
+    const bottom = Math.min(r.bottom, window.innerHeight);
+    return { x: r.x, y: top, width: r.width, height: Math.max(0, bottom - top) };
   });
 }
 
