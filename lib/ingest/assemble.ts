@@ -534,6 +534,9 @@ function printedApart(lines: readonly ReadLine[], a: Part, b: Part): boolean {
  * doubt is the override's (the labeller's was about the roles it gave), below the sure line
  * whatever the words' share, because the decision was contested and the parts themselves may
  * be wrong (at the words' share, 39 more test articles counted sure, half of them strictly right).
+ * Where the words make a kicker of a title over its subtitle, the wrap model may still read the
+ * two lines as one title wrapped (国务院办公厅关于 / 加强新就业群体服务管理的意见), as it does
+ * for the labeller's kicker (`joinWrappedTitle`).
  */
 function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, kicker: Part[], title: Part[], subtitle: Part[], doubts: Doubt[]): Part[] {
   if (title.length !== 1 || kicker.length + subtitle.length !== 1) return [];
@@ -554,6 +557,8 @@ function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
     lower.role = "T";
     kicker.push(upper);
     title.push(lower);
+    // No title over a subtitle, say the words; nor, says the wrap model when sure, a kicker over a title: one title wrapped.
+    if (joinWrappedTitle(ctx, lines, d, kicker, title, doubts)) return [upper, lower];
   } else {
     upper.role = "T";
     lower.role = "S";

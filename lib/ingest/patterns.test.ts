@@ -358,6 +358,17 @@ describe("a kicker and its title's first line told apart by the wrap model", () 
     expect(invariantProblems(seg)).toEqual([]);
   });
 
+  it("joins a title over its subtitle that the stack model would make a kicker over a title, when the wrap model reads one title", () => {
+    // The labeller reads title and subtitle; the stack model's words say kicker and title; the break
+    // (…关于 / 修改…) says one title wrapped.
+    const seg = ingest("上一版 下一版\n全国人大常委会关于\n修改《中华人民共和国海关法》的决定\n本报记者 李红梅\n日前，学员们在典礼上交流了学习体会，表示要把所学用于实践。\n");
+    const a = seg.articles.find((x) => x.title?.includes("海关法"));
+    expect([a?.kicker, a?.title, a?.subtitle]).toEqual([null, "全国人大常委会关于修改《中华人民共和国海关法》的决定", null]);
+    expect(a?.doubts.map((x) => x.detail?.code)).toEqual(expect.arrayContaining(["headline_joined_by_words"]));
+    expect(a?.doubts.map((x) => x.detail?.code)).not.toContain("headline_roles_by_words");
+    expect(invariantProblems(seg)).toEqual([]);
+  });
+
   it("joins a line the labeller read as a kicker to its title when the words run on over the break", () => {
     // The labeller reads 全国人大常委会关于 as a kicker (a short line over a longer one); a title
     // does not end on 关于, and the wrap model is sure of it: one title, decided by the words.
