@@ -571,7 +571,7 @@ function decideStackRoles(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
 
 /**
  * The doubt of a title the words chose (the stack model's or the wrap model's): contested, under
- * the sure line. `joined`: the words made the two lines one title (the labeller had a kicker over it).
+ * the sure line. `joined`: the words made the two lines one title (a kicker was read over it).
  */
 function titleByWords(ctx: Ctx, title: Part, upper: Part, lower: Part, joined = false): Doubt {
   const titleText = quote(textOf(ctx, title.spans));
@@ -589,10 +589,10 @@ function titleByWords(ctx: Ctx, title: Part, upper: Part, lower: Part, joined = 
 /**
  * Two or three lines printed alike that the labeller read as one title wrapped: the wrap model
  * (./model/stack-wrap.ts) reads from the first two lines' words and the break whether the upper
- * one is a kicker over the title (the rest). Where it is right more often at its score than the labeller was sure of
- * the upper line's role, they become kicker and title, a contested decision the workbench doubts
- * as it doubts the stack model's. Returns the title part it split (its own doubt is this one), or
- * null when the labeller's reading stands.
+ * one is a kicker over the title (the rest). Where it is right more often at its score than the
+ * labeller was sure of the upper line's role, they become kicker and title, a contested decision
+ * the workbench doubts as it doubts the stack model's. Returns the title part it split (its own
+ * doubt is this one), or null when the labeller's reading stands.
  */
 function splitWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, kicker: Part[], title: Part[], doubts: Doubt[]): Part[] | null {
   const part = title[0];
@@ -626,11 +626,12 @@ function splitWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecision
 const JOIN_SURE = 0.9;
 
 /**
- * The other way round: two lines printed alike that the labeller read as a one-line kicker over a
- * one-line title, where the wrap model reads one title wrapped (中共中央办公厅国务院办公厅关于 /
- * 加强新就业群体服务管理的意见: a line broken inside its words). Where the model is right more
- * often at its score than the labeller was sure of the upper line, and at least `JOIN_SURE`, they become one title of two
- * lines, contested like the split. Returns the title it joined, or null.
+ * The other way round: two lines printed alike read as a one-line kicker over a one-line title
+ * (by the labeller, or by the stack model from a title over its subtitle), where the wrap model
+ * reads one title wrapped (中共中央办公厅国务院办公厅关于 / 加强新就业群体服务管理的意见: a line
+ * broken inside its words). Where the model is right more often at its score than the labeller
+ * was sure of the upper line, and at least `JOIN_SURE`, they become one title of two lines,
+ * contested like the split. Returns the two parts it joined (their doubt is this one), or null.
  */
 function joinWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions, kicker: Part[], title: Part[], doubts: Doubt[]): Part[] | null {
   const upper = kicker[0];
