@@ -10,7 +10,7 @@ import { truthFields } from "@/lab/score/run";
 import { LAB_TRAINING, splitHeldOut, trainOnLab } from "@/lab/score/training";
 import { EXTRACTORS, PAGE_FILES, type ExtractorName, type PageTruth } from "@/lab/truth";
 import { labelLines } from "@/lib/ingest/labeller";
-import { modelFromJson, modelToJson, type Model, type ModelJson } from "@/lib/ingest/model/model";
+import { asKept, modelFromJson, modelToJson, type Model, type ModelJson } from "@/lib/ingest/model/model";
 import { readPage } from "@/lib/ingest/page";
 
 /*
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (args.model) model = modelFromJson(JSON.parse(readFileSync(args.model, "utf8")) as ModelJson);
   else {
     log(`training on the dev pages outside fifth ${args.fifth}, seed ${args.seed}`);
-    model = trainOnLab(lab.dir, splitHeldOut(dev.filter((_, i) => i % 5 !== args.fifth)), { extractors: EXTRACTORS, seed: args.seed, log });
+    model = asKept(trainOnLab(lab.dir, splitHeldOut(dev.filter((_, i) => i % 5 !== args.fifth)), { extractors: EXTRACTORS, seed: args.seed, log }));
     if (args.save) writeFileSync(args.save, JSON.stringify(modelToJson(model)));
   }
   const engine = engineWith(model);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addLayer, modelFromJson, modelToJson, type Model, type ModelJson } from "@/lib/ingest/model/model";
+import { addLayer, asKept, modelFromJson, modelToJson, type Model, type ModelJson } from "@/lib/ingest/model/model";
 import { paperLayer, trainLayer } from "@/lib/ingest/model/paper";
 import { REPO_ROOT } from "../config";
 import type { PageEntry } from "../generate";
@@ -56,7 +56,7 @@ export function modelWithoutStyle(labDir: string, pages: readonly PageEntry[], s
   if (existsSync(file)) return modelFromJson(JSON.parse(readFileSync(file, "utf8")) as ModelJson);
   log(`training a model without ${style} pages for the learning curve (once; kept in ${dir})`);
   const dev = pages.filter((p) => p.split === "dev" && p.style !== style);
-  const m = trainOnLab(labDir, splitHeldOut(dev), { extractors, log });
+  const m = asKept(trainOnLab(labDir, splitHeldOut(dev), { extractors, log }));
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(modelToJson(m)));
   return m;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addLayer, label, modelFromJson, modelToJson, normalized } from "./model";
+import { addLayer, asKept, label, modelFromJson, modelToJson, normalized } from "./model";
 import { compileExamples, fitTemperature, seeded, trainPerceptron, type Example } from "./train";
 import { PAPER_TRAINING, trainLayer } from "./paper";
 import type { Label } from "./grammar";
@@ -74,6 +74,15 @@ describe("training the line labeller", () => {
     const back = modelFromJson(JSON.parse(JSON.stringify(modelToJson(m))));
     const test = page(1234);
     expect(label(back, test.features).labels).toEqual(label(m, test.features).labels);
+  });
+
+  it("is kept once: the kept model kept again is the same file (a run that trains and one that loads agree)", () => {
+    const m = trainPerceptron(compileExamples(examples), { epochs: 3, seed: 3 });
+    const kept = asKept(m);
+    expect(JSON.stringify(modelToJson(kept))).toBe(JSON.stringify(modelToJson(m)));
+    const test = page(1234);
+    const loaded = modelFromJson(JSON.parse(JSON.stringify(modelToJson(m))));
+    expect(label(kept, test.features, { confidence: true }).confidence).toEqual(label(loaded, test.features, { confidence: true }).confidence);
   });
 
   it("learns a paper's own layer on top of a base model from a few corrected pages", () => {
