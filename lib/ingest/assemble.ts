@@ -524,6 +524,15 @@ function printedApart(lines: readonly ReadLine[], a: Part, b: Part): boolean {
 }
 
 /**
+ * Two lines printed alike in text without type sizes: no PDF geometry, the same Markdown level
+ * and bold. Where the print tells lines apart the labeller read it; where it does not, the
+ * words may (the wrap model).
+ */
+function alikeInText(la: ReadLine, lb: ReadLine): boolean {
+  return !la.geometry && !lb.geometry && la.level === lb.level && la.bold === lb.bold;
+}
+
+/**
  * A stack of two parts, kicker over title or title over subtitle, printed alike (plain text,
  * a stack in one size): the labeller chose from the lines and their neighbours, the stack
  * model (./model/stack-roles.ts) reads the words. Where they disagree, the one more often
@@ -601,7 +610,7 @@ function splitWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecision
   const la = lines[a] as ReadLine;
   const lb = lines[b] as ReadLine;
   // Markdown's levels and bold, a PDF's sizes: the labeller read the print.
-  if (la.level !== lb.level || la.bold !== lb.bold || la.geometry || lb.geometry) return null;
+  if (!alikeInText(la, lb)) return null;
   const words = readWrapWords(baseStackWrap(), textOf(ctx, la.spans), textOf(ctx, lb.spans));
   if (!words.kickerOver || words.right <= (d.roleConfidence[a] as number)) return null;
   // The part's own spans, not the lines': a jump marker cut off the title's end (jumpOffTitle) stays the jump's.
@@ -640,7 +649,7 @@ function joinWrappedTitle(ctx: Ctx, lines: readonly ReadLine[], d: LineDecisions
   const a = upper.lines[0] as number;
   const b = lower.lines[0] as number;
   // Markdown's converter joins the lines of one heading, so two headings are two parts; a PDF's sizes tell.
-  if (b !== a + 1 || printedApart(lines, upper, lower) || lines[a]?.level || lines[a]?.geometry || lines[b]?.geometry) return null;
+  if (b !== a + 1 || !alikeInText(lines[a] as ReadLine, lines[b] as ReadLine) || lines[a]?.level) return null;
   const words = readWrapWords(baseStackWrap(), textOf(ctx, upper.spans), textOf(ctx, lower.spans));
   if (words.kickerOver || words.right <= Math.max(JOIN_SURE, d.roleConfidence[a] as number)) return null;
   const joined: Part = { role: "T", spans: [...upper.spans, ...lower.spans], lines: [a, b] };
