@@ -31,11 +31,14 @@ export type CurvePoint = { corrected: number; counts: Counts; adopted: Counts };
 export type LearningCurve = { style: StyleName; paper: string; heldApart: number; heldFrom: "dev" | "test"; byExtractor: Record<string, CurvePoint[]>; ceiling: Record<string, Counts> };
 
 /**
- * A digest of what a trained model depends on: the engine's and the trainer's sources
- * (not a paper's layer, lib/ingest/model/paper.ts, which the lab model does not use).
+ * A digest of what a trained model depends on: the extractors whose readings it learned
+ * from (a curve of one extractor trains on that one's alone), the engine's and the
+ * trainer's sources (not a paper's layer, lib/ingest/model/paper.ts, which the lab model
+ * does not use).
  */
-function trainerDigest(): string {
+function trainerDigest(extractors: readonly ExtractorName[]): string {
   const h = createHash("sha256");
+  h.update(extractors.join(","));
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const file = path.join(dir, name);
@@ -52,7 +55,7 @@ function trainerDigest(): string {
 /** The lab model trained without one style's pages, trained once and kept beside the lab. */
 export function modelWithoutStyle(labDir: string, pages: readonly PageEntry[], style: StyleName, extractors: readonly ExtractorName[], log: (l: string) => void): Model {
   const dir = path.join(labDir, "models");
-  const file = path.join(dir, `without-${style}-${trainerDigest()}.json`);
+  const file = path.join(dir, `without-${style}-${trainerDigest(extractors)}.json`);
   if (existsSync(file)) return modelFromJson(JSON.parse(readFileSync(file, "utf8")) as ModelJson);
   log(`training a model without ${style} pages for the learning curve (once; kept in ${dir})`);
   const dev = pages.filter((p) => p.split === "dev" && p.style !== style);
