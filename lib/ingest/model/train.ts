@@ -147,18 +147,30 @@ export function trainPerceptron(c: CompiledExamples, opts: TrainOptions): Model 
     }
     opts.progress?.(epoch + 1, lines ? wrong / lines : 0);
   }
+  return modelFromWeights(
+    c.names,
+    (k) => (w[k] as number) - (acc[k] as number) / step,
+    Float64Array.from(tw, (x, k) => x - (tacc[k] as number) / step),
+  );
+}
+
+/**
+ * A model from a trainer's flat weights (feature f's weight for label l at f × L + l, read
+ * through `at`) and transitions; a feature with no weight is left out.
+ */
+export function modelFromWeights(names: readonly string[], at: (k: number) => number, trans: Float64Array): Model {
   const m = emptyModel();
-  for (let f = 0; f < F; f++) {
+  for (let f = 0; f < names.length; f++) {
     let any = false;
     const v = new Float64Array(L);
     for (let l = 0; l < L; l++) {
-      const x = (w[f * L + l] as number) - (acc[f * L + l] as number) / step;
+      const x = at(f * L + l);
       v[l] = x;
       if (Math.abs(x) > 1e-9) any = true;
     }
-    if (any) m.emit.set(c.names[f] as string, v);
+    if (any) m.emit.set(names[f] as string, v);
   }
-  for (let k = 0; k < tw.length; k++) m.trans[k] = (tw[k] as number) - (tacc[k] as number) / step;
+  m.trans.set(trans);
   return m;
 }
 
