@@ -36,7 +36,9 @@ test("an editor uploads a four-page issue PDF and gets one import a page, its ar
   });
   expect(stored.pdf.bytes.equals(fs.readFileSync(file))).toBe(true);
   expect(stored.pdf).toMatchObject({ pageCount: 4, status: "pages" });
-  expect(stored.rows.map((r) => [r.page, r.date, r.number])).toEqual(TEST_ISSUE.pages.map((p) => [p.page, TEST_ISSUE.date, p.page]));
+  // (Rows in page order: PostgreSQL returns them in no set order without an ORDER BY.)
+  const byPage = [...stored.rows].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  expect(byPage.map((r) => [r.page, r.date, r.number])).toEqual(TEST_ISSUE.pages.map((p) => [p.page, TEST_ISSUE.date, p.page]));
   expect(stored.images).toBe(4 * 3);
   // The photo printed on each page is in the media library, with its caption.
   const photos = await withDatabase(async (db) => (await db.select({ id: media.id, caption: media.caption }).from(media).where(inArray(media.caption, TEST_ISSUE.pages.map((p) => photoCaption(p.page))))));
