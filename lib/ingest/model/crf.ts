@@ -1,7 +1,7 @@
 import { L, transIndex } from "./decode";
-import { grammar, LABELS } from "./grammar";
+import { grammar } from "./grammar";
 import { FORMATS, TRANS_SIZE, type Model } from "./model";
-import { modelFromWeights, seeded, shuffle, type CompiledExamples } from "./train";
+import { labelCosts, modelFromWeights, pageScores, seeded, shuffle, type CompiledExamples } from "./train";
 
 /**
  * Training the line labeller as a linear-chain CRF under the page grammar: stochastic
@@ -134,12 +134,7 @@ export function trainCrf(c: CompiledExamples, opts: CrfOptions): Model {
   const w = new Float64Array(F * L);
   let scale = 1; // the weights are w × scale: the L2 pull shrinks `scale`, not every weight
   const tw = new Float64Array(FORMATS.length * TRANS_SIZE);
-  const role = LABELS.map((l) => l[0]);
-  const opens = LABELS.map((l) => l.endsWith("!"));
-  const costs = new Float64Array(L * L);
-  for (let a = 0; a < L; a++) {
-    for (let b = 0; b < L; b++) costs[a * L + b] = a === b ? 0 : opens[a] !== opens[b] ? opts.startWeight : role[a] !== role[b] ? opts.structuralWeight : 1;
-  }
+  const costs = labelCosts(opts.startWeight, opts.structuralWeight);
   const rand = seeded(opts.seed);
   // A page weighted w (the real sample pages) is visited w times an epoch: a step w times
   // the size would throw the descent off.
@@ -159,15 +154,10 @@ export function trainCrf(c: CompiledExamples, opts: CrfOptions): Model {
       const n = ex.n;
       const tOff = FORMATS.indexOf(ex.format) * TRANS_SIZE;
       // The scores, each wrong label's raised by the margin times its cost.
-      const scores = new Float64Array(n * L);
-      if (ex.base) scores.set(ex.base);
+      const scores = pageScores(ex, w, scale);
       for (let i = 0; i < n; i++) {
         const o = i * L;
         const gl = ex.gold[i] as number;
-        for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
-          const f = (ex.feats[k] as number) * L;
-          for (let l = 0; l < L; l++) scores[o + l] = (scores[o + l] as number) + (w[f + l] as number) * scale;
-        }
         for (let l = 0; l < L; l++) scores[o + l] = (scores[o + l] as number) + opts.margin * (costs[gl * L + l] as number);
       }
       expected.fill(0);

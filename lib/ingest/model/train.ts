@@ -71,6 +71,35 @@ export function shuffle(order: number[], rand: () => number): void {
   }
 }
 
+/**
+ * What labelling a line `p` when it is `g` costs (at g × L + p): a wrong decision on whether
+ * an article starts there `startWeight`, a wrong role (title for paragraph) `structuralWeight`,
+ * any other wrong label (a paragraph break) 1.
+ */
+export function labelCosts(startWeight: number, structuralWeight: number): Float64Array {
+  const role = LABELS.map((l) => l[0]);
+  const opens = LABELS.map((l) => l.endsWith("!"));
+  const costs = new Float64Array(L * L);
+  for (let g = 0; g < L; g++) {
+    for (let p = 0; p < L; p++) costs[g * L + p] = g === p ? 0 : opens[g] !== opens[p] ? startWeight : role[g] !== role[p] ? structuralWeight : 1;
+  }
+  return costs;
+}
+
+/** A page's scores (lines × labels): its base model's, if any, plus its features' weights w × scale. */
+export function pageScores(ex: CompiledExamples["items"][number], w: Float64Array, scale: number): Float64Array {
+  const scores = new Float64Array(ex.n * L);
+  if (ex.base) scores.set(ex.base);
+  for (let i = 0; i < ex.n; i++) {
+    const o = i * L;
+    for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
+      const f = (ex.feats[k] as number) * L;
+      for (let l = 0; l < L; l++) scores[o + l] = (scores[o + l] as number) + (w[f + l] as number) * scale;
+    }
+  }
+  return scores;
+}
+
 export type TrainOptions = {
   epochs: number;
   seed: number;
@@ -96,25 +125,15 @@ export function trainPerceptron(c: CompiledExamples, opts: TrainOptions): Model 
   const rand = seeded(opts.seed);
   const order = c.items.map((_, i) => i);
   const sw = opts.structuralWeight ?? 1;
-  const role = LABELS.map((l) => l[0]);
-  const opens = LABELS.map((l) => l.endsWith("!"));
-  const ow = opts.startWeight ?? sw;
-  const cost = (g: number, p: number) => (opens[g] !== opens[p] ? ow : role[g] !== role[p] ? sw : 1);
+  const costs = labelCosts(opts.startWeight ?? sw, sw);
+  const cost = (g: number, p: number) => costs[g * L + p] as number;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     shuffle(order, rand);
     let wrong = 0;
     let lines = 0;
     for (const idx of order) {
       const ex = c.items[idx] as CompiledExamples["items"][number];
-      const emit = new Float64Array(ex.n * L);
-      if (ex.base) emit.set(ex.base);
-      for (let i = 0; i < ex.n; i++) {
-        const o = i * L;
-        for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
-          const f = (ex.feats[k] as number) * L;
-          for (let l = 0; l < L; l++) emit[o + l] = (emit[o + l] as number) + (w[f + l] as number);
-        }
-      }
+      const emit = pageScores(ex, w, 1);
       const tOff = FORMATS.indexOf(ex.format) * TRANS_SIZE;
       const pred = viterbi(ex.n, emit, tw.subarray(tOff, tOff + TRANS_SIZE));
       lines += ex.n;
