@@ -4,7 +4,7 @@ import { labelsFromCorrection, type CorrectedPage } from "./gold";
 import { LABELS, opensArticle, roleOf, type Label } from "./grammar";
 import { L, transIndex, viterbi } from "./decode";
 import { addLayer, emptyModel, FORMATS, label, TRANS_SIZE, transOf, type Model } from "./model";
-import { compileExamples, seeded, shuffle, type CompiledExamples, type Example } from "./train";
+import { compileExamples, pageScores, seeded, shuffle, type CompiledExamples, type Example } from "./train";
 
 /*
  * Learning a paper from its editors' corrections: every accepted import is a page whose
@@ -87,13 +87,9 @@ export function trainLayer(base: Model, examples: readonly Example[], trainedOn:
       const ex = c.items[idx] as CompiledExamples["items"][number];
       const tOff = FORMATS.indexOf(ex.format) * TRANS_SIZE;
       const trans = Float64Array.from(transOf(base, ex.format), (x, k) => x + (t[tOff + k] as number));
-      const emit = Float64Array.from(ex.base as Float64Array);
+      const emit = pageScores(ex, w, 1);
       for (let i = 0; i < ex.n; i++) {
         const g = ex.gold[i] as number;
-        for (let k = ex.offs[i] as number; k < (ex.offs[i + 1] as number); k++) {
-          const f = (ex.feats[k] as number) * L;
-          for (let l = 0; l < L; l++) emit[i * L + l] = (emit[i * L + l] as number) + (w[f + l] as number);
-        }
         for (let l = 0; l < L; l++) emit[i * L + l] = (emit[i * L + l] as number) + opts.margin * cost(g, l);
       }
       const pred = viterbi(ex.n, emit, trans);
