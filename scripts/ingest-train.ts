@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { labConfig, REPO_ROOT } from "@/lab/config";
 import { ensureLab, type PageEntry } from "@/lab/generate";
-import { LAB_TRAINING, labStackPairs, labWrapPairs, splitHeldOut, trainOnLab } from "@/lab/score/training";
+import { labStackPairs, labWrapPairs, splitHeldOut, trainOnLab } from "@/lab/score/training";
 import { wrapPairFeatures } from "@/lib/ingest/model/stack-wrap";
 import { EXTRACTORS } from "@/lab/truth";
 import { modelToJson } from "@/lib/ingest/model/model";
@@ -10,7 +10,8 @@ import { calibrateStackRoles, trainStackRoles, type PairFeatures, type StackPair
 
 /*
  * npm run ingest:train: trains the import engine's line labeller on the segmentation lab's
- * dev split (every page through every extractor) and writes lib/ingest/model/weights.json,
+ * dev split (every page through every extractor: a perceptron and a CRF, averaged, lab/score/training.ts
+ * `LAB_TRAINER`) and writes lib/ingest/model/weights.json,
  * then the two-part stacks' model (which part is the title, lib/ingest/model/stack-roles.ts)
  * on the same pages' stacks into stack-roles.json (`--only stack-roles`: that one alone, in
  * seconds), then the wrap model (a kicker over its title, or one title wrapped,
@@ -34,8 +35,8 @@ const MIN_WEIGHT = 0.03;
 
 type Only = "labeller" | "stack-roles" | "stack-wrap" | null;
 
-function args(argv: string[]): { epochs: number; limit: number | null; out: string; paper: string | null; only: Only } {
-  const a = { epochs: LAB_TRAINING.epochs as number, limit: null as number | null, out: path.join(REPO_ROOT, "lib/ingest/model/weights.json"), paper: null as string | null, only: null as Only };
+function args(argv: string[]): { epochs: number | undefined; limit: number | null; out: string; paper: string | null; only: Only } {
+  const a = { epochs: undefined as number | undefined, limit: null as number | null, out: path.join(REPO_ROOT, "lib/ingest/model/weights.json"), paper: null as string | null, only: null as Only };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];

@@ -11,11 +11,12 @@ import { labelCosts, modelFromWeights, pageScores, seeded, shuffle, type Compile
  * Smith 2010: in training each wrong label's score is raised by what choosing it would cost,
  * so that a wrong article start must lose by more than a wrong paragraph break).
  *
- * Why beside the averaged perceptron (./train.ts, the lab model's trainer still): the
- * perceptron fitted its training pages better with every richer model tried and read unseen
- * pages no better, and the order of its examples alone moves a held-out fifth by 0.02; a
- * pull toward zero is what it lacks. On the held-out dev fifth this reads better; a paper's
- * layer does not yet learn on top of it (README, "The labeller trained as a CRF").
+ * Why beside the averaged perceptron (./train.ts): the perceptron fitted its training pages
+ * better with every richer model tried and read unseen pages no better, and the order of its
+ * examples alone moves a held-out fifth by 0.02; a pull toward zero is what it lacks. On the
+ * held-out dev fifth this reads better, but a paper it never saw worse through `-raw` and
+ * pdf.js; the lab model is the two models averaged (lab/score/training.ts `LAB_TRAINER`;
+ * README, "The perceptron and the CRF averaged").
  *
  * Deterministic: the pages are visited in an order drawn from a seeded generator, so the
  * same examples give the same weights.

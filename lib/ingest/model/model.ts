@@ -112,6 +112,26 @@ export function normalized(m: Model): Model {
   return { emit, trans: Float64Array.from(m.trans, (x) => x * k), temperature: 1, trainedOn: m.trainedOn };
 }
 
+/**
+ * The mean of models on the log-odds scale (each normalized first): what their mean score
+ * would decide, as one linear model (features in the order they are met, so the same models
+ * give the same file).
+ */
+export function meanModel(models: readonly Model[]): Model {
+  const emit = new Map<string, Float64Array>();
+  const trans = new Float64Array(models[0]?.trans.length ?? 0);
+  for (const m of models) {
+    const k = 1 / (m.temperature * models.length);
+    for (const [f, v] of m.emit) {
+      let s = emit.get(f);
+      if (!s) emit.set(f, (s = new Float64Array(L)));
+      for (let l = 0; l < L; l++) s[l] = (s[l] as number) + (v[l] as number) * k;
+    }
+    for (let i = 0; i < trans.length; i++) trans[i] = (trans[i] as number) + (m.trans[i] as number) * k;
+  }
+  return { emit, trans, temperature: 1, trainedOn: {} };
+}
+
 /** The lab model with a paper's layer on top (weights added). */
 export function addLayer(base: Model, layer: Model): Model {
   const emit = new Map(base.emit);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addLayer, asKept, label, modelFromJson, modelToJson, normalized } from "./model";
+import { addLayer, asKept, emissions, label, meanModel, modelFromJson, modelToJson, normalized } from "./model";
+import { trainCrf } from "./crf";
 import { compileExamples, fitTemperature, seeded, trainPerceptron, type Example } from "./train";
 import { PAPER_TRAINING, trainLayer } from "./paper";
 import type { Label } from "./grammar";
@@ -83,6 +84,21 @@ describe("training the line labeller", () => {
     const test = page(1234);
     const loaded = modelFromJson(JSON.parse(JSON.stringify(modelToJson(m))));
     expect(label(kept, test.features, { confidence: true }).confidence).toEqual(label(loaded, test.features, { confidence: true }).confidence);
+  });
+
+  it("averages two trainers' models into one linear model whose scores are the mean of theirs in log-odds", () => {
+    // The lab model is a perceptron's and a CRF's model averaged (lab/score/training.ts).
+    const a = trainPerceptron(compileExamples(examples), { epochs: 3, seed: 3 });
+    a.temperature = 2;
+    const b = trainCrf(compileExamples(examples), { epochs: 2, seed: 3, rate: 0.05, l2: 1, margin: 1, structuralWeight: 3, startWeight: 6 });
+    b.temperature = 0.5;
+    const m = meanModel([a, b]);
+    expect(m.temperature).toBe(1);
+    const test = page(555);
+    const [ea, eb, em] = [a, b, m].map((x) => emissions(x, test.features));
+    em!.forEach((s, k) => expect(s).toBeCloseTo(((ea![k] as number) / 2 + (eb![k] as number) / 0.5) / 2, 9));
+    m.trans.forEach((s, k) => expect(s).toBeCloseTo(((a.trans[k] as number) / 2 + (b.trans[k] as number) / 0.5) / 2, 9));
+    expect(JSON.stringify(modelToJson(meanModel([a, b])))).toBe(JSON.stringify(modelToJson(m)));
   });
 
   it("learns a paper's own layer on top of a base model from a few corrected pages", () => {
