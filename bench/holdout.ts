@@ -17,8 +17,9 @@ import { table as columns } from "./support/report";
  *
  *   npm run bench:holdout [-- --seeds 13,2] [--fifth 0] [--epochs 15] [--limit N] [--trainer perceptron|crf|averaged]
  *
- * About 8 minutes a seed (measured beside one other job: the shipped setting, seed 13, read the
- * left-out fifth at articleF1 0.902, strictF1 0.717, the figures the README gives for it).
+ * About 8 minutes a seed with the perceptron alone, about twice that with the lab's averaged
+ * trainer, which trains a CRF too (measured beside one other job: the perceptron, seed 13, read
+ * the left-out fifth at articleF1 0.902, strictF1 0.717, the figures the README gave for it then).
  */
 type Args = { seeds: number[]; fifth: number; epochs: number | null; limit: number | null; trainer: Trainer };
 

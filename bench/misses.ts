@@ -23,7 +23,7 @@ import { readPage } from "@/lib/ingest/page";
  *   npm run bench:misses [-- --fifth 0] [--seed 13] [--extractors pdftotext-raw,pdfjs,markdown]
  *                        [--model file | --save file] [--detail file]
  *
- * --model reads a model saved before with --save (training takes about 8 minutes); --detail
+ * --model reads a model saved before with --save (training takes about 20 minutes: a perceptron and a CRF); --detail
  * writes each miss with the lines around it, their truth and decoded labels.
  */
 type Args = { fifth: number; seed: number; extractors: ExtractorName[]; model: string | null; save: string | null; detail: string | null };
