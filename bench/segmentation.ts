@@ -164,7 +164,7 @@ function reliabilityTable(title: string, r: Reliability): string {
 function curveTable(c: LearningCurve): string {
   const head =
     `learning curve: ${c.paper} (${c.style}, a style the model was trained without), strictF1 on ${c.heldApart} held-apart ${c.heldFrom} pages of it after N corrected pages; ` +
-    "each extractor's first row with the layer as trained, its second as the desk reads (the layer only when it reads the corrected pages clearly better, leaving one out); ceiling: every line labelled right";
+    "each extractor's first row with the layer as trained, its second as the desk reads (the layer when it reads the corrected pages no worse, leaving one out); ceiling: every line labelled right";
   const cols = [...CURVE_SIZES.map((k) => `N=${k}`.padStart(7)), "ceiling".padStart(9)];
   const rows = Object.entries(c.byExtractor).flatMap(([x, pts]) => {
     const s0 = figures((pts[0] as (typeof pts)[number]).counts).strictF1;

@@ -9,8 +9,8 @@ import { correctedPageOf } from "@/lib/workbench/corrections";
 /**
  * Each paper's own model: the lab model plus a layer trained on the paper's accepted
  * imports. Retraining reads every accepted import of the paper again (their raw bytes and
- * the accepted working state) and replaces the layer, kept only when it reads the paper's
- * corrected pages clearly better than the lab model (lib/ingest/model/paper.ts `adopts`); imports of the
+ * the accepted working state) and replaces the layer, kept when it reads the paper's
+ * corrected pages no worse than the lab model (lib/ingest/model/paper.ts `adopts`); imports of the
  * paper are read with it from then on.
  */
 export type RetrainOutcome =

@@ -21,7 +21,7 @@ import { labExamples, splitHeldOut, trainOnLab } from "./training";
  * truth standing for the editor's corrections), and the figures are taken on held-apart
  * pages of the paper (its test pages). Each point is taken twice: with the layer as
  * trained, and as the desk would read (lib/ingest/model/paper.ts `paperLayer`: the layer
- * only when it reads the corrected pages clearly better, leaving one out: `adopts`; else the lab model).
+ * when it reads the corrected pages no worse, leaving one out: `adopts`; else the lab model).
  * Beside them, the ceiling: the same pages with every line labelled right (the truth's
  * labels), the most any labeller, however it learns, could reach through this engine.
  */

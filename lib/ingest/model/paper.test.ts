@@ -29,25 +29,23 @@ describe("a paper's own model", () => {
     expect(three.layer).not.toBeNull();
   }, 30_000);
 
-  it("is not adopted on a mean gain that one held page makes and the others do not share, nor when the pages' articles come out worse", () => {
+  it("is adopted when its held pages read no worse on the mean, lines and articles, and never from one page", () => {
     // Lines read right by the lab model and by the layer trained without the page (the
     // share of article-shaping decisions the same here), and the page's article F1.
     const held = (lab: number, paper: number, articles = [0.5, 0.5]): HeldPage => ({
       lab: { right: lab, shaping: lab, articles: articles[0] as number },
       paper: { right: paper, shaping: paper, articles: articles[1] as number },
     });
-    // Better by 10 lines in 100 on one page, worse by 1 on the two others: the mean share of
-    // lines right is higher (what the desk adopted on before), but not page after page.
-    const onePage = [held(0.8, 0.9), held(0.9, 0.89), held(0.85, 0.84)];
-    expect(onePage.reduce((s, p) => s + p.paper.right - p.lab.right, 0)).toBeGreaterThan(0);
-    expect(adopts(onePage)).toBe(false);
-    // A gain on every page is adopted, even a small one; so is one the same on every page.
-    expect(adopts([held(0.8, 0.81), held(0.9, 0.905), held(0.85, 0.858)])).toBe(true);
-    expect(adopts([held(0.8, 0.81), held(0.9, 0.91)])).toBe(true);
-    // The same lines' gain with an article lost on one page and none won elsewhere is not.
-    expect(adopts([held(0.8, 0.81, [0.6, 0.4]), held(0.9, 0.905), held(0.85, 0.858)])).toBe(false);
-    // No gain, or one page only, is never adopted.
-    expect(adopts([held(0.8, 0.8), held(0.9, 0.9)])).toBe(false);
+    // A gain on one page larger than a line lost on each of the others: adopted (the rule
+    // before asked a gain page after page, which few pages of a paper can show).
+    expect(adopts([held(0.8, 0.9), held(0.9, 0.89), held(0.85, 0.84)])).toBe(true);
+    // Nothing changed on the held pages: the layer may still read the next pages better.
+    expect(adopts([held(0.8, 0.8), held(0.9, 0.9)])).toBe(true);
+    // Worse on the mean, though better on one page: refused.
+    expect(adopts([held(0.8, 0.81), held(0.9, 0.88), held(0.85, 0.845)])).toBe(false);
+    // The lines better, but the articles worse on the mean: refused.
+    expect(adopts([held(0.8, 0.81, [0.6, 0.4]), held(0.9, 0.905), held(0.85, 0.858, [0.5, 0.55])])).toBe(false);
+    // One page only is never adopted: nothing to check it against.
     expect(adopts([held(0.8, 0.9)])).toBe(false);
   });
 });

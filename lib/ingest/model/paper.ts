@@ -10,8 +10,8 @@ import { compileExamples, pageScores, seeded, shuffle, type CompiledExamples, ty
  * Learning a paper from its editors' corrections: every accepted import is a page whose
  * right labels the accepted segmentation gives (./gold.ts). A paper's layer is trained on
  * them on top of the lab model (which stays as it is), so a few pages move the weights
- * where this paper differs and leave the rest to what the lab taught; it is used only
- * when it reads the paper's own corrected pages clearly better than the lab model (`adopts`).
+ * where this paper differs and leave the rest to what the lab taught; it is used when
+ * it reads the paper's own corrected pages no worse than the lab model (`adopts`).
  */
 
 /**
@@ -35,11 +35,22 @@ import { compileExamples, pageScores, seeded, shuffle, type CompiledExamples, ty
  * page the offsets shrink by 1 / (1 + `prior`). The layer is the average of the offsets
  * after every page (averaged perceptron), which steadies what one page's order would sway.
  *
+ * `prior` 0.2, on the averaged lab model (perceptron and CRF), as trained (the strictF1
+ * gain per window of K of a paper's dev pages, on the mean; `adopts` has the windows):
+ * 重庆日报 K = 2 / 3 / 5 / 10, with 0.1 (chosen on a perceptron base) +0.005 / +0.015 /
+ * +0.027 / +0.033, 0.2 +0.013 / +0.017 / +0.029 / +0.038, 0.3 +0.012 / +0.020 / +0.029 /
+ * +0.042; 成都日报 (3) +0.005, +0.011, +0.014; the tabloid 山城晚报 (3) -0.019, -0.028,
+ * -0.032 (its `pdftotext` layers read worse with any pull). 0.2 rather than 0.3: the same
+ * within the windows' noise, and at 0.3 the layer no longer learns from three pages a
+ * convention that only the features most lines share carry (train.test.ts). A larger
+ * `rate` (6, 12) or a `margin` of 2 were no better on the mean and had worse layers (down
+ * to -0.20).
+ *
  * Chosen on dev pages of a style the lab model was trained without (`npm run
  * bench:segmentation -- --curve-only --curve-on dev`), never on the test pages the curve
  * reports (what they showed is in the README, "Learning curve").
  */
-export const PAPER_TRAINING = { epochs: 10, seed: 29, rate: 3, prior: 0.1, structural: 1, paragraph: 0.3, harmless: 0, transitions: 1, margin: 1 } as const;
+export const PAPER_TRAINING = { epochs: 10, seed: 29, rate: 3, prior: 0.2, structural: 1, paragraph: 0.3, harmless: 0, transitions: 1, margin: 1 } as const;
 
 export type LayerOptions = { epochs: number; seed: number; rate: number; prior: number; structural: number; paragraph: number; harmless: number; transitions: number; margin: number };
 
@@ -194,45 +205,36 @@ function pageFigures(m: Model, e: Example): PageFigures {
   return { right: share(sameRoleAndStart), shaping: share(sameArticles), articles: articleF1(e.gold, got) };
 }
 
-/** How many standard errors above zero the mean gain in article-shaping decisions must be (`adopts`). */
-export const ADOPTION_MARGIN = 1.5;
-
 /**
- * Whether the desk adopts a paper's layer, from its leave-one-out pages: the mean gain per
- * page in article-shaping decisions (layer minus lab model, paired on each held page) must
- * be more than `ADOPTION_MARGIN` standard errors of that mean above zero (a gain the same
- * on every page, with no spread, needs only to be positive), and the pages' articles must
- * not come out worse on the mean (strict article F1).
+ * Whether the desk adopts a paper's layer, from its leave-one-out pages: when, on the mean
+ * over the held pages (each read by the layer trained without it and by the lab model),
+ * neither the article-shaping decisions (a line's article start, and its role up to the
+ * harmless confusions) nor the articles themselves (strict article F1) come out worse.
  *
- * Why: the bare check (mean share of lines right, layer above lab model) adopted worse
- * layers: on the city style's test pages, at 3 pages, `pdftotext` 0.506 against the lab
- * model's 0.570 and `-layout` 0.575 against 0.599 (strictF1). Chosen on its dev pages
- * (windows of 3, 5 and 10 of the 20 pages it learns from, 5 extractors: 60
- * layers, each scored on 40 other dev pages): the bare check adopted 29, 10 of them worse,
- * down to 0.435 against 0.669 (`-raw`, 3 pages: lines better by 1% on two held pages and
- * unchanged on the third, one article lost), its adoptions summing to +0.03 strictF1; this
- * rule adopted 10, none worse, summing to +0.38 (a margin of 1 let 2 worse through, down to
- * -0.08; 2 kept 7). Checked on 95 other windows (2, 4, 7 and 10 pages): bare 47 adopted,
- * 18 worse (down to -0.17), +0.04; this rule 15, 4 worse (down to -0.045), +0.46. With
- * three pages a mean says little without its spread, and a line in a hundred read right
- * again is no article more. The retrain spec's pages (headlines in 【】: 4 lines of 70
- * fixed on each bracketed page, the other page unchanged) pass at 2.0 standard errors.
+ * Why no longer proof of a gain (a mean gain of 1.5 standard errors, the rule chosen when
+ * layers on a perceptron base often read worse): on the averaged lab model most layers
+ * read a paper's other pages better and a few pages cannot show it, so that rule refused
+ * nearly all the good ones. Measured on dev pages of three papers whose style the base was
+ * trained without (every window of K of the 20 pages each learns from, 5 extractors, each
+ * layer scored on 40 other dev pages; the strictF1 gain per window that the desk gets, on
+ * the mean), with the layer as trained now (`prior` 0.2), the rule before → this one:
+ * 重庆日报 K = 2 / 3 / 5 / 10 +0.001 / +0.003 / +0.005 / +0.016 → +0.008 / +0.010 / +0.012
+ * / +0.019, 成都日报 (3) -0.000 → +0.010, 山城晚报 (a tabloid; 3) 0 → -0.001 (the worst
+ * adopted -0.041: its `pdftotext` layers read 0.14 worse on the mean, and few held pages
+ * tell that). Refusing only a layer clearly worse (1.5 standard errors below zero) adopted
+ * nearly every layer, the tabloid's bad ones too (-0.007 there, down to -0.19).
  */
 export function adopts(held: readonly HeldPage[]): boolean {
-  const n = held.length;
-  if (n < 2) return false;
-  const gains = held.map((p) => p.paper.shaping - p.lab.shaping);
-  const mean = gains.reduce((s, g) => s + g, 0) / n;
-  const spread = Math.sqrt(gains.reduce((s, g) => s + (g - mean) ** 2, 0) / (n - 1));
-  const articles = held.reduce((s, p) => s + p.paper.articles - p.lab.articles, 0) / n;
-  return mean > 0 && mean > (ADOPTION_MARGIN * spread) / Math.sqrt(n) && articles >= 0;
+  if (held.length < 2) return false;
+  const meanChange = (change: (p: HeldPage) => number) => held.reduce((s, p) => s + change(p), 0) / held.length;
+  return meanChange((p) => p.paper.shaping - p.lab.shaping) >= 0 && meanChange((p) => p.paper.articles - p.lab.articles) >= 0;
 }
 
 export type PaperLayer = { layer: Model | null; check: { pages: number; lab: number; paper: number; held: HeldPage[] } | null };
 
 /**
- * The paper's layer, adopted only when it reads the paper clearly better: each corrected
- * page is read by a layer trained on the others (leave one out) and by the lab model, and
+ * The paper's layer, adopted when it reads the paper no worse: each corrected page
+ * is read by a layer trained on the others (leave one out) and by the lab model, and
  * `adopts` decides from those pages. With a single page there is nothing to check against,
  * so the lab model stays.
  */

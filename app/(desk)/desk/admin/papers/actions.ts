@@ -30,7 +30,7 @@ export async function retrainPaperModelAction(_prev: ActionState, formData: Form
       detail: { pages: outcome.pages, adopted: outcome.adopted, labAccuracy: outcome.labAccuracy, paperAccuracy: outcome.paperAccuracy },
     });
     revalidatePath("/desk/admin/papers");
-    const key = outcome.adopted ? "papers.retrained" : outcome.labAccuracy === null ? "papers.onePage" : "papers.notBetter";
+    const key = outcome.adopted ? "papers.retrained" : outcome.labAccuracy === null ? "papers.onePage" : "papers.readsWorse";
     return { ok: true, message: t(key, { paper, pages: outcome.pages, lab: percent(outcome.labAccuracy), own: percent(outcome.paperAccuracy) }) };
   });
 }

@@ -33,7 +33,7 @@ export default async function PapersPage() {
                 <td className="py-2 pr-4">{p.accepted}</td>
                 <td className="py-2 pr-4" data-testid="paper-model">
                   {p.model
-                    ? t(p.model.adopted ? "papers.trained" : p.model.labAccuracy === null ? "papers.trainedOnePage" : "papers.trainedNotKept", {
+                    ? t(p.model.adopted ? "papers.trained" : p.model.labAccuracy === null ? "papers.trainedOnePage" : "papers.trainedWorse", {
                         pages: p.model.pages,
                         at: format.dateTime(p.model.trainedAt, { dateStyle: "medium", timeStyle: "short" }),
                       })
