@@ -243,16 +243,16 @@ test("a block dragged into another article lands between its blocks; an article 
   await expect(articles(page).nth(4)).toContainText("唐成军到荣峰河巡河时指出");
   await expect(funds).toContainText(moved);
 
-  // Redone, both drops are saved and survive a reload.
-  const saved = page.waitForResponse((r) => {
-    if (!r.url().endsWith("/work") || r.request().method() !== "PUT" || !r.ok()) return false;
-    const body = r.request().postDataJSON() as { doc: { content: unknown[] } };
-    const fifth = JSON.stringify(body.doc.content[4]);
-    return fifth.includes("荣昌下达财政衔接资金6256万元") && fifth.includes(moved);
-  });
+  // Redone, both drops are saved and survive a reload. Saved means what the editor is told:
+  // nothing left to send and no save under way. (Waiting for a response whose body held the
+  // redone order was not enough: the article's move, saved before the undo, has the same
+  // order, and on a slow run its answer came after the undo while the undo's own save
+  // was still under way; the reload then left the undo's order as the last saved.)
   await page.keyboard.press("Control+Shift+z");
   await expect(articles(page).nth(4)).toContainText("荣昌下达财政衔接资金6256万元");
-  await saved;
+  const status = page.getByTestId("save-status");
+  await expect(status).not.toHaveText(/^已保存/); // the redo is waiting to be saved (1.5 s) or being saved
+  await expect(status).toHaveText(/^已保存 v\d+/, { timeout: 15_000 });
   await page.reload();
   await expect(articles(page)).toHaveCount(8);
   await expect(articles(page).nth(4)).toContainText("荣昌下达财政衔接资金6256万元");
