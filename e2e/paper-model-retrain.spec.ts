@@ -101,7 +101,7 @@ test("an admin retrains a paper's own model from its accepted imports; it is use
   await row.getByRole("button", { name: "用已采用的导入重新训练" }).click();
   // Training the layer and checking it, leaving each page out in turn, takes seconds of CPU:
   // on a busy machine more than the default 5 (the button stays disabled meanwhile).
-  await expect(row.getByText(new RegExp(`^${paper}：已基于 3 个校正过的版面重新训练；逐版留一检验，读这些版面不比实验室模型差`))).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByText(new RegExp(`^${paper}：已基于 3 个校正过的版面重新训练；逐版留一检验，它对这些版面的稿件划分不比实验室模型差`))).toBeVisible({ timeout: 30_000 });
   await expect(row.getByTestId("paper-model")).toContainText("基于 3 个版面训练");
   expect(await auditActions({ action: "paper_model.train", actorEmail: "admin@folio.local", targetId: paper })).toHaveLength(2);
   const stored = await withDatabase(async (db) => (await db.select().from(paperModels).where(eq(paperModels.paper, paper)))[0]);
