@@ -205,6 +205,9 @@ function pageFigures(m: Model, e: Example): PageFigures {
   return { right: share(sameRoleAndStart), shaping: share(sameArticles), articles: articleF1(e.gold, got) };
 }
 
+/** The mean of a figure over the held pages (the desk's check and the figures it shows). */
+const meanOver = (held: readonly HeldPage[], f: (p: HeldPage) => number) => held.reduce((s, p) => s + f(p), 0) / held.length;
+
 /**
  * Whether the desk adopts a paper's layer, from its leave-one-out pages: when, on the mean
  * over the held pages (each read by the layer trained without it and by the lab model),
@@ -226,8 +229,7 @@ function pageFigures(m: Model, e: Example): PageFigures {
  */
 export function adopts(held: readonly HeldPage[]): boolean {
   if (held.length < 2) return false;
-  const meanChange = (change: (p: HeldPage) => number) => held.reduce((s, p) => s + change(p), 0) / held.length;
-  return meanChange((p) => p.paper.shaping - p.lab.shaping) >= 0 && meanChange((p) => p.paper.articles - p.lab.articles) >= 0;
+  return meanOver(held, (p) => p.paper.shaping - p.lab.shaping) >= 0 && meanOver(held, (p) => p.paper.articles - p.lab.articles) >= 0;
 }
 
 export type PaperLayer = { layer: Model | null; check: { pages: number; lab: number; paper: number; held: HeldPage[] } | null };
@@ -244,7 +246,6 @@ export function paperLayer(base: Model, examples: readonly Example[], trainedOn:
     const others = examples.filter((_, j) => j !== k);
     return { lab: pageFigures(base, page), paper: pageFigures(addLayer(base, trainLayer(base, others, {}, opts)), page) };
   });
-  const mean = (f: (p: HeldPage) => number) => held.reduce((s, p) => s + f(p), 0) / held.length;
-  const check = { pages: examples.length, lab: mean((p) => p.lab.right), paper: mean((p) => p.paper.right), held };
+  const check = { pages: examples.length, lab: meanOver(held, (p) => p.lab.right), paper: meanOver(held, (p) => p.paper.right), held };
   return { layer: adopts(held) ? trainLayer(base, examples, trainedOn, opts) : null, check };
 }
